@@ -1,0 +1,19 @@
+# One image for every Khabar service; compose picks the entry point with `command`.
+# Node 24 runs the TypeScript sources directly (type stripping): no build step, no source maps.
+FROM node:24-slim AS deps
+WORKDIR /app
+RUN npm install -g pnpm@9 --no-audit --no-fund --loglevel=error
+COPY . .
+RUN pnpm install --frozen-lockfile --prod --ignore-scripts=false \
+ && rm -rf /root/.local/share/pnpm /root/.cache
+
+FROM node:24-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps --chown=root:root /app /app
+# Raw page archive (a volume shared by fetchers and parsers).
+RUN mkdir -p /data/archive && chown node:node /data/archive
+USER node
+ENV KHABAR_ARCHIVE_DIR=/data/archive
+EXPOSE 8080 9464
+CMD ["node", "services/api/src/main.ts"]

@@ -1,0 +1,30 @@
+import type { Readable, Writable } from 'node:stream';
+import { createTagger, type Tagger } from '@khabar/ner';
+import { CliError, parseJsonLine, readAll, readLines, writeJsonLine } from '../io.ts';
+
+let shared: Tagger | undefined;
+function tagger(): Tagger {
+  shared ??= createTagger();
+  return shared;
+}
+
+/** `khabar tag --jsonl`: lines {"id","text","lang"} in, {"id","entities":[…]} out, in order. */
+export async function tagJsonlStream(input: Readable, out: Writable): Promise<void> {
+  let n = 0;
+  for await (const line of readLines(input)) {
+    n += 1;
+    const row = parseJsonLine(line, n);
+    if (typeof row['text'] !== 'string') throw new CliError('KHABAR_E_BAD_INPUT', `line ${n}: needs a "text" string`);
+    const lang = typeof row['lang'] === 'string' ? row['lang'] : 'ar';
+    const { mentions } = tagger().tag(row['text'], lang);
+    await writeJsonLine(out, {
+      id: row['id'] ?? null,
+      entities: mentions.map((m) => ({ start: m.start, end: m.end, type: m.type, text: m.text, entityId: m.entityId })),
+    });
+  }
+}
+
+/** `khabar tag --lang ar`: plain text on stdin, the article-level entities JSON out. */
+export async function tagText(input: Readable, lang: string): Promise<unknown> {
+  return tagger().tag(await readAll(input), lang);
+}

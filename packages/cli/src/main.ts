@@ -1,0 +1,125 @@
+import { Command, Option } from 'commander';
+import { PIPELINE, type QueueName } from '@khabar/contracts';
+import { StatusStore } from '@khabar/contracts';
+import { CliError } from './io.ts';
+import { cliEnv, connectRedis } from './connect.ts';
+import { collectUrls, enqueueUrls } from './commands/enqueue.ts';
+import { listFailed, queueStatus, retryFailed } from './commands/jobs.ts';
+import { extractFile, extractJsonl } from './commands/extract.ts';
+import { tagJsonlStream, tagText } from './commands/tag.ts';
+import { dedupJsonl } from './commands/dedup.ts';
+import { fetchOnce } from './commands/fetch.ts';
+
+const env = cliEnv(process.env);
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+async function withRedis<T>(fn: (redis: Awaited<ReturnType<typeof connectRedis>>) => Promise<T>): Promise<T> {
+  const redis = await connectRedis(env.redisUrl);
+  try {
+    return await fn(redis);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const program = new Command('khabar').description('Khabar news ingestion pipeline').showHelpAfterError();
+
+program
+  .command('enqueue')
+  .description('submit URLs (arguments, --file, or stdin) for ingestion')
+  .argument('[urls...]')
+  .option('-f, --file <path>', 'file with one URL per line')
+  .option('--source <name>', 'source name stored with the documents')
+  .option('--priority <n>', '1 (lowest) to 10 (most urgent)', (v) => Number.parseInt(v, 10))
+  .option('--tag <tag...>', 'tags stored with the documents')
+  .action(async (urls: string[], opts: { file?: string; source?: string; priority?: number; tag?: string[] }) => {
+    const stdin = urls.length === 0 && !opts.file ? process.stdin : undefined;
+    const all = await collectUrls({ args: urls, ...(opts.file ? { file: opts.file } : {}), ...(stdin ? { stdin } : {}) });
+    const submission = { ...(opts.source ? { source: opts.source } : {}), ...(opts.priority ? { priority: opts.priority } : {}), ...(opts.tag ? { tags: opts.tag } : {}) };
+    print(await withRedis((redis) => enqueueUrls(redis, env.prefix, all, submission)));
+  });
+
+program
+  .command('status')
+  .description('where a URL is (by id), or queue depths of every stage')
+  .argument('[id]')
+  .action(async (id?: string) => {
+    await withRedis(async (redis) => {
+      if (!id) return print(await queueStatus(redis, env.prefix));
+      const record = await new StatusStore(redis, env.prefix).get(id);
+      if (!record) throw new CliError('KHABAR_E_NOT_FOUND', `no URL with id ${id}`);
+      return print(record);
+    });
+  });
+
+program
+  .command('failed')
+  .description('list failed jobs with their error code and reason')
+  .addOption(new Option('--queue <queue>').choices([...PIPELINE]))
+  .option('--limit <n>', 'per queue', (v) => Number.parseInt(v, 10), 100)
+  .action(async (opts: { queue?: QueueName; limit: number }) => {
+    print(await withRedis((redis) => listFailed(redis, env.prefix, { ...(opts.queue ? { queue: opts.queue } : {}), limit: opts.limit })));
+  });
+
+program
+  .command('retry')
+  .description('retry a failed job by id, or every failed job with --all')
+  .argument('[id]')
+  .option('--all', 'retry every failed job')
+  .action(async (id: string | undefined, opts: { all?: boolean }) => {
+    if (!id && !opts.all) throw new CliError('KHABAR_E_BAD_INPUT', 'give a job id or --all');
+    const retried = await withRedis((redis) => retryFailed(redis, env.prefix, opts.all ? { all: true } : { id: id ?? '' }));
+    if (id && retried.length === 0) throw new CliError('KHABAR_E_NOT_FOUND', `no failed job with id ${id}`);
+    print({ retried });
+  });
+
+program
+  .command('extract')
+  .description('extract the article from a saved page (same code as the parser service)')
+  .argument('[file]')
+  .option('--url <url>', 'the URL the page was fetched from')
+  .option('--jsonl', 'read {"path","url"} lines on stdin, print one article JSON per line')
+  .action(async (file: string | undefined, opts: { url?: string; jsonl?: boolean }) => {
+    if (opts.jsonl) {
+      await extractJsonl(process.stdin, process.stdout);
+      return;
+    }
+    if (!file || !opts.url) throw new CliError('KHABAR_E_BAD_INPUT', 'usage: khabar extract <file> --url <url>  |  khabar extract --jsonl');
+    process.stdout.write(`${JSON.stringify(await extractFile(file, opts.url))}\n`);
+  });
+
+program
+  .command('tag')
+  .description('tag entities: --jsonl lines {"id","text","lang"}, or plain text on stdin with --lang')
+  .option('--jsonl', 'JSON lines in and out')
+  .option('--lang <lang>', 'language of the plain text on stdin', 'ar')
+  .action(async (opts: { jsonl?: boolean; lang: string }) => {
+    if (opts.jsonl) await tagJsonlStream(process.stdin, process.stdout);
+    else print(await tagText(process.stdin, opts.lang));
+  });
+
+program
+  .command('dedup')
+  .description('cluster documents: --jsonl lines {"id","url","title","text","lang","publishedAt"} in arrival order')
+  .requiredOption('--jsonl', 'JSON lines in and out')
+  .action(async () => {
+    await dedupJsonl(process.stdin, process.stdout);
+  });
+
+program
+  .command('fetch')
+  .description("fetch one URL with the fetcher's client and policies; prints a JSON record")
+  .argument('<url>')
+  .option('--allow-host <host:port...>', 'exempt host[:port] from the private-address guard', [])
+  .action(async (url: string, opts: { allowHost: string[] }) => {
+    print(await fetchOnce(url, { allowHosts: opts.allowHost }));
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const code = (err as { code?: unknown }).code;
+  const body = { error: { code: typeof code === 'string' && code.startsWith('KHABAR_') ? code : 'KHABAR_E_INTERNAL', message: err instanceof Error ? err.message : String(err) } };
+  process.stdout.write(`${JSON.stringify(body)}\n`);
+  process.exitCode = err instanceof CliError ? err.exitCode : 1;
+}

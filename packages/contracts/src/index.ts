@@ -1,0 +1,39 @@
+export { QUEUES, PIPELINE, DEFAULT_PREFIX, nextQueue, type QueueName } from './queues.ts';
+export {
+  articleSchema,
+  clusterSchema,
+  entitySchema,
+  entitiesSchema,
+  mentionSchema,
+  entityTypeSchema,
+  type Article,
+  type Cluster,
+  type Entity,
+  type Entities,
+  type Mention,
+  type EntityType,
+} from './article.ts';
+export {
+  PAYLOAD_SCHEMAS,
+  submissionSchema,
+  fetchMetaSchema,
+  fetchJobSchema,
+  parseJobSchema,
+  dedupJobSchema,
+  tagJobSchema,
+  indexJobSchema,
+  type Submission,
+  type FetchMeta,
+  type FetchJob,
+  type ParseJob,
+  type DedupJob,
+  type TagJob,
+  type IndexJob,
+  type PayloadOf,
+  type PayloadInputOf,
+} from './payloads.ts';
+export { parsePayload, toContractIssues } from './validate.ts';
+export { DEFAULT_JOB_OPTIONS, RETENTION, BACKOFF_TYPE, jobIdFor } from './job-options.ts';
+export { QueueSet, type QueueSetOptions } from './queue-set.ts';
+export { StatusStore, URL_STATES, ACTIVE_STATE, type UrlState, type UrlStatus } from './status.ts';
+export { submitUrls, DEFAULT_PRIORITY, type IntakeItem, type IntakeResult, type IntakeDeps } from './intake.ts';

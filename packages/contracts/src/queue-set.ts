@@ -1,0 +1,58 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DEFAULT_JOB_OPTIONS, RETENTION, jobIdFor } from './job-options.ts';
+import { PAYLOAD_SCHEMAS, type PayloadInputOf, type PayloadOf } from './payloads.ts';
+import { DEFAULT_PREFIX, PIPELINE, type QueueName } from './queues.ts';
+import { ContractViolationError } from '@khabar/errors';
+import { toContractIssues } from './validate.ts';
+
+export interface QueueSetOptions {
+  readonly connection: Redis;
+  readonly prefix?: string;
+}
+
+/**
+ * Typed producers for every queue, sharing one Redis connection. `enqueue` validates the payload
+ * (a producer bug fails loudly at the producer, not three stages later) and derives the job id
+ * from the document id, so adding the same document twice is a no-op.
+ */
+export class QueueSet {
+  readonly prefix: string;
+  private readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(options: QueueSetOptions) {
+    this.connection = options.connection;
+    this.prefix = options.prefix ?? DEFAULT_PREFIX;
+  }
+
+  get(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.prefix,
+        defaultJobOptions: { ...DEFAULT_JOB_OPTIONS[name], ...RETENTION },
+      });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  all(): Queue[] {
+    return PIPELINE.map((name) => this.get(name));
+  }
+
+  async enqueue<Q extends QueueName>(name: Q, data: PayloadInputOf<Q>, options: JobsOptions = {}): Promise<PayloadOf<Q>> {
+    const parsed = PAYLOAD_SCHEMAS[name].safeParse(data);
+    if (!parsed.success) throw new ContractViolationError(name, toContractIssues(parsed.error));
+    const payload = parsed.data as PayloadOf<Q>;
+    await this.get(name).add(name, payload, { ...options, jobId: jobIdFor(name, payload.id) });
+    return payload;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}

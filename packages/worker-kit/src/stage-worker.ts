@@ -1,0 +1,143 @@
+import { UnrecoverableError, Worker, type Job, type MinimalJob } from 'bullmq';
+import type { Redis } from 'ioredis';
+import {
+  ACTIVE_STATE,
+  BACKOFF_TYPE,
+  QueueSet,
+  StatusStore,
+  parsePayload,
+  type PayloadInputOf,
+  type PayloadOf,
+  type QueueName,
+  type UrlState,
+} from '@khabar/contracts';
+import { formatReason, toKhabarError } from '@khabar/errors';
+import type { Logger } from './logger.ts';
+import { JobFailure, computeBackoff } from './backoff.ts';
+import type { StageMetrics } from './metrics.ts';
+
+/** The queue each stage hands off to; `never` for the last one. */
+export interface NextQueueOf {
+  fetch: 'parse';
+  parse: 'dedup';
+  dedup: 'tag';
+  tag: 'index';
+  index: never;
+}
+
+export type StageResult<Q extends QueueName> =
+  | { readonly kind: 'handoff'; readonly data: PayloadInputOf<NextQueueOf[Q] & QueueName> }
+  | { readonly kind: 'done'; readonly state: Extract<UrlState, 'indexed' | 'skipped'> };
+
+export interface StageContext {
+  readonly log: Logger;
+  readonly job: Job;
+  readonly attempt: number;
+}
+
+export type StageHandler<Q extends QueueName> = (payload: PayloadOf<Q>, context: StageContext) => Promise<StageResult<Q>>;
+
+export interface StageWorkerOptions<Q extends QueueName> {
+  readonly queue: Q;
+  readonly connection: Redis;
+  readonly prefix: string;
+  readonly logger: Logger;
+  readonly handler: StageHandler<Q>;
+  readonly concurrency?: number;
+  /** How often BullMQ looks for jobs whose worker died (their lock expired). */
+  readonly stalledIntervalMs?: number;
+  readonly lockDurationMs?: number;
+  readonly metrics?: StageMetrics;
+  /** Start pulling jobs at once (default true). */
+  readonly autorun?: boolean;
+}
+
+const NEXT: Readonly<Record<QueueName, QueueName | undefined>> = { fetch: 'parse', parse: 'dedup', dedup: 'tag', tag: 'index', index: undefined };
+
+export interface StageWorker {
+  readonly worker: Worker;
+  readonly queues: QueueSet;
+  /** Stops taking jobs, waits for in-flight ones up to `timeoutMs`, then closes connections it made. */
+  close(timeoutMs?: number): Promise<{ drained: boolean }>;
+}
+
+/**
+ * A BullMQ worker for one pipeline stage. It validates each payload against the queue's contract,
+ * keeps the URL's status record current, hands the result to the next queue (idempotently: the
+ * job id is the document id) and turns errors into BullMQ's retry policy: permanent errors fail at
+ * once, everything else retries with jittered exponential backoff.
+ */
+export function createStageWorker<Q extends QueueName>(options: StageWorkerOptions<Q>): StageWorker {
+  const { queue, connection, prefix, logger, handler, metrics } = options;
+  const queues = new QueueSet({ connection, prefix });
+  const status = new StatusStore(connection, prefix);
+  const next = NEXT[queue];
+
+  const processor = async (job: Job): Promise<string> => {
+    const attempt = job.attemptsMade + 1;
+    const maxAttempts = job.opts.attempts ?? 1;
+    const log = logger.child({ queue, jobId: job.id, url: (job.data as { url?: unknown } | undefined)?.url, attempt });
+    const stop = metrics?.startJob(queue);
+    let docId: string | undefined;
+    try {
+      const payload = parsePayload(queue, job.data);
+      docId = payload.id;
+      await status.set(payload.id, ACTIVE_STATE[queue], queue, { attempts: attempt });
+      const result = await handler(payload, { log, job, attempt });
+      if (result.kind === 'handoff') {
+        if (!next) throw new Error(`stage ${queue} has no next queue to hand off to`);
+        await status.set(payload.id, 'queued', next, { attempts: 0 });
+        await queues.enqueue(next, result.data as PayloadInputOf<typeof next>);
+        log.debug({ next }, 'handed off');
+      } else {
+        await status.set(payload.id, result.state, queue, { attempts: attempt });
+      }
+      stop?.('completed');
+      return result.kind === 'handoff' ? `handoff:${next ?? ''}` : result.state;
+    } catch (err) {
+      const error = toKhabarError(err);
+      const reason = formatReason(error.code, error.message);
+      const final = !error.retryable || attempt >= maxAttempts;
+      log[final ? 'error' : 'warn']({ code: error.code, context: error.context, final, err: error.code === 'KHABAR_E_INTERNAL' ? err : undefined }, error.message);
+      stop?.(final ? 'failed' : 'retried');
+      if (final && docId) await status.set(docId, 'failed', queue, { attempts: attempt, error: { code: error.code, reason: error.message } }).catch(() => undefined);
+      if (!error.retryable) throw new UnrecoverableError(reason);
+      throw new JobFailure(reason, 'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined);
+    }
+  };
+
+  const worker = new Worker(queue, processor, {
+    connection,
+    prefix,
+    concurrency: options.concurrency ?? 4,
+    autorun: options.autorun ?? true,
+    stalledInterval: options.stalledIntervalMs ?? 30_000,
+    lockDuration: options.lockDurationMs ?? 30_000,
+    maxStalledCount: 2,
+    settings: {
+      backoffStrategy: (attemptsMade: number, type?: string, err?: Error, job?: MinimalJob) => {
+        const base = typeof job?.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000;
+        return type === BACKOFF_TYPE || type === undefined ? computeBackoff(attemptsMade, base, err) : base;
+      },
+    },
+  });
+  worker.on('error', (err) => logger.error({ err }, 'worker error'));
+
+  return {
+    worker,
+    queues,
+    async close(timeoutMs = 20_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([
+        worker.close().then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!drained) await worker.close(true).catch(() => undefined);
+      await queues.close();
+      return { drained };
+    },
+  };
+}

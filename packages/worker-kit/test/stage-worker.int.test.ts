@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { QueueSet, StatusStore } from '@khabar/contracts';
+import { PermanentError, RetryLaterError } from '@khabar/errors';
+import type { Redis } from 'ioredis';
+import { createStageWorker, type StageHandler, type StageWorker } from '../src/index.ts';
+import { deletePrefix, testRedis, uniquePrefix } from '../../../test/support/redis.ts';
+
+const logger = pino({ level: 'silent' });
+const id = 'aa'.repeat(16);
+const fetchJob = { v: 1 as const, id, url: 'https://example.com/a', submittedUrl: 'https://example.com/a', submittedAt: new Date().toISOString() };
+const fetchMeta = { finalUrl: 'https://example.com/a', status: 200, contentType: 'text/html', headerCharset: 'utf-8', bytes: 10, fetchedAt: new Date().toISOString(), redirects: 0, archiveKey: 'k' };
+
+let cleanup: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+async function setup(handler: StageHandler<'fetch'>): Promise<{ redis: Redis; prefix: string; queues: QueueSet; stage: StageWorker; status: StatusStore }> {
+  const redis = testRedis();
+  const prefix = uniquePrefix('kit');
+  const queues = new QueueSet({ connection: redis, prefix });
+  const stage = createStageWorker({ queue: 'fetch', connection: testRedis(), prefix, logger, handler, concurrency: 2 });
+  cleanup.push(async () => {
+    await stage.close(2000);
+    await queues.close();
+    await deletePrefix(redis, prefix);
+    await redis.quit();
+  });
+  return { redis, prefix, queues, stage, status: new StatusStore(redis, prefix) };
+}
+
+async function until<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out');
+}
+
+describe('createStageWorker', () => {
+  it('hands off to the next queue under the same id and keeps the status current', async () => {
+    const { queues, status } = await setup(async (job) => ({ kind: 'handoff', data: { ...job, fetch: fetchMeta } }));
+    await status.create(id, fetchJob.url);
+    await queues.enqueue('fetch', fetchJob);
+    const next = await until(() => queues.get('parse').getJob(id));
+    expect(next.data.fetch.archiveKey).toBe('k');
+    expect((await status.get(id))?.stage).toBe('parse');
+  });
+
+  it('fails a permanent error at once with its code, visible in status', async () => {
+    let calls = 0;
+    const { queues, status } = await setup(async () => {
+      calls += 1;
+      throw new PermanentError('KHABAR_E_FETCH_HTTP_4XX', 'HTTP 404');
+    });
+    await status.create(id, fetchJob.url);
+    await queues.enqueue('fetch', fetchJob);
+    const job = await until(async () => {
+      const j = await queues.get('fetch').getJob(id);
+      return j && (await j.isFailed()) ? j : undefined;
+    });
+    expect(job.failedReason).toBe('KHABAR_E_FETCH_HTTP_4XX: HTTP 404');
+    expect(calls).toBe(1);
+    expect((await status.get(id))?.error).toEqual({ code: 'KHABAR_E_FETCH_HTTP_4XX', reason: 'HTTP 404' });
+  });
+
+  it('retries transient errors with the Retry-After delay, then succeeds', async () => {
+    let calls = 0;
+    const { queues, status } = await setup(async (job) => {
+      calls += 1;
+      if (calls === 1) throw new RetryLaterError('KHABAR_E_FETCH_RATE_LIMITED', 'HTTP 429', { retryAfterMs: 300 });
+      return { kind: 'handoff', data: { ...job, fetch: fetchMeta } };
+    });
+    await status.create(id, fetchJob.url);
+    await queues.get('fetch').add('fetch', fetchJob, { jobId: id, attempts: 3, backoff: { type: 'khabar', delay: 60_000 } });
+    await until(() => queues.get('parse').getJob(id));
+    expect(calls).toBe(2);
+  });
+
+  it('fails a payload that breaks the contract with the zod issues, without calling the handler', async () => {
+    let calls = 0;
+    const { queues } = await setup(async () => {
+      calls += 1;
+      throw new Error('unreachable');
+    });
+    await queues.get('fetch').add('fetch', { v: 1, id, url: 'not a url' }, { jobId: id, attempts: 5 });
+    const job = await until(async () => {
+      const j = await queues.get('fetch').getJob(id);
+      return j && (await j.isFailed()) ? j : undefined;
+    });
+    expect(job.failedReason).toMatch(/^KHABAR_E_CONTRACT: payload for queue "fetch" is invalid: .*url/);
+    expect(job.failedReason).toContain('submittedUrl');
+    expect(job.attemptsMade).toBe(1);
+    expect(calls).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Generates docs/errors.md (from the error catalogue) and .env.example (from every service's
+ * config schema). `--check` exits 1 when either file is out of date (CI runs it via a test).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describeEnv, type EnvShape } from '@khabar/config';
+import { ERROR_CATALOGUE } from '@khabar/errors';
+import { apiEnv } from '../services/api/src/config.ts';
+import { fetcherEnv } from '../services/fetcher/src/config.ts';
+import { parserEnv } from '../services/parser/src/config.ts';
+import { dedupEnv } from '../services/dedup/src/config.ts';
+import { taggerEnv } from '../services/tagger/src/config.ts';
+import { indexerEnv } from '../services/indexer/src/config.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export function renderErrorsDoc(): string {
+  const rows = Object.entries(ERROR_CATALOGUE).map(([code, e]) => `| \`${code}\` | ${e.retry === 'never' ? 'no (fails at once)' : 'yes (backoff)'} | ${e.meaning} |`);
+  return [
+    '# Error codes',
+    '',
+    'Every failed job, log line and CLI error carries one of these stable codes. Failed-job reasons',
+    'read `CODE: message`; `pnpm -s khabar failed` lists them and `pnpm -s khabar retry <id>` retries one.',
+    'This file is generated from `packages/errors/src/catalogue.ts` by `pnpm docs:gen`.',
+    '',
+    '| code | retried | meaning |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    'The API answers with `{"error": {"code", "message", "problems"?}}`: `KHABAR_E_VALIDATION` (400, the',
+    'bad fields named in `problems`), `KHABAR_E_BAD_REQUEST` (400, unparseable body),',
+    '`KHABAR_E_BODY_TOO_LARGE` (413), `KHABAR_E_UNSUPPORTED_MEDIA_TYPE` (415), `KHABAR_E_NOT_FOUND` (404).',
+    '',
+  ].join('\n');
+}
+
+export const SERVICE_ENVS: ReadonlyArray<[string, EnvShape]> = [
+  ['api', apiEnv],
+  ['fetcher', fetcherEnv],
+  ['parser', parserEnv],
+  ['dedup', dedupEnv],
+  ['tagger', taggerEnv],
+  ['indexer', indexerEnv],
+];
+
+export function renderEnvExample(): string {
+  const seen = new Set<string>();
+  const out = ['# Khabar settings. Every variable is optional; the values shown are the defaults.', '# Generated from the services\' config schemas by `pnpm docs:gen`.', ''];
+  for (const [service, shape] of SERVICE_ENVS) {
+    const fresh = Object.fromEntries(Object.entries(shape).filter(([k]) => !seen.has(k)));
+    if (Object.keys(fresh).length === 0) continue;
+    for (const k of Object.keys(fresh)) seen.add(k);
+    out.push(`## ${service}`, ...describeEnv(fresh), '');
+  }
+  return out.join('\n');
+}
+
+async function main(check: boolean): Promise<number> {
+  const files: Array<[string, string]> = [
+    [`${root}docs/errors.md`, renderErrorsDoc()],
+    [`${root}.env.example`, renderEnvExample()],
+  ];
+  let stale = 0;
+  for (const [path, content] of files) {
+    const current = await readFile(path, 'utf8').catch(() => '');
+    if (current === content) continue;
+    if (check) {
+      stale += 1;
+      process.stderr.write(`${path} is out of date: run pnpm docs:gen\n`);
+    } else await writeFile(path, content);
+  }
+  return stale ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.includes('--check'));

@@ -1,0 +1,76 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { QueueSet, StatusStore, submitUrls } from '@khabar/contracts';
+import { isDocumentId } from '@khabar/urls';
+import type { Logger } from '@khabar/worker-kit';
+import { describeProblems, parseIntakeRequest, toIntakeItems } from './request-schema.ts';
+
+export interface AppDeps {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly logger: Logger;
+  /** Largest accepted request body; larger ones get 413. */
+  readonly bodyLimitBytes?: number;
+}
+
+export interface ApiApp {
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The intake API. Errors are JSON `{error: {code, message, problems?}}` with a precise 4xx. */
+export function createApiApp(deps: AppDeps): ApiApp {
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes ?? 1_048_576, disableRequestLogging: false });
+  const queues = new QueueSet({ connection: deps.redis, prefix: deps.prefix });
+  const status = new StatusStore(deps.redis, deps.prefix);
+
+  app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+    const statusCode = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (statusCode >= 500) deps.logger.error({ err }, 'request failed');
+    const code =
+      statusCode === 413 ? 'KHABAR_E_BODY_TOO_LARGE' : statusCode === 415 ? 'KHABAR_E_UNSUPPORTED_MEDIA_TYPE' : statusCode === 400 ? 'KHABAR_E_BAD_REQUEST' : statusCode >= 500 ? 'KHABAR_E_INTERNAL' : 'KHABAR_E_REQUEST';
+    void reply.status(statusCode).send({ error: { code, message: statusCode >= 500 ? 'internal error' : err.message } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({ error: { code: 'KHABAR_E_NOT_FOUND', message: `no route ${req.method} ${req.url}` } });
+  });
+
+  app.post('/v1/urls', async (req, reply) => {
+    const parsed = parseIntakeRequest(req.body);
+    if (!parsed.success) {
+      const problems = describeProblems(parsed.error);
+      return reply.status(400).send({
+        error: { code: 'KHABAR_E_VALIDATION', message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems },
+      });
+    }
+    const results = await submitUrls({ queues, status }, toIntakeItems(parsed.data));
+    return reply.status(202).send({ items: results });
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/urls/:id', async (req, reply) => {
+    if (!isDocumentId(req.params.id)) {
+      return reply.status(400).send({ error: { code: 'KHABAR_E_VALIDATION', message: 'id: must be 32 lower-case hex characters', problems: [{ field: 'id', message: 'must be 32 lower-case hex characters' }] } });
+    }
+    const record = await status.get(req.params.id);
+    if (!record) return reply.status(404).send({ error: { code: 'KHABAR_E_NOT_FOUND', message: `no URL with id ${req.params.id}` } });
+    return record;
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await deps.redis.ping();
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'not_ready', reason: 'redis unreachable' });
+    }
+  });
+
+  return {
+    app,
+    async close() {
+      await app.close();
+      await queues.close();
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { intVar, loggingEnv, redisEnv } from '@khabar/config';
+import { z } from 'zod';
+
+export const apiEnv = {
+  ...redisEnv,
+  ...loggingEnv,
+  KHABAR_API_HOST: z.string().default('0.0.0.0').describe('Address the API listens on.'),
+  KHABAR_API_PORT: intVar(8080, 0, 65535).describe('Port the API listens on.'),
+  KHABAR_API_BODY_LIMIT_BYTES: intVar(1_048_576, 1024, 64 * 1_048_576).describe('Largest request body the API accepts (413 beyond).'),
+  KHABAR_SHUTDOWN_TIMEOUT_MS: intVar(10_000, 1000, 600_000).describe('How long open requests may take after SIGTERM.'),
+};

@@ -1,0 +1,21 @@
+import { loadConfig, redactConfig } from '@khabar/config';
+import { createLogger, createRedis, installGracefulShutdown } from '@khabar/worker-kit';
+import { apiEnv } from './config.ts';
+import { createApiApp } from './app.ts';
+
+const config = loadConfig(apiEnv, process.env);
+const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+logger.info({ config: redactConfig(config) }, 'starting');
+
+const redis = createRedis(config.REDIS_URL, { failFast: true, name: 'khabar-api' });
+const api = createApiApp({ redis, prefix: config.KHABAR_QUEUE_PREFIX, logger, bodyLimitBytes: config.KHABAR_API_BODY_LIMIT_BYTES });
+await api.app.listen({ host: config.KHABAR_API_HOST, port: config.KHABAR_API_PORT });
+
+installGracefulShutdown(process, {
+  logger,
+  timeoutMs: config.KHABAR_SHUTDOWN_TIMEOUT_MS,
+  steps: [
+    { name: 'http', run: () => api.close() },
+    { name: 'redis', run: () => redis.quit() },
+  ],
+});

@@ -1,0 +1,3 @@
+import { loggingEnv, redisEnv, workerEnv } from '@khabar/config';
+
+export const dedupEnv = { ...redisEnv, ...loggingEnv, ...workerEnv };

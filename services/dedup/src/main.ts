@@ -1,0 +1,22 @@
+import { loadConfig, redactConfig } from '@khabar/config';
+import { createDedupIndex } from '@khabar/dedup';
+import { createLogger, createRedis, runStageService } from '@khabar/worker-kit';
+import { dedupEnv } from './config.ts';
+import { createDedupHandler } from './handler.ts';
+
+const config = loadConfig(dedupEnv, process.env);
+const logger = createLogger({ service: 'dedup', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
+logger.info({ config: redactConfig(config) }, 'starting');
+
+// A connection of its own: the worker's connection blocks while waiting for jobs.
+const redis = createRedis(config.REDIS_URL, { name: 'khabar-dedup-index' });
+const index = createDedupIndex({ redis, prefix: config.KHABAR_QUEUE_PREFIX });
+
+await runStageService(process, {
+  service: 'dedup',
+  queue: 'dedup',
+  config,
+  logger,
+  handler: createDedupHandler({ index }),
+  resources: [{ name: 'dedup-redis', close: () => redis.quit() }],
+});

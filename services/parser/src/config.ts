@@ -1,0 +1,3 @@
+import { archiveEnv, loggingEnv, redisEnv, workerEnv } from '@khabar/config';
+
+export const parserEnv = { ...redisEnv, ...loggingEnv, ...workerEnv, ...archiveEnv };
