@@ -1,0 +1,63 @@
+/** Named entities a human reader would tag, as surface forms that occur in the title or body. */
+export interface ExpectedEntities {
+  PER: string[];
+  ORG: string[];
+  LOC: string[];
+}
+
+/**
+ * The hand-written gold for one fixture page: what a human reader sees as the article.
+ * Field names follow `Article` in @khabar/contracts where the two overlap.
+ */
+export interface ExpectedArticle {
+  /** URL path (no host) the page is served at. */
+  path: string;
+  lang: string;
+  /** Headline as shown in the page's h1, without any site-name suffix. */
+  title: string;
+  /** UTC ISO-8601 instant, or null when the page shows no date. */
+  publishedAt: string | null;
+  authors: string[];
+  /** Body paragraphs in reading order, whitespace collapsed to single spaces. */
+  paragraphs: string[];
+  tags: string[];
+  /** Source / credit lines ("المصدر: …", "Reporting by …"), without their label. */
+  attribution: string[];
+  /** Boilerplate that occurs on the page but must not end up in the extracted body. */
+  mustNotContain: string[];
+  entities: ExpectedEntities;
+  /** `<site>/<slug>` of the original when this page is a syndicated copy, else null. */
+  duplicateOf: string | null;
+}
+
+/** Character encodings the fixture site serves pages in. */
+export type FixtureEncoding = 'utf-8' | 'windows-1256';
+
+export interface SiteManifest {
+  /** Directory name under `sites/`, also the id prefix. */
+  site: string;
+  name: string;
+  /** URL path prefix every page of the site lives under, with leading and trailing slash. */
+  prefix: string;
+  lang: string;
+  encoding: FixtureEncoding;
+  /** Markup family, documented in the package README. */
+  template: string;
+  /** Per-slug Content-Type overrides (deliberately wrong or charset-less headers). */
+  contentType: Record<string, string>;
+}
+
+export interface FixturePage {
+  /** `<site>/<slug>` */
+  id: string;
+  path: string;
+  site: string;
+  lang: string;
+  /** Encoding of the bytes on the wire. */
+  encoding: FixtureEncoding;
+  /** Exact Content-Type header the server sends for the page. */
+  contentType: string;
+  /** Absolute path of the UTF-8 source file. */
+  file: string;
+  expected: ExpectedArticle;
+}
