@@ -1,0 +1,48 @@
+import { KhabarNerError } from './errors.ts';
+import type { EntityType, KbEntry } from './types.ts';
+
+const TYPES: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC', 'MISC']);
+
+function isEntityType(s: string): s is EntityType {
+  return TYPES.has(s);
+}
+
+function dataLines(tsv: string): Array<{ line: number; cols: string[] }> {
+  const out: Array<{ line: number; cols: string[] }> = [];
+  tsv.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === '' || raw.startsWith('#')) return;
+    out.push({ line: i + 1, cols: raw.split('\t').map((c) => c.trim()) });
+  });
+  return out;
+}
+
+/** kb.tsv: id, type, English name, Arabic name, aliases separated by `|` (see README). */
+export function parseKb(tsv: string, source = 'kb.tsv'): KbEntry[] {
+  const out: KbEntry[] = [];
+  const ids = new Set<string>();
+  for (const { line, cols } of dataLines(tsv)) {
+    const [id = '', type = '', en = '', ar = '', aliases = ''] = cols;
+    if (id === 'id') continue;
+    if (!id || !isEntityType(type) || !en || !ar) {
+      throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: need id, type, English and Arabic name`);
+    }
+    if (ids.has(id)) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: duplicate id ${id}`);
+    ids.add(id);
+    const extra = aliases.split('|').map((a) => a.trim()).filter((a) => a !== '');
+    out.push({ id, type, en, ar, aliases: [en, ar, ...extra], strong: true });
+  }
+  return out;
+}
+
+/** places.tsv (compiled by scripts/build-places.ts): id, Arabic name, English name, aliases `|`, kind (country/region/city). */
+export function parsePlaces(tsv: string, source = 'places.tsv'): KbEntry[] {
+  const out: KbEntry[] = [];
+  for (const { line, cols } of dataLines(tsv)) {
+    const [id = '', ar = '', en = '', aliases = '', kind = 'city'] = cols;
+    if (id === 'id') continue;
+    if (!id || !ar || !en) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: need id, Arabic and English name`);
+    const extra = aliases.split('|').map((a) => a.trim()).filter((a) => a !== '');
+    out.push({ id, type: 'LOC', en, ar, aliases: [en, ar, ...extra], strong: kind === 'country' });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+import { variantsOf, type Token } from './tokenize.ts';
+
+export interface PersonSpan {
+  readonly first: number;
+  readonly last: number;
+  readonly entityId: string;
+}
+
+export interface SurnameHit {
+  readonly token: number;
+  readonly skip: number;
+  readonly entityId: string;
+}
+
+/** Tokens before the last one that make it a patronym or dynasty, not a surname ("بن سلمان", "آل ثاني"). */
+const PATRONYM = new Set(['بن', 'ابن', 'بنت', 'ال', 'bin', 'ibn', 'bint']);
+const NOT_SURNAMES = new Set(['ثاني', 'ثالث', 'سادس', 'اول', 'جونيور', 'jr', 'ii', 'iii', 'iv', 'vi', 'xiv']);
+
+/**
+ * A surname alone ("بيسكوف", "Musk") refers to the person named in full elsewhere in the same
+ * article. Surnames shared by two different people in the article are left alone.
+ */
+export function linkSurnames(
+  tokens: readonly Token[],
+  people: readonly PersonSpan[],
+  covered: ReadonlySet<number>,
+): SurnameHit[] {
+  const owners = new Map<string, string | null>();
+  for (const p of people) {
+    if (p.last <= p.first) continue;
+    const last = tokens[p.last];
+    const before = tokens[p.last - 1];
+    if (!last || !before || PATRONYM.has(before.key) || NOT_SURNAMES.has(last.key) || last.key.length < 3) continue;
+    const prev = owners.get(last.key);
+    owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
+  }
+  const hits: SurnameHit[] = [];
+  if (owners.size === 0) return hits;
+  tokens.forEach((t, i) => {
+    if (covered.has(i) || (!t.arabic && !t.cap)) return;
+    for (const v of variantsOf(t)) {
+      const id = owners.get(v.key);
+      if (id) {
+        hits.push({ token: i, skip: v.skip, entityId: id });
+        return;
+      }
+    }
+  });
+  return hits;
+}

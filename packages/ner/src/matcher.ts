@@ -1,0 +1,134 @@
+import { tokenize, variantsOf, type Token, type TokenVariant } from './tokenize.ts';
+import type { KbEntry } from './types.ts';
+
+type Case = 'upper' | 'cap' | 'any';
+
+/** Acronyms ("WHO", "US") only match in capitals; capitalised names need a capital in the text. */
+function caseOf(t: Token): Case {
+  if (t.arabic || !t.cap) return 'any';
+  return t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text) ? 'upper' : 'cap';
+}
+
+function caseFits(need: Case, t: Token | undefined): boolean {
+  if (!t) return false;
+  if (need === 'any') return true;
+  if (need === 'cap') return t.cap;
+  return t.text === t.text.toUpperCase();
+}
+
+interface Alias {
+  readonly entry: number;
+  /** Per token, the case the text must show: alias written in capitals, capitalised, or any. */
+  readonly caps: readonly Case[];
+  /**
+   * The alias starts with the Arabic article, so the text must have it too: "الجزيرة" is a
+   * name, "جزيرة" is just "island" (write the bare form as its own alias when it is a name too).
+   */
+  readonly article: boolean;
+}
+
+export interface RawMatch {
+  readonly entry: number;
+  /** First and last token index (inclusive). */
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Matcher {
+  readonly entries: readonly KbEntry[];
+  match(tokens: readonly Token[], text: string): RawMatch[];
+}
+
+/**
+ * Text allowed between two tokens of one name: spaces (not line breaks), hyphens, apostrophes,
+ * direction marks, the dot of "U.S.".
+ */
+const JOIN = /^[ \t\u00a0\u200e\u200f\-\u2010\u2011'’]{1,3}$|^\. ?$/u;
+
+export function joinable(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (!JOIN.test(gap)) return false;
+  return !gap.startsWith('.') || a.text.length === 1;
+}
+
+/**
+ * Compiles entries into a hash over joined token keys. Earlier entries win on equal keys, so the
+ * curated KB (loaded first) overrides the gazetteer.
+ */
+export function compileMatcher(entries: readonly KbEntry[]): Matcher {
+  const index = new Map<string, Alias[]>();
+  /** Every leading run of alias tokens ("حلف", "حلف شمال", ...), so matching can stop early. */
+  const prefixes = new Set<string>();
+  const owner = new Map<string, string>();
+  entries.forEach((entry, i) => {
+    for (const alias of entry.aliases) {
+      const toks = tokenize(alias);
+      const key = toks.map((t) => t.key).join(' ');
+      // Single letters ("X") are too ambiguous to match on their own.
+      if (key.replace(/\s/g, '').length < 2) continue;
+      const caps = toks.map(caseOf);
+      const prev = owner.get(key);
+      if (prev !== undefined && prev !== entry.id) continue;
+      owner.set(key, entry.id);
+      const list = index.get(key) ?? [];
+      list.push({ entry: i, caps, article: toks[0]?.article === true });
+      index.set(key, list);
+      const parts = key.split(' ');
+      for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
+    }
+  });
+
+  function lookup(key: string, toks: readonly Token[], article: boolean): number | null {
+    const list = index.get(key);
+    if (!list) return null;
+    for (const alias of list) {
+      if (alias.article && !article) continue;
+      if (alias.caps.every((need, j) => caseFits(need, toks[j]))) return alias.entry;
+    }
+    return null;
+  }
+
+  /** Weak entries (ordinary gazetteer places) are too short or too word-like to find behind ك or in short stems. */
+  function allowed(entry: number, v: TokenVariant): boolean {
+    if (v.clitics === '' || entries[entry]?.strong) return true;
+    return !v.clitics.includes('ك') && v.key.length >= 4;
+  }
+
+  function match(tokens: readonly Token[], text: string): RawMatch[] {
+    const out: RawMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const head = tokens[i];
+      if (!head) break;
+      let best: RawMatch | null = null;
+      for (const v of variantsOf(head)) {
+        // Extend while the joined keys are still a prefix of some alias, remembering the longest hit.
+        let key = v.key;
+        for (let len = 1; i + len <= tokens.length; len++) {
+          if (!prefixes.has(key)) break;
+          const window = tokens.slice(i, i + len);
+          const found = lookup(key, window, v.article);
+          const entry = found !== null && allowed(found, v) ? found : null;
+          const lastTok = window[len - 1];
+          if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {
+            best = { entry, first: i, last: i + len - 1, start: head.start + v.skip, end: lastTok.end };
+          }
+          const next = tokens[i + len];
+          if (!next || !lastTok || !joinable(text, lastTok, next)) break;
+          key = `${key} ${next.key}`;
+        }
+      }
+      if (best) {
+        out.push(best);
+        i = best.last + 1;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  return { entries, match };
+}

@@ -1,0 +1,115 @@
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
+
+/** A person name found after a title ("Minister Ahmed Hassan", "الوزير أحمد حسن"); not in the KB. */
+export interface RuleSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+const TITLES_EN = new Set([
+  'president', 'minister', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
+  'senator', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess', 'sheikh', 'sheik', 'emir',
+  'mr', 'mrs', 'ms', 'dr', 'ambassador', 'mayor', 'envoy', 'commander', 'pope', 'ayatollah', 'ceo', 'chairman',
+  'chairwoman', 'lawmaker', 'representative', 'rep', 'sen', 'judge', 'colonel', 'col', 'lieutenant', 'admiral',
+]);
+const PARTICLES_EN = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'abu']);
+const NOT_NAMES_EN = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'of', 'and',
+  'on', 'in', 'said', 'says', 'told', 'for', 'to', 'a', 'an', 'elect', 'former', 'general', 'office', 'house',
+  'minister', 'president', 'secretary', 'foreign', 'prime', 'defence', 'defense', 'deputy',
+]);
+
+const TITLES_AR = new Set(
+  ['رئيس', 'رئيسه', 'وزير', 'وزيره', 'متحدث', 'متحدثه', 'ناطق', 'ناطقه', 'سفير', 'سفيره', 'ملك', 'ملكه', 'امير', 'اميره',
+    'شيخ', 'جنرال', 'لواء', 'عميد', 'عقيد', 'نائب', 'نائبه', 'سيناتور', 'مستشار', 'مستشاره', 'زعيم', 'قائد', 'مبعوث',
+    'مبعوثه', 'حاكم', 'عاهل', 'امين', 'سلطان', 'مرشد', 'محافظ', 'رئيسا'].map(keyOf),
+);
+/** Words that may sit between a title and the name: "وزير الخارجية الروسي", "الرئيس الأمريكي المنتخب". */
+const MODIFIERS_AR = new Set(
+  ['باسم', 'المنتخب', 'السابق', 'الأسبق', 'الحالي', 'العام', 'العهد', 'ولي', 'الوزراء', 'الحكومة', 'الدولة', 'خارجية',
+    'الخارجية', 'الدفاع', 'الداخلية', 'المالية', 'مجلس', 'الأركان', 'هيئة', 'المكلف', 'الجديد', 'الجديدة', 'الانتقالي',
+    'المؤقت', 'الأول', 'الأعلى', 'البرلمان', 'النواب', 'الشيوخ', 'رئيس', 'وزارة', 'الأمن', 'القومي',
+    'الوزارة', 'الجيش', 'الشرطة', 'الحركة', 'الحزب', 'المكتب'].map(keyOf),
+);
+const NOT_NAMES_AR = new Set(
+  ['قال', 'قالت', 'أن', 'إن', 'عن', 'في', 'من', 'على', 'إلى', 'الذي', 'التي', 'هذا', 'هذه', 'خلال', 'يوم', 'اليوم',
+    'أمس', 'عام', 'بعد', 'قبل', 'مع', 'بين', 'أكد', 'أعلن', 'كما', 'وقال', 'وأكد', 'رئيس', 'وزير', 'الرئيس'].map(keyOf),
+);
+const NISBA = /(ي|يه)$/;
+/** Name parts that need a following part: "عبد", "بن", "أبو", "آل", particles such as "دو". */
+const NEVER_LAST_AR = new Set(['عبد', 'بن', 'ابن', 'بنت', 'أبو', 'أم', 'آل', 'دو', 'دي', 'فان', 'فون'].map(keyOf));
+
+/**
+ * Precision-first rule layer for names missing from the KB. English: a title, then two to four
+ * capitalised words. Arabic: a title, optional modifiers (nisba adjectives, known words, entity
+ * mentions such as "باسم الكرملين"), then two to four tokens all found in the person-name list.
+ */
+export function findTitledNames(
+  tokens: readonly Token[],
+  covered: ReadonlySet<number>,
+  nameTokens: ReadonlySet<string>,
+  joinable: (a: Token, b: Token) => boolean,
+): RuleSpan[] {
+  const out: RuleSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t) break;
+    const span = t.arabic ? arabicAfterTitle(i) : englishAfterTitle(i);
+    if (span) {
+      out.push(span);
+      i = span.last + 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+
+  function englishAfterTitle(i: number): RuleSpan | null {
+    const title = tokens[i];
+    if (!title || !TITLES_EN.has(title.key)) return null;
+    let j = i + 1;
+    let names = 0;
+    let lastName = -1;
+    while (j < tokens.length && j - i <= 5) {
+      const t = tokens[j];
+      const prev = tokens[j - 1];
+      if (!t || !prev || t.arabic || covered.has(j) || !joinable(prev, t)) break;
+      if (t.cap && !NOT_NAMES_EN.has(t.key) && !TITLES_EN.has(t.key) && /^\p{Lu}\p{Ll}/u.test(t.text)) {
+        names++;
+        lastName = j;
+      } else if (!(names > 0 && PARTICLES_EN.has(t.key))) {
+        break;
+      }
+      j++;
+    }
+    return names >= 2 ? { first: i + 1, last: lastName } : null;
+  }
+
+  function arabicAfterTitle(i: number): RuleSpan | null {
+    const title = tokens[i];
+    if (!title || !variantsOf(title).some((v) => TITLES_AR.has(v.key))) return null;
+    let j = i + 1;
+    let skipped = 0;
+    while (j < tokens.length && skipped < 4) {
+      const t = tokens[j];
+      if (!t || !t.arabic) return null;
+      const modifier = covered.has(j) || MODIFIERS_AR.has(t.key) || (NISBA.test(t.key) && t.text.startsWith('ال') && t.key.length >= 4);
+      if (!modifier) break;
+      j++;
+      skipped++;
+    }
+    const first = j;
+    while (j < tokens.length && j - first < 4) {
+      const t = tokens[j];
+      const prev = tokens[j - 1];
+      if (!t || !prev || !t.arabic || covered.has(j) || !joinable(prev, t)) break;
+      if (!nameTokens.has(t.key) || NOT_NAMES_AR.has(t.key)) break;
+      j++;
+    }
+    let last = j - 1;
+    while (last >= first && NEVER_LAST_AR.has(tokens[last]?.key ?? '')) last--;
+    return last - first + 1 >= 2 ? { first, last } : null;
+  }
+}

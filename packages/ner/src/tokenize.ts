@@ -1,0 +1,93 @@
+import { isArabic, normalizeArabic, normalizedLetterStarts, stripArticle } from './arabic-normalize.ts';
+
+export interface Token {
+  /** UTF-16 offsets into the original text. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly arabic: boolean;
+  /** Latin token starting with an upper-case letter or digit. */
+  readonly cap: boolean;
+  /** Arabic token written with the definite article (its key has it removed). */
+  readonly article: boolean;
+  /** Normalised form of the whole token (Arabic folded, Latin lower-cased). */
+  readonly norm: string;
+  /** Matching key of the whole token (article stripped for Arabic, lower-cased for Latin). */
+  readonly key: string;
+}
+
+/** A way to read a token once proclitics are removed: key plus how many UTF-16 units were skipped. */
+export interface TokenVariant {
+  readonly key: string;
+  /** Units of the original token not covered by the mention (clitics). */
+  readonly skip: number;
+  /** Proclitic letters removed ("" when read as written), e.g. "وب", "لل". */
+  readonly clitics: string;
+  /** The reading had a definite article (written, or implied by "لل"). */
+  readonly article: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\p{Nd}]+/gu;
+
+export function keyOf(word: string): string {
+  if (isArabic(word)) return stripArticle(normalizeArabic(word));
+  return word.toLowerCase();
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0];
+    const start = m.index;
+    const arabic = isArabic(word);
+    const first = word.charAt(0);
+    const norm = arabic ? normalizeArabic(word) : word.toLowerCase();
+    const key = arabic ? stripArticle(norm) : norm;
+    out.push({
+      start,
+      end: start + word.length,
+      text: word,
+      arabic,
+      cap: !arabic && first !== first.toLowerCase(),
+      article: arabic && key !== norm,
+      norm,
+      key,
+    });
+  }
+  return out;
+}
+
+/** Conjunctions, then prepositions, in the order Arabic attaches them. */
+const CONJ = ['و', 'ف'];
+const PREP = ['ب', 'ل', 'ك'];
+const MIN_STEM = 3;
+
+/**
+ * Readings of an Arabic token: as written, then with و/ف, ب/ل/ك and the article removed
+ * ("وبيسكوف" → "بيسكوف", "للكرملين" → "كرملين"). Latin tokens have one reading.
+ */
+export function variantsOf(token: Token): TokenVariant[] {
+  const out: TokenVariant[] = [{ key: token.key, skip: 0, clitics: '', article: token.article }];
+  if (!token.arabic) return out;
+  const norm = token.norm;
+  let starts: number[] | undefined;
+  const seen = new Set<string>([token.key]);
+  const add = (letters: number, impliedArticle: boolean): void => {
+    const rest = norm.slice(letters);
+    const key = impliedArticle ? rest : stripArticle(rest);
+    if (key.length < MIN_STEM || seen.has(key)) return;
+    seen.add(key);
+    const article = impliedArticle || key !== rest;
+    starts ??= normalizedLetterStarts(token.text);
+    out.push({ key, skip: starts[letters] ?? token.text.length, clitics: norm.slice(0, letters), article });
+  };
+  const conj = CONJ.includes(norm.charAt(0)) ? 1 : 0;
+  if (conj) add(1, false);
+  const p = norm.charAt(conj);
+  if (PREP.includes(p)) {
+    // "لل" is ل + the article with its alef dropped: the mention starts after both.
+    if (p === 'ل' && norm.charAt(conj + 1) === 'ل') add(conj + 2, true);
+    else add(conj + 1, false);
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createTagger, KhabarNerError } from '../src/index.ts';
+import { parseKb, parsePlaces } from '../src/knowledge-base.ts';
+
+const kbText = readFileSync(new URL('../data/kb.tsv', import.meta.url), 'utf8');
+const placesText = readFileSync(new URL('../data/places.tsv', import.meta.url), 'utf8');
+
+describe('knowledge base file', () => {
+  const kb = parseKb(kbText);
+
+  it('holds at least 300 people, organisations and other non-place entries', () => {
+    expect(kb.filter((e) => e.type !== 'LOC').length).toBeGreaterThanOrEqual(300);
+    expect(kb.filter((e) => e.type === 'PER').length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('uses stable slug ids with a type prefix matching the type column', () => {
+    for (const e of kb) {
+      expect(e.id).toMatch(/^(per|org|loc|misc):[a-z0-9][a-z0-9-]*$/);
+      expect(e.id.split(':')[0]).toBe(e.type.toLowerCase());
+    }
+  });
+
+  it('writes the Arabic name in Arabic script and the English name in Latin script', () => {
+    for (const e of kb) {
+      expect(e.ar, e.id).toMatch(/^[\u0600-\u06FF\s\d]+$/);
+      expect(e.en, e.id).toMatch(/^[\p{Script=Latin}\d\s.'\-+]+$/u);
+    }
+  });
+
+  it('gives no alias to two different entries', () => {
+    const seen = new Map<string, string>();
+    for (const e of kb) {
+      for (const alias of new Set(e.aliases)) {
+        const key = alias.toLowerCase();
+        expect(seen.get(key) ?? e.id, `${alias} in ${e.id}`).toBe(e.id);
+        seen.set(key, e.id);
+      }
+    }
+  });
+
+  it('ships compiled places with ids and both names', () => {
+    const places = parsePlaces(placesText);
+    expect(places.length).toBeGreaterThan(5000);
+    expect(places.find((p) => p.id === 'loc:AFG')?.ar).toBe('أفغانستان');
+    // Common words the gazetteer lists as places are filtered out at build time.
+    expect(places.some((p) => p.aliases.includes('غرب') || p.aliases.includes('العاصمة'))).toBe(false);
+  });
+});
+
+describe('bad data files', () => {
+  it('rejects a KB line without an Arabic name, with a stable code', () => {
+    expect(() => parseKb('per:x\tPER\tX Person\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA' }));
+  });
+
+  it('rejects duplicate ids and unknown types', () => {
+    expect(() => parseKb('org:a\tORG\tA Org\tمنظمة\norg:a\tORG\tA Org\tمنظمة\n')).toThrow(/duplicate id org:a/);
+    expect(() => parseKb('org:a\tCOMPANY\tA Org\tمنظمة\n')).toThrow(KhabarNerError);
+  });
+
+  it('reports a missing data file instead of crashing later', () => {
+    expect(() => createTagger({ kbPath: '/nonexistent/kb.tsv' })).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA' }));
+  });
+
+  it('loads custom KB and gazetteer paths', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
+    writeFileSync(join(dir, 'kb.tsv'), 'org:acme\tORG\tAcme Widgets\tأكمي للأدوات\tAcme\n');
+    writeFileSync(join(dir, 'places.tsv'), 'loc:springfield\tسبرينغفيلد\tSpringfield\t\n');
+    const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
+    expect(tagger.tag('Acme opened in Springfield, not Moscow.', 'en').mentions.map((m) => m.entityId)).toEqual(['org:acme', 'loc:springfield']);
+  });
+});

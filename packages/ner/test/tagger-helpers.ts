@@ -1,0 +1,17 @@
+import { createTagger, type Mention, type TagResult, type Tagger } from '../src/index.ts';
+
+let shared: Tagger | undefined;
+
+/** One tagger per test file: loading the data takes a few hundred milliseconds. */
+export function tagger(): Tagger {
+  shared ??= createTagger();
+  return shared;
+}
+
+export function mentionAt(result: TagResult, start: number, end: number): Mention | undefined {
+  return result.mentions.find((m) => m.start === start && m.end === end);
+}
+
+export function idsOf(result: TagResult, surface: string): Array<string | null> {
+  return result.mentions.filter((m) => m.text === surface).map((m) => m.entityId);
+}
