@@ -29,7 +29,7 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
         await fs.rm(lockPath, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockPath}`);
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for lock ${lockPath}`, { cause: error });
       await new Promise((r) => setTimeout(r, 200));
     }
   }

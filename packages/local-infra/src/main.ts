@@ -33,6 +33,7 @@ async function main(): Promise<number> {
       for (const s of services) console.log(`${s.name}\t${s.url}\t${s.healthy ? 'healthy' : 'down'}${s.pid ? `\tpid ${s.pid}` : ''}`);
       return services.every((s) => s.healthy) ? 0 : 1;
     }
+    case undefined:
     default:
       console.error(usage);
       return 2;

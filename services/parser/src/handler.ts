@@ -5,7 +5,23 @@ import type { StageHandler } from '@khabar/worker-kit';
 
 export interface ParseHandlerDeps {
   readonly archive: PageArchive;
+  /** Article text longer than this is cut at a paragraph boundary (payloads stay bounded). */
+  readonly maxArticleChars?: number;
   readonly now?: () => Date;
+}
+
+/** Keeps whole paragraphs while they fit; records `text_truncated` when any were dropped. */
+export function capArticle<A extends { text: string; paragraphs: string[]; warnings?: string[] }>(article: A, maxChars: number): A {
+  if (article.text.length <= maxChars) return article;
+  const kept: string[] = [];
+  let size = 0;
+  for (const p of article.paragraphs) {
+    if (size + p.length + 2 > maxChars) break;
+    kept.push(p);
+    size += p.length + 2;
+  }
+  if (kept.length === 0) kept.push((article.paragraphs[0] ?? article.text).slice(0, maxChars));
+  return { ...article, paragraphs: kept, text: kept.join('\n\n'), warnings: [...(article.warnings ?? []), 'text_truncated'] };
 }
 
 /** Reads the raw page from the archive, decodes and extracts the article. Pure apart from the read. */
@@ -20,7 +36,8 @@ export function createParseHandler(deps: ParseHandlerDeps): StageHandler<'parse'
       const code = (err as { code?: unknown }).code === 'KHABAR_E_EXTRACT_EMPTY' ? 'KHABAR_E_EXTRACT_EMPTY' : 'KHABAR_E_EXTRACT_FAILED';
       throw new PermanentError(code, err instanceof Error ? err.message : String(err), { context: { url: job.url }, cause: err });
     }
-    const { article, charset } = extracted;
+    const { charset } = extracted;
+    const article = capArticle(extracted.article, deps.maxArticleChars ?? 200_000);
     log.debug({ charset, title: article.title, lang: article.lang, paragraphs: article.paragraphs.length }, 'extracted');
     return { kind: 'handoff', data: { ...job, article, parsedAt: now().toISOString(), parserVersion: EXTRACTOR_VERSION } };
   };

@@ -13,5 +13,5 @@ await runStageService(process, {
   queue: 'parse',
   config,
   logger,
-  handler: createParseHandler({ archive: createFileArchive({ dir: config.KHABAR_ARCHIVE_DIR }) }),
+  handler: createParseHandler({ archive: createFileArchive({ dir: config.KHABAR_ARCHIVE_DIR }), maxArticleChars: config.KHABAR_MAX_ARTICLE_CHARS }),
 });
