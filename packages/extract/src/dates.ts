@@ -1,0 +1,184 @@
+import { foldDigits } from '@khabar/text';
+
+export interface ParsedDate {
+  readonly iso: string;
+  /** The source string had no zone and we assumed UTC. */
+  readonly assumedUtc: boolean;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  // Egyptian/Gulf (transliterated) names
+  'يناير': 1, 'فبراير': 2, 'مارس': 3, 'أبريل': 4, 'ابريل': 4, 'إبريل': 4, 'مايو': 5, 'يونيو': 6, 'يونيه': 6,
+  'يوليو': 7, 'يوليه': 7, 'أغسطس': 8, 'اغسطس': 8, 'سبتمبر': 9, 'أكتوبر': 10, 'اكتوبر': 10, 'نوفمبر': 11, 'ديسمبر': 12,
+  // Levantine/Iraqi (Syriac) names
+  'كانون الثاني': 1, 'شباط': 2, 'آذار': 3, 'اذار': 3, 'نيسان': 4, 'أيار': 5, 'ايار': 5, 'حزيران': 6, 'تموز': 7,
+  'آب': 8, 'اب': 8, 'أيلول': 9, 'ايلول': 9, 'تشرين الأول': 10, 'تشرين الاول': 10, 'تشرين الثاني': 11, 'كانون الأول': 12, 'كانون الاول': 12,
+  // Maghrebi
+  'جانفي': 1, 'فيفري': 2, 'أفريل': 4, 'افريل': 4, 'ماي': 5, 'جوان': 6, 'جويلية': 7, 'أوت': 8, 'اوت': 8,
+  // English and French
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
+  august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  janvier: 1, 'février': 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, 'août': 8, aout: 8, septembre: 9,
+  octobre: 10, novembre: 11, 'décembre': 12, decembre: 12,
+};
+
+const MONTH_ALT = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .map((m) => m.replace(/ /g, '\\s+'))
+  .join('|');
+
+/** "17 مايو 2024", "17 May 2024", "الخميس 17 أيار 2024 - 10:30" */
+const DAY_MONTH_YEAR = new RegExp(`(?<![\\d])(\\d{1,2})[\\s/.-]*(?:من\\s+)?(${MONTH_ALT})\\.?,?[\\s/.-]*(?:،\\s*)?(\\d{4})`, 'iu');
+/** "May 17, 2024" */
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
+const NUMERIC_DMY = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/;
+const NUMERIC_YMD = /(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/;
+const TIME = /(?<![\d.])(\d{1,2})(?::|\.(?=\d{2}\s*(?:gmt|utc|bst|am|pm|[+-]\d)))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|مساء|مساءً|صباحاً)?(?:\s*(gmt|utc|z)\s*([+-]\d{1,2}(?::?\d{2})?)?|\s*([+-]\d{2}:?\d{2}))?/iu;
+const ISO_LIKE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
+
+const MIN_YEAR = 1990;
+
+function valid(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
+  return y >= MIN_YEAR && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 60;
+}
+
+function offsetMinutes(zone: string | undefined): number | null {
+  if (zone === undefined || zone === '') return null;
+  if (/^(z|gmt|utc)$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone);
+  if (m === null) return null;
+  const sign = m[1] === '-' ? -1 : 1;
+  return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number | null): ParsedDate | null {
+  if (!valid(y, mo, d, h, mi, s)) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - (offset ?? 0) * 60_000;
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : { iso: date.toISOString(), assumedUtc: offset === null };
+}
+
+/** Zones named in Arabic datelines. Only places without daylight saving (their offset is fixed). */
+const NAMED_ZONES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/بتوقيت\s+(غرينتش|جرينتش|غرينيتش)/u, 0],
+  [/بتوقيت\s+(مكة(\s+المكرمة)?|السعودية|الرياض|الدوحة|قطر|الكويت|بغداد|العراق|موسكو|البحرين|المنامة|عمان|عمّان|الأردن|دمشق|سوريا)/u, 180],
+  [/بتوقيت\s+(الإمارات|الامارات|أبوظبي|ابوظبي|دبي|مسقط)/u, 240],
+];
+
+function namedZone(s: string): number | null {
+  for (const [re, minutes] of NAMED_ZONES) if (re.test(s)) return minutes;
+  return null;
+}
+
+function timeOf(s: string): { h: number; mi: number; sec: number; offset: number | null } {
+  const m = TIME.exec(s);
+  if (m === null) return { h: 0, mi: 0, sec: 0, offset: null };
+  let h = Number(m[1]);
+  const mer = (m[4] ?? '').toLowerCase();
+  if ((mer.startsWith('p') || mer.startsWith('م')) && h < 12) h += 12;
+  if ((mer.startsWith('a') || mer.startsWith('ص')) && h === 12) h = 0;
+  let offset: number | null = null;
+  if (m[5] !== undefined) offset = (offsetMinutes(m[6]) ?? 0);
+  else if (m[7] !== undefined) offset = offsetMinutes(m[7]);
+  return { h, mi: Number(m[2]), sec: Number(m[3] ?? 0), offset };
+}
+
+/** Machine dates: ISO 8601 and anything `Date` understands with an explicit zone. */
+export function parseMachineDate(raw: string): ParsedDate | null {
+  const s = foldDigits(raw.trim());
+  if (s === '') return null;
+  const m = ISO_LIKE.exec(s);
+  if (m !== null) {
+    return build(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offsetMinutes(m[7]));
+  }
+  if (/^\d{8}$/.test(s)) return build(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)), 0, 0, 0, null);
+  return parseTextDate(s, null);
+}
+
+const RELATIVE_AR = /منذ\s+(?:(\d+)\s*)?(ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|أسابيع)/u;
+const RELATIVE_EN = /(\d+|an?|one)\s+(second|minute|hour|day|week)s?\s+ago/i;
+const UNIT_MS: Readonly<Record<string, number>> = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
+
+function relative(s: string, now: Date): ParsedDate | null {
+  const ar = RELATIVE_AR.exec(s);
+  if (ar !== null) {
+    const word = ar[2] ?? '';
+    const dual = word.endsWith('ين');
+    const unit = /ثان|ثوان/.test(word) ? 'second' : /دقي/.test(word) ? 'minute' : /ساع/.test(word) ? 'hour' : /يوم|أيام|ايام/.test(word) ? 'day' : 'week';
+    const n = ar[1] !== undefined ? Number(ar[1]) : dual ? 2 : 1;
+    return { iso: new Date(now.getTime() - n * (UNIT_MS[unit] ?? 0)).toISOString(), assumedUtc: false };
+  }
+  const en = RELATIVE_EN.exec(s);
+  if (en !== null) {
+    const n = /^\d+$/.test(en[1] ?? '') ? Number(en[1]) : 1;
+    return { iso: new Date(now.getTime() - n * (UNIT_MS[(en[2] ?? '').toLowerCase()] ?? 0)).toISOString(), assumedUtc: false };
+  }
+  return null;
+}
+
+/**
+ * Human dates in visible text: Arabic month names of both systems (مايو / أيار), English and
+ * French names, numeric d/m/y, Arabic-Indic digits, and relative "منذ ساعتين" / "2 hours ago"
+ * (only when `now` is given).
+ */
+export function parseTextDate(raw: string, now: Date | null): ParsedDate | null {
+  const s = foldDigits(raw).replace(/[\u200e\u200f]/g, '');
+  if (now !== null) {
+    const r = relative(s, now);
+    if (r !== null) return r;
+  }
+  let y: number;
+  let mo: number;
+  let d: number;
+  let rest: string;
+  const dmy = DAY_MONTH_YEAR.exec(s);
+  const mdy = dmy === null ? MONTH_DAY_YEAR.exec(s) : null;
+  if (dmy !== null) {
+    d = Number(dmy[1]);
+    mo = MONTHS[(dmy[2] ?? '').toLowerCase().replace(/\s+/g, ' ')] ?? 0;
+    y = Number(dmy[3]);
+    rest = s.slice(0, dmy.index) + ' ' + s.slice(dmy.index + dmy[0].length);
+  } else if (mdy !== null) {
+    mo = MONTHS[(mdy[1] ?? '').toLowerCase()] ?? 0;
+    d = Number(mdy[2]);
+    y = Number(mdy[3]);
+    rest = s.slice(0, mdy.index) + ' ' + s.slice(mdy.index + mdy[0].length);
+  } else {
+    const ymd = NUMERIC_YMD.exec(s);
+    const num = ymd === null ? NUMERIC_DMY.exec(s) : null;
+    if (ymd !== null) {
+      y = Number(ymd[1]);
+      mo = Number(ymd[2]);
+      d = Number(ymd[3]);
+      rest = s.slice(ymd.index + ymd[0].length);
+    } else if (num !== null) {
+      d = Number(num[1]);
+      mo = Number(num[2]);
+      y = Number(num[3]);
+      if (mo > 12 && d <= 12) [d, mo] = [mo, d];
+      rest = s.slice(num.index + num[0].length);
+    } else {
+      return null;
+    }
+  }
+  const t = timeOf(rest);
+  return build(y, mo, d, t.h, t.mi, t.sec, t.offset ?? namedZone(s));
+}
+
+const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?:\/|-|_)/;
+
+/** Dates in paths like /2024/05/17/ or /20240517/. Day precision, UTC midnight. */
+export function parseUrlDate(url: string): ParsedDate | null {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    path = url;
+  }
+  const m = URL_DATE.exec(path);
+  if (m === null) return null;
+  const y = Number(m[1] ?? m[4]);
+  const mo = Number(m[2] ?? m[5]);
+  const d = Number(m[3] ?? m[6]);
+  return build(y, mo, d, 0, 0, 0, null);
+}

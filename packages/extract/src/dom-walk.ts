@@ -1,0 +1,311 @@
+import { load } from 'cheerio/slim';
+import { normalizeWhitespace } from '@khabar/text';
+import { BLOCK_TAGS, SKIP_TAGS, hintsFor, type BoilerKind } from './hints.ts';
+
+/** The bits of a domhandler node we read (kept structural so we need no direct domhandler dep). */
+interface DomNode {
+  type: string;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: DomNode[];
+}
+
+export interface Link {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** A container element (one that holds blocks), with its pre-order span over block indexes. */
+export interface Container {
+  readonly id: number;
+  readonly tag: string;
+  readonly parent: Container | null;
+  readonly kind: BoilerKind | null;
+  readonly positive: boolean;
+  readonly depth: number;
+  /** First block index inside this element (inclusive) and one past the last. */
+  firstBlock: number;
+  endBlock: number;
+}
+
+export interface Block {
+  readonly index: number;
+  readonly text: string;
+  /** Tag of the block element: p, h2, li, blockquote, td, div, br (text split by <br>)... */
+  readonly tag: string;
+  readonly container: Container;
+  /** Innermost boilerplate kind among ancestors, before protection is applied. */
+  readonly boiler: Container | null;
+  readonly positive: boolean;
+  readonly linkChars: number;
+  readonly links: readonly Link[];
+  readonly strongOnly: boolean;
+}
+
+export interface PageFacts {
+  readonly blocks: Block[];
+  readonly title: string;
+  readonly meta: ReadonlyMap<string, string>;
+  readonly canonical: string | null;
+  readonly jsonLd: readonly string[];
+  readonly times: ReadonlyArray<{ readonly datetime: string; readonly text: string; readonly hint: boolean }>;
+  readonly h1: ReadonlyArray<{ readonly text: string; readonly block: number }>;
+  readonly relTags: readonly string[];
+  /** rel=author link texts. */
+  readonly authors: readonly string[];
+  /** Raw texts of byline-ish elements (itemprop=author, .author, .byline, .writer, <address>). */
+  readonly bylines: readonly string[];
+  readonly htmlLang: string | null;
+  readonly htmlDir: string | null;
+  readonly firstImage: string | null;
+  /** Containers holding the first h1: never boilerplate (a `body.has-comments` must not hide the article). */
+  readonly protectedIds: ReadonlySet<number>;
+}
+
+const MAX_DEPTH = 400;
+const BYLINE_CLASS = /(^|[\s_-])(author|authors|author-?name|article__author|byline|byline__name|writer|reporter|post-?author)(\s|$)/i;
+const NO_HINTS = { kind: null, positive: false } as const;
+
+interface Frame {
+  node: DomNode;
+  childIndex: number;
+  container: Container | null;
+  boiler: Container | null;
+  positive: boolean;
+  inLink: Link | null;
+  isStrong: boolean;
+  /** For <a>: where its text starts in the buffer, and the buffer generation at that point. */
+  linkStart: number;
+  linkGen: number;
+}
+
+/**
+ * One iterative pass over the parsed tree (no recursion: 5000-deep pages must not blow the stack)
+ * that cuts the page into text blocks and collects every metadata signal on the way.
+ */
+export function walkPage(html: string): PageFacts {
+  const $ = load(html, { xml: false, baseURI: undefined });
+  const root = $.root()[0] as unknown as DomNode;
+
+  const blocks: Block[] = [];
+  const meta = new Map<string, string>();
+  const jsonLd: string[] = [];
+  const times: Array<{ datetime: string; text: string; hint: boolean }> = [];
+  const h1: Array<{ text: string; block: number }> = [];
+  const relTags: string[] = [];
+  const authors: string[] = [];
+  const bylines: string[] = [];
+  const protectedIds = new Set<number>();
+  let title = '';
+  let canonical: string | null = null;
+  let htmlLang: string | null = null;
+  let htmlDir: string | null = null;
+  let firstImage: string | null = null;
+  let containerSeq = 0;
+  let firstH1Seen = false;
+
+  // The open text buffer: text since the last block boundary, all inside one container.
+  let buf: string[] = [];
+  let bufLinkChars = 0;
+  let bufLinks: Link[] = [];
+  let bufStrongChars = 0;
+  let bufFrame: Frame | null = null;
+  let bufHasText = false;
+  let bufGen = 0;
+  const HAS_TEXT = /\S/;
+
+  const flush = (): void => {
+    const owner = bufFrame;
+    const raw = bufHasText ? buf.join('') : '';
+    const links = bufLinks;
+    const linkChars = bufLinkChars;
+    const strongChars = bufStrongChars;
+    buf = [];
+    bufLinks = [];
+    bufLinkChars = 0;
+    bufStrongChars = 0;
+    bufFrame = null;
+    bufGen++;
+    const hasText = bufHasText;
+    bufHasText = false;
+    if (!hasText || owner === null || owner.container === null) return;
+    const container = owner.container;
+    // Where newlines mean something (<pre>, or bare text with no markup), blank lines split paragraphs.
+    if ((container.tag === 'pre' || container.tag === '#root') && /\n[^\S\n]*\n/.test(raw)) {
+      for (const part of raw.split(/\n[^\S\n]*\n/)) pushBlock(normalizeWhitespace(part), container, owner, links, linkChars, strongChars);
+      return;
+    }
+    pushBlock(normalizeWhitespace(raw), container, owner, links, linkChars, strongChars);
+  };
+
+  const pushBlock = (text: string, container: Container, owner: Frame, links: Link[], linkChars: number, strongChars: number): void => {
+    if (text.length === 0) return;
+    const b: Block = {
+      index: blocks.length,
+      text,
+      tag: container.tag,
+      container,
+      boiler: owner.boiler,
+      positive: owner.positive,
+      linkChars: Math.min(linkChars, text.length),
+      links,
+      strongOnly: strongChars >= text.replace(/\s+/g, '').length * 0.9,
+    };
+    blocks.push(b);
+    if (b.tag === 'h1') h1.push({ text, block: b.index });
+    for (let c: Container | null = container; c !== null && c.endBlock < blocks.length; c = c.parent) c.endBlock = blocks.length;
+  };
+
+  const rootContainer: Container = { id: containerSeq++, tag: '#root', parent: null, kind: null, positive: false, depth: 0, firstBlock: 0, endBlock: 0 };
+  const stack: Frame[] = [{ node: root, childIndex: 0, container: rootContainer, boiler: null, positive: false, inLink: null, isStrong: false, linkStart: -1, linkGen: 0 }];
+  const closeLink = (frame: Frame): void => {
+    const href = frame.inLink?.url ?? '';
+    if (href === '' || href.startsWith('#') || /^javascript:/i.test(href)) return;
+    // The link's text is what the buffer gained since it opened, unless a block boundary intervened.
+    const text = normalizeWhitespace(frame.linkGen === bufGen ? buf.slice(frame.linkStart).join('') : textOf(frame.node));
+    if (text.length === 0) return;
+    const link = { title: text, url: href };
+    if (frame.linkGen === bufGen) bufLinks.push(link);
+    const rel = frame.node.attribs?.['rel'] ?? '';
+    if (rel !== '') {
+      if (/\btag\b/i.test(rel)) relTags.push(text);
+      if (/\bauthor\b/i.test(rel) && text.length < 80) authors.push(text);
+    }
+  };
+
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const children = frame.node.children;
+    if (children === undefined || frame.childIndex >= children.length) {
+      stack.pop();
+      if (frame.linkStart >= 0) closeLink(frame);
+      const parent = stack[stack.length - 1];
+      if (parent === undefined || parent.container !== frame.container) flush();
+      continue;
+    }
+    const node = children[frame.childIndex++] as DomNode;
+    if (node.type === 'text') {
+      const data = node.data ?? '';
+      if (data.length === 0) continue;
+      if (bufFrame === null) bufFrame = frame;
+      buf.push(data);
+      if (!bufHasText && HAS_TEXT.test(data)) bufHasText = true;
+      if (frame.inLink !== null || frame.isStrong) {
+        const visible = data.replace(/\s+/g, '').length;
+        if (frame.inLink !== null) bufLinkChars += visible;
+        if (frame.isStrong) bufStrongChars += visible;
+      }
+      continue;
+    }
+    if (node.type !== 'script' && node.type !== 'style' && node.type !== 'tag') continue;
+    const name = node.name ?? '';
+    const attribs = node.attribs ?? {};
+    if (!collectHead(name, attribs, node)) continue;
+    if (name === 'html') {
+      htmlLang = attribs['lang'] ?? attribs['xml:lang'] ?? null;
+      htmlDir = attribs['dir'] ?? null;
+    } else if (name === 'time') {
+      const dt = attribs['datetime'];
+      if (dt !== undefined) {
+        times.push({ datetime: dt, text: '', hint: attribs['itemprop'] === 'datePublished' || attribs['pubdate'] !== undefined || /publish|posted/i.test(attribs['class'] ?? '') });
+      }
+    } else if (name === 'img' && firstImage === null && frame.boiler === null) {
+      const src = attribs['src'] ?? attribs['data-src'];
+      if (src !== undefined && src !== '' && !src.startsWith('data:')) firstImage = src;
+    }
+    if (SKIP_TAGS.has(name)) continue;
+    if (name === 'br' || name === 'hr') {
+      flush();
+      continue;
+    }
+    // Past MAX_DEPTH every element is treated as inline: text is kept, structure is not.
+    const tooDeep = stack.length > MAX_DEPTH;
+    const hints = tooDeep ? NO_HINTS : hintsFor(name, attribs);
+    if (hints.kind === 'hidden') continue;
+    const isBlock = !tooDeep && BLOCK_TAGS.has(name);
+    let container = frame.container;
+    let boiler = frame.boiler;
+    const positive = frame.positive || hints.positive;
+    // Inline elements with a boilerplate class (span.share) become their own container too.
+    if (isBlock || hints.kind !== null) {
+      flush();
+      container = {
+        id: containerSeq++, tag: isBlock ? name : 'div', parent: frame.container, kind: hints.kind, positive,
+        depth: (frame.container?.depth ?? 0) + 1, firstBlock: blocks.length, endBlock: blocks.length,
+      };
+      if (hints.kind !== null) boiler = container;
+      if (name === 'h1' && h1.length === 0 && firstH1Seen === false) {
+        firstH1Seen = true;
+        protectChain(container, protectedIds);
+      }
+    }
+    let inLink = frame.inLink;
+    let linkStart = -1;
+    if (name === 'a') {
+      inLink = { title: '', url: attribs['href'] ?? '' };
+      linkStart = buf.length;
+    } else if (authors.length < 10 && bylines.length < 10 && (boiler === null || boiler.kind === 'author' || protectedIds.has(boiler.id)) && (attribs['itemprop'] === 'author' || name === 'address' || BYLINE_CLASS.test(attribs['class'] ?? ''))) {
+      const text = normalizeWhitespace(textOf(node));
+      if (text.length > 0 && text.length < 120) bylines.push(text);
+    }
+    stack.push({
+      node, childIndex: 0, container, boiler, positive, inLink,
+      isStrong: frame.isStrong || name === 'strong' || name === 'b', linkStart, linkGen: bufGen,
+    });
+  }
+  flush();
+
+  function collectHead(name: string, attribs: Record<string, string>, node: DomNode): boolean {
+    switch (name) {
+      case 'title':
+        if (title === '') title = normalizeWhitespace(textOf(node));
+        return false;
+      case 'meta': {
+        const key = (attribs['property'] ?? attribs['name'] ?? attribs['itemprop'] ?? attribs['http-equiv'] ?? '').toLowerCase();
+        const content = attribs['content'];
+        if (key !== '' && content !== undefined && !meta.has(key)) meta.set(key, content);
+        return false;
+      }
+      case 'link': {
+        const rel = (attribs['rel'] ?? '').toLowerCase();
+        if (rel.split(/\s+/).includes('canonical') && canonical === null && attribs['href'] !== undefined) canonical = attribs['href'];
+        return false;
+      }
+      case 'script':
+        if (/ld\+json/i.test(attribs['type'] ?? '')) jsonLd.push(textOf(node));
+        return false;
+      case 'head':
+        // <head> content is metadata: walk it only for the tags above.
+        for (const child of node.children ?? []) {
+          if (child.type === 'tag' || child.type === 'script' || child.type === 'style') collectHead((child.name ?? '').toLowerCase(), child.attribs ?? {}, child);
+        }
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  return {
+    blocks, title, meta, canonical, jsonLd, times, h1, relTags, authors, bylines, htmlLang, htmlDir, firstImage, protectedIds,
+  };
+}
+
+function protectChain(c: Container | null, ids: Set<number>): void {
+  for (let x = c; x !== null; x = x.parent) ids.add(x.id);
+}
+
+/** Text content without recursion. */
+export function textOf(node: DomNode): string {
+  const out: string[] = [];
+  const stack: DomNode[] = [node];
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 100_000) {
+    const n = stack.pop() as DomNode;
+    if (n.type === 'text') out.push(n.data ?? '');
+    else if (n.children !== undefined && !(n.type === 'tag' && SKIP_TAGS.has(n.name ?? '') && n !== node)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DomNode);
+    }
+  }
+  return out.join('');
+}

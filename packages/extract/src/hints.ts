@@ -1,0 +1,114 @@
+/** Class/id/role hints and boilerplate phrases, Arabic and English. Pure data + tiny matchers. */
+
+export type BoilerKind =
+  | 'nav' | 'ticker' | 'share' | 'ad' | 'cookie' | 'readmore' | 'readalso' | 'related'
+  | 'tags' | 'author' | 'comments' | 'footer' | 'sidebar' | 'form' | 'hidden';
+
+/** Tags whose content is never article text. */
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'select', 'option',
+  'button', 'input', 'textarea', 'canvas', 'video', 'audio', 'map', 'head', 'math', 'dialog',
+]);
+
+/** Elements that start a new text block. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre',
+  'figure', 'figcaption', 'form', 'fieldset', 'address', 'center', 'body', 'html', 'hr', 'caption', 'details', 'summary',
+]);
+
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+const TAG_KIND: Readonly<Record<string, BoilerKind>> = {
+  nav: 'nav', footer: 'footer', aside: 'sidebar', form: 'form', marquee: 'ticker',
+};
+
+const ROLE_KIND: Readonly<Record<string, BoilerKind>> = {
+  navigation: 'nav', contentinfo: 'footer', complementary: 'sidebar', banner: 'nav', search: 'form',
+};
+
+/** Order matters: the first pattern that matches names the kind. Parts are `-`/`_`/space separated. */
+const CLASS_PATTERNS: ReadonlyArray<readonly [RegExp, BoilerKind]> = [
+  [/(^|[\s_-])(read-?also|also-?read|see-?also|readalso|alsoread|more-?on-?this)([\s_-]|$)/, 'readalso'],
+  [/(^|[\s_-])(read-?more|readmore|inline-?related|more-?link|embedded-?link)([\s_-]|$)/, 'readmore'],
+  [/(^|[\s_-])(comments?|disqus|discussion|respond|replies|comment-?list)([\s_-]|$)/, 'comments'],
+  [/(^|[\s_-])(related|similar|most-?read|most-?viewed|most-?popular|popular|trending|recommended|recommendations|more-?stories|more-?news|outbrain|taboola|latest-?news|also-?like)([\s_-]|$)/, 'related'],
+  [/(^|[\s_-])(tags?|tag-?list|tags-?list|keywords|topics|article-?tags|post-?tags)([\s_-]|$)/, 'tags'],
+  [/(^|[\s_-])(share|sharing|social|sharethis|addthis|share-?bar|share-?buttons|social-?links|follow-?us)([\s_-]|$)/, 'share'],
+  [/(^|[\s_-])(ticker|breaking|breaking-?news|marquee|news-?bar|urgent|ajel)([\s_-]|$)/, 'ticker'],
+  [/(^|[\s_-])(cookie|cookies|consent|gdpr|cookie-?banner)([\s_-]|$)/, 'cookie'],
+  [/(^|[\s_-])(ad|ads|adv|advert|advertisement|banner-?ad|sponsor|sponsored|dfp|gpt-?ad|adsbygoogle|ad-?slot|ad-?container|promo)([\s_-]|$)/, 'ad'],
+  [/(^|[\s_-])(author-?box|author-?bio|about-?author|author-?info|bio-?box)([\s_-]|$)/, 'author'],
+  [/(^|[\s_-])(nav|navbar|navigation|menu|main-?menu|breadcrumbs?|topbar|top-?bar|masthead|site-?header|skip-?link)([\s_-]|$)/, 'nav'],
+  [/(^|[\s_-])(footer|site-?footer|copyright|colophon)([\s_-]|$)/, 'footer'],
+  [/(^|[\s_-])(sidebar|side-?bar|widget|rail|right-?col|left-?col)([\s_-]|$)/, 'sidebar'],
+  [/(^|[\s_-])(modal|popup|newsletter|subscribe|subscription|signup|paywall-?prompt)([\s_-]|$)/, 'form'],
+  // Exact names only: Bootstrap's `hidden-xs` hides on phones, not everywhere.
+  [/(^|\s)(hidden|d-none|visually-hidden|sr-only|screen-reader-text)(\s|$)/, 'hidden'],
+];
+
+/** Strong signs of the article body (not `<article>` alone: teaser cards use it too). */
+const POSITIVE_CLASS = /(^|[\s_-])(article-?body|articlebody|article__body|article__text|article-?text|article-?content|story-?body|story-?content|story-?text|entry-?content|post-?content|post-?body|news-?body|news-?text|news-?content|content-?body|body-?text|text-?body|field-?body|main-?text|rich-?text|detail-?text|details-?body|article__summary|article-?summary|article__lead|article-?lead|lead-?paragraph|news-?lead|story-?lead|article__intro|article-?intro)([\s_-]|$)/;
+
+export interface ElementHints {
+  readonly kind: BoilerKind | null;
+  readonly positive: boolean;
+}
+
+const NONE: ElementHints = { kind: null, positive: false };
+
+/** Looks at one element's tag and attributes only (cheap; called once per element). */
+export function hintsFor(tag: string, attribs: Readonly<Record<string, string>>): ElementHints {
+  const byTag = TAG_KIND[tag];
+  const role = attribs['role'];
+  const byRole = role === undefined ? undefined : ROLE_KIND[role.toLowerCase()];
+  const itemprop = attribs['itemprop'];
+  const positiveProp = itemprop !== undefined && /articlebody|text/i.test(itemprop);
+  if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(attribs['style'] ?? '')) {
+    return { kind: 'hidden', positive: false };
+  }
+  const cls = attribs['class'];
+  const id = attribs['id'];
+  if (cls === undefined && id === undefined) {
+    if (byTag !== undefined || byRole !== undefined) return { kind: byTag ?? byRole ?? null, positive: false };
+    return positiveProp ? { kind: null, positive: true } : NONE;
+  }
+  const hay = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  const positive = positiveProp || POSITIVE_CLASS.test(hay);
+  if (positive) return { kind: null, positive };
+  // A class says more than a tag: <aside class="related"> is a related list, not just a sidebar.
+  for (const [re, kind] of CLASS_PATTERNS) if (re.test(hay)) return { kind, positive: false };
+  if (byTag !== undefined || byRole !== undefined) return { kind: byTag ?? byRole ?? null, positive };
+  return NONE;
+}
+
+/** Labels that open a box of other articles ("read also"), related lists, comments or tags. */
+export const READ_ALSO_LABEL = /^(إ|ا|أ)?قرأ\s+(أ|ا|إ)?يضا?ً?|^(read|see)\s+also\b|^also\s+read\b|^شاهد\s+(أ|ا)يضا/i;
+export const READ_MORE_LABEL = /^(إ|ا|أ)?قرأ\s+(المزيد|أكثر|اكثر)|^read\s+more\b|^more\s*:|^المزيد\s*:/i;
+export const RELATED_LABEL = /^(مقالات|أخبار|اخبار|مواضيع|موضوعات)\s+(مشابهة|ذات\s+صلة|متعلقة|مرتبطة)|^(ال)?(أ|ا)كثر\s+(قراءة|مشاهدة)|^(related|more)\s+(stories|articles|news|coverage|content)\b|^most\s+(read|popular|viewed)\b|^you\s+may\s+also\s+like|^read\s+next\b|^more\s+from\b|^ذات\s+صلة/i;
+export const COMMENTS_LABEL = /^(ال)?تعليقات|^(أ|ا)ضف\s+تعليق|^(ا|أ)ترك\s+تعليق|^(\d+\s+)?comments?\b|^leave\s+a\s+(comment|reply)|^join\s+the\s+(conversation|discussion)|^add\s+a\s+comment/i;
+export const TAGS_LABEL = /^(explore\s+more\s+on\s+these\s+topics|more\s+on\s+these\s+topics|related\s+topics|كلمات\s+دلالية|الكلمات\s+الدلالية|الوسوم|وسوم|كلمات\s+مفتاحية|مواضيع\s+ذات\s+صلة|tags|topics|keywords|filed\s+under)\s*[:：]?/i;
+
+/** Wire credits and source lines: they go to `attribution`, not the text. */
+export const ATTRIBUTION_LINE = /^[([]?\s*(المصدر|مصدر|المصادر|source|sources|reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by|(with\s+)?(reporting|input)\s+from|إعداد|تحرير|ترجمة|اعداد)\s*[:：]?\s+\S/i;
+/** "(Reuters) -" style wire prefixes at the start of a lead paragraph are kept in text, only the credit is recorded. */
+export const WIRE_CREDIT = /^\s*(?:[A-Z][A-Za-z .,'-]{1,40})?\(\s*(Reuters|AP|AFP|Bloomberg|Xinhua|Anadolu|د\s*ب\s*أ|أ\s*ف\s*ب|رويترز|سبوتنيك|نوفوستي|الأناضول|وام|واس|قنا|كونا|بترا)\s*\)\s*[-–—]/;
+
+/** Short lines made of these phrases are page furniture. */
+const BOILER_PHRASES = new RegExp(
+  [
+    'جميع الحقوق محفوظة', 'كل الحقوق محفوظة', 'حقوق النشر', 'all rights reserved', 'copyright ©', '©',
+    'تابعونا على', 'تابعوا', 'تابعنا على', 'follow us', 'share this', 'share on', 'شارك', 'مشاركة',
+    'اشترك في', 'اشترك الآن', 'subscribe', 'sign up', 'newsletter', 'النشرة البريدية', 'cookies', 'ملفات تعريف الارتباط',
+    'click here', 'اضغط هنا', 'انقر هنا', 'advertisement', 'إعلان', 'اعلان', 'sponsored', 'برعاية',
+    'تحميل التطبيق', 'download the app', 'print this', 'طباعة', 'email this', 'أرسل لصديق', 'ارسل لصديق',
+    'skip to', 'back to top', 'العودة للأعلى', 'font size', 'حجم الخط',
+  ].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  // Whole words only: "شارك" must not match "المشاركة".
+  .replace(/^/, '(?:^|[\\s|:،,•·(-])(?:').concat(')(?=$|[\\s|:،,•·.!)-])'),
+  'iu',
+);
+
+export function isBoilerPhrase(text: string): boolean {
+  return text.length < 120 && BOILER_PHRASES.test(text);
+}

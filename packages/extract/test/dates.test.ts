@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseMachineDate, parseTextDate, parseUrlDate } from '../src/dates.ts';
+
+const now = new Date('2024-05-06T15:00:00Z');
+
+describe('parseMachineDate', () => {
+  it('converts zoned ISO dates to UTC', () => {
+    expect(parseMachineDate('2022-12-15T11:32:00+03:00')).toEqual({ iso: '2022-12-15T08:32:00.000Z', assumedUtc: false });
+  });
+  it('assumes UTC without a zone and says so', () => {
+    expect(parseMachineDate('2022-12-15 11:32')).toEqual({ iso: '2022-12-15T11:32:00.000Z', assumedUtc: true });
+  });
+  it('rejects garbage', () => {
+    expect(parseMachineDate('not a date')).toBeNull();
+    expect(parseMachineDate('')).toBeNull();
+  });
+});
+
+describe('parseTextDate', () => {
+  it('reads Egyptian month names with Arabic-Indic digits', () => {
+    expect(parseTextDate('الثلاثاء ٢٣ يناير ٢٠٢٤ الساعة ٠٩:١٥ م', null)?.iso).toBe('2024-01-23T21:15:00.000Z');
+  });
+  it('reads Levantine month names incl. two-word ones', () => {
+    expect(parseTextDate('17 آذار 2024', null)?.iso).toBe('2024-03-17T00:00:00.000Z');
+    expect(parseTextDate('3 تشرين الثاني 2023 - 10:00', null)?.iso).toBe('2023-11-03T10:00:00.000Z');
+    expect(parseTextDate('1 كانون الأول 2022', null)?.iso).toBe('2022-12-01T00:00:00.000Z');
+    expect(parseTextDate('9 شباط 2021', null)?.iso).toBe('2021-02-09T00:00:00.000Z');
+  });
+  it('reads English dates with a zone', () => {
+    expect(parseTextDate('November 2, 2023 2:05 PM UTC', null)?.iso).toBe('2023-11-02T14:05:00.000Z');
+    expect(parseTextDate('2 Nov 2023 16:05 GMT+2', null)?.iso).toBe('2023-11-02T14:05:00.000Z');
+  });
+  it('reads relative dates against fetchedAt', () => {
+    expect(parseTextDate('منذ ساعتين', now)?.iso).toBe('2024-05-06T13:00:00.000Z');
+    expect(parseTextDate('منذ 3 ساعات', now)?.iso).toBe('2024-05-06T12:00:00.000Z');
+    expect(parseTextDate('نشر منذ دقيقة', now)?.iso).toBe('2024-05-06T14:59:00.000Z');
+    expect(parseTextDate('2 hours ago', now)?.iso).toBe('2024-05-06T13:00:00.000Z');
+    expect(parseTextDate('منذ ساعتين', null)).toBeNull();
+  });
+  it('reads numeric day/month/year', () => {
+    expect(parseTextDate('نشر بتاريخ 05/04/2023', null)?.iso).toBe('2023-04-05T00:00:00.000Z');
+  });
+});
+
+describe('parseUrlDate', () => {
+  it('finds /yyyy/mm/dd/ and yyyymmdd', () => {
+    expect(parseUrlDate('https://x.com/2024/05/17/story')?.iso).toBe('2024-05-17T00:00:00.000Z');
+    expect(parseUrlDate('https://x.com/news/20240517/story.html')?.iso).toBe('2024-05-17T00:00:00.000Z');
+    expect(parseUrlDate('https://x.com/news/123456')).toBeNull();
+  });
+});
+
+describe('more date shapes', () => {
+  it('applies Arabic named zones without DST', () => {
+    expect(parseTextDate('آخر تحديث: الخميس 05/12/2024 - 05:20 م (بتوقيت مكة المكرمة)', null)).toEqual({ iso: '2024-12-05T14:20:00.000Z', assumedUtc: false });
+  });
+  it('reads day/month-name/year with slashes and dotted times before a zone', () => {
+    expect(parseTextDate('الاثنين ٠٣/مارس/٢٠٢٥ - ١١:٣٠ ص', null)?.iso).toBe('2025-03-03T11:30:00.000Z');
+    expect(parseTextDate('Fri 20 Dec 2024 17.30 GMT', null)?.iso).toBe('2024-12-20T17:30:00.000Z');
+  });
+});
