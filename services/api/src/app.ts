@@ -20,7 +20,7 @@ export interface ApiApp {
 
 /** The intake API. Errors are JSON `{error: {code, message, problems?}}` with a precise 4xx. */
 export function createApiApp(deps: AppDeps): ApiApp {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes ?? 1_048_576, disableRequestLogging: false });
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes ?? 1_048_576 });
   const queues = new QueueSet({ connection: deps.redis, prefix: deps.prefix });
   const status = new StatusStore(deps.redis, deps.prefix);
 

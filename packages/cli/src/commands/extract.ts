@@ -6,7 +6,7 @@ import { CliError, parseJsonLine, readLines, writeJsonLine } from '../io.ts';
 /** The article JSON printed by `khabar extract`: exactly what the parser service produces. */
 export async function extractFile(path: string, url: string): Promise<unknown> {
   const bytes = await readFile(path);
-  return extractFromBytes({ bytes, url, headerCharset: null });
+  return extractFromBytes({ bytes, url, headerCharset: null }).article;
 }
 
 /** `khabar extract --jsonl`: lines {"path","url"} in, one article JSON per line out, in order. */
