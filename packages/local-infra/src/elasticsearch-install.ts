@@ -15,8 +15,19 @@ export interface ElasticsearchInstall {
   readonly javaHome: string;
 }
 
-/** `<repo>/.cache/elasticsearch`. */
+/** Where root keeps Elasticsearch: outside the checkout, so the unprivileged ES user can reach it. */
+export const ROOT_ELASTICSEARCH_DIR = '/var/cache/khabar/elasticsearch';
+
+/**
+ * Where the distribution, its data and logs live: `KHABAR_ES_DIR` if set; as root,
+ * /var/cache/khabar/elasticsearch (the ES user must traverse every folder above its files, and
+ * a checkout may sit under a private folder such as a 0700 mktemp dir; it is also shared by every
+ * checkout on the machine, so the download is cached between runs); else `<repo>/.cache/elasticsearch`.
+ */
 export function elasticsearchCacheDir(): string {
+  const fromEnv = process.env['KHABAR_ES_DIR'];
+  if (fromEnv) return path.resolve(fromEnv);
+  if (process.getuid?.() === 0) return ROOT_ELASTICSEARCH_DIR;
   return path.join(repoCacheDir(), 'elasticsearch');
 }
 
@@ -29,9 +40,9 @@ export function elasticsearchCacheDir(): string {
 export async function ensureElasticsearchInstalled(): Promise<ElasticsearchInstall> {
   const cacheDir = elasticsearchCacheDir();
   const home = path.join(cacheDir, ELASTICSEARCH_VERSION);
-  await fs.mkdir(cacheDir, { recursive: true });
-  // The ES user must be able to walk into .cache/elasticsearch (a 077 umask would lock it out).
-  await Promise.all([repoCacheDir(), cacheDir].map((dir) => fs.chmod(dir, 0o755).catch(() => undefined)));
+  await fs.mkdir(cacheDir, { recursive: true, mode: 0o755 });
+  // The ES user must be able to walk into the folder (a 077 umask would lock it out).
+  await Promise.all([path.dirname(cacheDir), cacheDir].map((dir) => fs.chmod(dir, 0o755).catch(() => undefined)));
   const javaHome = await ensureJavaHome();
   if (await exists(path.join(home, MARKER))) return { home, javaHome };
   await withFileLock(path.join(cacheDir, 'install.lock'), async () => {
