@@ -90,17 +90,21 @@ describe('the whole pipeline, every stage its own process', () => {
 
   async function waitUntilSettled(ids: string[], timeoutMs: number): Promise<Map<string, string>> {
     const status = new StatusStore(redis, prefix);
+    let last = new Map<string, string>();
     return waitFor(
       `${ids.length} URLs to be indexed or failed`,
       async () => {
         const states = new Map<string, string>();
         for (const id of ids) states.set(id, (await status.get(id))?.state ?? 'missing');
+        last = states;
         return [...states.values()].every((s) => s === 'indexed' || s === 'failed') ? states : undefined;
       },
       timeoutMs,
       250,
     ).catch(async (err: unknown) => {
-      throw new Error(`${String(err)}\n${await stack.tailLogs()}`);
+      const histogram: Record<string, number> = {};
+      for (const s of last.values()) histogram[s] = (histogram[s] ?? 0) + 1;
+      throw new Error(`${String(err)}\nstates: ${JSON.stringify(histogram)}\n${await stack.tailLogs(40)}`);
     });
   }
 
@@ -178,7 +182,7 @@ describe('the whole pipeline, every stage its own process', () => {
       await stack.kill(name, 'SIGKILL');
       stack.spawn(name);
     }
-    const states = await waitUntilSettled(ids, 180_000);
+    const states = await waitUntilSettled(ids, 150_000);
     expect([...states.values()].filter((s) => s !== 'indexed')).toEqual([]);
     await es.indices.refresh({ index });
     for (const id of ids) {
@@ -187,5 +191,5 @@ describe('the whole pipeline, every stage its own process', () => {
     }
     const all = await es.count({ index, query: { term: { source: 'e2e' } } });
     expect(all.count).toBe(ids.length + site.pages.length);
-  });
+  }, 240_000);
 });

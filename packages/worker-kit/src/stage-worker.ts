@@ -11,7 +11,7 @@ import {
   type QueueName,
   type UrlState,
 } from '@khabar/contracts';
-import { formatReason, toKhabarError } from '@khabar/errors';
+import { formatReason, parseReason, toKhabarError } from '@khabar/errors';
 import type { Logger } from './logger.ts';
 import { JobFailure, computeBackoff } from './backoff.ts';
 import type { StageMetrics } from './metrics.ts';
@@ -122,6 +122,18 @@ export function createStageWorker<Q extends QueueName>(options: StageWorkerOptio
     },
   });
   worker.on('error', (err) => logger.error({ err }, 'worker error'));
+  // Jobs can also fail outside the processor (a job whose workers kept dying is failed by the
+  // stalled-job checker): make sure the URL's record says so, with the reason, so nothing is lost
+  // silently. The processor has usually written the same thing already; writing it again is harmless.
+  worker.on('failed', (job, err) => {
+    const id = (job?.data as { id?: unknown } | undefined)?.id;
+    if (!job || typeof id !== 'string') return;
+    void (async () => {
+      if (!(await job.isFailed())) return; // a retry is scheduled: not final
+      const { code, message } = parseReason(job.failedReason || err.message);
+      await status.set(id, 'failed', queue, { attempts: job.attemptsMade, error: { code, reason: message } });
+    })().catch((e: unknown) => logger.warn({ err: e, jobId: job.id }, 'could not record failure'));
+  });
 
   return {
     worker,
