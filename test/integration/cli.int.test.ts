@@ -32,7 +32,9 @@ describe('khabar CLI against real Redis', () => {
     const status = await runCli(['status', item!.id], { env });
     expect(JSON.parse(status.stdout)).toMatchObject({ id: item!.id, state: 'queued', stage: 'fetch' });
 
-    const depths = JSON.parse((await runCli(['status'], { env })).stdout) as Array<{ queue: string; counts: Record<string, number> }>;
+    const depths = JSON.parse((await runCli(['status'], { env })).stdout) as Array<{ queue: string; counts: Record<string, number>; perMinute: { completed: number } }>;
+    expect(depths.map((d) => d.queue)).toEqual(['fetch', 'parse', 'dedup', 'tag', 'index']);
+    expect(depths[0]?.perMinute.completed).toBe(0);
     const fetchDepth = depths.find((d) => d.queue === 'fetch')!.counts;
     expect((fetchDepth['waiting'] ?? 0) + (fetchDepth['prioritized'] ?? 0)).toBe(2);
   });

@@ -56,6 +56,8 @@ describe('a stage process: health, metrics and graceful shutdown (real process, 
       const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(metrics).toContain('khabar_jobs_total');
       expect(metrics).toContain('process_resident_memory_bytes');
+      expect(metrics).toMatch(/khabar_queue_jobs\{[^}]*queue="fetch"[^}]*state="waiting"[^}]*\} \d+/);
+      expect(metrics).toMatch(/khabar_queue_oldest_waiting_seconds\{[^}]*queue="fetch"[^}]*\} [\d.]+/);
     } finally {
       await stack.stop();
     }

@@ -33,6 +33,10 @@ export const clusterSchema = z.object({
   /** Similarity to the original, 1 for exact copies and originals. */
   similarity: z.number().min(0).max(1),
   contentHash: z.string(),
+  /** Members in the cluster when this document was deduplicated (kept current on the original's document). */
+  size: z.number().int().positive().default(1),
+  /** Distinct sites (hostnames) of the cluster's members, sorted; empty when unknown. */
+  sources: z.array(z.string()).default([]),
 });
 export type Cluster = z.infer<typeof clusterSchema>;
 

@@ -36,4 +36,4 @@ export { parsePayload, toContractIssues } from './validate.ts';
 export { DEFAULT_JOB_OPTIONS, RETENTION, BACKOFF_TYPE, jobIdFor } from './job-options.ts';
 export { QueueSet, type QueueSetOptions } from './queue-set.ts';
 export { StatusStore, URL_STATES, ACTIVE_STATE, type UrlState, type UrlStatus } from './status.ts';
-export { submitUrls, DEFAULT_PRIORITY, type IntakeItem, type IntakeResult, type IntakeDeps } from './intake.ts';
+export { submitUrls, fetchBacklog, BACKPRESSURE_RETRY_AFTER_S, DEFAULT_PRIORITY, type IntakeItem, type IntakeResult, type IntakeDeps } from './intake.ts';

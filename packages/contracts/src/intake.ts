@@ -1,3 +1,4 @@
+import { RetryLaterError } from '@khabar/errors';
 import { canonicalizeUrl, documentIdFor } from '@khabar/urls';
 import type { Submission } from './payloads.ts';
 import type { QueueSet } from './queue-set.ts';
@@ -25,6 +26,17 @@ export interface IntakeDeps {
   readonly queues: QueueSet;
   readonly status: StatusStore;
   readonly now?: () => Date;
+  /** Refuse new URLs while this many fetch jobs are already waiting (0 or absent: no limit). */
+  readonly maxBacklog?: number;
+}
+
+/** Seconds an upstream should wait before resubmitting when the backlog is full. */
+export const BACKPRESSURE_RETRY_AFTER_S = 30;
+
+/** Current fetch backlog: jobs not yet picked up (waiting, prioritized, delayed). */
+export async function fetchBacklog(queues: QueueSet): Promise<number> {
+  const counts = await queues.get('fetch').getJobCounts('waiting', 'prioritized', 'delayed');
+  return (counts['waiting'] ?? 0) + (counts['prioritized'] ?? 0) + (counts['delayed'] ?? 0);
 }
 
 /**
@@ -35,6 +47,15 @@ export interface IntakeDeps {
  */
 export async function submitUrls(deps: IntakeDeps, items: readonly IntakeItem[]): Promise<IntakeResult[]> {
   const now = deps.now ?? (() => new Date());
+  if (deps.maxBacklog && deps.maxBacklog > 0) {
+    const backlog = await fetchBacklog(deps.queues);
+    if (backlog + items.length > deps.maxBacklog) {
+      throw new RetryLaterError('KHABAR_E_BACKPRESSURE', `fetch backlog is ${backlog} URLs (limit ${deps.maxBacklog}); nothing was queued, retry later`, {
+        retryAfterMs: BACKPRESSURE_RETRY_AFTER_S * 1000,
+        context: { backlog, limit: deps.maxBacklog },
+      });
+    }
+  }
   const results: IntakeResult[] = [];
   for (const item of items) {
     const canonicalUrl = canonicalizeUrl(item.url);

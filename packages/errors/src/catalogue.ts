@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
   KHABAR_E_INDEX_UNAVAILABLE: { retry: 'backoff', meaning: 'Elasticsearch was unreachable, overloaded (429) or answered 5xx.' },
   KHABAR_E_INDEX_MAPPING: { retry: 'never', meaning: 'Elasticsearch rejected the document (mapping or validation error).' },
   KHABAR_E_NER_BAD_DATA: { retry: 'never', meaning: 'The entity knowledge base or gazetteer file is missing or malformed (start-up error).' },
+  KHABAR_E_BACKPRESSURE: { retry: 'backoff', meaning: 'Intake refused new URLs because the fetch backlog is over its limit; retry after the given delay (HTTP 429).' },
   KHABAR_E_INTERNAL: { retry: 'backoff', meaning: 'An unexpected error; retried, then left in the failed list with its message.' },
 } as const satisfies Record<string, { retry: 'never' | 'backoff'; meaning: string }>;
 

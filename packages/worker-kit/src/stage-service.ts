@@ -52,6 +52,7 @@ export async function runStageService<Q extends QueueName>(proc: ProcessLike, op
           ready: async () => (await redis.ping()) === 'PONG' && (options.ready ? await options.ready() : true),
         })
       : undefined;
+  metrics.watchQueue(stage.queues.get(queue));
   logger.info({ queue, concurrency: config.KHABAR_CONCURRENCY, healthPort: health?.port }, 'worker started');
 
   installGracefulShutdown(proc, {

@@ -114,6 +114,8 @@ export function createStageWorker<Q extends QueueName>(options: StageWorkerOptio
     stalledInterval: options.stalledIntervalMs ?? 30_000,
     lockDuration: options.lockDurationMs ?? 30_000,
     maxStalledCount: 2,
+    // Per-minute completed/failed counts kept by BullMQ for a day (`khabar status` shows rates).
+    metrics: { maxDataPoints: 24 * 60 },
     settings: {
       backoffStrategy: (attemptsMade: number, type?: string, err?: Error, job?: MinimalJob) => {
         const base = typeof job?.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000;

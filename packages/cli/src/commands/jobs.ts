@@ -65,9 +65,17 @@ export async function retryFailed(redis: Redis, prefix: string, target: { id: st
 export interface QueueStatusView {
   readonly queue: QueueName;
   readonly counts: Record<string, number>;
+  /** Jobs per minute over the last five minutes (BullMQ's per-minute metrics, kept by the workers). */
+  readonly perMinute: { readonly completed: number; readonly failed: number };
 }
 
-/** Job counts per stage (waiting, active, delayed, prioritized, completed, failed). */
+async function ratePerMinute(queue: ReturnType<QueueSet['get']>, type: 'completed' | 'failed'): Promise<number> {
+  const metrics = await queue.getMetrics(type, 0, 4);
+  const points = metrics.data.slice(0, 5);
+  return points.length ? Math.round((points.reduce((a, b) => a + b, 0) / points.length) * 10) / 10 : 0;
+}
+
+/** Job counts per stage (waiting, active, delayed, prioritized, completed, failed) and rates. */
 export async function queueStatus(redis: Redis, prefix: string): Promise<QueueStatusView[]> {
   const queues = new QueueSet({ connection: redis, prefix });
   try {
@@ -75,6 +83,7 @@ export async function queueStatus(redis: Redis, prefix: string): Promise<QueueSt
       PIPELINE.map(async (name) => ({
         queue: name,
         counts: await queues.get(name).getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'),
+        perMinute: { completed: await ratePerMinute(queues.get(name), 'completed'), failed: await ratePerMinute(queues.get(name), 'failed') },
       })),
     );
   } finally {
