@@ -44,6 +44,19 @@ export const SERVICE_ENVS: ReadonlyArray<[string, EnvShape]> = [
   ['indexer', indexerEnv],
 ];
 
+/** Variables read by docker-compose.yml itself (passwords and published ports), not by a service. */
+export const COMPOSE_ENV: ReadonlyArray<[string, string, string]> = [
+  ['KHABAR_REDIS_PASSWORD', 'change-me-redis', 'Password of the `khabar` Redis ACL user (the default user is disabled).'],
+  ['ELASTIC_PASSWORD', 'change-me-elastic', 'Password of Elasticsearch\'s `elastic` superuser (used only by es-setup).'],
+  ['KIBANA_SYSTEM_PASSWORD', 'change-me-kibana', 'Password Kibana uses to talk to Elasticsearch.'],
+  ['KHABAR_ES_INDEXER_PASSWORD', 'change-me-indexer', 'Elasticsearch user of the indexer (writes khabar-* only).'],
+  ['KHABAR_ES_ANALYST_PASSWORD', 'change-me-analyst', 'Elasticsearch user of the search API and analysts (reads khabar-* only).'],
+  ['KHABAR_ES_MIGRATOR_PASSWORD', 'change-me-migrator', 'Elasticsearch user for index migrations (all on khabar-*).'],
+  ['GRAFANA_ADMIN_PASSWORD', 'change-me-grafana', 'Grafana admin password (dashboard on 127.0.0.1:3000).'],
+  ['KHABAR_API_PUBLISH', '127.0.0.1:8080', 'Where the API is published on the host.'],
+  ['KHABAR_FETCH_CONCURRENCY', '16', 'Concurrent fetches per fetcher container.'],
+];
+
 export function renderEnvExample(): string {
   const seen = new Set<string>();
   const out = ['# Khabar settings. Every variable is optional; the values shown are the defaults.', '# Generated from the services\' config schemas by `pnpm docs:gen`.', ''];
@@ -53,6 +66,9 @@ export function renderEnvExample(): string {
     for (const k of Object.keys(fresh)) seen.add(k);
     out.push(`## ${service}`, ...describeEnv(fresh), '');
   }
+  out.push('## docker compose (read by docker-compose.yml; CHANGE EVERY PASSWORD before exposing anything)');
+  for (const [name, def, what] of COMPOSE_ENV) out.push(`# ${what}`, `# ${name}=${def}`);
+  out.push('');
   return out.join('\n');
 }
 
