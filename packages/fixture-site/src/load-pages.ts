@@ -1,11 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExpectedArticle, FixtureEncoding, FixturePage, SiteManifest } from './types.ts';
+import type { ExpectedArticle, FixtureEncoding, FixturePage, FixtureSplit, SiteManifest } from './types.ts';
 
-/** Directory holding `sites/<site>/<slug>.html` + `.expected.json` + `site.json`. */
+/** Directory holding the dev split: `sites/<site>/<slug>.html` + `.expected.json` + `site.json`. */
 export const SITES_DIR = join(import.meta.dirname, '..', 'sites');
+/** Directory holding the held-out split, same layout as {@link SITES_DIR}. */
+export const HELDOUT_DIR = join(import.meta.dirname, '..', 'heldout');
 
-const ENCODINGS: readonly FixtureEncoding[] = ['utf-8', 'windows-1256'];
+export interface LoadFixtureOptions {
+  /** Which pages: `dev` (the default, `sites/`), `heldout` (`heldout/`) or `all` (dev first). */
+  split?: FixtureSplit | 'all';
+}
+
+const ENCODINGS: readonly FixtureEncoding[] = ['utf-8', 'windows-1256', 'iso-8859-6'];
+const SPLIT_DIRS: Readonly<Record<FixtureSplit, string>> = { dev: SITES_DIR, heldout: HELDOUT_DIR };
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8')) as unknown;
@@ -15,45 +23,75 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function parseManifest(site: string, raw: unknown): SiteManifest {
-  if (!isRecord(raw)) throw new Error(`sites/${site}/site.json: not an object`);
-  const { name, prefix, lang, encoding, template, contentType } = raw;
-  if (typeof name !== 'string' || typeof prefix !== 'string' || typeof lang !== 'string' || typeof template !== 'string') {
-    throw new Error(`sites/${site}/site.json: name, prefix, lang and template must be strings`);
-  }
-  if (!ENCODINGS.includes(encoding as FixtureEncoding)) throw new Error(`sites/${site}/site.json: unknown encoding ${String(encoding)}`);
-  const overrides: Record<string, string> = {};
-  if (isRecord(contentType)) for (const [k, v] of Object.entries(contentType)) if (typeof v === 'string') overrides[k] = v;
-  return { site, name, prefix, lang, template, encoding: encoding as FixtureEncoding, contentType: overrides };
+function isEncoding(v: unknown): v is FixtureEncoding {
+  return ENCODINGS.includes(v as FixtureEncoding);
 }
 
-/** Every site's manifest, sorted by directory name. */
-export function loadSiteManifests(dir: string = SITES_DIR): SiteManifest[] {
+function parseManifest(site: string, split: FixtureSplit, raw: unknown): SiteManifest {
+  const where = `${split}/${site}/site.json`;
+  if (!isRecord(raw)) throw new Error(`${where}: not an object`);
+  const { name, prefix, lang, encoding, template, contentType, pageEncoding } = raw;
+  if (typeof name !== 'string' || typeof prefix !== 'string' || typeof lang !== 'string' || typeof template !== 'string') {
+    throw new Error(`${where}: name, prefix, lang and template must be strings`);
+  }
+  if (!isEncoding(encoding)) throw new Error(`${where}: unknown encoding ${String(encoding)}`);
+  const overrides: Record<string, string> = {};
+  if (isRecord(contentType)) for (const [k, v] of Object.entries(contentType)) if (typeof v === 'string') overrides[k] = v;
+  const encodings: Record<string, FixtureEncoding> = {};
+  if (isRecord(pageEncoding)) {
+    for (const [k, v] of Object.entries(pageEncoding)) {
+      if (!isEncoding(v)) throw new Error(`${where}: unknown encoding ${String(v)} for ${k}`);
+      encodings[k] = v;
+    }
+  }
+  return { site, split, name, prefix, lang, template, encoding, contentType: overrides, pageEncoding: encodings };
+}
+
+function splitsOf(split: FixtureSplit | 'all'): FixtureSplit[] {
+  return split === 'all' ? ['dev', 'heldout'] : [split];
+}
+
+function manifestsIn(split: FixtureSplit): SiteManifest[] {
+  const dir = SPLIT_DIRS[split];
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-    .map((site) => parseManifest(site, readJson(join(dir, site, 'site.json'))));
+    .map((site) => parseManifest(site, split, readJson(join(dir, site, 'site.json'))));
+}
+
+/** Every site's manifest of the chosen split (default `dev`), sorted by directory name within a split. */
+export function loadSiteManifests(options: LoadFixtureOptions = {}): SiteManifest[] {
+  const manifests = splitsOf(options.split ?? 'dev').flatMap(manifestsIn);
+  const seen = new Set<string>();
+  for (const m of manifests) {
+    if (seen.has(m.site)) throw new Error(`site "${m.site}" exists in more than one split`);
+    seen.add(m.site);
+  }
+  return manifests;
 }
 
 /**
- * Reads every fixture page and its gold. The expected JSON is trusted to have the documented
- * shape; test/expected-shape.test.ts checks it field by field.
+ * Reads every fixture page of the chosen split (default `dev`) and its gold. The expected JSON is
+ * trusted to have the documented shape; test/expected-gold.test.ts checks it field by field.
  */
-export function loadFixturePages(dir: string = SITES_DIR): FixturePage[] {
+export function loadFixturePages(options: LoadFixtureOptions = {}): FixturePage[] {
   const pages: FixturePage[] = [];
-  for (const manifest of loadSiteManifests(dir)) {
-    const siteDir = join(dir, manifest.site);
+  for (const manifest of loadSiteManifests(options)) {
+    const siteDir = join(SPLIT_DIRS[manifest.split], manifest.site);
     const slugs = readdirSync(siteDir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -'.html'.length)).sort();
     for (const slug of slugs) {
       const expected = readJson(join(siteDir, `${slug}.expected.json`)) as ExpectedArticle;
+      const encoding = manifest.pageEncoding[slug] ?? manifest.encoding;
       pages.push({
         id: `${manifest.site}/${slug}`,
+        split: manifest.split,
         path: expected.path,
         site: manifest.site,
         lang: expected.lang,
-        encoding: manifest.encoding,
-        contentType: manifest.contentType[slug] ?? `text/html; charset=${manifest.encoding}`,
+        encoding,
+        contentType: manifest.contentType[slug] ?? `text/html; charset=${encoding}`,
         file: join(siteDir, `${slug}.html`),
         expected,
       });

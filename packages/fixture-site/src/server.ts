@@ -17,7 +17,10 @@ export interface FixtureSite {
   /** Base URL without trailing slash, e.g. `http://127.0.0.1:40123`. */
   url: string;
   port: number;
+  /** The dev split (`sites/`). */
   pages: FixturePage[];
+  /** The held-out split (`heldout/`): served like the dev pages, kept apart for judging. */
+  heldoutPages: FixturePage[];
   /** Absolute URL of a page by id (`<site>/<slug>`); throws on an unknown id. */
   urlFor(id: string): string;
   close(): Promise<void>;
@@ -25,10 +28,10 @@ export interface FixtureSite {
 
 const ROBOTS = 'User-agent: *\nAllow: /\n';
 
-/** Serves every fixture page, one index per site, robots.txt and the failure endpoints. */
+/** Serves every fixture page (dev and held-out), one index per site, robots.txt and the failure endpoints. */
 export async function startFixtureSite(options: FixtureSiteOptions = {}): Promise<FixtureSite> {
-  const pages = loadFixturePages();
-  const sites = loadSiteManifests();
+  const pages = loadFixturePages({ split: 'all' });
+  const sites = loadSiteManifests({ split: 'all' });
   const byPath = new Map(pages.map((p) => [p.path, p] as const));
   const byId = new Map(pages.map((p) => [p.id, p] as const));
   const siteIndexes = new Map(sites.map((s) => [s.prefix, renderSiteIndex(s, pages)] as const));
@@ -41,7 +44,8 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
     }
     const url = new URL(req.url ?? '/', 'http://fixture.invalid');
     const path = url.pathname;
-    const page = byPath.get(path);
+    // Legacy pages live at `news.asp?id=…`: their path includes the query string.
+    const page = byPath.get(path + url.search) ?? byPath.get(path);
     if (page) {
       send(res, 200, page.contentType, readPageBytes(page), { 'Content-Language': page.lang });
       return;
@@ -72,7 +76,8 @@ export async function startFixtureSite(options: FixtureSiteOptions = {}): Promis
   return {
     url: base,
     port: address.port,
-    pages,
+    pages: pages.filter((p) => p.split === 'dev'),
+    heldoutPages: pages.filter((p) => p.split === 'heldout'),
     urlFor(id: string): string {
       const page = byId.get(id);
       if (!page) throw new Error(`unknown fixture page id "${id}"`);

@@ -28,14 +28,23 @@ export interface ExpectedArticle {
   entities: ExpectedEntities;
   /** `<site>/<slug>` of the original when this page is a syndicated copy, else null. */
   duplicateOf: string | null;
+  /** How the gold was decided where a reader has to judge (time zones, dates only in the URL). */
+  notes?: string;
 }
 
 /** Character encodings the fixture site serves pages in. */
-export type FixtureEncoding = 'utf-8' | 'windows-1256';
+export type FixtureEncoding = 'utf-8' | 'windows-1256' | 'iso-8859-6';
+
+/**
+ * `dev`: the pages under `sites/`, open to whoever tunes the extractor. `heldout`: the pages under
+ * `heldout/`, kept for judging it; the extractor's authors must not tune against them.
+ */
+export type FixtureSplit = 'dev' | 'heldout';
 
 export interface SiteManifest {
-  /** Directory name under `sites/`, also the id prefix. */
+  /** Directory name under `sites/` or `heldout/`, also the id prefix; unique across both. */
   site: string;
+  split: FixtureSplit;
   name: string;
   /** URL path prefix every page of the site lives under, with leading and trailing slash. */
   prefix: string;
@@ -45,11 +54,14 @@ export interface SiteManifest {
   template: string;
   /** Per-slug Content-Type overrides (deliberately wrong or charset-less headers). */
   contentType: Record<string, string>;
+  /** Per-slug encoding overrides (an old archive page in another legacy charset). */
+  pageEncoding: Record<string, FixtureEncoding>;
 }
 
 export interface FixturePage {
   /** `<site>/<slug>` */
   id: string;
+  split: FixtureSplit;
   path: string;
   site: string;
   lang: string;

@@ -4,7 +4,10 @@ import { loadFixturePages, loadSiteManifests } from '../src/index.ts';
 import { normaliseWhitespace, visibleBlocks } from './visible-text.ts';
 
 const pages = loadFixturePages();
-const ids = new Set(pages.map((p) => p.id));
+const heldout = loadFixturePages({ split: 'heldout' });
+const all = loadFixturePages({ split: 'all' });
+const ids = new Set(all.map((p) => p.id));
+const FIELDS = ['attribution', 'authors', 'duplicateOf', 'entities', 'lang', 'mustNotContain', 'paragraphs', 'path', 'publishedAt', 'tags', 'title'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 describe('fixture corpus', () => {
@@ -29,23 +32,61 @@ describe('fixture corpus', () => {
     expect(copies.filter((p) => p.lang === 'en').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('gives every page a unique path under its site prefix', () => {
-    const prefixes = new Map(loadSiteManifests().map((s) => [s.site, s.prefix]));
-    expect(new Set(pages.map((p) => p.path)).size).toBe(pages.length);
-    for (const p of pages) expect(p.path.startsWith(prefixes.get(p.site) ?? '\0'), p.id).toBe(true);
+  it('gives every page (dev and held-out) a unique path under its site prefix', () => {
+    const manifests = loadSiteManifests({ split: 'all' });
+    const prefixes = new Map(manifests.map((s) => [s.site, s.prefix]));
+    expect(new Set(manifests.map((s) => s.prefix)).size).toBe(manifests.length);
+    expect(new Set(all.map((p) => p.path)).size).toBe(all.length);
+    for (const p of all) expect(p.path.startsWith(prefixes.get(p.site) ?? '\0'), p.id).toBe(true);
   });
 });
 
-describe.each(pages.map((p) => [p.id, p] as const))('%s', (_id, page) => {
+describe('held-out corpus', () => {
+  it('keeps the splits apart: dev is the default, all = dev + held-out', () => {
+    expect(pages.every((p) => p.split === 'dev')).toBe(true);
+    expect(heldout.every((p) => p.split === 'heldout')).toBe(true);
+    expect(all.map((p) => p.id)).toEqual([...pages, ...heldout].map((p) => p.id));
+    const devSites = new Set(pages.map((p) => p.site));
+    for (const p of heldout) expect(devSites.has(p.site), p.id).toBe(false);
+  });
+
+  it('has at least 28 pages over at least 8 new templates, 60% Arabic', () => {
+    const devTemplates = new Set(loadSiteManifests().map((s) => s.template));
+    const templates = new Set(loadSiteManifests({ split: 'heldout' }).map((s) => s.template));
+    for (const t of templates) expect(devTemplates.has(t), t).toBe(false);
+    expect(templates.size).toBeGreaterThanOrEqual(8);
+    expect(heldout.length).toBeGreaterThanOrEqual(28);
+    expect(heldout.filter((p) => p.lang === 'ar').length / heldout.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('makes with dev a corpus of at least 40 pages, 12 templates, half Arabic, every legacy charset', () => {
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(loadSiteManifests({ split: 'all' }).map((s) => s.template)).size).toBeGreaterThanOrEqual(12);
+    expect(all.filter((p) => p.lang === 'ar').length * 2).toBeGreaterThanOrEqual(all.length);
+    expect(heldout.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+    expect(heldout.filter((p) => p.encoding === 'iso-8859-6').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('explains in notes how every held-out date was read', () => {
+    for (const p of heldout) {
+      if (p.expected.notes === undefined) continue;
+      expect(typeof p.expected.notes, p.id).toBe('string');
+      expect(p.expected.notes.length, p.id).toBeGreaterThan(20);
+    }
+    expect(heldout.filter((p) => p.expected.notes !== undefined).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe.each(all.map((p) => [p.id, p] as const))('%s', (_id, page) => {
   const html = readFileSync(page.file, 'utf8');
   const blocks = visibleBlocks(html);
   const text = blocks.join('\n');
   const e = page.expected;
 
   it('has every expected field with the right type', () => {
-    expect(Object.keys(e).sort()).toEqual(
-      ['attribution', 'authors', 'duplicateOf', 'entities', 'lang', 'mustNotContain', 'paragraphs', 'path', 'publishedAt', 'tags', 'title'],
-    );
+    // `notes` is optional, and only the held-out split uses it.
+    const optional = page.split === 'heldout' ? ['notes'] : [];
+    expect(Object.keys(e).filter((k) => !optional.includes(k)).sort()).toEqual(FIELDS);
     expect(e.path.startsWith('/')).toBe(true);
     expect(['ar', 'en']).toContain(e.lang);
     expect(e.title.length).toBeGreaterThan(10);
@@ -58,7 +99,8 @@ describe.each(pages.map((p) => [p.id, p] as const))('%s', (_id, page) => {
       for (const item of list) expect(typeof item === 'string' && item === normaliseWhitespace(item) && item.length > 0).toBe(true);
     }
     expect(Object.keys(e.entities).sort()).toEqual(['LOC', 'ORG', 'PER']);
-    expect(e.paragraphs.length).toBeGreaterThanOrEqual(3);
+    // A news brief may have only two paragraphs; the dev pages all have three or more.
+    expect(e.paragraphs.length).toBeGreaterThanOrEqual(page.split === 'dev' ? 3 : 2);
     expect(e.mustNotContain.length).toBeGreaterThanOrEqual(5);
     if (e.duplicateOf !== null) expect(ids.has(e.duplicateOf)).toBe(true);
   });

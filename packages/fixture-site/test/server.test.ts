@@ -59,6 +59,38 @@ describe('startFixtureSite', () => {
     expect(await res.text()).toContain('دميتري بيسكوف');
   });
 
+  it('serves the held-out pages too, kept apart from site.pages', async () => {
+    expect(site.pages.every((p) => p.split === 'dev')).toBe(true);
+    expect(site.heldoutPages.length).toBeGreaterThanOrEqual(28);
+    expect(site.heldoutPages.every((p) => p.split === 'heldout')).toBe(true);
+    for (const page of site.heldoutPages) {
+      const res = await get(page.path);
+      expect(res.status, page.id).toBe(200);
+      expect(res.headers.get('content-type'), page.id).toBe(page.contentType);
+      expect(Buffer.from(await res.arrayBuffer()).equals(readPageBytes(page)), page.id).toBe(true);
+      expect(site.urlFor(page.id)).toBe(site.url + page.path);
+    }
+    const root = await (await get('/')).text();
+    for (const prefix of new Set(site.heldoutPages.map((p) => p.path.split('/')[1]))) {
+      expect(root).toContain(`href="/${prefix}/"`);
+      const html = await (await get(`/${prefix}/`)).text();
+      for (const page of site.heldoutPages.filter((p) => p.path.startsWith(`/${prefix}/`))) expect(html).toContain(`href="${page.path.replace(/&/g, '&amp;')}"`);
+    }
+  });
+
+  it('serves held-out legacy pages as real windows-1256 / ISO-8859-6 bytes holding the gold paragraphs', async () => {
+    const legacy = site.heldoutPages.filter((p) => p.encoding !== 'utf-8');
+    expect(new Set(legacy.map((p) => p.encoding))).toEqual(new Set(['windows-1256', 'iso-8859-6']));
+    for (const page of legacy) {
+      const body = Buffer.from(await (await get(page.path)).arrayBuffer());
+      const decoded = iconv.decode(body, page.encoding);
+      const blocks = visibleBlocks(decoded);
+      for (const paragraph of page.expected.paragraphs) expect(blocks, page.id).toContain(paragraph);
+      expect(body.toString('utf8').includes(page.expected.paragraphs[0] ?? '\0'), page.id).toBe(false);
+      expect(decoded, page.id).toContain(`<meta http-equiv="Content-Type" content="text/html; charset=${page.encoding}">`);
+    }
+  });
+
   it('answers HEAD with headers but no body', async () => {
     const page = site.pages[0];
     const res = await get(page?.path ?? '/', { method: 'HEAD' });
