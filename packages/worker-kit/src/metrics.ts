@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export type JobOutcome = 'completed' | 'failed' | 'retried';
+export type JobOutcome = 'completed' | 'failed' | 'retried' | 'deferred';
 
 export interface StageMetrics {
   readonly registry: Registry;

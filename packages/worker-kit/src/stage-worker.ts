@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job, type MinimalJob } from 'bullmq';
+import { DelayedError, RateLimitError, UnrecoverableError, WaitingChildrenError, Worker, type Job, type MinimalJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import {
   ACTIVE_STATE,
@@ -95,6 +95,13 @@ export function createStageWorker<Q extends QueueName>(options: StageWorkerOptio
       stop?.('completed');
       return result.kind === 'handoff' ? `handoff:${next ?? ''}` : result.state;
     } catch (err) {
+      // A handler that moved its job on purpose (delayed until its host may be fetched, rate
+      // limited) is not failing: hand BullMQ its own signal untouched; it costs no attempt.
+      if (err instanceof DelayedError || err instanceof RateLimitError || err instanceof WaitingChildrenError) {
+        stop?.('deferred');
+        if (docId) await status.set(docId, 'queued', queue, { attempts: attempt - 1 }).catch(() => undefined);
+        throw err;
+      }
       const error = toKhabarError(err);
       const reason = formatReason(error.code, error.message);
       const final = !error.retryable || attempt >= maxAttempts;

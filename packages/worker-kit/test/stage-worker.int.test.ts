@@ -98,3 +98,23 @@ describe('createStageWorker', () => {
     expect(calls).toBe(0);
   });
 });
+
+describe('createStageWorker with a handler that defers its job', () => {
+  it('lets BullMQ move it to delayed without spending an attempt or failing it', async () => {
+    const { DelayedError } = await import('bullmq');
+    let calls = 0;
+    const { queues } = await setup(async (job, { job: bullJob }) => {
+      calls += 1;
+      if (calls === 1) {
+        await bullJob.moveToDelayed(Date.now() + 200, bullJob.token);
+        throw new DelayedError('waiting for host');
+      }
+      return { kind: 'handoff', data: { ...job, fetch: fetchMeta } };
+    });
+    await queues.get('fetch').add('fetch', fetchJob, { jobId: id, attempts: 1 });
+    await until(() => queues.get('parse').getJob(id));
+    expect(calls).toBe(2);
+    const job = await queues.get('fetch').getJob(id);
+    expect(job?.failedReason ?? '').toBe('');
+  });
+});
