@@ -15,6 +15,22 @@ import { indexerEnv } from '../services/indexer/src/config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** Codes that answer a request (API status or CLI exit), rather than fail a job. */
+export const INTERFACE_CODES: ReadonlyArray<[string, string, string]> = [
+  ['KHABAR_E_VALIDATION', 'API 400, CLI', 'A field or parameter is invalid; `problems` names each one.'],
+  ['KHABAR_E_BAD_REQUEST', 'API 400', 'The body could not be parsed (not JSON).'],
+  ['KHABAR_E_BODY_TOO_LARGE', 'API 413', 'The request body is over KHABAR_API_BODY_LIMIT_BYTES.'],
+  ['KHABAR_E_UNSUPPORTED_MEDIA_TYPE', 'API 415', 'The body is not JSON.'],
+  ['KHABAR_E_NOT_FOUND', 'API 404, CLI', 'No such URL id, article, entity, route or failed job.'],
+  ['KHABAR_E_BACKPRESSURE', 'API 429', 'The fetch backlog is full; `Retry-After` says when to come back.'],
+  ['KHABAR_E_INDEX_UNAVAILABLE', 'API 503', 'Elasticsearch is unreachable or the index does not exist yet.'],
+  ['KHABAR_E_BAD_INPUT', 'CLI', 'Arguments or input lines are missing or malformed (the line number is named).'],
+  ['KHABAR_E_REDIS_UNAVAILABLE', 'CLI', 'Redis did not answer at REDIS_URL (or the demo default).'],
+  ['KHABAR_E_KIBANA_UNAVAILABLE', 'CLI', 'Kibana did not answer at KIBANA_URL in time.'],
+  ['KHABAR_E_KIBANA_IMPORT', 'CLI', 'Kibana refused some saved objects; the reasons are listed.'],
+  ['KHABAR_E_INTERNAL', 'API 500, CLI', 'An unexpected error; details are in the service log.'],
+];
+
 export function renderErrorsDoc(): string {
   const rows = Object.entries(ERROR_CATALOGUE).map(([code, e]) => `| \`${code}\` | ${e.retry === 'never' ? 'no (fails at once)' : 'yes (backoff)'} | ${e.meaning} |`);
   return [
@@ -28,9 +44,14 @@ export function renderErrorsDoc(): string {
     '| --- | --- | --- |',
     ...rows,
     '',
-    'The API answers with `{"error": {"code", "message", "problems"?}}`: `KHABAR_E_VALIDATION` (400, the',
-    'bad fields named in `problems`), `KHABAR_E_BAD_REQUEST` (400, unparseable body),',
-    '`KHABAR_E_BODY_TOO_LARGE` (413), `KHABAR_E_UNSUPPORTED_MEDIA_TYPE` (415), `KHABAR_E_NOT_FOUND` (404).',
+    '## Answers of the API and the CLI',
+    '',
+    'The API answers errors as `{"error": {"code", "message", "problems"?}}`; the CLI prints the same',
+    'object and exits non-zero. These codes describe a request, not a job:',
+    '',
+    '| code | where | meaning |',
+    '| --- | --- | --- |',
+    ...INTERFACE_CODES.map(([code, where, meaning]) => `| \`${code}\` | ${where} | ${meaning} |`),
     '',
   ].join('\n');
 }

@@ -9,6 +9,8 @@ import { extractFile, extractJsonl } from './commands/extract.ts';
 import { tagJsonlStream, tagText } from './commands/tag.ts';
 import { dedupJsonl } from './commands/dedup.ts';
 import { fetchOnce } from './commands/fetch.ts';
+import { searchCommand } from './commands/search.ts';
+import { importSavedObjects, SAVED_OBJECTS_FILE } from './commands/kibana.ts';
 
 const env = cliEnv(process.env);
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -113,6 +115,30 @@ program
   .option('--allow-host <host:port...>', 'exempt host[:port] from the private-address guard', [])
   .action(async (url: string, opts: { allowHost: string[] }) => {
     print(await fetchOnce(url, { allowHosts: opts.allowHost }));
+  });
+
+program
+  .command('search')
+  .description('full-text search over the article index (same query as GET /v1/search)')
+  .argument('<query>')
+  .addOption(new Option('--lang <lang>').choices(['ar', 'en']))
+  .option('--json', "the API's JSON (facets, cursor)")
+  .option('--size <n>', 'results', (v) => Number.parseInt(v, 10), 10)
+  .addOption(new Option('--sort <sort>').choices(['relevance', 'date']))
+  .option('--expand', 'every copy, not one per story')
+  .action(async (query: string, opts: { lang?: string; json?: boolean; size: number; sort?: string; expand?: boolean }) => {
+    process.stdout.write(await searchCommand(query, opts, process.env));
+  });
+
+program
+  .command('kibana')
+  .description('Kibana saved objects (infra/kibana)')
+  .command('import')
+  .description('import the data view and dashboard into KIBANA_URL (default http://127.0.0.1:5601)')
+  .option('--file <path>', 'ndjson', SAVED_OBJECTS_FILE)
+  .option('--wait <ms>', 'wait for Kibana', (v) => Number.parseInt(v, 10), 0)
+  .action(async (opts: { file: string; wait: number }) => {
+    print(await importSavedObjects({ kibanaUrl: process.env['KIBANA_URL'] || 'http://127.0.0.1:5601', file: opts.file, waitMs: opts.wait }));
   });
 
 try {

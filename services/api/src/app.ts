@@ -4,6 +4,9 @@ import { QueueSet, StatusStore, submitUrls } from '@khabar/contracts';
 import { isDocumentId } from '@khabar/urls';
 import type { Logger } from '@khabar/worker-kit';
 import { describeProblems, parseIntakeRequest, toIntakeItems } from './request-schema.ts';
+import { openApiDocument } from './openapi.ts';
+import { registerSearchPage } from './page.ts';
+import { registerSearchRoutes, type SearchDeps } from './search/routes.ts';
 
 export interface AppDeps {
   readonly redis: Redis;
@@ -11,6 +14,8 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Largest accepted request body; larger ones get 413. */
   readonly bodyLimitBytes?: number;
+  /** Elasticsearch for the search routes; without it they answer 503. */
+  readonly search?: SearchDeps;
 }
 
 export interface ApiApp {
@@ -18,7 +23,7 @@ export interface ApiApp {
   close(): Promise<void>;
 }
 
-/** The intake API. Errors are JSON `{error: {code, message, problems?}}` with a precise 4xx. */
+/** The intake and search API, the analyst page and /openapi.json. Errors are JSON `{error: {code, message, problems?}}` with a precise 4xx. */
 export function createApiApp(deps: AppDeps): ApiApp {
   const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, bodyLimit: deps.bodyLimitBytes ?? 1_048_576 });
   const queues = new QueueSet({ connection: deps.redis, prefix: deps.prefix });
@@ -55,6 +60,16 @@ export function createApiApp(deps: AppDeps): ApiApp {
     if (!record) return reply.status(404).send({ error: { code: 'KHABAR_E_NOT_FOUND', message: `no URL with id ${req.params.id}` } });
     return record;
   });
+
+  if (deps.search) registerSearchRoutes(app, deps.search);
+  else {
+    for (const path of ['/v1/search', '/v1/articles/:id', '/v1/entities/:id']) {
+      app.get(path, async (_req, reply) => reply.status(503).send({ error: { code: 'KHABAR_E_INDEX_UNAVAILABLE', message: 'search is not configured on this instance' } }));
+    }
+  }
+  registerSearchPage(app);
+  const openapi = openApiDocument();
+  app.get('/openapi.json', async () => openapi);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

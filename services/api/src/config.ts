@@ -1,8 +1,9 @@
-import { intVar, loggingEnv, redisEnv } from '@khabar/config';
+import { elasticsearchEnv, intVar, loggingEnv, redisEnv } from '@khabar/config';
 import { z } from 'zod';
 
 export const apiEnv = {
   ...redisEnv,
+  ...elasticsearchEnv,
   ...loggingEnv,
   KHABAR_API_HOST: z.string().default('0.0.0.0').describe('Address the API listens on.'),
   KHABAR_API_PORT: intVar(8080, 0, 65535).describe('Port the API listens on.'),

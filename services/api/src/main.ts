@@ -1,4 +1,5 @@
 import { loadConfig, redactConfig } from '@khabar/config';
+import { createSearchClient } from '@khabar/search-index';
 import { createLogger, createRedis, installGracefulShutdown } from '@khabar/worker-kit';
 import { apiEnv } from './config.ts';
 import { createApiApp } from './app.ts';
@@ -8,7 +9,14 @@ const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, pretty: c
 logger.info({ config: redactConfig(config) }, 'starting');
 
 const redis = createRedis(config.REDIS_URL, { failFast: true, name: 'khabar-api' });
-const api = createApiApp({ redis, prefix: config.KHABAR_QUEUE_PREFIX, logger, bodyLimitBytes: config.KHABAR_API_BODY_LIMIT_BYTES });
+const search = createSearchClient(config.ELASTICSEARCH_URL, config.ELASTICSEARCH_API_KEY ? { apiKey: config.ELASTICSEARCH_API_KEY } : {});
+const api = createApiApp({
+  redis,
+  prefix: config.KHABAR_QUEUE_PREFIX,
+  logger,
+  bodyLimitBytes: config.KHABAR_API_BODY_LIMIT_BYTES,
+  search: { client: search, index: config.KHABAR_INDEX_NAME },
+});
 await api.app.listen({ host: config.KHABAR_API_HOST, port: config.KHABAR_API_PORT });
 
 installGracefulShutdown(process, {
@@ -17,5 +25,6 @@ installGracefulShutdown(process, {
   steps: [
     { name: 'http', run: () => api.close() },
     { name: 'redis', run: () => redis.quit() },
+    { name: 'elasticsearch', run: () => search.close() },
   ],
 });

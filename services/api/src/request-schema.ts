@@ -16,6 +16,9 @@ const batchSchema = submissionSchema
   .extend({ urls: z.array(urlItem).min(1, 'at least one URL is required').max(MAX_BATCH, `at most ${MAX_BATCH} URLs per request`) })
   .strict();
 
+/** Either request shape, for the OpenAPI document (parseIntakeRequest picks the shape by key instead). */
+export const intakeRequestSchema = z.union([singleSchema, batchSchema]);
+
 export type IntakeRequest = z.infer<typeof singleSchema> | z.infer<typeof batchSchema>;
 
 /**
