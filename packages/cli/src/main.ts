@@ -9,6 +9,7 @@ import { extractFile, extractJsonl } from './commands/extract.ts';
 import { tagJsonlStream, tagText } from './commands/tag.ts';
 import { dedupJsonl } from './commands/dedup.ts';
 import { fetchOnce } from './commands/fetch.ts';
+import { createApiKey, listApiKeys, revokeApiKey } from './commands/apikey.ts';
 import { searchCommand } from './commands/search.ts';
 import { importSavedObjects, SAVED_OBJECTS_FILE } from './commands/kibana.ts';
 
@@ -116,6 +117,23 @@ program
   .action(async (url: string, opts: { allowHost: string[] }) => {
     print(await fetchOnce(url, { allowHosts: opts.allowHost }));
   });
+
+const apikey = program.command('apikey').description('API keys for the intake and search API (stored hashed in Redis)');
+apikey
+  .command('create')
+  .argument('<client>')
+  .option('--scope <scope...>', 'intake and/or search (default both)')
+  .option('--rate <perMinute>', 'requests per minute (default 600)', (v) => Number.parseInt(v, 10))
+  .description('create or rotate the key of a client; prints the key once')
+  .action(async (client: string, opts: { scope?: string[]; rate?: number }) => {
+    print(await withRedis((redis) => createApiKey(redis, env.prefix, client, { ...(opts.scope ? { scopes: opts.scope } : {}), ...(opts.rate ? { rate: opts.rate } : {}) })));
+  });
+apikey.command('revoke').argument('<client>').description("revoke a client's key").action(async (client: string) => {
+  print(await withRedis((redis) => revokeApiKey(redis, env.prefix, client)));
+});
+apikey.command('list').description('clients with a key (never the keys)').action(async () => {
+  print(await withRedis((redis) => listApiKeys(redis, env.prefix)));
+});
 
 program
   .command('search')

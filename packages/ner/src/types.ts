@@ -46,6 +46,10 @@ export interface TaggerOptions {
   gazetteerPath?: string;
   /** Person-name tokens TSV for the title rules (default: packages/ner/data/person-name-tokens.tsv). */
   nameTokensPath?: string;
+  /** Folder holding ner-ar.model.gz and ner-en.model.gz (default: packages/ner/data). */
+  modelDir?: string;
+  /** false: KB, gazetteer and title rules only, no statistical model (default true). */
+  statistical?: boolean;
 }
 
 export interface Tagger {

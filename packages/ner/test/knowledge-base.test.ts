@@ -64,11 +64,21 @@ describe('bad data files', () => {
     expect(() => createTagger({ kbPath: '/nonexistent/kb.tsv' })).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA' }));
   });
 
+  it('reports a missing or corrupt model file from createTagger', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-model-'));
+    expect(() => createTagger({ modelDir: dir })).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA' }));
+    writeFileSync(join(dir, 'ner-ar.model.gz'), 'not gzip');
+    expect(() => createTagger({ modelDir: dir })).toThrow(/cannot gunzip/);
+  });
+
   it('loads custom KB and gazetteer paths', () => {
     const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
     writeFileSync(join(dir, 'kb.tsv'), 'org:acme\tORG\tAcme Widgets\tأكمي للأدوات\tAcme\n');
     writeFileSync(join(dir, 'places.tsv'), 'loc:springfield\tسبرينغفيلد\tSpringfield\t\n');
-    const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
+    // Rules only: the statistical model would (rightly) also find Moscow, as an unlinked place.
+    const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv'), statistical: false });
     expect(tagger.tag('Acme opened in Springfield, not Moscow.', 'en').mentions.map((m) => m.entityId)).toEqual(['org:acme', 'loc:springfield']);
+    const withModel = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
+    expect(withModel.tag('Acme opened in Springfield, not Moscow.', 'en').mentions.map((m) => m.entityId)).toEqual(['org:acme', 'loc:springfield', 'loc:moscow']);
   });
 });

@@ -1,6 +1,13 @@
 import { createTagger, type Mention, type TagResult, type Tagger } from '../src/index.ts';
 
 let shared: Tagger | undefined;
+let rules: Tagger | undefined;
+
+/** KB, gazetteer and title rules only: for tests about the matcher itself. */
+export function rulesTagger(): Tagger {
+  rules ??= createTagger({ statistical: false });
+  return rules;
+}
 
 /** One tagger per test file: loading the data takes a few hundred milliseconds. */
 export function tagger(): Tagger {

@@ -7,6 +7,9 @@ import { describeProblems, parseIntakeRequest, toIntakeItems } from './request-s
 import { openApiDocument } from './openapi.ts';
 import { registerSearchPage } from './page.ts';
 import { registerSearchRoutes, type SearchDeps } from './search/routes.ts';
+import { registerAuth, type AuthMode } from './auth.ts';
+import { RetryLaterError } from '@khabar/errors';
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface AppDeps {
   readonly redis: Redis;
@@ -16,6 +19,10 @@ export interface AppDeps {
   readonly bodyLimitBytes?: number;
   /** Elasticsearch for the search routes; without it they answer 503. */
   readonly search?: SearchDeps;
+  /** API keys: `required` checks every /v1 request (default `off`, for local development). */
+  readonly auth?: AuthMode;
+  /** Refuse new URLs with 429 while this many fetch jobs wait (0: no limit). */
+  readonly maxBacklog?: number;
 }
 
 export interface ApiApp {
@@ -29,7 +36,18 @@ export function createApiApp(deps: AppDeps): ApiApp {
   const queues = new QueueSet({ connection: deps.redis, prefix: deps.prefix });
   const status = new StatusStore(deps.redis, deps.prefix);
 
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'api' });
+  collectDefaultMetrics({ register: registry });
+  const intakeCounter = new Counter({ name: 'khabar_intake_urls_total', help: 'URLs submitted, by outcome', labelNames: ['outcome'], registers: [registry] });
+  registerAuth(app, { mode: deps.auth ?? 'off', redis: deps.redis, prefix: deps.prefix });
+
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+    if (err instanceof RetryLaterError && err.code === 'KHABAR_E_BACKPRESSURE') {
+      intakeCounter.inc({ outcome: 'backpressure' });
+      void reply.status(429).header('retry-after', String(Math.ceil((err.retryAfterMs ?? 30_000) / 1000))).send({ error: { code: err.code, message: err.message } });
+      return;
+    }
     const statusCode = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (statusCode >= 500) deps.logger.error({ err }, 'request failed');
     const code =
@@ -48,7 +66,8 @@ export function createApiApp(deps: AppDeps): ApiApp {
         error: { code: 'KHABAR_E_VALIDATION', message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems },
       });
     }
-    const results = await submitUrls({ queues, status }, toIntakeItems(parsed.data));
+    const results = await submitUrls({ queues, status, maxBacklog: deps.maxBacklog ?? 0 }, toIntakeItems(parsed.data));
+    for (const r of results) intakeCounter.inc({ outcome: r.outcome });
     return reply.status(202).send({ items: results });
   });
 
@@ -71,6 +90,7 @@ export function createApiApp(deps: AppDeps): ApiApp {
   const openapi = openApiDocument();
   app.get('/openapi.json', async () => openapi);
 
+  app.get('/metrics', async (_req, reply) => reply.header('content-type', registry.contentType).send(await registry.metrics()));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     try {

@@ -8,5 +8,7 @@ export const apiEnv = {
   KHABAR_API_HOST: z.string().default('0.0.0.0').describe('Address the API listens on.'),
   KHABAR_API_PORT: intVar(8080, 0, 65535).describe('Port the API listens on.'),
   KHABAR_API_BODY_LIMIT_BYTES: intVar(1_048_576, 1024, 64 * 1_048_576).describe('Largest request body the API accepts (413 beyond).'),
+  KHABAR_API_AUTH: z.enum(['off', 'required']).default('off').describe('API keys on /v1 routes: "required" in production (create keys with `khabar apikey create`), "off" for local development.'),
+  KHABAR_API_MAX_BACKLOG: intVar(100_000, 0, 100_000_000).describe('Answer 429 with Retry-After to new URLs while this many fetch jobs wait (0: no limit).'),
   KHABAR_SHUTDOWN_TIMEOUT_MS: intVar(10_000, 1000, 600_000).describe('How long open requests may take after SIGTERM.'),
 };

@@ -16,6 +16,8 @@ const api = createApiApp({
   logger,
   bodyLimitBytes: config.KHABAR_API_BODY_LIMIT_BYTES,
   search: { client: search, index: config.KHABAR_INDEX_NAME },
+  auth: config.KHABAR_API_AUTH,
+  maxBacklog: config.KHABAR_API_MAX_BACKLOG,
 });
 await api.app.listen({ host: config.KHABAR_API_HOST, port: config.KHABAR_API_PORT });
 

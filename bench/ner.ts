@@ -1,0 +1,128 @@
+/**
+ * pnpm bench:ner — the statistical NER models on their development splits (the last 10 % of
+ * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
+ * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
+ * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
+ * packages/ner/test/fixtures/articles: entities found (by id and type) and mentions linked.
+ * The last line printed is one JSON object with every figure.
+ *
+ *   node bench/ner.ts [--data /work/shared/data]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTagger } from '../packages/ner/src/index.ts';
+import {
+  buildLexicon,
+  dataFile,
+  decode,
+  EntityScorer,
+  infoOf,
+  loadLexiconData,
+  modelFileName,
+  parseConll,
+  parseModel,
+  scoreArticle,
+  splitDev,
+  TRAINING,
+  type GoldArticle,
+  type Scores,
+  type Sentence,
+} from '../packages/ner/src/eval.ts';
+
+const { values } = parseArgs({ options: { data: { type: 'string', default: process.env['KHABAR_SHARED_DATA'] ?? '/work/shared/data' } } });
+
+const lexData = loadLexiconData();
+const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
+const tagger = createTagger();
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+const brief = (s: Scores | undefined): { p: number; r: number; f1: number } => ({ p: r4(s?.precision ?? 0), r: r4(s?.recall ?? 0), f1: r4(s?.f1 ?? 0) });
+
+function printScores(title: string, scores: Record<string, Scores>): void {
+  console.log(title);
+  for (const [type, s] of Object.entries(scores)) {
+    console.log(`  ${type.padEnd(4)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (gold ${s.gold}, predicted ${s.pred})`);
+  }
+}
+
+/**
+ * Tokens per CPU-second of this (single-threaded) process, i.e. per core: CPU time rather than
+ * wall time, so other processes on a shared machine do not lower the figure. Best of three.
+ */
+function tokensPerSecond(tokens: number, run: () => void): number {
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+  }
+  return Math.round(tokens / best);
+}
+
+const figures: Record<string, unknown> = {};
+for (const lang of ['ar', 'en'] as const) {
+  const model = parseModel(readFileSync(dataFile(modelFileName(lang))));
+  const all = new EntityScorer();
+  const perFile: Record<string, { p: number; r: number; f1: number }> = {};
+  const dev: Sentence[] = [];
+  for (const name of TRAINING[lang].files) {
+    const split = splitDev(parseConll(readFileSync(join(values.data, 'ner', name), 'utf8')), TRAINING[lang].config.devFraction);
+    const one = new EntityScorer();
+    for (const s of split.dev) {
+      const pred = decode(model, s.tokens.map((w) => infoOf(w, lexicon)));
+      one.add(s.tags, pred);
+      all.add(s.tags, pred);
+    }
+    perFile[name] = brief(one.scores()['ALL']);
+    console.log(`${lang} ${name}: ${split.dev.length} dev sentences, F1 ${pct(perFile[name].f1)}`);
+    dev.push(...split.dev);
+  }
+  const scores = all.scores();
+  printScores(`${lang} model on the dev split (entity-level exact match):`, scores);
+
+  const tokens = dev.reduce((n, s) => n + s.tokens.length, 0);
+  const modelTps = tokensPerSecond(tokens, () => {
+    for (const s of dev) decode(model, s.tokens.map((w) => infoOf(w, lexicon)));
+  });
+  const texts = dev.map((s) => s.tokens.join(' '));
+  const taggerTps = tokensPerSecond(tokens, () => {
+    for (const t of texts) tagger.tag(t, lang);
+  });
+  console.log(`${lang} speed: model ${modelTps} tokens/s, full tagger ${taggerTps} tokens/s (one core, ${tokens} tokens)`);
+
+  const byType: Record<string, { p: number; r: number; f1: number }> = {};
+  for (const [type, s] of Object.entries(scores)) byType[type] = brief(s);
+  figures[lang] = { dev: byType, devByFile: perFile, devSentences: dev.length, devTokens: tokens, modelTokensPerSec: modelTps, taggerTokensPerSec: taggerTps };
+}
+
+const articlesDir = new URL('../packages/ner/test/fixtures/articles/', import.meta.url);
+const articleTotals: Record<string, { gold: number; predicted: number; found: number; goldLinked: number; foundLinked: number; checked: number; linked: number }> = {};
+for (const file of readdirSync(articlesDir).filter((f) => f.endsWith('.json')).sort()) {
+  const gold = JSON.parse(readFileSync(new URL(file, articlesDir), 'utf8')) as GoldArticle;
+  const s = scoreArticle(tagger.tag(gold.text, gold.lang), gold);
+  const t = (articleTotals[gold.lang] ??= { gold: 0, predicted: 0, found: 0, goldLinked: 0, foundLinked: 0, checked: 0, linked: 0 });
+  t.gold += s.gold;
+  t.predicted += s.predicted;
+  t.found += s.found;
+  t.goldLinked += s.goldLinked;
+  t.foundLinked += s.foundLinked;
+  t.checked += s.mentionsChecked;
+  t.linked += s.mentionsLinked;
+  console.log(`article ${file}: ${s.found}/${s.gold} entities found, ${s.predicted - s.found} spurious, mentions linked ${s.mentionsLinked}/${s.mentionsChecked}`);
+  if (s.missed.length > 0) console.log(`  missed: ${s.missed.join(', ')}`);
+  if (s.spurious.length > 0) console.log(`  spurious: ${s.spurious.join(', ')}`);
+}
+const articles: Record<string, unknown> = {};
+for (const [lang, t] of Object.entries(articleTotals)) {
+  const p = t.predicted === 0 ? 0 : t.found / t.predicted;
+  const r = t.gold === 0 ? 0 : t.found / t.gold;
+  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  const linking = t.checked === 0 ? 0 : t.linked / t.checked;
+  const linkedRecall = t.goldLinked === 0 ? 0 : t.foundLinked / t.goldLinked;
+  console.log(`articles ${lang}: entities P ${pct(p)} R ${pct(r)} F1 ${pct(f1)}; linking accuracy ${pct(linking)} (${t.linked}/${t.checked} mentions); KB entities found ${t.foundLinked}/${t.goldLinked}`);
+  articles[lang] = { p: r4(p), r: r4(r), f1: r4(f1), linkingAccuracy: r4(linking), kbEntitiesFound: r4(linkedRecall), entities: t.gold };
+}
+figures['articles'] = articles;
+console.log(JSON.stringify(figures));

@@ -1,0 +1,1 @@
+export { ApiKeyStore, takeRateToken, hashKey, SCOPES, type Scope, type ApiClient } from './api-keys.ts';

@@ -1,0 +1,66 @@
+/**
+ * pnpm train:ner — trains the Arabic and English statistical NER models from the shared corpora
+ * and writes them to packages/ner/data/ (ner-ar.model.gz, ner-en.model.gz, ner-models.sha256).
+ *
+ *   node packages/ner/scripts/train.ts [--data /work/shared/data] [--lang ar|en] [--out dir]
+ *
+ * Reproducible: fixed seed and settings (src/model/train-config.ts); the last 10 % of each
+ * file's sentences is the development split, never trained on. Prints the dev-set scores.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dataFile, loadLexiconData } from '../src/data-files.ts';
+import type { ModelLang } from '../src/model/features.ts';
+import { buildLexicon } from '../src/model/lexicon.ts';
+import { modelFileName, TRAINING } from '../src/model/train-config.ts';
+import { trainLanguage } from '../src/model/train-language.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: process.env['KHABAR_SHARED_DATA'] ?? '/work/shared/data' },
+    lang: { type: 'string' },
+    out: { type: 'string', default: dataFile('') },
+    // Experiments only: the committed models use the settings in src/model/train-config.ts.
+    epochs: { type: 'string' },
+    'min-count': { type: 'string' },
+  },
+});
+const langs: ModelLang[] = values.lang === 'ar' || values.lang === 'en' ? [values.lang] : ['ar', 'en'];
+const outDir = values.out;
+
+const lexData = loadLexiconData();
+const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+
+for (const lang of langs) {
+  const { files } = TRAINING[lang];
+  const config = {
+    ...TRAINING[lang].config,
+    ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
+    ...(values['min-count'] ? { minFeatureCount: Number(values['min-count']) } : {}),
+  };
+  const started = performance.now();
+  const corpus = files.map((name) => ({ name, text: readFileSync(join(values.data, 'ner', name), 'utf8') }));
+  const result = trainLanguage(lang, corpus, config, lexicon, lexData.sha256, (line) => console.log(line));
+  const path = join(outDir, modelFileName(lang));
+  writeFileSync(path, result.bytes);
+  const secs = (performance.now() - started) / 1000;
+  console.log(`${lang}: ${result.model.names.length} features, ${(result.bytes.length / 1e6).toFixed(2)} MB → ${path} (${secs.toFixed(1)} s)`);
+  console.log(`${lang} dev (entity-level exact match):`);
+  for (const [type, s] of Object.entries(result.dev)) {
+    console.log(`  ${type.padEnd(4)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (gold ${s.gold}, predicted ${s.pred})`);
+  }
+}
+
+// Checksums of every committed model (sha256sum format), checked by the tests.
+const lines = (['ar', 'en'] as const).map((lang) => {
+  const name = modelFileName(lang);
+  try {
+    return `${createHash('sha256').update(readFileSync(join(outDir, name))).digest('hex')}  ${name}`;
+  } catch {
+    return null;
+  }
+});
+writeFileSync(join(outDir, 'ner-models.sha256'), `${lines.filter((l) => l !== null).join('\n')}\n`);

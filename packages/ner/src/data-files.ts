@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { KhabarNerError } from './errors.ts';
+import { parseKb, parsePlaces } from './knowledge-base.ts';
+import { keyOf } from './tokenize.ts';
+import type { KbEntry, TaggerOptions } from './types.ts';
+
+export const dataFile = (name: string): string => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
+
+export function readData(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `cannot read NER data file ${path}`, { cause });
+  }
+}
+
+export function readNameTokens(tsv: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of tsv.split('\n')) {
+    if (line.startsWith('#') || line.startsWith('key\t')) continue;
+    const key = line.split('\t')[0]?.trim();
+    // Re-keyed at load so the file stays valid if the shared normalisation changes.
+    if (key) out.add(keyOf(key));
+  }
+  return out;
+}
+
+export interface LexiconData {
+  readonly kb: KbEntry[];
+  readonly places: KbEntry[];
+  readonly nameTokens: Set<string>;
+  /** SHA-256 (hex) of each file read, by file name: recorded in trained models. */
+  readonly sha256: Record<string, string>;
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** The KB, the compiled places and the person-name tokens (the files the model features use too). */
+export function loadLexiconData(options: TaggerOptions = {}): LexiconData {
+  const kbText = readData(options.kbPath ?? dataFile('kb.tsv'));
+  const placesText = readData(options.gazetteerPath ?? dataFile('places.tsv'));
+  const namesText = readData(options.nameTokensPath ?? dataFile('person-name-tokens.tsv'));
+  return {
+    kb: parseKb(kbText),
+    places: parsePlaces(placesText),
+    nameTokens: readNameTokens(namesText),
+    sha256: { 'kb.tsv': sha256(kbText), 'places.tsv': sha256(placesText), 'person-name-tokens.tsv': sha256(namesText) },
+  };
+}

@@ -1,0 +1,119 @@
+import { tokenize, variantsOf, type Token } from '../tokenize.ts';
+import { StringSink, type FeatureSink } from './feature-hash.ts';
+import { tokenFlags, type Lexicon } from './lexicon.ts';
+
+export type ModelLang = 'ar' | 'en';
+
+export interface TokenInfo {
+  /** Normalised form (Arabic folded, Latin lower-cased), or the punctuation itself. */
+  readonly norm: string;
+  /** Most-stripped Arabic stem (no proclitics, no article); the lower-cased word for Latin. */
+  readonly stem: string;
+  readonly shape: string;
+  readonly flags: readonly string[];
+  /** Latin word starting with a capital. */
+  readonly cap: boolean;
+}
+
+/** X for upper case, x lower, d digit, a Arabic letter; runs collapsed ("Xx", "XX", "d.d", "a"). */
+export function shapeOf(word: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of word) {
+    const code = ch.charCodeAt(0);
+    let c: string;
+    if (code >= 0x61 && code <= 0x7a) c = 'x';
+    else if (code >= 0x41 && code <= 0x5a) c = 'X';
+    else if (code >= 0x30 && code <= 0x39) c = 'd';
+    else if (code >= 0x621 && code <= 0x64a) c = 'a';
+    else if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{Nd}/u.test(ch)) c = 'd';
+    else if (/[\u0600-\u06FF]/u.test(ch)) c = 'a';
+    else if (/\p{M}/u.test(ch)) continue;
+    else c = ch;
+    if (c !== prev) out += c;
+    prev = c;
+  }
+  return out;
+}
+
+/** Token facts for a word already tokenised by `tokenize` (what the tagger has). */
+export function infoOfToken(t: Token, lexicon: Lexicon): TokenInfo {
+  const variants = variantsOf(t);
+  const last = variants[variants.length - 1];
+  return { norm: t.norm, stem: last ? last.key : t.key, shape: shapeOf(t.text), flags: tokenFlags(lexicon, variants), cap: t.cap };
+}
+
+/** Token facts for a corpus token: a word, punctuation, or a mix ("(د") read as a whole. */
+export function infoOf(word: string, lexicon: Lexicon): TokenInfo {
+  const toks = tokenize(word);
+  const t = toks.length === 1 ? toks[0] : undefined;
+  if (t && t.start === 0 && t.end === word.length) return infoOfToken(t, lexicon);
+  const lower = word.toLowerCase();
+  return { norm: lower, stem: lower, shape: shapeOf(word), flags: [], cap: false };
+}
+
+const BOS: TokenInfo = { norm: '<s>', stem: '<s>', shape: '<s>', flags: [], cap: false };
+const EOS: TokenInfo = { norm: '</s>', stem: '</s>', shape: '</s>', flags: [], cap: false };
+
+/**
+ * Static (tag-independent) features of every token of a sentence: the word and its neighbours
+ * (±2), word bigrams, affixes, shape, Arabic clitic-stripped stems and proclitics, and KB/gazetteer
+ * membership of the token and its neighbours. Previous tags enter through the transition weights.
+ */
+export function emitFeatures(infos: readonly TokenInfo[], lang: ModelLang, sink: FeatureSink): void {
+  const at = (i: number): TokenInfo => (i < 0 ? BOS : i >= infos.length ? EOS : (infos[i] ?? EOS));
+  for (let i = 0; i < infos.length; i++) {
+    const cur = at(i);
+    const prev = at(i - 1);
+    const next = at(i + 1);
+    const n = cur.norm;
+    sink.begin();
+    sink.add('b', '');
+    sink.add('w=', n);
+    sink.add('s=', cur.stem);
+    sink.add('w-1=', prev.norm);
+    sink.add('w+1=', next.norm);
+    sink.add('w-2=', at(i - 2).norm);
+    sink.add('w+2=', at(i + 2).norm);
+    sink.add('s-1=', prev.stem);
+    sink.add('s+1=', next.stem);
+    sink.add('ww-1=', prev.norm, n);
+    sink.add('ww+1=', n, next.norm);
+    sink.add('sh=', cur.shape);
+    sink.add('sh-1=', prev.shape);
+    sink.add('sh+1=', next.shape);
+    sink.add('shs=', prev.shape, cur.shape, next.shape);
+    sink.add('len=', String(Math.min(n.length, 10)));
+    for (let k = 1; k <= 4 && k <= n.length; k++) {
+      sink.add(`p${k}=`, n.slice(0, k));
+      sink.add(`x${k}=`, n.slice(-k));
+    }
+    if (cur.stem !== n) {
+      for (let k = 1; k <= 3 && k <= cur.stem.length; k++) {
+        sink.add(`sp${k}=`, cur.stem.slice(0, k));
+        sink.add(`sx${k}=`, cur.stem.slice(-k));
+      }
+    }
+    for (const flag of cur.flags) sink.add('lx=', flag);
+    for (const flag of prev.flags) sink.add('lx-1=', flag);
+    for (const flag of next.flags) sink.add('lx+1=', flag);
+    if (cur.flags.length === 0) sink.add('lx=', 'none');
+    if (lang === 'ar') {
+      if (cur.stem !== n && n.endsWith(cur.stem)) sink.add('cl=', n.slice(0, n.length - cur.stem.length));
+    } else if (cur.cap) {
+      sink.add(i === 0 ? 'cap0' : 'cap', '');
+      for (const flag of cur.flags) sink.add('lxc=', flag);
+      if (prev.cap) sink.add('capcap-1', '');
+      if (next.cap) sink.add('capcap+1', '');
+    }
+  }
+}
+
+/** Feature strings per token of a corpus sentence (training). */
+export function sentenceFeatures(words: readonly string[], lang: ModelLang, lexicon: Lexicon): string[][] {
+  const sink = new StringSink();
+  emitFeatures(words.map((w) => infoOf(w, lexicon)), lang, sink);
+  return sink.tokens;
+}

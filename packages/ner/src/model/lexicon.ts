@@ -1,0 +1,49 @@
+import { tokenize, type TokenVariant } from '../tokenize.ts';
+import type { KbEntry } from '../types.ts';
+
+/**
+ * Per-token membership flags from the knowledge base, the places gazetteer and the person-name
+ * tokens, used as model features: `PER1` (a one-word PER alias), `ORGB`/`ORGI` (first/inner word
+ * of a multi-word ORG alias), `LOCc` (a country), `nm` (an Arabic person-name part).
+ */
+export interface Lexicon {
+  flagsOf(key: string): readonly string[] | undefined;
+}
+
+export function buildLexicon(entries: readonly KbEntry[], nameTokens: ReadonlySet<string>): Lexicon {
+  const flags = new Map<string, Set<string>>();
+  const add = (key: string, flag: string): void => {
+    let set = flags.get(key);
+    if (!set) {
+      set = new Set();
+      flags.set(key, set);
+    }
+    set.add(flag);
+  };
+  for (const entry of entries) {
+    for (const alias of entry.aliases) {
+      const toks = tokenize(alias);
+      if (toks.length === 1 && toks[0]) {
+        add(toks[0].key, `${entry.type}1`);
+        if (entry.type === 'LOC' && entry.strong) add(toks[0].key, 'LOCc');
+        continue;
+      }
+      toks.forEach((t, i) => add(t.key, `${entry.type}${i === 0 ? 'B' : 'I'}`));
+    }
+  }
+  for (const key of nameTokens) add(key, 'nm');
+  const frozen = new Map<string, readonly string[]>();
+  for (const [k, v] of flags) frozen.set(k, [...v].sort());
+  return { flagsOf: (key) => frozen.get(key) };
+}
+
+/** Flags of a token's readings (`variantsOf`): as written, and with proclitics removed (marked `~`). */
+export function tokenFlags(lexicon: Lexicon, variants: readonly TokenVariant[]): string[] {
+  const out: string[] = [];
+  for (const v of variants) {
+    const f = lexicon.flagsOf(v.key);
+    if (!f) continue;
+    for (const flag of f) out.push(v.clitics === '' ? flag : `~${flag}`);
+  }
+  return out;
+}
