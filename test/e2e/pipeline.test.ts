@@ -37,6 +37,7 @@ describe('the whole pipeline, every stage its own process', () => {
   let es: Client;
   let workDir: string;
   let apiUrl: string;
+  let parserMetricsPort = 0;
   const prefix = uniquePrefix('e2e');
   const index = `khabar-e2e-${Date.now().toString(36)}`;
 
@@ -47,6 +48,7 @@ describe('the whole pipeline, every stage its own process', () => {
     workDir = await mkdtemp(join(tmpdir(), 'khabar-e2e-'));
     const apiPort = await freePort();
     apiUrl = `http://127.0.0.1:${apiPort}`;
+    parserMetricsPort = await freePort();
     stack = new LocalStack({
       logDir: join(workDir, 'logs'),
       env: {
@@ -62,7 +64,10 @@ describe('the whole pipeline, every stage its own process', () => {
         KHABAR_SHUTDOWN_TIMEOUT_MS: '5000',
         LOG_LEVEL: 'info',
       },
-      serviceEnv: { api: { KHABAR_API_PORT: String(apiPort), KHABAR_API_HOST: '127.0.0.1' } },
+      serviceEnv: {
+        api: { KHABAR_API_PORT: String(apiPort), KHABAR_API_HOST: '127.0.0.1' },
+        parser: { KHABAR_HTTP_PORT: String(parserMetricsPort), KHABAR_HTTP_HOST: '127.0.0.1' },
+      },
     });
     await stack.start();
     await waitFor('the API to be ready', async () => (await fetch(`${apiUrl}/readyz`)).ok, 60_000);
@@ -145,6 +150,11 @@ describe('the whole pipeline, every stage its own process', () => {
       for (const p of exp.paragraphs) expect(body, `${page.id}: body lacks a paragraph`).toContain(norm(p));
       for (const s of exp.mustNotContain) expect(body, `${page.id}: boilerplate leaked`).not.toContain(norm(s));
     }
+
+    // Per-site extraction quality is exported by the parser (a layout change shows as a drop).
+    const metrics = await (await fetch(`http://127.0.0.1:${parserMetricsPort}/metrics`)).text();
+    expect(metrics).toMatch(/khabar_parser_articles_total\{[^}]*domain="127\.0\.0\.1"[^}]*\} \d+/);
+    expect(metrics).toMatch(/khabar_parser_field_filled_total\{[^}]*field="date"[^}]*\} \d+/);
 
     // Entities: the seed article names Peskov twice (once in full) and the Kremlin, Baku, Yerevan.
     const seed = pages.find((p) => p.expected.paragraphs.some((para) => para.includes('دميتري بيسكوف')));

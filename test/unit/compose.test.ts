@@ -99,7 +99,9 @@ describe('docker-compose.yml', () => {
 
   it('uses the same Elasticsearch version as the tests', async () => {
     const { ELASTICSEARCH_VERSION } = await import('@khabar/local-infra');
-    expect(s['elasticsearch']?.image).toBe(`docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION}`);
+    const es = s['elasticsearch'] as ComposeService & { build?: { args?: Record<string, string> } };
+    expect(es.image).toBe(`khabar-elasticsearch:${ELASTICSEARCH_VERSION}`);
+    expect(es.build?.args?.['ES_VERSION']).toBe(ELASTICSEARCH_VERSION);
   });
 
   it('stops workers within compose\'s grace period', () => {

@@ -6,3 +6,6 @@ export { collectUrls, enqueueUrls, type EnqueueSources } from './commands/enqueu
 export { listFailed, retryFailed, queueStatus, type FailedJobView, type QueueStatusView } from './commands/jobs.ts';
 export { cliEnv, connectRedis, DEMO_REDIS_URL, type CliEnv } from './connect.ts';
 export { CliError, readLines, readAll, writeJsonLine, parseJsonLine } from './io.ts';
+export { analyzeText, analyzeCommand, isAnalyzeLanguage, LANGUAGE_ANALYZERS, type AnalyzeLanguage, type AnalyzeCommandOptions } from './commands/analyze.ts';
+export { replayStage, type ReplayResult } from './commands/replay.ts';
+export { createApiKey, revokeApiKey, listApiKeys } from './commands/apikey.ts';

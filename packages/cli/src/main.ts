@@ -9,6 +9,8 @@ import { extractFile, extractJsonl } from './commands/extract.ts';
 import { tagJsonlStream, tagText } from './commands/tag.ts';
 import { dedupJsonl } from './commands/dedup.ts';
 import { fetchOnce } from './commands/fetch.ts';
+import { replayStage } from './commands/replay.ts';
+import { analyzeCommand, isAnalyzeLanguage } from './commands/analyze.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './commands/apikey.ts';
 import { searchCommand } from './commands/search.ts';
 import { importSavedObjects, SAVED_OBJECTS_FILE } from './commands/kibana.ts';
@@ -116,6 +118,27 @@ program
   .option('--allow-host <host:port...>', 'exempt host[:port] from the private-address guard', [])
   .action(async (url: string, opts: { allowHost: string[] }) => {
     print(await fetchOnce(url, { allowHosts: opts.allowHost }));
+  });
+
+program
+  .command('analyze')
+  .description("print the live index's analysed tokens of <text>, one per line")
+  .argument('<text...>')
+  .option('--lang <lang>', 'ar or en', 'ar')
+  .option('--index <base>', 'index base name')
+  .action(async (words: string[], o: { lang: string; index?: string }) => {
+    if (!isAnalyzeLanguage(o.lang)) throw new CliError('KHABAR_E_BAD_INPUT', '--lang must be ar or en');
+    const base = o.index ?? process.env['KHABAR_INDEX_NAME'] ?? 'khabar-articles';
+    for (const t of await analyzeCommand(words.join(' '), { lang: o.lang, base })) process.stdout.write(`${t}\n`);
+  });
+
+program
+  .command('replay')
+  .description('run a stage again (and the stages after it) for documents, from the input it last received')
+  .addOption(new Option('--stage <queue>', 'the stage to re-run').choices([...PIPELINE]).makeOptionMandatory())
+  .argument('<ids...>')
+  .action(async (ids: string[], opts: { stage: QueueName }) => {
+    print(await withRedis((redis) => replayStage(redis, env.prefix, opts.stage, ids)));
   });
 
 const apikey = program.command('apikey').description('API keys for the intake and search API (stored hashed in Redis)');

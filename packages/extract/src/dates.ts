@@ -1,9 +1,15 @@
 import { foldDigits } from '@khabar/text';
+import { hijriToGregorian, HIJRI_DATE } from './hijri.ts';
+import { namedZone, zonedToUtc } from './zones.ts';
 
 export interface ParsedDate {
   readonly iso: string;
   /** The source string had no zone and we assumed UTC. */
   readonly assumedUtc: boolean;
+  /** When `assumedUtc`: the wall-clock time read as if UTC, so a zone inferred later can be applied. */
+  readonly wallMs?: number;
+  /** The string gave a time of day (day-only dates stay at UTC midnight: no zone is applied). */
+  readonly hasTime?: boolean;
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -51,28 +57,18 @@ function offsetMinutes(zone: string | undefined): number | null {
   return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number | null): ParsedDate | null {
+function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: number | null, hasTime = true, zone: string | null = null): ParsedDate | null {
   if (!valid(y, mo, d, h, mi, s)) return null;
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - (offset ?? 0) * 60_000;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? null : { iso: date.toISOString(), assumedUtc: offset === null };
+  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== d) return null;
+  if (offset !== null) return { iso: new Date(wall - offset * 60_000).toISOString(), assumedUtc: false };
+  if (zone !== null) return { iso: new Date(zonedToUtc(wall, zone)).toISOString(), assumedUtc: false };
+  return { iso: new Date(wall).toISOString(), assumedUtc: true, wallMs: wall, hasTime };
 }
 
-/** Zones named in Arabic datelines. Only places without daylight saving (their offset is fixed). */
-const NAMED_ZONES: ReadonlyArray<readonly [RegExp, number]> = [
-  [/بتوقيت\s+(غرينتش|جرينتش|غرينيتش)/u, 0],
-  [/بتوقيت\s+(مكة(\s+المكرمة)?|السعودية|الرياض|الدوحة|قطر|الكويت|بغداد|العراق|موسكو|البحرين|المنامة|عمان|عمّان|الأردن|دمشق|سوريا)/u, 180],
-  [/بتوقيت\s+(الإمارات|الامارات|أبوظبي|ابوظبي|دبي|مسقط)/u, 240],
-];
-
-function namedZone(s: string): number | null {
-  for (const [re, minutes] of NAMED_ZONES) if (re.test(s)) return minutes;
-  return null;
-}
-
-function timeOf(s: string): { h: number; mi: number; sec: number; offset: number | null } {
+function timeOf(s: string): { h: number; mi: number; sec: number; offset: number | null; found: boolean } {
   const m = TIME.exec(s);
-  if (m === null) return { h: 0, mi: 0, sec: 0, offset: null };
+  if (m === null) return { h: 0, mi: 0, sec: 0, offset: null, found: false };
   let h = Number(m[1]);
   const mer = (m[4] ?? '').toLowerCase();
   if ((mer.startsWith('p') || mer.startsWith('م')) && h < 12) h += 12;
@@ -80,7 +76,7 @@ function timeOf(s: string): { h: number; mi: number; sec: number; offset: number
   let offset: number | null = null;
   if (m[5] !== undefined) offset = (offsetMinutes(m[6]) ?? 0);
   else if (m[7] !== undefined) offset = offsetMinutes(m[7]);
-  return { h, mi: Number(m[2]), sec: Number(m[3] ?? 0), offset };
+  return { h, mi: Number(m[2]), sec: Number(m[3] ?? 0), offset, found: true };
 }
 
 /** Machine dates: ISO 8601 and anything `Date` understands with an explicit zone. */
@@ -89,19 +85,21 @@ export function parseMachineDate(raw: string): ParsedDate | null {
   if (s === '') return null;
   const m = ISO_LIKE.exec(s);
   if (m !== null) {
-    return build(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offsetMinutes(m[7]));
+    return build(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offsetMinutes(m[7]), m[4] !== undefined);
   }
-  if (/^\d{8}$/.test(s)) return build(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)), 0, 0, 0, null);
+  if (/^\d{8}$/.test(s)) return build(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)), 0, 0, 0, null, false);
   return parseTextDate(s, null);
 }
 
-const RELATIVE_AR = /منذ\s+(?:(\d+)\s*)?(ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|أسابيع)/u;
-const RELATIVE_EN = /(\d+|an?|one)\s+(second|minute|hour|day|week)s?\s+ago/i;
+const RELATIVE_AR = /(?:منذ|قبل)\s+(?:(\d+)\s*)?(ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|أسابيع)/u;
+const RELATIVE_EN = /(\d+|an?|one)\s+(second|sec|minute|min|hour|hr|day|week)s?\s+ago/i;
+const EN_UNIT: Readonly<Record<string, string>> = { sec: 'second', min: 'minute', hr: 'hour' };
 const UNIT_MS: Readonly<Record<string, number>> = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
 
 function relative(s: string, now: Date): ParsedDate | null {
   const ar = RELATIVE_AR.exec(s);
-  if (ar !== null) {
+  // «قبل يومين من الانتخابات» is prose, not a timestamp: «قبل» counts only in a short date line.
+  if (ar !== null && !(ar[0].startsWith('قبل') && s.trim().length > 40)) {
     const word = ar[2] ?? '';
     const dual = word.endsWith('ين');
     const unit = /ثان|ثوان/.test(word) ? 'second' : /دقي/.test(word) ? 'minute' : /ساع/.test(word) ? 'hour' : /يوم|أيام|ايام/.test(word) ? 'day' : 'week';
@@ -111,7 +109,8 @@ function relative(s: string, now: Date): ParsedDate | null {
   const en = RELATIVE_EN.exec(s);
   if (en !== null) {
     const n = /^\d+$/.test(en[1] ?? '') ? Number(en[1]) : 1;
-    return { iso: new Date(now.getTime() - n * (UNIT_MS[(en[2] ?? '').toLowerCase()] ?? 0)).toISOString(), assumedUtc: false };
+    const unit = (en[2] ?? '').toLowerCase();
+    return { iso: new Date(now.getTime() - n * (UNIT_MS[EN_UNIT[unit] ?? unit] ?? 0)).toISOString(), assumedUtc: false };
   }
   return null;
 }
@@ -158,11 +157,18 @@ export function parseTextDate(raw: string, now: Date | null): ParsedDate | null 
       if (mo > 12 && d <= 12) [d, mo] = [mo, d];
       rest = s.slice(num.index + num[0].length);
     } else {
-      return null;
+      // Hijri-only dates («10 شوال 1445 هـ») are converted with the Umm al-Qura calendar.
+      const h = HIJRI_DATE.exec(s);
+      const g = h === null ? null : hijriToGregorian(h);
+      if (g === null || h === null) return null;
+      y = g.y;
+      mo = g.mo;
+      d = g.d;
+      rest = s.slice(0, h.index) + ' ' + s.slice(h.index + h[0].length);
     }
   }
   const t = timeOf(rest);
-  return build(y, mo, d, t.h, t.mi, t.sec, t.offset ?? namedZone(s));
+  return build(y, mo, d, t.h, t.mi, t.sec, t.offset, t.found, t.offset === null && t.found ? namedZone(s) : null);
 }
 
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?:\/|-|_)/;
@@ -180,5 +186,5 @@ export function parseUrlDate(url: string): ParsedDate | null {
   const y = Number(m[1] ?? m[4]);
   const mo = Number(m[2] ?? m[5]);
   const d = Number(m[3] ?? m[6]);
-  return build(y, mo, d, 0, 0, 0, null);
+  return build(y, mo, d, 0, 0, 0, null, false);
 }

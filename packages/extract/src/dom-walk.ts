@@ -1,4 +1,4 @@
-import { load } from 'cheerio/slim';
+import { parseDocument } from 'htmlparser2';
 import { normalizeWhitespace } from '@khabar/text';
 import { BLOCK_TAGS, SKIP_TAGS, hintsFor, type BoilerKind } from './hints.ts';
 
@@ -85,8 +85,7 @@ interface Frame {
  * that cuts the page into text blocks and collects every metadata signal on the way.
  */
 export function walkPage(html: string): PageFacts {
-  const $ = load(html, { xml: false, baseURI: undefined });
-  const root = $.root()[0] as unknown as DomNode;
+  const root = parseDocument(html) as unknown as DomNode;
 
   const blocks: Block[] = [];
   const meta = new Map<string, string>();
@@ -150,7 +149,7 @@ export function walkPage(html: string): PageFacts {
       positive: owner.positive,
       linkChars: Math.min(linkChars, text.length),
       links,
-      strongOnly: strongChars >= text.replace(/\s+/g, '').length * 0.9,
+      strongOnly: strongChars > 0 && strongChars >= countVisible(text) * 0.9,
     };
     blocks.push(b);
     if (b.tag === 'h1') h1.push({ text, block: b.index });
@@ -192,7 +191,7 @@ export function walkPage(html: string): PageFacts {
       buf.push(data);
       if (!bufHasText && HAS_TEXT.test(data)) bufHasText = true;
       if (frame.inLink !== null || frame.isStrong) {
-        const visible = data.replace(/\s+/g, '').length;
+        const visible = countVisible(data);
         if (frame.inLink !== null) bufLinkChars += visible;
         if (frame.isStrong) bufStrongChars += visible;
       }
@@ -211,8 +210,8 @@ export function walkPage(html: string): PageFacts {
         times.push({ datetime: dt, text: '', hint: attribs['itemprop'] === 'datePublished' || attribs['pubdate'] !== undefined || /publish|posted/i.test(attribs['class'] ?? '') });
       }
     } else if (name === 'img' && firstImage === null && frame.boiler === null) {
-      const src = attribs['src'] ?? attribs['data-src'];
-      if (src !== undefined && src !== '' && !src.startsWith('data:')) firstImage = src;
+      const src = attribs['data-src'] ?? attribs['src'];
+      if (src !== undefined && src !== '' && !src.startsWith('data:') && isPhoto(src, attribs)) firstImage = src;
     }
     if (SKIP_TAGS.has(name)) continue;
     if (name === 'br' || name === 'hr') {
@@ -289,6 +288,28 @@ export function walkPage(html: string): PageFacts {
   return {
     blocks, title, meta, canonical, jsonLd, times, h1, relTags, authors, bylines, htmlLang, htmlDir, firstImage, protectedIds,
   };
+}
+
+const NOT_PHOTO = /(^|[/_.-])(logo|banner|icon|icons|sprite|spacer|pixel|blank|arrow|bullet|avatar|badge|button|btn|placeholder|loader|loading)([/_.\d-]|$)|\.svg(\?|$)/i;
+
+/** A page image that can stand for the story: not a logo, banner strip, icon or tracking pixel. */
+function isPhoto(src: string, attribs: Record<string, string>): boolean {
+  if (NOT_PHOTO.test(src)) return false;
+  const w = Number(attribs['width'] ?? NaN);
+  const h = Number(attribs['height'] ?? NaN);
+  if ((w > 0 && w < 100) || (h > 0 && h < 80)) return false;
+  if (w > 0 && h > 0 && w / h > 4) return false;
+  return true;
+}
+
+/** Non-whitespace characters (no allocation, unlike `s.replace(/\s+/g, '').length`). */
+function countVisible(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff)) n++;
+  }
+  return n;
 }
 
 function protectChain(c: Container | null, ids: Set<number>): void {

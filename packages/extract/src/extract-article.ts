@@ -6,9 +6,10 @@ import { walkPage, type Link, type PageFacts } from './dom-walk.ts';
 import { ExtractionError } from './errors.ts';
 import { parseBylines } from './bylines.ts';
 import { cleanTitle, readJsonLd, resolveUrl, type LdArticle } from './metadata.ts';
+import { inferPageZone, zonedToUtc, type ZoneEvidence } from './zones.ts';
 
 /** Bumped whenever output for the same bytes may change (stored with each article). */
-export const EXTRACTOR_VERSION = 'khabar-extract/1.0.0';
+export const EXTRACTOR_VERSION = 'khabar-extract/1.1.0';
 
 /** Structurally the same as `Article` from @khabar/contracts. */
 export interface ExtractedArticle {
@@ -59,8 +60,16 @@ function firstMeta(meta: ReadonlyMap<string, string>, keys: readonly string[]): 
   return null;
 }
 
-function withZoneNote(source: string, d: ParsedDate): string {
-  return d.assumedUtc ? `${source}+assumed-utc` : source;
+/**
+ * A zone-less date with a time of day takes the page's zone when the page gives evidence
+ * (`text+zone:Africa/Cairo(locale)`); otherwise it stays UTC and says so (`text+assumed-utc`).
+ */
+function placeInZone(d: ParsedDate, source: string, zone: ZoneEvidence | null): { iso: string; source: string } {
+  if (!d.assumedUtc) return { iso: d.iso, source };
+  if (zone !== null && d.hasTime === true && d.wallMs !== undefined) {
+    return { iso: new Date(zonedToUtc(d.wallMs, zone.zone)).toISOString(), source: `${source}+zone:${zone.zone}(${zone.from})` };
+  }
+  return { iso: d.iso, source: `${source}+assumed-utc` };
 }
 
 interface DateFinding {
@@ -69,11 +78,15 @@ interface DateFinding {
   readonly dateSource: string | null;
 }
 
-function findDates(facts: PageFacts, ld: LdArticle | null, url: string, topTexts: readonly string[], now: Date | null): DateFinding {
+function findDates(facts: PageFacts, ld: LdArticle | null, url: string, topTexts: readonly string[], now: Date | null, zone: ZoneEvidence | null): DateFinding {
   const modifiedRaw = ld?.dateModified ?? firstMeta(facts.meta, MODIFIED_META)?.value ?? null;
-  const modified = modifiedRaw === null ? null : parseMachineDate(modifiedRaw);
-  const found = (d: ParsedDate | null, source: string): DateFinding | null =>
-    d === null ? null : { publishedAt: d.iso, modifiedAt: modified?.iso ?? null, dateSource: withZoneNote(source, d) };
+  const modifiedParsed = modifiedRaw === null ? null : parseMachineDate(modifiedRaw);
+  const modified = modifiedParsed === null ? null : placeInZone(modifiedParsed, 'modified', zone);
+  const found = (d: ParsedDate | null, source: string): DateFinding | null => {
+    if (d === null) return null;
+    const placed = placeInZone(d, source, zone);
+    return { publishedAt: placed.iso, modifiedAt: modified?.iso ?? null, dateSource: placed.source };
+  };
 
   if (ld?.datePublished != null) {
     const r = found(parseMachineDate(ld.datePublished), 'json-ld');
@@ -146,7 +159,9 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   // Dates in visible text sit near the headline: look at the blocks around it first.
   const h1Index = Math.max(content.headlineBlock, 0);
   const topTexts = facts.blocks.slice(Math.max(0, h1Index - 3), h1Index + 8).map((b) => b.text);
-  const dates = findDates(facts, ld, input.url, topTexts, input.fetchedAt ?? null);
+  const canonicalUrl = resolve(facts.canonical ?? '') ?? resolve(meta.get('og:url') ?? '') ?? input.url;
+  const zone = inferPageZone([meta.get('og:locale'), ld?.inLanguage, facts.htmlLang, meta.get('content-language')], [canonicalUrl, input.url]);
+  const dates = findDates(facts, ld, input.url, topTexts, input.fetchedAt ?? null, zone);
   if (dates.publishedAt === null) warnings.push('no_date');
 
   const langSample = text !== '' ? text : `${title} ${meta.get('description') ?? ''}`;
@@ -154,7 +169,6 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   if (lang === 'und' && facts.htmlLang !== null) lang = facts.htmlLang.toLowerCase().split(/[-_]/)[0] ?? 'und';
   const dir: 'rtl' | 'ltr' = RTL_LANGS.has(lang) ? 'rtl' : lang === 'und' && facts.htmlDir?.toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
 
-  const canonicalUrl = resolve(facts.canonical ?? '') ?? resolve(meta.get('og:url') ?? '') ?? input.url;
   let tags = content.tags;
   if (tags.length === 0) tags = [...new Set(facts.relTags)];
   if (tags.length === 0 && ld !== null) tags = [...ld.keywords];

@@ -74,12 +74,40 @@ export function hintsFor(tag: string, attribs: Readonly<Record<string, string>>)
     return positiveProp ? { kind: null, positive: true } : NONE;
   }
   const hay = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
-  const positive = positiveProp || POSITIVE_CLASS.test(hay);
+  const positive = positiveProp || classPositive(hay);
   if (positive) return { kind: null, positive };
-  // A class says more than a tag: <aside class="related"> is a related list, not just a sidebar.
-  for (const [re, kind] of CLASS_PATTERNS) if (re.test(hay)) return { kind, positive: false };
+  const kind = classKind(hay);
+  if (kind !== null) return { kind, positive: false };
   if (byTag !== undefined || byRole !== undefined) return { kind: byTag ?? byRole ?? null, positive };
   return NONE;
+}
+
+/**
+ * Class/id strings repeat a lot within and across pages of one site (menu-item, card, teaser…):
+ * the regex verdicts are memoised in a bounded cache.
+ */
+const CLASS_CACHE = new Map<string, BoilerKind | null | 'positive'>();
+const CLASS_CACHE_MAX = 20_000;
+
+function classVerdict(hay: string): BoilerKind | null | 'positive' {
+  let v = CLASS_CACHE.get(hay);
+  if (v === undefined) {
+    v = POSITIVE_CLASS.test(hay) ? 'positive' : null;
+    // A class says more than a tag: <aside class="related"> is a related list, not just a sidebar.
+    if (v === null) for (const [re, kind] of CLASS_PATTERNS) if (re.test(hay)) { v = kind; break; }
+    if (CLASS_CACHE.size >= CLASS_CACHE_MAX) CLASS_CACHE.clear();
+    CLASS_CACHE.set(hay, v);
+  }
+  return v;
+}
+
+function classPositive(hay: string): boolean {
+  return classVerdict(hay) === 'positive';
+}
+
+function classKind(hay: string): BoilerKind | null {
+  const v = classVerdict(hay);
+  return v === 'positive' ? null : v;
 }
 
 /** Labels that open a box of other articles ("read also"), related lists, comments or tags. */

@@ -11,6 +11,8 @@ export interface LdArticle {
   readonly publisher: string | null;
   readonly image: string | null;
   readonly description: string | null;
+  /** BCP 47 tag ("ar-EG"): its region is zone evidence. */
+  readonly inLanguage: string | null;
 }
 
 const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|WebPage|ScholarlyArticle|Report|BackgroundNewsArticle)$/;
@@ -83,6 +85,7 @@ export function readJsonLd(scripts: readonly string[]): LdArticle | null {
     publisher: isObject(o['publisher']) ? str(o['publisher']['name']) : str(o['publisher']),
     image: isObject(image) ? str(image['url']) : str(image),
     description: str(o['description']),
+    inLanguage: str(o['inLanguage']),
   };
 }
 

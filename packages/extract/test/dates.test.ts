@@ -8,7 +8,8 @@ describe('parseMachineDate', () => {
     expect(parseMachineDate('2022-12-15T11:32:00+03:00')).toEqual({ iso: '2022-12-15T08:32:00.000Z', assumedUtc: false });
   });
   it('assumes UTC without a zone and says so', () => {
-    expect(parseMachineDate('2022-12-15 11:32')).toEqual({ iso: '2022-12-15T11:32:00.000Z', assumedUtc: true });
+    expect(parseMachineDate('2022-12-15 11:32')).toEqual({ iso: '2022-12-15T11:32:00.000Z', assumedUtc: true, wallMs: Date.UTC(2022, 11, 15, 11, 32), hasTime: true });
+    expect(parseMachineDate('2022-12-15')).toMatchObject({ iso: '2022-12-15T00:00:00.000Z', assumedUtc: true, hasTime: false });
   });
   it('rejects garbage', () => {
     expect(parseMachineDate('not a date')).toBeNull();
@@ -57,5 +58,16 @@ describe('more date shapes', () => {
   it('reads day/month-name/year with slashes and dotted times before a zone', () => {
     expect(parseTextDate('الاثنين ٠٣/مارس/٢٠٢٥ - ١١:٣٠ ص', null)?.iso).toBe('2025-03-03T11:30:00.000Z');
     expect(parseTextDate('Fri 20 Dec 2024 17.30 GMT', null)?.iso).toBe('2024-12-20T17:30:00.000Z');
+  });
+});
+
+describe('relative dates against fetchedAt', () => {
+  it('reads «قبل» as well as «منذ», and short English units', () => {
+    expect(parseTextDate('قبل 3 ساعات', now)?.iso).toBe('2024-05-06T12:00:00.000Z');
+    expect(parseTextDate('نشر قبل ساعتين', now)?.iso).toBe('2024-05-06T13:00:00.000Z');
+    expect(parseTextDate('Updated 45 mins ago', now)?.iso).toBe('2024-05-06T14:15:00.000Z');
+    expect(parseTextDate('2 hrs ago', now)?.iso).toBe('2024-05-06T13:00:00.000Z');
+    expect(parseTextDate('قبل 3 ساعات', null)).toBeNull();
+    expect(parseTextDate('وقال الوزير إن الاتفاق سيوقع قبل يومين من موعد الانتخابات المقبلة', now)).toBeNull();
   });
 });

@@ -41,8 +41,9 @@ export async function ensureElasticsearchInstalled(): Promise<ElasticsearchInsta
   const cacheDir = elasticsearchCacheDir();
   const home = path.join(cacheDir, ELASTICSEARCH_VERSION);
   await fs.mkdir(cacheDir, { recursive: true, mode: 0o755 });
-  // The ES user must be able to walk into the folder (a 077 umask would lock it out).
-  await Promise.all([path.dirname(cacheDir), cacheDir].map((dir) => fs.chmod(dir, 0o755).catch(() => undefined)));
+  // The ES user must be able to walk into the folder (a 077 umask would lock it out). Only ever
+  // ADD r-x for everyone: the parent may be /tmp (KHABAR_ES_DIR=/tmp/x), whose 1777 must survive.
+  await Promise.all([path.dirname(cacheDir), cacheDir].map((dir) => allowTraversal(dir)));
   const javaHome = await ensureJavaHome();
   if (await exists(path.join(home, MARKER))) return { home, javaHome };
   await withFileLock(path.join(cacheDir, 'install.lock'), async () => {
@@ -84,6 +85,16 @@ async function ensureJavaHome(): Promise<string> {
     if (!java) throw new Error('apt-get installed openjdk-17-jdk-headless but `java` is not on PATH');
   }
   return path.dirname(path.dirname(await fs.realpath(java)));
+}
+
+/** chmod a+rx, keeping every other bit (sticky, group/other write) as it was. */
+async function allowTraversal(dir: string): Promise<void> {
+  try {
+    const mode = (await fs.stat(dir)).mode & 0o7777;
+    if ((mode & 0o555) !== 0o555) await fs.chmod(dir, mode | 0o555);
+  } catch {
+    // not ours to change: the ES user may still be able to reach it
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

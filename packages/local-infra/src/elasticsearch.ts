@@ -2,10 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dockerEngineAnswers } from './docker.ts';
 import { elasticsearchCacheDir, ensureElasticsearchInstalled, ELASTICSEARCH_VERSION } from './elasticsearch-install.ts';
+import { ensureKhabarPlugin, hashPluginSources, KHABAR_PLUGIN, loadedPlugins, pluginSourceDir, type PluginBuild } from './elasticsearch-plugin.ts';
 import { withFileLock } from './file-lock.ts';
 import { claimOwnership, ownerAlive, serviceSlot, takeLease } from './shared-service.ts';
 import { httpGet, portOpen, waitUntil } from './probe.ts';
-import { spawnLogged, tailFile } from './process.ts';
+import { pidAlive, spawnLogged, stopPid, tailFile } from './process.ts';
 import { chownTree, ensureSystemUser } from './system.ts';
 import type { EnsureElasticsearchOptions, LaunchOptions, Purpose, RunningService } from './types.ts';
 
@@ -18,9 +19,12 @@ export const ELASTICSEARCH_USER = 'khabar-es';
 
 /**
  * An Elasticsearch to talk to: ELASTICSEARCH_URL if set, else a container when a Docker engine
- * answers, else the cached stripped distribution (downloaded on first use) as a local
- * single-node process with security off, on a dedicated port. A healthy node already answering on
- * that port is reused (see RunningService.stop).
+ * answers (built from infra/elasticsearch/Dockerfile), else the cached stripped distribution
+ * (downloaded on first use) as a local single-node process with security off, on a dedicated
+ * port. Every node we start carries the analysis-khabar plugin (built and installed first). A
+ * healthy node already answering on that port is reused (see RunningService.stop); one without
+ * the current plugin build is restarted when `up` left it running, refused (with what to do) when
+ * it has no plugin at all, and tolerated when its build is merely older (shared with a live run).
  */
 export async function ensureElasticsearch(options: EnsureElasticsearchOptions & LaunchOptions): Promise<RunningService> {
   const fromEnv = process.env['ELASTICSEARCH_URL'];
@@ -31,14 +35,21 @@ export async function ensureElasticsearch(options: EnsureElasticsearchOptions & 
   const port = options.port ?? ELASTICSEARCH_DEFAULT_PORTS[options.purpose];
   const url = `http://${HOST}:${port}`;
   const slot = serviceSlot(elasticsearchCacheDir(), port);
-  if ((await elasticsearchHealthy(url)) && !(await ownerAlive(slot))) return { url, kind: 'reused', stop: async () => {} };
-
   const install = await ensureElasticsearchInstalled();
+  const plugin = await ensureKhabarPlugin(install);
+  if ((await elasticsearchHealthy(url)) && !(await ownerAlive(slot))) {
+    const problem = await pluginProblem(url, plugin);
+    if (!problem || !(await stopDetachedStaleNode(options.purpose, port, problem))) return { url, kind: 'reused', stop: async () => {} };
+  }
+
   const user = await ensureSystemUser(ELASTICSEARCH_USER);
   const dirs = instanceDirs(options.purpose, port);
 
   return withFileLock(slot.lockFile, async () => {
     if (await elasticsearchHealthy(url)) {
+      // Shared with a live test run or demo: a stale build is tolerated (the node goes when they do), no plugin is not.
+      const problem = await pluginProblem(url, plugin);
+      if (problem?.kind === 'missing') throw new Error(`${problem.message}; it is shared by a running test run or demo: stop that, then retry`);
       return { url, kind: 'reused', stop: (await ownerAlive(slot)) ? await takeLease(slot) : async () => {} };
     }
     if (await portOpen(HOST, port)) {
@@ -83,6 +94,39 @@ export async function ensureElasticsearch(options: EnsureElasticsearchOptions & 
     await claimOwnership(slot, { pid: proc.pid });
     return { url, kind: 'process', stop: await takeLease(slot, () => proc.stop()) };
   });
+}
+
+/**
+ * What is wrong with the node at `url`: `missing` when it has not loaded analysis-khabar (or cannot
+ * say), `stale` when it runs a build from other sources; undefined when it runs the current build.
+ */
+async function pluginProblem(url: string, plugin: PluginBuild): Promise<{ readonly kind: 'missing' | 'stale'; readonly message: string } | undefined> {
+  const plugins = await loadedPlugins(url);
+  const loaded = plugins?.find((p) => p.name === KHABAR_PLUGIN);
+  const where = `the Elasticsearch at ${url}`;
+  if (!plugins) return { kind: 'missing', message: `${where} could not list its plugins (GET /_nodes/plugins)` };
+  if (!loaded) return { kind: 'missing', message: `${where} runs without the ${KHABAR_PLUGIN} plugin (it was started before the plugin was installed)` };
+  if (loaded.version !== plugin.version) {
+    return { kind: 'stale', message: `${where} runs ${KHABAR_PLUGIN} ${loaded.version}, built from other sources than ${pluginSourceDir()} (${plugin.version})` };
+  }
+  return undefined;
+}
+
+/**
+ * A node this call did not start, lacking the current plugin: a node `up` left running (our pid
+ * file names it) is stopped so the caller starts a fresh one (returns true); any other node is
+ * used as is when its plugin is merely stale (returns false), and refused when it has none.
+ */
+async function stopDetachedStaleNode(purpose: Purpose, port: number, problem: { readonly kind: 'missing' | 'stale'; readonly message: string }): Promise<boolean> {
+  const [pidText, portText] = (await fs.readFile(elasticsearchPidFile(purpose), 'utf8').catch(() => '')).split('\n');
+  const pid = Number.parseInt(pidText ?? '', 10);
+  if (Number.isFinite(pid) && pidAlive(pid) && Number.parseInt(portText ?? '', 10) === port) {
+    await stopPid(pid);
+    await fs.rm(elasticsearchPidFile(purpose), { force: true });
+    return true;
+  }
+  if (problem.kind === 'stale') return false;
+  throw new Error(`${problem.message}; stop whatever listens on port ${port}, then retry`);
 }
 
 /** Green or yellow cluster health within a second. */
@@ -141,9 +185,17 @@ async function prepareInstance(home: string, dirs: InstanceDirs, port: number, p
   await fs.writeFile(path.join(dirs.config, 'elasticsearch.yml'), settings.join('\n'));
 }
 
+/**
+ * The compose image (infra/elasticsearch/Dockerfile: the official image + analysis-khabar), built
+ * once per plugin version (the hash of its sources names the tag; Docker's layer cache does the rest).
+ */
 async function startElasticsearchContainer(heap: string): Promise<RunningService> {
   const { GenericContainer, Wait } = await import('testcontainers');
-  const container = await new GenericContainer(`docker.elastic.co/elasticsearch/elasticsearch:${ELASTICSEARCH_VERSION}`)
+  const version = await hashPluginSources(pluginSourceDir(), { elasticsearch: ELASTICSEARCH_VERSION });
+  const image = await GenericContainer.fromDockerfile(path.dirname(pluginSourceDir()), 'Dockerfile')
+    .withBuildArgs({ ES_VERSION: ELASTICSEARCH_VERSION })
+    .build(`khabar-elasticsearch:${ELASTICSEARCH_VERSION}-${version}`, { deleteOnExit: false });
+  const container = await image
     .withEnvironment({
       'discovery.type': 'single-node',
       'xpack.security.enabled': 'false',

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { ensureElasticsearch, ensureRedis, type RunningService } from '../src/index.ts';
+import { KHABAR_PLUGIN, loadedPlugins } from '../src/elasticsearch-plugin.ts';
 
 // These tests ARE the infrastructure: they exercise the local-process path on their own ports,
 // so they ignore REDIS_URL / ELASTICSEARCH_URL and any Docker engine while they run.
@@ -113,6 +114,14 @@ describe('ensureElasticsearch', () => {
       expect([first.kind, concurrent.kind].sort()).toEqual(['process', 'reused']);
       expect(owner.url).toBe('http://127.0.0.1:9255');
       expect(['green', 'yellow']).toContain(await health(owner.url));
+      // Started with the plugin built from the current sources (its version is their hash).
+      expect((await loadedPlugins(owner.url))?.find((p) => p.name === KHABAR_PLUGIN)?.version).toMatch(/^[0-9a-f]{16}$/);
+      const analyzed = await fetch(`${owner.url}/_analyze`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tokenizer: 'standard', filter: ['khabar_arabic_normalization', 'khabar_arabic_stem'], text: 'والكرملين' }),
+      });
+      expect(((await analyzed.json()) as { tokens: { token: string }[] }).tokens.map((t) => t.token)).toEqual(['كرمل']);
       const again = await ensureElasticsearch({ purpose: 'test', port: 9255 });
       expect(again.kind).toBe('reused');
       await Promise.all([again.stop(), sharer.stop()]);

@@ -16,7 +16,23 @@ export interface DocumentEntity {
   readonly salience: number;
 }
 
-/** The `_source` of an article in `<base>-*` (templates/articles.v1.json maps exactly these fields). */
+/**
+ * The document's story cluster. `size` and `sources` are the cluster's when this document was
+ * deduplicated; on the original's document the indexer keeps them current as copies arrive
+ * (services/indexer/src/cluster-update.ts).
+ */
+export interface DocumentCluster {
+  readonly id: string;
+  readonly role: string;
+  readonly similarity: number;
+  readonly contentHash: string;
+  /** Members of the cluster (1 for a story seen once). */
+  readonly size: number;
+  /** Distinct sites of the cluster's members, sorted. */
+  readonly sources: readonly string[];
+}
+
+/** The `_source` of an article in `<base>-*` (templates/articles.v2.json maps exactly these fields). */
 export interface ArticleDocument {
   readonly id: string;
   readonly url: string;
@@ -50,7 +66,7 @@ export interface ArticleDocument {
   readonly teasers: readonly DocumentLink[];
   readonly related: readonly DocumentLink[];
   readonly readMore: readonly DocumentLink[];
-  readonly cluster: { readonly id: string; readonly role: string; readonly similarity: number; readonly contentHash: string; readonly size?: number };
+  readonly cluster: DocumentCluster;
   readonly entities: readonly DocumentEntity[];
   /** Entity names by type, for facets and filters (MISC goes to `misc`). */
   readonly persons: readonly string[];
@@ -110,6 +126,8 @@ export function toDocument(job: IndexJob, now: Date = new Date()): ArticleDocume
       role: job.cluster.role,
       similarity: job.cluster.similarity,
       contentHash: job.cluster.contentHash,
+      size: job.cluster.size,
+      sources: job.cluster.sources,
     },
     entities: job.entities.entities.map(toDocumentEntity),
     ...byType,

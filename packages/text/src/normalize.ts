@@ -30,7 +30,27 @@ const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 const HAS_INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u061C]/;
 
 export function normalizeWhitespace(s: string): string {
+  if (isNormalWhitespace(s)) return s;
   return (HAS_INVISIBLE.test(s) ? s.replace(INVISIBLE, '') : s).replace(SPACES, ' ').trim();
+}
+
+/**
+ * True when `normalizeWhitespace` would return `s` unchanged: no invisible marks, no space other
+ * than single U+0020 between non-spaces. One scan without allocation (the hot path on real pages).
+ */
+function isNormalWhitespace(s: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    if (c < 32 || c === 0x85 || c === 0xa0 || c === 0xad || c === 0x61c || c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x2069) || c === 0x3000 || c === 0xfeff) return false;
+    prevSpace = false;
+  }
+  return !prevSpace || s.length === 0;
 }
 
 const LETTER_FOLDS: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@ import type { QueueName } from '@khabar/contracts';
 import type { Logger } from './logger.ts';
 import { assertNoEviction, createRedis } from './redis.ts';
 import { createStageWorker, type StageHandler } from './stage-worker.ts';
-import { createStageMetrics } from './metrics.ts';
+import { createStageMetrics, type StageMetrics } from './metrics.ts';
 import { startHealthServer } from './health-server.ts';
 import { installGracefulShutdown, type ProcessLike } from './shutdown.ts';
 
@@ -20,6 +20,8 @@ export interface StageServiceOptions<Q extends QueueName> {
   readonly resources?: ReadonlyArray<{ readonly name: string; readonly close: () => Promise<unknown> }>;
   /** Extra readiness check (e.g. Elasticsearch answers); Redis is always checked. */
   readonly ready?: () => Promise<boolean>;
+  /** A registry built by main (to add stage-specific metrics to it); created here otherwise. */
+  readonly metrics?: StageMetrics;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function runStageService<Q extends QueueName>(proc: ProcessLike, op
   const { config, logger, queue } = options;
   const redis = createRedis(config.REDIS_URL, { name: `khabar-${options.service}` });
   await assertNoEviction(redis);
-  const metrics = createStageMetrics(options.service);
+  const metrics = options.metrics ?? createStageMetrics(options.service);
   const stage = createStageWorker({
     queue,
     connection: redis,

@@ -48,6 +48,15 @@ describe('GET /v1/search', () => {
     expect(story!.highlight.text.join(' ')).toContain('<mark>');
   });
 
+  it('analyses Arabic queries like the documents: clitics and the article fold away (analysis-khabar)', async () => {
+    // The documents say "ويريفان" and "الكرملين"; the queries below never appear verbatim.
+    const yerevan = await search({ q: 'يريفان', lang: 'ar', expand: 'true' });
+    expect(yerevan.total).toBeGreaterThanOrEqual(3);
+    const kremlin = await search({ q: 'للكرملين', lang: 'ar', expand: 'true' });
+    expect(kremlin.total).toBeGreaterThanOrEqual(3);
+    expect(kremlin.items.every((i) => i.lang === 'ar')).toBe(true);
+  });
+
   it('lists every copy with expand=true and pages through them with the cursor', async () => {
     expect((await search({ q: 'الكرملين باكو', expand: 'true' })).items.map((i) => i.site).sort()).toEqual(['arabic.rt.com', 'www.alarabiya.net', 'www.aljazeera.net']);
     for (const expand of ['true', 'false']) {

@@ -2,12 +2,31 @@ import type { PageArchive } from '@khabar/archive';
 import { EXTRACTOR_VERSION, extractFromBytes } from '@khabar/extract';
 import { PermanentError } from '@khabar/errors';
 import type { StageHandler } from '@khabar/worker-kit';
+import type { ExtractRequest, ExtractResult } from './extract-pool.ts';
+import type { QualityMetrics } from './quality-metrics.ts';
 
 export interface ParseHandlerDeps {
   readonly archive: PageArchive;
   /** Article text longer than this is cut at a paragraph boundary (payloads stay bounded). */
   readonly maxArticleChars?: number;
   readonly now?: () => Date;
+  /**
+   * Runs the extraction; main passes an `ExtractPool` (worker threads, hard time cap). Default:
+   * in-process, no cap (tests). Must reject with a `PermanentError` for pages that cannot be extracted.
+   */
+  readonly extract?: (request: ExtractRequest) => Promise<ExtractResult>;
+  /** Per-site fill rates (body, title, date, author, language, image). */
+  readonly quality?: QualityMetrics;
+}
+
+/** In-process extraction with the same error mapping as the pool. */
+export function extractInline(request: ExtractRequest): Promise<ExtractResult> {
+  try {
+    return Promise.resolve(extractFromBytes(request));
+  } catch (err) {
+    const code = (err as { code?: unknown }).code === 'KHABAR_E_EXTRACT_EMPTY' ? 'KHABAR_E_EXTRACT_EMPTY' : 'KHABAR_E_EXTRACT_FAILED';
+    return Promise.reject(new PermanentError(code, err instanceof Error ? err.message : String(err), { context: { url: request.url }, cause: err }));
+  }
 }
 
 /** Keeps whole paragraphs while they fit; records `text_truncated` when any were dropped. */
@@ -27,16 +46,12 @@ export function capArticle<A extends { text: string; paragraphs: string[]; warni
 /** Reads the raw page from the archive, decodes and extracts the article. Pure apart from the read. */
 export function createParseHandler(deps: ParseHandlerDeps): StageHandler<'parse'> {
   const now = deps.now ?? (() => new Date());
+  const extract = deps.extract ?? extractInline;
   return async (job, { log }) => {
     const page = await deps.archive.get(job.fetch.archiveKey);
-    let extracted;
-    try {
-      extracted = extractFromBytes({ bytes: page.body, url: job.fetch.finalUrl, headerCharset: job.fetch.headerCharset, fetchedAt: new Date(job.fetch.fetchedAt) });
-    } catch (err) {
-      const code = (err as { code?: unknown }).code === 'KHABAR_E_EXTRACT_EMPTY' ? 'KHABAR_E_EXTRACT_EMPTY' : 'KHABAR_E_EXTRACT_FAILED';
-      throw new PermanentError(code, err instanceof Error ? err.message : String(err), { context: { url: job.url }, cause: err });
-    }
+    const extracted = await extract({ bytes: page.body, url: job.fetch.finalUrl, headerCharset: job.fetch.headerCharset, fetchedAt: new Date(job.fetch.fetchedAt) });
     const { charset } = extracted;
+    deps.quality?.record(job.fetch.finalUrl, extracted.article);
     const article = capArticle(extracted.article, deps.maxArticleChars ?? 200_000);
     log.debug({ charset, title: article.title, lang: article.lang, paragraphs: article.paragraphs.length }, 'extracted');
     return { kind: 'handoff', data: { ...job, article, parsedAt: now().toISOString(), parserVersion: EXTRACTOR_VERSION } };

@@ -9,8 +9,10 @@ export type QueryLang = 'ar' | 'en';
  * that knows the index's text fields: with the v2 template (language subfields) it becomes
  * `lang ? [`title.${lang}^3`, `text.${lang}`] : [...both languages]`.
  */
-export function textFields(_lang?: QueryLang): string[] {
-  return ['title^3', 'text'];
+export function textFields(lang?: QueryLang): string[] {
+  // `.ar`/`.en` are analysed by the analysis-khabar plugin (clitics, hamza forms, stems, digits);
+  // without a language, the language-neutral fields and both analysed forms all count.
+  return lang ? [`title.${lang}^3`, `text.${lang}`] : ['title^3', 'text', 'title.ar^3', 'text.ar', 'title.en^3', 'text.en'];
 }
 
 /** Fields highlighted in results; follows textFields (highlighting needs the queried field). */

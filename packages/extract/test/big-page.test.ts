@@ -16,24 +16,15 @@ function bigPage(): string {
     .replace('<footer>', `<div class="more">${grid}</div><script>${'window.x = {a: 1, b: [1, 2, 3]};\n'.repeat(600)}</script><footer>`);
 }
 
-describe('performance', () => {
-  it('extracts a 100 KB page in a few milliseconds, with the right article', () => {
+// Speed is measured by `node bench/extract.ts` (pages per CPU second at 60 KB and 100 KB); tests
+// only pin down what comes out of a big, boilerplate-heavy page.
+describe('big page', () => {
+  it('finds the article in a 100 KB page full of menus, teaser grids and scripts', () => {
     const html = bigPage();
     expect(Buffer.byteLength(html)).toBeGreaterThan(95_000);
-    const url = 'https://arabic.rt.com/world/1417000/';
-    for (let i = 0; i < 10; i++) extractArticle({ html, url });
-    // Best of several short batches: the machine is shared, the best batch is closest to one idle core.
-    let best = Number.POSITIVE_INFINITY;
-    for (let batch = 0; batch < 6; batch++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 10; i++) extractArticle({ html, url });
-      best = Math.min(best, (performance.now() - t0) / 10);
-    }
-    // Target is 150/s (6.7 ms) on an idle core, measured ~120-260/s standalone; the bound here
-    // only catches gross regressions (a quadratic pass) on a loaded CI box.
-    expect(best).toBeLessThan(30);
-    const a = extractArticle({ html, url });
+    const a = extractArticle({ html, url: 'https://arabic.rt.com/world/1417000/' });
     expect(a.paragraphs).toHaveLength(5);
     expect(a.text).not.toContain('ملخص قصير');
+    expect(a.text).not.toContain('قسم 1');
   });
 });

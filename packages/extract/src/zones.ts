@@ -1,0 +1,124 @@
+/**
+ * Time-zone inference for dates printed without a zone. Evidence, strongest first: a zone named in
+ * the date itself («بتوقيت القاهرة», "Mecca time"), the page's locale region (`og:locale` ar_EG,
+ * `<html lang="ar-EG">`, `content-language`), the country-code TLD of the canonical URL (.eg, .com.sa).
+ * Zones are IANA names; offsets come from Intl, so daylight saving is handled (Cairo, Beirut,
+ * Casablanca's Ramadan switch …).
+ */
+
+/** Country (ISO 3166-1 alpha-2, lower case) → the IANA zone of its capital. Documented in the README. */
+export const COUNTRY_ZONES: Readonly<Record<string, string>> = {
+  eg: 'Africa/Cairo', sa: 'Asia/Riyadh', ae: 'Asia/Dubai', lb: 'Asia/Beirut', jo: 'Asia/Amman', ma: 'Africa/Casablanca',
+  dz: 'Africa/Algiers', tn: 'Africa/Tunis', ly: 'Africa/Tripoli', sd: 'Africa/Khartoum', iq: 'Asia/Baghdad', sy: 'Asia/Damascus',
+  ps: 'Asia/Hebron', kw: 'Asia/Kuwait', qa: 'Asia/Qatar', bh: 'Asia/Bahrain', om: 'Asia/Muscat', ye: 'Asia/Aden',
+  mr: 'Africa/Nouakchott', so: 'Africa/Mogadishu', dj: 'Africa/Djibouti', km: 'Indian/Comoro', tr: 'Europe/Istanbul',
+  ir: 'Asia/Tehran', il: 'Asia/Jerusalem', ru: 'Europe/Moscow', gb: 'Europe/London', uk: 'Europe/London', ie: 'Europe/Dublin',
+  fr: 'Europe/Paris', de: 'Europe/Berlin', es: 'Europe/Madrid', it: 'Europe/Rome', nl: 'Europe/Amsterdam', be: 'Europe/Brussels',
+  ch: 'Europe/Zurich', at: 'Europe/Vienna', se: 'Europe/Stockholm', no: 'Europe/Oslo', dk: 'Europe/Copenhagen', pl: 'Europe/Warsaw',
+  ua: 'Europe/Kyiv', gr: 'Europe/Athens', pk: 'Asia/Karachi', in: 'Asia/Kolkata', ng: 'Africa/Lagos', ke: 'Africa/Nairobi',
+  za: 'Africa/Johannesburg', au: 'Australia/Sydney', nz: 'Pacific/Auckland', jp: 'Asia/Tokyo', sg: 'Asia/Singapore',
+};
+
+/** Zones named in datelines ("بتوقيت مكة", "Cairo time"). */
+const NAMED: ReadonlyArray<readonly [RegExp, string]> = [
+  [/بتوقيت\s+(غرينتش|جرينتش|غرينيتش)|\b(gmt|utc)\b/iu, 'UTC'],
+  [/بتوقيت\s+(مكة(\s+المكرمة)?|السعودية|الرياض)|\b(mecca|makkah|riyadh|saudi)\s+time\b/iu, 'Asia/Riyadh'],
+  [/بتوقيت\s+(القاهرة|مصر)|\b(cairo|egypt)\s+time\b/iu, 'Africa/Cairo'],
+  [/بتوقيت\s+(بيروت|لبنان)|\bbeirut\s+time\b/iu, 'Asia/Beirut'],
+  [/بتوقيت\s+(عمّان|عمان|الأردن|الاردن)|\bamman\s+time\b/iu, 'Asia/Amman'],
+  [/بتوقيت\s+(دمشق|سوريا|سورية)|\bdamascus\s+time\b/iu, 'Asia/Damascus'],
+  [/بتوقيت\s+(بغداد|العراق)|\bbaghdad\s+time\b/iu, 'Asia/Baghdad'],
+  [/بتوقيت\s+(الدوحة|قطر)|\bdoha\s+time\b/iu, 'Asia/Qatar'],
+  [/بتوقيت\s+(الكويت)|\bkuwait\s+time\b/iu, 'Asia/Kuwait'],
+  [/بتوقيت\s+(البحرين|المنامة)/u, 'Asia/Bahrain'],
+  [/بتوقيت\s+(الإمارات|الامارات|أبوظبي|ابوظبي|أبو\s+ظبي|دبي)|\b(uae|dubai|abu\s+dhabi)\s+time\b/iu, 'Asia/Dubai'],
+  [/بتوقيت\s+(مسقط|سلطنة\s+عمان)/u, 'Asia/Muscat'],
+  [/بتوقيت\s+(القدس|فلسطين|غزة|رام\s+الله)|\bjerusalem\s+time\b/iu, 'Asia/Hebron'],
+  [/بتوقيت\s+(الرباط|المغرب)|\bmorocco\s+time\b/iu, 'Africa/Casablanca'],
+  [/بتوقيت\s+(الجزائر)/u, 'Africa/Algiers'],
+  [/بتوقيت\s+(تونس)/u, 'Africa/Tunis'],
+  [/بتوقيت\s+(طرابلس|ليبيا)/u, 'Africa/Tripoli'],
+  [/بتوقيت\s+(الخرطوم|السودان)/u, 'Africa/Khartoum'],
+  [/بتوقيت\s+(صنعاء|اليمن|عدن)/u, 'Asia/Aden'],
+  [/بتوقيت\s+(موسكو)|\bmoscow\s+time\b/iu, 'Europe/Moscow'],
+  [/\b(london|uk)\s+time\b|\bbst\b/iu, 'Europe/London'],
+];
+
+/** The IANA zone named in a date string, if any. */
+export function namedZone(s: string): string | null {
+  for (const [re, zone] of NAMED) if (re.test(s)) return zone;
+  return null;
+}
+
+export interface ZoneEvidence {
+  readonly zone: string;
+  /** locale (og:locale / lang / content-language region) or tld (canonical URL's country code). */
+  readonly from: 'locale' | 'tld';
+}
+
+/** "ar-EG", "ar_EG", "en-GB" → "eg" / "gb"; null without a region. */
+export function regionOf(locale: string | null | undefined): string | null {
+  if (locale === null || locale === undefined) return null;
+  const m = /^[a-z]{2,3}[-_]([a-z]{2})(?:[-_]|$)/i.exec(locale.trim());
+  return m === null ? null : (m[1] ?? '').toLowerCase();
+}
+
+/** Country code of a URL's host: "youm7.com.eg" / "sabq.sa" → "eg" / "sa"; null for generic TLDs. */
+export function tldCountry(url: string | null): string | null {
+  if (url === null) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const tld = host.slice(host.lastIndexOf('.') + 1);
+  return /^[a-z]{2}$/.test(tld) && COUNTRY_ZONES[tld] !== undefined ? tld : null;
+}
+
+/** The page's zone, from its locale region first, then the canonical URL's ccTLD. */
+export function inferPageZone(locales: ReadonlyArray<string | null | undefined>, urls: ReadonlyArray<string | null>): ZoneEvidence | null {
+  for (const l of locales) {
+    const region = regionOf(l);
+    const zone = region === null ? undefined : COUNTRY_ZONES[region];
+    if (zone !== undefined) return { zone, from: 'locale' };
+  }
+  for (const u of urls) {
+    const cc = tldCountry(u);
+    const zone = cc === null ? undefined : COUNTRY_ZONES[cc];
+    if (zone !== undefined) return { zone, from: 'tld' };
+  }
+  return null;
+}
+
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = FORMATTERS.get(zone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    FORMATTERS.set(zone, f);
+  }
+  return f;
+}
+
+/** Offset of `zone` from UTC at instant `ms`, in milliseconds. */
+function offsetAt(zone: string, ms: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(parts['year'] ?? 0, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The UTC instant of a wall-clock time in an IANA zone (`wallMs` = the wall time read as if UTC).
+ * Times skipped by a DST jump resolve forward; repeated ones take the first occurrence.
+ */
+export function zonedToUtc(wallMs: number, zone: string): number {
+  if (zone === 'UTC') return wallMs;
+  const utc = wallMs - offsetAt(zone, wallMs);
+  const o2 = offsetAt(zone, utc);
+  if (wallMs - o2 === utc) return utc;
+  const utc2 = wallMs - o2;
+  return offsetAt(zone, utc2) === o2 ? utc2 : utc;
+}
