@@ -71,6 +71,30 @@ describe('khabar CLI against real Redis', () => {
     await queues.close();
   });
 
+  it('replays a stage for a document from the input the stage last received', async () => {
+    const queues = new QueueSet({ connection: redis, prefix });
+    const id = 'cd'.repeat(16);
+    const connection = testRedis();
+    let runs = 0;
+    const worker = new Worker('tag', async () => {
+      runs += 1;
+      return 'ok';
+    }, { connection, prefix });
+    const completed = () => new Promise<void>((resolve) => worker.once('completed', () => resolve()));
+    let done = completed();
+    await queues.get('tag').add('tag', { v: 1, id, marker: 'payload-kept' }, { jobId: id });
+    await done;
+    done = completed();
+    const run = await runCli(['replay', '--stage', 'tag', id, 'ef'.repeat(16)], { env });
+    expect(JSON.parse(run.stdout)).toEqual({ replayed: [id], missing: ['ef'.repeat(16)], busy: [] });
+    await done;
+    expect(runs).toBe(2);
+    expect((await queues.get('tag').getJob(id))?.data).toMatchObject({ marker: 'payload-kept' });
+    await worker.close();
+    await connection.quit();
+    await queues.close();
+  });
+
   it('says how to fix an unreachable Redis', async () => {
     const run = await runCli(['status'], { env: { REDIS_URL: 'redis://127.0.0.1:1', KHABAR_QUEUE_PREFIX: prefix } });
     expect(run.code).not.toBe(0);
