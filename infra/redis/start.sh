@@ -10,4 +10,5 @@ user default off
 user khabar on >${KHABAR_REDIS_PASSWORD} ~{khabar}* &* +@all -@dangerous +info +client|setname +client|getname +client|id
 ACL
 exec redis-server --aclfile /tmp/users.acl --appendonly yes --appendfsync everysec \
-  --maxmemory-policy noeviction --dir /data --protected-mode yes
+  --maxmemory-policy noeviction --dir /data --protected-mode yes \
+  --hash-max-listpack-entries 512

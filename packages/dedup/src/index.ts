@@ -1,10 +1,12 @@
-export { normalizeForDedup, tokenizeForDedup } from './normalize.ts';
+export { normalizeForDedup, tokenizeForDedup, bodyTokensForDedup, MIN_BODY_LINE_WORDS } from './normalize.ts';
 export { contentHash } from './content-hash.ts';
 export { simhash64, hammingDistance64 } from './simhash.ts';
 export {
   minhashSignature,
   lshBands,
   compactSignature,
+  compactLength,
+  STORED_BITS,
   countMatches,
   similarityFromMatches,
   estimateSimilarity,
@@ -12,7 +14,8 @@ export {
   DEFAULT_MINHASH,
   type MinHashOptions,
 } from './minhash.ts';
-export { fingerprint, DEFAULT_DEDUP_PARAMS, type DedupParams, type Fingerprint } from './fingerprint.ts';
-export { createDedupIndex, type RedisDedupIndexOptions } from './redis-index.ts';
+export { fingerprint, resolveParams, DEFAULT_DEDUP_PARAMS, type DedupParams, type Fingerprint } from './fingerprint.ts';
+export { createDedupIndex, type RedisDedupIndex, type RedisDedupIndexOptions } from './redis-index.ts';
+export { dedupKeys, LEVELS, type DedupKeys } from './keys.ts';
 export { createMemoryDedupIndex, type MemoryDedupIndexOptions } from './memory-index.ts';
 export { toCluster, type DedupIndex, type DedupDocument, type DedupAssignment, type DedupRole, type ClusterContract } from './types.ts';

@@ -26,3 +26,21 @@ export function tokenizeForDedup(text: string): string[] {
   const normalized = normalizeForDedup(text);
   return normalized === '' ? [] : normalized.split(' ');
 }
+
+/** Lines shorter than this many words are treated as page furniture (menus, credits, "read more"). */
+export const MIN_BODY_LINE_WORDS = 6;
+
+/**
+ * Words of the text's body lines for shingling: lines (paragraphs) of fewer than
+ * MIN_BODY_LINE_WORDS words are dropped, so site headers, footers and "read more" links that a
+ * republishing site wraps around wire copy do not count as shared content. Falls back to every
+ * word when no line is long enough (headlines, very short items).
+ */
+export function bodyTokensForDedup(text: string): string[] {
+  const kept: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const words = tokenizeForDedup(line);
+    if (words.length >= MIN_BODY_LINE_WORDS) kept.push(...words);
+  }
+  return kept.length > 0 ? kept : tokenizeForDedup(text);
+}

@@ -5,6 +5,14 @@ export interface DedupDocument {
   readonly id: string;
   readonly text: string;
   readonly publishedAt?: string | null;
+  /** Site (hostname) the document comes from; listed in the cluster's `sources`. */
+  readonly source?: string | null;
+  /**
+   * Id of the page's canonical document when this URL is another spelling of it (AMP, mobile,
+   * rel=canonical on the same site). The canonical document takes the text and this one becomes
+   * its exact duplicate.
+   */
+  readonly canonicalId?: string | null;
 }
 
 /** Structurally the `Cluster` contract, except that the id field is named `clusterId`. */
@@ -15,6 +23,10 @@ export interface DedupAssignment {
   /** Estimated Jaccard similarity to the original (1 for originals and exact copies). */
   readonly similarity: number;
   readonly contentHash: string;
+  /** Members of the cluster after this assignment (current size when an assignment is replayed). */
+  readonly size: number;
+  /** Distinct sources of the cluster's members, sorted. */
+  readonly sources: readonly string[];
 }
 
 export interface DedupIndex {
@@ -31,9 +43,15 @@ export interface ClusterContract {
   readonly role: DedupRole;
   readonly similarity: number;
   readonly contentHash: string;
+  readonly size: number;
+  readonly sources: readonly string[];
 }
 
 /** Maps an assignment to the `Cluster` contract shape (the contract names the cluster id `id`). */
 export function toCluster(assignment: DedupAssignment): ClusterContract {
-  return { id: assignment.clusterId, role: assignment.role, similarity: assignment.similarity, contentHash: assignment.contentHash };
+  return {
+    id: assignment.clusterId, role: assignment.role, similarity: assignment.similarity, contentHash: assignment.contentHash,
+    size: assignment.size,
+    sources: assignment.sources,
+  };
 }

@@ -10,7 +10,32 @@ const base = baseText(peskov);
 describe('createMemoryDedupIndex', () => {
   it('makes the first document an original of its own cluster', async () => {
     const index = createMemoryDedupIndex();
-    expect(await index.assign({ id: 'd1', text: base })).toEqual({ clusterId: 'd1', role: 'original', similarity: 1, contentHash: contentHash(base) });
+    expect(await index.assign({ id: 'd1', text: base, source: 'a.example' })).toEqual({
+      clusterId: 'd1',
+      role: 'original',
+      similarity: 1,
+      contentHash: contentHash(base),
+      size: 1,
+      sources: ['a.example'],
+    });
+  });
+
+  it('counts members and distinct sources of a cluster, and reports them to each new member', async () => {
+    const index = createMemoryDedupIndex();
+    await index.assign({ id: 'd1', text: base, source: 'b.example' });
+    expect(await index.assign({ id: 'd2', text: base, source: 'a.example' })).toMatchObject({ size: 2, sources: ['a.example', 'b.example'] });
+    const near = [peskov.rewrittenLead, ...peskov.body].join('\n\n');
+    expect(await index.assign({ id: 'd3', text: near, source: 'a.example' })).toMatchObject({ role: 'near_duplicate', size: 3, sources: ['a.example', 'b.example'] });
+    expect(await index.assign({ id: 'd1', text: base, source: 'b.example' })).toMatchObject({ role: 'original', size: 3 });
+  });
+
+  it('makes another URL of a page the duplicate of the canonical page, whichever arrives first', async () => {
+    const index = createMemoryDedupIndex();
+    expect(await index.assign({ id: 'amp', text: base, canonicalId: 'page' })).toMatchObject({ clusterId: 'page', role: 'duplicate', size: 2 });
+    expect(await index.assign({ id: 'page', text: base })).toMatchObject({ clusterId: 'page', role: 'original', size: 2 });
+    const later = createMemoryDedupIndex();
+    await later.assign({ id: 'page', text: base });
+    expect(await later.assign({ id: 'mobile', text: `${base} (mobile)`, canonicalId: 'page' })).toMatchObject({ clusterId: 'page', role: 'duplicate' });
   });
 
   it('marks a restyled exact copy as duplicate', async () => {
@@ -62,7 +87,7 @@ describe('toCluster', () => {
   it('maps an assignment to the Cluster contract shape', async () => {
     const index = createMemoryDedupIndex();
     const r = await index.assign({ id: 'd1', text: base });
-    expect(toCluster(r)).toEqual({ id: 'd1', role: 'original', similarity: 1, contentHash: contentHash(base) });
+    expect(toCluster(r)).toEqual({ id: 'd1', role: 'original', similarity: 1, contentHash: contentHash(base), size: 1, sources: [] });
     const near = await index.assign({ id: 'd2', text: [peskov.rewrittenLead, ...peskov.body].join('\n\n') });
     expect(near.role).toBe('near_duplicate');
     expect(clusterSchema.parse(toCluster(near))).toEqual(toCluster(near));

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { contentHash, createDedupIndex, createMemoryDedupIndex, type DedupAssignment } from '../src/index.ts';
 import { STORIES, baseText, labelledPairs } from './fixtures/labelled-set.ts';
+import { corpusDocuments, shuffled } from '../corpus/index.ts';
 
 const [peskov] = STORIES;
 if (!peskov) throw new Error('fixture stories missing');
@@ -36,11 +37,11 @@ afterEach(async () => {
 describe('createDedupIndex (real Redis)', () => {
   it('stores an original, an exact copy and a near copy in one cluster, and keeps a hard negative apart', async () => {
     const index = createDedupIndex({ redis, prefix });
-    const original = await index.assign({ id: 'd1', text: base, publishedAt: '2024-11-28T10:00:00Z' });
-    expect(original).toEqual({ clusterId: 'd1', role: 'original', similarity: 1, contentHash: contentHash(base) });
+    const original = await index.assign({ id: 'd1', text: base, publishedAt: '2024-11-28T10:00:00Z', source: 'wire.example' });
+    expect(original).toEqual({ clusterId: 'd1', role: 'original', similarity: 1, contentHash: contentHash(base), size: 1, sources: ['wire.example'] });
 
     const restyled = base.replaceAll('"', '«').replaceAll('أ', 'ا').replaceAll('\n\n', '\n');
-    expect(await index.assign({ id: 'd2', text: restyled })).toMatchObject({ clusterId: 'd1', role: 'duplicate', similarity: 1 });
+    expect(await index.assign({ id: 'd2', text: restyled, source: 'copy.example' })).toMatchObject({ clusterId: 'd1', role: 'duplicate', similarity: 1, size: 2 });
 
     const near = [peskov.rewrittenLead, ...peskov.body, peskov.extraParagraph, peskov.boilerplate].join('\n\n');
     const nearResult = await index.assign({ id: 'd3', text: near });
@@ -51,14 +52,27 @@ describe('createDedupIndex (real Redis)', () => {
     const negative = await index.assign({ id: 'd4', text: peskov.hardNegatives[0] ?? '' });
     expect(negative).toMatchObject({ clusterId: 'd4', role: 'original' });
 
-    expect(await redis.get(`${prefix}:dedup:hash:${contentHash(base)}`)).toBe('d1');
-    expect(await redis.hgetall(`${prefix}:dedup:cluster:d1`)).toEqual({
-      members: '3',
-      duplicates: '1',
-      nearDuplicates: '1',
-      publishedAt: '2024-11-28T10:00:00Z',
-    });
-    expect(await redis.hget(`${prefix}:dedup:doc:d3`, 'c')).toBe('d1');
+    // the original keeps the count: three members, two sources (d3 had none)
+    expect(await index.assign({ id: 'd1', text: base })).toMatchObject({ role: 'original', size: 3, sources: ['copy.example', 'wire.example'] });
+  });
+
+  it('keeps per-document keys out of the keyspace: a few shared hashes and record blocks', async () => {
+    const index = createDedupIndex({ redis, prefix });
+    for (let i = 0; i < 50; i++) await index.assign({ id: randomBytes(16).toString('hex'), text: `${base} ${i} ${'x'.repeat(i)}`, source: `s${i % 3}.example` });
+    const keys = await keysWithPrefix(redis, prefix);
+    const kinds = new Set(keys.map((k) => k.slice(prefix.length + ':dedup:'.length).split(':')[0]));
+    expect([...kinds].every((k) => ['s', 'q', 'h0', 'l0', 'c', 'd', 'src', 'srcn'].includes(k ?? ''))).toBe(true);
+    expect(keys.filter((k) => k.includes(':dedup:s:'))).toHaveLength(1);
+    for (const k of keys.filter((key) => /:dedup:(h0|l0|c|d):/.test(key))) expect(await redis.object('ENCODING', k)).toBe('listpack');
+  });
+
+  it('makes an AMP URL the duplicate of its canonical page, before or after the page itself', async () => {
+    const index = createDedupIndex({ redis, prefix });
+    const page = 'a'.repeat(32);
+    const amp = 'b'.repeat(32);
+    expect(await index.assign({ id: amp, text: base, canonicalId: page, source: 'example.com' })).toMatchObject({ clusterId: page, role: 'duplicate', size: 2 });
+    expect(await index.assign({ id: page, text: base, source: 'example.com' })).toMatchObject({ clusterId: page, role: 'original', size: 2, sources: ['example.com'] });
+    expect(await index.assign({ id: amp, text: base, canonicalId: page })).toMatchObject({ clusterId: page, role: 'duplicate' });
   });
 
   it('is idempotent: re-assigning an id returns the first answer and does not count it twice', async () => {
@@ -67,11 +81,23 @@ describe('createDedupIndex (real Redis)', () => {
     const copy = [peskov.rewrittenLead, ...peskov.body].join('\n\n');
     const first = await index.assign({ id: 'd2', text: copy });
     const again = await index.assign({ id: 'd2', text: copy });
-    const otherText = await index.assign({ id: 'd2', text: 'completely different text about something else entirely' });
+    const edited = await index.assign({ id: 'd2', text: `${copy} تحديث` });
     expect(first.role).toBe('near_duplicate');
     expect(again).toEqual(first);
-    expect(otherText).toEqual(first);
-    expect(await redis.hget(`${prefix}:dedup:cluster:d1`, 'members')).toBe('2');
+    expect(edited).toMatchObject({ clusterId: 'd1', role: 'near_duplicate', size: 2 });
+    expect(await index.assign({ id: 'd1', text: base })).toMatchObject({ size: 2 });
+  });
+
+  it('gives the same answers as the in-memory index on the labelled corpus in a shuffled order', async () => {
+    const memory = createMemoryDedupIndex();
+    const stored = createDedupIndex({ redis, prefix });
+    const diffs: string[] = [];
+    for (const d of shuffled(corpusDocuments(), 11)) {
+      const a = await memory.assign({ id: d.id, text: d.text, source: d.source });
+      const b = await stored.assign({ id: d.id, text: d.text, source: d.source });
+      if (JSON.stringify(a) !== JSON.stringify(b)) diffs.push(d.id);
+    }
+    expect(diffs).toEqual([]);
   });
 
   it('gives the same answers as the in-memory index on the labelled set', async () => {
@@ -104,7 +130,8 @@ describe('createDedupIndex (real Redis)', () => {
       expect(originals).toHaveLength(1);
       expect(new Set(results.map((r) => r.clusterId)).size).toBe(1);
       expect(results.filter((r) => r.role === 'duplicate').length).toBeGreaterThanOrEqual(3);
-      expect(await redis.hget(`${prefix}:dedup:cluster:${results[0]?.clusterId}`, 'members')).toBe('20');
+      const original = results.find((r) => r.role === 'original');
+      expect(await indexes[0]!.assign({ id: 'c00', text: base })).toMatchObject({ size: 20, clusterId: original?.clusterId });
     } finally {
       await Promise.all(connections.map((c) => c.quit()));
     }

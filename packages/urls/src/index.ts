@@ -7,3 +7,4 @@ export {
   type CanonicalizeOptions,
 } from './canonical.ts';
 export { checkSubmittedUrl, type UrlCheck, type UrlProblem } from './validate.ts';
+export { regularPageUrl, resolveCanonicalUrl, registrableDomain, isSameSite, isSamePage } from './page-variants.ts';

@@ -1,9 +1,12 @@
 import type { BulkIndexer } from '@khabar/search-index';
 import { toDocument } from '@khabar/search-index';
 import type { StageHandler } from '@khabar/worker-kit';
+import { updateOriginalCluster, type ClusterUpdateTarget } from './cluster-update.ts';
 
 export interface IndexHandlerDeps {
   readonly bulk: BulkIndexer;
+  /** Where to keep the original's cluster size and sources current when a copy arrives. */
+  readonly clusters?: ClusterUpdateTarget;
 }
 
 /**
@@ -14,6 +17,10 @@ export interface IndexHandlerDeps {
 export function createIndexHandler(deps: IndexHandlerDeps): StageHandler<'index'> {
   return async (job, { log }) => {
     await deps.bulk.index(job.id, toDocument(job));
+    if (deps.clusters && job.cluster.role !== 'original') {
+      const outcome = await updateOriginalCluster(deps.clusters, job.cluster);
+      log.debug({ outcome, clusterId: job.cluster.id }, 'original cluster updated');
+    }
     log.debug('indexed');
     return { kind: 'done', state: 'indexed' };
   };

@@ -25,7 +25,7 @@ await runStageService(process, {
   queue: 'index',
   config,
   logger,
-  handler: createIndexHandler({ bulk }),
+  handler: createIndexHandler({ bulk, clusters: { client, readAlias: config.KHABAR_INDEX_NAME, writeAlias: `${config.KHABAR_INDEX_NAME}-write` } }),
   ready: async () => (await client.cluster.health({ timeout: '2s' })).status !== 'red',
   resources: [
     { name: 'bulk', close: () => bulk.close() },
