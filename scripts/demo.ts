@@ -37,6 +37,9 @@ const stack = new LocalStack({
     KHABAR_ARCHIVE_DIR: join(runDir, 'archive'),
     KHABAR_FETCH_ALLOW_HOSTS: `127.0.0.1:${site.port}`,
     KHABAR_INDEX_REFRESH: 'wait_for',
+        // The local fixture site is ours: politeness stays on, without the 1 s per-host pause real sites get.
+        KHABAR_FETCH_HOST_DELAY_MS: '0',
+        KHABAR_FETCH_HOST_CONCURRENCY: '64',
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
   },
   serviceEnv: { api: { KHABAR_API_PORT: String(apiPort), KHABAR_API_HOST: '127.0.0.1' } },

@@ -59,6 +59,9 @@ describe('the whole pipeline, every stage its own process', () => {
         KHABAR_ARCHIVE_DIR: join(workDir, 'archive'),
         KHABAR_FETCH_ALLOW_HOSTS: `127.0.0.1:${site.port}`,
         KHABAR_INDEX_REFRESH: 'wait_for',
+        // The local fixture site is ours: politeness stays on, without the 1 s per-host pause real sites get.
+        KHABAR_FETCH_HOST_DELAY_MS: '0',
+        KHABAR_FETCH_HOST_CONCURRENCY: '64',
         KHABAR_LOCK_DURATION_MS: '4000',
         KHABAR_STALLED_INTERVAL_MS: '2000',
         KHABAR_SHUTDOWN_TIMEOUT_MS: '5000',

@@ -10,6 +10,9 @@ import { tagJsonlStream, tagText } from './commands/tag.ts';
 import { dedupJsonl } from './commands/dedup.ts';
 import { fetchOnce } from './commands/fetch.ts';
 import { replayStage } from './commands/replay.ts';
+import { reparse } from './commands/reparse.ts';
+import { createFileArchive } from '@khabar/archive';
+import { QueueSet } from '@khabar/contracts';
 import { analyzeCommand, isAnalyzeLanguage } from './commands/analyze.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './commands/apikey.ts';
 import { searchCommand } from './commands/search.ts';
@@ -130,6 +133,28 @@ program
     if (!isAnalyzeLanguage(o.lang)) throw new CliError('KHABAR_E_BAD_INPUT', '--lang must be ar or en');
     const base = o.index ?? process.env['KHABAR_INDEX_NAME'] ?? 'khabar-articles';
     for (const t of await analyzeCommand(words.join(' '), { lang: o.lang, base })) process.stdout.write(`${t}\n`);
+  });
+
+program
+  .command('reparse')
+  .description('parse archived pages again (and run the later stages) without refetching')
+  .argument('[ids...]')
+  .option('--since <iso>', 'every page archived since this time')
+  .option('--archive-dir <dir>', 'the page archive', process.env['KHABAR_ARCHIVE_DIR'] ?? './.cache/archive')
+  .action(async (ids: string[], opts: { since?: string; archiveDir: string }) => {
+    if (ids.length === 0 && !opts.since) throw new CliError('KHABAR_E_BAD_INPUT', 'give document ids or --since <ISO time>');
+    const since = opts.since ? new Date(opts.since) : undefined;
+    if (since && Number.isNaN(since.getTime())) throw new CliError('KHABAR_E_BAD_INPUT', `--since: not a date: ${opts.since}`);
+    print(
+      await withRedis(async (redis) => {
+        const queues = new QueueSet({ connection: redis, prefix: env.prefix });
+        try {
+          return await reparse({ queues, status: new StatusStore(redis, env.prefix), archive: createFileArchive({ dir: opts.archiveDir }) }, since ? { since } : { ids });
+        } finally {
+          await queues.close();
+        }
+      }),
+    );
   });
 
 program

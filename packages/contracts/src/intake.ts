@@ -17,8 +17,8 @@ export interface IntakeResult {
   readonly id: string;
   readonly url: string;
   readonly canonicalUrl: string;
-  /** `accepted`: a new job was queued; `known`: the URL was already submitted (no second job). */
-  readonly outcome: 'accepted' | 'known';
+  /** `accepted`: a new job was queued; `known`: already submitted (no second job); `recrawl`: known, and due to be fetched again. */
+  readonly outcome: 'accepted' | 'known' | 'recrawl';
   readonly state: UrlState;
 }
 
@@ -28,6 +28,12 @@ export interface IntakeDeps {
   readonly now?: () => Date;
   /** Refuse new URLs while this many fetch jobs are already waiting (0 or absent: no limit). */
   readonly maxBacklog?: number;
+  /**
+   * A known URL that ended (indexed or skipped) at least this long ago is fetched again when
+   * re-submitted (conditionally: ETag/Last-Modified; unchanged pages are not re-indexed).
+   * Absent: a known URL is never re-fetched by resubmission.
+   */
+  readonly recrawlAfterMs?: number;
 }
 
 /** Seconds an upstream should wait before resubmitting when the backlog is full. */
@@ -64,14 +70,20 @@ export async function submitUrls(deps: IntakeDeps, items: readonly IntakeItem[])
     const created = await deps.status.create(id, canonicalUrl, at);
     const current = created ? null : await deps.status.get(id);
     const state: UrlState = current?.state ?? 'queued';
-    if (created || state === 'queued') {
+    const recrawl =
+      !created && deps.recrawlAfterMs !== undefined && current !== null && (state === 'indexed' || state === 'skipped') && at.getTime() - Date.parse(current.updatedAt) >= deps.recrawlAfterMs;
+    if (recrawl) {
+      await (await deps.queues.get('fetch').getJob(id))?.remove();
+      await deps.status.set(id, 'queued', 'fetch', { attempts: 0, error: null });
+    }
+    if (created || state === 'queued' || recrawl) {
       await deps.queues.enqueue(
         'fetch',
         { v: 1, id, url: canonicalUrl, submittedUrl: item.url, submittedAt: at.toISOString(), submission: item.submission },
         { priority: 11 - (item.submission.priority ?? DEFAULT_PRIORITY) },
       );
     }
-    results.push({ id, url: item.url, canonicalUrl, outcome: created ? 'accepted' : 'known', state });
+    results.push({ id, url: item.url, canonicalUrl, outcome: created ? 'accepted' : recrawl ? 'recrawl' : 'known', state: recrawl ? 'queued' : state });
   }
   return results;
 }

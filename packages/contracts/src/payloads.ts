@@ -38,6 +38,10 @@ export const fetchMetaSchema = z.object({
   archiveKey: z.string(),
   etag: z.string().nullable().default(null),
   lastModified: z.string().nullable().default(null),
+  /** Charset the document declares itself (BOM or <meta> in the first 4 KB), sniffed by the fetcher. */
+  metaCharset: z.string().nullable().default(null),
+  /** SHA-256 (hex) of the body bytes as archived; the fetcher skips re-processing an unchanged page. */
+  bodyHash: z.string().nullable().default(null),
 });
 export type FetchMeta = z.infer<typeof fetchMetaSchema>;
 

@@ -42,3 +42,19 @@ describe('submitUrls', () => {
     expect(await fetchBacklog(queues)).toBe(before + 5);
   });
 });
+
+describe('re-crawl on resubmission', () => {
+  it('re-queues a known URL only once it has ended and the interval has passed', async () => {
+    const url = 'https://example.com/recrawl';
+    const t0 = new Date('2026-11-28T10:00:00Z');
+    const [first] = await submitUrls({ queues, status, now: () => t0 }, [{ url, submission: {} }]);
+    await status.set(first!.id, 'indexed', 'index');
+    const soon = await submitUrls({ queues, status, recrawlAfterMs: 3_600_000, now: () => new Date() }, [{ url, submission: {} }]);
+    expect(soon[0]?.outcome).toBe('known'); // updatedAt is "now": not due yet
+    await redis.hset(status.key(first!.id), 'updatedAt', '2026-11-28T08:00:00.000Z');
+    const later = await submitUrls({ queues, status, recrawlAfterMs: 3_600_000, now: () => t0 }, [{ url, submission: {} }]);
+    expect(later[0]).toMatchObject({ outcome: 'recrawl', state: 'queued' });
+    expect((await status.get(first!.id))?.state).toBe('queued');
+    expect(await queues.get('fetch').getJob(first!.id)).toBeDefined();
+  });
+});

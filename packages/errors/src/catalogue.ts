@@ -16,6 +16,7 @@ export const ERROR_CATALOGUE = {
   KHABAR_E_FETCH_NOT_HTML: { retry: 'never', meaning: 'The response is not HTML/XHTML; recorded as skipped with its content type.' },
   KHABAR_E_BLOCKED_ADDRESS: { retry: 'never', meaning: 'The URL resolves to an address Khabar refuses to connect to (SSRF guard).' },
   KHABAR_E_ROBOTS_DISALLOWED: { retry: 'never', meaning: "The site's robots.txt disallows Khabar's user agent for this URL." },
+  KHABAR_E_ROBOTS_UNAVAILABLE: { retry: 'backoff', meaning: "The site's robots.txt answered 5xx or could not be reached; the site counts as closed until it is asked again." },
   KHABAR_E_ARCHIVE_MISSING: { retry: 'never', meaning: 'The raw page the job refers to is no longer in the archive; re-fetch the URL.' },
   KHABAR_E_ARCHIVE_IO: { retry: 'backoff', meaning: 'The raw page archive could not be read or written.' },
   KHABAR_E_EXTRACT_EMPTY: { retry: 'never', meaning: 'No article text could be extracted from the page.' },

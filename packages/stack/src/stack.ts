@@ -14,6 +14,8 @@ export interface StackOptions {
   /** Node binary (defaults to the one running this code). */
   readonly node?: string;
   readonly services?: readonly ServiceName[];
+  /** Extra Node.js flags per service (e.g. `--cpu-prof` for the benchmark's profile of one stage). */
+  readonly nodeArgs?: Partial<Record<ServiceName, readonly string[]>>;
 }
 
 export interface ServiceProcess {
@@ -32,6 +34,8 @@ export interface ServiceProcess {
 export class LocalStack {
   private readonly options: StackOptions;
   private readonly procs = new Map<string, ServiceProcess>();
+  /** Every process ever spawned, exited ones included, with its exit code once known. */
+  private readonly history: Array<{ proc: ServiceProcess; exit?: number | string }> = [];
   private readonly logs: WriteStream[] = [];
   private counter = 0;
 
@@ -51,7 +55,7 @@ export class LocalStack {
     const logFile = join(this.options.logDir, `${key}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
     this.logs.push(log);
-    const child = spawn(this.options.node ?? process.execPath, [entryPoint(name)], {
+    const child = spawn(this.options.node ?? process.execPath, [...(this.options.nodeArgs?.[name] ?? []), entryPoint(name)], {
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...this.options.env, ...this.options.serviceEnv?.[name] },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -60,7 +64,15 @@ export class LocalStack {
     const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
     const proc = { name, child, logFile, exited };
     this.procs.set(key, proc);
-    exited.then(() => this.procs.delete(key), () => undefined);
+    const entry: { proc: ServiceProcess; exit?: number | string } = { proc };
+    this.history.push(entry);
+    exited.then(
+      (code) => {
+        entry.exit = code;
+        this.procs.delete(key);
+      },
+      () => undefined,
+    );
     return proc;
   }
 
@@ -89,12 +101,12 @@ export class LocalStack {
     await Promise.all(this.logs.map((l) => new Promise<void>((resolve) => l.end(() => resolve()))));
   }
 
-  /** The last lines of every service's log, for test failure messages. */
+  /** The last lines of every service's log (exited processes too, with their exit code), for failure messages. */
   async tailLogs(lines = 20): Promise<string> {
     const out: string[] = [];
-    for (const p of this.running()) {
+    for (const { proc: p, exit } of this.history) {
       const text = await readFile(p.logFile, 'utf8').catch(() => '');
-      out.push(`--- ${p.logFile}\n${text.split('\n').slice(-lines).join('\n')}`);
+      out.push(`--- ${p.logFile}${exit === undefined ? '' : ` (exited: ${exit})`}\n${text.split('\n').slice(-lines).join('\n')}`);
     }
     return out.join('\n');
   }

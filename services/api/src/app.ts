@@ -23,6 +23,8 @@ export interface AppDeps {
   readonly auth?: AuthMode;
   /** Refuse new URLs with 429 while this many fetch jobs wait (0: no limit). */
   readonly maxBacklog?: number;
+  /** Re-fetch a known URL re-submitted at least this long after it was processed (0: never). */
+  readonly recrawlAfterMs?: number;
 }
 
 export interface ApiApp {
@@ -66,7 +68,7 @@ export function createApiApp(deps: AppDeps): ApiApp {
         error: { code: 'KHABAR_E_VALIDATION', message: problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems },
       });
     }
-    const results = await submitUrls({ queues, status, maxBacklog: deps.maxBacklog ?? 0 }, toIntakeItems(parsed.data));
+    const results = await submitUrls({ queues, status, maxBacklog: deps.maxBacklog ?? 0, ...(deps.recrawlAfterMs ? { recrawlAfterMs: deps.recrawlAfterMs } : {}) }, toIntakeItems(parsed.data));
     for (const r of results) intakeCounter.inc({ outcome: r.outcome });
     return reply.status(202).send({ items: results });
   });

@@ -10,5 +10,6 @@ export const apiEnv = {
   KHABAR_API_BODY_LIMIT_BYTES: intVar(1_048_576, 1024, 64 * 1_048_576).describe('Largest request body the API accepts (413 beyond).'),
   KHABAR_API_AUTH: z.enum(['off', 'required']).default('off').describe('API keys on /v1 routes: "required" in production (create keys with `khabar apikey create`), "off" for local development.'),
   KHABAR_API_MAX_BACKLOG: intVar(100_000, 0, 100_000_000).describe('Answer 429 with Retry-After to new URLs while this many fetch jobs wait (0: no limit).'),
+  KHABAR_RECRAWL_INTERVAL_MS: intVar(0, 0, 365 * 24 * 3_600_000).describe('A known URL re-submitted this long after it was last processed is fetched again (conditionally); 0 never re-fetches on resubmission.'),
   KHABAR_SHUTDOWN_TIMEOUT_MS: intVar(10_000, 1000, 600_000).describe('How long open requests may take after SIGTERM.'),
 };

@@ -18,6 +18,7 @@ const api = createApiApp({
   search: { client: search, index: config.KHABAR_INDEX_NAME },
   auth: config.KHABAR_API_AUTH,
   maxBacklog: config.KHABAR_API_MAX_BACKLOG,
+  recrawlAfterMs: config.KHABAR_RECRAWL_INTERVAL_MS,
 });
 await api.app.listen({ host: config.KHABAR_API_HOST, port: config.KHABAR_API_PORT });
 

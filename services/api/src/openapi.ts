@@ -32,7 +32,7 @@ export function openApiDocument(): JsonSchema {
         post: {
           summary: 'Submit one URL or a batch for ingestion',
           requestBody: { required: true, content: { 'application/json': { schema: toSchema(intakeRequestSchema) } } },
-          responses: { '202': json('One item per URL: id, canonicalUrl, outcome accepted|known, state'), '400': error('Validation failed; problems name each bad field'), '413': error('Body too large') },
+          responses: { '202': json('One item per URL: id, canonicalUrl, outcome accepted|known|recrawl, state'), '400': error('Validation failed; problems name each bad field'), '413': error('Body too large') },
         },
       },
       '/v1/urls/{id}': {

@@ -1,23 +1,73 @@
-import type { FetchClient } from '@khabar/fetch';
+import { createHash } from 'node:crypto';
+import type { FetchClient, FetchResult } from '@khabar/fetch';
 import type { PageArchive } from '@khabar/archive';
+import { hostKeyOf, type FetchMetrics, type FetchValidators, type ValidatorStore } from '@khabar/politeness';
 import type { StageHandler } from '@khabar/worker-kit';
+import { sniffMetaCharset } from './charset-sniff.ts';
+import { deferJob, type Defer } from './defer.ts';
+import { createHostAccess, type Attempt, type PolitenessDeps, type RobotsDeps } from './host-access.ts';
+import { judgeFetchError, statusClassOf } from './outcome.ts';
 
 export interface FetchHandlerDeps {
   readonly client: FetchClient;
   readonly archive: PageArchive;
+  /** Shared per-host limits (Redis); without it every URL is fetched at once (tests, benchmarks). */
+  readonly politeness?: PolitenessDeps;
+  /** robots.txt checks; without it every URL is allowed. */
+  readonly robots?: RobotsDeps;
+  /** ETag / Last-Modified / body hash per URL, for conditional re-fetches. */
+  readonly validators?: ValidatorStore;
+  readonly metrics?: FetchMetrics;
+  /** How a job is put back to wait for its host (default: BullMQ moveToDelayed + DelayedError). */
+  readonly defer?: Defer;
   readonly now?: () => Date;
 }
 
+function sha256(body: Uint8Array): string {
+  return createHash('sha256').update(body).digest('hex');
+}
+
 /**
- * Fetches the page with the safe client and stores the raw response in the archive; only the
- * archive key and fetch metadata travel on to the parser, never the body. A retry re-fetches and
- * writes a new archive entry, which is harmless.
+ * Fetches the page with the safe client — after robots.txt and the host's politeness gate allow
+ * it — and stores the raw response in the archive; only the archive key and fetch metadata travel
+ * on to the parser, never the body. A URL fetched before is asked for with If-None-Match /
+ * If-Modified-Since; a 304 or a body identical to last time ends the job as `indexed` without
+ * re-processing. A retry re-fetches and writes a new archive entry, which is harmless.
  */
 export function createFetchHandler(deps: FetchHandlerDeps): StageHandler<'fetch'> {
   const now = deps.now ?? (() => new Date());
-  return async (job, { log }) => {
-    const result = await deps.client.fetchPage(job.url);
+  const access = { politeness: deps.politeness, robots: deps.robots, metrics: deps.metrics, defer: deps.defer ?? deferJob };
+  return async (job, ctx) => {
+    const { log } = ctx;
+    const host = hostKeyOf(job.url);
+    const previous = deps.validators ? await deps.validators.get(job.id) : null;
+    const request = async (): Promise<Attempt<FetchResult>> => {
+      const started = performance.now();
+      try {
+        const value = await deps.client.fetchPage(job.url, { etag: previous?.etag ?? null, lastModified: previous?.lastModified ?? null });
+        deps.metrics?.response(host, statusClassOf(value.status), value.elapsedMs / 1000, value.bytes);
+        return { ok: true, value, outcome: 'ok', latencyMs: value.elapsedMs };
+      } catch (error) {
+        const latencyMs = performance.now() - started;
+        const verdict = judgeFetchError(error);
+        deps.metrics?.response(host, verdict.statusClass, latencyMs / 1000, 0);
+        if (verdict.statusClass === 'blocked') deps.metrics?.ssrfBlocked();
+        return { ok: false, error, outcome: verdict.outcome, latencyMs };
+      }
+    };
+    const result = await createHostAccess(access, job.url, host, job.id, ctx).fetch(request);
     const fetchedAt = now().toISOString();
+    const validators: FetchValidators = {
+      etag: result.etag ?? previous?.etag ?? null,
+      lastModified: result.lastModified ?? previous?.lastModified ?? null,
+      bodyHash: result.notModified ? (previous?.bodyHash ?? null) : sha256(result.body),
+      fetchedAt,
+    };
+    if (result.notModified || (previous?.bodyHash != null && previous.bodyHash === validators.bodyHash)) {
+      await deps.validators?.set(job.id, validators);
+      log.info({ status: result.status, notModified: result.notModified }, 'page unchanged since last fetch: not re-processed');
+      return { kind: 'done', state: 'indexed' };
+    }
     const archiveKey = await deps.archive.put({
       docId: job.id,
       url: result.finalUrl,
@@ -26,6 +76,7 @@ export function createFetchHandler(deps: FetchHandlerDeps): StageHandler<'fetch'
       headers: result.headers,
       body: result.body,
     });
+    await deps.validators?.set(job.id, validators);
     log.debug({ status: result.status, bytes: result.bytes, elapsedMs: result.elapsedMs }, 'fetched');
     return {
       kind: 'handoff',
@@ -36,12 +87,14 @@ export function createFetchHandler(deps: FetchHandlerDeps): StageHandler<'fetch'
           status: result.status,
           contentType: result.contentType,
           headerCharset: result.headerCharset,
+          metaCharset: sniffMetaCharset(result.body),
           bytes: result.bytes,
           fetchedAt,
           redirects: result.redirects.length,
           archiveKey,
           etag: result.etag,
           lastModified: result.lastModified,
+          bodyHash: validators.bodyHash,
         },
       },
     };

@@ -1,29 +1,37 @@
 import { loadConfig, redactConfig } from '@khabar/config';
-import { createFetchClient } from '@khabar/fetch';
-import { createFileArchive } from '@khabar/archive';
-import { createLogger, runStageService } from '@khabar/worker-kit';
+import { createLogger, createRedis, createStageMetrics, runStageService } from '@khabar/worker-kit';
 import { fetcherEnv } from './config.ts';
+import { createFetcherDeps } from './deps.ts';
 import { createFetchHandler } from './handler.ts';
+import { startArchiveRetention } from './retention.ts';
 
 const config = loadConfig(fetcherEnv, process.env);
 const logger = createLogger({ service: 'fetcher', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
 logger.info({ config: redactConfig(config) }, 'starting');
 
-const client = createFetchClient({
-  userAgent: config.KHABAR_FETCH_USER_AGENT,
-  allowHosts: config.KHABAR_FETCH_ALLOW_HOSTS,
-  totalTimeoutMs: config.KHABAR_FETCH_TIMEOUT_MS,
-  maxBodyBytes: config.KHABAR_FETCH_MAX_BYTES,
-  maxDecodedBytes: config.KHABAR_FETCH_MAX_DECODED_BYTES,
-  maxRedirects: config.KHABAR_FETCH_MAX_REDIRECTS,
+// Politeness, robots.txt and validators share one connection of their own (short atomic calls).
+const redis = createRedis(config.REDIS_URL, { name: 'khabar-fetcher-politeness' });
+// The fetcher's own metrics (per host, robots, SSRF blocks, circuit state) join the stage's registry.
+const metrics = createStageMetrics('fetcher');
+const deps = createFetcherDeps(config, redis, metrics.registry);
+const stopRetention = startArchiveRetention({
+  archive: deps.handler.archive,
+  redis,
+  prefix: config.KHABAR_QUEUE_PREFIX,
+  retentionDays: config.KHABAR_ARCHIVE_RETENTION_DAYS,
+  log: logger,
 });
-const archive = createFileArchive({ dir: config.KHABAR_ARCHIVE_DIR });
 
 await runStageService(process, {
   service: 'fetcher',
   queue: 'fetch',
   config,
   logger,
-  handler: createFetchHandler({ client, archive }),
-  resources: [{ name: 'http-client', close: () => client.close() }],
+  metrics,
+  handler: createFetchHandler(deps.handler),
+  resources: [
+    { name: 'archive-retention', close: async () => stopRetention() },
+    ...deps.clients.map((c, i) => ({ name: `http-client-${i}`, close: () => c.close() })),
+    { name: 'politeness-redis', close: () => redis.quit() },
+  ],
 });
