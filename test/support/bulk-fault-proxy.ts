@@ -45,7 +45,10 @@ export class BulkFaultProxy {
               let out = Buffer.concat(body);
               if ((req.url ?? '').includes('_bulk') && up.statusCode === 200) out = Buffer.from(this.rewrite(out.toString('utf8')));
               const headers = { ...up.headers, 'content-length': String(out.length) };
+              // The body is re-sent whole: no chunking, no compression, our own length.
               delete headers['content-encoding'];
+              delete headers['transfer-encoding'];
+              delete headers['connection'];
               res.writeHead(up.statusCode ?? 502, headers).end(out);
             });
           },

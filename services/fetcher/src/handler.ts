@@ -76,7 +76,8 @@ export function createFetchHandler(deps: FetchHandlerDeps): StageHandler<'fetch'
       headers: result.headers,
       body: result.body,
     });
-    await deps.validators?.set(job.id, validators);
+    // The validators are recorded by the indexer once this version is in the index: recording them
+    // here would let a retry after a crash further down take the page for "unchanged" and skip it.
     log.debug({ status: result.status, bytes: result.bytes, elapsedMs: result.elapsedMs }, 'fetched');
     return {
       kind: 'handoff',

@@ -7,7 +7,7 @@ import { Registry } from 'prom-client';
 import { QueueSet, StatusStore, submitUrls } from '@khabar/contracts';
 import { createFileArchive } from '@khabar/archive';
 import { createFetchClient } from '@khabar/fetch';
-import { createFetchMetrics, createHostGate, createRobotsPolicy, createValidatorStore, hostKeyOf, type HostGate, type HostGateSettings } from '@khabar/politeness';
+import { createFetchMetrics, createHostGate, createRobotsPolicy, createValidatorStore, hostKeyOf, type HostGate, type HostGateSettings, type ValidatorStore } from '@khabar/politeness';
 import { createLogger, createStageWorker } from '@khabar/worker-kit';
 import { deletePrefix, testRedis, uniquePrefix } from '../../../test/support/redis.ts';
 import { waitFor } from '../../../test/support/wait.ts';
@@ -29,7 +29,10 @@ interface Harness {
   readonly status: StatusStore;
   readonly gate: HostGate;
   readonly registry: Registry;
+  readonly validators: ValidatorStore;
   submit(path: string): Promise<string>;
+  /** What the indexer does once Elasticsearch acknowledged the document. */
+  markIndexed(id: string, fetch: { etag: string | null; lastModified: string | null; bodyHash?: string | null; fetchedAt: string }): Promise<void>;
 }
 
 async function harness(route: (path: string, nth: number) => Reply, gateSettings: Partial<HostGateSettings> = {}): Promise<Harness> {
@@ -44,12 +47,13 @@ async function harness(route: (path: string, nth: number) => Reply, gateSettings
   const robotsClient = createFetchClient({ userAgent, allowHosts: [site.hostPort], allowedContentTypes: ROBOTS_CONTENT_TYPES });
   const gate = createHostGate({ redis, prefix, settings: { minDelayMs: 10, ...gateSettings } });
   const registry = new Registry();
+  const validators = createValidatorStore({ redis, prefix });
   const handler = createFetchHandler({
     client,
     archive: createFileArchive({ dir }),
     politeness: { gate, inProcessWaitMs: 100 },
     robots: { policy: createRobotsPolicy({ redis, prefix, settings: { userAgent } }), fetcher: robotsFetcherFor(robotsClient) },
-    validators: createValidatorStore({ redis, prefix }),
+    validators,
     metrics: createFetchMetrics(registry),
   });
   const stage = createStageWorker({ queue: 'fetch', connection: testRedis(), prefix, logger, handler, concurrency: 4 });
@@ -67,6 +71,10 @@ async function harness(route: (path: string, nth: number) => Reply, gateSettings
     status,
     gate,
     registry,
+    validators,
+    async markIndexed(id, fetch) {
+      await validators.set(id, { etag: fetch.etag, lastModified: fetch.lastModified, bodyHash: fetch.bodyHash ?? null, fetchedAt: fetch.fetchedAt });
+    },
     async submit(path) {
       const [r] = await submitUrls({ queues, status }, [{ url: `${site.origin}${path}`, submission: { source: 'test' } }]);
       if (!r) throw new Error('nothing submitted');
@@ -143,6 +151,7 @@ describe('fetcher handler on a real worker, against misbehaving local sites', ()
     const parse = await waitFor('first fetch handed off', () => h.queues.get('parse').getJob(id), 15_000, 50);
     expect(parse.data.fetch.bodyHash).toMatch(/^[0-9a-f]{64}$/);
     expect(parse.data.fetch.metaCharset).toBe('utf-8');
+    await h.markIndexed(id, parse.data.fetch);
     // Re-submit: clear the old jobs the way the intake's re-crawl does.
     await parse.remove();
     await (await h.queues.get('fetch').getJob(id))?.remove();
@@ -163,6 +172,7 @@ describe('fetcher handler on a real worker, against misbehaving local sites', ()
     const h = await harness((path) => (path === '/robots.txt' ? NO_ROBOTS : { body: 'same bytes every time' }));
     const id = await h.submit('/plain');
     const parse = await waitFor('first fetch handed off', () => h.queues.get('parse').getJob(id), 15_000, 50);
+    await h.markIndexed(id, parse.data.fetch);
     await parse.remove();
     await (await h.queues.get('fetch').getJob(id))?.remove();
     await h.queues.enqueue('fetch', { v: 1, id, url: `${h.site.origin}/plain`, submittedUrl: `${h.site.origin}/plain`, submittedAt: new Date().toISOString() });
@@ -173,5 +183,18 @@ describe('fetcher handler on a real worker, against misbehaving local sites', ()
     expect(done.returnvalue).toBe('indexed');
     expect(h.site.hits('/plain')).toHaveLength(2);
     expect(await h.queues.get('parse').getJob(id)).toBeUndefined();
+  });
+
+  it('re-processes a page whose earlier fetch never reached the index (a crash after the fetch is not "unchanged")', async () => {
+    const h = await harness((path) => (path === '/robots.txt' ? NO_ROBOTS : { headers: { etag: '"same"' }, body: 'same bytes every time' }));
+    const id = await h.submit('/crashed');
+    const parse = await waitFor('first fetch handed off', () => h.queues.get('parse').getJob(id), 15_000, 50);
+    // No markIndexed: the pipeline died before the indexer. The retry must go all the way again.
+    await parse.remove();
+    await (await h.queues.get('fetch').getJob(id))?.remove();
+    await h.queues.enqueue('fetch', { v: 1, id, url: `${h.site.origin}/crashed`, submittedUrl: `${h.site.origin}/crashed`, submittedAt: new Date().toISOString() });
+    const again = await waitFor('second fetch handed off', () => h.queues.get('parse').getJob(id), 15_000, 50);
+    expect(again.data.fetch.bodyHash).toBe(parse.data.fetch.bodyHash);
+    expect(h.site.hits('/crashed')[1]?.headers['if-none-match']).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { loadConfig, redactConfig } from '@khabar/config';
 import { createBulkIndexer, createSearchClient, ensureIndex } from '@khabar/search-index';
-import { createLogger, runStageService } from '@khabar/worker-kit';
+import { createValidatorStore } from '@khabar/politeness';
+import { createLogger, createRedis, runStageService } from '@khabar/worker-kit';
 import { indexerEnv } from './config.ts';
 import { createIndexHandler } from './handler.ts';
 
@@ -10,6 +11,9 @@ logger.info({ config: redactConfig(config) }, 'starting');
 
 const client = createSearchClient(config.ELASTICSEARCH_URL, config.ELASTICSEARCH_API_KEY ? { apiKey: config.ELASTICSEARCH_API_KEY } : {});
 await ensureIndex(client, config.KHABAR_INDEX_NAME);
+// Its own connection: records what is indexed (validators) for the fetcher's conditional re-fetch.
+const redis = createRedis(config.REDIS_URL, { name: 'khabar-indexer-validators' });
+const validators = createValidatorStore({ redis, prefix: config.KHABAR_QUEUE_PREFIX });
 const bulk = createBulkIndexer({
   client,
   writeAlias: `${config.KHABAR_INDEX_NAME}-write`,
@@ -25,10 +29,11 @@ await runStageService(process, {
   queue: 'index',
   config,
   logger,
-  handler: createIndexHandler({ bulk, clusters: { client, readAlias: config.KHABAR_INDEX_NAME, writeAlias: `${config.KHABAR_INDEX_NAME}-write` } }),
+  handler: createIndexHandler({ bulk, validators, clusters: { client, readAlias: config.KHABAR_INDEX_NAME, writeAlias: `${config.KHABAR_INDEX_NAME}-write` } }),
   ready: async () => (await client.cluster.health({ timeout: '2s' })).status !== 'red',
   resources: [
     { name: 'bulk', close: () => bulk.close() },
     { name: 'elasticsearch', close: () => client.close() },
+    { name: 'validators-redis', close: () => redis.quit() },
   ],
 });
