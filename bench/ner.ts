@@ -1,3 +1,4 @@
+import { findSharedData } from '../packages/ner/src/shared-data.ts';
 /**
  * pnpm bench:ner — the statistical NER models on their development splits (the last 10 % of
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
@@ -30,7 +31,7 @@ import {
   type Sentence,
 } from '../packages/ner/src/eval.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: process.env['KHABAR_SHARED_DATA'] ?? '/work/shared/data' } } });
+const { values } = parseArgs({ options: { data: { type: 'string', default: findSharedData() } } });
 
 const lexData = loadLexiconData();
 const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);

@@ -1,3 +1,4 @@
+import { findSharedData } from '../src/shared-data.ts';
 /**
  * pnpm train:ner — trains the Arabic and English statistical NER models from the shared corpora
  * and writes them to packages/ner/data/ (ner-ar.model.gz, ner-en.model.gz, ner-models.sha256).
@@ -19,7 +20,7 @@ import { trainLanguage } from '../src/model/train-language.ts';
 
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: process.env['KHABAR_SHARED_DATA'] ?? '/work/shared/data' },
+    data: { type: 'string', default: findSharedData() },
     lang: { type: 'string' },
     out: { type: 'string', default: dataFile('') },
     // Experiments only: the committed models use the settings in src/model/train-config.ts.

@@ -1,3 +1,4 @@
+import { findSharedData } from '../src/shared-data.ts';
 import { readFileSync } from 'node:fs';
 import { dataFile, modelFileName, parseModel, type SequenceModel } from '../src/eval.ts';
 
@@ -13,4 +14,4 @@ export function loadCommittedModel(lang: 'ar' | 'en'): SequenceModel {
 }
 
 /** The shared corpora (tests may read them): KHABAR_SHARED_DATA or ../shared/data beside the checkout. */
-export const sharedData = process.env['KHABAR_SHARED_DATA'] ?? new URL('../../../../shared/data/', import.meta.url).pathname;
+export const sharedData = findSharedData();
