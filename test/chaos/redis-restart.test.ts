@@ -57,7 +57,21 @@ describe('chaos: Redis restarts (AOF on) under load', () => {
     await new Promise((r) => setTimeout(r, 3000));
     await startRedis();
 
-    const states = await pipeline.settle(ids, 180_000);
+    const states = await pipeline.settle(ids, 180_000).catch(async (err: unknown) => {
+      // Say where each unsettled URL is stuck: its status record and its job in every queue.
+      const lines: string[] = [];
+      for (const [id, st] of await pipeline.states(ids)) {
+        if (st === 'indexed' || st === 'failed') continue;
+        const rec = await pipeline.status.get(id);
+        const jobs: string[] = [];
+        for (const q of ['fetch', 'parse', 'dedup', 'tag', 'index'] as const) {
+          const job = await pipeline.queues().get(q).getJob(id);
+          if (job) jobs.push(`${q}:${await job.getState()}:attempts=${job.attemptsMade}:delay=${job.delay}:${job.failedReason ?? ''}`);
+        }
+        lines.push(`${id} ${JSON.stringify(rec)} ${jobs.join(' ')}`);
+      }
+      throw new Error(`${String(err)}\nstuck:\n${lines.join('\n')}`);
+    });
     const indexed = [...states].filter(([, s]) => s === 'indexed').map(([id]) => id);
     const failed = [...states].filter(([, s]) => s === 'failed');
     expect(indexed.length + failed.length).toBe(ids.length);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
 import { Redis } from 'ioredis';
-import { StatusStore } from '@khabar/contracts';
+import { QueueSet, StatusStore } from '@khabar/contracts';
 import { LocalStack, type ServiceName } from '@khabar/stack';
 import { deletePrefix, uniquePrefix } from './redis.ts';
 import { freePort, waitFor } from './wait.ts';
@@ -75,6 +75,14 @@ export class TestPipeline {
     }
   }
 
+  private queueSet: QueueSet | undefined;
+
+  /** Producers on this pipeline's prefix (closed by close()). */
+  queues(): QueueSet {
+    this.queueSet ??= new QueueSet({ connection: this.redis, prefix: this.prefix });
+    return this.queueSet;
+  }
+
   async submit(urls: readonly string[], source = this.options.label): Promise<string[]> {
     const res = await fetch(`${this.apiUrl}/v1/urls`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ source, urls }) });
     if (res.status !== 202) throw new Error(`submit answered ${res.status}: ${await res.text()}`);
@@ -115,6 +123,7 @@ export class TestPipeline {
 
   async close(): Promise<void> {
     await this.stack?.stop();
+    await this.queueSet?.close();
     await this.es.indices.delete({ index: `${this.index}-*` }).catch(() => undefined);
     await this.es.indices.deleteIndexTemplate({ name: `${this.index}-template` }).catch(() => undefined);
     await this.es.close();

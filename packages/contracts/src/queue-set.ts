@@ -51,6 +51,23 @@ export class QueueSet {
     return payload;
   }
 
+  /**
+   * Makes room to hand a document on to `name`: a finished (completed or failed) job of the same
+   * document there is removed, so the stage runs again with the new input (a replay, or this stage
+   * re-running after its worker died); a job still waiting or running is left alone. Returns
+   * whether the caller should add its job.
+   */
+  async prepareHandoff(name: QueueName, documentId: string): Promise<'add' | 'pending'> {
+    const existing = await this.get(name).getJob(jobIdFor(name, documentId));
+    if (!existing) return 'add';
+    const state = await existing.getState();
+    if (state === 'completed' || state === 'failed' || state === 'unknown') {
+      await existing.remove().catch(() => undefined);
+      return 'add';
+    }
+    return 'pending';
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();

@@ -86,8 +86,13 @@ export function createStageWorker<Q extends QueueName>(options: StageWorkerOptio
       const result = await handler(payload, { log, job, attempt });
       if (result.kind === 'handoff') {
         if (!next) throw new Error(`stage ${queue} has no next queue to hand off to`);
-        await status.set(payload.id, 'queued', next, { attempts: 0 });
-        await queues.enqueue(next, result.data as PayloadInputOf<typeof next>);
+        // A finished job of this document downstream (a replay, or this stage re-running after its
+        // worker died) is replaced so the later stages see the new input; one still waiting or
+        // running is left to do its work, and the status is not moved back.
+        if ((await queues.prepareHandoff(next, payload.id)) === 'add') {
+          await status.set(payload.id, 'queued', next, { attempts: 0 });
+          await queues.enqueue(next, result.data as PayloadInputOf<typeof next>);
+        }
         log.debug({ next }, 'handed off');
       } else {
         await status.set(payload.id, result.state, queue, { attempts: attempt });

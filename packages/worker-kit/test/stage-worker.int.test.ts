@@ -118,3 +118,32 @@ describe('createStageWorker with a handler that defers its job', () => {
     expect(job?.failedReason ?? '').toBe('');
   });
 });
+
+describe('createStageWorker handing off a document that already went through the next stage', () => {
+  it('leaves a pending downstream job alone, and replaces a finished one so replays propagate', async () => {
+    const { Worker } = await import('bullmq');
+    const { queues, status, prefix } = await setup(async (job) => ({ kind: 'handoff', data: { ...job, fetch: { ...fetchMeta, archiveKey: `k-${job.submittedAt}` } } }));
+    const archiveKeyOfParse = async () => ((await queues.get('parse').getJob(id))?.data as { fetch?: { archiveKey?: string } } | undefined)?.fetch?.archiveKey;
+    const fetchAgain = async (submittedAt: string) => {
+      await (await queues.get('fetch').getJob(id))?.remove();
+      await queues.enqueue('fetch', { ...fetchJob, submittedAt });
+      await until(async () => (await queues.get('fetch').getJob(id))?.isCompleted());
+    };
+    await status.create(id, fetchJob.url);
+    await fetchAgain('first');
+    expect(await archiveKeyOfParse()).toBe('k-first');
+    // Still waiting downstream: a second hand-off changes nothing.
+    await fetchAgain('again');
+    expect(await archiveKeyOfParse()).toBe('k-first');
+    // Downstream finishes it; the next hand-off replaces it with the new input.
+    const connection = testRedis();
+    const parser = new Worker('parse', async () => 'parsed', { connection, prefix });
+    await until(async () => (await queues.get('parse').getJob(id))?.isCompleted());
+    await parser.close();
+    await connection.quit();
+    await fetchAgain('second');
+    expect(await archiveKeyOfParse()).toBe('k-second');
+    expect(await (await queues.get('parse').getJob(id))?.getState()).toBe('waiting');
+    expect((await status.get(id))?.stage).toBe('parse');
+  });
+});
