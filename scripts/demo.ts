@@ -19,7 +19,7 @@ const apiPort = Number(process.env['KHABAR_API_PORT'] ?? 8080);
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 say('khabar demo: starting Redis and Elasticsearch (first run downloads Elasticsearch, ~1 min)…');
-const [redisSvc, esSvc] = await Promise.all([ensureRedis({ purpose: 'demo' }), ensureElasticsearch({ purpose: 'demo' })]);
+const [redisSvc, esSvc] = await Promise.all([ensureRedis({ purpose: 'demo', detached: true }), ensureElasticsearch({ purpose: 'demo', detached: true })]);
 say(`  redis ${redisSvc.url} (${redisSvc.kind}), elasticsearch ${esSvc.url} (${esSvc.kind})`);
 
 const site = await startFixtureSite({ host: '127.0.0.1', port: 0 });

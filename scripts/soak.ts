@@ -21,7 +21,7 @@ const perMinute = arg('rate', 600);
 const prefix = `{khabar-soak}`;
 const index = 'khabar-soak';
 
-const [redisSvc, esSvc] = await Promise.all([ensureRedis({ purpose: 'demo' }), ensureElasticsearch({ purpose: 'demo' })]);
+const [redisSvc, esSvc] = await Promise.all([ensureRedis({ purpose: 'demo', detached: true }), ensureElasticsearch({ purpose: 'demo', detached: true })]);
 const site = await startFixtureSite({ port: 0 });
 const dir = join(repoCacheDir(), 'soak');
 await mkdir(dir, { recursive: true });
