@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { startFixtureSite } from '@khabar/fixture-site';
 import { TestPipeline } from '../support/pipeline.ts';
 import { freePort, waitFor } from '../support/wait.ts';
+import { startRedisServer } from '../support/redis-server.ts';
 
 /** Issue: "Restart Redis (AOF on) under load: workers reconnect without restart; every accepted URL ends indexed or in the failed list." */
 describe('chaos: Redis restarts (AOF on) under load', () => {
@@ -17,17 +17,7 @@ describe('chaos: Redis restarts (AOF on) under load', () => {
   let pipeline: TestPipeline;
 
   async function startRedis(): Promise<void> {
-    redisProc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-    await waitFor('redis-server', async () => {
-      const r = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    }, 15_000, 100);
+    redisProc = await startRedisServer(port, ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction']);
   }
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { assertNoEviction } from '@khabar/worker-kit';
 import { LocalStack } from '@khabar/stack';
-import { freePort, waitFor } from '../support/wait.ts';
+import { freePort } from '../support/wait.ts';
+import { startRedisServer } from '../support/redis-server.ts';
 
 /** A throwaway redis-server that may evict keys: exactly what Khabar must refuse to run on. */
 describe('start-up refuses a Redis that may evict queued jobs', () => {
@@ -17,18 +18,8 @@ describe('start-up refuses a Redis that may evict queued jobs', () => {
   beforeAll(async () => {
     const port = await freePort();
     dir = await mkdtemp(join(tmpdir(), 'khabar-evict-'));
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory', '64mb', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    server = await startRedisServer(port, ['--appendonly', 'no', '--dir', dir, '--maxmemory', '64mb', '--maxmemory-policy', 'allkeys-lru']);
     url = `redis://127.0.0.1:${port}`;
-    await waitFor('the evicting redis-server', async () => {
-      const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    }, 10_000, 100);
   });
   afterAll(async () => {
     server?.kill('SIGTERM');

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { startFixtureSite } from '@khabar/fixture-site';
 import { TestPipeline } from '../support/pipeline.ts';
-import { freePort, waitFor } from '../support/wait.ts';
+import { freePort } from '../support/wait.ts';
+import { startRedisServer } from '../support/redis-server.ts';
 
 const REDIS_SECRET = 'seeded-redis-secret-7f3a9c';
 const ES_SECRET = 'seeded-es-secret-51bd2e';
@@ -19,18 +19,8 @@ describe('secrets never reach the logs', () => {
   beforeAll(async () => {
     site = await startFixtureSite({ port: 0 });
     const port = await freePort();
-    redisProc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', REDIS_SECRET], { stdio: 'ignore' });
     const redisUrl = `redis://:${REDIS_SECRET}@127.0.0.1:${port}`;
-    await waitFor('password-protected redis', async () => {
-      const r = new Redis(redisUrl, { lazyConnect: true, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    }, 15_000, 100);
+    redisProc = await startRedisServer(port, ['--appendonly', 'no', '--requirepass', REDIS_SECRET], redisUrl);
     const es = new URL(inject('elasticsearchUrl'));
     // The test node runs without security, so it ignores the credentials; the services still carry them everywhere.
     const esWithCreds = `http://khabar_indexer:${ES_SECRET}@${es.host}`;
