@@ -3,6 +3,7 @@ import path from 'node:path';
 import { repoCacheDir } from './cache-dir.ts';
 import { withFileLock } from './file-lock.ts';
 import { aptInstall, execFileAsync, findCommand } from './system.ts';
+import { exists } from './fs-exists.ts';
 
 export const ELASTICSEARCH_VERSION = '8.19.7';
 const ARTIFACT = `org.elasticsearch.distribution.integ-test-zip:elasticsearch:${ELASTICSEARCH_VERSION}:zip`;
@@ -97,11 +98,3 @@ async function allowTraversal(dir: string): Promise<void> {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}

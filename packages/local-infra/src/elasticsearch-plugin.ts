@@ -6,6 +6,7 @@ import { elasticsearchCacheDir, ELASTICSEARCH_VERSION, type ElasticsearchInstall
 import { withFileLock } from './file-lock.ts';
 import { httpGet } from './probe.ts';
 import { aptInstall, execFileAsync, findCommand } from './system.ts';
+import { exists } from './fs-exists.ts';
 
 /** The Elasticsearch plugin every Khabar node carries (the `khabar_*` token filters of the article template). */
 export const KHABAR_PLUGIN = 'analysis-khabar';
@@ -144,11 +145,3 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
