@@ -1,6 +1,6 @@
 /**
  * pnpm bench:extract — scores Khabar's extractor and Mozilla Readability (jsdom) side by side on
- * the gold corpus (packages/fixture-site/sites: hand-written expected.json beside each page):
+ * the gold corpus (packages/fixture-site/sites, or a held-out split: hand-written expected.json beside each page):
  * shingle precision/recall/F1 (the public benchmark's metric), boilerplate leaks, title, date and
  * language accuracy, per language; then CPU throughput of both on the same pages, and on the same
  * pages padded with realistic boilerplate to 60 KB and 100 KB (issue 9 and issue 4 targets:
@@ -132,8 +132,21 @@ function throughput(extract: Extractor, inputs: ReadonlyArray<{ html: string; ur
 }
 
 // --heldout scores the held-out split (packages/fixture-site/heldout: pages the extractor's authors
-// never saw); --all both; default the dev split.
-const split = process.argv.includes('--heldout') ? 'heldout' : process.argv.includes('--all') ? 'all' : 'dev';
+// never saw); --heldout2 the second one (heldout2: written without reading the extractor or heldout);
+// --all dev + heldout; `--split <dev|heldout|heldout2|all>` names one; default the dev split.
+const SPLITS = ['dev', 'heldout', 'heldout2', 'all'] as const;
+type SplitArg = (typeof SPLITS)[number];
+function splitFromArgs(argv: readonly string[]): SplitArg {
+  const at = argv.indexOf('--split');
+  if (at >= 0) {
+    const name = argv[at + 1];
+    const found = SPLITS.find((s) => s === name);
+    if (!found) throw new Error(`--split must be one of ${SPLITS.join(', ')}; got ${String(name)}`);
+    return found;
+  }
+  return SPLITS.find((s) => s !== 'dev' && argv.includes(`--${s}`)) ?? 'dev';
+}
+const split = splitFromArgs(process.argv);
 const pages = loadFixturePages({ split });
 const inputs = pages.map((p) => ({ page: p, html: decodeHtml(readPageBytes(p), p.contentType.match(/charset=([^;]+)/i)?.[1] ?? null).html, url: `http://127.0.0.1:8081${p.path}` }));
 

@@ -37,9 +37,11 @@ export type FixtureEncoding = 'utf-8' | 'windows-1256' | 'iso-8859-6';
 
 /**
  * `dev`: the pages under `sites/`, open to whoever tunes the extractor. `heldout`: the pages under
- * `heldout/`, kept for judging it; the extractor's authors must not tune against them.
+ * `heldout/`, kept for judging it; the extractor's authors must not tune against them. `heldout2`:
+ * the pages under `heldout2/`, a second held-out set written without reading the extractor or
+ * `heldout/`; loaded only on request (not part of `all`, not served).
  */
-export type FixtureSplit = 'dev' | 'heldout';
+export type FixtureSplit = 'dev' | 'heldout' | 'heldout2';
 
 export interface SiteManifest {
   /** Directory name under `sites/` or `heldout/`, also the id prefix; unique across both. */

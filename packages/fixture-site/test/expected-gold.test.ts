@@ -6,6 +6,7 @@ import { normaliseWhitespace, visibleBlocks } from './visible-text.ts';
 const pages = loadFixturePages();
 const heldout = loadFixturePages({ split: 'heldout' });
 const all = loadFixturePages({ split: 'all' });
+const heldout2 = loadFixturePages({ split: 'heldout2' });
 const ids = new Set(all.map((p) => p.id));
 const FIELDS = ['attribution', 'authors', 'duplicateOf', 'entities', 'lang', 'mustNotContain', 'paragraphs', 'path', 'publishedAt', 'tags', 'title'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -32,12 +33,14 @@ describe('fixture corpus', () => {
     expect(copies.filter((p) => p.lang === 'en').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('gives every page (dev and held-out) a unique path under its site prefix', () => {
-    const manifests = loadSiteManifests({ split: 'all' });
+  it('gives every page (dev and both held-out splits) a unique path under its site prefix', () => {
+    const manifests = [...loadSiteManifests({ split: 'all' }), ...loadSiteManifests({ split: 'heldout2' })];
+    const every = [...all, ...heldout2];
     const prefixes = new Map(manifests.map((s) => [s.site, s.prefix]));
+    expect(new Set(manifests.map((s) => s.site)).size).toBe(manifests.length);
     expect(new Set(manifests.map((s) => s.prefix)).size).toBe(manifests.length);
-    expect(new Set(all.map((p) => p.path)).size).toBe(all.length);
-    for (const p of all) expect(p.path.startsWith(prefixes.get(p.site) ?? '\0'), p.id).toBe(true);
+    expect(new Set(every.map((p) => p.path)).size).toBe(every.length);
+    for (const p of every) expect(p.path.startsWith(prefixes.get(p.site) ?? '\0'), p.id).toBe(true);
   });
 });
 
@@ -77,7 +80,24 @@ describe('held-out corpus', () => {
   });
 });
 
-describe.each(all.map((p) => [p.id, p] as const))('%s', (_id, page) => {
+describe('second held-out corpus (heldout2)', () => {
+  it('is loaded only by name: not part of all', () => {
+    expect(heldout2.every((p) => p.split === 'heldout2')).toBe(true);
+    expect(all.some((p) => p.split === 'heldout2')).toBe(false);
+  });
+
+  it('has at least 24 pages over at least 8 templates new to both other splits, 60% Arabic, a windows-1256 page', () => {
+    const older = new Set(loadSiteManifests({ split: 'all' }).map((s) => s.template));
+    const templates = new Set(loadSiteManifests({ split: 'heldout2' }).map((s) => s.template));
+    for (const t of templates) expect(older.has(t), t).toBe(false);
+    expect(templates.size).toBeGreaterThanOrEqual(8);
+    expect(heldout2.length).toBeGreaterThanOrEqual(24);
+    expect(heldout2.filter((p) => p.lang === 'ar').length / heldout2.length).toBeGreaterThanOrEqual(0.6);
+    expect(heldout2.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.each([...all, ...heldout2].map((p) => [p.id, p] as const))('%s', (_id, page) => {
   const html = readFileSync(page.file, 'utf8');
   const blocks = visibleBlocks(html);
   const text = blocks.join('\n');
