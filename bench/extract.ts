@@ -5,7 +5,8 @@
  * language accuracy, per language; then CPU throughput of both on the same pages, and on the same
  * pages padded with realistic boilerplate to 60 KB and 100 KB (issue 9 and issue 4 targets:
  * ≥ 300 and ≥ 150 pages per CPU second), with the quality on the padded pages too.
- * The last line printed is one JSON object with every figure.
+ * The last line printed is one JSON object with every figure. `--failures` first lists, for
+ * Khabar, each page that misses on some field and how.
  */
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -163,6 +164,34 @@ function score(fn: Extractor, set: typeof inputs): Record<string, ReturnType<typ
     judge((byLang[page.lang] ??= emptyTally()), page, out);
   }
   return Object.fromEntries(Object.entries(byLang).map(([k, v]) => [k, summary(v)]));
+}
+
+// --failures prints, for Khabar, every page that misses on some field (what leaked, what was lost,
+// which date/authors/tags it gave): the starting point for fixing causes rather than figures.
+if (process.argv.includes('--failures')) {
+  for (const { page, html, url } of inputs) {
+    const out = khabar(html, url);
+    const exp = page.expected;
+    const body = norm(out.text);
+    const gold = norm(exp.paragraphs.join('\n\n'));
+    const s = scorePage(body, gold);
+    const lines: string[] = [];
+    if (s.precision < 1 || s.recall < 1) {
+      lines.push(`  body P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)}`);
+      for (const para of out.text.split('\n\n')) if (para !== '' && !gold.includes(norm(para))) lines.push(`    + ${para.slice(0, 140)}`);
+      for (const para of exp.paragraphs) if (!body.includes(norm(para))) lines.push(`    - ${para.slice(0, 140)}`);
+    }
+    const leaked = exp.mustNotContain.filter((x) => body.includes(norm(x)));
+    if (leaked.length > 0) lines.push(`  leaks ${JSON.stringify(leaked)}`);
+    const t: Tally = emptyTally();
+    judge(t, page, out);
+    if (exp.publishedAt && t.dates === 0) lines.push(`  date want ${exp.publishedAt} got ${out.publishedAt}`);
+    if (t.authors === 0) lines.push(`  authors want ${JSON.stringify(exp.authors)} got ${JSON.stringify(out.authors)}`);
+    if (t.tags === 0) lines.push(`  tags want ${JSON.stringify(exp.tags)} got ${JSON.stringify(out.tags)}`);
+    if (t.attribution === 0) lines.push(`  attribution want ${JSON.stringify(exp.attribution)} got ${JSON.stringify(out.attribution)}`);
+    if (t.titles === 0) lines.push(`  title want ${exp.title} got ${out.title}`);
+    if (lines.length > 0) console.log(`${page.id}\n${lines.join('\n')}`);
+  }
 }
 
 const results: Record<string, Record<string, ReturnType<typeof summary>>> = {};

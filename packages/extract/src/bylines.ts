@@ -1,10 +1,19 @@
 import { normalizeWhitespace } from '@khabar/text';
+import { parseTextDate } from './dates.ts';
+import type { Block } from './dom-walk.ts';
 
-const PREFIX = /^(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تقرير|written\s+by|by|par|von)\s*[:：-]?\s+/i;
-const AGENCY = /^(?:وكالات|وكالة\s+\S+|رويترز|فرانس\s+برس|أ\s*ف\s*ب|د\s*ب\s*أ|الأناضول|سبوتنيك|نوفوستي|agencies|reuters|afp|ap|associated\s+press|dpa|anadolu)$/i;
+const PREFIX_WORDS = String.raw`(?:تصوير\s+و\s*تقرير|تقرير\s+و\s*تصوير|كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تقرير|written\s+by|words\s+by|story\s+by|posted\s+by|by|par|von)`;
+const PREFIX = new RegExp(String.raw`^${PREFIX_WORDS}\s*[:：-]?\s+`, 'i');
+/** «الكويت - كتب بدر الشمري», "LONDON - By Jane Roe", "June 11, 2024 by Maria Garcia": a byline word inside one segment. */
+const INNER_PREFIX = new RegExp(String.raw`(?:^|\s[-–—]\s+|,\s*|\d\s+)(?:كتب|كتبت|بقلم|by)\s*[:：]?\s+(.+)$`, 'iu');
+const AGENCY = /^(?:وكالات|وكالة\s+\S+|رويترز|فرانس\s+برس|أ\s*ف\s*ب|د\s*ب\s*أ|الأناضول|سبوتنيك|نوفوستي|وام|واس|قنا|كونا|بترا|سانا|agencies|reuters|afp|ap|associated\s+press|dpa|anadolu)$/i;
 /** "الرياض - وكالات", "عمان - مراسل الوطن": a place, a dash, then who filed it. */
-const DATELINE = /^([^-–—|]{2,25})\s+[-–—]\s+(.+)$/;
-const NOT_A_NAME = /\d|@|https?:|مراسل|correspondent|staff|محرر|editor/i;
+const DATELINE = /^([^-–—|:：]{2,25})(?:\s+[-–—]|\s*[:：])\s+(.+)$/;
+/** Job titles, desks and credits that sit in bylines but are not names. */
+const NOT_A_NAME = /\d|@|https?:|مراسل|محرر|فريق|التحرير|(?:^|\s)قسم|مكتب|\b(?:correspondents?|reporters?|staff|editors?|writers?|columnists?|contributors?|photographers?|team|desk|newsroom|analysts?|producers?|presenters?)\b/i;
+/** "Liam Doherty for the Daily Flash", "Claire Dumont in Paris": the tail is not the name. */
+const NAME_TAIL = /\s+(?:for\s+(?:the\s+)?\S.*|in\s+[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*){0,2})$/u;
+const SEGMENTS = /\s*[|·•]\s*/;
 
 export interface BylineFacts {
   readonly authors: string[];
@@ -13,34 +22,138 @@ export interface BylineFacts {
 
 /**
  * Turns raw byline texts into author names and agency credits: strips "كتب:" / "By", splits
- * "A and B" / "A، B" / "Name | Org", and routes datelines ("الرياض - وكالات") and agencies to attribution.
+ * "A and B" / "A، B" / "Name | Org", drops job titles ("Weather Reporter", «محرر الشؤون الرياضية»)
+ * and tails ("for the Daily Flash", "in Paris"), and routes datelines ("الرياض - وكالات") and
+ * agencies to attribution. In a byline element, «بيروت - جاد نصر» names the reporter.
  */
 export function parseBylines(raw: readonly string[], siteName: string | null): BylineFacts {
   const authors: string[] = [];
   const attribution: string[] = [];
   const site = siteName?.toLowerCase() ?? null;
+  const addName = (part: string): void => {
+    const name = part.trim().replace(NAME_TAIL, '').replace(/[.,،:;]+$/u, '').trim();
+    if (name === '' || name.length > 60 || NOT_A_NAME.test(name)) return;
+    if (AGENCY.test(name)) {
+      attribution.push(name);
+      return;
+    }
+    if (site !== null && (name.toLowerCase() === site || site.includes(name.toLowerCase()))) return;
+    // One word is a desk, a place or a pen-name fragment far more often than a byline; "Reporting
+    // by Jane Roe" is a sentence.
+    if (!nameShaped(name, 5)) return;
+    authors.push(name);
+  };
   for (const line of raw) {
     let text = normalizeWhitespace(line).replace(PREFIX, '');
     const dl = DATELINE.exec(text);
     if (dl !== null) {
       const who = (dl[2] ?? '').trim();
-      if (AGENCY.test(who)) attribution.push(who);
-      continue;
+      if (AGENCY.test(who)) {
+        attribution.push(who);
+        continue;
+      }
+      if (PREFIX.test(who)) text = who.replace(PREFIX, '');
+      else if (!/[-–—|]/.test(who)) text = who;
+      else continue;
     }
     const [first, ...orgs] = text.split(/\s*\|\s*/);
     text = first ?? '';
-    for (const org of orgs) if (org !== '' && org.length < 60) attribution.push(org);
-    for (const part of text.split(/\s*[,،]\s*|\s+(?:and|و)\s+/)) {
-      const name = part.trim();
-      if (name === '' || name.length > 60 || NOT_A_NAME.test(name)) continue;
-      if (AGENCY.test(name)) {
-        attribution.push(name);
-        continue;
-      }
-      if (site !== null && (name.toLowerCase() === site || site.includes(name.toLowerCase()))) continue;
-      if (name.split(/\s+/).length > 5) continue;
-      authors.push(name);
-    }
+    for (const org of orgs) if (org !== '' && org.length < 60 && !NOT_A_NAME.test(org)) attribution.push(org);
+    for (const part of text.split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/)) addName(part);
   }
   return { authors: [...new Set(authors)], attribution: [...new Set(attribution)] };
+}
+
+/**
+ * Bylines written into the text near the headline, with no markup to find them by
+ * («الكويت - كتب بدر الشمري | الاثنين 15-1-2024», "By Jane Roe | 3 May 2024"): segments split by
+ * `|`, `·`, `•`; a segment whose byline word follows a dateline yields the name, and a
+ * "place - agency" segment yields a credit.
+ */
+export function textBylines(lines: readonly string[], siteName: string | null): BylineFacts {
+  const found: string[] = [];
+  const attribution: string[] = [];
+  for (const line of lines) {
+    if (line.length > 160) continue;
+    for (const seg of line.split(SEGMENTS)) {
+      const m = INNER_PREFIX.exec(seg) ?? (PREFIX.test(seg) ? [seg, seg.replace(PREFIX, '')] : null);
+      if (m !== null) {
+        found.push(m[1] ?? '');
+        continue;
+      }
+      const dl = DATELINE.exec(seg);
+      if (dl !== null && AGENCY.test((dl[2] ?? '').trim())) attribution.push((dl[2] ?? '').trim());
+    }
+  }
+  const parsed = parseBylines(found, siteName);
+  return { authors: parsed.authors, attribution: [...new Set([...parsed.attribution, ...attribution])] };
+}
+
+/** Section and furniture words that sit beside dates in meta lines but are never part of a name. */
+const NOT_NAME_WORDS = new Set([
+  'أخبار', 'اخبار', 'خبر', 'اقتصاد', 'سياسة', 'رياضة', 'ثقافة', 'فن', 'فنون', 'منوعات', 'تكنولوجيا', 'تقنية', 'صحة', 'محليات', 'محلي',
+  'عربي', 'دولي', 'عالمي', 'العالم', 'تقارير', 'تقرير', 'مقالات', 'مقال', 'رأي', 'حوادث', 'مجتمع', 'فيديو', 'صور', 'عاجل', 'قراءة', 'دقائق',
+  'منذ', 'نشر', 'تحديث', 'آخر', 'اليوم', 'أمس', 'مصر', 'الخليج', 'لبنان', 'سوريا', 'العراق', 'المغرب',
+  'news', 'world', 'politics', 'business', 'sport', 'sports', 'opinion', 'culture', 'tech', 'technology', 'health', 'science', 'local',
+  'live', 'analysis', 'updated', 'published', 'read', 'min', 'minutes', 'video', 'photos', 'breaking', 'latest', 'home', 'uk', 'us', 'europe',
+  // Function words and titles: «كتب رئيس الوزراء على …» is a sentence, not a byline.
+  'على', 'في', 'من', 'إلى', 'الى', 'عن', 'مع', 'أن', 'إن', 'ان', 'قال', 'رئيس', 'وزير', 'مدير', 'نائب', 'سفير', 'أمين', 'عبر', 'حول',
+  'the', 'of', 'on', 'in', 'at', 'to', 'for', 'with', 'and', 'from', 'president', 'minister', 'prime', 'secretary', 'chief',
+]);
+
+/** A name-like string: 2–4 words of letters, no digits or sentence punctuation. */
+const NAME_WORD = /^\p{L}[\p{L}'’.-]*$/u;
+
+/**
+ * A person's name shown in the headline's meta line beside the date, with no byline word or class
+ * («حيدر الساعدي · 2025-01-14 09:30»). Only 2–4 letter-only words that are neither a desk credit
+ * nor the site's name; English names must be capitalised and Arabic ones must not open with «ال».
+ */
+export function looksLikeName(text: string, siteName: string | null): boolean {
+  const t = normalizeWhitespace(text);
+  if (t.length < 5 || t.length > 40 || NOT_A_NAME.test(t) || AGENCY.test(t)) return false;
+  if (siteName !== null && (t === siteName || siteName.includes(t))) return false;
+  return nameShaped(t, 4) && (/[A-Za-z]/.test(t) || !t.startsWith('ال'));
+}
+
+/** 2–`max` letter words, none a section or function word; English words capitalised. */
+function nameShaped(name: string, max: number): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > max || !words.every((w) => NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
+  if (/[A-Za-z]/.test(name)) return words.every((w) => /^[A-Z]/.test(w) || /^(?:de|van|von|bin|al|el|da|der|la|le|di|du|dos|das)$/.test(w));
+  return true;
+}
+
+/**
+ * Authors and credits written as text around the headline (no byline class to find them by):
+ * first byline words («كتب», «بقلم», "By"), then a name standing beside the date in the meta
+ * line. Body paragraphs are never read, so «كتب الرئيس على تويتر …» cannot become a byline.
+ */
+export function scanHeadlineBylines(
+  blocks: readonly Block[],
+  headline: number,
+  body: ReadonlySet<string>,
+  siteName: string | null,
+  now: Date | null,
+): BylineFacts {
+  if (headline < 0) return { authors: [], attribution: [] };
+  const near = blocks.slice(Math.max(0, headline - 3), headline + 6).filter((b) =>
+    b.index !== headline && !body.has(b.text) && b.text.length <= 160 && (b.boiler === null || b.boiler.kind === 'author'));
+  const worded = textBylines(near.map((b) => b.text), siteName);
+  const authors = worded.authors.filter((a) => looksLikeName(a, siteName));
+  if (authors.length > 0) return { authors, attribution: worded.attribution };
+  const meta: string[] = [];
+  for (const b of near) {
+    const segs = b.text.split(SEGMENTS);
+    const dated = segs.some((s) => parseTextDate(s, now) !== null);
+    if (!dated) continue;
+    if (segs.length > 1) for (const s of segs) if (looksLikeName(s, siteName)) meta.push(s);
+    // A meta line made of sibling elements: name, date, reading time.
+    const parent = b.container.parent;
+    for (const o of near) {
+      if (o === b || parent === null || o.container.parent !== parent || Math.abs(o.index - b.index) > 3) continue;
+      if (looksLikeName(o.text, siteName)) meta.push(o.text);
+    }
+  }
+  return { authors: [...new Set(meta.map((m) => normalizeWhitespace(m)))], attribution: worded.attribution };
 }

@@ -1,6 +1,7 @@
 /** Sorting page blocks into kinds: class hints, teaser cards and label-opened regions. */
+import { normalizeForMatch } from '@khabar/text';
 import type { Block, Container, PageFacts } from './dom-walk.ts';
-import { COMMENTS_LABEL, READ_ALSO_LABEL, READ_MORE_LABEL, RELATED_LABEL, TAGS_LABEL, type BoilerKind } from './hints.ts';
+import { AMBIGUOUS_TAGS_LABEL, COMMENTS_LABEL, READ_ALSO_LABEL, READ_MORE_LABEL, RELATED_LABEL, TAGS_LABEL, type BoilerKind } from './hints.ts';
 
 /** Tags that hold text but are not the place where an article lives. */
 export const TEXTUAL: ReadonlySet<string> = new Set([
@@ -43,7 +44,7 @@ function markCards(blocks: readonly Block[], kinds: Kind[], protectedIds: Readon
   for (const card of cards) for (let i = card.firstBlock; i < card.endBlock; i++) if (kinds[i] === null) kinds[i] = 'card';
 }
 
-export function classify(facts: PageFacts): Kind[] {
+export function classify(facts: PageFacts, titleKey = ''): Kind[] {
   const { blocks, protectedIds } = facts;
   const kinds: Kind[] = new Array<Kind>(blocks.length).fill(null);
   for (const b of blocks) {
@@ -57,6 +58,7 @@ export function classify(facts: PageFacts): Kind[] {
     }
     kinds[b.index] = kind;
   }
+  markLaterArticles(facts, titleKey, kinds);
   markCards(blocks, kinds, protectedIds);
   const firstH1 = facts.h1[0]?.block ?? -1;
   for (let i = 0; i < blocks.length; i++) {
@@ -67,7 +69,8 @@ export function classify(facts: PageFacts): Kind[] {
       kinds[i] = 'tags';
       continue;
     }
-    if (b.text.length > LABEL_MAX) continue;
+    // The page's headline is never a label, even on a section page titled «آخر الأخبار».
+    if (b.text.length > LABEL_MAX || b.tag === 'h1') continue;
     const labelOnly = b.links.length === 0 || linkDensity(b) < 0.3;
     let region: Kind = null;
     if (READ_ALSO_LABEL.test(b.text)) {
@@ -81,6 +84,9 @@ export function classify(facts: PageFacts): Kind[] {
       const next = blocks[i + 1];
       if (labelOnly && next !== undefined && linkDensity(next) > 0.6 && next.text.length < 200) kinds[i + 1] = 'readmore';
       continue;
+    } else if (AMBIGUOUS_TAGS_LABEL.test(b.text) && headlinesFollow(blocks, i)) {
+      // «مواضيع ذات صلة» over whole headlines is a related list, not tags.
+      region = 'related';
     } else if (TAGS_LABEL.test(b.text) || (TAGS_LABEL.test(b.text.slice(0, 30)) && b.links.length > 0)) {
       kinds[i] = 'tags';
       // A bare label ("كلمات دلالية") followed by a list of short links: the links are the tags.
@@ -115,6 +121,45 @@ export function classify(facts: PageFacts): Kind[] {
     i = j - 1;
   }
   return kinds;
+}
+
+/**
+ * Infinite-scroll pages append the next story, with its own <h1>, after the page's article. When
+ * the first <h1> is the page's title, a later <h1> with another headline opens another article:
+ * its section (up to, not including, the container shared with the first headline) is read-also.
+ */
+function markLaterArticles(facts: PageFacts, titleKey: string, kinds: Kind[]): void {
+  const [first, ...later] = facts.h1;
+  if (first === undefined || later.length === 0 || titleKey.length < 10) return;
+  const firstKey = normalizeForMatch(first.text);
+  if (firstKey.length < 10 || !(titleKey.includes(firstKey) || firstKey.includes(titleKey))) return;
+  for (const h of later) {
+    const key = normalizeForMatch(h.text);
+    if (key.length < 10 || key === firstKey || titleKey.includes(key) || key.includes(titleKey)) continue;
+    const b = facts.blocks[h.block];
+    if (b === undefined) continue;
+    let c = b.container;
+    while (c.parent !== null && c.parent.firstBlock > first.block) c = c.parent;
+    // The later headline must open its section (a kicker may precede it): an <h1> used as a
+    // subheading inside the body does not.
+    let opens = true;
+    for (let i = c.firstBlock; i < h.block; i++) if ((facts.blocks[i]?.text.length ?? 0) >= 60 || h.block - c.firstBlock > 3) opens = false;
+    if (!opens) continue;
+    for (let i = c.firstBlock; i < c.endBlock; i++) kinds[i] ??= 'readalso';
+  }
+}
+
+/** The links after a label read like headlines (five words or more), not like tags. */
+function headlinesFollow(blocks: readonly Block[], i: number): boolean {
+  let seen = 0;
+  let long = 0;
+  for (let j = i + 1; j < blocks.length && seen < 4; j++) {
+    const n = blocks[j] as Block;
+    if (linkDensity(n) <= 0.6) break;
+    seen++;
+    if (n.text.split(/\s+/).length >= 5) long++;
+  }
+  return seen > 0 && long * 2 >= seen;
 }
 
 function isLabel(text: string): boolean {

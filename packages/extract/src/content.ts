@@ -1,8 +1,9 @@
 import { normalizeForMatch } from '@khabar/text';
 import { parseTextDate } from './dates.ts';
 import type { Block, Container, Link, PageFacts } from './dom-walk.ts';
-import { ATTRIBUTION_LINE, READ_ALSO_LABEL, READ_MORE_LABEL, TAGS_LABEL, isBoilerPhrase } from './hints.ts';
+import { ATTRIBUTION_LINE, CONTRIBUTED_LINE, READ_ALSO_LABEL, READ_MORE_LABEL, TAGS_LABEL, isBoilerPhrase } from './hints.ts';
 import { HEADING, LABEL_MAX, classify, hostOf, linkDensity, type Kind } from './classify.ts';
+import { looksLikeName } from './bylines.ts';
 
 export interface Teaser {
   readonly title: string;
@@ -18,14 +19,23 @@ export interface Content {
   readonly attribution: string[];
   readonly tags: string[];
   readonly indexLike: boolean;
+  /** Byline lines written inside the story («إعداد: سارة أحمد»), kept out of the text. */
+  readonly bylines: string[];
   /** Index of the headline block (first h1, else a block repeating the title), or -1. */
   readonly headlineBlock: number;
 }
 
 const SENTENCE_PUNCT = /[.,،;؛!?؟:]/g;
+/**
+ * Lines about the story rather than of it: print-edition and correction notes, photo credits
+ * written as text ("Photograph: …", «الصورة: …»), "Follow Jane Roe on X".
+ */
+const EDITION_NOTE = /^(?:a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+print|this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected)\s+on|correction\s*:|\(?\s*(?:photograph|photo|image|picture|image\s+credit|photo\s+credit|الصورة|صورة|مصدر\s+الصورة)\s*[:：]\s*\S.{0,100}$|follow\s+.{1,40}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)\b.{0,40}$)/iu;
+const BYLINE_LINE = /^(?:كتب|كتبت|بقلم|إعداد|اعداد|by)\s*[:：-]?\s+(.+)$/iu;
 
 function findHeadline(facts: PageFacts, titleKey: string): number {
-  const h1 = facts.h1[0];
+  // The <h1> that carries the title (a theme may put the site logo in an earlier one).
+  const h1 = facts.h1.find((h) => normalizeForMatch(h.text) === titleKey) ?? facts.h1[0];
   if (h1 !== undefined) return h1.block;
   if (titleKey.length < 10) return -1;
   for (const b of facts.blocks) {
@@ -50,8 +60,8 @@ export function selectContent(
   bodyHint: string | null = null,
 ): Content {
   const { blocks } = facts;
-  const kinds = classify(facts);
   const titleKey = normalizeForMatch(title);
+  const kinds = classify(facts, titleKey);
   const headline = findHeadline(facts, titleKey);
   // JSON-LD articleBody, when present, vouches for the paragraphs it contains.
   const hint = bodyHint !== null && bodyHint.length >= 100 ? normalizeForMatch(bodyHint.slice(0, 20_000)) : null;
@@ -65,8 +75,9 @@ export function selectContent(
     acc.chars += b.text.length;
     acc.linkChars += b.linkChars;
     own.set(host, acc);
-    if (b.text.length < 25 || linkDensity(b) > 0.35 || HEADING.test(b.tag)) continue;
-    if (ATTRIBUTION_LINE.test(b.text) || isBoilerPhrase(b.text)) continue;
+    if (b.text.length < 25 || linkDensity(b) > 0.35 || HEADING.test(b.tag) || b.tag === 'figcaption' || b.index === headline) continue;
+    if (isAttribution(b.text) || isBoilerPhrase(b.text) || isMenuLine(b.text)) continue;
+    if (b.text.length < 120 && isDateLine(b.text)) continue;
     let sc = scoreOf(b);
     if (hint !== null && hint.includes(normalizeForMatch(b.text.slice(0, 80)))) sc *= 2;
     acc.score += sc;
@@ -123,6 +134,19 @@ export function selectContent(
     return t;
   };
 
+  // Climbing must gain article text, not a standfirst and a print-edition note: either a host
+  // with two or more paragraphs, or three hosts or more (live-blog entries hold one each).
+  const gainsArticleText = (a: Container, from: Container): boolean => {
+    let hostsGained = 0;
+    for (const [h] of usable) {
+      if (h.firstBlock < a.firstBlock || h.endBlock > a.endBlock) continue;
+      if (h.firstBlock >= from.firstBlock && h.endBlock <= from.endBlock) continue;
+      if ((own.get(h)?.count ?? 0) >= 2) return true;
+      hostsGained++;
+    }
+    return hostsGained >= 3;
+  };
+
   let hosts: Container[] = [];
   if (best !== null) {
     // Climb while an ancestor holds much more article-like text (live-blog entries, bodies split
@@ -131,7 +155,7 @@ export function selectContent(
     let total = totalIn(best);
     for (let a = best.parent, level = 0; a !== null && a.parent !== null && level < 3; a = a.parent, level++) {
       const t = totalIn(a);
-      if (t >= total * 1.6 && rangeDensity(a) < 0.3) {
+      if (t >= total * 1.6 && rangeDensity(a) < 0.3 && gainsArticleText(a, best)) {
         best = a;
         total = t;
       }
@@ -151,10 +175,12 @@ export function selectContent(
   const contentMask = new Uint8Array(blocks.length);
   for (const h of hosts) contentMask.fill(1, h.firstBlock, h.endBlock);
   // A lead paragraph marked as such (article__summary) between the headline and the body.
+  // The lead must be marked by its own element: a positive wrapper around the whole story
+  // (div.article-text holding the headline, a bullet summary and the body) vouches for nothing.
   if (best !== null && best.parent !== null) {
     for (let i = Math.max(best.parent.firstBlock, headline + 1); i < best.firstBlock; i++) {
       const b = blocks[i] as Block;
-      if (b.positive && kinds[i] === null && b.text.length >= 60 && linkDensity(b) < 0.2) contentMask[i] = 1;
+      if (b.positive && kinds[i] === null && b.text.length >= 60 && linkDensity(b) < 0.2 && !positiveFromAbove(b.container, best)) contentMask[i] = 1;
     }
   }
   const inContent = (i: number): boolean => contentMask[i] === 1;
@@ -168,6 +194,7 @@ export function selectContent(
   const related: Link[] = [];
   const tags: string[] = [];
   const teasers: Teaser[] = [];
+  const bylines: string[] = [];
   let seenLong = false;
   let currentTeaser: { title: string; url: string; text: string[] } | null = null;
   const closeTeaser = (): void => {
@@ -218,20 +245,36 @@ export function selectContent(
         break;
       case 'tags':
         if (b.links.length > 0) {
-          for (const l of b.links) if (l.title.length <= 60 && !TAGS_LABEL.test(l.title)) tags.push(l.title);
+          // Tags are short; a seven-word link is a headline in a "more on this story" box.
+          for (const l of b.links) if (l.title.length <= 60 && l.title.split(/\s+/).length <= 6 && !TAGS_LABEL.test(l.title)) tags.push(l.title);
+        } else if (HEADING.test(b.tag) && !TAGS_LABEL.test(b.text)) {
+          break;
         } else {
           const rest = b.text.replace(TAGS_LABEL, '').trim();
           if (rest !== '') tags.push(...rest.split(/\s*[،,|;؛]\s*/).filter((t) => t !== '' && t.length <= 60));
         }
         break;
       case 'ad': case 'author': case 'comments': case 'cookie': case 'footer': case 'form':
-      case 'hidden': case 'nav': case 'share': case 'sidebar': case 'ticker': case 'card': case null:
+      case 'hidden': case 'nav': case 'share': case 'sidebar': case 'ticker': case 'pullquote': case 'caption': case 'card': case null:
         break;
     }
     if (kind !== null) continue;
     const inside = inContent(b.index);
     if (!inside && !inScope(b.index)) continue;
-    if (ATTRIBUTION_LINE.test(b.text) && b.text.length < 300) {
+    // «إعداد: سارة أحمد», «كتب - محمد علي», "By Jane Roe" as a line of the story: a byline.
+    if (b.text.length < 80) {
+      const m = BYLINE_LINE.exec(b.text);
+      if (m !== null && looksLikeName((m[1] ?? '').replace(/[.:،,]+$/u, ''), null)) {
+        bylines.push(b.text);
+        continue;
+      }
+      // «إعداد: قسم الأخبار» credits a desk, not a person.
+      if (m !== null && /^(?:إعداد|اعداد)/u.test(b.text)) {
+        attribution.push(b.text);
+        continue;
+      }
+    }
+    if (isAttribution(b.text) && b.text.length < 300) {
       attribution.push(cleanAttribution(b.text));
       continue;
     }
@@ -243,7 +286,7 @@ export function selectContent(
       }
       continue;
     }
-    if (isBoilerPhrase(b.text)) continue;
+    if (isBoilerPhrase(b.text) || isMenuLine(b.text) || b.tag === 'figcaption' || !/[\p{L}\p{N}]/u.test(b.text) || EDITION_NOTE.test(b.text)) continue;
     if (!HEADING.test(b.tag) && isDateLine(b.text)) continue;
     if ((b.tag === 'h1' || b.index === headline) && normalizeForMatch(b.text) === titleKey) continue;
     if (!seenLong && b.text.length < 60 && !HEADING.test(b.tag)) continue;
@@ -254,30 +297,84 @@ export function selectContent(
   closeTeaser();
   // Trailing headings belong to whatever came after the article.
   while (paragraphs.length > 0 && (paragraphs[paragraphs.length - 1] as string).length < 40 && lastIsHeading(paragraphs, blocks)) paragraphs.pop();
+  dropRepeatedQuotes(paragraphs);
 
   const cards = indexCards(blocks, kinds, link);
   const indexLike = cards.length >= 5 && paragraphs.join('').length < 600;
   teasers.push(...cards);
 
   return {
-    paragraphs, teasers, related: dedupe(related), readMore: dedupe(readMore), attribution, tags: [...new Set(tags)], indexLike,
+    paragraphs, teasers, related: dedupe(related), readMore: dedupe(readMore), attribution, tags: [...new Set(tags)], indexLike, bylines,
     headlineBlock: headline,
   };
+}
+
+function isAttribution(text: string): boolean {
+  return ATTRIBUTION_LINE.test(text) || (text.length < 200 && CONTRIBUTED_LINE.test(text));
+}
+
+/**
+ * A pull quote with no class to find it by repeats a sentence of the story: a short paragraph whose
+ * words (quotes aside) sit inside another paragraph is dropped.
+ */
+function dropRepeatedQuotes(paragraphs: string[]): void {
+  if (paragraphs.length < 3) return;
+  const keys = paragraphs.map((p) => normalizeForMatch(p.replace(/["“”«»'‘’]/g, '')));
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const k = keys[i] as string;
+    if (k.length < 30 || (paragraphs[i] as string).length > 200) continue;
+    if (keys.some((o, j) => j !== i && o.length > k.length && o.includes(k))) {
+      paragraphs.splice(i, 1);
+      keys.splice(i, 1);
+    }
+  }
 }
 
 /** "المصدر: نوفوستي" → "نوفوستي"; credit lines ("Reporting by …") are kept whole. */
 function cleanAttribution(text: string): string {
   const t = text.replace(/^[([]\s*|\s*[)\]]$/g, '');
   const m = /^(?:المصدر|مصدر|المصادر|source|sources)\s*[:：]\s*(.+)$/i.exec(t);
-  return m?.[1]?.trim() ?? t;
+  if (m === null) return t;
+  // «المصدر: شفق نيوز · منذ 40 دقيقة · 11 نوفمبر 2025»: the meta line goes on after the source.
+  return (m[1] ?? '').split(/\s+[·•|]\s+/)[0]?.trim() ?? '';
 }
 
 const CLOCK = /^\s*(\d{1,2}:\d{2}|[٠-٩]{1,2}:[٠-٩]{2})/;
 
-/** A timestamp or dateline on its own ("10:32 GMT", "الثلاثاء 23 يناير 2024"). */
+/** A live-blog entry stamp in relative form: "2h ago", "just now", «منذ 5 دقائق». */
+const RELATIVE_LINE = /^(?:(?:\d+|an?)\s*(?:s|m|h|d|secs?|mins?|hrs?|hours?|minutes?|seconds?|days?)\s+ago|just\s+now|(?:منذ|قبل)\s+(?:\d+\s+)?\S+)$/iu;
+const SEGMENT_SPLIT = /\s+[|·•]\s+/;
+const DATE_LABEL = /^(?:published|updated|posted|last\s+updated|first\s+published|نشر(?:\s+في|\s+بتاريخ)?|تاريخ\s+النشر|آخر\s+تحديث|اخر\s+تحديث|تحديث)\s*[:：]?\s*/i;
+
+/**
+ * A timestamp or dateline on its own ("10:32 GMT", "الثلاثاء 23 يناير 2024"), or a run of them
+ * ("Published: 22:41, 6 December 2024 | Updated: 08:03, 7 December 2024").
+ */
 function isDateLine(text: string): boolean {
   if (CLOCK.test(text) && text.length < 30) return true;
-  return text.length < 90 && !/[.!?؟،,]\s/.test(text) && parseTextDate(text, null) !== null;
+  if (text.length < 30 && RELATIVE_LINE.test(text)) return true;
+  if (text.length >= 160) return false;
+  const segments = text.split(SEGMENT_SPLIT);
+  return segments.every((seg) => {
+    const s = seg.replace(DATE_LABEL, '');
+    // A sentence that mentions a date ("On 5 May 2024 the council voted.") is not a dateline.
+    const plain = s.replace(/\b([ap])\.m\./gi, '$1m');
+    return plain.length < 60 && !/[.!?؟](?:\s|$)/.test(plain) && plain.split(/\s+/).length <= 10 && parseTextDate(s, null) !== null;
+  });
+}
+
+/** "الصفحة الرئيسية | محليات | عربي ودولي | اقتصاد": a menu written as text. */
+function isMenuLine(text: string): boolean {
+  if (text.length > 200) return false;
+  const parts = text.split(/\s*[|•·]\s*/);
+  return parts.length >= 4 && parts.every((p) => p.split(/\s+/).length <= 3 && !/[.،,!?؟]/.test(p));
+}
+
+/** `c` is positive only because an ancestor of `best` is (the wrapper around the whole story). */
+function positiveFromAbove(c: Container, best: Container): boolean {
+  let origin = c;
+  while (origin.parent !== null && origin.parent.positive) origin = origin.parent;
+  return origin.firstBlock <= best.firstBlock && origin.endBlock >= best.endBlock;
 }
 
 function lastIsHeading(paragraphs: readonly string[], blocks: readonly Block[]): boolean {

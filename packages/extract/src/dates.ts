@@ -10,6 +10,8 @@ export interface ParsedDate {
   readonly wallMs?: number;
   /** The string gave a time of day (day-only dates stay at UTC midnight: no zone is applied). */
   readonly hasTime?: boolean;
+  /** The calendar day as printed (YYYY-MM-DD), before any zone moved it. */
+  readonly day?: string;
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -19,8 +21,10 @@ const MONTHS: Readonly<Record<string, number>> = {
   // Levantine/Iraqi (Syriac) names
   'كانون الثاني': 1, 'شباط': 2, 'آذار': 3, 'اذار': 3, 'نيسان': 4, 'أيار': 5, 'ايار': 5, 'حزيران': 6, 'تموز': 7,
   'آب': 8, 'اب': 8, 'أيلول': 9, 'ايلول': 9, 'تشرين الأول': 10, 'تشرين الاول': 10, 'تشرين الثاني': 11, 'كانون الأول': 12, 'كانون الاول': 12,
-  // Maghrebi
+  'كانون ثاني': 1, 'تشرين أول': 10, 'تشرين اول': 10, 'تشرين ثاني': 11, 'كانون أول': 12, 'كانون اول': 12,
+  // Maghrebi (Algeria/Tunisia, and Morocco's own forms)
   'جانفي': 1, 'فيفري': 2, 'أفريل': 4, 'افريل': 4, 'ماي': 5, 'جوان': 6, 'جويلية': 7, 'أوت': 8, 'اوت': 8,
+  'يوليوز': 7, 'غشت': 8, 'شتنبر': 9, 'نونبر': 11, 'دجنبر': 12,
   // English and French
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
   august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
@@ -33,13 +37,21 @@ const MONTH_ALT = Object.keys(MONTHS)
   .map((m) => m.replace(/ /g, '\\s+'))
   .join('|');
 
-/** "17 مايو 2024", "17 May 2024", "الخميس 17 أيار 2024 - 10:30" */
-const DAY_MONTH_YEAR = new RegExp(`(?<![\\d])(\\d{1,2})[\\s/.-]*(?:من\\s+)?(${MONTH_ALT})\\.?,?[\\s/.-]*(?:،\\s*)?(\\d{4})`, 'iu');
+/** Levantine pages often name the month in both systems: «17 أيار/مايو 2024», «17 أيار (مايو) 2024». */
+const SECOND_MONTH = `(?:\\s*[/(-]\\s*(?:${MONTH_ALT})\\s*\\)?)?`;
+/** "17 مايو 2024", "17 May 2024", "17th May 2024", "الخميس 17 أيار 2024 - 10:30" */
+const DAY_MONTH_YEAR = new RegExp(`(?<![\\d])(\\d{1,2})(?:st|nd|rd|th)?[\\s/.-]*(?:من\\s+)?(?:of\\s+)?(${MONTH_ALT})(?![\\p{L}])${SECOND_MONTH}\\.?,?[\\s/.-]*(?:،\\s*)?(\\d{4})`, 'iu');
 /** "May 17, 2024" */
-const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
+const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})(?![\\p{L}])\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
 const NUMERIC_DMY = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/;
 const NUMERIC_YMD = /(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/;
-const TIME = /(?<![\d.])(\d{1,2})(?::|\.(?=\d{2}\s*(?:gmt|utc|bst|am|pm|[+-]\d)))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|مساء|مساءً|صباحاً)?(?:\s*(gmt|utc|z)\s*([+-]\d{1,2}(?::?\d{2})?)?|\s*([+-]\d{2}:?\d{2}))?/iu;
+const TIME = /(?<![\d.])(\d{1,2})(?::|h(?=\d{2}(?!\d))|\.(?=\d{2}\s*(?:gmt|utc|bst|am|pm|[ecmp][sd]t|cest?|[+-]\d)))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|مساء|مساءً|صباحاً)?(?:\s*\(?\s*(gmt|utc|z)\s*([+-]\s?\d{1,2}(?::?\d{2})?)?|\s*\(?\s*([+-]\d{2}:?\d{2})|\s*\(?\s*(est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|msk|jst|et|pt|ct)(?![\p{L}]))?/iu;
+/** Zone abbreviations after a time: fixed offsets in minutes, or an IANA zone when the season is not said ("ET"). */
+const ZONE_ABBR: Readonly<Record<string, number | string>> = {
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  cet: 60, cest: 120, eet: 120, eest: 180, msk: 180, jst: 540,
+  et: 'America/New_York', ct: 'America/Chicago', pt: 'America/Los_Angeles',
+};
 const ISO_LIKE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?\s*$/i;
 
 const MIN_YEAR = 1990;
@@ -51,7 +63,7 @@ function valid(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean 
 function offsetMinutes(zone: string | undefined): number | null {
   if (zone === undefined || zone === '') return null;
   if (/^(z|gmt|utc)$/i.test(zone)) return 0;
-  const m = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone);
+  const m = /^([+-])\s?(\d{1,2}):?(\d{2})?$/.exec(zone);
   if (m === null) return null;
   const sign = m[1] === '-' ? -1 : 1;
   return sign * (Number(m[2]) * 60 + Number(m[3] ?? 0));
@@ -61,14 +73,15 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   if (!valid(y, mo, d, h, mi, s)) return null;
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== d) return null;
-  if (offset !== null) return { iso: new Date(wall - offset * 60_000).toISOString(), assumedUtc: false };
-  if (zone !== null) return { iso: new Date(zonedToUtc(wall, zone)).toISOString(), assumedUtc: false };
-  return { iso: new Date(wall).toISOString(), assumedUtc: true, wallMs: wall, hasTime };
+  const day = new Date(wall).toISOString().slice(0, 10);
+  if (offset !== null) return { iso: new Date(wall - offset * 60_000).toISOString(), assumedUtc: false, hasTime, day };
+  if (zone !== null) return { iso: new Date(zonedToUtc(wall, zone)).toISOString(), assumedUtc: false, hasTime, day };
+  return { iso: new Date(wall).toISOString(), assumedUtc: true, wallMs: wall, hasTime, day };
 }
 
-function timeOf(s: string): { h: number; mi: number; sec: number; offset: number | null; found: boolean } {
+function timeOf(s: string): { h: number; mi: number; sec: number; offset: number | null; zone: string | null; found: boolean } {
   const m = TIME.exec(s);
-  if (m === null) return { h: 0, mi: 0, sec: 0, offset: null, found: false };
+  if (m === null) return { h: 0, mi: 0, sec: 0, offset: null, zone: null, found: false };
   let h = Number(m[1]);
   const mer = (m[4] ?? '').toLowerCase();
   if ((mer.startsWith('p') || mer.startsWith('م')) && h < 12) h += 12;
@@ -76,7 +89,9 @@ function timeOf(s: string): { h: number; mi: number; sec: number; offset: number
   let offset: number | null = null;
   if (m[5] !== undefined) offset = (offsetMinutes(m[6]) ?? 0);
   else if (m[7] !== undefined) offset = offsetMinutes(m[7]);
-  return { h, mi: Number(m[2]), sec: Number(m[3] ?? 0), offset, found: true };
+  const abbr = m[8] === undefined ? undefined : ZONE_ABBR[m[8].toLowerCase()];
+  if (typeof abbr === 'number') offset = abbr;
+  return { h, mi: Number(m[2]), sec: Number(m[3] ?? 0), offset, zone: typeof abbr === 'string' ? abbr : null, found: true };
 }
 
 /** Machine dates: ISO 8601 and anything `Date` understands with an explicit zone. */
@@ -91,15 +106,20 @@ export function parseMachineDate(raw: string): ParsedDate | null {
   return parseTextDate(s, null);
 }
 
-const RELATIVE_AR = /(?:منذ|قبل)\s+(?:(\d+)\s*)?(ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|أسابيع)/u;
+const RELATIVE_AR = /(?:منذ|قبل)\s+(?:(\d+)\s*)?(ثانية|ثوان|ثواني|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام|ايام|أسبوع|اسبوع|أسبوعين|أسابيع)(?!\p{L})/u;
+/** Plurals say "some": «منذ أسابيع» / «منذ ساعات» without a number are prose, not timestamps. */
+const VAGUE_PLURAL = /^(ثوان|ثواني|دقائق|ساعات|أيام|ايام|أسابيع)$/u;
+/** A relative time is a timestamp only in a short line («منذ ساعتين», "Updated 2 hours ago"). */
+const RELATIVE_MAX_LINE = 60;
 const RELATIVE_EN = /(\d+|an?|one)\s+(second|sec|minute|min|hour|hr|day|week)s?\s+ago/i;
 const EN_UNIT: Readonly<Record<string, string>> = { sec: 'second', min: 'minute', hr: 'hour' };
 const UNIT_MS: Readonly<Record<string, number>> = { second: 1000, minute: 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
 
 function relative(s: string, now: Date): ParsedDate | null {
+  if (s.trim().length > RELATIVE_MAX_LINE) return null;
   const ar = RELATIVE_AR.exec(s);
   // «قبل يومين من الانتخابات» is prose, not a timestamp: «قبل» counts only in a short date line.
-  if (ar !== null && !(ar[0].startsWith('قبل') && s.trim().length > 40)) {
+  if (ar !== null && !(ar[0].startsWith('قبل') && s.trim().length > 40) && !(ar[1] === undefined && VAGUE_PLURAL.test(ar[2] ?? ''))) {
     const word = ar[2] ?? '';
     const dual = word.endsWith('ين');
     const unit = /ثان|ثوان/.test(word) ? 'second' : /دقي/.test(word) ? 'minute' : /ساع/.test(word) ? 'hour' : /يوم|أيام|ايام/.test(word) ? 'day' : 'week';
@@ -122,10 +142,13 @@ function relative(s: string, now: Date): ParsedDate | null {
  */
 export function parseTextDate(raw: string, now: Date | null): ParsedDate | null {
   const s = foldDigits(raw).replace(/[\u200e\u200f]/g, '');
-  if (now !== null) {
-    const r = relative(s, now);
-    if (r !== null) return r;
-  }
+  // An absolute date beats a relative one shown beside it («منذ 40 دقيقة · 11 نوفمبر 2025 - 21:35»).
+  const absolute = parseAbsolute(s);
+  if (absolute !== null || now === null) return absolute;
+  return relative(s, now);
+}
+
+function parseAbsolute(s: string): ParsedDate | null {
   let y: number;
   let mo: number;
   let d: number;
@@ -168,12 +191,12 @@ export function parseTextDate(raw: string, now: Date | null): ParsedDate | null 
     }
   }
   const t = timeOf(rest);
-  return build(y, mo, d, t.h, t.mi, t.sec, t.offset, t.found, t.offset === null && t.found ? namedZone(s) : null);
+  return build(y, mo, d, t.h, t.mi, t.sec, t.offset, t.found, t.offset === null && t.found ? (t.zone ?? namedZone(s)) : null);
 }
 
-const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|-|$)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?:\/|-|_)/;
+const URL_DATE = /[/_-]((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/._-]|$)/;
 
-/** Dates in paths like /2024/05/17/ or /20240517/. Day precision, UTC midnight. */
+/** Dates in paths like /2024/05/17/, /20240517/ or /story-2024-05-17.html. Day precision, UTC midnight. */
 export function parseUrlDate(url: string): ParsedDate | null {
   let path: string;
   try {

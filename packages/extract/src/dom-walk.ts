@@ -64,7 +64,8 @@ export interface PageFacts {
 }
 
 const MAX_DEPTH = 400;
-const BYLINE_CLASS = /(^|[\s_-])(author|authors|author-?name|article__author|byline|byline__name|writer|reporter|post-?author)(\s|$)/i;
+/** byline, author-name, writer-name, article__author, byline__name, byline-block… (not author-box/bio). */
+const BYLINE_CLASS = /(^|[\s_-])(author|authors|byline|bylines|writer|writers|reporter)(?:[-_]{1,2}(?:name|names|info|link|block|text|wrap|wrapper|container|details|meta|list))?(\s|$)/i;
 const NO_HINTS = { kind: null, positive: false } as const;
 
 interface Frame {
@@ -160,15 +161,17 @@ export function walkPage(html: string): PageFacts {
   const stack: Frame[] = [{ node: root, childIndex: 0, container: rootContainer, boiler: null, positive: false, inLink: null, isStrong: false, linkStart: -1, linkGen: 0 }];
   const closeLink = (frame: Frame): void => {
     const href = frame.inLink?.url ?? '';
-    if (href === '' || href.startsWith('#') || /^javascript:/i.test(href)) return;
     // The link's text is what the buffer gained since it opened, unless a block boundary intervened.
     const text = normalizeWhitespace(frame.linkGen === bufGen ? buf.slice(frame.linkStart).join('') : textOf(frame.node));
     if (text.length === 0) return;
-    const link = { title: text, url: href };
+    // Links to "#" or javascript: (script-driven tag chips, author links) keep their text but no URL.
+    const dead = href === '' || href.startsWith('#') || /^javascript:/i.test(href);
+    const link = { title: text, url: dead ? '' : href };
     if (frame.linkGen === bufGen) bufLinks.push(link);
     const rel = frame.node.attribs?.['rel'] ?? '';
     if (rel !== '') {
-      if (/\btag\b/i.test(rel)) relTags.push(text);
+      // WordPress marks category links `rel="category tag"`: a section, not a tag.
+      if (/\btag\b/i.test(rel) && !/\bcategory\b/i.test(rel)) relTags.push(text);
       if (/\bauthor\b/i.test(rel) && text.length < 80) authors.push(text);
     }
   };
@@ -206,12 +209,20 @@ export function walkPage(html: string): PageFacts {
       htmlDir = attribs['dir'] ?? null;
     } else if (name === 'time') {
       const dt = attribs['datetime'];
-      if (dt !== undefined) {
-        times.push({ datetime: dt, text: '', hint: attribs['itemprop'] === 'datePublished' || attribs['pubdate'] !== undefined || /publish|posted/i.test(attribs['class'] ?? '') });
+      if (dt !== undefined && times.length < 20) {
+        // A <time> inside a teaser card, related list or ticker dates another story.
+        if (frame.boiler === null || protectedIds.has(frame.boiler.id)) times.push({ datetime: dt, text: normalizeWhitespace(textOf(node)).slice(0, 200), hint: attribs['itemprop'] === 'datePublished' || attribs['pubdate'] !== undefined || /publish|posted/i.test(attribs['class'] ?? '') });
       }
     } else if (name === 'img' && firstImage === null && frame.boiler === null) {
       const src = attribs['data-src'] ?? attribs['src'];
       if (src !== undefined && src !== '' && !src.startsWith('data:') && isPhoto(src, attribs)) firstImage = src;
+    }
+    // Script-rendered timestamps keep the machine value in a data attribute (<bsp-timestamp
+    // data-timestamp="…">, <span data-published="1736263920">): read like a <time>, after real ones.
+    if (name !== 'time' && times.length < 20 && (frame.boiler === null || protectedIds.has(frame.boiler.id))) {
+      const raw = attribs['data-timestamp'] ?? attribs['data-published'] ?? attribs['data-publish-date'] ?? attribs['data-published-time'];
+      const dt = raw === undefined ? null : machineTimestamp(raw);
+      if (dt !== null) times.push({ datetime: dt, text: normalizeWhitespace(textOf(node)).slice(0, 200), hint: false });
     }
     if (SKIP_TAGS.has(name)) continue;
     if (name === 'br' || name === 'hr') {
@@ -244,9 +255,14 @@ export function walkPage(html: string): PageFacts {
     if (name === 'a') {
       inLink = { title: '', url: attribs['href'] ?? '' };
       linkStart = buf.length;
-    } else if (authors.length < 10 && bylines.length < 10 && (boiler === null || boiler.kind === 'author' || protectedIds.has(boiler.id)) && (attribs['itemprop'] === 'author' || name === 'address' || BYLINE_CLASS.test(attribs['class'] ?? ''))) {
-      const text = normalizeWhitespace(textOf(node));
-      if (text.length > 0 && text.length < 120) bylines.push(text);
+    }
+    if (bylines.length < 10 && (boiler === null || boiler.kind === 'author' || protectedIds.has(boiler.id)) && isBylineElement(name, attribs)) {
+      // Microdata names the person inside the author element («بيروت - <span itemprop=name>…»).
+      const named = attribs['itemprop'] === 'author' ? findItemprop(node, 'name') : null;
+      for (const raw of named === null ? bylineParts(node) : [textOf(named)]) {
+        const text = normalizeWhitespace(raw);
+        if (text.length > 0 && text.length < 120) bylines.push(text);
+      }
     }
     stack.push({
       node, childIndex: 0, container, boiler, positive, inLink,
@@ -288,6 +304,57 @@ export function walkPage(html: string): PageFacts {
   return {
     blocks, title, meta, canonical, jsonLd, times, h1, relTags, authors, bylines, htmlLang, htmlDir, firstImage, protectedIds,
   };
+}
+
+/** An ISO string as it is, or Unix seconds / milliseconds as ISO; anything else null. */
+function machineTimestamp(raw: string): string | null {
+  const v = raw.trim();
+  if (/^\d{10}$|^\d{13}$/.test(v)) {
+    const ms = v.length === 10 ? Number(v) * 1000 : Number(v);
+    return new Date(ms).toISOString();
+  }
+  return /^\d{4}-\d{2}-\d{2}/.test(v) ? v : null;
+}
+
+function isBylineElement(name: string, attribs: Record<string, string>): boolean {
+  if (attribs['itemprop'] === 'author' || name === 'address') return true;
+  const cls = attribs['class'];
+  const data = attribs['data-component'] ?? attribs['data-testid'];
+  return (cls !== undefined && BYLINE_CLASS.test(cls)) || (data !== undefined && BYLINE_CLASS.test(data));
+}
+
+/**
+ * A byline built from sibling elements with no text between them («<span>Jane Smith</span><span>BBC
+ * News, Cornwall</span>») is read part by part, so the name does not run into the desk.
+ */
+function bylineParts(node: DomNode): string[] {
+  let n = node;
+  for (let guard = 0; guard < 10; guard++) {
+    const kids = (n.children ?? []).filter((c) => c.type === 'tag' || (c.type === 'text' && /\S/.test(c.data ?? '')));
+    if (kids.some((c) => c.type === 'text')) break;
+    if (kids.length === 1) {
+      n = kids[0] as DomNode;
+      continue;
+    }
+    // The first part names the author; later parts are a desk or role («BBC News, Cornwall»)
+    // unless they are links of their own (two author links side by side).
+    if (kids.length >= 2) return kids.filter((k, i) => i === 0 || k.name === 'a').map((k) => textOf(k));
+    break;
+  }
+  return [textOf(node)];
+}
+
+/** The first descendant with `itemprop=<prop>` (bounded, iterative). */
+function findItemprop(node: DomNode, prop: string): DomNode | null {
+  const stack: DomNode[] = [...(node.children ?? [])];
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 500) {
+    const n = stack.shift() as DomNode;
+    if (n.type !== 'tag') continue;
+    if (n.attribs?.['itemprop'] === prop) return n;
+    if (n.children !== undefined) stack.push(...n.children);
+  }
+  return null;
 }
 
 const NOT_PHOTO = /(^|[/_.-])(logo|banner|icon|icons|sprite|spacer|pixel|blank|arrow|bullet|avatar|badge|button|btn|placeholder|loader|loading)([/_.\d-]|$)|\.svg(\?|$)/i;

@@ -1,15 +1,15 @@
 import { detectLanguage, normalizeForMatch, normalizeWhitespace } from '@khabar/text';
 import { selectContent, type Teaser } from './content.ts';
 import { decodeHtml } from './decode.ts';
-import { parseMachineDate, parseTextDate, parseUrlDate, type ParsedDate } from './dates.ts';
 import { walkPage, type Link, type PageFacts } from './dom-walk.ts';
 import { ExtractionError } from './errors.ts';
-import { parseBylines } from './bylines.ts';
-import { cleanTitle, readJsonLd, resolveUrl, type LdArticle } from './metadata.ts';
-import { inferPageZone, zonedToUtc, type ZoneEvidence } from './zones.ts';
+import { parseBylines, scanHeadlineBylines } from './bylines.ts';
+import { datelineCandidates, findDates } from './find-dates.ts';
+import { cleanTitle, readJsonLd, resolveUrl } from './metadata.ts';
+import { inferPageZone } from './zones.ts';
 
 /** Bumped whenever output for the same bytes may change (stored with each article). */
-export const EXTRACTOR_VERSION = 'khabar-extract/1.1.0';
+export const EXTRACTOR_VERSION = 'khabar-extract/1.2.0';
 
 /** Structurally the same as `Article` from @khabar/contracts. */
 export interface ExtractedArticle {
@@ -45,72 +45,6 @@ const SHORT_BODY = 300;
 /** Beyond this, the tail of a page is never the article: cap the work. */
 const MAX_HTML_CHARS = 5_000_000;
 
-const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'datepublished', 'publishdate', 'pubdate', 'publish-date',
-  'publish_date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
-  'article.published', 'published_time', 'og:published_time', 'creation_date', 'cxenseparse:recs:publishtime',
-];
-const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified'];
-
-function firstMeta(meta: ReadonlyMap<string, string>, keys: readonly string[]): { key: string; value: string } | null {
-  for (const key of keys) {
-    const value = meta.get(key);
-    if (value !== undefined && value.trim() !== '') return { key, value };
-  }
-  return null;
-}
-
-/**
- * A zone-less date with a time of day takes the page's zone when the page gives evidence
- * (`text+zone:Africa/Cairo(locale)`); otherwise it stays UTC and says so (`text+assumed-utc`).
- */
-function placeInZone(d: ParsedDate, source: string, zone: ZoneEvidence | null): { iso: string; source: string } {
-  if (!d.assumedUtc) return { iso: d.iso, source };
-  if (zone !== null && d.hasTime === true && d.wallMs !== undefined) {
-    return { iso: new Date(zonedToUtc(d.wallMs, zone.zone)).toISOString(), source: `${source}+zone:${zone.zone}(${zone.from})` };
-  }
-  return { iso: d.iso, source: `${source}+assumed-utc` };
-}
-
-interface DateFinding {
-  readonly publishedAt: string | null;
-  readonly modifiedAt: string | null;
-  readonly dateSource: string | null;
-}
-
-function findDates(facts: PageFacts, ld: LdArticle | null, url: string, topTexts: readonly string[], now: Date | null, zone: ZoneEvidence | null): DateFinding {
-  const modifiedRaw = ld?.dateModified ?? firstMeta(facts.meta, MODIFIED_META)?.value ?? null;
-  const modifiedParsed = modifiedRaw === null ? null : parseMachineDate(modifiedRaw);
-  const modified = modifiedParsed === null ? null : placeInZone(modifiedParsed, 'modified', zone);
-  const found = (d: ParsedDate | null, source: string): DateFinding | null => {
-    if (d === null) return null;
-    const placed = placeInZone(d, source, zone);
-    return { publishedAt: placed.iso, modifiedAt: modified?.iso ?? null, dateSource: placed.source };
-  };
-
-  if (ld?.datePublished != null) {
-    const r = found(parseMachineDate(ld.datePublished), 'json-ld');
-    if (r !== null) return r;
-  }
-  const m = firstMeta(facts.meta, PUBLISHED_META);
-  if (m !== null) {
-    const r = found(parseMachineDate(m.value), `meta:${m.key}`);
-    if (r !== null) return r;
-  }
-  const times = [...facts.times].sort((a, b) => Number(b.hint) - Number(a.hint));
-  for (const t of times) {
-    const r = found(parseMachineDate(t.datetime), 'time');
-    if (r !== null) return r;
-  }
-  for (const text of topTexts) {
-    if (text.length > 200) continue;
-    const r = found(parseTextDate(text, now), 'text');
-    if (r !== null) return r;
-  }
-  const u = found(parseUrlDate(url), 'url');
-  if (u !== null) return u;
-  return { publishedAt: null, modifiedAt: modified?.iso ?? null, dateSource: null };
-}
 
 /**
  * Pulls the article out of one HTML page. Pure: no network, no clock unless `fetchedAt` is given
@@ -135,17 +69,23 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const resolve = (href: string): string | null => resolveUrl(href, input.url);
 
   const siteName = nonEmpty(meta.get('og:site_name')) ?? nonEmpty(meta.get('application-name')) ?? ld?.publisher ?? null;
-  const h1 = facts.h1[0]?.text ?? null;
+  const h1 = pickHeadline(facts, nonEmpty(meta.get('og:title')) ?? ld?.headline ?? nonEmpty(facts.title) ?? '', siteName);
   const rawTitle = nonEmpty(meta.get('og:title')) ?? ld?.headline ?? nonEmpty(facts.title) ?? h1 ?? '';
   let title = cleanTitle(rawTitle, siteName, h1);
   if (title === '' && h1 !== null) title = h1;
+  // A <title>/og:title shortened for search results ("Wildfire forces evacuations") under a fuller
+  // visible headline: the reader sees the headline.
+  if (h1 !== null && title.length >= 10 && h1.length > title.length && normalizeForMatch(h1).includes(normalizeForMatch(title))) title = normalizeWhitespace(h1);
   if (h1 === null) title = visibleHeadline(facts, title);
 
   const content = selectContent(facts, title, resolve, ld?.articleBody ?? null);
   let paragraphs = content.paragraphs;
-  if (paragraphs.length === 0 && ld?.articleBody != null) {
-    paragraphs = ld.articleBody.split(/\n\s*\n|\r\n\s*\r\n/).map((p) => normalizeWhitespace(p)).filter((p) => p !== '');
-    if (paragraphs.length > 0) warnings.push('body_from_json_ld');
+  if (ld?.articleBody != null && (paragraphs.length === 0 || missesLdBody(paragraphs, ld.articleBody))) {
+    const fromLd = ld.articleBody.split(/\n\s*\n|\r\n\s*\r\n/).map((p) => normalizeWhitespace(p)).filter((p) => p !== '');
+    if (fromLd.length > 0) {
+      paragraphs = fromLd;
+      warnings.push('body_from_json_ld');
+    }
   }
   const text = paragraphs.join('\n\n');
   if (text === '') {
@@ -158,9 +98,11 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
 
   // Dates in visible text sit near the headline: look at the blocks around it first.
   const h1Index = Math.max(content.headlineBlock, 0);
-  const topTexts = facts.blocks.slice(Math.max(0, h1Index - 3), h1Index + 8).map((b) => b.text);
+  const topTexts = datelineCandidates(facts, h1Index);
   const canonicalUrl = resolve(facts.canonical ?? '') ?? resolve(meta.get('og:url') ?? '') ?? input.url;
-  const zone = inferPageZone([meta.get('og:locale'), ld?.inLanguage, facts.htmlLang, meta.get('content-language')], [canonicalUrl, input.url]);
+  // Page furniture (header, footer, widgets) may say where the site is; the article text may not.
+  const furniture = facts.blocks.filter((b) => b.text.length <= 300 && (b.boiler !== null || b.index < content.headlineBlock)).map((b) => b.text);
+  const zone = inferPageZone([meta.get('og:locale'), ld?.inLanguage, facts.htmlLang, meta.get('content-language')], [canonicalUrl, input.url], furniture);
   const dates = findDates(facts, ld, input.url, topTexts, input.fetchedAt ?? null, zone);
   if (dates.publishedAt === null) warnings.push('no_date');
 
@@ -176,13 +118,16 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     const kw = meta.get('keywords') ?? meta.get('news_keywords');
     if (kw !== undefined) tags = kw.split(/[,،;]/).map((k) => normalizeWhitespace(k)).filter((k) => k !== '' && k.length <= 60);
   }
-  const bylines = parseBylines(facts.bylines, siteName);
+  const bylines = parseBylines([...facts.bylines, ...content.bylines], siteName);
+  const scanned = scanHeadlineBylines(facts.blocks, content.headlineBlock, new Set(paragraphs), siteName, input.fetchedAt ?? null);
   const notSite = (a: string): boolean => siteName === null || a.toLowerCase() !== siteName.toLowerCase();
-  const ldAuthors = (ld?.authors ?? []).filter((a) => notSite(a) && a !== ld?.publisher);
-  const authorList = ldAuthors.length > 0 ? ldAuthors
-    : facts.authors.length > 0 ? [...facts.authors]
-      : bylines.authors.length > 0 ? bylines.authors
-        : parseBylines(meta.get('author') === undefined ? [] : [meta.get('author') as string], siteName).authors;
+  // JSON-LD names get the same cleaning as visible bylines ("By Jane Roe", "Jane Roe, Staff Writer").
+  const ldAuthors = parseBylines((ld?.authors ?? []).filter((a) => notSite(a) && a !== ld?.publisher), siteName).authors;
+  const relAuthors = parseBylines(facts.authors, siteName).authors;
+  const visible = relAuthors.length > 0 ? relAuthors : bylines.authors.length > 0 ? bylines.authors : scanned.authors;
+  const authorList = ldAuthors.length > 0 ? asShown(ldAuthors, visible)
+    : visible.length > 0 ? visible
+      : parseBylines(AUTHOR_META.map((k) => meta.get(k)).filter((v): v is string => v !== undefined).slice(0, 1), siteName).authors;
   const authors = [...new Set(authorList)];
 
   if (text.length > 0 && text.length < SHORT_BODY) warnings.push('short_body');
@@ -206,10 +151,25 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
     teasers: content.teasers,
     related: content.related,
     readMore: content.readMore,
-    attribution: [...new Set([...content.attribution, ...bylines.attribution])],
+    attribution: [...new Set([...content.attribution, ...bylines.attribution, ...scanned.attribution])],
     leadImage: resolve(meta.get('og:image') ?? meta.get('twitter:image') ?? ld?.image ?? facts.firstImage ?? ''),
     warnings,
   };
+}
+
+
+/**
+ * The page's HTML does not hold the story that JSON-LD `articleBody` carries (a script-rendered
+ * page whose shell has only an "about us" blurb): the picked text is shorter than the JSON-LD body
+ * and holds fewer than half of its paragraphs.
+ */
+function missesLdBody(paragraphs: readonly string[], articleBody: string): boolean {
+  const picked = paragraphs.join(' ');
+  if (articleBody.length < 200 || picked.length >= articleBody.length) return false;
+  const ldParas = articleBody.split(/\n\s*\n|\r\n\s*\r\n/).map((p) => normalizeForMatch(p).slice(0, 60)).filter((p) => p.length >= 20);
+  if (ldParas.length === 0) return false;
+  const text = normalizeForMatch(picked);
+  return ldParas.filter((p) => text.includes(p)).length * 2 < ldParas.length;
 }
 
 /**
@@ -225,6 +185,28 @@ function visibleHeadline(facts: PageFacts, title: string): string {
     if (normalizeForMatch(b.text).startsWith(key)) return b.text;
   }
   return title;
+}
+
+/**
+ * The <h1> that is the story's headline: the first one the page title contains (or that contains
+ * it), else the first that is not the site's name (themes that put the logo in an <h1>).
+ */
+function pickHeadline(facts: PageFacts, rawTitle: string, siteName: string | null): string | null {
+  const key = normalizeForMatch(rawTitle);
+  const site = siteName === null ? '' : normalizeForMatch(siteName);
+  const all = facts.h1.slice(0, 10).map((h) => ({ text: h.text, key: normalizeForMatch(h.text) }));
+  const matching = all.find((h) => h.key.length >= 10 && key.length >= 10 && (key.includes(h.key) || h.key.includes(key)) && h.key !== site);
+  return (matching ?? all.find((h) => h.key !== site && !key.endsWith(h.key) && !key.startsWith(h.key)) ?? all[0])?.text ?? null;
+}
+
+/** Author metas, first present wins ("byl" is the "By A and B" line some CMSs emit). */
+const AUTHOR_META = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'];
+
+/** JSON-LD names, spelled as the page shows them when the visible byline names the same people ("DANIEL WHITMORE"). */
+function asShown(ld: readonly string[], visible: readonly string[]): string[] {
+  const key = (s: string): string => s.toLocaleLowerCase().replace(/\s+/g, ' ');
+  const shown = new Map(visible.map((v) => [key(v), v]));
+  return ld.map((a) => shown.get(key(a)) ?? a);
 }
 
 function nonEmpty(s: string | null | undefined): string | null {

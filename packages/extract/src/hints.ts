@@ -2,7 +2,7 @@
 
 export type BoilerKind =
   | 'nav' | 'ticker' | 'share' | 'ad' | 'cookie' | 'readmore' | 'readalso' | 'related'
-  | 'tags' | 'author' | 'comments' | 'footer' | 'sidebar' | 'form' | 'hidden';
+  | 'tags' | 'author' | 'comments' | 'footer' | 'sidebar' | 'form' | 'pullquote' | 'caption' | 'hidden';
 
 /** Tags whose content is never article text. */
 export const SKIP_TAGS: ReadonlySet<string> = new Set([
@@ -25,6 +25,8 @@ const TAG_KIND: Readonly<Record<string, BoilerKind>> = {
 
 const ROLE_KIND: Readonly<Record<string, BoilerKind>> = {
   navigation: 'nav', contentinfo: 'footer', complementary: 'sidebar', banner: 'nav', search: 'form',
+  // Modal dialogs are consent prompts, sign-up walls and menus, never the story.
+  dialog: 'form', alertdialog: 'form',
 };
 
 /** Order matters: the first pattern that matches names the kind. Parts are `-`/`_`/space separated. */
@@ -36,7 +38,11 @@ const CLASS_PATTERNS: ReadonlyArray<readonly [RegExp, BoilerKind]> = [
   [/(^|[\s_-])(tags?|tag-?list|tags-?list|keywords|topics|article-?tags|post-?tags)([\s_-]|$)/, 'tags'],
   [/(^|[\s_-])(share|sharing|social|sharethis|addthis|share-?bar|share-?buttons|social-?links|follow-?us)([\s_-]|$)/, 'share'],
   [/(^|[\s_-])(ticker|breaking|breaking-?news|marquee|news-?bar|urgent|ajel)([\s_-]|$)/, 'ticker'],
-  [/(^|[\s_-])(cookie|cookies|consent|gdpr|cookie-?banner)([\s_-]|$)/, 'cookie'],
+  // Consent-management platforms name their banners after themselves (OneTrust, Cookiebot, Didomi…).
+  [/(^|[\s_-])(cookie|cookies|consent|gdpr|cookie-?banner|onetrust|cookiebot|cookielaw|didomi|qc-?cmp2?|cmp-?container|usercentrics|truste|sp_message|fc-?consent)([\s_-]|$)/, 'cookie'],
+  [/(^|[\s_-])(pull-?quote|pullquote|pull-?out|quote-?pull)([\s_-]|$)/, 'pullquote'],
+  // Photo captions and credits outside <figcaption> (WordPress wp-caption-text, "image-caption").
+  [/(^|[\s_-])(caption|wp-caption|wp-caption-text|image-?caption|photo-?caption|img-?caption|figure-?caption|media-?caption|caption-?text|photo-?credit|image-?credit|img-?credit)([\s_-]|$)/, 'caption'],
   [/(^|[\s_-])(ad|ads|adv|advert|advertisement|banner-?ad|sponsor|sponsored|dfp|gpt-?ad|adsbygoogle|ad-?slot|ad-?container|promo)([\s_-]|$)/, 'ad'],
   [/(^|[\s_-])(author-?box|author-?bio|about-?author|author-?info|bio-?box)([\s_-]|$)/, 'author'],
   [/(^|[\s_-])(nav|navbar|navigation|menu|main-?menu|breadcrumbs?|topbar|top-?bar|masthead|site-?header|skip-?link)([\s_-]|$)/, 'nav'],
@@ -67,7 +73,9 @@ export function hintsFor(tag: string, attribs: Readonly<Record<string, string>>)
   if (attribs['hidden'] !== undefined || attribs['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(attribs['style'] ?? '')) {
     return { kind: 'hidden', positive: false };
   }
-  const cls = attribs['class'];
+  // Component frameworks name parts in data attributes (data-component="keywords", data-testid="byline").
+  const data = attribs['data-component'] ?? attribs['data-testid'] ?? attribs['data-module'];
+  const cls = data === undefined ? attribs['class'] : `${attribs['class'] ?? ''} ${data}`;
   const id = attribs['id'];
   if (cls === undefined && id === undefined) {
     if (byTag !== undefined || byRole !== undefined) return { kind: byTag ?? byRole ?? null, positive: false };
@@ -111,14 +119,18 @@ function classKind(hay: string): BoilerKind | null {
 }
 
 /** Labels that open a box of other articles ("read also"), related lists, comments or tags. */
-export const READ_ALSO_LABEL = /^(إ|ا|أ)?قرأ\s+(أ|ا|إ)?يضا?ً?|^(read|see)\s+also\b|^also\s+read\b|^شاهد\s+(أ|ا)يضا/i;
+export const READ_ALSO_LABEL = /^(إ|ا|أ)?قرأ\s+(أ|ا|إ)?يضا?ً?|^(إ|ا|أ)?قرأ\s+كذلك|^طالع\s+(أ|ا)يضا|^(read|see)\s+also\b|^also\s+read\b|^شاهد\s+(أ|ا)يضا/i;
 export const READ_MORE_LABEL = /^(إ|ا|أ)?قرأ\s+(المزيد|أكثر|اكثر)|^read\s+more\b|^more\s*:|^المزيد\s*:/i;
-export const RELATED_LABEL = /^(مقالات|أخبار|اخبار|مواضيع|موضوعات)\s+(مشابهة|ذات\s+صلة|متعلقة|مرتبطة)|^(ال)?(أ|ا)كثر\s+(قراءة|مشاهدة)|^(related|more)\s+(stories|articles|news|coverage|content)\b|^most\s+(read|popular|viewed)\b|^you\s+may\s+also\s+like|^read\s+next\b|^more\s+from\b|^ذات\s+صلة/i;
+export const RELATED_LABEL = /^(مقالات|أخبار|اخبار|مواضيع|موضوعات)\s+(مشابهة|ذات\s+صلة|متعلقة|مرتبطة)|^(ال)?(أ|ا)كثر\s+(قراءة|مشاهدة)|^(related|more)\s+(stories|articles|news|coverage|content)\b|^most\s+(read|popular|viewed|shared)\b|^you\s+may\s+also\s+like|^read\s+next\b|^more\s+from\b|^ذات\s+صلة|^(recommended|trending|popular\s+now|top\s+stories|latest\s+news|editor['’]?s\s+picks|don['’]?t\s+miss|what\s+to\s+read\s+next|in\s+other\s+news)\b|^قد\s+(يهمك|يعجبك|تهمك|يعجبكم|يهمكم)|^ننصحك\s+بقراءة|^لا\s+(يفوتك|تفوتك|تفوتكم)|^(اخترنا|إخترنا)\s+لك|^(ال)?(أ|ا)كثر\s+(تداولا|تداولاً|شعبية|تفاعلا|تفاعلاً)|^(آخر|اخر)\s+(الأخبار|الاخبار)|^المزيد\s+من\s+(الأخبار|الاخبار|المقالات)/i;
 export const COMMENTS_LABEL = /^(ال)?تعليقات|^(أ|ا)ضف\s+تعليق|^(ا|أ)ترك\s+تعليق|^(\d+\s+)?comments?\b|^leave\s+a\s+(comment|reply)|^join\s+the\s+(conversation|discussion)|^add\s+a\s+comment/i;
-export const TAGS_LABEL = /^(explore\s+more\s+on\s+these\s+topics|more\s+on\s+these\s+topics|related\s+topics|كلمات\s+دلالية|الكلمات\s+الدلالية|الوسوم|وسوم|كلمات\s+مفتاحية|مواضيع\s+ذات\s+صلة|tags|topics|keywords|filed\s+under)\s*[:：]?/i;
+export const TAGS_LABEL = /^(explore\s+more\s+on\s+these\s+topics|more\s+on\s+these\s+topics|related\s+topics|(?:ال)?كلمات\s+(?:ال)?(?:دلالية|دالة|دالّة|مفتاحية|الرئيسية)|الوسوم|وسوم|هاشتاج|هاشتاغ|مواضيع\s+ذات\s+صلة|(?:ال)?(?:مواضيع|موضوعات)(?=\s*[:：])|tags|topics|keywords|filed\s+under)\s*[:：]?/i;
+/** Tag labels that some sites also put over a list of related headlines. */
+export const AMBIGUOUS_TAGS_LABEL = /^(related\s+topics|مواضيع\s+ذات\s+صلة|topics)\s*[:：]?\s*$/i;
 
 /** Wire credits and source lines: they go to `attribution`, not the text. */
-export const ATTRIBUTION_LINE = /^[([]?\s*(المصدر|مصدر|المصادر|source|sources|reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by|(with\s+)?(reporting|input)\s+from|إعداد|تحرير|ترجمة|اعداد)\s*[:：]?\s+\S/i;
+export const ATTRIBUTION_LINE = /^[([]?\s*(المصدر|مصدر|المصادر|source|sources|reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by|(with\s+)?(reporting|input)\s+from|تحرير|ترجمة)\s*[:：]?\s+\S/i;
+/** Credit sign-offs that end wire copy: "Jane Roe contributed to this report." */
+export const CONTRIBUTED_LINE = /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b|\bساهم(?:ت)?\s+في\s+(?:إعداد|اعداد)\s+(?:هذا\s+)?(?:التقرير|الخبر)/i;
 /** "(Reuters) -" style wire prefixes at the start of a lead paragraph are kept in text, only the credit is recorded. */
 export const WIRE_CREDIT = /^\s*(?:[A-Z][A-Za-z .,'-]{1,40})?\(\s*(Reuters|AP|AFP|Bloomberg|Xinhua|Anadolu|د\s*ب\s*أ|أ\s*ف\s*ب|رويترز|سبوتنيك|نوفوستي|الأناضول|وام|واس|قنا|كونا|بترا)\s*\)\s*[-–—]/;
 
@@ -131,6 +143,7 @@ const BOILER_PHRASES = new RegExp(
     'click here', 'اضغط هنا', 'انقر هنا', 'advertisement', 'إعلان', 'اعلان', 'sponsored', 'برعاية',
     'تحميل التطبيق', 'download the app', 'print this', 'طباعة', 'email this', 'أرسل لصديق', 'ارسل لصديق',
     'skip to', 'back to top', 'العودة للأعلى', 'font size', 'حجم الخط',
+    'continue reading', 'story continues below', 'article continues below', 'listen to this article', 'استمع إلى المقال', 'نسخ الرابط', 'copy link',
   ].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   // Whole words only: "شارك" must not match "المشاركة".
   .replace(/^/, '(?:^|[\\s|:،,•·(-])(?:').concat(')(?=$|[\\s|:،,•·.!)-])'),

@@ -30,11 +30,13 @@ function str(v: Json | undefined): string | null {
   return null;
 }
 
-function names(v: Json | undefined): string[] {
+function names(v: Json | undefined, people = false): string[] {
   if (v === undefined || v === null) return [];
   const list = Array.isArray(v) ? v : [v];
   const out: string[] = [];
   for (const item of list) {
+    // An Organization as author (the site, a news agency) is a credit, not a byline.
+    if (people && isObject(item) && typeOf(item).some((t) => /^(Organization|NewsMediaOrganization|Corporation)$/.test(t))) continue;
     const s = typeof item === 'string' ? normalizeWhitespace(item) : isObject(item) ? str(item['name']) : null;
     if (s !== null && s !== '') out.push(s);
   }
@@ -80,7 +82,7 @@ export function readJsonLd(scripts: readonly string[]): LdArticle | null {
     articleBody: typeof o['articleBody'] === 'string' ? o['articleBody'] : null,
     datePublished: str(o['datePublished']) ?? str(o['dateCreated']),
     dateModified: str(o['dateModified']),
-    authors: names(o['author']),
+    authors: names(o['author'], true),
     keywords,
     publisher: isObject(o['publisher']) ? str(o['publisher']['name']) : str(o['publisher']),
     image: isObject(image) ? str(image['url']) : str(image),

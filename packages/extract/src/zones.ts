@@ -52,8 +52,41 @@ export function namedZone(s: string): string | null {
 
 export interface ZoneEvidence {
   readonly zone: string;
-  /** locale (og:locale / lang / content-language region) or tld (canonical URL's country code). */
-  readonly from: 'locale' | 'tld';
+  /**
+   * locale (og:locale / lang / content-language region), tld (canonical URL's country code) or site
+   * (the page's own furniture says where the site is: a header weather widget «القاهرة ٢٢°»,
+   * "Registered in England and Wales").
+   */
+  readonly from: 'locale' | 'tld' | 'site';
+}
+
+/** Cities a site's header weather widget shows, with their zones. */
+const WEATHER_CITIES: ReadonlyArray<readonly [string, string]> = [
+  ['القاهرة|الإسكندرية|الاسكندرية|cairo|alexandria', 'Africa/Cairo'], ['الرياض|جدة|مكة|الدمام|riyadh|jeddah|dammam', 'Asia/Riyadh'],
+  ['دبي|أبوظبي|ابوظبي|أبو ظبي|الشارقة|dubai|abu dhabi|sharjah', 'Asia/Dubai'], ['الكويت|kuwait city', 'Asia/Kuwait'], ['الدوحة|doha', 'Asia/Qatar'],
+  ['المنامة|manama', 'Asia/Bahrain'], ['مسقط|muscat', 'Asia/Muscat'], ['عمّان|amman', 'Asia/Amman'], ['بيروت|beirut', 'Asia/Beirut'],
+  ['دمشق|حلب|damascus|aleppo', 'Asia/Damascus'], ['بغداد|البصرة|أربيل|اربيل|baghdad|basra|erbil', 'Asia/Baghdad'],
+  ['الرباط|الدار البيضاء|rabat|casablanca', 'Africa/Casablanca'], ['الجزائر|وهران|algiers|oran', 'Africa/Algiers'], ['تونس|tunis', 'Africa/Tunis'],
+  ['الخرطوم|khartoum', 'Africa/Khartoum'], ['صنعاء|عدن|sanaa|aden', 'Asia/Aden'], ['القدس|رام الله|غزة|jerusalem|ramallah|gaza', 'Asia/Hebron'],
+  ['إسطنبول|اسطنبول|أنقرة|istanbul|ankara', 'Europe/Istanbul'], ['موسكو|moscow', 'Europe/Moscow'], ['لندن|london', 'Europe/London'], ['باريس|paris', 'Europe/Paris'],
+];
+const WEATHER = WEATHER_CITIES.map(([cities, zone]) => [new RegExp(`(?<!\\p{L})(?:${cities})\\s*[:\\-–]?\\s*[-+−]?[\\d٠-٩]{1,2}\\s*°`, 'iu'), zone] as const);
+/** A site saying where it is published ("Registered in England and Wales", "Britain's liveliest news site"). */
+const SITE_STATEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bregistered\s+in\s+(?:england|scotland|wales|northern\s+ireland)\b|\b(?:britain|the\s+uk)['’]s\s+(?:\w+\s+){0,3}(?:news|newspaper|site|paper)/i, 'Europe/London'],
+];
+
+/**
+ * The zone a page's own furniture (header, footer, widgets — never the article, whose dateline
+ * names the story's place, not the site's) says the site lives in, or null.
+ */
+export function siteStatedZone(furniture: readonly string[]): string | null {
+  for (const text of furniture) {
+    if (text.length > 300) continue;
+    if (text.includes('°')) for (const [re, zone] of WEATHER) if (re.test(text)) return zone;
+    for (const [re, zone] of SITE_STATEMENTS) if (re.test(text)) return zone;
+  }
+  return null;
 }
 
 /** "ar-EG", "ar_EG", "en-GB" → "eg" / "gb"; null without a region. */
@@ -76,8 +109,8 @@ export function tldCountry(url: string | null): string | null {
   return /^[a-z]{2}$/.test(tld) && COUNTRY_ZONES[tld] !== undefined ? tld : null;
 }
 
-/** The page's zone, from its locale region first, then the canonical URL's ccTLD. */
-export function inferPageZone(locales: ReadonlyArray<string | null | undefined>, urls: ReadonlyArray<string | null>): ZoneEvidence | null {
+/** The page's zone, from its locale region first, then the canonical URL's ccTLD, then what the site says of itself. */
+export function inferPageZone(locales: ReadonlyArray<string | null | undefined>, urls: ReadonlyArray<string | null>, furniture: readonly string[] = []): ZoneEvidence | null {
   for (const l of locales) {
     const region = regionOf(l);
     const zone = region === null ? undefined : COUNTRY_ZONES[region];
@@ -88,7 +121,8 @@ export function inferPageZone(locales: ReadonlyArray<string | null | undefined>,
     const zone = cc === null ? undefined : COUNTRY_ZONES[cc];
     if (zone !== undefined) return { zone, from: 'tld' };
   }
-  return null;
+  const stated = siteStatedZone(furniture);
+  return stated === null ? null : { zone: stated, from: 'site' };
 }
 
 const FORMATTERS = new Map<string, Intl.DateTimeFormat>();

@@ -50,7 +50,7 @@ describe('zone inference', () => {
   });
 
   it('applies a zone named in the dateline, with DST', () => {
-    expect(parseTextDate('17 مايو 2024 - 10:00 بتوقيت القاهرة', null)).toEqual({ iso: '2024-05-17T07:00:00.000Z', assumedUtc: false });
+    expect(parseTextDate('17 مايو 2024 - 10:00 بتوقيت القاهرة', null)).toEqual({ iso: '2024-05-17T07:00:00.000Z', assumedUtc: false, hasTime: true, day: '2024-05-17' });
     expect(parseTextDate('17 يناير 2024 - 10:00 بتوقيت القاهرة', null)?.iso).toBe('2024-01-17T08:00:00.000Z');
     expect(parseTextDate('17 مايو 2024 - 10:00 بتوقيت مكة المكرمة', null)?.iso).toBe('2024-05-17T07:00:00.000Z');
     expect(parseTextDate('17 May 2024 10:00 Mecca time', null)?.iso).toBe('2024-05-17T07:00:00.000Z');

@@ -1,0 +1,134 @@
+/**
+ * Finding the published time: machine sources first (JSON-LD, metas, <time>), then the visible
+ * dateline near the headline, a labelled date line, the URL — each placed in the page's zone.
+ */
+import type { LdArticle } from './metadata.ts';
+import { parseMachineDate, parseTextDate, parseUrlDate, type ParsedDate } from './dates.ts';
+import type { Block, PageFacts } from './dom-walk.ts';
+import { zonedToUtc, type ZoneEvidence } from './zones.ts';
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'publishdate', 'pubdate', 'publish-date',
+  'publish_date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
+  'article.published', 'published_time', 'og:published_time', 'creation_date', 'cxenseparse:recs:publishtime',
+];
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'dcterms.modified'];
+
+function firstMeta(meta: ReadonlyMap<string, string>, keys: readonly string[]): { key: string; value: string } | null {
+  for (const key of keys) {
+    const value = meta.get(key);
+    if (value !== undefined && value.trim() !== '') return { key, value };
+  }
+  return null;
+}
+
+/**
+ * A zone-less date with a time of day takes the page's zone when the page gives evidence
+ * (`text+zone:Africa/Cairo(locale)`); otherwise it stays UTC and says so (`text+assumed-utc`).
+ */
+function placeInZone(d: ParsedDate, source: string, zone: ZoneEvidence | null): { iso: string; source: string } {
+  if (!d.assumedUtc) return { iso: d.iso, source };
+  if (zone !== null && d.hasTime === true && d.wallMs !== undefined) {
+    return { iso: new Date(zonedToUtc(d.wallMs, zone.zone)).toISOString(), source: `${source}+zone:${zone.zone}(${zone.from})` };
+  }
+  return { iso: d.iso, source: `${source}+assumed-utc` };
+}
+
+export interface DateFinding {
+  readonly publishedAt: string | null;
+  readonly modifiedAt: string | null;
+  readonly dateSource: string | null;
+}
+
+export function findDates(facts: PageFacts, ld: LdArticle | null, url: string, topTexts: readonly string[], now: Date | null, zone: ZoneEvidence | null): DateFinding {
+  const modifiedRaw = ld?.dateModified ?? firstMeta(facts.meta, MODIFIED_META)?.value ?? null;
+  const modifiedParsed = modifiedRaw === null ? null : parseMachineDate(modifiedRaw);
+  const modified = modifiedParsed === null ? null : placeInZone(modifiedParsed, 'modified', zone);
+  const found = (d0: ParsedDate | null, source0: string): DateFinding | null => {
+    if (d0 === null) return null;
+    let d = d0;
+    let source = source0;
+    // A day-only machine date ("2024-09-30", or a malformed "2024-09-30T11.30") takes the time of
+    // day the page shows for the same day near the headline.
+    if (d.hasTime === false && d.assumedUtc) {
+      const day = d.iso.slice(0, 10);
+      for (const text of topTexts) {
+        if (text.length > 200) continue;
+        const v = parseTextDate(text, null);
+        if (v !== null && v.hasTime === true && v.day === day) {
+          d = v;
+          source = `${source}+text`;
+          break;
+        }
+      }
+    }
+    const placed = placeInZone(d, source, zone);
+    return { publishedAt: placed.iso, modifiedAt: modified?.iso ?? null, dateSource: placed.source };
+  };
+
+  if (ld?.datePublished != null) {
+    const r = found(parseMachineDate(ld.datePublished), 'json-ld');
+    if (r !== null) return r;
+  }
+  const m = firstMeta(facts.meta, PUBLISHED_META);
+  if (m !== null) {
+    const r = found(parseMachineDate(m.value), `meta:${m.key}`);
+    if (r !== null) return r;
+  }
+  const times = [...facts.times].sort((a, b) => Number(b.hint) - Number(a.hint));
+  for (const t of times) {
+    // A <time> whose datetime cannot be read falls back to its visible text.
+    const r = found(parseMachineDate(t.datetime), 'time') ?? (t.text === '' ? null : found(parseTextDate(t.text, now), 'time-text'));
+    if (r !== null) return r;
+  }
+  // Absolute dates first: «منذ ساعة» beside a teaser is about that teaser.
+  for (const text of topTexts) {
+    if (text.length > 200) continue;
+    const r = found(parseTextDate(publishedPart(text), null), 'text');
+    if (r !== null) return r;
+  }
+  if (now !== null) {
+    for (const text of topTexts) {
+      if (text.length > 200) continue;
+      const r = found(parseTextDate(publishedPart(text), now), 'text');
+      if (r !== null) return r;
+    }
+  }
+  // A labelled date line anywhere outside boilerplate («نشر بتاريخ …» under the story on legacy pages).
+  for (const b of facts.blocks) {
+    if (b.text.length > 120 || !PUBLISHED_LABEL.test(b.text) || (b.boiler !== null && !facts.protectedIds.has(b.boiler.id))) continue;
+    const r = found(parseTextDate(publishedPart(b.text), null), 'text');
+    if (r !== null) return r;
+  }
+  const u = found(parseUrlDate(url), 'url');
+  if (u !== null) return u;
+  return { publishedAt: null, modifiedAt: modified?.iso ?? null, dateSource: null };
+}
+
+const PUBLISHED_LABEL = /^\s*(?:published|posted|first\s+published|نشر(?:\s+في|\s+بتاريخ)?|تاريخ\s+النشر|تم\s+النشر)\s*[:：]?\s/i;
+const UPDATED_PART = /^(?:updated|last\s+updated|modified|آخر\s+تحديث|اخر\s+تحديث|تحديث|تم\s+التحديث)/i;
+
+/** "Updated: 08:03, 7 Dec | Published: 22:41, 6 Dec": the published part when a line shows both. */
+function publishedPart(text: string): string {
+  const parts = text.split(/\s+[|·•]\s+/);
+  if (parts.length < 2) return text;
+  const kept = parts.filter((p) => !UPDATED_PART.test(p.trim()));
+  return kept.length > 0 && kept.length < parts.length ? kept.join(' | ') : text;
+}
+
+/**
+ * Texts that may carry the visible date, nearest to the headline first (below, then above), never
+ * from boilerplate (a teaser card's «منذ ساعة», the top bar's today's date).
+ */
+export function datelineCandidates(facts: PageFacts, h1Index: number): string[] {
+  const out: string[] = [];
+  const usable = (i: number): boolean => {
+    const b = facts.blocks[i];
+    return b !== undefined && (b.boiler === null || facts.protectedIds.has(b.boiler.id));
+  };
+  for (let d = 0; d <= 8; d++) {
+    if (usable(h1Index + d)) out.push((facts.blocks[h1Index + d] as Block).text);
+    if (d > 0 && d <= 3 && usable(h1Index - d)) out.push((facts.blocks[h1Index - d] as Block).text);
+  }
+  return out;
+}
