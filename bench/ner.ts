@@ -16,13 +16,12 @@ import { createTagger } from '../packages/ner/src/index.ts';
 import {
   buildLexicon,
   dataFile,
-  decode,
+  decodeDocument,
   EntityScorer,
   infoOf,
   loadLexiconData,
-  modelFileName,
+  loadNerModel,
   parseConll,
-  parseModel,
   scoreArticle,
   splitDev,
   TRAINING,
@@ -64,28 +63,33 @@ function tokensPerSecond(tokens: number, run: () => void): number {
 
 const figures: Record<string, unknown> = {};
 for (const lang of ['ar', 'en'] as const) {
-  const model = parseModel(readFileSync(dataFile(modelFileName(lang))));
+  const model = loadNerModel(dataFile(''), lang);
   const all = new EntityScorer();
   const perFile: Record<string, { p: number; r: number; f1: number }> = {};
   const dev: Sentence[] = [];
+  const devFiles: Sentence[][] = [];
+  // Each file's dev split is one document for the document pass (consecutive sentences).
+  const decodeFile = (sentences: readonly Sentence[]): string[][] =>
+    decodeDocument(model, sentences.map((s) => s.tokens.map((w) => infoOf(w, lexicon))));
   for (const name of TRAINING[lang].files) {
     const split = splitDev(parseConll(readFileSync(join(values.data, 'ner', name), 'utf8')), TRAINING[lang].config.devFraction);
     const one = new EntityScorer();
-    for (const s of split.dev) {
-      const pred = decode(model, s.tokens.map((w) => infoOf(w, lexicon)));
-      one.add(s.tags, pred);
-      all.add(s.tags, pred);
-    }
+    const tagged = decodeFile(split.dev);
+    split.dev.forEach((s, i) => {
+      one.add(s.tags, tagged[i] ?? []);
+      all.add(s.tags, tagged[i] ?? []);
+    });
     perFile[name] = brief(one.scores()['ALL']);
     console.log(`${lang} ${name}: ${split.dev.length} dev sentences, F1 ${pct(perFile[name].f1)}`);
     dev.push(...split.dev);
+    devFiles.push(split.dev);
   }
   const scores = all.scores();
-  printScores(`${lang} model on the dev split (entity-level exact match):`, scores);
+  printScores(`${lang} model on the dev split (entity-level exact match${model.document ? `, sentence + document pass, window ±${model.window}` : ''}):`, scores);
 
   const tokens = dev.reduce((n, s) => n + s.tokens.length, 0);
   const modelTps = tokensPerSecond(tokens, () => {
-    for (const s of dev) decode(model, s.tokens.map((w) => infoOf(w, lexicon)));
+    for (const f of devFiles) decodeFile(f);
   });
   const texts = dev.map((s) => s.tokens.join(' '));
   const taggerTps = tokensPerSecond(tokens, () => {

@@ -9,13 +9,13 @@ import { findSharedData } from '../src/shared-data.ts';
  * file's sentences is the development split, never trained on. Prints the dev-set scores.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataFile, loadLexiconData } from '../src/data-files.ts';
 import type { ModelLang } from '../src/model/features.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
-import { modelFileName, TRAINING } from '../src/model/train-config.ts';
+import { docModelFileName, modelFileName, TRAINING } from '../src/model/train-config.ts';
 import { trainLanguage } from '../src/model/train-language.ts';
 
 const { values } = parseArgs({
@@ -26,6 +26,12 @@ const { values } = parseArgs({
     // Experiments only: the committed models use the settings in src/model/train-config.ts.
     epochs: { type: 'string' },
     'min-count': { type: 'string' },
+    update: { type: 'string' },
+    c: { type: 'string' },
+    ensemble: { type: 'string' },
+    window: { type: 'string' },
+    folds: { type: 'string' },
+    neighbours: { type: 'boolean' },
   },
 });
 const langs: ModelLang[] = values.lang === 'ar' || values.lang === 'en' ? [values.lang] : ['ar', 'en'];
@@ -41,14 +47,26 @@ for (const lang of langs) {
     ...TRAINING[lang].config,
     ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
     ...(values['min-count'] ? { minFeatureCount: Number(values['min-count']) } : {}),
+    ...(values.update === 'pa' || values.update === 'perceptron' ? { update: values.update as 'pa' | 'perceptron' } : {}),
+    ...(values.c ? { aggressiveness: Number(values.c) } : {}),
+    ...(values.ensemble ? { ensemble: Number(values.ensemble) } : {}),
+    ...(values.window ? { documentWindow: Number(values.window) } : {}),
+    ...(values.folds ? { folds: Number(values.folds) } : {}),
+    ...(values.neighbours ? { documentNeighbours: true } : {}),
   };
   const started = performance.now();
   const corpus = files.map((name) => ({ name, text: readFileSync(join(values.data, 'ner', name), 'utf8') }));
   const result = trainLanguage(lang, corpus, config, lexicon, lexData.sha256, (line) => console.log(line));
   const path = join(outDir, modelFileName(lang));
   writeFileSync(path, result.bytes);
+  const docPath = join(outDir, docModelFileName(lang));
+  if (result.docBytes) writeFileSync(docPath, result.docBytes);
+  else rmSync(docPath, { force: true });
   const secs = (performance.now() - started) / 1000;
-  console.log(`${lang}: ${result.model.names.length} features, ${(result.bytes.length / 1e6).toFixed(2)} MB → ${path} (${secs.toFixed(1)} s)`);
+  const features = result.model.first.names.length + (result.model.document?.names.length ?? 0);
+  const bytes = result.bytes.length + (result.docBytes?.length ?? 0);
+  const written = result.docBytes ? `${path} + ${docModelFileName(lang)}` : path;
+  console.log(`${lang}: ${features} features, ${(bytes / 1e6).toFixed(2)} MB → ${written} (${secs.toFixed(1)} s)`);
   console.log(`${lang} dev (entity-level exact match):`);
   for (const [type, s] of Object.entries(result.dev)) {
     console.log(`  ${type.padEnd(4)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (gold ${s.gold}, predicted ${s.pred})`);
@@ -56,8 +74,7 @@ for (const lang of langs) {
 }
 
 // Checksums of every committed model (sha256sum format), checked by the tests.
-const lines = (['ar', 'en'] as const).map((lang) => {
-  const name = modelFileName(lang);
+const lines = (['ar', 'en'] as const).flatMap((lang) => [modelFileName(lang), docModelFileName(lang)]).map((name) => {
   try {
     return `${createHash('sha256').update(readFileSync(join(outDir, name))).digest('hex')}  ${name}`;
   } catch {

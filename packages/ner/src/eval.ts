@@ -6,7 +6,8 @@ export { EntityScorer, parseConll, scoresOf, spansOf, splitDev, type Scores, typ
 export { infoOf } from './model/features.ts';
 export { buildLexicon, type Lexicon } from './model/lexicon.ts';
 export { decode, parseModel, type SequenceModel } from './model/sequence-model.ts';
-export { modelFileName, TRAINING } from './model/train-config.ts';
+export { docModelFileName, modelFileName, TRAINING } from './model/train-config.ts';
+export { decodeDocument, loadNerModel, type NerModel } from './model/document-pass.ts';
 export { evaluate } from './model/train-language.ts';
 export { dataFile, loadLexiconData } from './data-files.ts';
 export { scoreArticle, type ArticleScore, type GoldArticle } from './article-score.ts';

@@ -1,6 +1,6 @@
 import { infoOf, infoOfToken, type TokenInfo } from './model/features.ts';
 import type { Lexicon } from './model/lexicon.ts';
-import { decode, type SequenceModel } from './model/sequence-model.ts';
+import { decodeDocument, type NerModel } from './model/document-pass.ts';
 import { spansOf } from './model/conll.ts';
 import { joinable } from './matcher.ts';
 import { variantsOf, type Token } from './tokenize.ts';
@@ -15,9 +15,7 @@ export interface ModelSpan {
   readonly start: number;
 }
 
-/** Words as `tokenize` finds them, plus every other non-space character as its own token. */
-const MODEL_TOKEN = /[\p{L}\p{M}\p{Nd}]+|[^\s\p{L}\p{M}\p{Nd}]/gu;
-const WORD = /^[\p{L}\p{M}\p{Nd}]/u;
+const SPACE = /^\s$/u;
 const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', ';', '…']);
 /** The model's MISC is too noisy to publish (and the KB covers the MISC names news needs). */
 const KEEP: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC']);
@@ -28,26 +26,36 @@ interface Piece {
   readonly word: number;
 }
 
-/** Sentences of model tokens: broken after sentence punctuation and at line breaks. */
-function sentencesOf(text: string): Piece[][] {
+/**
+ * Sentences of model tokens: the words `tokenize` found, plus every other non-space character
+ * between them as its own token; broken after sentence punctuation and at line breaks. Walks the
+ * gaps between the known words instead of matching the whole text again.
+ */
+function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
   const out: Piece[][] = [];
   let cur: Piece[] = [];
-  let words = 0;
+  const gap = (from: number, to: number): void => {
+    for (const ch of text.slice(from, to)) {
+      if (ch === '\n') {
+        if (cur.length > 0) out.push(cur);
+        cur = [];
+        continue;
+      }
+      if (SPACE.test(ch)) continue;
+      cur.push({ text: ch, word: -1 });
+      if (SENTENCE_END.has(ch)) {
+        out.push(cur);
+        cur = [];
+      }
+    }
+  };
   let prevEnd = 0;
-  for (const m of text.matchAll(MODEL_TOKEN)) {
-    const s = m[0];
-    if (cur.length > 0 && text.slice(prevEnd, m.index).includes('\n')) {
-      out.push(cur);
-      cur = [];
-    }
-    const isWord = WORD.test(s);
-    cur.push({ text: s, word: isWord ? words++ : -1 });
-    prevEnd = m.index + s.length;
-    if (!isWord && SENTENCE_END.has(s)) {
-      out.push(cur);
-      cur = [];
-    }
-  }
+  words.forEach((w, i) => {
+    gap(prevEnd, w.start);
+    cur.push({ text: w.text, word: i });
+    prevEnd = w.end;
+  });
+  gap(prevEnd, text.length);
   if (cur.length > 0) out.push(cur);
   return out;
 }
@@ -68,24 +76,27 @@ function nameStart(token: Token, lexicon: Lexicon): number {
 }
 
 /**
- * Runs the sequence model over `text` and returns its PER/ORG/LOC names that are plausible as
+ * Runs the statistical model over `text` (the article is the document of the document pass) and returns its PER/ORG/LOC names that are plausible as
  * mentions: no line break or punctuation inside (other than what names may contain), Latin names
  * capitalised, at least two letters.
  */
 export function findModelSpans(
   text: string,
   words: readonly Token[],
-  model: SequenceModel,
+  model: NerModel,
   lexicon: Lexicon,
 ): ModelSpan[] {
   const out: ModelSpan[] = [];
-  for (const sentence of sentencesOf(text)) {
-    const infos: TokenInfo[] = sentence.map((p) => {
+  const sentences = sentencesOf(text, words);
+  const infos: TokenInfo[][] = sentences.map((sentence) =>
+    sentence.map((p) => {
       const w = p.word >= 0 ? words[p.word] : undefined;
       return w ? infoOfToken(w, lexicon) : infoOf(p.text, lexicon);
-    });
-    const tags = decode(model, infos);
-    for (const span of spansOf(tags)) {
+    }),
+  );
+  const tagged = decodeDocument(model, infos);
+  for (const [s, sentence] of sentences.entries()) {
+    for (const span of spansOf(tagged[s] ?? [])) {
       if (!KEEP.has(span.type)) continue;
       const pieces = sentence.slice(span.first, span.last + 1);
       if (pieces.some((p) => p.word < 0)) continue;
@@ -104,4 +115,33 @@ export function findModelSpans(
     }
   }
   return out;
+}
+
+/**
+ * A model name against the tokens the KB and the rules already took: kept whole when it touches
+ * none; dropped when it overlaps one, except that a person name of two or more words left after
+ * covered words at its start or end is kept when those words are not a person ("غولدمان ساكس دان
+ * سترويفن" tagged as one PER gives "دان سترويفن" once the KB has "غولدمان ساكس"; "خليفة بن زايد
+ * آل نهيان" after a title rule found "خليفة بن زايد" gives nothing).
+ */
+export function outsideCovered(
+  span: ModelSpan,
+  covered: ReadonlySet<number>,
+  person: (token: number) => boolean,
+  words: readonly Token[],
+  lexicon: Lexicon,
+): ModelSpan | null {
+  let first = span.first;
+  let last = span.last;
+  while (first <= last && covered.has(first)) first++;
+  while (last >= first && covered.has(last)) last--;
+  if (first === span.first && last === span.last) {
+    for (let k = first; k <= last; k++) if (covered.has(k)) return null;
+    return span;
+  }
+  if (span.type !== 'PER' || last - first < 1) return null;
+  for (let k = first; k <= last; k++) if (covered.has(k)) return null;
+  for (let k = span.first; k <= span.last; k++) if (person(k)) return null;
+  const head = words[first];
+  return head ? { first, last, type: span.type, start: nameStart(head, lexicon) } : null;
 }

@@ -1,31 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData } from './data-files.ts';
 import { unlinkedId } from './entity-id.ts';
-import { KhabarNerError } from './errors.ts';
 import { linkSurnames, type PersonSpan } from './link-surnames.ts';
 import { compileMatcher, joinable } from './matcher.ts';
-import { findModelSpans } from './model-mentions.ts';
+import { findModelSpans, outsideCovered, type ModelSpan } from './model-mentions.ts';
+import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
 import { buildLexicon } from './model/lexicon.ts';
-import { parseModel, type SequenceModel } from './model/sequence-model.ts';
-import { modelFileName } from './model/train-config.ts';
+import { loadNerModel } from './model/document-pass.ts';
 import { findTitledNames } from './title-rules.ts';
 import { tokenize } from './tokenize.ts';
 import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
-
-function loadModel(dir: string, lang: 'ar' | 'en'): SequenceModel {
-  const path = join(dir, modelFileName(lang));
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `cannot read NER model ${path}`, { cause });
-  }
-  const model = parseModel(bytes, path);
-  if (model.lang !== lang) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${path}: model is for "${model.lang}", not "${lang}"`);
-  return model;
-}
 
 /**
  * Loads the KB, the compiled places, the person-name tokens and the two statistical models once
@@ -37,7 +21,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const entries: readonly KbEntry[] = matcher.entries;
   const lexicon = buildLexicon(entries, nameTokens);
   const modelDir = options.modelDir ?? dataFile('');
-  const models = options.statistical === false ? null : { ar: loadModel(modelDir, 'ar'), en: loadModel(modelDir, 'en') };
+  const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en') };
 
   function tag(text: string, lang: string): TagResult {
     const arabic = lang.toLowerCase().startsWith('ar');
@@ -76,11 +60,30 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       people.push({ first: span.first, last: span.last, entityId: id });
     }
 
-    // The model finds names the KB and the title rules do not know; KB mentions win on overlap.
-    const fresh = found.filter((m) => {
-      for (let k = m.first; k <= m.last; k++) if (covered.has(k)) return false;
-      return true;
-    });
+    for (const span of findCuedOrgs(tokens, covered, join)) {
+      const last = tokens[span.last];
+      if (!last) continue;
+      const surface = text.slice(span.start, last.end);
+      const id = unlinkedId('ORG', surface);
+      for (let k = span.first; k <= span.last; k++) covered.add(k);
+      mentions.push({ start: span.start, end: last.end, type: 'ORG', text: surface, entityId: id });
+      if (!info.has(id)) info.set(id, { linked: false, type: 'ORG', name: null });
+    }
+
+    // The model finds names the KB and the rules do not know; KB mentions win on overlap. A bare
+    // institution noun ("للمنظمة") is not a name; an apposition can fix the type ("X, the company").
+    const fresh = found
+      .map((m) => {
+        // A person the KB or a title rule found is never split from the rest of a model name.
+        const person = (k: number): boolean => people.some((p) => p.first <= k && k <= p.last);
+        return outsideCovered(m, covered, person, tokens, lexicon);
+      })
+      .filter((m): m is ModelSpan => {
+        if (!m) return false;
+        const head = tokens[m.first];
+        return !(m.first === m.last && head && isGenericOrgHead(head));
+      })
+      .map((m) => (m.type !== 'ORG' && hasOrgApposition(text, tokens, m.last) ? { ...m, type: 'ORG' as const } : m));
     const modelIds = fresh.map((m) => {
       const last = tokens[m.last];
       const surface = text.slice(m.start, last?.end ?? m.start);

@@ -11,6 +11,10 @@ const TITLES_EN = new Set([
   'senator', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess', 'sheikh', 'sheik', 'emir',
   'mr', 'mrs', 'ms', 'dr', 'ambassador', 'mayor', 'envoy', 'commander', 'pope', 'ayatollah', 'ceo', 'chairman',
   'chairwoman', 'lawmaker', 'representative', 'rep', 'sen', 'judge', 'colonel', 'col', 'lieutenant', 'admiral',
+  // Role nouns news writes straight before a name: "opposition leader Raila Odinga", "foreign policy
+  // chief Kaja Kallas", "his deputy Massimo Aparo", "chief executive Tim Cook".
+  'leader', 'chief', 'deputy', 'director', 'commissioner', 'executive', 'founder', 'speaker', 'analyst',
+  'economist', 'coach', 'cardinal', 'bishop', 'rabbi', 'imam', 'activist', 'journalist', 'correspondent',
 ]);
 const PARTICLES_EN = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'abu']);
 const NOT_NAMES_EN = new Set([

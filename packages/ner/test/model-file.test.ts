@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataFile, loadLexiconData, modelFileName, TRAINING } from '../src/eval.ts';
+import { dataFile, docModelFileName, loadLexiconData, loadNerModel, modelFileName, TRAINING } from '../src/eval.ts';
 import { loadCommittedModel, sharedData } from './model-helpers.ts';
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
@@ -10,10 +10,28 @@ const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).di
 describe('committed model files', () => {
   const manifest = readFileSync(dataFile('ner-models.sha256'), 'utf8');
 
-  it.each(['ar', 'en'] as const)('%s: checksum matches ner-models.sha256 and stays under 30 MB', (lang) => {
-    const bytes = readFileSync(dataFile(modelFileName(lang)));
-    expect(bytes.length).toBeLessThan(30e6);
-    expect(manifest).toContain(`${sha256(bytes)}  ${modelFileName(lang)}`);
+  it.each(['ar', 'en'] as const)('%s: checksums match ner-models.sha256 and the files stay under 30 MB', (lang) => {
+    const names = [modelFileName(lang), ...((TRAINING[lang].config.documentWindow ?? 0) > 0 ? [docModelFileName(lang)] : [])];
+    let total = 0;
+    for (const name of names) {
+      const bytes = readFileSync(dataFile(name));
+      total += bytes.length;
+      expect(manifest).toContain(`${sha256(bytes)}  ${name}`);
+    }
+    expect(total).toBeLessThan(30e6);
+    // No stale document pass beside a language trained without one.
+    if (names.length === 1) expect(manifest).not.toContain(docModelFileName(lang));
+  });
+
+  it.each(['ar', 'en'] as const)('%s: the document pass, when there is one, was trained with the same config and data', (lang) => {
+    const model = loadNerModel(dataFile(''), lang);
+    expect(model.window).toBe(TRAINING[lang].config.documentWindow ?? 0);
+    if (model.document) {
+      expect(model.document.meta.config).toEqual(TRAINING[lang].config);
+      expect(model.document.meta.files).toEqual(model.first.meta.files);
+      expect(model.document.meta.lexicon).toEqual(loadLexiconData().sha256);
+      expect(model.document.tags).toEqual(model.first.tags);
+    }
   });
 
   it.each(['ar', 'en'] as const)('%s: metadata matches the training config, corpora and lexicon files', (lang) => {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashFeature, HashSink, StringSink } from '../src/model/feature-hash.ts';
+import { hashFeature, HashSink, hashUtf8, StringSink } from '../src/model/feature-hash.ts';
 import { emitFeatures, infoOf } from '../src/model/features.ts';
 import { EntityScorer, parseConll, spansOf, splitDev } from '../src/model/conll.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
-import { decode, parseModel } from '../src/model/sequence-model.ts';
-import { trainLanguage } from '../src/model/train-language.ts';
+import { contextFeatures, decodeDocument, documentContext } from '../src/model/document-pass.ts';
+import { decode, parseModel, serializeModel } from '../src/model/sequence-model.ts';
+import { evaluate, trainLanguage } from '../src/model/train-language.ts';
 import { sharedData } from './model-helpers.ts';
 
 const lexicon = buildLexicon([], new Set(['سامي']));
@@ -25,8 +26,9 @@ describe('training on a tiny slice', () => {
     const a = trainLanguage('ar', files, config, lexicon, { 'kb.tsv': 'x' });
     const b = trainLanguage('ar', files, config, lexicon, { 'kb.tsv': 'x' });
     expect(a.bytes.equals(b.bytes)).toBe(true);
-    expect(a.model.meta.files[0]).toMatchObject({ name: 'anercorp-train.txt', train: 40, dev: 10 });
-    expect(a.model.meta.dev['ALL']).toBeDefined();
+    expect(a.model.first.meta.files[0]).toMatchObject({ name: 'anercorp-train.txt', train: 40, dev: 10 });
+    expect(a.model.first.meta.dev['ALL']).toBeDefined();
+    expect(a.docBytes).toBeNull();
 
     const loaded = parseModel(a.bytes);
     const train = splitDev(parseConll(files[0]?.text ?? ''), config.devFraction).train;
@@ -44,6 +46,13 @@ describe('training on a tiny slice', () => {
 });
 
 describe('pieces', () => {
+  it('hashes a name from its UTF-8 bytes like the string (Arabic, Latin, astral characters)', () => {
+    for (const s of ['w=موسكو', 'ww-1=في|موسكو', 'p3=Ber', 'x1=😀', 'g3=ستا', '']) {
+      const bytes = Buffer.from(`#${s}\t`, 'utf8');
+      expect(hashUtf8(bytes, 1, bytes.length - 1), s).toBe(hashFeature(s));
+    }
+  });
+
   it('hashes streamed feature parts like the joined string', () => {
     const words = ['وقال', 'سامي', 'الخطيب', '(', 'Reuters', ')'];
     const strings = new StringSink();
@@ -72,5 +81,85 @@ describe('pieces', () => {
       { tokens: ['a', 'b'], tags: ['B-PER', 'O'] },
       { tokens: ['c'], tags: ['B-LOC'] },
     ]);
+  });
+});
+
+describe('the document pass', () => {
+  it('counts what the first pass said about the same key elsewhere within the window', () => {
+    const keys = [['باسيل', 'قال'], ['x'], ['باسيل', 'قال', 'باسيل']];
+    const types = [['PER', 'O'], ['O'], ['O', 'O', 'PER']];
+    // Window 2: sentences 0 and 2 see each other.
+    expect(documentContext(keys, types, 2)).toEqual([
+      [['PER', 'PER|min'], ['O']],
+      [[]],
+      [['PER', 'PER|maj'], ['O'], ['PER', 'PER|min']],
+    ]);
+    // Window 0: only the same sentence counts; a key seen nowhere else is "none".
+    expect(documentContext(keys, types, 0)).toEqual([
+      [['none'], ['none']],
+      [[]],
+      [['PER', 'PER|maj'], ['none'], ['O']],
+    ]);
+  });
+
+  it('turns document context into features, optionally with the neighbours\' context', () => {
+    const context = [['PER', 'PER|maj'], [], ['none']];
+    expect(contextFeatures(context, false)).toEqual([['dc=PER', 'dc=PER|maj'], [], ['dc=none']]);
+    expect(contextFeatures(context, true)).toEqual([
+      ['dc=PER', 'dc=PER|maj', 'dc-1=<s>'],
+      ['dc-1=PER', 'dc-1=PER|maj', 'dc+1=none'],
+      ['dc=none', 'dc+1=</s>'],
+    ]);
+  });
+
+  it('trains a second model from jackknifed first-pass tags, reproducibly, and tags with both', () => {
+    const files = [slice('anercorp-train.txt', 60)];
+    const config = { epochs: 2, seed: 7, minFeatureCount: 1, devFraction: 0.2, documentWindow: 5, folds: 2 };
+    const a = trainLanguage('ar', files, config, lexicon, {});
+    const b = trainLanguage('ar', files, config, lexicon, {});
+    expect(a.docBytes).not.toBeNull();
+    expect(a.docBytes?.equals(b.docBytes ?? Buffer.alloc(0))).toBe(true);
+    expect(a.bytes.equals(b.bytes)).toBe(true);
+    const doc = parseModel(a.docBytes ?? Buffer.alloc(0));
+    expect(doc.names.some((n) => n.startsWith('dc='))).toBe(true);
+    const first = parseModel(a.bytes);
+    expect(first.names.some((n) => n.startsWith('dc='))).toBe(false);
+
+    const model = { first, document: doc, window: 5, neighbours: false };
+    const dev = splitDev(parseConll(files[0]?.text ?? ''), config.devFraction).dev;
+    const tags = decodeDocument(model, dev.map((s) => s.tokens.map((w) => infoOf(w, lexicon))));
+    expect(tags.map((t) => t.length)).toEqual(dev.map((s) => s.tokens.length));
+    expect(evaluate(model, [dev], lexicon)['ALL']?.f1).toBeCloseTo(a.dev['ALL']?.f1 ?? -1, 6);
+  });
+
+  it('a model loaded for tagging only (no feature strings) decodes like the full one', () => {
+    const a = trainLanguage('en', [slice('en-uner-pud.txt', 40)], { epochs: 2, seed: 7, minFeatureCount: 1, devFraction: 0.2 }, lexicon, {});
+    const full = parseModel(a.bytes);
+    const lean = parseModel(a.bytes, 'test', { keepNames: false });
+    expect(lean.names).toEqual([]);
+    expect(() => serializeModel(lean)).toThrow(/without its feature names/);
+    const words = ['President', 'Joe', 'Biden', 'visited', 'Paris', '.'];
+    expect(decode(lean, words.map((w) => infoOf(w, lexicon)))).toEqual(decode(full, words.map((w) => infoOf(w, lexicon))));
+  });
+});
+
+describe('training options measured in the ADR', () => {
+  const files = [slice('en-uner-pud.txt', 40)];
+  const config = { epochs: 2, seed: 7, minFeatureCount: 1, devFraction: 0.2 };
+
+  it('passive-aggressive updates train a different, reproducible model', () => {
+    const pa = trainLanguage('en', files, { ...config, update: 'pa', aggressiveness: 0.1 }, lexicon, {});
+    const again = trainLanguage('en', files, { ...config, update: 'pa', aggressiveness: 0.1 }, lexicon, {});
+    const plain = trainLanguage('en', files, config, lexicon, {});
+    expect(pa.bytes.equals(again.bytes)).toBe(true);
+    expect(pa.bytes.equals(plain.bytes)).toBe(false);
+  });
+
+  it('averages an ensemble into one model holding every member\'s features', () => {
+    const one = parseModel(trainLanguage('en', files, config, lexicon, {}).bytes);
+    const two = parseModel(trainLanguage('en', files, { ...config, ensemble: 2 }, lexicon, {}).bytes);
+    expect(two.meta.config.ensemble).toBe(2);
+    expect(two.names.length).toBeGreaterThanOrEqual(one.names.length);
+    expect(new Set(two.names)).toEqual(new Set([...two.names, ...one.names]));
   });
 });

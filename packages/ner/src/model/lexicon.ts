@@ -11,14 +11,12 @@ export interface Lexicon {
 }
 
 export function buildLexicon(entries: readonly KbEntry[], nameTokens: ReadonlySet<string>): Lexicon {
-  const flags = new Map<string, Set<string>>();
+  // Small arrays rather than Sets: tens of thousands of keys, one to three flags each.
+  const flags = new Map<string, string[]>();
   const add = (key: string, flag: string): void => {
-    let set = flags.get(key);
-    if (!set) {
-      set = new Set();
-      flags.set(key, set);
-    }
-    set.add(flag);
+    const list = flags.get(key);
+    if (!list) flags.set(key, [flag]);
+    else if (!list.includes(flag)) list.push(flag);
   };
   for (const entry of entries) {
     for (const alias of entry.aliases) {
@@ -32,9 +30,8 @@ export function buildLexicon(entries: readonly KbEntry[], nameTokens: ReadonlySe
     }
   }
   for (const key of nameTokens) add(key, 'nm');
-  const frozen = new Map<string, readonly string[]>();
-  for (const [k, v] of flags) frozen.set(k, [...v].sort());
-  return { flagsOf: (key) => frozen.get(key) };
+  for (const list of flags.values()) list.sort();
+  return { flagsOf: (key) => flags.get(key) };
 }
 
 /** Flags of a token's readings (`variantsOf`): as written, and with proclitics removed (marked `~`). */

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KhabarNerError } from '../errors.ts';
-import { buildFeatureTable, HashSink, lookupFeature, type FeatureTable } from './feature-hash.ts';
+import { buildFeatureTable, buildFeatureTableFromHashes, HashSink, hashUtf8, type FeatureTable } from './feature-hash.ts';
 import { emitFeatures, type ModelLang, type TokenInfo } from './features.ts';
 import { allowedTransitions, viterbi } from './viterbi.ts';
 
@@ -14,6 +14,21 @@ export interface TrainConfig {
   readonly minFeatureCount: number;
   /** Last fraction of each file's sentences held out as the development split. */
   readonly devFraction: number;
+  /** Update rule: plain perceptron (step 1, the default) or passive-aggressive PA-I (MIRA, 1-best). */
+  readonly update?: 'perceptron' | 'pa';
+  /** PA-I cap C on the step size. */
+  readonly aggressiveness?: number;
+  /** Models trained with seeds seed, seed + 1, ... whose weights are averaged (default 1). */
+  readonly ensemble?: number;
+  /**
+   * Sentences on each side that form a sentence's document for the second, document pass
+   * (0 or absent: no document pass). Its training features come from `folds`-fold jackknifed
+   * first-pass predictions, so they are as noisy as at tagging time.
+   */
+  readonly documentWindow?: number;
+  readonly folds?: number;
+  /** Document pass: the neighbouring tokens' document features are features too. */
+  readonly documentNeighbours?: boolean;
 }
 
 export interface ModelMeta {
@@ -31,7 +46,10 @@ export interface ModelMeta {
 export interface SequenceModel {
   readonly lang: ModelLang;
   readonly tags: readonly string[];
-  /** Feature strings; row r's weights are `weights[r * T .. r * T + T)`. */
+  /**
+   * Feature strings; row r's weights are `weights[r * T .. r * T + T)`. Empty in a model loaded
+   * for tagging only (`parseModel(..., { keepNames: false })`): the hash table is all it needs.
+   */
   readonly names: readonly string[];
   /** Feature hash → row (see feature-hash.ts). */
   readonly table: FeatureTable;
@@ -50,18 +68,29 @@ export function createModel(fields: Omit<SequenceModel, 'table'>): SequenceModel
 /** Best BIO tags (as tag indexes) for a sentence whose features were hashed into `sink`. */
 export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
   const T = model.tags.length;
-  const n = sink.offsets.length - 1;
-  const emissions = new Float64Array(Math.max(0, n) * T);
+  const n = Math.max(0, sink.offsets.length - 1);
+  const emissions = new Float64Array(n * T);
   const { hashes, offsets } = sink;
   const w = model.weights;
+  const { keys, rows, mask } = model.table;
   for (let i = 0; i < n; i++) {
     const base = i * T;
-    const end = offsets[i + 1] ?? 0;
-    for (let k = offsets[i] ?? 0; k < end; k++) {
-      const row = lookupFeature(model.table, hashes[k] ?? 0);
+    const end = offsets[i + 1] as number;
+    for (let k = offsets[i] as number; k < end; k++) {
+      // lookupFeature, inlined: this loop is most of the tagger's time.
+      const h = hashes[k] as number;
+      let slot = h & mask;
+      let row = -1;
+      for (let r = rows[slot] as number; r !== 0; r = rows[slot] as number) {
+        if (keys[slot] === h) {
+          row = r - 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
       if (row < 0) continue;
       const off = row * T;
-      for (let t = 0; t < T; t++) emissions[base + t] = (emissions[base + t] ?? 0) + (w[off + t] ?? 0);
+      for (let t = 0; t < T; t++) emissions[base + t] = (emissions[base + t] as number) + (w[off + t] as number);
     }
   }
   let allowed = allowedCache.get(model.tags);
@@ -69,7 +98,7 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
     allowed = allowedTransitions(model.tags);
     allowedCache.set(model.tags, allowed);
   }
-  return viterbi(emissions, Math.max(0, n), T, model.transitions, allowed);
+  return viterbi(emissions, n, T, model.transitions, allowed);
 }
 
 /** Best BIO tags for a sentence given its tokens' facts (`infoOf` / `infoOfToken`). */
@@ -88,6 +117,7 @@ const SCALE = 1000;
  */
 export function serializeModel(model: SequenceModel): Buffer {
   const T = model.tags.length;
+  if (model.names.length * T !== model.weights.length) throw new Error('serializeModel: model was loaded without its feature names');
   const header = { format: MODEL_FORMAT, lang: model.lang, tags: model.tags, meta: model.meta };
   const lines = [JSON.stringify(header), Array.from(model.transitions, (w) => Math.round(w * SCALE)).join(' ')];
   const order = model.names.map((_, i) => i).sort((a, b) => {
@@ -111,17 +141,30 @@ function bad(source: string, why: string): KhabarNerError {
   return new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}: not a Khabar NER model (${why})`);
 }
 
-export function parseModel(bytes: Uint8Array, source = 'model'): SequenceModel {
-  let text: string;
+export interface ParseOptions {
+  /** Keep the feature strings (needed to serialise or inspect the model; default true). */
+  readonly keepNames?: boolean;
+}
+
+/**
+ * Reads a model file. The feature lines are parsed from the gunzipped bytes directly (names
+ * hashed from their UTF-8, integers read digit by digit): loading allocates next to nothing
+ * besides the weights, which keeps a worker's heap (and RSS) small.
+ */
+export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOptions = {}): SequenceModel {
+  const keepNames = options.keepNames ?? true;
+  let buf: Buffer;
   try {
-    text = gunzipSync(bytes).toString('utf8');
+    buf = gunzipSync(bytes);
   } catch (cause) {
     throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}: cannot gunzip the model`, { cause });
   }
-  const lines = text.split('\n');
+  const NL = 0x0a;
+  const end0 = buf.indexOf(NL);
+  const end1 = end0 < 0 ? -1 : buf.indexOf(NL, end0 + 1);
   let header: { format?: unknown; lang?: unknown; tags?: unknown; meta?: unknown };
   try {
-    header = JSON.parse(lines[0] ?? '') as typeof header;
+    header = JSON.parse(buf.toString('utf8', 0, end0 < 0 ? buf.length : end0)) as typeof header;
   } catch {
     throw bad(source, 'header is not JSON');
   }
@@ -130,31 +173,57 @@ export function parseModel(bytes: Uint8Array, source = 'model'): SequenceModel {
   if (!Array.isArray(header.tags) || !header.tags.every((t) => typeof t === 'string')) throw bad(source, 'tags');
   const tags = header.tags as string[];
   const T = tags.length;
-  const trans = (lines[1] ?? '').split(' ').map(Number);
+  if (end1 < 0) throw bad(source, 'transitions');
+  const trans = buf.toString('utf8', end0 + 1, end1).split(' ').map(Number);
   if (trans.length !== (T + 1) * T || trans.some((x) => !Number.isFinite(x))) throw bad(source, 'transitions');
+
+  let lineCount = 0;
+  for (let k = end1 + 1; k < buf.length; k++) if (buf[k] === NL) lineCount++;
+  lineCount++;
   const names: string[] = [];
-  const weights = new Float32Array(Math.max(0, lines.length - 2) * T);
-  for (let i = 2; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line === '') continue;
-    const tab = line.lastIndexOf('\t');
-    if (tab <= 0) throw bad(source, `line ${i + 1}`);
-    const row = names.length;
-    names.push(line.slice(0, tab));
-    for (const part of line.slice(tab + 1).split(' ')) {
-      const colon = part.indexOf(':');
-      const t = Number(part.slice(0, colon));
-      const w = Number(part.slice(colon + 1));
-      if (colon <= 0 || !(t >= 0 && t < T) || !Number.isFinite(w)) throw bad(source, `line ${i + 1}`);
-      weights[row * T + t] = w / SCALE;
+  const hashes = new Int32Array(lineCount);
+  const weights = new Float32Array(lineCount * T);
+  let rows = 0;
+  let line = 2;
+  for (let pos = end1 + 1; pos < buf.length; line++) {
+    let end = buf.indexOf(NL, pos);
+    if (end < 0) end = buf.length;
+    if (end === pos) {
+      pos = end + 1;
+      continue;
     }
+    const tab = buf.lastIndexOf(0x09, end - 1);
+    if (tab <= pos) throw bad(source, `line ${line + 1}`);
+    const row = rows++;
+    hashes[row] = hashUtf8(buf, pos, tab);
+    if (keepNames) names.push(buf.toString('utf8', pos, tab));
+    // "t:w t:w ...": tag index, colon, signed integer weight × SCALE.
+    let k = tab + 1;
+    while (k < end) {
+      let t = 0;
+      let digits = 0;
+      for (; k < end && (buf[k] ?? 0) >= 0x30 && (buf[k] ?? 0) <= 0x39; k++, digits++) t = t * 10 + (buf[k] ?? 0) - 0x30;
+      if (digits === 0 || buf[k] !== 0x3a || t >= T) throw bad(source, `line ${line + 1}`);
+      k++;
+      const negative = buf[k] === 0x2d;
+      if (negative) k++;
+      let w = 0;
+      digits = 0;
+      for (; k < end && (buf[k] ?? 0) >= 0x30 && (buf[k] ?? 0) <= 0x39; k++, digits++) w = w * 10 + (buf[k] ?? 0) - 0x30;
+      if (digits === 0 || (k < end && buf[k] !== 0x20)) throw bad(source, `line ${line + 1}`);
+      k++;
+      weights[row * T + t] = (negative ? -w : w) / SCALE;
+    }
+    pos = end + 1;
   }
-  return createModel({
+  return {
     lang: header.lang,
     tags,
     names,
-    weights: weights.subarray(0, names.length * T),
+    table: buildFeatureTableFromHashes(hashes.subarray(0, rows)),
+    // Copies, so the loaded model does not pin the oversized buffers.
+    weights: weights.slice(0, rows * T),
     transitions: Float32Array.from(trans, (w) => w / SCALE),
     meta: header.meta as ModelMeta,
-  });
+  };
 }

@@ -92,30 +92,53 @@ export function trainPerceptron(
         }
       }
       const pred = viterbi(em, n, T, tw, allowed);
+      // Token and transition differences between the gold and the predicted path.
+      const delta = new Map<number, number>();
+      const tdelta = new Map<number, number>();
+      let loss = 0;
+      let margin = 0;
       let prevG = -1;
       let prevP = -1;
       for (let i = 0; i < n; i++) {
         const g = s.gold[i] ?? 0;
         const p = pred[i] ?? 0;
         if (g !== p) {
-          mistakes++;
+          loss++;
+          margin += (em[i * T + g] ?? 0) - (em[i * T + p] ?? 0);
           for (const f of s.feats[i] ?? []) {
-            w[f * T + g] = (w[f * T + g] ?? 0) + 1;
-            u[f * T + g] = (u[f * T + g] ?? 0) + c;
-            w[f * T + p] = (w[f * T + p] ?? 0) - 1;
-            u[f * T + p] = (u[f * T + p] ?? 0) - c;
+            delta.set(f * T + g, (delta.get(f * T + g) ?? 0) + 1);
+            delta.set(f * T + p, (delta.get(f * T + p) ?? 0) - 1);
           }
         }
         if (g !== p || prevG !== prevP) {
           const kg = (prevG + 1) * T + g;
           const kp = (prevP + 1) * T + p;
-          tw[kg] = (tw[kg] ?? 0) + 1;
-          tu[kg] = (tu[kg] ?? 0) + c;
-          tw[kp] = (tw[kp] ?? 0) - 1;
-          tu[kp] = (tu[kp] ?? 0) - c;
+          margin += (tw[kg] ?? 0) - (tw[kp] ?? 0);
+          tdelta.set(kg, (tdelta.get(kg) ?? 0) + 1);
+          tdelta.set(kp, (tdelta.get(kp) ?? 0) - 1);
         }
         prevG = g;
         prevP = p;
+      }
+      if (loss > 0) {
+        mistakes += loss;
+        // Perceptron: step 1. Passive-aggressive (PA-I, Crammer et al. 2006): the smallest step
+        // that makes the gold path win by the Hamming loss, capped at C.
+        let step = 1;
+        if (config.update === 'pa') {
+          let norm = 0;
+          for (const d of delta.values()) norm += d * d;
+          for (const d of tdelta.values()) norm += d * d;
+          step = norm === 0 ? 0 : Math.min(config.aggressiveness ?? 1, Math.max(0, loss - margin) / norm);
+        }
+        for (const [k, d] of delta) {
+          w[k] = (w[k] ?? 0) + step * d;
+          u[k] = (u[k] ?? 0) + c * step * d;
+        }
+        for (const [k, d] of tdelta) {
+          tw[k] = (tw[k] ?? 0) + step * d;
+          tu[k] = (tu[k] ?? 0) + c * step * d;
+        }
       }
       c++;
     }

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KhabarNerError } from '../errors.ts';
+import { HashSink } from './feature-hash.ts';
+import { emitFeatures, type TokenInfo } from './features.ts';
+import { decodeHashed, parseModel, type SequenceModel } from './sequence-model.ts';
+import { docModelFileName, modelFileName } from './train-config.ts';
+
+/**
+ * The statistical tagger of one language: a sentence model, and optionally a second, document
+ * model whose features add what the first pass said about the same word elsewhere in the
+ * document (`documentContext`), so a name tagged ORG in one sentence pulls its other mentions.
+ */
+export interface NerModel {
+  readonly first: SequenceModel;
+  readonly document: SequenceModel | null;
+  /** Sentences before and after a sentence that count as its document (training and tagging alike). */
+  readonly window: number;
+  /** The document features of the previous and next token are features too (`dc-1=`, `dc+1=`). */
+  readonly neighbours: boolean;
+}
+
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+const LETTER = /\p{L}/u;
+
+/** Entity type of each BIO tag ("B-PER" → "PER"), "O" for O. */
+export function typesOf(tags: readonly string[]): string[] {
+  return tags.map((t) => (t === 'O' ? 'O' : t.slice(2)));
+}
+
+/**
+ * Per sentence and token, the document features of the token's key: what the first pass tagged
+ * the other occurrences of the same key within `window` sentences: `none` (no other occurrence),
+ * `O` (never part of a name), or the most frequent entity type plus whether it outnumbers O
+ * (`PER`, `PER|maj`). `keys` are the tokens' stems (TokenInfo.stem), `types` the first pass's.
+ */
+export function documentContext(
+  keys: readonly (readonly string[])[],
+  types: readonly (readonly string[])[],
+  window: number,
+): string[][][] {
+  const labels = ['O', ...TYPES];
+  const K = labels.length;
+  // Per key: sentence index of every occurrence and running counts per label (prefix sums).
+  const index = new Map<string, { sentences: number[]; prefix: number[] }>();
+  keys.forEach((sentence, s) => {
+    sentence.forEach((key, t) => {
+      if (key.length < 2 || !LETTER.test(key)) return;
+      let e = index.get(key);
+      if (!e) {
+        e = { sentences: [], prefix: new Array<number>(K).fill(0) };
+        index.set(key, e);
+      }
+      const label = Math.max(0, labels.indexOf(types[s]?.[t] ?? 'O'));
+      const base = e.prefix.length - K;
+      for (let k = 0; k < K; k++) e.prefix.push((e.prefix[base + k] ?? 0) + (k === label ? 1 : 0));
+      e.sentences.push(s);
+    });
+  });
+  const lowerBound = (xs: readonly number[], x: number): number => {
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((xs[mid] ?? 0) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return keys.map((sentence, s) =>
+    sentence.map((key, t) => {
+      const e = index.get(key);
+      if (!e) return [];
+      const lo = lowerBound(e.sentences, s - window);
+      const hi = lowerBound(e.sentences, s + window + 1);
+      const own = Math.max(0, labels.indexOf(types[s]?.[t] ?? 'O'));
+      const counts = labels.map((_, k) => (e.prefix[hi * K + k] ?? 0) - (e.prefix[lo * K + k] ?? 0) - (k === own ? 1 : 0));
+      const total = counts.reduce((a, b) => a + b, 0);
+      if (total === 0) return ['none'];
+      let best = -1;
+      for (let k = 1; k < K; k++) if ((counts[k] ?? 0) > 0 && (best < 0 || (counts[k] ?? 0) > (counts[best] ?? 0))) best = k;
+      if (best < 0) return ['O'];
+      const label = labels[best] ?? 'O';
+      return [label, `${label}|${(counts[best] ?? 0) > (counts[0] ?? 0) ? 'maj' : 'min'}`];
+    }),
+  );
+}
+
+/**
+ * The document pass's feature strings per token of one sentence: the token's own document
+ * context (`dc=PER`) and its neighbours' (`dc-1=…`, `dc+1=…`, which help multi-word names).
+ */
+export function contextFeatures(context: readonly (readonly string[])[], neighbours: boolean): string[][] {
+  return context.map((own, i) => [
+    ...own.map((v) => `dc=${v}`),
+    ...(neighbours ? (context[i - 1] ?? ['<s>']).map((v) => `dc-1=${v}`) : []),
+    ...(neighbours ? (context[i + 1] ?? ['</s>']).map((v) => `dc+1=${v}`) : []),
+  ]);
+}
+
+function hashed(model: SequenceModel, infos: readonly TokenInfo[]): HashSink {
+  const sink = new HashSink();
+  emitFeatures(infos, model.lang, sink);
+  sink.finish();
+  return sink;
+}
+
+const tagsOf = (model: SequenceModel, sink: HashSink): string[] => Array.from(decodeHashed(model, sink), (t) => model.tags[t] ?? 'O');
+
+/**
+ * BIO tags for every sentence of one document (an article, or a corpus file's consecutive
+ * sentences): the sentence model, then, when there is one, the document model, which sees the
+ * same features (hashed once) plus the document features.
+ */
+export function decodeDocument(model: NerModel, sentences: readonly (readonly TokenInfo[])[]): string[][] {
+  const sinks = sentences.map((infos) => hashed(model.first, infos));
+  const first = sinks.map((sink) => tagsOf(model.first, sink));
+  if (!model.document) return first;
+  const context = documentContext(
+    sentences.map((infos) => infos.map((i) => i.stem)),
+    first.map(typesOf),
+    model.window,
+  );
+  const second = model.document;
+  return sinks.map((sink, s) => tagsOf(second, sink.withExtra(contextFeatures(context[s] ?? [], model.neighbours))));
+}
+
+function readModel(path: string, lang: 'ar' | 'en'): SequenceModel {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `cannot read NER model ${path}`, { cause });
+  }
+  const model = parseModel(bytes, path, { keepNames: false });
+  if (model.lang !== lang) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${path}: model is for "${model.lang}", not "${lang}"`);
+  return model;
+}
+
+/**
+ * Loads `ner-<lang>.model.gz` and, when its config has a document pass, `ner-<lang>.doc.model.gz`,
+ * for tagging (without the feature strings).
+ */
+export function loadNerModel(dir: string, lang: 'ar' | 'en'): NerModel {
+  const first = readModel(join(dir, modelFileName(lang)), lang);
+  const window = first.meta.config.documentWindow ?? 0;
+  const document = window > 0 ? readModel(join(dir, docModelFileName(lang)), lang) : null;
+  return { first, document, window, neighbours: first.meta.config.documentNeighbours === true };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { outsideCovered } from '../src/model-mentions.ts';
+import { buildLexicon } from '../src/model/lexicon.ts';
+import { hasOrgApposition, isGenericOrgHead } from '../src/org-rules.ts';
+import { tokenize } from '../src/tokenize.ts';
+import { rulesTagger, tagger } from './tagger-helpers.ts';
+
+const named = (text: string, lang: string, statistical = true): string[] =>
+  (statistical ? tagger() : rulesTagger()).tag(text, lang).mentions.map((m) => {
+    expect(text.slice(m.start, m.end)).toBe(m.text);
+    return `${m.type} ${m.text} ${m.entityId}`;
+  });
+
+describe('role nouns before a name (English title rule)', () => {
+  it('reads "opposition leader X Y" as a person and links the bare surname to it', () => {
+    const text = 'Opposition leader Kofi Mensah urged calm. Speaking in Accra, Mensah said the vote was fair.';
+    expect(named(text, 'en', false)).toEqual(['PER Kofi Mensah per:kofi mensah', 'LOC Accra loc:Q3761', 'PER Mensah per:kofi mensah']);
+  });
+
+  it('knows chief, deputy and chief executive', () => {
+    expect(named('The bloc\'s foreign policy chief Lena Varga spoke.', 'en', false)).toEqual(['PER Lena Varga per:lena varga']);
+    expect(named('His deputy Paolo Renzetti arrived.', 'en', false)).toEqual(['PER Paolo Renzetti per:paolo renzetti']);
+    expect(named('Chief executive Ana Duarte resigned.', 'en', false)).toEqual(['PER Ana Duarte per:ana duarte']);
+  });
+});
+
+describe('organisation cues', () => {
+  it('tags a capitalised name after a lower-case organisation noun', () => {
+    expect(named("Ukraine's state grid operator Ukrenergo said power was back.", 'en', false)).toEqual([
+      'LOC Ukraine loc:UKR',
+      'ORG Ukrenergo org:ukrenergo',
+    ]);
+    expect(named('The news agency Korean Central News Agency said so.', 'en', false)).toEqual([
+      'ORG Korean Central News Agency org:korean central news agency',
+    ]);
+    // Days and pronouns are not names.
+    expect(named('The company Monday said it would appeal.', 'en', false)).toEqual([]);
+  });
+
+  it('tags an Arabic ministry-like name with its complements and nisba, after the proclitics', () => {
+    const text = 'وقالت وزارة الزراعة المصرية إن المحصول جيد، فيما رحبت بوزارة الصحة والسكان بالقرار.';
+    expect(named(text, 'ar', false)).toEqual([
+      'ORG وزارة الزراعة المصرية org:وزاره الزراعه المصريه',
+      'ORG وزارة الصحة والسكان org:وزاره الصحه والسكان',
+    ]);
+  });
+
+  it('leaves a head noun followed by an honorific and a name to the model', () => {
+    expect(named('وتخرج من جامعة الملك فهد للبترول.', 'ar', false)).toEqual([]);
+  });
+
+  it('never takes a bare institution noun for a name', () => {
+    for (const word of ['للمنظمة', 'المنظمة', 'والوزارة', 'الحكومة']) {
+      const token = tokenize(word)[0];
+      expect(token && isGenericOrgHead(token), word).toBe(true);
+    }
+    const name = tokenize('أرامكو')[0];
+    expect(name && isGenericOrgHead(name)).toBe(false);
+  });
+
+  it('reads an apposition ending in an organisation noun', () => {
+    const yes = "Zentravia, the country's biggest airline, said on Monday that flights resumed.";
+    expect(hasOrgApposition(yes, tokenize(yes), 0)).toBe(true);
+    const no = 'Zentravia, the country\'s finance minister, said on Monday that flights resumed.';
+    expect(hasOrgApposition(no, tokenize(no), 0)).toBe(false);
+    const noComma = "Zentravia the country's biggest airline said so.";
+    expect(hasOrgApposition(noComma, tokenize(noComma), 0)).toBe(false);
+  });
+});
+
+describe('a model name that overlaps KB or rule mentions', () => {
+  const lexicon = buildLexicon([], new Set());
+  const words = tokenize('بنك غولدمان ساكس دان سترويفن قال');
+  const span = { first: 1, last: 4, type: 'PER' as const, start: words[1]?.start ?? 0 };
+  const nobody = (): boolean => false;
+
+  it('keeps a person name of two or more words left beside a covered organisation', () => {
+    expect(outsideCovered(span, new Set([1, 2]), nobody, words, lexicon)).toEqual({ first: 3, last: 4, type: 'PER', start: words[3]?.start });
+    expect(outsideCovered(span, new Set(), nobody, words, lexicon)).toBe(span);
+  });
+
+  it('drops it when the rest is one word, not a person, split in the middle, or next to a known person', () => {
+    expect(outsideCovered(span, new Set([1, 2, 3]), nobody, words, lexicon)).toBeNull();
+    expect(outsideCovered({ ...span, type: 'ORG' }, new Set([1, 2]), nobody, words, lexicon)).toBeNull();
+    expect(outsideCovered(span, new Set([3]), nobody, words, lexicon)).toBeNull();
+    expect(outsideCovered(span, new Set([1, 2]), (k) => k === 1 || k === 2, words, lexicon)).toBeNull();
+  });
+});
