@@ -1,6 +1,6 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { Readable } from 'node:stream';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { PermanentError } from '@khabar/errors';
 import { checkTarget, createTargetPolicy, type LookupFn, type TargetPolicy } from './address-guard.ts';
 import { toFetchError, statusError } from './fetch-errors.ts';
@@ -38,6 +38,55 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 function discard(body: Readable): void {
   body.on('error', () => {});
   body.destroy();
+}
+
+/**
+ * The agent, wrapped so `onSent(url)` runs the moment a request's head has been written to the
+ * socket (undici's `onRequestSent`): the host gate spaces requests from when they really left,
+ * not from when they were allowed to.
+ */
+function notifyingSent(agent: Agent, url: string, onSent: (url: string) => void): Dispatcher {
+  return agent.compose((dispatch) => (opts, handler) => {
+    const wrapped = new Proxy(handler, {
+      get(target, prop) {
+        if (prop === 'onRequestSent') {
+          return () => {
+            onSent(url);
+            return target.onRequestSent?.();
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return dispatch(opts, wrapped);
+  });
+}
+
+/** Waits for `work`, or rejects with the signal's reason as soon as it aborts (the total deadline). */
+async function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** A URL as the visited set holds it (fragment dropped); one that does not parse is kept as is. */
+function withoutHash(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
 }
 
 class DeadlineExceeded extends Error {
@@ -91,7 +140,9 @@ async function fetchPage(agent: Agent, settings: Settings, url: string, init: Fe
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DeadlineExceeded()), settings.totalTimeoutMs);
   const signal = init.signal === undefined ? deadline.signal : AbortSignal.any([deadline.signal, init.signal]);
-  const redirects: string[] = [];
+  // A continued chain (the fetcher re-routed a redirect to another host) keeps its hops.
+  const redirects: string[] = [...(init.chain?.redirects ?? [])];
+  const first = init.chain?.url ?? url;
   let current = url;
   try {
     return await followRedirects(agent, settings, url, init, signal, redirects, started, (hop) => {
@@ -100,7 +151,7 @@ async function fetchPage(agent: Agent, settings: Settings, url: string, init: Fe
   } catch (err) {
     if (init.signal?.aborted === true && !deadline.signal.aborted) throw init.signal.reason;
     throw toFetchError(err, deadline.signal.aborted, settings.totalTimeoutMs, {
-      url,
+      url: first,
       ...(current === url ? {} : { currentUrl: current }),
       ...(redirects.length === 0 ? {} : { redirects: [...redirects] }),
     });
@@ -130,13 +181,15 @@ async function followRedirects(
 
   let target = checkTarget(url, settings.policy);
   target.hash = '';
-  const visited = new Set([target.href]);
+  const first = init.chain?.url ?? url;
+  const visited = new Set([...(init.chain ? [first, ...init.chain.redirects].map(withoutHash) : []), target.href]);
 
   for (;;) {
-    const res = await request(target, { dispatcher: agent, method: 'GET', headers, signal });
+    const dispatcher = init.onRequestSent ? notifyingSent(agent, target.href, init.onRequestSent) : agent;
+    const res = await request(target, { dispatcher, method: 'GET', headers, signal });
     const status = res.statusCode;
     const responseHeaders = flattenHeaders(res.headers);
-    const context = { url, status, ...(redirects.length === 0 ? {} : { finalUrl: target.href }) };
+    const context = { url: first, status, ...(redirects.length === 0 ? {} : { finalUrl: target.href }) };
     const location = responseHeaders['location'];
 
     if (REDIRECT_STATUSES.has(status) && location !== undefined) {
@@ -158,12 +211,32 @@ async function followRedirects(
       }
       visited.add(next.href);
       redirects.push(next.href);
+      if (init.stopAtRedirect?.(next.href) === true) {
+        return {
+          url: first,
+          finalUrl: target.href,
+          status,
+          redirects,
+          redirectTo: next.href,
+          contentType: '',
+          headerCharset: null,
+          body: new Uint8Array(0),
+          bytes: 0,
+          decodedBytes: 0,
+          elapsedMs: performance.now() - started,
+          notModified: false,
+          etag: null,
+          lastModified: null,
+          headers: responseHeaders,
+        };
+      }
       target = next;
+      if (init.beforeRedirect) await abortable(init.beforeRedirect(next.href), signal);
       continue;
     }
 
     const base = {
-      url,
+      url: first,
       finalUrl: target.href,
       status,
       redirects,

@@ -14,3 +14,4 @@ export {
   type AllowList,
 } from './address-guard.ts';
 export { parseContentType, parseRetryAfter, type ContentType } from './response-meta.ts';
+export { detectCharset, pageCharsets, sniffMetaCharset, type PageCharsets } from './charsets.ts';

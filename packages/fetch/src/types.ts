@@ -32,16 +32,45 @@ export interface FetchInit {
   readonly lastModified?: string | null;
   /** Aborts the fetch; the abort reason is thrown as is. */
   readonly signal?: AbortSignal;
+  /**
+   * Called when a request (the first, or a redirect hop) has been written to its socket, with
+   * that hop's URL. The fetcher's host gate counts the start of a request from here. Must not throw.
+   */
+  readonly onRequestSent?: (url: string) => void;
+  /**
+   * Awaited before each redirect hop is requested, with the hop's URL (already through the
+   * address guard). The fetcher waits here for the host's politeness gate. A rejection ends the
+   * fetch with that error; the total deadline keeps running while it waits.
+   */
+  readonly beforeRedirect?: (url: string) => Promise<void>;
+  /**
+   * Asked before each redirect hop, with the hop's URL (after the address guard, the redirect
+   * limit and loop detection, before `beforeRedirect`): `true` stops there and returns the
+   * redirect response with `redirectTo` set instead of following it. The fetcher stops at a hop
+   * to another host, to go through that host's robots.txt and politeness gate first.
+   */
+  readonly stopAtRedirect?: (url: string) => boolean;
+  /**
+   * Continues a redirect chain stopped earlier (`stopAtRedirect`): `url` is the URL first asked
+   * for and `redirects` every hop followed so far, the URL now fetched last. The hops count
+   * towards `maxRedirects` and loop detection, and the result reports the whole chain.
+   */
+  readonly chain?: { readonly url: string; readonly redirects: readonly string[] };
 }
 
 export interface FetchResult {
-  /** The URL asked for, as given. */
+  /** The URL asked for, as given (the chain's first URL when `chain` was given). */
   readonly url: string;
-  /** The URL the body came from, after redirects. */
+  /** The URL the body came from, after redirects (the redirecting URL when stopped at a hop). */
   readonly finalUrl: string;
   readonly status: number;
-  /** Every redirect target followed, in order (absolute URLs). */
+  /** Every redirect target followed, in order (absolute URLs), including a `chain`'s and a stopped hop. */
   readonly redirects: string[];
+  /**
+   * Set only when `stopAtRedirect` stopped the chain: the hop not followed (already checked by
+   * the address guard, last in `redirects`). `status` is then the 3xx and the body is empty.
+   */
+  readonly redirectTo?: string;
   /** Lower-cased media type (e.g. "text/html"); '' for a 304. */
   readonly contentType: string;
   /** charset parameter of Content-Type, lower-cased, or null. The body is NOT charset-decoded. */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { createRequire } from 'node:module';
 import { politenessKeys } from './keys.ts';
 
@@ -10,8 +10,14 @@ export type RobotsFetchOutcome =
   /** 5xx, network failure, timeout: assume complete disallow for a while. */
   | { readonly kind: 'unavailable'; readonly reason: string };
 
-/** Fetches one robots.txt URL; the fetcher passes its safe client (SSRF guard, caps, redirects). */
-export type RobotsFetcher = (robotsUrl: string) => Promise<RobotsFetchOutcome>;
+/**
+ * Fetches one robots.txt URL; the fetcher passes its safe client (SSRF guard, caps, redirects).
+ * `init` carries the host gate's hooks (FetchInit.onRequestSent / beforeRedirect) from the caller.
+ */
+export type RobotsFetcher = (
+  robotsUrl: string,
+  init?: { readonly onRequestSent?: (url: string) => void; readonly beforeRedirect?: (url: string) => Promise<void> },
+) => Promise<RobotsFetchOutcome>;
 
 export interface RobotsSettings {
   /** The user agent sent; its product token (before "/") is what robots.txt groups are matched against. */
@@ -58,6 +64,8 @@ export interface RobotsPolicy {
    * cached already: poll `cached`.
    */
   claim(url: string): Promise<boolean>;
+  /** Gives a claim back without fetching (the job was deferred), so another fetcher may take it. */
+  unclaim(url: string): Promise<void>;
   /** Fetches the origin's robots.txt with `fetcher`, caches it for every fetcher, drops the claim, and answers. */
   refresh(url: string, fetcher: RobotsFetcher): Promise<RobotsAnswer>;
 }
@@ -79,7 +87,7 @@ const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: st
  * `$` patterns, groups by product token). The raw file is cached in Redis per origin, shared by
  * every fetcher; parsed copies are memoised in-process.
  */
-export function createRobotsPolicy(options: { readonly redis: Redis; readonly prefix: string; readonly settings: Partial<RobotsSettings> & Pick<RobotsSettings, 'userAgent'> }): RobotsPolicy {
+export function createRobotsPolicy(options: { readonly redis: Redis | Cluster; readonly prefix: string; readonly settings: Partial<RobotsSettings> & Pick<RobotsSettings, 'userAgent'> }): RobotsPolicy {
   const s: RobotsSettings = { ...DEFAULT_ROBOTS_SETTINGS, ...options.settings };
   const keys = politenessKeys(options.prefix);
   const token = (s.userAgent.split('/')[0] ?? s.userAgent).trim();
@@ -127,6 +135,9 @@ export function createRobotsPolicy(options: { readonly redis: Redis; readonly pr
         return false;
       }
       return true;
+    },
+    async unclaim(url) {
+      await options.redis.del(keys.lock(`robots:${new URL(url).origin}`));
     },
     async refresh(url, fetcher) {
       const origin = new URL(url).origin;

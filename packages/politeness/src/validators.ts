@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { politenessKeys } from './keys.ts';
 
 /** What is remembered about the last successful fetch of a document: a few short strings. */
@@ -17,7 +17,7 @@ export interface ValidatorStore {
 }
 
 /** One small hash per canonical URL, kept `ttlMs` after the last fetch. */
-export function createValidatorStore(options: { readonly redis: Redis; readonly prefix: string; readonly ttlMs?: number }): ValidatorStore {
+export function createValidatorStore(options: { readonly redis: Redis | Cluster; readonly prefix: string; readonly ttlMs?: number }): ValidatorStore {
   const keys = politenessKeys(options.prefix);
   const ttlMs = options.ttlMs ?? 90 * 24 * 3_600_000;
   return {

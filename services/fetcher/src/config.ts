@@ -23,6 +23,7 @@ export const fetcherEnv = {
   KHABAR_FETCH_AUTOTHROTTLE_TARGET: intVar(1, 1, 64).describe('AutoThrottle target: requests a host should serve at once on average (delay → latency / target).'),
   KHABAR_FETCH_CIRCUIT_FAILURES: intVar(5, 1, 1_000).describe('Consecutive failures (5xx, 429, timeouts, network) that open a host\'s circuit.'),
   KHABAR_FETCH_CIRCUIT_COOLDOWN_MS: intVar(60_000, 100, 86_400_000).describe('How long an open circuit keeps a host closed; doubles while the host keeps failing. Its URLs wait, they do not fail.'),
+  KHABAR_FETCH_HOST_SEND_TIMEOUT_MS: intVar(15_000, 0, 600_000).describe('Longest time from a host-gate grant to the request being on the wire (DNS, connect, write); until the fetcher confirms the send, no other request to the host starts, so gaps hold at the server. A grant never confirmed counts as sent after this. 0: count grants as starts (no confirmation).'),
   KHABAR_FETCH_INPROCESS_WAIT_MS: intVar(250, 0, 10_000).describe('Host waits up to this long are slept inside the worker; longer ones put the job back as delayed.'),
   KHABAR_FETCH_ROBOTS: boolVar(true).describe('Obey robots.txt (RFC 9309).'),
   KHABAR_FETCH_ROBOTS_TTL_MS: intVar(24 * 3_600_000, 1_000, 24 * 3_600_000).describe('How long a robots.txt is cached (at most 24 h).'),

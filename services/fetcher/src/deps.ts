@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { ConfigOf } from '@khabar/config';
 import { createFetchClient, type FetchClient } from '@khabar/fetch';
-import { createFileArchive } from '@khabar/archive';
+import { openPageArchive, type OpenedArchive } from '@khabar/archive';
 import { createFetchMetrics, createHostGate, createRobotsPolicy, createValidatorStore } from '@khabar/politeness';
 import type { fetcherEnv } from './config.ts';
 import type { FetchHandlerDeps } from './handler.ts';
@@ -13,10 +13,12 @@ export type FetcherConfig = ConfigOf<typeof fetcherEnv>;
 export interface FetcherDeps {
   readonly handler: FetchHandlerDeps;
   readonly clients: readonly FetchClient[];
+  /** The page archive the settings name (file or S3-compatible); closed at shutdown. */
+  readonly archive: OpenedArchive;
 }
 
 /** Everything the fetch handler needs, built from the service's settings (no env, no signals). */
-export function createFetcherDeps(config: FetcherConfig, redis: Redis, registry: Registry): FetcherDeps {
+export function createFetcherDeps(config: FetcherConfig, redis: Redis | Cluster, registry: Registry): FetcherDeps {
   const common = {
     userAgent: config.KHABAR_FETCH_USER_AGENT,
     allowHosts: config.KHABAR_FETCH_ALLOW_HOSTS,
@@ -27,9 +29,10 @@ export function createFetcherDeps(config: FetcherConfig, redis: Redis, registry:
   // robots.txt: same guard and redirects, plain text accepted, RFC 9309's 500 KiB parsed at least.
   const robotsClient = createFetchClient({ ...common, maxBodyBytes: 512 * 1024, maxDecodedBytes: 1024 * 1024, allowedContentTypes: ROBOTS_CONTENT_TYPES });
   const prefix = config.KHABAR_QUEUE_PREFIX;
+  const archive = openPageArchive(config);
   const handler: FetchHandlerDeps = {
     client,
-    archive: createFileArchive({ dir: config.KHABAR_ARCHIVE_DIR }),
+    archive: archive.archive,
     validators: createValidatorStore({ redis, prefix }),
     metrics: createFetchMetrics(registry, { maxHosts: config.KHABAR_FETCH_METRICS_MAX_HOSTS }),
     ...(config.KHABAR_FETCH_POLITENESS
@@ -48,6 +51,7 @@ export function createFetcherDeps(config: FetcherConfig, redis: Redis, registry:
                 coolDownMs: config.KHABAR_FETCH_CIRCUIT_COOLDOWN_MS,
                 // A fetch never outlives its total deadline; a dead fetcher's lease frees its slot soon after.
                 leaseMs: config.KHABAR_FETCH_TIMEOUT_MS + 5_000,
+                sendTimeoutMs: config.KHABAR_FETCH_HOST_SEND_TIMEOUT_MS,
               },
             }),
           },
@@ -66,5 +70,5 @@ export function createFetcherDeps(config: FetcherConfig, redis: Redis, registry:
         }
       : {}),
   };
-  return { handler, clients: [client, robotsClient] };
+  return { handler, clients: [client, robotsClient], archive };
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { FetchClient, FetchResult } from '@khabar/fetch';
+import { pageCharsets, type FetchClient, type FetchResult } from '@khabar/fetch';
 import type { PageArchive } from '@khabar/archive';
 import { hostKeyOf, type FetchMetrics, type FetchValidators, type ValidatorStore } from '@khabar/politeness';
+import type { PayloadOf } from '@khabar/contracts';
 import type { StageHandler } from '@khabar/worker-kit';
-import { sniffMetaCharset } from './charset-sniff.ts';
 import { deferJob, type Defer } from './defer.ts';
-import { createHostAccess, type Attempt, type PolitenessDeps, type RobotsDeps } from './host-access.ts';
+import { createHostAccess, type Attempt, type PolitenessDeps, type RequestHooks, type RobotsDeps } from './host-access.ts';
 import { judgeFetchError, statusClassOf } from './outcome.ts';
 
 export interface FetchHandlerDeps {
@@ -23,6 +23,8 @@ export interface FetchHandlerDeps {
   readonly now?: () => Date;
 }
 
+type Reroute = NonNullable<PayloadOf<'fetch'>['reroute']>;
+
 function sha256(body: Uint8Array): string {
   return createHash('sha256').update(body).digest('hex');
 }
@@ -33,29 +35,51 @@ function sha256(body: Uint8Array): string {
  * on to the parser, never the body. A URL fetched before is asked for with If-None-Match /
  * If-Modified-Since; a 304 or a body identical to last time ends the job as `indexed` without
  * re-processing. A retry re-fetches and writes a new archive entry, which is harmless.
+ * A redirect to another host is re-routed: the job continues at the hop, through that host's
+ * robots.txt and gate, with the chain so far (redirect limit and loop detection carry over).
  */
 export function createFetchHandler(deps: FetchHandlerDeps): StageHandler<'fetch'> {
   const now = deps.now ?? (() => new Date());
   const access = { politeness: deps.politeness, robots: deps.robots, metrics: deps.metrics, defer: deps.defer ?? deferJob };
   return async (job, ctx) => {
     const { log } = ctx;
-    const host = hostKeyOf(job.url);
     const previous = deps.validators ? await deps.validators.get(job.id) : null;
-    const request = async (): Promise<Attempt<FetchResult>> => {
-      const started = performance.now();
-      try {
-        const value = await deps.client.fetchPage(job.url, { etag: previous?.etag ?? null, lastModified: previous?.lastModified ?? null });
-        deps.metrics?.response(host, statusClassOf(value.status), value.elapsedMs / 1000, value.bytes);
-        return { ok: true, value, outcome: 'ok', latencyMs: value.elapsedMs };
-      } catch (error) {
-        const latencyMs = performance.now() - started;
-        const verdict = judgeFetchError(error);
-        deps.metrics?.response(host, verdict.statusClass, latencyMs / 1000, 0);
-        if (verdict.statusClass === 'blocked') deps.metrics?.ssrfBlocked();
-        return { ok: false, error, outcome: verdict.outcome, latencyMs };
-      }
+    /** One leg of the fetch: robots.txt, gate and request on one host, from `reroute` if set. */
+    const fetchLeg = async (reroute: Reroute | undefined): Promise<FetchResult> => {
+      const target = reroute?.url ?? job.url;
+      const host = hostKeyOf(target);
+      const init = {
+        etag: previous?.etag ?? null,
+        lastModified: previous?.lastModified ?? null,
+        ...(reroute === undefined ? {} : { chain: { url: job.url, redirects: reroute.redirects } }),
+      };
+      const request = async (hooks: RequestHooks): Promise<Attempt<FetchResult>> => {
+        const started = performance.now();
+        try {
+          const value = await deps.client.fetchPage(target, { ...init, ...hooks });
+          deps.metrics?.response(host, statusClassOf(value.status), value.elapsedMs / 1000, value.bytes);
+          return { ok: true, value, outcome: 'ok', latencyMs: value.elapsedMs };
+        } catch (error) {
+          const latencyMs = performance.now() - started;
+          const verdict = judgeFetchError(error);
+          deps.metrics?.response(host, verdict.statusClass, latencyMs / 1000, 0);
+          if (verdict.statusClass === 'blocked') deps.metrics?.ssrfBlocked();
+          return { ok: false, error, outcome: verdict.outcome, latencyMs };
+        }
+      };
+      return createHostAccess(access, target, host, job.id, ctx).fetch(request);
     };
-    const result = await createHostAccess(access, job.url, host, job.id, ctx).fetch(request);
+    let reroute = job.reroute;
+    let result = await fetchLeg(reroute);
+    // A redirect to another host ended the leg (its lease is released by now). The hop and the
+    // chain so far are saved in the job first, so a deferral, retry or crash resumes there.
+    while (result.redirectTo !== undefined) {
+      reroute = { url: result.redirectTo, redirects: result.redirects };
+      await ctx.job.updateData({ ...(ctx.job.data as object), reroute });
+      log.debug({ to: reroute.url, redirects: reroute.redirects.length }, 'redirected to another host: re-routed there');
+      result = await fetchLeg(reroute);
+    }
+    const { reroute: _done, ...doc } = job;
     const fetchedAt = now().toISOString();
     const validators: FetchValidators = {
       etag: result.etag ?? previous?.etag ?? null,
@@ -79,16 +103,17 @@ export function createFetchHandler(deps: FetchHandlerDeps): StageHandler<'fetch'
     // The validators are recorded by the indexer once this version is in the index: recording them
     // here would let a retry after a crash further down take the page for "unchanged" and skip it.
     log.debug({ status: result.status, bytes: result.bytes, elapsedMs: result.elapsedMs }, 'fetched');
+    // Declared (header, BOM/<meta>) and detected charsets side by side; the parser decodes.
+    const charsets = pageCharsets(result.body, result.headerCharset);
     return {
       kind: 'handoff',
       data: {
-        ...job,
+        ...doc,
         fetch: {
           finalUrl: result.finalUrl,
           status: result.status,
           contentType: result.contentType,
-          headerCharset: result.headerCharset,
-          metaCharset: sniffMetaCharset(result.body),
+          ...charsets,
           bytes: result.bytes,
           fetchedAt,
           redirects: result.redirects.length,

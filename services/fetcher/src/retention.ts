@@ -1,11 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { PageArchive } from '@khabar/archive';
 import { politenessKeys } from '@khabar/politeness';
 import type { Logger } from '@khabar/worker-kit';
 
 export interface RetentionOptions {
   readonly archive: PageArchive;
-  readonly redis: Redis;
+  readonly redis: Redis | Cluster;
   readonly prefix: string;
   readonly retentionDays: number;
   readonly log: Logger;

@@ -15,9 +15,12 @@ const NO_RULES: ReadonlySet<ErrorCode> = new Set(['KHABAR_E_FETCH_HTTP_4XX', 'KH
  * for a while). A refused address is rethrown: the page on that host would be refused too.
  */
 export function robotsFetcherFor(client: FetchClient): RobotsFetcher {
-  return async (robotsUrl) => {
+  return async (robotsUrl, init = {}) => {
     try {
-      const r = await client.fetchPage(robotsUrl);
+      const r = await client.fetchPage(robotsUrl, {
+        ...(init.onRequestSent ? { onRequestSent: init.onRequestSent } : {}),
+        ...(init.beforeRedirect ? { beforeRedirect: init.beforeRedirect } : {}),
+      });
       return { kind: 'ok', body: Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength).toString('utf8') };
     } catch (err) {
       if (!(err instanceof KhabarError)) throw err;

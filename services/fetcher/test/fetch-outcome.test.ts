@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { PermanentError, RetryLaterError } from '@khabar/errors';
 import type { FetchClient, FetchResult } from '@khabar/fetch';
 import { createHostLabeler } from '@khabar/politeness';
-import { sniffMetaCharset } from '../src/charset-sniff.ts';
 import { judgeFetchError, statusClassOf } from '../src/outcome.ts';
 import { robotsFetcherFor } from '../src/robots-fetcher.ts';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-describe('sniffMetaCharset', () => {
-  it('reads a BOM, <meta charset> and <meta http-equiv> in the first 4 KB', () => {
-    expect(sniffMetaCharset(new Uint8Array([0xef, 0xbb, 0xbf, 0x3c]))).toBe('utf-8');
-    expect(sniffMetaCharset(bytes('<html><head><meta charset="Windows-1256"><title>x</title>'))).toBe('windows-1256');
-    expect(sniffMetaCharset(bytes('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-6">'))).toBe('iso-8859-6');
-    expect(sniffMetaCharset(bytes(`${' '.repeat(5000)}<meta charset="utf-8">`))).toBeNull();
-    expect(sniffMetaCharset(bytes('<p>no declaration</p>'))).toBeNull();
-  });
-});
 
 describe('judgeFetchError', () => {
   it('counts 5xx, timeouts and network errors against the host, 429 as throttling, 404 as healthy', () => {

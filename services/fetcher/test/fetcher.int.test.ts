@@ -115,6 +115,31 @@ describe('fetcher handler on a real worker, against misbehaving local sites', ()
     expect(h.site.requests.filter((r) => r.path !== '/robots.txt')).toHaveLength(0);
   });
 
+  it('fetches robots.txt as a request to the host like any other: the pages after it keep the delay', async () => {
+    const robots = { headers: { 'content-type': 'text/plain' }, body: 'User-agent: *\nAllow: /\n' };
+    const h = await harness((path) => (path === '/robots.txt' ? robots : {}), { minDelayMs: 300, maxConcurrency: 2 });
+    const ids = [await h.submit('/one'), await h.submit('/two')];
+    for (const id of ids) await waitFor('page handed off', () => h.queues.get('parse').getJob(id), 15_000, 50);
+    const seen = [...h.site.requests].sort((a, b) => a.start - b.start);
+    expect(seen.map((r) => r.path)[0]).toBe('/robots.txt');
+    expect(seen).toHaveLength(3);
+    // Each start at least the delay after the one before (1 ms for the server's own timestamping).
+    for (let i = 1; i < seen.length; i++) {
+      const before = seen[i - 1];
+      expect((seen[i]?.start ?? 0) - (before?.start ?? 0) + (before?.lateBy ?? 0), `${before?.path} -> ${seen[i]?.path}`).toBeGreaterThanOrEqual(299);
+    }
+  });
+
+  it('a redirect back to the same host waits for the host gate like any other request', async () => {
+    const h = await harness((path) => (path === '/robots.txt' ? NO_ROBOTS : path === '/moved' ? { status: 301, headers: { location: '/here' } } : {}), { minDelayMs: 300 });
+    const id = await h.submit('/moved');
+    const parse = await waitFor('page handed off', () => h.queues.get('parse').getJob(id), 15_000, 50);
+    expect(parse.data.fetch.redirects).toBe(1);
+    const [moved] = h.site.hits('/moved');
+    const [here] = h.site.hits('/here');
+    expect((here?.start ?? 0) - (moved?.start ?? 0) + (moved?.lateBy ?? 0)).toBeGreaterThanOrEqual(299);
+  });
+
   it('honours 429 Retry-After before asking again', async () => {
     const h = await harness((path, nth) => (path === '/robots.txt' ? NO_ROBOTS : nth === 1 ? { status: 429, headers: { 'retry-after': '1' } } : {}));
     const id = await h.submit('/busy');

@@ -13,6 +13,9 @@ const URLS = 500;
 const FETCHERS = 4;
 const DELAY_MS = 25;
 const HOST_LIMIT = 2;
+const REDIRECT_EVERY = 25;
+/** Granularity of the test server's stamps (its heartbeat timer runs every millisecond). */
+const TIMER_SLACK_MS = 1;
 
 let site: Site;
 let redis: Redis;
@@ -22,8 +25,14 @@ let stack: LocalStack;
 let queues: QueueSet;
 
 beforeAll(async () => {
-  // Responses take 5–45 ms, so without the gate several requests would overlap.
-  site = await startSite((path) => (path === '/robots.txt' ? { status: 404 } : { delayMs: 5 + (Number(path.split('/').pop()) % 41) }));
+  // Responses take 5–45 ms, so without the gate several requests would overlap. Every 25th page
+  // first redirects to another path on the same host: that hop is a request to the host too.
+  site = await startSite((path) => {
+    if (path === '/robots.txt') return { status: 404 };
+    const n = Number(path.split('/').pop());
+    if (path.startsWith('/news/') && n % REDIRECT_EVERY === 0) return { status: 301, headers: { location: `/story/${n}` } };
+    return { delayMs: 5 + (n % 41) };
+  });
   redis = testRedis();
   prefix = uniquePrefix('polite');
   dir = await mkdtemp(join(tmpdir(), 'khabar-polite-'));
@@ -62,31 +71,34 @@ describe('politeness across fetcher processes', () => {
     await waitFor(
       'every page handed to the parser',
       async () => (await queues.get('parse').count()) === URLS,
-      60_000,
+      // 500 starts 25 ms apart take ~13 s; a heavily shared CI machine may need several times that.
+      150_000,
       250,
     ).catch(async (err: unknown) => {
       const counts = await queues.get('fetch').getJobCounts();
       throw new Error(`${String(err)}: site saw ${site.requests.length} requests; fetch jobs ${JSON.stringify(counts)}\n${await stack.tailLogs(10)}`);
     });
-    const pages = site.requests.filter((r) => r.path !== '/robots.txt').sort((a, b) => a.start - b.start);
-    expect(pages).toHaveLength(URLS);
+    const pages = site.requests.filter((r) => r.path !== '/robots.txt');
+    expect(pages).toHaveLength(URLS + URLS / REDIRECT_EVERY);
     expect(site.hits('/robots.txt')).toHaveLength(1);
     expect(site.maxInFlight).toBeLessThanOrEqual(HOST_LIMIT);
-    // The gate spaces the *grants* by the delay (Redis time). At the server, a fetcher process that
-    // stalls between grant and send (a loaded CI box) can land two requests close together, so
-    // the gap check allows for that jitter: single gaps may shrink, the rate may not.
-    const gaps = pages.slice(1).map((r, i) => r.start - (pages[i]?.start ?? 0));
-    const smallest = Math.min(...gaps);
-    const tight = gaps.filter((g) => g < DELAY_MS - 10).length;
-    expect(tight / gaps.length).toBeLessThan(0.15);
-    const WINDOW = 20;
-    for (let i = 0; i + WINDOW < pages.length; i++) {
-      const spanned = (pages[i + WINDOW]?.start ?? 0) - (pages[i]?.start ?? 0);
-      expect(spanned, `requests ${i}..${i + WINDOW}`).toBeGreaterThanOrEqual(WINDOW * DELAY_MS - 250);
-    }
-    const span = (pages.at(-1)?.start ?? 0) - (pages[0]?.start ?? 0);
-    expect(span).toBeGreaterThanOrEqual((URLS - 1) * DELAY_MS - 250);
+    // Every request the host saw, robots.txt included (it spends the host's budget too), in the
+    // order it arrived: no two starts closer than the delay. The gate spaces requests from the
+    // moment each one was written to its socket, so the only slack left is in the server's own
+    // stamps: an idle server stamps a request within a millisecond or two, but on a loaded machine
+    // its process may be off the CPU while a request waits in the socket, and that request is
+    // stamped late by up to `lateBy` (bounded with a 1 ms heartbeat, see site.ts), which shortens
+    // the gap after it. So a gap counts as kept when gap + lateBy(earlier request) >= delay - 1 ms.
+    const all = [...site.requests].sort((a, b) => a.start - b.start);
+    const pairs = all.slice(1).map((r, i) => ({ gap: r.start - (all[i]?.start ?? 0), lateBy: all[i]?.lateBy ?? 0, after: all[i]?.path, path: r.path }));
+    const broken = pairs.filter((p) => p.gap + p.lateBy < DELAY_MS - TIMER_SLACK_MS);
+    const raw = pairs.filter((p) => p.gap < DELAY_MS - TIMER_SLACK_MS).length;
+    const smallest = Math.min(...pairs.map((p) => p.gap));
+    const span = ((all.at(-1)?.start ?? 0) - (all[0]?.start ?? 0)) / 1000;
+    console.log(
+      `politeness: ${all.length} requests in ${span.toFixed(1)} s, smallest gap ${smallest.toFixed(2)} ms; ${raw} gaps under ${DELAY_MS - TIMER_SLACK_MS} ms as stamped, all after a stamp delayed by a stalled server: ${broken.length === 0}; max in flight ${site.maxInFlight}`,
+    );
+    expect(broken, `gaps under ${DELAY_MS - TIMER_SLACK_MS} ms not explained by a late stamp`).toEqual([]);
     expect((await queues.get('fetch').getJobCounts('failed'))['failed']).toBe(0);
-    console.log(`politeness: ${URLS} pages in ${(span / 1000).toFixed(1)} s, smallest gap ${smallest.toFixed(1)} ms (${tight} below ${DELAY_MS - 10} ms), max in flight ${site.maxInFlight}`);
-  });
+  }, 180_000);
 });

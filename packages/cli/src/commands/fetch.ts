@@ -1,4 +1,4 @@
-import { createFetchClient } from '@khabar/fetch';
+import { createFetchClient, pageCharsets } from '@khabar/fetch';
 
 export interface FetchCommandOptions {
   readonly allowHosts: readonly string[];
@@ -10,6 +10,7 @@ export async function fetchOnce(url: string, options: FetchCommandOptions): Prom
   const client = createFetchClient({ allowHosts: [...options.allowHosts], ...(options.userAgent ? { userAgent: options.userAgent } : {}) });
   try {
     const r = await client.fetchPage(url);
+    const { metaCharset, detectedCharset } = pageCharsets(r.body, r.headerCharset);
     return {
       url: r.url,
       finalUrl: r.finalUrl,
@@ -17,6 +18,9 @@ export async function fetchOnce(url: string, options: FetchCommandOptions): Prom
       redirects: r.redirects,
       contentType: r.contentType,
       charset: r.headerCharset,
+      // What the page declares itself (BOM or <meta>) and what its bytes look like (detection).
+      metaCharset,
+      detectedCharset,
       bytes: r.bytes,
       decodedBytes: r.decodedBytes,
       elapsedMs: r.elapsedMs,

@@ -1,11 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { QueueSet, StatusStore, Submission } from '@khabar/contracts';
-import { parseContentType } from '@khabar/fetch';
+import { pageCharsets, parseContentType } from '@khabar/fetch';
+import { openPageArchive, type ArchiveSettings, type OpenedArchive } from '@khabar/archive';
+import { archiveEnv, loadConfig } from '@khabar/config';
 
 /** The part of @khabar/archive's PageArchive that reparse reads (structural, so any archive fits). */
 export interface ArchiveReader {
   list(options?: { readonly since?: Date }): AsyncIterable<{ readonly key: string; readonly docId: string; readonly fetchedAt: string }>;
   get(key: string): Promise<{ readonly url: string; readonly fetchedAt: string; readonly status: number; readonly headers: Record<string, string>; readonly body: Uint8Array }>;
+}
+
+/**
+ * The archive `khabar reparse` reads, from the same settings the services use: the S3-compatible
+ * bucket when `KHABAR_ARCHIVE_S3_BUCKET` is set, else the folder (`--archive-dir` overrides
+ * `KHABAR_ARCHIVE_DIR`). Close it when done.
+ */
+export function openReparseArchive(env: Readonly<Record<string, string | undefined>>, archiveDir?: string): OpenedArchive {
+  const settings: ArchiveSettings = loadConfig(archiveEnv, env);
+  return openPageArchive(archiveDir ? { ...settings, KHABAR_ARCHIVE_DIR: archiveDir } : settings);
 }
 
 export interface ReparseDeps {
@@ -77,7 +89,8 @@ export async function reparse(deps: ReparseDeps, target: ReparseTarget): Promise
         finalUrl: page.url,
         status: page.status,
         contentType: contentType.mediaType,
-        headerCharset: contentType.charset,
+        // Declared (header, BOM/<meta>) and detected charsets, as the fetcher records them.
+        ...pageCharsets(page.body, contentType.charset),
         bytes: page.body.byteLength,
         fetchedAt: page.fetchedAt,
         redirects: 0,

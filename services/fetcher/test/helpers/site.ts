@@ -7,12 +7,20 @@ export interface SiteRequest {
   /** performance.now() when the request arrived and when its response ended. */
   readonly start: number;
   end: number;
+  /**
+   * How late `start` may be. The server runs a 1 ms heartbeat timer; each loop iteration runs due
+   * timers, then polls the sockets, so a request stamped now was not yet readable at the poll
+   * before the latest heartbeat: it arrived after the heartbeat before that one, and `lateBy` is
+   * the time since then. About 1–2 ms on an idle server; large when the process was off the CPU
+   * (a loaded machine) while the request waited in its socket.
+   */
+  readonly lateBy: number;
 }
 
 export interface Reply {
   readonly status?: number;
   readonly headers?: Record<string, string>;
-  readonly body?: string;
+  readonly body?: string | Uint8Array;
   /** Milliseconds before the response is sent. */
   readonly delayMs?: number;
 }
@@ -39,9 +47,16 @@ export async function startSite(route: (path: string, req: SiteRequest, nth: num
   const sockets = new Set<Socket>();
   let inFlight = 0;
   let maxInFlight = 0;
+  let heartbeat = performance.now();
+  let previousHeartbeat = heartbeat;
+  const ticker = setInterval(() => {
+    previousHeartbeat = heartbeat;
+    heartbeat = performance.now();
+  }, 1);
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    const record: SiteRequest = { path, headers: req.headers, start: performance.now(), end: 0 };
+    const now = performance.now();
+    const record: SiteRequest = { path, headers: req.headers, start: now, end: 0, lateBy: now - previousHeartbeat };
     requests.push(record);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -74,6 +89,7 @@ export async function startSite(route: (path: string, req: SiteRequest, nth: num
     },
     hits: (path) => requests.filter((r) => r.path === path),
     close: async () => {
+      clearInterval(ticker);
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
