@@ -4,10 +4,14 @@
  *    42 hand-written base stories × 8 rule-derived copies), in story order and in shuffled
  *    arrival orders, with the in-memory index and the Redis index (they must agree);
  * 2. Redis memory per indexed document (MEMORY USAGE over the index's keys, and the INFO
- *    used_memory delta) and sequential assign latency, at 10k, 100k and 1M documents.
+ *    used_memory delta) and sequential assign latency, at 10k, 100k and 1M documents;
+ * 3. the same at the largest size in steady state under expiry (documents spread over the
+ *    retention, three live generations; BENCH_DEDUP_STEADY sets the size, 0 skips it).
  *    The scale load is synthetic fingerprints (random texts: 80% originals, 10% near copies,
  *    10% exact copies, 40 sites); latency is measured with real corpus texts (fingerprinting
  *    included) and with precomputed fingerprints (the Redis round trip alone).
+ * The index runs with its default retention (DEFAULT_RETENTION_DAYS): the load takes minutes, so it
+ * lands in one time generation (half the retention: 3.5 days of documents in production).
  * Starts its own redis-server on BENCH_REDIS_PORT (6399) with hash-max-listpack-entries 512,
  * unless REDIS_URL is set; deletes only its own keys. BENCH_DEDUP_MAX caps the scale (default 1M).
  * The last line printed is one JSON object with every figure.
@@ -21,7 +25,9 @@ import {
   createDedupIndex,
   createMemoryDedupIndex,
   DEFAULT_DEDUP_PARAMS,
+  DEFAULT_RETENTION_DAYS,
   type Fingerprint,
+  type RedisDedupIndex,
 } from '../packages/dedup/src/index.ts';
 import { corpusDocuments, evaluateIndex, shuffled, type PairwiseScore } from '../packages/dedup/corpus/index.ts';
 import { percentile, round } from './lib/percentiles.ts';
@@ -121,7 +127,7 @@ try {
     return { id: createHash('sha256').update(`${runId}:${n}`).digest('hex').slice(0, 32), source: sites[Math.floor(rand() * sites.length)] ?? 'x', fp };
   };
 
-  async function memoryUsage(): Promise<{ bytes: number; keys: number; byKind: Record<string, number> }> {
+  async function memoryUsage(prefix: string): Promise<{ bytes: number; keys: number; byKind: Record<string, number> }> {
     let cursor = '0';
     let bytes = 0;
     let keys = 0;
@@ -134,7 +140,8 @@ try {
       const replies = (await pipe.exec()) ?? [];
       replies.forEach(([err, v], i) => {
         if (err) return;
-        const kind = (batch[i] ?? '').slice(prefix.length + ':dedup:'.length).split(':')[0] ?? '?';
+        // generation keys (g<G>:h0:…, g<G>:l1:…) are grouped by structure: h = content hashes, l = LSH buckets, d = exact-copy entries
+        const kind = (batch[i] ?? '').slice(prefix.length + ':dedup:'.length).replace(/^g\d+:/, '').split(':')[0]?.replace(/\d+$/, '') ?? '?';
         byKind[kind] = (byKind[kind] ?? 0) + Number(v);
         bytes += Number(v);
         keys += 1;
@@ -150,7 +157,7 @@ try {
   }
 
   const probeTexts = docs.map((d) => d.text);
-  async function latency(n: number): Promise<{ textP50: number; textP99: number; redisP50: number; redisP99: number; scriptUsec: number }> {
+  async function latency(index: RedisDedupIndex, n: number | string): Promise<{ textP50: number; textP99: number; redisP50: number; redisP99: number; scriptUsec: number }> {
     const before = await scriptStats();
     const withText: number[] = [];
     const redisOnly: number[] = [];
@@ -185,8 +192,8 @@ try {
       await Promise.all(batch);
     }
     const used = (await redisInfoNumber(redis, 'memory', 'used_memory')) - baseline;
-    const mem = await memoryUsage();
-    const lat = await latency(target);
+    const mem = await memoryUsage(prefix);
+    const lat = await latency(index, target);
     const perDoc = round(mem.bytes / target, 1);
     const byKind = Object.fromEntries(Object.entries(mem.byKind).map(([k, v]) => [k, round(v / target, 1)]));
     const row = { docs: target, bytesPerDocMemoryUsage: perDoc, bytesPerDocUsedMemory: round(used / target, 1), keys: mem.keys, byKind, ...lat };
@@ -202,6 +209,38 @@ try {
   const ratio = first && last ? { text: round(last.textP50 / first.textP50, 2), fingerprint: round(last.redisP50 / first.redisP50, 2), script: round(last.scriptUsec / first.scriptUsec, 2) } : null;
   if (ratio) console.log(`at ${checkpoints[checkpoints.length - 1]} / at ${checkpoints[0]}: latency p50 text ${ratio.text}×, fingerprint ${ratio.fingerprint}×; Redis CPU per assign ${ratio.script}× (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')})`);
   await deleteKeys(redis, prefix);
+
+  // 3. Steady state under expiry: the same load spread evenly over one retention period (clock
+  // moved by the bench), so every document is live and lookups read three generations.
+  const steadyDocs = Number(process.env['BENCH_DEDUP_STEADY'] ?? checkpoints[checkpoints.length - 1] ?? 0);
+  let steady: Record<string, unknown> | null = null;
+  if (steadyDocs > 0) {
+    const retention = DEFAULT_RETENTION_DAYS * 86_400;
+    const period = retention / 2;
+    const start = 20_000 * period + period / 2; // mid-generation: the window then spans three
+    let now = start;
+    const steadyPrefix = `{bench-dedup-${runId}-steady}`;
+    const steadyIndex = createDedupIndex({ redis, prefix: steadyPrefix, clock: () => now * 1000 });
+    recent.length = 0;
+    for (let n = 0; n < steadyDocs; ) {
+      now = start + Math.floor(((retention - 2) * n) / steadyDocs);
+      const batch: Promise<unknown>[] = [];
+      for (const end = Math.min(steadyDocs, n + 2000); n < end; n++) {
+        const d = nextDoc(10_000_000 + n);
+        batch.push(steadyIndex.assignFingerprint({ id: d.id, source: d.source }, d.fp));
+      }
+      await Promise.all(batch);
+    }
+    now = start + retention - 2;
+    const mem = await memoryUsage(steadyPrefix);
+    const lat = await latency(steadyIndex, 'steady');
+    steady = { docs: steadyDocs, generations: 3, bytesPerDocMemoryUsage: round(mem.bytes / steadyDocs, 1), keys: mem.keys, ...lat };
+    console.log(
+      `steady state, ${steadyDocs} docs over ${DEFAULT_RETENTION_DAYS} days (3 live generations): ${steady['bytesPerDocMemoryUsage']} B/doc (MEMORY USAGE; ${mem.keys} keys)` +
+        `  assign p50/p99: text ${lat.textP50}/${lat.textP99} ms, fingerprint ${lat.redisP50}/${lat.redisP99} ms; script ${lat.scriptUsec} µs of Redis CPU per assign`,
+    );
+    await deleteKeys(redis, steadyPrefix);
+  }
   console.log(
     JSON.stringify({
       bench: 'dedup',
@@ -211,6 +250,7 @@ try {
       scale,
       latencyRatio: ratio,
       roles,
+      steady,
     }),
   );
 } finally {

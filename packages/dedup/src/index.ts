@@ -15,7 +15,7 @@ export {
   type MinHashOptions,
 } from './minhash.ts';
 export { fingerprint, resolveParams, DEFAULT_DEDUP_PARAMS, type DedupParams, type Fingerprint } from './fingerprint.ts';
-export { createDedupIndex, type RedisDedupIndex, type RedisDedupIndexOptions } from './redis-index.ts';
-export { dedupKeys, LEVELS, type DedupKeys } from './keys.ts';
+export { createDedupIndex, DEFAULT_RETENTION_DAYS, type ClusterStats, type RedisDedupIndex, type RedisDedupIndexOptions } from './redis-index.ts';
+export { dedupKeys, LEVELS, SEQ_SPACE, type DedupKeys } from './keys.ts';
 export { createMemoryDedupIndex, type MemoryDedupIndexOptions } from './memory-index.ts';
 export { toCluster, type DedupIndex, type DedupDocument, type DedupAssignment, type DedupRole, type ClusterContract } from './types.ts';

@@ -39,7 +39,7 @@ async function prefixKeys(): Promise<string[]> {
   return out;
 }
 
-/** MEMORY USAGE summed per key kind (hash, doc, cluster, lsh, sig, oid, seq). */
+/** MEMORY USAGE summed per key kind (content hashes, buckets, docs, records, clusters, …). */
 async function memoryByKind(): Promise<Map<string, number>> {
   const keys = await prefixKeys();
   const byKind = new Map<string, number>();
@@ -49,7 +49,8 @@ async function memoryByKind(): Promise<Map<string, number>> {
     for (const k of slice) pipeline.memory('USAGE', k, 'SAMPLES', 0);
     const replies = (await pipeline.exec()) ?? [];
     replies.forEach(([err, bytes], j) => {
-      const kind = (slice[j] ?? '').slice(prefix.length + ':dedup:'.length).split(':')[0] ?? '?';
+      // generation keys g<G>:h0:…, g<G>:l0:… are grouped by structure (h, l, d, n)
+      const kind = (slice[j] ?? '').slice(prefix.length + ':dedup:'.length).replace(/^g\d+:/, '').split(':')[0]?.replace(/\d+$/, '') ?? '?';
       if (!err) byKind.set(kind, (byKind.get(kind) ?? 0) + Number(bytes));
     });
   }

@@ -60,10 +60,12 @@ describe('createDedupIndex (real Redis)', () => {
     const index = createDedupIndex({ redis, prefix });
     for (let i = 0; i < 50; i++) await index.assign({ id: randomBytes(16).toString('hex'), text: `${base} ${i} ${'x'.repeat(i)}`, source: `s${i % 3}.example` });
     const keys = await keysWithPrefix(redis, prefix);
-    const kinds = new Set(keys.map((k) => k.slice(prefix.length + ':dedup:'.length).split(':')[0]));
-    expect([...kinds].every((k) => ['s', 'q', 'h0', 'l0', 'c', 'd', 'src', 'srcn'].includes(k ?? ''))).toBe(true);
+    // generation keys are "g<generation>:<kind>:…"
+    const kinds = new Set(keys.map((k) => /^(g\d+:)?[^:]+/.exec(k.slice(prefix.length + ':dedup:'.length))?.[0].replace(/^g\d+:/, 'g:')));
+    expect([...kinds].filter((k) => !['c', 'g:d', 'g:h0', 'g:l0', 'g:n', 'q', 's', 'src', 'srcn'].includes(k ?? ''))).toEqual([]);
+    expect([...kinds]).toEqual(expect.arrayContaining(['s', 'q', 'g:h0', 'g:l0', 'g:n']));
     expect(keys.filter((k) => k.includes(':dedup:s:'))).toHaveLength(1);
-    for (const k of keys.filter((key) => /:dedup:(h0|l0|c|d):/.test(key))) expect(await redis.object('ENCODING', k)).toBe('listpack');
+    for (const k of keys.filter((key) => /:dedup:(g\d+:(h0|l0|d)|c):/.test(key))) expect(await redis.object('ENCODING', k)).toBe('listpack');
   });
 
   it('makes an AMP URL the duplicate of its canonical page, before or after the page itself', async () => {

@@ -18,8 +18,10 @@ export interface DocumentEntity {
 
 /**
  * The document's story cluster. `size` and `sources` are the cluster's when this document was
- * deduplicated; on the original's document the indexer keeps them current as copies arrive
- * (services/indexer/src/cluster-update.ts).
+ * deduplicated; on the original's document the indexer keeps them current as members are
+ * indexed, in any order (services/indexer/src/cluster-update.ts). When the original never
+ * reaches the index, a copy stands in for it: role `original`, with `id` still the story's
+ * (the missing original's) id (services/indexer/src/orphan-clusters.ts).
  */
 export interface DocumentCluster {
   readonly id: string;

@@ -1,3 +1,4 @@
-import { loggingEnv, redisEnv, workerEnv } from '@khabar/config';
+import { dedupIndexEnv, loggingEnv, redisEnv, workerEnv } from '@khabar/config';
 
-export const dedupEnv = { ...redisEnv, ...loggingEnv, ...workerEnv };
+// KHABAR_DEDUP_RETENTION_DAYS lives in @khabar/config: the indexer reads the same index.
+export const dedupEnv = { ...redisEnv, ...loggingEnv, ...workerEnv, ...dedupIndexEnv };

@@ -1,6 +1,6 @@
 import { loadConfig, redactConfig } from '@khabar/config';
 import { createDedupIndex } from '@khabar/dedup';
-import { createLogger, createRedis, runStageService } from '@khabar/worker-kit';
+import { createLogger, createRedisConnection, runStageService } from '@khabar/worker-kit';
 import { dedupEnv } from './config.ts';
 import { createDedupHandler } from './handler.ts';
 
@@ -9,8 +9,8 @@ const logger = createLogger({ service: 'dedup', level: config.LOG_LEVEL, pretty:
 logger.info({ config: redactConfig(config) }, 'starting');
 
 // A connection of its own: the worker's connection blocks while waiting for jobs.
-const redis = createRedis(config.REDIS_URL, { name: 'khabar-dedup-index' });
-const index = createDedupIndex({ redis, prefix: config.KHABAR_QUEUE_PREFIX });
+const redis = createRedisConnection(config.REDIS_URL, { name: 'khabar-dedup-index' });
+const index = createDedupIndex({ redis, prefix: config.KHABAR_QUEUE_PREFIX, retentionSeconds: config.KHABAR_DEDUP_RETENTION_DAYS * 86_400 });
 
 await runStageService(process, {
   service: 'dedup',

@@ -1,87 +1,73 @@
 import type { Cluster } from '@khabar/contracts';
-import { RetryLaterError } from '@khabar/errors';
-import type { createSearchClient } from '@khabar/search-index';
+import { KhabarError, RetryLaterError } from '@khabar/errors';
+import { locate, statusOf, type ClusterUpdateTarget } from './locate.ts';
 
-type SearchClient = ReturnType<typeof createSearchClient>;
+export type { ClusterUpdateTarget } from './locate.ts';
 
-export interface ClusterUpdateTarget {
-  readonly client: SearchClient;
-  /** Read alias (`<base>`): finds the original in whichever generation holds it. */
-  readonly readAlias: string;
-  /** Write alias (`<base>-write`): real-time lookup of a just-indexed original. */
-  readonly writeAlias: string;
+/** A cluster's size and member sites. */
+export interface ClusterStatsValue {
+  readonly size: number;
+  readonly sources: readonly string[];
+}
+
+/**
+ * Where the authoritative cluster statistics live: the dedup index in Redis, which counts every
+ * member atomically when it is assigned (`RedisDedupIndex.clusterStats` from @khabar/dedup has
+ * this shape). null when it no longer knows the cluster (fingerprints expired).
+ */
+export interface ClusterStatsSource {
+  clusterStats(ref: { readonly clusterId: string; readonly contentHash: string }): Promise<ClusterStatsValue | null>;
 }
 
 export type ClusterUpdateOutcome = 'updated' | 'not-needed' | 'original-missing' | 'stale';
 
-const MAX_ATTEMPTS = 5;
-
-function statusOf(error: unknown): number | undefined {
-  const meta = (error as { meta?: { statusCode?: unknown } } | null)?.meta;
-  return typeof meta?.statusCode === 'number' ? meta.statusCode : undefined;
-}
-
-interface Located {
-  readonly index: string;
+/** What a member's job says about its cluster (the `Cluster` contract; contentHash finds the truth). */
+export interface ClusterRef {
+  readonly id: string;
+  readonly role: Cluster['role'];
   readonly size: number;
-  readonly seqNo: number;
-  readonly primaryTerm: number;
+  readonly sources: readonly string[];
+  readonly contentHash?: string;
 }
 
-/** The concrete index behind the write alias (after a rollover the alias spans several). */
-async function writeIndexOf(target: ClusterUpdateTarget): Promise<string | undefined> {
-  let aliases: Record<string, { aliases: Record<string, { is_write_index?: boolean }> }>;
-  try {
-    aliases = await target.client.indices.getAlias({ name: target.writeAlias });
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw error;
-  }
-  const entries = Object.entries(aliases);
-  if (entries.length === 1) return entries[0]?.[0];
-  return entries.find(([, state]) => state.aliases[target.writeAlias]?.is_write_index === true)?.[0];
-}
-
-/** Real-time get (sees writes not yet refreshed): current size and sequence number, or null. */
-async function getCurrent(target: ClusterUpdateTarget, index: string, id: string): Promise<Located | null> {
-  try {
-    const got = await target.client.get<{ cluster?: { size?: number } }>({ index, id, _source_includes: ['cluster.size'] });
-    if (!got.found || got._seq_no === undefined || got._primary_term === undefined) return null;
-    return { index: got._index, size: got._source?.cluster?.size ?? 1, seqNo: got._seq_no, primaryTerm: got._primary_term };
-  } catch (error) {
-    if (statusOf(error) === 404) return null;
-    throw error;
-  }
-}
+const MAX_ATTEMPTS = 8;
 
 /**
- * The original's current version: a real-time get on the write index (where recent originals
- * are), else a search of the read alias to find which older generation holds it, then a
- * real-time get there (search results may lag behind the last update).
+ * Whether `next` should replace `shown`: statistics only grow (a cluster gains members and
+ * sites), so a larger size, or the same size with more sites, is newer; anything else is the
+ * same or older and is never written (a late copy must not shrink the original's figures).
  */
-async function locate(target: ClusterUpdateTarget, id: string): Promise<Located | null> {
-  const writeIndex = await writeIndexOf(target);
-  const recent = writeIndex === undefined ? null : await getCurrent(target, writeIndex, id);
-  if (recent) return recent;
-  const found = await target.client.search({ index: target.readAlias, query: { ids: { values: [id] } }, _source: false, size: 1 });
-  const hit = found.hits.hits[0];
-  return hit ? getCurrent(target, hit._index, id) : null;
+export function isNewerClusterStats(next: ClusterStatsValue, shown: ClusterStatsValue): boolean {
+  if (next.size !== shown.size) return next.size > shown.size;
+  const have = new Set(shown.sources);
+  return shown.sources.every((s) => next.sources.includes(s)) && next.sources.some((s) => !have.has(s));
 }
 
 /**
- * After a duplicate or near duplicate is indexed, writes the cluster's current size and sources
- * onto the original's document (a partial update; no scripting needed). Sizes only grow: the
- * update is conditional on the original's sequence number and skipped when the document already
- * shows an equal or larger size, so copies indexed out of order never shrink it.
- * When the original is not indexed (yet), nothing happens: its own index payload carries the size
- * known when it was deduplicated, and the next copy brings it up to date.
- * Other Elasticsearch failures become RetryLaterError KHABAR_E_INDEX_UNAVAILABLE: the index job
+ * Brings the original's `cluster.size` / `cluster.sources` up to date after a member of the
+ * cluster (the original itself or a copy) was acknowledged by Elasticsearch.
+ *
+ * The truth is read from `stats` (the dedup index in Redis, counted atomically at assign time);
+ * without it, or when it no longer knows the cluster, the job's own figures are used. The write
+ * is a partial update conditional on the sequence number just read (if_seq_no/if_primary_term,
+ * no scripting needed), retried on conflict with fresh reads of both sides, and skipped unless
+ * the figures are newer (see isNewerClusterStats).
+ *
+ * Why this converges in every interleaving: each change to the truth (a copy assigned) is followed
+ * by that copy's own sync after its document is indexed, and each full write of the original (its
+ * first indexing, or a replay carrying figures read earlier) by the original's own sync; a sync
+ * reads the truth after the event it follows and writes it onto the version of the original it
+ * read, or retries. So whichever of those comes last leaves the truth on the original.
+ * When the original is not indexed (yet), a copy's sync does nothing ('original-missing'): the
+ * original's own sync catches up when it arrives.
+ * Elasticsearch or Redis failures become RetryLaterError KHABAR_E_INDEX_UNAVAILABLE: the index job
  * retries, which is safe (the document write and this update are both idempotent).
  */
-export async function updateOriginalCluster(target: ClusterUpdateTarget, cluster: Pick<Cluster, 'id' | 'role' | 'size' | 'sources'>): Promise<ClusterUpdateOutcome> {
+export async function updateOriginalCluster(target: ClusterUpdateTarget, cluster: ClusterRef, stats?: ClusterStatsSource, standIn?: StandInLookup): Promise<ClusterUpdateOutcome> {
   try {
-    return await updateOnce(target, cluster);
+    return await updateOnce(target, cluster, stats, standIn);
   } catch (error) {
+    if (error instanceof KhabarError) throw error;
     throw new RetryLaterError('KHABAR_E_INDEX_UNAVAILABLE', `cluster update of ${cluster.id} failed: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
       context: { clusterId: cluster.id },
@@ -89,19 +75,38 @@ export async function updateOriginalCluster(target: ClusterUpdateTarget, cluster
   }
 }
 
-async function updateOnce(target: ClusterUpdateTarget, cluster: Pick<Cluster, 'id' | 'role' | 'size' | 'sources'>): Promise<ClusterUpdateOutcome> {
-  if (cluster.role === 'original') return 'not-needed';
+/** Id of the document standing in for a cluster's missing original (orphan-clusters.ts), or null. */
+export type StandInLookup = (clusterId: string) => Promise<string | null>;
+
+/** The cluster's current figures: the dedup index's, else the job's own. */
+export async function truthOf(cluster: ClusterRef, stats: ClusterStatsSource | undefined): Promise<ClusterStatsValue> {
+  const known = stats && cluster.contentHash ? await stats.clusterStats({ clusterId: cluster.id, contentHash: cluster.contentHash }) : null;
+  return known ?? { size: cluster.size, sources: cluster.sources };
+}
+
+async function updateOnce(target: ClusterUpdateTarget, cluster: ClusterRef, stats: ClusterStatsSource | undefined, standIn: StandInLookup | undefined): Promise<ClusterUpdateOutcome> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const original = await locate(target, cluster.id);
-    if (!original) return 'original-missing';
-    if (original.size >= cluster.size) return 'stale';
+    const truth = await truthOf(cluster, stats);
+    // The original was just written with its job's figures: only newer ones need a second write.
+    if (cluster.role === 'original' && !isNewerClusterStats(truth, cluster)) return 'not-needed';
+    let holderId = cluster.id;
+    let holder = await locate(target, holderId);
+    if (!holder && standIn) {
+      const other = await standIn(cluster.id);
+      if (other) {
+        holderId = other;
+        holder = await locate(target, other);
+      }
+    }
+    if (!holder) return 'original-missing';
+    if (!isNewerClusterStats(truth, holder.cluster)) return 'stale';
     try {
       await target.client.update({
-        index: original.index,
-        id: cluster.id,
-        doc: { cluster: { size: cluster.size, sources: [...cluster.sources] } },
-        if_seq_no: original.seqNo,
-        if_primary_term: original.primaryTerm,
+        index: holder.index,
+        id: holderId,
+        doc: { cluster: { size: truth.size, sources: [...truth.sources] } },
+        if_seq_no: holder.seqNo,
+        if_primary_term: holder.primaryTerm,
       });
       return 'updated';
     } catch (error) {

@@ -2,12 +2,21 @@ import type { BulkIndexer } from '@khabar/search-index';
 import { toDocument } from '@khabar/search-index';
 import type { StageHandler } from '@khabar/worker-kit';
 import type { ValidatorStore } from '@khabar/politeness';
-import { updateOriginalCluster, type ClusterUpdateTarget } from './cluster-update.ts';
+import { updateOriginalCluster, type ClusterStatsSource, type ClusterUpdateTarget } from './cluster-update.ts';
+import type { OrphanClusters } from './orphan-clusters.ts';
 
 export interface IndexHandlerDeps {
   readonly bulk: BulkIndexer;
-  /** Where to keep the original's cluster size and sources current when a copy arrives. */
+  /** Where to keep the original's cluster size and sources current when a member is indexed. */
   readonly clusters?: ClusterUpdateTarget;
+  /**
+   * The authoritative cluster statistics (the dedup index in Redis). Without it the original
+   * shows the largest figures any member's job carried, which can stay behind when copies are
+   * indexed before their original.
+   */
+  readonly clusterStats?: ClusterStatsSource;
+  /** Stand-ins for originals that never reach the index (orphan-clusters.ts); needs `clusters`. */
+  readonly orphans?: OrphanClusters;
   /**
    * Where the fetcher looks up what is already indexed (ETag, Last-Modified, body hash): written
    * only here, after Elasticsearch acknowledged the document, so "unchanged" means "indexed".
@@ -18,14 +27,22 @@ export interface IndexHandlerDeps {
 /**
  * Indexes the finished document under its document id (so reprocessing overwrites). The job
  * completes only after Elasticsearch acknowledged this very document; per-item failures come
- * back as retry-later (429/5xx) or permanent (mapping) errors.
+ * back as retry-later (429/5xx) or permanent (mapping) errors. Then the cluster's original is
+ * brought up to date (cluster-update.ts), whichever member this is; a copy whose original is
+ * missing is noted, and stand-ins whose grace period ended are promoted (one per job).
  */
 export function createIndexHandler(deps: IndexHandlerDeps): StageHandler<'index'> {
+  const { orphans } = deps;
   return async (job, { log }) => {
     await deps.bulk.index(job.id, toDocument(job));
-    if (deps.clusters && job.cluster.role !== 'original') {
-      const outcome = await updateOriginalCluster(deps.clusters, job.cluster);
-      log.debug({ outcome, clusterId: job.cluster.id }, 'original cluster updated');
+    if (deps.clusters) {
+      const { cluster } = job;
+      if (orphans && cluster.role === 'original' && (await orphans.originalArrived(cluster.id)) === 'demoted') log.info({ clusterId: cluster.id }, 'original arrived: stand-in demoted');
+      if (orphans && cluster.role !== 'original' && (await orphans.copyIndexed(cluster.id, job.id)) === 'kept') log.info({ clusterId: cluster.id }, 'stand-in re-indexed, still standing in');
+      const outcome = await updateOriginalCluster(deps.clusters, cluster, deps.clusterStats, orphans ? (id) => orphans.standInOf(id) : undefined);
+      log.debug({ outcome, clusterId: cluster.id }, 'original cluster updated');
+      if (orphans && outcome === 'original-missing' && cluster.role !== 'original') await orphans.noteMissing(cluster.id, job.id);
+      for (const promoted of (await orphans?.promoteDue(1)) ?? []) log.info(promoted, 'orphan cluster checked');
     }
     await deps.validators?.set(job.id, { etag: job.fetch.etag, lastModified: job.fetch.lastModified, bodyHash: job.fetch.bodyHash ?? null, fetchedAt: job.fetch.fetchedAt });
     log.debug('indexed');
