@@ -13,6 +13,7 @@ import { Client } from '@elastic/elasticsearch';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PIPELINE, QueueSet, StatusStore, submitUrls as enqueueDirect } from '@khabar/contracts';
+import { WORKER_NODE_FLAGS } from '@khabar/worker-kit';
 import { ensureElasticsearch, ensureRedis, type RunningService } from '@khabar/local-infra';
 import { indexNames } from '@khabar/search-index';
 import { LocalStack, SERVICES, type ServiceName } from '@khabar/stack';
@@ -23,7 +24,7 @@ import { summariseCpuProfiles, type ProfileSummary } from './lib/cpu-profile.ts'
 import { readAllDocuments, runEsBulk, type EsBulkResult } from './lib/es-bulk.ts';
 import { runInProcess, type InProcessResult } from './lib/in-process.ts';
 import { runFullLoad, runOpenLoop, stageWindows, type LoadContext, type LoadRunResult } from './lib/load-run.ts';
-import { runNoopPipeline, type NoopResult } from './lib/noop-pipeline.ts';
+import { runNoopPipeline, runNoopStagePipeline, type NoopResult, type NoopStageOptions, type NoopStageResult } from './lib/noop-pipeline.ts';
 import { round } from './lib/percentiles.ts';
 import { ProcWindow } from './lib/proc-stats.ts';
 import { deleteKeys, redisCpuMs, redisInfoNumber } from './lib/redis-info.ts';
@@ -85,11 +86,13 @@ try {
   await memQueues.close();
   await deleteKeys(redis, memPrefix);
   const redisBytesPerUrl = (memAfter - memBefore) / memUrls;
-  say(`\nRedis memory per queued URL: ${Math.round(redisBytesPerUrl)} bytes (${memUrls} URLs enqueued with the workers stopped, job + status record)`);
+  const listpackValue = ((await redis.config('GET', 'hash-max-listpack-value')) as string[])[1] ?? '?';
+  say(`\nRedis memory per queued URL: ${Math.round(redisBytesPerUrl)} bytes (${memUrls} URLs enqueued with the workers stopped, job + status record; this Redis has hash-max-listpack-value ${listpackValue}, Khabar's Redis 1024)`);
 
   // Ceilings (a) and (c) before the pipeline, so they have the machine to themselves.
   let inProcess: InProcessResult | undefined;
-  let noop: NoopResult | undefined;
+  let noop: NoopStageResult | undefined;
+  let noopBullmq: NoopResult | undefined;
   if (!args.skipCeilings) {
     const sample = Math.min(args.pages, 2000);
     const pages = Array.from({ length: sample }, (_, i) => {
@@ -100,8 +103,20 @@ try {
     inProcess = await runInProcess(pages);
     say(`\nceiling (a) in process, no queues, no ES (${sample} pages, mean ${meanKb.toFixed(0)} KB): ${inProcess.docsPerSec.toFixed(1)} docs/s per core`);
     say(`  CPU ms/doc: extract ${inProcess.msPerDoc.extract.toFixed(2)}, dedup ${inProcess.msPerDoc.dedup.toFixed(2)}, tag ${inProcess.msPerDoc.tag.toFixed(2)}; ${inProcess.duplicates} duplicates found; index payload ${(inProcess.meanPayloadBytes / 1024).toFixed(1)} KB`);
-    noop = await runNoopPipeline({ redis, redisUrl: redisSvc.url, docs: Math.min(args.pages, 5000), payload: inProcess.samplePayload, concurrency: 4 });
-    say(`ceiling (c) no-op pipeline, ${noop.hops} queue hops, ${(noop.payloadBytes / 1024).toFixed(1)} KB payload: ${noop.docsPerSec.toFixed(1)} docs/s, ${noop.cpuMsPerDoc.toFixed(2)} CPU ms/doc (Redis ${noop.redisCpuMsPerDoc.toFixed(2)})`);
+    const typical = inProcess.samplePayload as { url: string; article: unknown; cluster: NoopStageOptions['sample']['cluster']; entities: unknown };
+    noop = await runNoopStagePipeline({
+      redis,
+      redisUrl: redisSvc.url,
+      docs: Math.min(args.pages, 5000),
+      sample: { url: typical.url, article: typical.article, cluster: typical.cluster, entities: typical.entities },
+      concurrency: 4,
+      nodeArgs: args.workerFlags ? WORKER_NODE_FLAGS : [],
+      profile: args.profileNoop ? ['fetch', 'parse', 'dedup', 'tag', 'index'] : [],
+      profileDir: join(workDir, 'noop-profiles'),
+    });
+    say(`ceiling (c) no-op pipeline, Khabar's stage worker on ${noop.hops} queues, payloads ${Object.values(noop.payloadBytesByQueue).map((b) => `${(b / 1024).toFixed(1)}`).join(' → ')} KB: ${noop.docsPerSec.toFixed(1)} docs/s, ${noop.cpuMsPerDoc.toFixed(2)} CPU ms/doc (Redis ${noop.redisCpuMsPerDoc.toFixed(2)}; per stage ${Object.entries(noop.stageCpuMsPerDoc).map(([q, ms]) => `${q} ${ms.toFixed(2)}`).join(', ')}; peak RSS ${Math.max(...Object.values(noop.peakRssMb))} MB)`);
+    noopBullmq = await runNoopPipeline({ redis, redisUrl: redisSvc.url, docs: Math.min(args.pages, 5000), payload: inProcess.samplePayload, concurrency: 4 });
+    say(`  for reference, bare BullMQ workers passing the ${(noopBullmq.payloadBytes / 1024).toFixed(1)} KB index payload through ${noopBullmq.hops} hops: ${noopBullmq.docsPerSec.toFixed(1)} docs/s, ${noopBullmq.cpuMsPerDoc.toFixed(2)} CPU ms/doc (Redis ${noopBullmq.redisCpuMsPerDoc.toFixed(2)})`);
   }
 
   // The real pipeline.
@@ -124,7 +139,7 @@ try {
       LOG_LEVEL: args.logLevel,
     },
     serviceEnv,
-    nodeArgs: Object.fromEntries(args.profile.map((s) => [s, ['--cpu-prof', '--cpu-prof-dir', join(profDir, s)]])),
+    nodeArgs: Object.fromEntries(SERVICES.map((s) => [s, [...(args.workerFlags ? WORKER_NODE_FLAGS : []), ...(args.profile.includes(s) ? ['--cpu-prof', '--cpu-prof-dir', join(profDir, s)] : [])]])),
   });
   await stack.start();
   for (const s of SERVICES) for (let k = 1; k < (args.copies[s] ?? 1); k += 1) stack.spawn(s);
@@ -168,7 +183,8 @@ try {
     const cpu = mine.reduce((n, p) => n + window.cpuMsOf(p.child.pid ?? 0), 0);
     const q = STAGE_QUEUE[s];
     const w = q ? windows[q] : undefined;
-    // Every URL passes every stage once (failures too); completed sets are trimmed at 10,000.
+    // Every URL passes every stage once (failures too); completed sets are trimmed (RETENTION), so
+    // a stage's docs/s is the rate of its last retained completions.
     const cpuMsPerDoc = cpu / Math.max(1, full.submitted);
     stages[s] = {
       copies: mine.length,
@@ -219,6 +235,18 @@ try {
     for (const f of profile.byModule) say(`  ${f.selfPct.toFixed(1).padStart(5)} %  ${f.frame}`);
   }
 
+  if (args.profileNoop) {
+    for (const q of PIPELINE) {
+      const dir = join(workDir, 'noop-profiles', q);
+      const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.cpuprofile'));
+      if (files.length === 0) continue;
+      const profile = await summariseCpuProfiles(files.map((f) => join(dir, f)));
+      profiles[`noop-${q}`] = profile;
+      say(`\nCPU profile of the no-op ${q} stage (${profile.totalMs.toFixed(0)} ms, ${profile.busyPct} % busy), self time:`);
+      for (const f of profile.topFrames) say(`  ${f.selfPct.toFixed(1).padStart(5)} %  ${f.frame}`);
+    }
+  }
+
   // Ceiling (b): the pipeline's own documents, bulk-indexed directly.
   let esBulk: EsBulkResult | undefined;
   if (!args.skipCeilings) {
@@ -238,7 +266,7 @@ try {
   const slowest = SERVICES.filter((s) => s !== 'api').map((s) => ({ s, f: stages[s] })).sort((a, b) => (b.f?.cpuMsPerDoc ?? 0) / (b.f?.copies ?? 1) - (a.f?.cpuMsPerDoc ?? 0) / (a.f?.copies ?? 1))[0];
   say('\nsummary');
   say(`  end to end ${full.docsPerSec.toFixed(1)} docs/s = ${smallest ? `${((full.docsPerSec / smallest[1]) * 100).toFixed(0)} % of the smallest ceiling (${smallest[0]}, ${smallest[1].toFixed(1)} docs/s)` : 'n/a (ceilings skipped)'}`);
-  say(`  queue overhead (no-op hops, CPU incl. Redis) = ${(queueOverheadRatio * 100).toFixed(0)} % of summed stage compute (${stageComputeMs.toFixed(2)} ms/doc in process)`);
+  say(`  queue overhead (no-op hops through Khabar's stage worker, CPU incl. Redis) = ${(queueOverheadRatio * 100).toFixed(0)} % of summed stage compute (${stageComputeMs.toFixed(2)} ms/doc in process); bare BullMQ hops ${((noopBullmq?.cpuMsPerDoc ?? Number.NaN) / stageComputeMs * 100).toFixed(0)} %`);
   say(`  whole pipeline CPU ${pipelineCpuPerDoc.toFixed(2)} ms/doc (all services + Redis) vs ${stageComputeMs.toFixed(2)} ms/doc in process`);
   say(`  CPU-bound estimate on 2 idle cores: ${cpuBoundOn2Cores.toFixed(1)} docs/s (${(pipelineCpuPerDoc + esMsPerDoc).toFixed(1)} CPU ms/doc incl. Elasticsearch ${esMsPerDoc.toFixed(1)})`);
   say(`  busiest stage per process: ${slowest?.s ?? '?'} (${slowest?.f?.cpuMsPerDoc.toFixed(2) ?? '?'} CPU ms/doc, ${slowest?.f?.cpuSharePct.toFixed(0) ?? '?'} % of pipeline CPU)`);
@@ -259,6 +287,9 @@ try {
     esBulkDocsPerSec: round(ceilings.esBulk),
     noopDocsPerSec: round(ceilings.noop),
     queueOverheadRatio: round(queueOverheadRatio, 3),
+    queueOverheadRatioBullmqOnly: round((noopBullmq?.cpuMsPerDoc ?? Number.NaN) / stageComputeMs, 3),
+    noopBullmqDocsPerSec: round(noopBullmq?.docsPerSec ?? Number.NaN),
+    workerNodeFlags: args.workerFlags ? WORKER_NODE_FLAGS.join(' ') : '',
     e2eFractionOfSmallestCeiling: smallest ? round(full.docsPerSec / smallest[1], 3) : null,
     smallestCeiling: smallest?.[0] ?? null,
     latencyFullLoadMs: full.latencyMs,
@@ -285,6 +316,7 @@ try {
     redisCpuMsPerDoc: redisMsPerDoc,
     inProcess: inProcess ? { ...inProcess, samplePayload: undefined } : null,
     noop: noop ?? null,
+    noopBullmq: noopBullmq ?? null,
     esBulk: esBulk ?? null,
     profiles,
   };

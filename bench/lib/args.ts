@@ -14,6 +14,10 @@ export interface BenchArgs {
   /** Length of the open-loop half-load run. */
   readonly halfSeconds: number;
   readonly skipCeilings: boolean;
+  /** Start every service (and the no-op stages) with WORKER_NODE_FLAGS (default; `--v8-defaults` turns it off). */
+  readonly workerFlags: boolean;
+  /** Profile the no-op pipeline's stage processes too (`--profile-noop`). */
+  readonly profileNoop: boolean;
   readonly logLevel: string;
   readonly redisPort: number;
   readonly esPort: number;
@@ -22,7 +26,7 @@ export interface BenchArgs {
 
 export const USAGE = `usage: node bench/pipeline.ts [--pages N=10000] [--hosts 200] [--seed 1]
   [--concurrency N | stage=N,…] [--copies stage=N,…] [--profile stage,…] [--half-seconds 30]
-  [--skip-ceilings] [--log-level info] [--redis-port 6397] [--es-port 9257] [--es-heap 1g]`;
+  [--skip-ceilings] [--v8-defaults] [--profile-noop] [--log-level info] [--redis-port 6397] [--es-port 9257] [--es-heap 1g]`;
 
 function isService(name: string): name is ServiceName {
   return (SERVICES as readonly string[]).includes(name);
@@ -71,6 +75,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     profile: profile as ServiceName[],
     halfSeconds: int('--half-seconds', 30),
     skipCeilings: argv.includes('--skip-ceilings'),
+    workerFlags: !argv.includes('--v8-defaults'),
+    profileNoop: argv.includes('--profile-noop'),
     logLevel: get('--log-level') ?? 'info',
     redisPort: int('--redis-port', 6397),
     esPort: int('--es-port', 9257),

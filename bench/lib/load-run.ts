@@ -52,6 +52,12 @@ interface StatusRow {
   readonly updatedAt: number;
 }
 
+/** Status record times: epoch ms (current) or ISO (older records). */
+function storedTime(value: string | null | undefined): number {
+  if (value === null || value === undefined || value === '') return Number.NaN;
+  return /^\d+$/u.test(value) ? Number(value) : Date.parse(value);
+}
+
 async function readStatuses(redis: Redis, prefix: string, ids: readonly string[]): Promise<StatusRow[]> {
   const rows: StatusRow[] = [];
   for (let i = 0; i < ids.length; i += 2000) {
@@ -59,7 +65,7 @@ async function readStatuses(redis: Redis, prefix: string, ids: readonly string[]
     for (const id of ids.slice(i, i + 2000)) pipe.hmget(`${prefix}:url:${id}`, 'state', 'submittedAt', 'updatedAt');
     for (const [err, value] of (await pipe.exec()) ?? []) {
       const [state, submittedAt, updatedAt] = (err ? [] : (value as Array<string | null>)) as Array<string | null | undefined>;
-      rows.push({ state: state ?? 'missing', submittedAt: Date.parse(submittedAt ?? ''), updatedAt: Date.parse(updatedAt ?? '') });
+      rows.push({ state: state ?? 'missing', submittedAt: storedTime(submittedAt), updatedAt: storedTime(updatedAt) });
     }
   }
   return rows;

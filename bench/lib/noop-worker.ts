@@ -11,13 +11,13 @@ const [redisUrl = '', prefix = '', hopArg = '0', hopsArg = '5', concurrencyArg =
 const hop = Number(hopArg);
 const hops = Number(hopsArg);
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-const next = hop + 1 < hops ? new Queue(`noop-${hop + 1}`, { connection, prefix, defaultJobOptions: { ...RETENTION } }) : undefined;
+const next = hop + 1 < hops ? new Queue(`noop-${hop + 1}`, { connection, prefix, }) : undefined;
 const worker = new Worker(
   `noop-${hop}`,
   async (job) => {
     if (next) await next.add('noop', job.data as object, { jobId: job.id ?? '' });
   },
-  { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: Number(concurrencyArg) },
+  { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix, concurrency: Number(concurrencyArg), ...RETENTION.fetch },
 );
 await worker.waitUntilReady();
 process.stdout.write('ready\n');

@@ -5,7 +5,11 @@ const link = z.object({ title: z.string(), url: z.string() });
 /** What the parser extracts from a page; later stages add to it, never rewrite it. */
 export const articleSchema = z.object({
   title: z.string(),
-  text: z.string(),
+  /**
+   * The paragraphs joined by blank lines. Job payloads leave it out when it is exactly that join
+   * (it would double the article's bytes at every hop); `parsePayload` joins them back.
+   */
+  text: z.string().default(''),
   paragraphs: z.array(z.string()),
   publishedAt: z.string().nullable(),
   modifiedAt: z.string().nullable().default(null),
@@ -47,7 +51,8 @@ export const mentionSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   type: entityTypeSchema,
-  text: z.string(),
+  /** The mention's surface form; job payloads leave it out when it is the article text's slice start..end. */
+  text: z.string().default(''),
   entityId: z.string().nullable(),
 });
 export type Mention = z.infer<typeof mentionSchema>;

@@ -15,6 +15,8 @@ export {
 } from './article.ts';
 export {
   PAYLOAD_SCHEMAS,
+  compactPayload,
+  expandPayload,
   submissionSchema,
   fetchMetaSchema,
   fetchJobSchema,
@@ -33,7 +35,7 @@ export {
   type PayloadInputOf,
 } from './payloads.ts';
 export { parsePayload, toContractIssues } from './validate.ts';
-export { DEFAULT_JOB_OPTIONS, RETENTION, BACKOFF_TYPE, jobIdFor } from './job-options.ts';
+export { DEFAULT_JOB_OPTIONS, RETENTION, EVENTS_MAX_LEN, BACKOFF_TYPE, BACKOFF_DELAY_MS, jobIdFor, type Retention } from './job-options.ts';
 export { QueueSet, type QueueSetOptions } from './queue-set.ts';
 export { StatusStore, URL_STATES, ACTIVE_STATE, type UrlState, type UrlStatus } from './status.ts';
 export { submitUrls, fetchBacklog, BACKPRESSURE_RETRY_AFTER_S, DEFAULT_PRIORITY, type IntakeItem, type IntakeResult, type IntakeDeps } from './intake.ts';

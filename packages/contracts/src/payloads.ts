@@ -19,8 +19,12 @@ const base = z.object({
   id: docId,
   /** Canonical URL the id was derived from. */
   url: z.string().url(),
-  /** URL exactly as submitted. */
-  submittedUrl: z.string(),
+  /**
+   * URL exactly as submitted. Left out of the stored payload when it equals `url` (most URLs
+   * arrive canonical; that saves a URL's bytes per queued job); `parsePayload` fills it back in,
+   * so consumers always see it (the schema alone gives '' for "same as url").
+   */
+  submittedUrl: z.string().default(''),
   submittedAt: z.string(),
   submission: submissionSchema.default({}),
 });
@@ -40,12 +44,28 @@ export const fetchMetaSchema = z.object({
   lastModified: z.string().nullable().default(null),
   /** Charset the document declares itself (BOM or <meta> in the first 4 KB), sniffed by the fetcher. */
   metaCharset: z.string().nullable().default(null),
+  /** Charset the bytes look like, whatever was declared ("ascii", "utf-8", else chardet's guess), detected by the fetcher. */
+  detectedCharset: z.string().nullable().default(null),
   /** SHA-256 (hex) of the body bytes as archived; the fetcher skips re-processing an unchanged page. */
   bodyHash: z.string().nullable().default(null),
 });
 export type FetchMeta = z.infer<typeof fetchMetaSchema>;
 
-export const fetchJobSchema = base;
+/**
+ * Where a fetch continues after a redirect to another host (set by the fetcher, never by
+ * producers): that host's robots.txt and politeness gate come first, so the job is re-routed
+ * there instead of following the hop inside the first host's lease. `redirects` is every hop
+ * followed so far (its last one is `url`): the redirect limit and loop detection carry over.
+ */
+export const fetchRerouteSchema = z
+  .object({
+    url: z.string().url(),
+    redirects: z.array(z.string().url()).min(1).max(64),
+  })
+  .refine((r) => r.redirects[r.redirects.length - 1] === r.url, { message: 'url must be the last of redirects', path: ['url'] });
+export type FetchReroute = z.infer<typeof fetchRerouteSchema>;
+
+export const fetchJobSchema = base.extend({ reroute: fetchRerouteSchema.optional() });
 export const parseJobSchema = base.extend({ fetch: fetchMetaSchema });
 export const dedupJobSchema = parseJobSchema.extend({ article: articleSchema, parsedAt: z.string(), parserVersion: z.string() });
 export const tagJobSchema = dedupJobSchema.extend({ cluster: clusterSchema });
@@ -69,3 +89,70 @@ export const PAYLOAD_SCHEMAS = {
 export type PayloadOf<Q extends QueueName> = z.infer<(typeof PAYLOAD_SCHEMAS)[Q]>;
 /** What a producer passes in: defaults may be omitted. */
 export type PayloadInputOf<Q extends QueueName> = z.input<(typeof PAYLOAD_SCHEMAS)[Q]>;
+
+interface LooseArticle {
+  text?: string;
+  paragraphs?: readonly string[];
+}
+interface LooseMention {
+  start: number;
+  end: number;
+  text?: string;
+}
+interface LoosePayload {
+  url: string;
+  submittedUrl?: string | undefined;
+  submission?: object | undefined;
+  article?: LooseArticle;
+  entities?: { mentions?: readonly LooseMention[] };
+}
+
+/**
+ * Fills in what the stored form leaves out (see compactPayload): a parsed payload's `submittedUrl`
+ * '' means "same as url", an article `text` '' the paragraphs joined by blank lines, a mention
+ * `text` '' the article text's slice start..end.
+ */
+export function expandPayload<T extends { url: string; submittedUrl: string }>(data: T): T {
+  const d = data as T & LoosePayload;
+  let out: T & LoosePayload = d;
+  if (d.submittedUrl === '') out = { ...out, submittedUrl: d.url };
+  const article = d.article;
+  if (article && article.text === '' && article.paragraphs && article.paragraphs.length > 0) out = { ...out, article: { ...article, text: article.paragraphs.join('\n\n') } };
+  const text = out.article?.text;
+  const mentions = d.entities?.mentions;
+  if (text !== undefined && mentions?.some((m) => m.text === '')) {
+    out = { ...out, entities: { ...d.entities, mentions: mentions.map((m) => (m.text === '' ? { ...m, text: text.slice(m.start, m.end) } : m)) } };
+  }
+  return out;
+}
+
+/**
+ * The stored form of a payload: what can be rebuilt exactly is left out, because every byte is
+ * paid for at every hop (serialised, copied into Redis, read back, parsed) and in Redis memory:
+ * a `submittedUrl` equal to `url`, an empty `submission` (the schema default brings it back), an
+ * article `text` that is exactly its paragraphs joined by blank lines, a mention `text` that is
+ * exactly the article text's slice start..end. expandPayload (through parsePayload) undoes it.
+ */
+export function compactPayload<T extends LoosePayload>(data: T): T {
+  const out: LoosePayload = { ...data };
+  if (out.submittedUrl !== undefined && (out.submittedUrl === out.url || out.submittedUrl === '')) delete out.submittedUrl;
+  if (out.submission !== undefined && Object.keys(out.submission).length === 0) delete out.submission;
+  const article = out.article;
+  const fullText = article?.text;
+  if (article && fullText !== undefined && article.paragraphs && article.paragraphs.length > 0 && fullText === article.paragraphs.join('\n\n')) {
+    const { text: _joined, ...rest } = article;
+    out.article = rest;
+  }
+  const mentions = out.entities?.mentions;
+  if (fullText !== undefined && mentions && mentions.some((m) => m.text !== undefined && m.text === fullText.slice(m.start, m.end))) {
+    out.entities = {
+      ...out.entities,
+      mentions: mentions.map((m) => {
+        if (m.text === undefined || m.text !== fullText.slice(m.start, m.end)) return m;
+        const { text: _slice, ...rest } = m;
+        return rest;
+      }),
+    };
+  }
+  return out as T;
+}

@@ -1,6 +1,6 @@
 import { ContractViolationError, type ContractIssue } from '@khabar/errors';
 import type { z } from 'zod';
-import { PAYLOAD_SCHEMAS, type PayloadOf } from './payloads.ts';
+import { PAYLOAD_SCHEMAS, expandPayload, type PayloadOf } from './payloads.ts';
 import type { QueueName } from './queues.ts';
 
 export function toContractIssues(error: z.ZodError): ContractIssue[] {
@@ -11,5 +11,5 @@ export function toContractIssues(error: z.ZodError): ContractIssue[] {
 export function parsePayload<Q extends QueueName>(queue: Q, data: unknown): PayloadOf<Q> {
   const result = PAYLOAD_SCHEMAS[queue].safeParse(data);
   if (!result.success) throw new ContractViolationError(queue, toContractIssues(result.error));
-  return result.data as PayloadOf<Q>;
+  return expandPayload(result.data) as PayloadOf<Q>;
 }

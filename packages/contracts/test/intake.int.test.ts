@@ -58,3 +58,26 @@ describe('re-crawl on resubmission', () => {
     expect(await queues.get('fetch').getJob(first!.id)).toBeDefined();
   });
 });
+
+describe('what a queued URL costs in Redis', () => {
+  it('stores the job without retention options or a duplicated URL, and a status record that reads back whole', async () => {
+    const url = 'https://example.com/cost/a';
+    const [r] = await submitUrls({ queues, status, now: () => new Date('2026-11-29T01:00:00.000Z') }, [{ url, submission: { source: 'rss' } }]);
+    const raw = await redis.hgetall(`${prefix}:fetch:${r!.id}`);
+    const opts = JSON.parse(raw['opts'] ?? '{}') as Record<string, unknown>;
+    expect(opts).not.toHaveProperty('removeOnComplete');
+    expect(opts).not.toHaveProperty('removeOnFail');
+    expect(opts).toMatchObject({ attempts: 6, backoff: { type: 'khabar' }, priority: 6 });
+    expect(JSON.parse(raw['data'] ?? '{}')).toEqual({ v: 1, id: r!.id, url, submittedAt: '2026-11-29T01:00:00.000Z', submission: { source: 'rss' } });
+    expect(await redis.hgetall(status.key(r!.id))).toEqual({ url, state: 'queued', submittedAt: String(Date.parse('2026-11-29T01:00:00.000Z')), updatedAt: String(Date.parse('2026-11-29T01:00:00.000Z')) });
+    expect(await status.get(r!.id)).toEqual({ id: r!.id, url, state: 'queued', stage: 'fetch', submittedAt: '2026-11-29T01:00:00.000Z', updatedAt: '2026-11-29T01:00:00.000Z', attempts: 0, error: null });
+    const job = await queues.get('fetch').getJob(r!.id);
+    expect(job?.data).not.toHaveProperty('submittedUrl');
+  });
+
+  it('reads records written before times were stored as epoch milliseconds', async () => {
+    const id = 'f'.repeat(32);
+    await redis.hset(status.key(id), { url: 'https://example.com/old', state: 'indexed', stage: 'index', submittedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:05.000Z', attempts: '1' });
+    expect(await status.get(id)).toMatchObject({ state: 'indexed', stage: 'index', submittedAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:05.000Z', attempts: 1 });
+  });
+});

@@ -1,5 +1,14 @@
 export { createLogger, REDACT_PATHS, type Logger, type LoggerSettings } from './logger.ts';
-export { createRedis, assertNoEviction } from './redis.ts';
+export {
+  createRedisConnection,
+  assertNoEviction,
+  assertClusterPrefix,
+  hashTagOf,
+  masterConnections,
+  isCluster,
+  type RedisConnection,
+  type RedisConnectionOptions,
+} from './redis.ts';
 export { JobFailure, computeBackoff, MAX_BACKOFF_MS } from './backoff.ts';
 export {
   createStageWorker,
@@ -14,3 +23,4 @@ export { createStageMetrics, type StageMetrics, type JobOutcome } from './metric
 export { startHealthServer, type HealthServerOptions } from './health-server.ts';
 export { installGracefulShutdown, type ShutdownOptions, type ProcessLike } from './shutdown.ts';
 export { runStageService, type StageServiceOptions, type StageServiceConfig } from './stage-service.ts';
+export { WORKER_NODE_FLAGS } from './node-flags.ts';

@@ -2,7 +2,7 @@ import type { ConfigOf } from '@khabar/config';
 import type { loggingEnv, redisEnv, workerEnv } from '@khabar/config';
 import type { QueueName } from '@khabar/contracts';
 import type { Logger } from './logger.ts';
-import { assertNoEviction, createRedis } from './redis.ts';
+import { assertClusterPrefix, assertNoEviction, createRedisConnection } from './redis.ts';
 import { createStageWorker, type StageHandler } from './stage-worker.ts';
 import { createStageMetrics, type StageMetrics } from './metrics.ts';
 import { startHealthServer } from './health-server.ts';
@@ -31,7 +31,8 @@ export interface StageServiceOptions<Q extends QueueName> {
  */
 export async function runStageService<Q extends QueueName>(proc: ProcessLike, options: StageServiceOptions<Q>): Promise<void> {
   const { config, logger, queue } = options;
-  const redis = createRedis(config.REDIS_URL, { name: `khabar-${options.service}` });
+  const redis = createRedisConnection(config.REDIS_URL, { name: `khabar-${options.service}` });
+  assertClusterPrefix(redis, config.KHABAR_QUEUE_PREFIX);
   await assertNoEviction(redis);
   const metrics = options.metrics ?? createStageMetrics(options.service);
   const stage = createStageWorker({

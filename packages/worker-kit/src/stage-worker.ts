@@ -1,20 +1,23 @@
 import { DelayedError, RateLimitError, UnrecoverableError, WaitingChildrenError, Worker, type Job, type MinimalJob } from 'bullmq';
-import type { Redis } from 'ioredis';
 import {
   ACTIVE_STATE,
+  BACKOFF_DELAY_MS,
   BACKOFF_TYPE,
   QueueSet,
+  RETENTION,
   StatusStore,
   parsePayload,
   type PayloadInputOf,
   type PayloadOf,
   type QueueName,
+  type Retention,
   type UrlState,
 } from '@khabar/contracts';
 import { formatReason, parseReason, toKhabarError } from '@khabar/errors';
 import type { Logger } from './logger.ts';
 import { JobFailure, computeBackoff } from './backoff.ts';
 import type { StageMetrics } from './metrics.ts';
+import type { RedisConnection } from './redis.ts';
 
 /** The queue each stage hands off to; `never` for the last one. */
 export interface NextQueueOf {
@@ -39,7 +42,7 @@ export type StageHandler<Q extends QueueName> = (payload: PayloadOf<Q>, context:
 
 export interface StageWorkerOptions<Q extends QueueName> {
   readonly queue: Q;
-  readonly connection: Redis;
+  readonly connection: RedisConnection;
   readonly prefix: string;
   readonly logger: Logger;
   readonly handler: StageHandler<Q>;
@@ -50,6 +53,8 @@ export interface StageWorkerOptions<Q extends QueueName> {
   readonly metrics?: StageMetrics;
   /** Start pulling jobs at once (default true). */
   readonly autorun?: boolean;
+  /** Finished jobs kept (count and age); default the queue's RETENTION from the contracts. */
+  readonly retention?: Retention;
 }
 
 const NEXT: Readonly<Record<QueueName, QueueName | undefined>> = { fetch: 'parse', parse: 'dedup', dedup: 'tag', tag: 'index', index: undefined };
@@ -90,8 +95,9 @@ export function createStageWorker<Q extends QueueName>(options: StageWorkerOptio
         // worker died) is replaced so the later stages see the new input; one still waiting or
         // running is left to do its work, and the status is not moved back.
         if ((await queues.prepareHandoff(next, payload.id)) === 'add') {
-          await status.set(payload.id, 'queued', next, { attempts: 0 });
-          await queues.enqueue(next, result.data as PayloadInputOf<typeof next>);
+          // Sent back to back on one connection: the status is written before the job exists
+          // (Redis runs them in order), without waiting a round trip in between.
+          await Promise.all([status.set(payload.id, 'queued', next, { attempts: 0 }), queues.enqueue(next, result.data as PayloadInputOf<typeof next>)]);
         }
         log.debug({ next }, 'handed off');
       } else {
@@ -126,11 +132,15 @@ export function createStageWorker<Q extends QueueName>(options: StageWorkerOptio
     stalledInterval: options.stalledIntervalMs ?? 30_000,
     lockDuration: options.lockDurationMs ?? 30_000,
     maxStalledCount: 2,
+    // Retention lives here rather than in every job's options (bytes per queued job).
+    removeOnComplete: (options.retention ?? RETENTION[queue]).removeOnComplete,
+    removeOnFail: (options.retention ?? RETENTION[queue]).removeOnFail,
     // Per-minute completed/failed counts kept by BullMQ for a day (`khabar status` shows rates).
     metrics: { maxDataPoints: 24 * 60 },
     settings: {
       backoffStrategy: (attemptsMade: number, type?: string, err?: Error, job?: MinimalJob) => {
-        const base = typeof job?.opts.backoff === 'object' ? (job.opts.backoff.delay ?? 1000) : 1000;
+        // Jobs name the strategy only; older jobs also carry their base delay.
+        const base = (typeof job?.opts.backoff === 'object' ? job.opts.backoff.delay : undefined) ?? BACKOFF_DELAY_MS[queue];
         return type === BACKOFF_TYPE || type === undefined ? computeBackoff(attemptsMade, base, err) : base;
       },
     },

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { QueueSet, StatusStore } from '@khabar/contracts';
 import { PermanentError, RetryLaterError } from '@khabar/errors';
 import type { Redis } from 'ioredis';
-import { createStageWorker, type StageHandler, type StageWorker } from '../src/index.ts';
+import { createStageWorker, type StageHandler, type StageWorker, type StageWorkerOptions } from '../src/index.ts';
 import { deletePrefix, testRedis, uniquePrefix } from '../../../test/support/redis.ts';
 
 const logger = pino({ level: 'silent' });
@@ -17,11 +17,11 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function setup(handler: StageHandler<'fetch'>): Promise<{ redis: Redis; prefix: string; queues: QueueSet; stage: StageWorker; status: StatusStore }> {
+async function setup(handler: StageHandler<'fetch'>, retention?: StageWorkerOptions<'fetch'>['retention']): Promise<{ redis: Redis; prefix: string; queues: QueueSet; stage: StageWorker; status: StatusStore }> {
   const redis = testRedis();
   const prefix = uniquePrefix('kit');
   const queues = new QueueSet({ connection: redis, prefix });
-  const stage = createStageWorker({ queue: 'fetch', connection: testRedis(), prefix, logger, handler, concurrency: 2 });
+  const stage = createStageWorker({ queue: 'fetch', connection: testRedis(), prefix, logger, handler, concurrency: 2, ...(retention ? { retention } : {}) });
   cleanup.push(async () => {
     await stage.close(2000);
     await queues.close();
@@ -93,7 +93,7 @@ describe('createStageWorker', () => {
       return j && (await j.isFailed()) ? j : undefined;
     });
     expect(job.failedReason).toMatch(/^KHABAR_E_CONTRACT: payload for queue "fetch" is invalid: .*url/);
-    expect(job.failedReason).toContain('submittedUrl');
+    expect(job.failedReason).toContain('submittedAt');
     expect(job.attemptsMade).toBe(1);
     expect(calls).toBe(0);
   });
@@ -145,5 +145,33 @@ describe('createStageWorker handing off a document that already went through the
     expect(await archiveKeyOfParse()).toBe('k-second');
     expect(await (await queues.get('parse').getJob(id))?.getState()).toBe('waiting');
     expect((await status.get(id))?.stage).toBe('parse');
+  });
+});
+
+describe('createStageWorker retention', () => {
+  it('trims finished jobs to the worker\'s retention (jobs themselves carry none), keeping every status record', async () => {
+    const { queues, status, redis, prefix } = await setup(
+      async (job) => {
+        if (job.url.endsWith('/bad')) throw new PermanentError('KHABAR_E_FETCH_HTTP_4XX', 'HTTP 404');
+        return { kind: 'done', state: 'skipped' };
+      },
+      { removeOnComplete: { count: 3 }, removeOnFail: { count: 2 } },
+    );
+    const ids = Array.from({ length: 12 }, (_, i) => i.toString(16).padStart(32, '0'));
+    for (const [i, docId] of ids.entries()) {
+      const url = `https://example.com/${i}${i % 3 === 0 ? '/bad' : ''}`;
+      await status.create(docId, url);
+      await queues.enqueue('fetch', { v: 1, id: docId, url, submittedAt: new Date().toISOString() });
+    }
+    await until(async () => {
+      const states = await Promise.all(ids.map(async (docId) => (await status.get(docId))?.state));
+      return states.every((s) => s === 'skipped' || s === 'failed');
+    });
+    await until(async () => (await queues.get('fetch').getJobCounts('active'))['active'] === 0);
+    const counts = await queues.get('fetch').getJobCounts('completed', 'failed');
+    expect(counts).toEqual({ completed: 3, failed: 2 });
+    const left = (await Promise.all(ids.map((docId) => redis.exists(`${prefix}:fetch:${docId}`)))).filter((n) => n === 1);
+    expect(left).toHaveLength(5);
+    expect((await Promise.all(ids.map((docId) => status.get(docId)))).every((r) => r !== null)).toBe(true);
   });
 });

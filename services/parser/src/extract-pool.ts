@@ -45,6 +45,15 @@ interface Waiter {
 
 const THREAD_URL = new URL('./extract-thread.ts', import.meta.url);
 
+/**
+ * Extract threads to run: `configured` (KHABAR_EXTRACT_THREADS), or one per core when 0, never
+ * more than the jobs in flight. Extraction is CPU-bound: a thread beyond the cores only adds a V8
+ * heap (~45 MB) and contention.
+ */
+export function extractThreadCount(concurrency: number, configured: number, cores: number): number {
+  return Math.max(1, Math.min(concurrency, configured > 0 ? configured : cores));
+}
+
 function failure(code: string | null, message: string, url: string, cause?: unknown): PermanentError {
   const c = code === 'KHABAR_E_EXTRACT_EMPTY' ? 'KHABAR_E_EXTRACT_EMPTY' : 'KHABAR_E_EXTRACT_FAILED';
   return new PermanentError(c, message, { context: { url }, cause });

@@ -1,19 +1,25 @@
+import { availableParallelism } from 'node:os';
 import { loadConfig, redactConfig } from '@khabar/config';
-import { createFileArchive } from '@khabar/archive';
+import { openPageArchive } from '@khabar/archive';
 import { createLogger, createStageMetrics, runStageService } from '@khabar/worker-kit';
 import { createQualityMetrics } from './quality-metrics.ts';
 import { parserEnv } from './config.ts';
-import { createExtractPool } from './extract-pool.ts';
+import { createExtractPool, extractThreadCount } from './extract-pool.ts';
 import { createParseHandler } from './handler.ts';
 
 const config = loadConfig(parserEnv, process.env);
 const logger = createLogger({ service: 'parser', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
 logger.info({ config: redactConfig(config) }, 'starting');
 
-// One extract thread per job in flight: a hostile page costs at most KHABAR_EXTRACT_TIMEOUT_MS.
-const pool = createExtractPool({ size: config.KHABAR_CONCURRENCY, timeoutMs: config.KHABAR_EXTRACT_TIMEOUT_MS, maxHeapMb: config.KHABAR_EXTRACT_MAX_HEAP_MB });
+// One thread per core at most (CPU-bound); a hostile page costs at most KHABAR_EXTRACT_TIMEOUT_MS.
+const threads = extractThreadCount(config.KHABAR_CONCURRENCY, config.KHABAR_EXTRACT_THREADS, availableParallelism());
+const pool = createExtractPool({ size: threads, timeoutMs: config.KHABAR_EXTRACT_TIMEOUT_MS, maxHeapMb: config.KHABAR_EXTRACT_MAX_HEAP_MB });
+logger.info({ threads }, 'extract threads');
 
 const metrics = createStageMetrics('parser');
+// The folder, or the S3-compatible bucket when KHABAR_ARCHIVE_S3_BUCKET is set.
+const archive = openPageArchive(config);
+logger.info({ archive: archive.description }, 'page archive');
 
 await runStageService(process, {
   service: 'parser',
@@ -22,10 +28,13 @@ await runStageService(process, {
   logger,
   metrics,
   handler: createParseHandler({
-    archive: createFileArchive({ dir: config.KHABAR_ARCHIVE_DIR }),
+    archive: archive.archive,
     maxArticleChars: config.KHABAR_MAX_ARTICLE_CHARS,
     extract: (request) => pool.run(request),
     quality: createQualityMetrics(metrics.registry),
   }),
-  resources: [{ name: 'extract-pool', close: () => pool.close() }],
+  resources: [
+    { name: 'extract-pool', close: () => pool.close() },
+    { name: 'archive', close: async () => archive.close() },
+  ],
 });

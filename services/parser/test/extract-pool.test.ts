@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PermanentError } from '@khabar/errors';
-import { createExtractPool } from '../src/extract-pool.ts';
+import { createExtractPool, extractThreadCount } from '../src/extract-pool.ts';
 
 const fixture = readFileSync(new URL('../../../packages/extract/test/fixtures/rt-arabic/kremlin-peskov.html', import.meta.url));
 const fetchedAt = new Date('2026-11-28T12:00:00Z');
@@ -60,5 +60,15 @@ describe('extract pool', () => {
     await local.close();
     const err = await failureOf(local.run({ bytes: fixture, url: 'https://example.com/x', headerCharset: null, fetchedAt }));
     expect(err.message).toBe('extract pool is closed');
+  });
+});
+
+describe('extractThreadCount', () => {
+  it('runs one thread per core by default, never more than the jobs in flight, and honours an explicit count', () => {
+    expect(extractThreadCount(4, 0, 2)).toBe(2);
+    expect(extractThreadCount(1, 0, 8)).toBe(1);
+    expect(extractThreadCount(8, 3, 2)).toBe(3);
+    expect(extractThreadCount(2, 6, 16)).toBe(2);
+    expect(extractThreadCount(4, 0, 0)).toBe(1);
   });
 });

@@ -22,7 +22,7 @@ async function jobFor(body: Uint8Array, id: string): Promise<PayloadOf<'parse'>>
   const archiveKey = await archive.put({ docId: id, url, fetchedAt, status: 200, headers: { 'content-type': 'text/html' }, body });
   return {
     v: 1, id, url, submittedUrl: url, submittedAt: fetchedAt, submission: {},
-    fetch: { finalUrl: url, status: 200, contentType: 'text/html', headerCharset: null, bytes: body.length, fetchedAt, redirects: 0, archiveKey, etag: null, lastModified: null, metaCharset: null, bodyHash: null },
+    fetch: { finalUrl: url, status: 200, contentType: 'text/html', headerCharset: null, bytes: body.length, fetchedAt, redirects: 0, archiveKey, etag: null, lastModified: null, metaCharset: null, detectedCharset: null, bodyHash: null },
   };
 }
 
