@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
 
 export const SCOPES = ['intake', 'search'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -29,10 +29,10 @@ function sameHash(a: string, b: string): boolean {
  * The plain key is shown once, at creation, and never stored or logged.
  */
 export class ApiKeyStore {
-  private readonly redis: Redis;
+  private readonly redis: Redis | Cluster;
   private readonly prefix: string;
 
-  constructor(redis: Redis, prefix: string) {
+  constructor(redis: Redis | Cluster, prefix: string) {
     this.redis = redis;
     this.prefix = prefix;
   }
@@ -79,15 +79,19 @@ export class ApiKeyStore {
 
   async list(): Promise<ApiClient[]> {
     const out: ApiClient[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}:apikey:*`, 'COUNT', 500);
-      cursor = next;
-      for (const k of keys) {
-        const raw = await this.redis.get(k);
-        if (raw) out.push(JSON.parse(raw) as ApiClient);
-      }
-    } while (cursor !== '0');
+    // SCAN walks one server: on a Redis Cluster walk every master (the keys sit on the one owning the prefix's slot).
+    const nodes = this.redis instanceof Cluster ? this.redis.nodes('master') : [this.redis];
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', `${this.prefix}:apikey:*`, 'COUNT', 500);
+        cursor = next;
+        for (const k of keys) {
+          const raw = await this.redis.get(k);
+          if (raw) out.push(JSON.parse(raw) as ApiClient);
+        }
+      } while (cursor !== '0');
+    }
     return out.sort((a, b) => a.client.localeCompare(b.client));
   }
 }
@@ -96,7 +100,7 @@ export class ApiKeyStore {
  * Fixed one-minute windows per client in Redis (INCR + PEXPIRE in one transaction), shared by every
  * API replica. Returns the seconds to wait when the client is over its limit.
  */
-export async function takeRateToken(redis: Redis, prefix: string, client: string, perMinute: number, now = Date.now()): Promise<{ allowed: boolean; retryAfterS: number; remaining: number }> {
+export async function takeRateToken(redis: Redis | Cluster, prefix: string, client: string, perMinute: number, now = Date.now()): Promise<{ allowed: boolean; retryAfterS: number; remaining: number }> {
   const window = Math.floor(now / 60_000);
   const key = `${prefix}:ratelimit:${client}:${window}`;
   const res = await redis.multi().incr(key).pexpire(key, 120_000).exec();

@@ -10,13 +10,13 @@ import { tagJsonlStream, tagText } from './commands/tag.ts';
 import { dedupJsonl } from './commands/dedup.ts';
 import { fetchOnce } from './commands/fetch.ts';
 import { replayStage } from './commands/replay.ts';
-import { reparse } from './commands/reparse.ts';
-import { createFileArchive } from '@khabar/archive';
+import { openReparseArchive, reparse } from './commands/reparse.ts';
 import { QueueSet } from '@khabar/contracts';
 import { analyzeCommand, isAnalyzeLanguage } from './commands/analyze.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from './commands/apikey.ts';
 import { searchCommand } from './commands/search.ts';
 import { importSavedObjects, SAVED_OBJECTS_FILE } from './commands/kibana.ts';
+import { describeProgress, indexTarget, migrateCommand, rolloverCommand, statusCommand } from './commands/index-maintenance.ts';
 
 const env = cliEnv(process.env);
 const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -140,17 +140,19 @@ program
   .description('parse archived pages again (and run the later stages) without refetching')
   .argument('[ids...]')
   .option('--since <iso>', 'every page archived since this time')
-  .option('--archive-dir <dir>', 'the page archive', process.env['KHABAR_ARCHIVE_DIR'] ?? './.cache/archive')
-  .action(async (ids: string[], opts: { since?: string; archiveDir: string }) => {
+  .option('--archive-dir <dir>', 'the page archive folder (default KHABAR_ARCHIVE_DIR; the bucket is used instead when KHABAR_ARCHIVE_S3_BUCKET is set)')
+  .action(async (ids: string[], opts: { since?: string; archiveDir?: string }) => {
     if (ids.length === 0 && !opts.since) throw new CliError('KHABAR_E_BAD_INPUT', 'give document ids or --since <ISO time>');
     const since = opts.since ? new Date(opts.since) : undefined;
     if (since && Number.isNaN(since.getTime())) throw new CliError('KHABAR_E_BAD_INPUT', `--since: not a date: ${opts.since}`);
     print(
       await withRedis(async (redis) => {
         const queues = new QueueSet({ connection: redis, prefix: env.prefix });
+        const archive = openReparseArchive(process.env, opts.archiveDir);
         try {
-          return await reparse({ queues, status: new StatusStore(redis, env.prefix), archive: createFileArchive({ dir: opts.archiveDir }) }, since ? { since } : { ids });
+          return await reparse({ queues, status: new StatusStore(redis, env.prefix), archive: archive.archive }, since ? { since } : { ids });
         } finally {
+          archive.close();
           await queues.close();
         }
       }),
@@ -205,6 +207,52 @@ program
   .option('--wait <ms>', 'wait for Kibana', (v) => Number.parseInt(v, 10), 0)
   .action(async (opts: { file: string; wait: number }) => {
     print(await importSavedObjects({ kibanaUrl: process.env['KIBANA_URL'] || 'http://127.0.0.1:5601', file: opts.file, waitMs: opts.wait }));
+  });
+
+const int = (v: string) => Number.parseInt(v, 10);
+const indexCommand = program.command('index').description('article index maintenance: rollover, migration, status (docs/index-operations.md)');
+indexCommand
+  .command('rollover')
+  .description('roll the write alias over to a new generation when a condition is met (as the indexer does periodically)')
+  .option('--dry-run', 'only report which conditions are met')
+  .option('--max-age <age>', 'e.g. 30d (default KHABAR_INDEX_ROLLOVER_MAX_AGE, else 30d; 0 = off)')
+  .option('--max-docs <n>', 'documents, nested entities included (default KHABAR_INDEX_ROLLOVER_MAX_DOCS, else off)')
+  .option('--max-primary-size <size>', 'e.g. 50gb (default KHABAR_INDEX_ROLLOVER_MAX_PRIMARY_SIZE, else 50gb; 0 = off)')
+  .option('--index <base>', 'index base name (default KHABAR_INDEX_NAME)')
+  .action(async (o: { dryRun?: boolean; maxAge?: string; maxDocs?: string; maxPrimarySize?: string; index?: string }) => {
+    print(await withRedis((redis) => rolloverCommand(redis, indexTarget(process.env, o.index), o, process.env)));
+  });
+indexCommand
+  .command('migrate')
+  .description('copy every document into a new index from the current template and swap the aliases, while ingestion runs (resumable)')
+  .option('--rate <docsPerSecond>', 'copy at most this many documents per second (0: no limit)', int, 0)
+  .option('--page-size <n>', 'documents per page and bulk', int, 500)
+  .option('--settle-ms <ms>', 'keep catching up this long after the alias swap', int, 60_000)
+  .option('--restart', 'forget an unfinished migration that has not swapped the aliases yet, and start over')
+  .option('--index <base>', 'index base name (default KHABAR_INDEX_NAME)')
+  .action(async (o: { rate: number; pageSize: number; settleMs: number; restart?: boolean; index?: string }) => {
+    // Ctrl-C stops between pages and keeps the checkpoint; run the command again to resume.
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    try {
+      const report = await withRedis((redis) =>
+        migrateCommand(redis, indexTarget(process.env, o.index), { ...o, signal: stop.signal, onProgress: (state) => process.stderr.write(`${describeProgress(state)}\n`) }),
+      );
+      print(report);
+      if (!report.finished) process.exitCode = 3;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  });
+indexCommand
+  .command('status')
+  .description('generations, alias targets, document counts, template versions, last migration')
+  .option('--index <base>', 'index base name (default KHABAR_INDEX_NAME)')
+  .action(async (o: { index?: string }) => {
+    print(await withRedis((redis) => statusCommand(redis, indexTarget(process.env, o.index))));
   });
 
 try {

@@ -43,7 +43,7 @@ export async function ensureRedis(options: EnsureRedisOptions & LaunchOptions): 
     await fs.writeFile(logFile, '');
     const proc = spawnLogged({
       command: binary,
-      args: ['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--dir', dataDir, '--protected-mode', 'yes', '--hash-max-listpack-entries', '512'],
+      args: ['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--dir', dataDir, '--protected-mode', 'yes', '--hash-max-listpack-entries', '512', '--hash-max-listpack-value', '1024'],
       logFile,
       cwd: dataDir,
       detached: options.detached,
@@ -88,7 +88,7 @@ async function startRedisContainer(): Promise<RunningService> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const container = await new GenericContainer('redis:7')
     .withExposedPorts(6379)
-    .withCommand(['redis-server', '--save', '', '--appendonly', 'no', '--hash-max-listpack-entries', '512'])
+    .withCommand(['redis-server', '--save', '', '--appendonly', 'no', '--hash-max-listpack-entries', '512', '--hash-max-listpack-value', '1024'])
     .withWaitStrategy(Wait.forLogMessage('Ready to accept connections'))
     .start();
   return {

@@ -1,6 +1,8 @@
 import type { Client } from '@elastic/elasticsearch';
 import { PermanentError, RetryLaterError } from '@khabar/errors';
+import { readAliasView } from './aliases.ts';
 import { classifyItemStatus, classifyRequestError, describeEsError, retryDelayMs } from './bulk-classify.ts';
+import { locateDocuments } from './locate.ts';
 
 /** The part of a pino logger the indexer uses. */
 export interface BulkLogger {
@@ -10,8 +12,13 @@ export interface BulkLogger {
 
 export interface BulkIndexerOptions {
   readonly client: Client;
-  /** Alias every document is written through (`<base>-write`); bulks require it to be an alias. */
+  /** Write alias (`<base>-write`): new documents go to the index it points at when their bulk is sent. */
   readonly writeAlias: string;
+  /**
+   * Read alias (`<base>`, default: the write alias without `-write`). A document whose id is
+   * already in another generation behind it is rewritten there, never copied into the write index.
+   */
+  readonly readAlias?: string;
   readonly logger?: BulkLogger;
   /** Documents per bulk request at most (default 500). */
   readonly maxBatchDocs?: number;
@@ -45,7 +52,6 @@ export interface BulkIndexer {
 
 interface Item {
   readonly id: string;
-  readonly action: string;
   readonly source: string;
   readonly bytes: number;
   attempts: number;
@@ -58,6 +64,7 @@ interface Item {
 /** Batches documents by count, bytes and time into `_bulk` requests and settles each one individually. */
 export function createBulkIndexer(options: BulkIndexerOptions): BulkIndexer {
   const { client, writeAlias, logger } = options;
+  const readAlias = options.readAlias ?? writeAlias.replace(/-write$/, '');
   const maxDocs = options.maxBatchDocs ?? 500;
   const maxBytes = options.maxBatchBytes ?? 5 * 1024 * 1024;
   const flushIntervalMs = options.flushIntervalMs ?? 200;
@@ -67,6 +74,8 @@ export function createBulkIndexer(options: BulkIndexerOptions): BulkIndexer {
 
   const pending: Item[] = [];
   const unsettled = new Set<Item>();
+  /** The newest unsettled item per id: a second write of an id waits for the first (see send()). */
+  const lastOfId = new Map<string, Item>();
   let pendingBytes = 0;
   let inFlight = 0;
   let flushing = 0;
@@ -126,6 +135,7 @@ export function createBulkIndexer(options: BulkIndexerOptions): BulkIndexer {
 
   function settle(item: Item, error?: Error): void {
     unsettled.delete(item);
+    if (lastOfId.get(item.id) === item) lastOfId.delete(item.id);
     if (error) item.reject(error);
     else item.resolve();
   }
@@ -144,15 +154,33 @@ export function createBulkIndexer(options: BulkIndexerOptions): BulkIndexer {
     }, delay);
   }
 
+  /**
+   * Where each document of the batch goes: the generation behind the read alias that already
+   * holds its id (real-time lookup, so unrefreshed writes count), else the write index. Both are
+   * read after every document of the batch was queued, and a write of an id starts only after the
+   * previous write of that id settled, so a rollover can never split one id over two generations.
+   * `undefined` when the write alias is missing (retried, like ES's 404 for a missing alias).
+   */
+  async function targetsOf(batch: readonly Item[]): Promise<Map<Item, string> | undefined> {
+    const view = await readAliasView(client, readAlias, writeAlias);
+    if (view.writeIndex === undefined) return undefined;
+    const others = view.readIndices.filter((index) => index !== view.writeIndex);
+    const located = await locateDocuments(client, batch.map((item) => item.id), others);
+    return new Map(batch.map((item) => [item, located.get(item.id) ?? (view.writeIndex as string)]));
+  }
+
   async function send(batch: Item[]): Promise<void> {
     const started = Date.now();
-    const operations: string[] = [];
-    for (const item of batch) operations.push(item.action, item.source);
     let response;
     try {
+      const targets = await targetsOf(batch);
+      if (!targets) {
+        for (const item of batch) retryOrFail(item, `write alias ${writeAlias} does not exist`, { status: 404 });
+        return;
+      }
+      const operations: string[] = [];
+      for (const item of batch) operations.push(JSON.stringify({ index: { _index: targets.get(item), _id: item.id } }), item.source);
       response = await client.bulk<string, string>({
-        index: writeAlias,
-        require_alias: true,
         operations,
         ...(options.refresh === undefined ? {} : { refresh: options.refresh }),
       });
@@ -204,7 +232,6 @@ export function createBulkIndexer(options: BulkIndexerOptions): BulkIndexer {
       } catch (error) {
         return Promise.reject(new PermanentError('KHABAR_E_INDEX_MAPPING', `document ${id} cannot be serialised: ${String(error)}`, { cause: error }));
       }
-      const action = JSON.stringify({ index: { _id: id } });
       let resolve!: () => void;
       let reject!: (error: Error) => void;
       const done = new Promise<void>((res, rej) => {
@@ -213,9 +240,9 @@ export function createBulkIndexer(options: BulkIndexerOptions): BulkIndexer {
       });
       const item: Item = {
         id,
-        action,
         source,
-        bytes: Buffer.byteLength(action) + Buffer.byteLength(source) + 2,
+        // The action line ({"index":{"_index":…,"_id":…}}) is written at send time; ~100 bytes.
+        bytes: 100 + Buffer.byteLength(source) + 2,
         attempts: 0,
         enqueuedAt: Date.now(),
         resolve,
@@ -223,7 +250,11 @@ export function createBulkIndexer(options: BulkIndexerOptions): BulkIndexer {
         settled: done.then(() => undefined, () => undefined),
       };
       unsettled.add(item);
-      enqueue(item);
+      // Writes of one id go out one after the other, in call order (the latest content wins).
+      const previous = lastOfId.get(id);
+      lastOfId.set(id, item);
+      if (previous) void previous.settled.then(() => enqueue(item));
+      else enqueue(item);
       return done;
     },
     flush,

@@ -1,10 +1,11 @@
 import type { Client } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
+import { detachWriteAlias } from './aliases.ts';
+import { DEFAULT_INDEX_LAYOUT, layoutIndexSettings, type IndexLayout } from './layout.ts';
 import { articleTemplate, indexNames, nextIndexName, TEMPLATE_VERSION, templateVersionOf } from './template.ts';
 
 /**
- * Puts the current `<base>-template` (index pattern `<base>-*`, every new index joining the read
- * alias `<base>`) and makes sure the write alias `<base>-write` points at an index built from it:
+ * Puts the current `<base>-template` (index pattern `<base>-*`) and makes sure the write alias `<base>-write` points at an index built from it:
  * creates `<base>-000001` with both aliases when there is none, and rolls the write alias over to
  * the next generation when its index was made from an older template version (older documents
  * stay readable through `<base>`; new ones get the new analyzers); a current-version write index
@@ -12,15 +13,10 @@ import { articleTemplate, indexNames, nextIndexName, TEMPLATE_VERSION, templateV
  * both succeed (the loser's create or rollover fails with resource_already_exists, which is the
  * outcome it wanted).
  */
-export async function ensureIndex(client: Client, base: string): Promise<void> {
+export async function ensureIndex(client: Client, base: string, layout: IndexLayout = DEFAULT_INDEX_LAYOUT): Promise<void> {
   const names = indexNames(base);
   const template = articleTemplate();
-  await client.indices.putIndexTemplate({
-    ...template,
-    name: names.template,
-    index_patterns: [names.pattern],
-    template: { ...template.template, aliases: { [names.readAlias]: {} } },
-  });
+  await putArticleTemplate(client, base, layout);
   const writeIndex = await currentWriteIndex(client, names.writeAlias);
   if (writeIndex === undefined) {
     await createFirstIndex(client, names);
@@ -35,10 +31,30 @@ export async function ensureIndex(client: Client, base: string): Promise<void> {
     return;
   }
   try {
-    await client.indices.rollover({ alias: names.writeAlias, new_index: nextIndexName(writeIndex), wait_for_active_shards: 1 });
+    await client.indices.rollover({ alias: names.writeAlias, new_index: nextIndexName(writeIndex), aliases: { [names.readAlias]: {} }, wait_for_active_shards: 1 });
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
   }
+  await detachWriteAlias(client, writeIndex, names.writeAlias);
+}
+
+/**
+ * Puts `<base>-template` from the current template file. It carries no aliases: whoever creates a
+ * generation adds the read alias explicitly (first index, rollover), so `khabar index migrate` can
+ * build its target from the template without readers seeing it (and its copies) too early. The
+ * layout (shards, replicas) overrides the file's single-node settings for every new generation.
+ */
+export async function putArticleTemplate(client: Client, base: string, layout: IndexLayout = DEFAULT_INDEX_LAYOUT): Promise<void> {
+  const names = indexNames(base);
+  const template = articleTemplate();
+  const settings = template.template?.settings ?? {};
+  const index = { ...(settings.index ?? {}), ...layoutIndexSettings(layout) };
+  await client.indices.putIndexTemplate({
+    ...template,
+    name: names.template,
+    index_patterns: [names.pattern],
+    template: { ...template.template, settings: { ...settings, index } },
+  });
 }
 
 async function currentWriteIndex(client: Client, writeAlias: string): Promise<string | undefined> {

@@ -4,6 +4,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERVICES, entryPoint, type ServiceName } from './services.ts';
 
+/** V8 flags every service starts with, as in the image (WORKER_NODE_FLAGS in @khabar/worker-kit). */
+const NODE_FLAGS = ['--max-semi-space-size=16'];
+
 export interface StackOptions {
   /** Environment shared by every service (REDIS_URL, ELASTICSEARCH_URL, prefixes, …). */
   readonly env: Readonly<Record<string, string>>;
@@ -55,7 +58,7 @@ export class LocalStack {
     const logFile = join(this.options.logDir, `${key}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
     this.logs.push(log);
-    const child = spawn(this.options.node ?? process.execPath, [...(this.options.nodeArgs?.[name] ?? []), entryPoint(name)], {
+    const child = spawn(this.options.node ?? process.execPath, [...NODE_FLAGS, ...(this.options.nodeArgs?.[name] ?? []), entryPoint(name)], {
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...this.options.env, ...this.options.serviceEnv?.[name] },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,18 +1,19 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
 import { QueueSet, StatusStore, submitUrls } from '@khabar/contracts';
 import { isDocumentId } from '@khabar/urls';
-import type { Logger } from '@khabar/worker-kit';
+import type { Logger, RedisConnection } from '@khabar/worker-kit';
 import { describeProblems, parseIntakeRequest, toIntakeItems } from './request-schema.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerSearchPage } from './page.ts';
 import { registerSearchRoutes, type SearchDeps } from './search/routes.ts';
 import { registerAuth, type AuthMode } from './auth.ts';
+import { registerQueueUi } from './queue-ui.ts';
+import { ApiKeyStore } from '@khabar/api-keys';
 import { RetryLaterError } from '@khabar/errors';
 import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface AppDeps {
-  readonly redis: Redis;
+  readonly redis: RedisConnection;
   readonly prefix: string;
   readonly logger: Logger;
   /** Largest accepted request body; larger ones get 413. */
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly maxBacklog?: number;
   /** Re-fetch a known URL re-submitted at least this long after it was processed (0: never). */
   readonly recrawlAfterMs?: number;
+  /** The queue UI on /admin/queues, for these API clients only; absent or empty: not mounted. */
+  readonly queueUi?: { readonly adminClients: readonly string[]; readonly readOnly?: boolean };
 }
 
 export interface ApiApp {
@@ -89,6 +92,8 @@ export function createApiApp(deps: AppDeps): ApiApp {
     }
   }
   registerSearchPage(app);
+  const keys = new ApiKeyStore(deps.redis, deps.prefix);
+  registerQueueUi(app, { queues: () => queues.all(), adminClients: deps.queueUi?.adminClients ?? [], verify: (key) => keys.verify(key), readOnly: deps.queueUi?.readOnly ?? false });
   const openapi = openApiDocument();
   app.get('/openapi.json', async () => openapi);
 

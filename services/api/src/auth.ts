@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@khabar/worker-kit';
 import { ApiKeyStore, takeRateToken, type Scope } from '@khabar/api-keys';
 
 export type AuthMode = 'off' | 'required';
 
 export interface AuthOptions {
   readonly mode: AuthMode;
-  readonly redis: Redis;
+  readonly redis: RedisConnection;
   readonly prefix: string;
 }
 
@@ -18,12 +18,24 @@ export function scopeFor(method: string, url: string): Scope | null {
   return null;
 }
 
-function presentedKey(req: FastifyRequest): string | null {
+/**
+ * The API key a request carries: `X-API-Key`, `Authorization: Bearer <key>`, and with `basic` also
+ * the password of `Authorization: Basic` (what browsers send for the queue UI; the user name is not used).
+ */
+export function presentedKey(req: Pick<FastifyRequest, 'headers'>, options: { basic?: boolean } = {}): string | null {
   const header = req.headers['x-api-key'];
   if (typeof header === 'string' && header) return header;
   const auth = req.headers.authorization;
-  const m = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
-  return m?.[1] ?? null;
+  const bearer = auth ? /^Bearer\s+(\S+)$/i.exec(auth) : null;
+  if (bearer?.[1]) return bearer[1];
+  const basic = options.basic && auth ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(auth) : null;
+  if (basic?.[1]) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    const password = colon >= 0 ? decoded.slice(colon + 1) : '';
+    return password || null;
+  }
+  return null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { loadConfig, redactConfig } from '@khabar/config';
 import { createSearchClient } from '@khabar/search-index';
-import { createLogger, createRedis, installGracefulShutdown } from '@khabar/worker-kit';
+import { assertClusterPrefix, createLogger, createRedisConnection, installGracefulShutdown } from '@khabar/worker-kit';
 import { apiEnv } from './config.ts';
 import { createApiApp } from './app.ts';
 
@@ -8,7 +8,8 @@ const config = loadConfig(apiEnv, process.env);
 const logger = createLogger({ service: 'api', level: config.LOG_LEVEL, pretty: config.LOG_PRETTY });
 logger.info({ config: redactConfig(config) }, 'starting');
 
-const redis = createRedis(config.REDIS_URL, { failFast: true, name: 'khabar-api' });
+const redis = createRedisConnection(config.REDIS_URL, { failFast: true, name: 'khabar-api' });
+assertClusterPrefix(redis, config.KHABAR_QUEUE_PREFIX);
 const search = createSearchClient(config.ELASTICSEARCH_URL, config.ELASTICSEARCH_API_KEY ? { apiKey: config.ELASTICSEARCH_API_KEY } : {});
 const api = createApiApp({
   redis,
@@ -19,6 +20,7 @@ const api = createApiApp({
   auth: config.KHABAR_API_AUTH,
   maxBacklog: config.KHABAR_API_MAX_BACKLOG,
   recrawlAfterMs: config.KHABAR_RECRAWL_INTERVAL_MS,
+  queueUi: { adminClients: config.KHABAR_ADMIN_CLIENTS, readOnly: config.KHABAR_QUEUE_UI_READ_ONLY },
 });
 await api.app.listen({ host: config.KHABAR_API_HOST, port: config.KHABAR_API_PORT });
 

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { ApiKeyStore, SCOPES, type Scope } from '@khabar/api-keys';
 import { CliError } from '../io.ts';
 
 /** `khabar apikey create <client>`: the plain key is printed once; only its hash is stored. */
-export async function createApiKey(redis: Redis, prefix: string, client: string, options: { scopes?: string[]; rate?: number }): Promise<{ client: string; key: string; scopes: readonly Scope[]; ratePerMinute: number }> {
+export async function createApiKey(redis: Redis | Cluster, prefix: string, client: string, options: { scopes?: string[]; rate?: number }): Promise<{ client: string; key: string; scopes: readonly Scope[]; ratePerMinute: number }> {
   const scopes = options.scopes ?? [...SCOPES];
   const bad = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
   if (bad.length) throw new CliError('KHABAR_E_BAD_INPUT', `unknown scope(s) ${bad.join(', ')}; use ${SCOPES.join(', ')}`);
@@ -15,11 +15,11 @@ export async function createApiKey(redis: Redis, prefix: string, client: string,
   }
 }
 
-export async function revokeApiKey(redis: Redis, prefix: string, client: string): Promise<{ revoked: string }> {
+export async function revokeApiKey(redis: Redis | Cluster, prefix: string, client: string): Promise<{ revoked: string }> {
   if (!(await new ApiKeyStore(redis, prefix).revoke(client))) throw new CliError('KHABAR_E_NOT_FOUND', `no API key for client "${client}"`);
   return { revoked: client };
 }
 
-export async function listApiKeys(redis: Redis, prefix: string): Promise<unknown[]> {
+export async function listApiKeys(redis: Redis | Cluster, prefix: string): Promise<unknown[]> {
   return new ApiKeyStore(redis, prefix).list();
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { QueueSet, StatusStore, submitUrls, type IntakeResult, type Submission } from '@khabar/contracts';
 import { checkSubmittedUrl } from '@khabar/urls';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { CliError, readLines } from '../io.ts';
 
 export interface EnqueueSources {
@@ -21,7 +21,7 @@ export async function collectUrls(sources: EnqueueSources): Promise<string[]> {
 }
 
 /** Checks every URL first (nothing is queued when one is bad), then registers and queues them. */
-export async function enqueueUrls(redis: Redis, prefix: string, urls: readonly string[], submission: Submission): Promise<IntakeResult[]> {
+export async function enqueueUrls(redis: Redis | Cluster, prefix: string, urls: readonly string[], submission: Submission): Promise<IntakeResult[]> {
   if (urls.length === 0) throw new CliError('KHABAR_E_BAD_INPUT', 'no URLs given (arguments, --file or stdin)');
   const problems = urls.flatMap((url, i) => {
     const check = checkSubmittedUrl(url);

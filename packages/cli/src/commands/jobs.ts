@@ -1,6 +1,6 @@
 import { PIPELINE, QueueSet, StatusStore, type QueueName } from '@khabar/contracts';
 import { parseReason, type ErrorCode } from '@khabar/errors';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 export interface FailedJobView {
   readonly queue: QueueName;
@@ -13,7 +13,7 @@ export interface FailedJobView {
 }
 
 /** Failed jobs of every stage (newest first per stage), with their stable code and reason. */
-export async function listFailed(redis: Redis, prefix: string, options: { queue?: QueueName; limit?: number } = {}): Promise<FailedJobView[]> {
+export async function listFailed(redis: Redis | Cluster, prefix: string, options: { queue?: QueueName; limit?: number } = {}): Promise<FailedJobView[]> {
   const queues = new QueueSet({ connection: redis, prefix });
   try {
     const out: FailedJobView[] = [];
@@ -41,7 +41,7 @@ export async function listFailed(redis: Redis, prefix: string, options: { queue?
 }
 
 /** Moves failed jobs back to waiting, keeping their data; returns what was retried. */
-export async function retryFailed(redis: Redis, prefix: string, target: { id: string } | { all: true }): Promise<Array<{ queue: QueueName; id: string }>> {
+export async function retryFailed(redis: Redis | Cluster, prefix: string, target: { id: string } | { all: true }): Promise<Array<{ queue: QueueName; id: string }>> {
   const queues = new QueueSet({ connection: redis, prefix });
   const status = new StatusStore(redis, prefix);
   const retried: Array<{ queue: QueueName; id: string }> = [];
@@ -76,7 +76,7 @@ async function ratePerMinute(queue: ReturnType<QueueSet['get']>, type: 'complete
 }
 
 /** Job counts per stage (waiting, active, delayed, prioritized, completed, failed) and rates. */
-export async function queueStatus(redis: Redis, prefix: string): Promise<QueueStatusView[]> {
+export async function queueStatus(redis: Redis | Cluster, prefix: string): Promise<QueueStatusView[]> {
   const queues = new QueueSet({ connection: redis, prefix });
   try {
     return await Promise.all(

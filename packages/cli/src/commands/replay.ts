@@ -1,5 +1,5 @@
 import { QueueSet, StatusStore, type QueueName } from '@khabar/contracts';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 export interface ReplayResult {
   readonly replayed: string[];
@@ -14,7 +14,7 @@ export interface ReplayResult {
  * stage last received (kept with its job for the retention period), and from there the later
  * stages. Ids and Elasticsearch `_id`s stay the same, so the re-run overwrites instead of duplicating.
  */
-export async function replayStage(redis: Redis, prefix: string, stage: QueueName, ids: readonly string[]): Promise<ReplayResult> {
+export async function replayStage(redis: Redis | Cluster, prefix: string, stage: QueueName, ids: readonly string[]): Promise<ReplayResult> {
   const queues = new QueueSet({ connection: redis, prefix });
   const status = new StatusStore(redis, prefix);
   const queue = queues.get(stage);
@@ -31,7 +31,9 @@ export async function replayStage(redis: Redis, prefix: string, stage: QueueName
         out.busy.push(id);
         continue;
       }
-      const data: unknown = job.data;
+      // A fetch re-runs from the submitted URL, not from where an earlier run was re-routed to
+      // (a redirect to another host records `reroute` in the fetch job).
+      const { reroute: _reroute, ...data } = job.data as Record<string, unknown>;
       await job.remove();
       await queue.add(stage, data, { jobId: id });
       await status.set(id, 'queued', stage, { attempts: 0, error: null });

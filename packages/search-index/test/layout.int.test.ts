@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from '@elastic/elasticsearch';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { createSearchClient, ensureIndex, rolloverIndex } from '../src/index.ts';
+
+let client: Client;
+let base: string;
+
+beforeEach(() => {
+  client = createSearchClient(inject('elasticsearchUrl'));
+  base = `khabar-layout-${randomBytes(4).toString('hex')}`;
+});
+
+afterEach(async () => {
+  const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
+  if (indices.length > 0) await client.indices.delete({ index: indices });
+  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await client.close();
+});
+
+async function indexSettings(index: string): Promise<{ shards: string | undefined; replicas: string | undefined; autoExpand: string | undefined }> {
+  const response = await client.indices.getSettings({ index, flat_settings: true });
+  const flat = (response[index]?.settings ?? {}) as Record<string, string | undefined>;
+  return { shards: flat['index.number_of_shards'], replicas: flat['index.number_of_replicas'], autoExpand: flat['index.auto_expand_replicas'] };
+}
+
+describe('index layout on a real cluster', () => {
+  it('the default layout auto-expands replicas, so a single node stays green', async () => {
+    await ensureIndex(client, base);
+    expect(await indexSettings(`${base}-000001`)).toMatchObject({ shards: '1', autoExpand: '0-1', replicas: '0' });
+    const health = await client.cluster.health({ index: `${base}-000001`, wait_for_status: 'green', timeout: '10s' });
+    expect(health.status).toBe('green');
+  });
+
+  it('shards and replicas set by the deployment reach the first generation and every rollover', async () => {
+    await ensureIndex(client, base, { shards: 3, replicas: '0' });
+    expect(await indexSettings(`${base}-000001`)).toMatchObject({ shards: '3', replicas: '0', autoExpand: 'false' });
+    await client.index({ index: `${base}-write`, id: 'a', document: { id: 'a', title: 'x' }, refresh: true });
+    const rolled = await rolloverIndex(client, base, { maxDocs: 1 });
+    expect(rolled.rolledOver).toBe(true);
+    expect(await indexSettings(`${base}-000002`)).toMatchObject({ shards: '3', replicas: '0' });
+  });
+});
