@@ -86,7 +86,8 @@ describe('chaos: poison inputs at every stage', () => {
     for (const { queue, id } of injected) {
       const job = await waitFor(`${queue} poison job to fail`, async () => {
         const j = await queues.get(queue).getJob(id);
-        return j && (await j.isFailed()) ? j : undefined;
+        // Re-read once failed: the first read may predate failedReason (the job was still active).
+        return j && (await j.isFailed()) ? await queues.get(queue).getJob(id) : undefined;
       }, 30_000);
       expect(job.failedReason, queue).toMatch(/^KHABAR_E_CONTRACT: payload for queue "\w+" is invalid: .*url/);
       expect(job.attemptsMade, queue).toBe(1);

@@ -61,7 +61,8 @@ describe('createStageWorker', () => {
     await queues.enqueue('fetch', fetchJob);
     const job = await until(async () => {
       const j = await queues.get('fetch').getJob(id);
-      return j && (await j.isFailed()) ? j : undefined;
+      // Re-read once failed: the first read may predate failedReason (the job was still active).
+      return j && (await j.isFailed()) ? await queues.get('fetch').getJob(id) : undefined;
     });
     expect(job.failedReason).toBe('KHABAR_E_FETCH_HTTP_4XX: HTTP 404');
     expect(calls).toBe(1);
@@ -90,7 +91,8 @@ describe('createStageWorker', () => {
     await queues.get('fetch').add('fetch', { v: 1, id, url: 'not a url' }, { jobId: id, attempts: 5 });
     const job = await until(async () => {
       const j = await queues.get('fetch').getJob(id);
-      return j && (await j.isFailed()) ? j : undefined;
+      // Re-read once failed: the first read may predate failedReason (the job was still active).
+      return j && (await j.isFailed()) ? await queues.get('fetch').getJob(id) : undefined;
     });
     expect(job.failedReason).toMatch(/^KHABAR_E_CONTRACT: payload for queue "fetch" is invalid: .*url/);
     expect(job.failedReason).toContain('submittedAt');
