@@ -134,8 +134,9 @@ function throughput(extract: Extractor, inputs: ReadonlyArray<{ html: string; ur
 
 // --heldout scores the held-out split (packages/fixture-site/heldout: pages the extractor's authors
 // never saw); --heldout2 the second one (heldout2: written without reading the extractor or heldout);
-// --all dev + heldout; `--split <dev|heldout|heldout2|all>` names one; default the dev split.
-const SPLITS = ['dev', 'heldout', 'heldout2', 'all'] as const;
+// --heldout3 the third (written without reading the extractor or either other held-out set);
+// --all dev + heldout; `--split <dev|heldout|heldout2|heldout3|all>` names one; default the dev split.
+const SPLITS = ['dev', 'heldout', 'heldout2', 'heldout3', 'all'] as const;
 type SplitArg = (typeof SPLITS)[number];
 function splitFromArgs(argv: readonly string[]): SplitArg {
   const at = argv.indexOf('--split');

@@ -8,17 +8,20 @@ export const SITES_DIR = join(import.meta.dirname, '..', 'sites');
 export const HELDOUT_DIR = join(import.meta.dirname, '..', 'heldout');
 /** Directory holding the second held-out split, same layout as {@link SITES_DIR}. */
 export const HELDOUT2_DIR = join(import.meta.dirname, '..', 'heldout2');
+/** Directory holding the third held-out split, same layout as {@link SITES_DIR}. */
+export const HELDOUT3_DIR = join(import.meta.dirname, '..', 'heldout3');
 
 export interface LoadFixtureOptions {
   /**
-   * Which pages: `dev` (the default, `sites/`), `heldout` (`heldout/`), `heldout2` (`heldout2/`) or
-   * `all` (dev then heldout; `heldout2` is only loaded when asked for by name).
+   * Which pages: `dev` (the default, `sites/`), `heldout` (`heldout/`), `heldout2` (`heldout2/`),
+   * `heldout3` (`heldout3/`) or `all` (dev then heldout; `heldout2` and `heldout3` are only loaded
+   * when asked for by name).
    */
   split?: FixtureSplit | 'all';
 }
 
 const ENCODINGS: readonly FixtureEncoding[] = ['utf-8', 'windows-1256', 'iso-8859-6'];
-const SPLIT_DIRS: Readonly<Record<FixtureSplit, string>> = { dev: SITES_DIR, heldout: HELDOUT_DIR, heldout2: HELDOUT2_DIR };
+const SPLIT_DIRS: Readonly<Record<FixtureSplit, string>> = { dev: SITES_DIR, heldout: HELDOUT_DIR, heldout2: HELDOUT2_DIR, heldout3: HELDOUT3_DIR };
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8')) as unknown;

@@ -39,9 +39,11 @@ export type FixtureEncoding = 'utf-8' | 'windows-1256' | 'iso-8859-6';
  * `dev`: the pages under `sites/`, open to whoever tunes the extractor. `heldout`: the pages under
  * `heldout/`, kept for judging it; the extractor's authors must not tune against them. `heldout2`:
  * the pages under `heldout2/`, a second held-out set written without reading the extractor or
- * `heldout/`; loaded only on request (not part of `all`, not served).
+ * `heldout/`; loaded only on request (not part of `all`, not served). `heldout3`: the pages under
+ * `heldout3/`, a third blind set written without reading the extractor or the other held-out sets;
+ * likewise loaded only on request.
  */
-export type FixtureSplit = 'dev' | 'heldout' | 'heldout2';
+export type FixtureSplit = 'dev' | 'heldout' | 'heldout2' | 'heldout3';
 
 export interface SiteManifest {
   /** Directory name under `sites/` or `heldout/`, also the id prefix; unique across both. */

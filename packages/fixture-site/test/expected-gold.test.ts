@@ -7,6 +7,7 @@ const pages = loadFixturePages();
 const heldout = loadFixturePages({ split: 'heldout' });
 const all = loadFixturePages({ split: 'all' });
 const heldout2 = loadFixturePages({ split: 'heldout2' });
+const heldout3 = loadFixturePages({ split: 'heldout3' });
 const ids = new Set(all.map((p) => p.id));
 const FIELDS = ['attribution', 'authors', 'duplicateOf', 'entities', 'lang', 'mustNotContain', 'paragraphs', 'path', 'publishedAt', 'tags', 'title'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -33,9 +34,9 @@ describe('fixture corpus', () => {
     expect(copies.filter((p) => p.lang === 'en').length).toBeGreaterThanOrEqual(1);
   });
 
-  it('gives every page (dev and both held-out splits) a unique path under its site prefix', () => {
-    const manifests = [...loadSiteManifests({ split: 'all' }), ...loadSiteManifests({ split: 'heldout2' })];
-    const every = [...all, ...heldout2];
+  it('gives every page (dev and every held-out split) a unique path under its site prefix', () => {
+    const manifests = [...loadSiteManifests({ split: 'all' }), ...loadSiteManifests({ split: 'heldout2' }), ...loadSiteManifests({ split: 'heldout3' })];
+    const every = [...all, ...heldout2, ...heldout3];
     const prefixes = new Map(manifests.map((s) => [s.site, s.prefix]));
     expect(new Set(manifests.map((s) => s.site)).size).toBe(manifests.length);
     expect(new Set(manifests.map((s) => s.prefix)).size).toBe(manifests.length);
@@ -97,7 +98,24 @@ describe('second held-out corpus (heldout2)', () => {
   });
 });
 
-describe.each([...all, ...heldout2].map((p) => [p.id, p] as const))('%s', (_id, page) => {
+describe('third held-out corpus (heldout3)', () => {
+  it('is loaded only by name: not part of all', () => {
+    expect(heldout3.every((p) => p.split === 'heldout3')).toBe(true);
+    expect(all.some((p) => p.split === 'heldout3')).toBe(false);
+  });
+
+  it('has at least 18 pages over at least 6 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
+    const older = new Set([...loadSiteManifests({ split: 'all' }), ...loadSiteManifests({ split: 'heldout2' })].map((s) => s.template));
+    const templates = new Set(loadSiteManifests({ split: 'heldout3' }).map((s) => s.template));
+    for (const t of templates) expect(older.has(t), t).toBe(false);
+    expect(templates.size).toBeGreaterThanOrEqual(6);
+    expect(heldout3.length).toBeGreaterThanOrEqual(18);
+    expect(heldout3.filter((p) => p.lang === 'ar').length / heldout3.length).toBeGreaterThanOrEqual(0.6);
+    expect(heldout3.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.each([...all, ...heldout2, ...heldout3].map((p) => [p.id, p] as const))('%s', (_id, page) => {
   const html = readFileSync(page.file, 'utf8');
   const blocks = visibleBlocks(html);
   const text = blocks.join('\n');
