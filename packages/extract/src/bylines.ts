@@ -10,7 +10,7 @@ const AGENCY = /^(?:وكالات|وكالة\s+\S+|رويترز|فرانس\s+بر
 /** "الرياض - وكالات", "عمان - مراسل الوطن": a place, a dash, then who filed it. */
 const DATELINE = /^([^-–—|:：]{2,25})(?:\s+[-–—]|\s*[:：])\s+(.+)$/;
 /** Job titles, desks and credits that sit in bylines but are not names. */
-const NOT_A_NAME = /\d|@|https?:|مراسل|محرر|فريق|التحرير|(?:^|\s)قسم|مكتب|\b(?:correspondents?|reporters?|staff|editors?|writers?|columnists?|contributors?|photographers?|team|desk|newsroom|analysts?|producers?|presenters?)\b/i;
+export const NOT_A_NAME = /\d|@|https?:|مراسل|محرر|فريق|التحرير|(?:^|\s)قسم|مكتب|\b(?:correspondents?|reporters?|staff|editors?|writers?|columnists?|contributors?|photographers?|team|desk|newsroom|analysts?|producers?|presenters?)\b/i;
 /** "Liam Doherty for the Daily Flash", "Claire Dumont in Paris": the tail is not the name. */
 const NAME_TAIL = /\s+(?:for\s+(?:the\s+)?\S.*|in\s+[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*){0,2})$/u;
 const SEGMENTS = /\s*[|·•]\s*/;
@@ -89,6 +89,14 @@ export function textBylines(lines: readonly string[], siteName: string | null): 
   return { authors: parsed.authors, attribution: [...new Set([...parsed.attribution, ...attribution])] };
 }
 
+const META_SEGMENTS = /\s*[|·•]\s*|\s+[-–—]\s+/;
+
+/** «رنا الخطيب و حسن المصري», "Ana Ruiz and Li Wei": every part must be a name, or none is taken. */
+function namesOf(text: string, siteName: string | null): string[] {
+  const parts = normalizeWhitespace(text).split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/);
+  return parts.length > 1 && parts.every((p) => looksLikeName(p, siteName)) ? parts : [];
+}
+
 /** Section and furniture words that sit beside dates in meta lines but are never part of a name. */
 const NOT_NAME_WORDS = new Set([
   'أخبار', 'اخبار', 'خبر', 'اقتصاد', 'سياسة', 'رياضة', 'ثقافة', 'فن', 'فنون', 'منوعات', 'تكنولوجيا', 'تقنية', 'صحة', 'محليات', 'محلي',
@@ -99,6 +107,10 @@ const NOT_NAME_WORDS = new Set([
   // Function words and titles: «كتب رئيس الوزراء على …» is a sentence, not a byline.
   'على', 'في', 'من', 'إلى', 'الى', 'عن', 'مع', 'أن', 'إن', 'ان', 'قال', 'رئيس', 'وزير', 'مدير', 'نائب', 'سفير', 'أمين', 'عبر', 'حول',
   'the', 'of', 'on', 'in', 'at', 'to', 'for', 'with', 'and', 'from', 'president', 'minister', 'prime', 'secretary', 'chief',
+  // Share buttons written as text («Facebook X WhatsApp LinkedIn») sit in the same meta line.
+  'facebook', 'x', 'twitter', 'whatsapp', 'linkedin', 'telegram', 'instagram', 'messenger', 'reddit', 'pinterest', 'tiktok', 'youtube',
+  'snapchat', 'email', 'e-mail', 'print', 'share', 'copy', 'link', 'فيسبوك', 'تويتر', 'واتساب', 'واتس', 'تلغرام', 'تيليغرام', 'انستغرام',
+  'لينكدإن', 'يوتيوب', 'مشاركة', 'شارك', 'طباعة', 'نسخ', 'الرابط',
 ]);
 
 /** A name-like string: 2–4 words of letters, no digits or sentence punctuation. */
@@ -144,7 +156,8 @@ export function scanHeadlineBylines(
   if (authors.length > 0) return { authors, attribution: worded.attribution };
   const meta: string[] = [];
   for (const b of near) {
-    const segs = b.text.split(SEGMENTS);
+    // «نسرين بوعلام - الأحد 6 أفريل 2025 - 18:20»: a dash separates the name from the date too.
+    const segs = b.text.split(META_SEGMENTS);
     const dated = segs.some((s) => parseTextDate(s, now) !== null);
     if (!dated) continue;
     if (segs.length > 1) for (const s of segs) if (looksLikeName(s, siteName)) meta.push(s);
@@ -153,6 +166,14 @@ export function scanHeadlineBylines(
     for (const o of near) {
       if (o === b || parent === null || o.container.parent !== parent || Math.abs(o.index - b.index) > 3) continue;
       if (looksLikeName(o.text, siteName)) meta.push(o.text);
+      else meta.push(...namesOf(o.text, siteName));
+    }
+    // A dateline-style byline on the line next to the date: «إربد - محمد الزعبي».
+    for (const o of near) {
+      if (o === b || Math.abs(o.index - b.index) > 1) continue;
+      const dl = DATELINE.exec(normalizeWhitespace(o.text));
+      const who = (dl?.[2] ?? '').trim();
+      if (dl !== null && (dl[1] ?? '').trim().split(/\s+/).length <= 2 && looksLikeName(who, siteName)) meta.push(who);
     }
   }
   return { authors: [...new Set(meta.map((m) => normalizeWhitespace(m)))], attribution: worded.attribution };

@@ -3,7 +3,7 @@ import { parseTextDate } from './dates.ts';
 import type { Block, Container, Link, PageFacts } from './dom-walk.ts';
 import { ATTRIBUTION_LINE, CONTRIBUTED_LINE, READ_ALSO_LABEL, READ_MORE_LABEL, TAGS_LABEL, isBoilerPhrase } from './hints.ts';
 import { HEADING, LABEL_MAX, classify, hostOf, linkDensity, type Kind } from './classify.ts';
-import { looksLikeName } from './bylines.ts';
+import { NOT_A_NAME, looksLikeName } from './bylines.ts';
 
 export interface Teaser {
   readonly title: string;
@@ -189,6 +189,7 @@ export function selectContent(
   const inScope = (i: number): boolean => scope !== null && scope.parent !== null && i >= scope.firstBlock && i < scope.endBlock;
 
   const paragraphs: string[] = [];
+  const headings: Block[] = [];
   const attribution: string[] = [];
   const readMore: Link[] = [];
   const related: Link[] = [];
@@ -286,15 +287,23 @@ export function selectContent(
       }
       continue;
     }
-    if (isBoilerPhrase(b.text) || isMenuLine(b.text) || b.tag === 'figcaption' || !/[\p{L}\p{N}]/u.test(b.text) || EDITION_NOTE.test(b.text)) continue;
+    if (isBoilerPhrase(b.text)) {
+      // A newsletter box's title ("The Dispatch Daily") is named again by its pitch ("Sign up for The Dispatch Daily …").
+      const last = paragraphs[paragraphs.length - 1];
+      if (last !== undefined && last.length < 50 && !/[.!?؟]$/.test(last) && b.text.includes(last)) paragraphs.pop();
+      continue;
+    }
+    if (isMenuLine(b.text) || b.tag === 'figcaption' || !/[\p{L}\p{N}]/u.test(b.text) || EDITION_NOTE.test(b.text)) continue;
     if (!HEADING.test(b.tag) && isDateLine(b.text)) continue;
     if ((b.tag === 'h1' || b.index === headline) && normalizeForMatch(b.text) === titleKey) continue;
     if (!seenLong && b.text.length < 60 && !HEADING.test(b.tag)) continue;
     if (b.text.length >= 60) seenLong = true;
     if (paragraphs[paragraphs.length - 1] === b.text) continue;
     paragraphs.push(b.text);
+    if (HEADING.test(b.tag)) headings.push(b);
   }
   closeTeaser();
+  dropEmptySections(paragraphs, headings, blocks);
   // Trailing headings belong to whatever came after the article.
   while (paragraphs.length > 0 && (paragraphs[paragraphs.length - 1] as string).length < 40 && lastIsHeading(paragraphs, blocks)) paragraphs.pop();
   dropRepeatedQuotes(paragraphs);
@@ -307,6 +316,21 @@ export function selectContent(
     paragraphs, teasers, related: dedupe(related), readMore: dedupe(readMore), attribution, tags: [...new Set(tags)], indexLike, bylines,
     headlineBlock: headline,
   };
+}
+
+/**
+ * A heading whose own element holds more text, none of it kept ("Key points" over a bullet summary,
+ * «أبرز الأحداث» over a key-events box) titles something that is not the article.
+ */
+function dropEmptySections(paragraphs: string[], headings: readonly Block[], blocks: readonly Block[]): void {
+  if (headings.length === 0) return;
+  const kept = new Set(paragraphs);
+  for (const h of headings) {
+    const rest = blocks.slice(h.index + 1, Math.min((h.container.parent ?? h.container).endBlock, h.index + 50));
+    if (rest.length === 0 || rest.some((o) => kept.has(o.text))) continue;
+    const at = paragraphs.indexOf(h.text);
+    if (at >= 0) paragraphs.splice(at, 1);
+  }
 }
 
 function isAttribution(text: string): boolean {
@@ -330,16 +354,31 @@ function dropRepeatedQuotes(paragraphs: string[]): void {
   }
 }
 
-/** "المصدر: نوفوستي" → "نوفوستي"; credit lines ("Reporting by …") are kept whole. */
+/** A whole line "X contributed to this report." naming only who contributed. */
+const CONTRIBUTOR = /^([^.!?;:]{2,60}?)\s+contributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\.?$/i;
+
+/**
+ * "المصدر: نوفوستي" → "نوفوستي"; "Plains Public Radio contributed to this report." → "Plains Public Radio";
+ * sign-offs ("Reporting by …") are kept whole.
+ */
 function cleanAttribution(text: string): string {
-  const t = text.replace(/^[([]\s*|\s*[)\]]$/g, '');
+  // Only a line wrapped whole in brackets loses them: «المصدر: وكالة الأنباء الأردنية (بترا)» keeps its own.
+  const t = /^\s*[([].*[)\]]\s*$/su.test(text) ? text.trim().slice(1, -1).trim() : text;
+  const contributed = CONTRIBUTOR.exec(t);
+  if (contributed !== null) {
+    // "Plains Public Radio contributed to this report." credits Plains Public Radio; a credit that
+    // describes the person ("Economics Writer Ellen Park contributed …") stays a whole line.
+    const who = (contributed[1] ?? '').trim();
+    return NOT_A_NAME.test(who) ? t : who;
+  }
   const m = /^(?:المصدر|مصدر|المصادر|source|sources)\s*[:：]\s*(.+)$/i.exec(t);
   if (m === null) return t;
   // «المصدر: شفق نيوز · منذ 40 دقيقة · 11 نوفمبر 2025»: the meta line goes on after the source.
   return (m[1] ?? '').split(/\s+[·•|]\s+/)[0]?.trim() ?? '';
 }
 
-const CLOCK = /^\s*(\d{1,2}:\d{2}|[٠-٩]{1,2}:[٠-٩]{2})/;
+/** "10:32", «١٦:٤٥», and "11.05 GMT" (a dotted clock only with its zone or am/pm, never "3.50 million"). */
+const CLOCK = /^\s*(\d{1,2}:\d{2}|[٠-٩]{1,2}:[٠-٩]{2}|\d{1,2}\.\d{2}\s*(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|CT|CST|CDT|PT|[ap]\.?m\.?)(?![\p{L}]))/iu;
 
 /** A live-blog entry stamp in relative form: "2h ago", "just now", «منذ 5 دقائق». */
 const RELATIVE_LINE = /^(?:(?:\d+|an?)\s*(?:s|m|h|d|secs?|mins?|hrs?|hours?|minutes?|seconds?|days?)\s+ago|just\s+now|(?:منذ|قبل)\s+(?:\d+\s+)?\S+)$/iu;
@@ -358,7 +397,7 @@ function isDateLine(text: string): boolean {
   return segments.every((seg) => {
     const s = seg.replace(DATE_LABEL, '');
     // A sentence that mentions a date ("On 5 May 2024 the council voted.") is not a dateline.
-    const plain = s.replace(/\b([ap])\.m\./gi, '$1m');
+    const plain = s.replace(/\b([ap])\.m\./gi, '$1m').replace(/\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\./gi, '$1');
     return plain.length < 60 && !/[.!?؟](?:\s|$)/.test(plain) && plain.split(/\s+/).length <= 10 && parseTextDate(s, null) !== null;
   });
 }

@@ -64,8 +64,8 @@ export interface PageFacts {
 }
 
 const MAX_DEPTH = 400;
-/** byline, author-name, writer-name, article__author, byline__name, byline-block… (not author-box/bio). */
-const BYLINE_CLASS = /(^|[\s_-])(author|authors|byline|bylines|writer|writers|reporter)(?:[-_]{1,2}(?:name|names|info|link|block|text|wrap|wrapper|container|details|meta|list))?(\s|$)/i;
+/** byline, author-name, writer-name, article__author, byline__name, byline-block, CSS-module `Byline_names__g7x1`… (not author-box/bio). */
+const BYLINE_CLASS = /(^|[\s_-])(author|authors|byline|bylines|writer|writers|reporter)(?:[-_]{1,2}(?:name|names|info|link|block|text|wrap|wrapper|container|details|meta|list))?(?:__[A-Za-z0-9]{4,8})?(\s|$)/i;
 const NO_HINTS = { kind: null, positive: false } as const;
 
 interface Frame {

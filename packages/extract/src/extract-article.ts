@@ -7,9 +7,10 @@ import { parseBylines, scanHeadlineBylines } from './bylines.ts';
 import { datelineCandidates, findDates } from './find-dates.ts';
 import { cleanTitle, readJsonLd, resolveUrl } from './metadata.ts';
 import { inferPageZone } from './zones.ts';
+import { articleKeywords } from './site-keywords.ts';
 
 /** Bumped whenever output for the same bytes may change (stored with each article). */
-export const EXTRACTOR_VERSION = 'khabar-extract/1.2.0';
+export const EXTRACTOR_VERSION = 'khabar-extract/1.3.0';
 
 /** Structurally the same as `Article` from @khabar/contracts. */
 export interface ExtractedArticle {
@@ -116,10 +117,11 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   if (tags.length === 0 && ld !== null) tags = [...ld.keywords];
   if (tags.length === 0) {
     const kw = meta.get('keywords') ?? meta.get('news_keywords');
-    if (kw !== undefined) tags = kw.split(/[,،;]/).map((k) => normalizeWhitespace(k)).filter((k) => k !== '' && k.length <= 60);
+    if (kw !== undefined) tags = articleKeywords(kw, [siteName, titleSitePart(facts.title, title)]);
   }
   const bylines = parseBylines([...facts.bylines, ...content.bylines], siteName);
-  const scanned = scanHeadlineBylines(facts.blocks, content.headlineBlock, new Set(paragraphs), siteName, input.fetchedAt ?? null);
+  // «القاهرة - وادي نيوز» names the site: with no og:site_name, the <title>'s site part says so.
+  const scanned = scanHeadlineBylines(facts.blocks, content.headlineBlock, new Set(paragraphs), siteName ?? titleSitePart(facts.title, title), input.fetchedAt ?? null);
   const notSite = (a: string): boolean => siteName === null || a.toLowerCase() !== siteName.toLowerCase();
   // JSON-LD names get the same cleaning as visible bylines ("By Jane Roe", "Jane Roe, Staff Writer").
   const ldAuthors = parseBylines((ld?.authors ?? []).filter((a) => notSite(a) && a !== ld?.publisher), siteName).authors;
@@ -197,6 +199,16 @@ function pickHeadline(facts: PageFacts, rawTitle: string, siteName: string | nul
   const all = facts.h1.slice(0, 10).map((h) => ({ text: h.text, key: normalizeForMatch(h.text) }));
   const matching = all.find((h) => h.key.length >= 10 && key.length >= 10 && (key.includes(h.key) || h.key.includes(key)) && h.key !== site);
   return (matching ?? all.find((h) => h.key !== site && !key.endsWith(h.key) && !key.startsWith(h.key)) ?? all[0])?.text ?? null;
+}
+
+/** «صحيفة الديوان :: عنوان الخبر» → «صحيفة الديوان»: what the `<title>` adds to the headline. */
+function titleSitePart(rawTitle: string, title: string): string | null {
+  if (title === '') return null;
+  const raw = normalizeWhitespace(rawTitle);
+  const at = raw.indexOf(title);
+  if (at < 0) return null;
+  const rest = normalizeWhitespace(`${raw.slice(0, at)} ${raw.slice(at + title.length)}`).replace(/^[\s|:：\-–—·•]+|[\s|:：\-–—·•]+$/gu, '');
+  return rest === '' ? null : rest;
 }
 
 /** Author metas, first present wins ("byl" is the "By A and B" line some CMSs emit). */

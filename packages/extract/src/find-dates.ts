@@ -66,13 +66,27 @@ export function findDates(facts: PageFacts, ld: LdArticle | null, url: string, t
     return { publishedAt: placed.iso, modifiedAt: modified?.iso ?? null, dateSource: placed.source };
   };
 
+  // Structured data can be stale (a site-wide block from 2019) or mislabelled (Mecca wall-clock time
+  // written with a "Z"); the date the reader sees under the headline wins when they disagree.
+  // Two machine sources that agree (a meta and a <time datetime>) outweigh a mislabelled visible
+  // "11:32 GMT"; a lone block that the reader's date contradicts does not.
+  let visible: Visible | null | undefined;
+  const machine = machineDates(facts, ld);
+  const checked = (r: DateFinding | null): DateFinding | null => {
+    if (r === null || r.publishedAt === null) return r;
+    const at = Date.parse(r.publishedAt);
+    if (machine.filter((t) => Math.abs(t - at) <= 1.5 * HOUR).length >= 2) return r;
+    visible ??= visibleDate(topTexts, zone, found);
+    if (visible === null || !contradicts(r, visible)) return r;
+    return { ...visible.finding, dateSource: `${visible.finding.dateSource ?? 'text'}(over:${r.dateSource ?? ''})` };
+  };
   if (ld?.datePublished != null) {
-    const r = found(parseMachineDate(ld.datePublished), 'json-ld');
+    const r = checked(found(parseMachineDate(ld.datePublished), 'json-ld'));
     if (r !== null) return r;
   }
   const m = firstMeta(facts.meta, PUBLISHED_META);
   if (m !== null) {
-    const r = found(parseMachineDate(m.value), `meta:${m.key}`);
+    const r = checked(found(parseMachineDate(m.value), `meta:${m.key}`));
     if (r !== null) return r;
   }
   const times = [...facts.times].sort((a, b) => Number(b.hint) - Number(a.hint));
@@ -103,6 +117,58 @@ export function findDates(facts: PageFacts, ld: LdArticle | null, url: string, t
   const u = found(parseUrlDate(url), 'url');
   if (u !== null) return u;
   return { publishedAt: null, modifiedAt: modified?.iso ?? null, dateSource: null };
+}
+
+/** Every absolute machine-readable published time on the page (JSON-LD, the first date meta, `<time datetime>`). */
+function machineDates(facts: PageFacts, ld: LdArticle | null): number[] {
+  const out: number[] = [];
+  const add = (raw: string | null | undefined): void => {
+    const d = raw == null ? null : parseMachineDate(raw);
+    if (d !== null && !d.assumedUtc) out.push(Date.parse(d.iso));
+  };
+  add(ld?.datePublished);
+  add(firstMeta(facts.meta, PUBLISHED_META)?.value);
+  for (const t of facts.times) add(t.datetime);
+  return out;
+}
+
+interface Visible {
+  readonly finding: DateFinding;
+  /** Shows a time of day. */
+  readonly timed: boolean;
+  /** Its zone is stated or implied by the page (not assumed UTC). */
+  readonly zoned: boolean;
+}
+
+/** The first absolute date shown near the headline (relative times are too coarse to overrule anything). */
+function visibleDate(
+  topTexts: readonly string[],
+  zone: ZoneEvidence | null,
+  found: (d: ParsedDate | null, source: string) => DateFinding | null,
+): Visible | null {
+  for (const text of topTexts) {
+    if (text.length > 200) continue;
+    const d = parseTextDate(publishedPart(text), null);
+    const r = found(d, 'text');
+    if (d === null || r === null) continue;
+    const timed = d.hasTime !== false;
+    return { finding: r, timed, zoned: !d.assumedUtc || (timed && zone !== null) };
+  }
+  return null;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Whether a machine date contradicts the visible one. A visible time of day in a zone the page states
+ * or implies must agree within an hour and a half (wall-clock time written as UTC is off by the
+ * zone's offset); a day-only or zone-less visible date only rules out machine dates more than a day
+ * and a half away (a stale site-wide block).
+ */
+function contradicts(machine: DateFinding, visible: Visible): boolean {
+  if (machine.publishedAt === null || visible.finding.publishedAt === null) return false;
+  const gap = Math.abs(Date.parse(machine.publishedAt) - Date.parse(visible.finding.publishedAt));
+  return gap > (visible.timed && visible.zoned ? 1.5 : 36) * HOUR;
 }
 
 const PUBLISHED_LABEL = /^\s*(?:published|posted|first\s+published|نشر(?:\s+في|\s+بتاريخ)?|تاريخ\s+النشر|تم\s+النشر)\s*[:：]?\s/i;

@@ -76,6 +76,8 @@ const SITE_STATEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bregistered\s+in\s+(?:england|scotland|wales|northern\s+ireland)\b|\b(?:britain|the\s+uk)['’]s\s+(?:\w+\s+){0,3}(?:news|newspaper|site|paper)/i, 'Europe/London'],
 ];
 
+const ALL_TIMES = /(?:جميع|كل)\s+(?:الأوقات|الاوقات|التوقيتات|المواعيد)|\ball\s+times\b|\btimes\s+(?:are|shown|in)\b/iu;
+
 /**
  * The zone a page's own furniture (header, footer, widgets — never the article, whose dateline
  * names the story's place, not the site's) says the site lives in, or null.
@@ -85,6 +87,11 @@ export function siteStatedZone(furniture: readonly string[]): string | null {
     if (text.length > 300) continue;
     if (text.includes('°')) for (const [re, zone] of WEATHER) if (re.test(text)) return zone;
     for (const [re, zone] of SITE_STATEMENTS) if (re.test(text)) return zone;
+    // «جميع الأوقات بتوقيت القاهرة (GMT+2)», "All times are Mecca time": the city wins over the offset.
+    if (ALL_TIMES.test(text)) {
+      const named = NAMED.find(([re, zone]) => zone !== 'UTC' && re.test(text));
+      if (named !== undefined) return named[1];
+    }
   }
   return null;
 }
