@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { KhabarError, PermanentError, RetryLaterError } from '@khabar/errors';
+import { KhabarError, RetryLaterError } from '@khabar/errors';
 import { KEY_SUFFIX, archiveKeyFor, parseArchiveKey } from './archive-key.ts';
-import { CorruptEntryError, decodePage, encodePage } from './page-codec.ts';
+import { decodeEntry, missingEntry } from './entry-errors.ts';
+import { encodePage } from './page-codec.ts';
 import type { ArchiveEntry, ArchiveRecord, ArchivedPage, ListOptions, PageArchive } from './types.ts';
 
 export interface FileArchiveOptions {
@@ -26,9 +27,6 @@ function ioError(action: string, key: string, err: unknown): RetryLaterError {
   });
 }
 
-function missing(key: string, reason: string, cause?: unknown): PermanentError {
-  return new PermanentError('KHABAR_E_ARCHIVE_MISSING', `archive entry ${key} ${reason}`, { context: { key }, ...(cause === undefined ? {} : { cause }) });
-}
 
 async function readdirOrEmpty(path: string): Promise<string[]> {
   try {
@@ -75,21 +73,16 @@ export function createFileArchive(options: FileArchiveOptions): PageArchive {
   }
 
   async function get(key: string): Promise<ArchivedPage> {
-    if (parseArchiveKey(key) === null) throw missing(key, 'is not a valid archive key');
+    if (parseArchiveKey(key) === null) throw missingEntry(key, 'is not a valid archive key');
     let stored: Buffer;
     try {
       stored = await readFile(pathOf(key));
     } catch (err) {
       const code = errnoCode(err);
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw missing(key, 'does not exist', err);
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw missingEntry(key, 'does not exist', err);
       throw ioError('read', key, err);
     }
-    try {
-      return await decodePage(stored);
-    } catch (err) {
-      if (err instanceof CorruptEntryError) throw missing(key, `is unreadable: ${err.message}`, err);
-      throw ioError('decode', key, err);
-    }
+    return decodeEntry(key, stored, ioError);
   }
 
   async function remove(key: string): Promise<void> {

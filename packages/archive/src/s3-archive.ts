@@ -1,8 +1,9 @@
 import type * as S3Sdk from '@aws-sdk/client-s3';
 import type { ListObjectsV2CommandOutput, S3Client } from '@aws-sdk/client-s3';
-import { KhabarError, PermanentError, RetryLaterError } from '@khabar/errors';
+import { KhabarError, RetryLaterError } from '@khabar/errors';
 import { archiveKeyFor, parseArchiveKey } from './archive-key.ts';
-import { CorruptEntryError, decodePage, encodePage } from './page-codec.ts';
+import { decodeEntry, missingEntry } from './entry-errors.ts';
+import { encodePage } from './page-codec.ts';
 import type { ArchiveEntry, ArchiveRecord, ArchivedPage, ListOptions, PageArchive } from './types.ts';
 
 const SINGLE_DELETE_PARALLELISM = 8;
@@ -56,9 +57,6 @@ function ioError(action: string, key: string, err: unknown): RetryLaterError {
   });
 }
 
-function missing(key: string, reason: string, cause?: unknown): PermanentError {
-  return new PermanentError('KHABAR_E_ARCHIVE_MISSING', `archive entry ${key} ${reason}`, { context: { key }, ...(cause === undefined ? {} : { cause }) });
-}
 
 /**
  * Page archive in an S3-compatible bucket: one object per fetch, same key and same gzip format as
@@ -99,24 +97,19 @@ export function createS3Archive(options: S3ArchiveOptions): S3PageArchive {
   }
 
   async function get(key: string): Promise<ArchivedPage> {
-    if (parseArchiveKey(key) === null) throw missing(key, 'is not a valid archive key');
+    if (parseArchiveKey(key) === null) throw missingEntry(key, 'is not a valid archive key');
     let stored: Uint8Array;
     try {
       const { sdk: m, client } = await connect();
       const out = await client.send(new m.GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
-      if (out.Body === undefined) throw missing(key, 'has no body');
+      if (out.Body === undefined) throw missingEntry(key, 'has no body');
       stored = await out.Body.transformToByteArray();
     } catch (err) {
       if (err instanceof KhabarError) throw err;
-      if (errorName(err) === 'NoSuchKey' || httpStatus(err) === 404) throw missing(key, 'does not exist', err);
+      if (errorName(err) === 'NoSuchKey' || httpStatus(err) === 404) throw missingEntry(key, 'does not exist', err);
       throw ioError('read', key, err);
     }
-    try {
-      return await decodePage(stored);
-    } catch (err) {
-      if (err instanceof CorruptEntryError) throw missing(key, `is unreadable: ${err.message}`, err);
-      throw ioError('decode', key, err);
-    }
+    return decodeEntry(key, stored, ioError);
   }
 
   async function remove(key: string): Promise<void> {
