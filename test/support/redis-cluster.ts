@@ -1,9 +1,9 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
+import { probeRedis, startRedisServer } from './redis-server.ts';
 import { freePort, waitFor } from './wait.ts';
 
 const run = promisify(execFile);
@@ -20,17 +20,6 @@ export interface LocalRedisCluster {
   readonly url: string;
   /** Stops every node and removes their folder. */
   stop(): Promise<void>;
-}
-
-async function answersPing(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } finally {
-    r.disconnect();
-  }
 }
 
 /**
@@ -59,37 +48,20 @@ export async function startRedisCluster(options: { readonly masters?: number; re
   try {
     for (let i = 0; i < masters; i++) {
       const port = await freePort();
-      const proc = spawn(
-        'redis-server',
-        [
-          '--port', String(port),
-          '--bind', '127.0.0.1',
-          '--save', '',
-          '--appendonly', 'no',
-          '--dir', dir,
-          '--dbfilename', `dump-${port}.rdb`,
-          '--cluster-enabled', 'yes',
-          '--cluster-config-file', join(dir, `nodes-${port}.conf`),
-          '--cluster-node-timeout', '5000',
-          ...(options.args ?? []),
-        ],
-        { stdio: 'ignore' },
-      );
-      nodes.push({ port, url: `redis://127.0.0.1:${port}`, process: proc });
+      const args = [
+        '--appendonly', 'no',
+        '--dir', dir,
+        '--dbfilename', `dump-${port}.rdb`,
+        '--cluster-enabled', 'yes',
+        '--cluster-config-file', join(dir, `nodes-${port}.conf`),
+        '--cluster-node-timeout', '5000',
+        ...(options.args ?? []),
+      ];
+      nodes.push({ port, url: `redis://127.0.0.1:${port}`, process: await startRedisServer(port, args) });
     }
-    for (const n of nodes) await waitFor(`cluster node on ${n.port}`, () => answersPing(n.url), 15_000, 100);
     await run('redis-cli', ['--cluster', 'create', ...nodes.map((n) => `127.0.0.1:${n.port}`), '--cluster-replicas', '0', '--cluster-yes'], { timeout: 30_000 });
     for (const n of nodes) {
-      await waitFor(`cluster_state:ok on ${n.port}`, async () => {
-        const r = new Redis(n.url, { lazyConnect: true, retryStrategy: () => null });
-        r.on('error', () => undefined);
-        try {
-          await r.connect();
-          return (await r.cluster('INFO')).includes('cluster_state:ok');
-        } finally {
-          r.disconnect();
-        }
-      }, 30_000, 200);
+      await waitFor(`cluster_state:ok on ${n.port}`, async () => (await probeRedis(n.url, (r) => r.cluster('INFO'))).includes('cluster_state:ok'), 30_000, 200);
     }
   } catch (err) {
     await stop();
