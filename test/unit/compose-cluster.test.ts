@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { renderCompose } from '../support/compose.ts';
 
 const root = new URL('../../', import.meta.url);
 const composePath = new URL('docker-compose.yml', root).pathname;
@@ -17,32 +15,8 @@ interface ComposeFile {
   services: Record<string, Service>;
 }
 
-function hasDockerCompose(): boolean {
-  try {
-    execFileSync('docker-compose', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * docker-compose.yml with the cluster override applied: rendered by docker-compose where it is
- * installed (CI installs it), else merged the way compose merges files (maps by key).
- */
-function rendered(): ComposeFile {
-  if (hasDockerCompose()) {
-    return parse(execFileSync('docker-compose', ['-f', composePath, '-f', clusterPath, 'config'], { encoding: 'utf8' })) as ComposeFile;
-  }
-  const base = parse(readFileSync(composePath, 'utf8'), { merge: true }) as ComposeFile;
-  const extra = parse(readFileSync(clusterPath, 'utf8'), { merge: true }) as ComposeFile;
-  const services: Record<string, Service> = { ...base.services };
-  for (const [name, service] of Object.entries(extra.services)) {
-    const before = services[name] ?? {};
-    services[name] = { ...before, ...service, environment: { ...before.environment, ...service.environment } };
-  }
-  return { services };
-}
+/** docker-compose.yml with the cluster override applied (rendered by docker-compose where installed). */
+const rendered = (): ComposeFile => renderCompose<ComposeFile>([composePath, clusterPath]);
 
 describe('three-node Elasticsearch override (infra/elasticsearch/compose.cluster.yml)', () => {
   const s = rendered().services;

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { hasDockerCompose, renderCompose } from '../support/compose.ts';
 
 const root = new URL('../../', import.meta.url);
 const composePath = new URL('docker-compose.yml', root).pathname;
@@ -19,23 +19,8 @@ interface ComposeFile {
   services: Record<string, ComposeService>;
 }
 
-function hasDockerCompose(): boolean {
-  try {
-    execFileSync('docker-compose', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The configuration compose would run: rendered by docker-compose where installed, else parsed. */
-function rendered(): ComposeFile {
-  if (hasDockerCompose()) {
-    const out = execFileSync('docker-compose', ['-f', composePath, 'config'], { encoding: 'utf8', env: { ...process.env, REDIS_PASSWORD: 'seeded-secret' } });
-    return parse(out) as ComposeFile;
-  }
-  return parse(readFileSync(composePath, 'utf8'), { merge: true }) as ComposeFile;
-}
+const rendered = (): ComposeFile => renderCompose<ComposeFile>([composePath], { REDIS_PASSWORD: 'seeded-secret' });
 
 describe('docker-compose.yml', () => {
   const compose = rendered();
