@@ -3,6 +3,7 @@ import { createSearchClient } from '@khabar/search-index';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { analyzeCommand, analyzeText } from '../src/commands/analyze.ts';
 import { CliError } from '../src/io.ts';
+import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 
 const esUrl = inject('elasticsearchUrl');
 const client = createSearchClient(esUrl);
@@ -18,9 +19,7 @@ beforeAll(() => {
 afterAll(async () => {
   if (saved === undefined) delete process.env['ELASTICSEARCH_URL'];
   else process.env['ELASTICSEARCH_URL'] = saved;
-  const indices = Object.keys(await client.indices.get({ index: `${base}-*,${plain}`, allow_no_indices: true, ignore_unavailable: true }));
-  if (indices.length > 0) await client.indices.delete({ index: indices });
-  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await dropIndexBase(client, base, [plain]);
   await client.close();
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deletePrefix, testRedis, uniquePrefix } from '../../../test/support/redis.ts';
 import { indexTarget, migrateCommand, rolloverCommand, statusCommand } from '../src/commands/index-maintenance.ts';
 import { CliError } from '../src/io.ts';
+import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 
 const esUrl = inject('elasticsearchUrl');
 const client = createSearchClient(esUrl);
@@ -20,9 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
-  if (indices.length > 0) await client.indices.delete({ index: indices });
-  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await dropIndexBase(client, base);
   await client.close();
   await deletePrefix(redis, prefix);
   redis.disconnect();

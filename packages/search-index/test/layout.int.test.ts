@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createSearchClient, ensureIndex, rolloverIndex } from '../src/index.ts';
+import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 
 let client: Client;
 let base: string;
@@ -12,9 +13,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
-  if (indices.length > 0) await client.indices.delete({ index: indices });
-  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await dropIndexBase(client, base);
   await client.close();
 });
 

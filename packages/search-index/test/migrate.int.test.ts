@@ -19,6 +19,7 @@ import {
   type BulkIndexer,
 } from '../src/index.ts';
 import { buildIndexJob } from './build-index-job.ts';
+import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 
 let client: Client;
 let redis: Redis;
@@ -36,9 +37,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   await bulk.close();
-  const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
-  if (indices.length > 0) await client.indices.delete({ index: indices });
-  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await dropIndexBase(client, base);
   await client.close();
   await deletePrefix(redis, prefix);
   redis.disconnect();

@@ -4,6 +4,7 @@ import { KhabarError, PermanentError, RetryLaterError } from '@khabar/errors';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createBulkIndexer, createSearchClient, ensureIndex, toDocument, type BulkIndexer } from '../src/index.ts';
 import { buildIndexJob } from './build-index-job.ts';
+import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 
 let client: Client;
 let base: string;
@@ -17,10 +18,7 @@ beforeEach(() => {
 afterEach(async () => {
   await bulk?.close();
   bulk = undefined;
-  // Concrete names: wildcard deletes are refused where action.destructive_requires_name is on (ES 8 default).
-  const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
-  if (indices.length > 0) await client.indices.delete({ index: indices });
-  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await dropIndexBase(client, base);
   await client.close();
 });
 

@@ -3,6 +3,7 @@ import { createSearchClient, ensureIndex } from '@khabar/search-index';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../../test/support/wait.ts';
 import { updateOriginalCluster, type ClusterUpdateTarget } from '../src/cluster-update.ts';
+import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 
 let client: ReturnType<typeof createSearchClient>;
 let base: string;
@@ -17,9 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
-  if (indices.length > 0) await client.indices.delete({ index: indices });
-  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await dropIndexBase(client, base);
   await client.close();
 });
 

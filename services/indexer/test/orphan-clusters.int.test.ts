@@ -7,6 +7,8 @@ import type { ClusterUpdateTarget } from '../src/cluster-update.ts';
 import { createIndexHandler } from '../src/handler.ts';
 import { createOrphanClusters, type OrphanClusters } from '../src/orphan-clusters.ts';
 import { dedup, idOf, indexJobOf, OTHER_STORY, STORY, STORY_NEAR, type Member } from './support/cluster-jobs.ts';
+import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
+import { deletePrefix } from '../../../test/support/redis.ts';
 
 /**
  * Clusters whose first member never reaches the index (it failed after dedup, or it is the
@@ -31,16 +33,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bulk.close();
-  const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
-  if (indices.length > 0) await client.indices.delete({ index: indices });
-  await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+  await dropIndexBase(client, base);
   await client.close();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
+  await deletePrefix(redis, prefix);
   await redis.quit();
 });
 

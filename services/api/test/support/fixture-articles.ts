@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
 import { createBulkIndexer, createSearchClient, ensureIndex, toDocument } from '@khabar/search-index';
 import { buildIndexJob } from '../../../../packages/search-index/test/build-index-job.ts';
+import { dropIndexBase } from '../../../../test/support/elasticsearch.ts';
 
 type Ent = readonly [id: string, type: 'PER' | 'ORG' | 'LOC' | 'MISC', name: string];
 
@@ -93,9 +94,7 @@ export async function createFixtureIndex(elasticsearchUrl: string, now = new Dat
     client,
     index: base,
     async drop() {
-      const indices = Object.keys(await client.indices.get({ index: `${base}-*`, allow_no_indices: true, ignore_unavailable: true }));
-      if (indices.length > 0) await client.indices.delete({ index: indices });
-      await client.indices.deleteIndexTemplate({ name: `${base}-template` }).catch(() => undefined);
+      await dropIndexBase(client, base);
       await client.close();
     },
   };
