@@ -135,8 +135,11 @@ function throughput(extract: Extractor, inputs: ReadonlyArray<{ html: string; ur
 // --heldout scores the held-out split (packages/fixture-site/heldout: pages the extractor's authors
 // never saw); --heldout2 the second one (heldout2: written without reading the extractor or heldout);
 // --heldout3 the third (written without reading the extractor or either other held-out set);
-// --all dev + heldout; `--split <dev|heldout|heldout2|heldout3|all>` names one; default the dev split.
-const SPLITS = ['dev', 'heldout', 'heldout2', 'heldout3', 'all'] as const;
+// --heldout4 the fourth (likewise, written after heldout3 had been studied); --heldout5 the fifth
+// (written after heldout4 had been studied); --heldout6 the sixth (after heldout5); --heldout7 the
+// seventh (after heldout6); --all dev + heldout; `--split <dev|heldout|heldout2|…|heldout7|all>` names
+// one; default the dev split.
+const SPLITS = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'all'] as const;
 type SplitArg = (typeof SPLITS)[number];
 function splitFromArgs(argv: readonly string[]): SplitArg {
   const at = argv.indexOf('--split');

@@ -10,18 +10,27 @@ export const HELDOUT_DIR = join(import.meta.dirname, '..', 'heldout');
 export const HELDOUT2_DIR = join(import.meta.dirname, '..', 'heldout2');
 /** Directory holding the third held-out split, same layout as {@link SITES_DIR}. */
 export const HELDOUT3_DIR = join(import.meta.dirname, '..', 'heldout3');
+/** Directory holding the fourth held-out split, same layout as {@link SITES_DIR}. */
+export const HELDOUT4_DIR = join(import.meta.dirname, '..', 'heldout4');
+/** Directory holding the fifth held-out split, same layout as {@link SITES_DIR}. */
+export const HELDOUT5_DIR = join(import.meta.dirname, '..', 'heldout5');
+/** Directory holding the sixth held-out split, same layout as {@link SITES_DIR}. */
+export const HELDOUT6_DIR = join(import.meta.dirname, '..', 'heldout6');
+/** Directory holding the seventh held-out split, same layout as {@link SITES_DIR}. */
+export const HELDOUT7_DIR = join(import.meta.dirname, '..', 'heldout7');
 
 export interface LoadFixtureOptions {
   /**
    * Which pages: `dev` (the default, `sites/`), `heldout` (`heldout/`), `heldout2` (`heldout2/`),
-   * `heldout3` (`heldout3/`) or `all` (dev then heldout; `heldout2` and `heldout3` are only loaded
-   * when asked for by name).
+   * `heldout3` (`heldout3/`), `heldout4` (`heldout4/`), `heldout5` (`heldout5/`), `heldout6` (`heldout6/`),
+   * `heldout7` (`heldout7/`) or `all` (dev then heldout; `heldout2` to `heldout7` are only loaded when
+   * asked for by name).
    */
   split?: FixtureSplit | 'all';
 }
 
 const ENCODINGS: readonly FixtureEncoding[] = ['utf-8', 'windows-1256', 'iso-8859-6'];
-const SPLIT_DIRS: Readonly<Record<FixtureSplit, string>> = { dev: SITES_DIR, heldout: HELDOUT_DIR, heldout2: HELDOUT2_DIR, heldout3: HELDOUT3_DIR };
+const SPLIT_DIRS: Readonly<Record<FixtureSplit, string>> = { dev: SITES_DIR, heldout: HELDOUT_DIR, heldout2: HELDOUT2_DIR, heldout3: HELDOUT3_DIR, heldout4: HELDOUT4_DIR, heldout5: HELDOUT5_DIR, heldout6: HELDOUT6_DIR, heldout7: HELDOUT7_DIR };
 
 function readJson(file: string): unknown {
   return JSON.parse(readFileSync(file, 'utf8')) as unknown;

@@ -41,9 +41,12 @@ export type FixtureEncoding = 'utf-8' | 'windows-1256' | 'iso-8859-6';
  * the pages under `heldout2/`, a second held-out set written without reading the extractor or
  * `heldout/`; loaded only on request (not part of `all`, not served). `heldout3`: the pages under
  * `heldout3/`, a third blind set written without reading the extractor or the other held-out sets;
- * likewise loaded only on request.
+ * likewise loaded only on request. `heldout4`: the pages under `heldout4/`, a fourth blind set written
+ * the same way once `heldout3` had been used to study failures; `heldout5` likewise once `heldout4`
+ * had been, `heldout6` once `heldout5` had been and `heldout7` once `heldout6` had been; all loaded
+ * only on request.
  */
-export type FixtureSplit = 'dev' | 'heldout' | 'heldout2' | 'heldout3';
+export type FixtureSplit = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7';
 
 export interface SiteManifest {
   /** Directory name under `sites/` or `heldout/`, also the id prefix; unique across both. */

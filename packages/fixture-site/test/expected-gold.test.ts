@@ -8,6 +8,10 @@ const heldout = loadFixturePages({ split: 'heldout' });
 const all = loadFixturePages({ split: 'all' });
 const heldout2 = loadFixturePages({ split: 'heldout2' });
 const heldout3 = loadFixturePages({ split: 'heldout3' });
+const heldout4 = loadFixturePages({ split: 'heldout4' });
+const heldout5 = loadFixturePages({ split: 'heldout5' });
+const heldout6 = loadFixturePages({ split: 'heldout6' });
+const heldout7 = loadFixturePages({ split: 'heldout7' });
 const ids = new Set(all.map((p) => p.id));
 const FIELDS = ['attribution', 'authors', 'duplicateOf', 'entities', 'lang', 'mustNotContain', 'paragraphs', 'path', 'publishedAt', 'tags', 'title'];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -35,8 +39,16 @@ describe('fixture corpus', () => {
   });
 
   it('gives every page (dev and every held-out split) a unique path under its site prefix', () => {
-    const manifests = [...loadSiteManifests({ split: 'all' }), ...loadSiteManifests({ split: 'heldout2' }), ...loadSiteManifests({ split: 'heldout3' })];
-    const every = [...all, ...heldout2, ...heldout3];
+    const manifests = [
+      ...loadSiteManifests({ split: 'all' }),
+      ...loadSiteManifests({ split: 'heldout2' }),
+      ...loadSiteManifests({ split: 'heldout3' }),
+      ...loadSiteManifests({ split: 'heldout4' }),
+      ...loadSiteManifests({ split: 'heldout5' }),
+      ...loadSiteManifests({ split: 'heldout6' }),
+      ...loadSiteManifests({ split: 'heldout7' }),
+    ];
+    const every = [...all, ...heldout2, ...heldout3, ...heldout4, ...heldout5, ...heldout6, ...heldout7];
     const prefixes = new Map(manifests.map((s) => [s.site, s.prefix]));
     expect(new Set(manifests.map((s) => s.site)).size).toBe(manifests.length);
     expect(new Set(manifests.map((s) => s.prefix)).size).toBe(manifests.length);
@@ -115,7 +127,113 @@ describe('third held-out corpus (heldout3)', () => {
   });
 });
 
-describe.each([...all, ...heldout2, ...heldout3].map((p) => [p.id, p] as const))('%s', (_id, page) => {
+describe('fourth held-out corpus (heldout4)', () => {
+  it('is loaded only by name: not part of all, not in any other split', () => {
+    expect(heldout4.length).toBeGreaterThan(0);
+    expect(heldout4.every((p) => p.split === 'heldout4')).toBe(true);
+    expect(all.some((p) => p.split === 'heldout4')).toBe(false);
+    const others = new Set([...all, ...heldout2, ...heldout3].map((p) => p.site));
+    for (const p of heldout4) expect(others.has(p.site), p.id).toBe(false);
+  });
+
+  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
+    const older = new Set(
+      [...loadSiteManifests({ split: 'all' }), ...loadSiteManifests({ split: 'heldout2' }), ...loadSiteManifests({ split: 'heldout3' })].map((s) => s.template),
+    );
+    const templates = new Set(loadSiteManifests({ split: 'heldout4' }).map((s) => s.template));
+    for (const t of templates) expect(older.has(t), t).toBe(false);
+    expect(templates.size).toBeGreaterThanOrEqual(7);
+    expect(heldout4.length).toBeGreaterThanOrEqual(20);
+    expect(heldout4.filter((p) => p.lang === 'ar').length / heldout4.length).toBeGreaterThanOrEqual(0.6);
+    expect(heldout4.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('fifth held-out corpus (heldout5)', () => {
+  it('is loaded only by name: not part of all, not in any other split', () => {
+    expect(heldout5.length).toBeGreaterThan(0);
+    expect(heldout5.every((p) => p.split === 'heldout5')).toBe(true);
+    expect(all.some((p) => p.split === 'heldout5')).toBe(false);
+    const others = new Set([...all, ...heldout2, ...heldout3, ...heldout4].map((p) => p.site));
+    for (const p of heldout5) expect(others.has(p.site), p.id).toBe(false);
+  });
+
+  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
+    const older = new Set(
+      [
+        ...loadSiteManifests({ split: 'all' }),
+        ...loadSiteManifests({ split: 'heldout2' }),
+        ...loadSiteManifests({ split: 'heldout3' }),
+        ...loadSiteManifests({ split: 'heldout4' }),
+      ].map((s) => s.template),
+    );
+    const templates = new Set(loadSiteManifests({ split: 'heldout5' }).map((s) => s.template));
+    for (const t of templates) expect(older.has(t), t).toBe(false);
+    expect(templates.size).toBeGreaterThanOrEqual(7);
+    expect(heldout5.length).toBeGreaterThanOrEqual(20);
+    expect(heldout5.filter((p) => p.lang === 'ar').length / heldout5.length).toBeGreaterThanOrEqual(0.6);
+    expect(heldout5.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('sixth held-out corpus (heldout6)', () => {
+  it('is loaded only by name: not part of all, not in any other split', () => {
+    expect(heldout6.length).toBeGreaterThan(0);
+    expect(heldout6.every((p) => p.split === 'heldout6')).toBe(true);
+    expect(all.some((p) => p.split === 'heldout6')).toBe(false);
+    const others = new Set([...all, ...heldout2, ...heldout3, ...heldout4, ...heldout5].map((p) => p.site));
+    for (const p of heldout6) expect(others.has(p.site), p.id).toBe(false);
+  });
+
+  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
+    const older = new Set(
+      [
+        ...loadSiteManifests({ split: 'all' }),
+        ...loadSiteManifests({ split: 'heldout2' }),
+        ...loadSiteManifests({ split: 'heldout3' }),
+        ...loadSiteManifests({ split: 'heldout4' }),
+        ...loadSiteManifests({ split: 'heldout5' }),
+      ].map((s) => s.template),
+    );
+    const templates = new Set(loadSiteManifests({ split: 'heldout6' }).map((s) => s.template));
+    for (const t of templates) expect(older.has(t), t).toBe(false);
+    expect(templates.size).toBeGreaterThanOrEqual(7);
+    expect(heldout6.length).toBeGreaterThanOrEqual(20);
+    expect(heldout6.filter((p) => p.lang === 'ar').length / heldout6.length).toBeGreaterThanOrEqual(0.6);
+    expect(heldout6.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('seventh held-out corpus (heldout7)', () => {
+  it('is loaded only by name: not part of all, not in any other split', () => {
+    expect(heldout7.length).toBeGreaterThan(0);
+    expect(heldout7.every((p) => p.split === 'heldout7')).toBe(true);
+    expect(all.some((p) => p.split === 'heldout7')).toBe(false);
+    const others = new Set([...all, ...heldout2, ...heldout3, ...heldout4, ...heldout5, ...heldout6].map((p) => p.site));
+    for (const p of heldout7) expect(others.has(p.site), p.id).toBe(false);
+  });
+
+  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
+    const older = new Set(
+      [
+        ...loadSiteManifests({ split: 'all' }),
+        ...loadSiteManifests({ split: 'heldout2' }),
+        ...loadSiteManifests({ split: 'heldout3' }),
+        ...loadSiteManifests({ split: 'heldout4' }),
+        ...loadSiteManifests({ split: 'heldout5' }),
+        ...loadSiteManifests({ split: 'heldout6' }),
+      ].map((s) => s.template),
+    );
+    const templates = new Set(loadSiteManifests({ split: 'heldout7' }).map((s) => s.template));
+    for (const t of templates) expect(older.has(t), t).toBe(false);
+    expect(templates.size).toBeGreaterThanOrEqual(7);
+    expect(heldout7.length).toBeGreaterThanOrEqual(20);
+    expect(heldout7.filter((p) => p.lang === 'ar').length / heldout7.length).toBeGreaterThanOrEqual(0.6);
+    expect(heldout7.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe.each([...all, ...heldout2, ...heldout3, ...heldout4, ...heldout5, ...heldout6, ...heldout7].map((p) => [p.id, p] as const))('%s', (_id, page) => {
   const html = readFileSync(page.file, 'utf8');
   const blocks = visibleBlocks(html);
   const text = blocks.join('\n');
