@@ -2,18 +2,21 @@ import { normalizeWhitespace } from '@khabar/text';
 import { parseTextDate } from './dates.ts';
 import type { Block } from './dom-walk.ts';
 
-const PREFIX_WORDS = String.raw`(?:تصوير\s+و\s*تقرير|تقرير\s+و\s*تصوير|كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تقرير|written\s+by|words\s+by|story\s+by|posted\s+by|by|par|von)`;
+const PREFIX_WORDS = String.raw`(?:تصوير\s+و\s*تقرير|تقرير\s+و\s*تصوير|كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تقرير|تحرير|written\s+by|words\s+by|story\s+by|posted\s+by|by|par|von)`;
 const PREFIX = new RegExp(String.raw`^${PREFIX_WORDS}\s*[:：-]?\s+`, 'i');
 /** «الكويت - كتب بدر الشمري», "LONDON - By Jane Roe", "June 11, 2024 by Maria Garcia": a byline word inside one segment. */
 const INNER_PREFIX = new RegExp(String.raw`(?:^|\s[-–—]\s+|,\s*|\d\s+)(?:كتب|كتبت|بقلم|by)\s*[:：]?\s+(.+)$`, 'iu');
-const AGENCY = /^(?:وكالات|وكالة\s+\S+|رويترز|فرانس\s+برس|أ\s*ف\s*ب|د\s*ب\s*أ|الأناضول|سبوتنيك|نوفوستي|وام|واس|قنا|كونا|بترا|سانا|agencies|reuters|afp|ap|associated\s+press|dpa|anadolu)$/i;
+export const AGENCY = /^(?:وكالات|وكالة\s+\S+|رويترز|فرانس\s+برس|أ\s*ف\s*ب|د\s*ب\s*أ|أ\s*ش\s*أ|الأناضول|سبوتنيك|نوفوستي|وام|واس|قنا|كونا|بترا|سانا|بنا|وفا|سبأ|واج|و\.?م\.?ع|إرنا|تاس|شينخوا|agencies|reuters|afp|ap|aap|pa|associated\s+press|dpa|anadolu|xinhua|efe|ansa|kyodo|yonhap|tass|bna|wam|spa|kuna|qna|sana|wafa|aps|mena)$/i;
 /** "الرياض - وكالات", "عمان - مراسل الوطن": a place, a dash, then who filed it. */
 const DATELINE = /^([^-–—|:：]{2,25})(?:\s+[-–—]|\s*[:：])\s+(.+)$/;
 /** Job titles, desks and credits that sit in bylines but are not names. */
-export const NOT_A_NAME = /\d|@|https?:|مراسل|محرر|فريق|التحرير|(?:^|\s)قسم|مكتب|\b(?:correspondents?|reporters?|staff|editors?|writers?|columnists?|contributors?|photographers?|team|desk|newsroom|analysts?|producers?|presenters?)\b/i;
+export const NOT_A_NAME = /\d|@|https?:|مراسل|محرر|فريق|التحرير|(?:^|\s)قسم|مكتب|نشرة|برنامج|(?:^|\s)وحدة|\b(?:correspondents?|reporters?|staff|editors?|writers?|columnists?|contributors?|photographers?|team|desk|newsroom|analysts?|producers?|presenters?)\b|r[ée]daction/i;
+/** Outlets credited in a byline ("Gulf Wire", "Tidewater News"): a source, not a person. */
+const OUTLET = /\b(?:wire|news|press|agency|media|newswire)$/i;
 /** "Liam Doherty for the Daily Flash", "Claire Dumont in Paris": the tail is not the name. */
 const NAME_TAIL = /\s+(?:for\s+(?:the\s+)?\S.*|in\s+[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*){0,2})$/u;
 const SEGMENTS = /\s*[|·•]\s*/;
+const ROLE_COLON = /^([^:：]{2,40})[:：]\s*(\S.*)$/u;
 
 export interface BylineFacts {
   readonly authors: string[];
@@ -33,7 +36,7 @@ export function parseBylines(raw: readonly string[], siteName: string | null): B
   const addName = (part: string): void => {
     const name = part.trim().replace(NAME_TAIL, '').replace(/[.,،:;]+$/u, '').trim();
     if (name === '' || name.length > 60 || NOT_A_NAME.test(name)) return;
-    if (AGENCY.test(name)) {
+    if (AGENCY.test(name) || (OUTLET.test(name) && /^[A-Z]/.test(name))) {
       attribution.push(name);
       return;
     }
@@ -44,7 +47,7 @@ export function parseBylines(raw: readonly string[], siteName: string | null): B
     authors.push(name);
   };
   for (const line of raw) {
-    let text = normalizeWhitespace(line).replace(PREFIX, '');
+    let text = withoutTrailingDates(normalizeWhitespace(line).replace(PREFIX, ''));
     const dl = DATELINE.exec(text);
     if (dl !== null) {
       const who = (dl[2] ?? '').trim();
@@ -52,14 +55,20 @@ export function parseBylines(raw: readonly string[], siteName: string | null): B
         attribution.push(who);
         continue;
       }
-      if (PREFIX.test(who)) text = who.replace(PREFIX, '');
+      const left = (dl[1] ?? '').trim();
+      // «سيف الدين الجبوري - مراسل الرافدين في نينوى»: a name, then the reporter's job title.
+      if (NOT_A_NAME.test(who) && !NOT_A_NAME.test(left) && nameShaped(left, 5)) text = left;
+      else if (PREFIX.test(who)) text = who.replace(PREFIX, '');
       else if (!/[-–—|]/.test(who)) text = who;
       else continue;
     }
+    // «مراسل الرباط: محمد الأمين ولد سيدي»: a role, a colon, then the name.
+    const role = ROLE_COLON.exec(text);
+    if (role !== null && NOT_A_NAME.test(role[1] ?? '')) text = role[2] ?? '';
     const [first, ...orgs] = text.split(/\s*\|\s*/);
     text = first ?? '';
     for (const org of orgs) if (org !== '' && org.length < 60 && !NOT_A_NAME.test(org)) attribution.push(org);
-    for (const part of text.split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/)) addName(part);
+    for (const part of text.split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/)) for (const name of splitGluedWa(part)) addName(name);
   }
   return { authors: [...new Set(authors)], attribution: [...new Set(attribution)] };
 }
@@ -89,11 +98,47 @@ export function textBylines(lines: readonly string[], siteName: string | null): 
   return { authors: parsed.authors, attribution: [...new Set([...parsed.attribution, ...attribution])] };
 }
 
+/** A clock, a zone or a numeric date: «23:20 (GMT+3)», «2025/03/09». */
+const DATE_ONLY = /^[\d٠-٩\s:/.()+-]*(?:(?:gmt|utc)[\d٠-٩\s:()+-]*)?$/i;
+
+/** «خالد العنزي - 2025/03/09 - 23:20 (GMT+3)»: the date segments after a byline are not part of it. */
+function withoutTrailingDates(text: string): string {
+  const segs = text.split(/\s+[-–—]\s+/);
+  while (segs.length > 1) {
+    const last = (segs[segs.length - 1] as string).trim();
+    if (!DATE_ONLY.test(last) && parseTextDate(last, null) === null) break;
+    segs.pop();
+  }
+  const text2 = segs.join(' - ');
+  // «نادية بنعلي الثلاثاء 17 نونبر 2026 - 13:05»: the date runs on after the name with no separator.
+  const at = DATE_START.exec(text2);
+  return at !== null && at.index > 0 && text2.slice(0, at.index).trim().split(/\s+/).length >= 2 ? text2.slice(0, at.index).trim() : text2;
+}
+
+/** Where a date begins inside a byline line: a weekday name or a number. */
+const DATE_START = /(?<=\s)(?:(?:ال)?(?:أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)(?!\p{L})|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|[\d٠-٩])/iu;
+
+/**
+ * «أحمد فؤاد وهبة رمضان»: two two-word names joined by a «و» glued to the second. Split only where
+ * both sides keep at least two words, so a name like «مراد وهبة» or «أحمد وليد» stays whole.
+ */
+function splitGluedWa(part: string): string[] {
+  const words = part.trim().split(/\s+/);
+  if (words.length < 4 || /[A-Za-z]/.test(part)) return [part];
+  for (let i = 2; i <= words.length - 2; i++) {
+    const w = words[i] as string;
+    if (w.length >= 4 && w.startsWith('و') && !w.startsWith('وو')) {
+      return [words.slice(0, i).join(' '), [w.slice(1), ...words.slice(i + 1)].join(' ')];
+    }
+  }
+  return [part];
+}
+
 const META_SEGMENTS = /\s*[|·•]\s*|\s+[-–—]\s+/;
 
 /** «رنا الخطيب و حسن المصري», "Ana Ruiz and Li Wei": every part must be a name, or none is taken. */
 function namesOf(text: string, siteName: string | null): string[] {
-  const parts = normalizeWhitespace(text).split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/);
+  const parts = normalizeWhitespace(text).split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/).flatMap(splitGluedWa);
   return parts.length > 1 && parts.every((p) => looksLikeName(p, siteName)) ? parts : [];
 }
 
@@ -123,7 +168,7 @@ const NAME_WORD = /^\p{L}[\p{L}'’.-]*$/u;
  */
 export function looksLikeName(text: string, siteName: string | null): boolean {
   const t = normalizeWhitespace(text);
-  if (t.length < 5 || t.length > 40 || NOT_A_NAME.test(t) || AGENCY.test(t)) return false;
+  if (t.length < 5 || t.length > 40 || NOT_A_NAME.test(t) || AGENCY.test(t) || OUTLET.test(t)) return false;
   if (siteName !== null && (t === siteName || siteName.includes(t))) return false;
   return nameShaped(t, 4) && (/[A-Za-z]/.test(t) || !t.startsWith('ال'));
 }
@@ -132,7 +177,7 @@ export function looksLikeName(text: string, siteName: string | null): boolean {
 function nameShaped(name: string, max: number): boolean {
   const words = name.split(/\s+/);
   if (words.length < 2 || words.length > max || !words.every((w) => NAME_WORD.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
-  if (/[A-Za-z]/.test(name)) return words.every((w) => /^[A-Z]/.test(w) || /^(?:de|van|von|bin|al|el|da|der|la|le|di|du|dos|das)$/.test(w));
+  if (/[A-Za-z]/.test(name)) return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:de|van|von|bin|al|el|da|der|la|le|di|du|dos|das)$/.test(w));
   return true;
 }
 

@@ -3,7 +3,7 @@ import { parseTextDate } from './dates.ts';
 import type { Block, Container, Link, PageFacts } from './dom-walk.ts';
 import { ATTRIBUTION_LINE, CONTRIBUTED_LINE, READ_ALSO_LABEL, READ_MORE_LABEL, TAGS_LABEL, isBoilerPhrase } from './hints.ts';
 import { HEADING, LABEL_MAX, classify, hostOf, linkDensity, type Kind } from './classify.ts';
-import { NOT_A_NAME, looksLikeName } from './bylines.ts';
+import { AGENCY, NOT_A_NAME, looksLikeName, parseBylines } from './bylines.ts';
 
 export interface Teaser {
   readonly title: string;
@@ -30,8 +30,13 @@ const SENTENCE_PUNCT = /[.,،;؛!?؟:]/g;
  * Lines about the story rather than of it: print-edition and correction notes, photo credits
  * written as text ("Photograph: …", «الصورة: …»), "Follow Jane Roe on X".
  */
-const EDITION_NOTE = /^(?:a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+print|this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected)\s+on|correction\s*:|\(?\s*(?:photograph|photo|image|picture|image\s+credit|photo\s+credit|الصورة|صورة|مصدر\s+الصورة)\s*[:：]\s*\S.{0,100}$|follow\s+.{1,40}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)\b.{0,40}$)/iu;
+const EDITION_NOTE = /^(?:a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+print|this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected)\s+on|correction\s*:|\(?\s*(?:photograph|photo|image|picture|image\s+credit|photo\s+credit|الصورة|صورة|مصدر\s+الصورة)\s*[:：]\s*\S.{0,100}$|follow\s+.{1,40}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)\b.{0,40}$|(?:contact|reach|email|write\s+to)\s+[^.@]{2,60}\s+(?:at|on|via)\s+\S+@\S+.{0,60}$|(?:للتواصل(?:\s+مع\s+\S+)?|البريد\s+الإلكتروني\s+للكاتب)\s*[:：]?\s*\S+@\S+\s*$)/iu;
 const BYLINE_LINE = /^(?:كتب|كتبت|بقلم|إعداد|اعداد|by)\s*[:：-]?\s+(.+)$/iu;
+/** A closing line wrapped whole in brackets, a few words with no sentence punctuation: «(وكالة - سبأ)». */
+const BRACKET_CREDIT = /^[([]\s*[^()[\].!?؟،,]{2,50}\s*[)\]]$/u;
+/** Tag chips written as hashtags: «#مصر» is the tag «مصر». */
+const HASH_MARK = /^[#＃]\s*/u;
+const EDITED_LINE = /^(?:تحرير)\s*[:：-]?\s+(.+)$/u;
 
 function findHeadline(facts: PageFacts, titleKey: string): number {
   // The <h1> that carries the title (a theme may put the site logo in an earlier one).
@@ -43,6 +48,9 @@ function findHeadline(facts: PageFacts, titleKey: string): number {
   }
   return -1;
 }
+
+/** A block this long is a paragraph of prose, not a caption, a plug or a meta line. */
+const PARAGRAPH_LENGTH = 80;
 
 function scoreOf(b: Block): number {
   const commas = b.text.match(SENTENCE_PUNCT)?.length ?? 0;
@@ -66,12 +74,12 @@ export function selectContent(
   // JSON-LD articleBody, when present, vouches for the paragraphs it contains.
   const hint = bodyHint !== null && bodyHint.length >= 100 ? normalizeForMatch(bodyHint.slice(0, 20_000)) : null;
   // Pass 1: score each paragraph's host. A host holding a single block is a wrapper: climb.
-  const own = new Map<Container, { score: number; count: number; chars: number; linkChars: number }>();
+  const own = new Map<Container, { score: number; count: number; chars: number; linkChars: number; long: number }>();
   for (const b of blocks) {
     if (kinds[b.index] !== null) continue;
     let host = hostOf(b.container);
     while (host.parent !== null && host.endBlock - host.firstBlock <= 1) host = host.parent;
-    const acc = own.get(host) ?? { score: 0, count: 0, chars: 0, linkChars: 0 };
+    const acc = own.get(host) ?? { score: 0, count: 0, chars: 0, linkChars: 0, long: 0 };
     acc.chars += b.text.length;
     acc.linkChars += b.linkChars;
     own.set(host, acc);
@@ -82,6 +90,7 @@ export function selectContent(
     if (hint !== null && hint.includes(normalizeForMatch(b.text.slice(0, 80)))) sc *= 2;
     acc.score += sc;
     acc.count++;
+    if (b.text.length >= PARAGRAPH_LENGTH) acc.long++;
   }
   // Pass 2: parents earn a share of their hosts' scores, except from teaser-like hosts (a
   // linked headline plus a line or two), so a grid of cards cannot outvote the article.
@@ -89,6 +98,8 @@ export function selectContent(
     if (host.endBlock - host.firstBlock > 3) return false;
     for (let i = host.firstBlock; i < host.endBlock; i++) {
       const b = blocks[i] as Block;
+      // A share bar under a live-blog entry («رابط التحديث · مشاركة») is furniture, not a headline link.
+      if (kinds[i] === 'share') continue;
       if (b.text.length >= 15 && linkDensity(b) > 0.8) return true;
     }
     return false;
@@ -135,14 +146,16 @@ export function selectContent(
   };
 
   // Climbing must gain article text, not a standfirst and a print-edition note: either a host
-  // with two or more paragraphs, or three hosts or more (live-blog entries hold one each).
+  // with two or more paragraphs, or three hosts or more that hold one each (live-blog entries).
+  // Only paragraph-length blocks count: photo captions, podcast plugs and meta lines do not.
   const gainsArticleText = (a: Container, from: Container): boolean => {
     let hostsGained = 0;
     for (const [h] of usable) {
       if (h.firstBlock < a.firstBlock || h.endBlock > a.endBlock) continue;
       if (h.firstBlock >= from.firstBlock && h.endBlock <= from.endBlock) continue;
-      if ((own.get(h)?.count ?? 0) >= 2) return true;
-      hostsGained++;
+      const long = own.get(h)?.long ?? 0;
+      if (long >= 2) return true;
+      if (long === 1) hostsGained++;
     }
     return hostsGained >= 3;
   };
@@ -264,8 +277,10 @@ export function selectContent(
     if (!inside && !inScope(b.index)) continue;
     // «إعداد: سارة أحمد», «كتب - محمد علي», "By Jane Roe" as a line of the story: a byline.
     if (b.text.length < 80) {
-      const m = BYLINE_LINE.exec(b.text);
-      if (m !== null && looksLikeName((m[1] ?? '').replace(/[.:،,]+$/u, ''), null)) {
+      // «تحرير: A و B» above the story names its writers (a live blog's editors); below it, an editing credit.
+      const m = BYLINE_LINE.exec(b.text) ?? (seenLong ? null : EDITED_LINE.exec(b.text));
+      const who = (m?.[1] ?? '').replace(/[.:،,]+$/u, '');
+      if (m !== null && (looksLikeName(who, null) || parseBylines([b.text], null).authors.length > 0)) {
         bylines.push(b.text);
         continue;
       }
@@ -294,6 +309,10 @@ export function selectContent(
       continue;
     }
     if (isMenuLine(b.text) || b.tag === 'figcaption' || !/[\p{L}\p{N}]/u.test(b.text) || EDITION_NOTE.test(b.text)) continue;
+    // «Lire aussi : …», «اقرأ أيضا: …» written as a plain line (no link) names another story.
+    if (b.text.length < 200 && READ_ALSO_LABEL.test(b.text) && /^[^:：]{0,25}[:：]/.test(b.text)) continue;
+    // A short unpunctuated line under a photo in the same element is its caption.
+    if (b.afterImage && b.text.length < 150 && !HEADING.test(b.tag) && !/[.!?؟:]$/.test(b.text) && b.text.split(/\s+/).length <= 20) continue;
     if (!HEADING.test(b.tag) && isDateLine(b.text)) continue;
     if ((b.tag === 'h1' || b.index === headline) && normalizeForMatch(b.text) === titleKey) continue;
     if (!seenLong && b.text.length < 60 && !HEADING.test(b.tag)) continue;
@@ -303,6 +322,9 @@ export function selectContent(
     if (HEADING.test(b.tag)) headings.push(b);
   }
   closeTeaser();
+  // «(تهامة نت - سبأ)»: a bracketed source line closing the story is a credit.
+  const last = paragraphs[paragraphs.length - 1];
+  if (last !== undefined && paragraphs.length > 1 && BRACKET_CREDIT.test(last)) attribution.push(cleanAttribution(paragraphs.pop() as string));
   dropEmptySections(paragraphs, headings, blocks);
   // Trailing headings belong to whatever came after the article.
   while (paragraphs.length > 0 && (paragraphs[paragraphs.length - 1] as string).length < 40 && lastIsHeading(paragraphs, blocks)) paragraphs.pop();
@@ -313,7 +335,7 @@ export function selectContent(
   teasers.push(...cards);
 
   return {
-    paragraphs, teasers, related: dedupe(related), readMore: dedupe(readMore), attribution, tags: [...new Set(tags)], indexLike, bylines,
+    paragraphs, teasers, related: dedupe(related), readMore: dedupe(readMore), attribution, tags: [...new Set(tags.map((t) => t.replace(HASH_MARK, '')).filter((t) => t !== ''))], indexLike, bylines,
     headlineBlock: headline,
   };
 }
@@ -334,7 +356,9 @@ function dropEmptySections(paragraphs: string[], headings: readonly Block[], blo
 }
 
 function isAttribution(text: string): boolean {
-  return ATTRIBUTION_LINE.test(text) || (text.length < 200 && CONTRIBUTED_LINE.test(text));
+  // «(سانا)», "AAP": a line that is only a news agency's name credits the story.
+  const bare = text.length < 40 ? text.replace(/^[([]\s*|\s*[)\]]$/g, '') : '';
+  return ATTRIBUTION_LINE.test(text) || (text.length < 200 && CONTRIBUTED_LINE.test(text)) || (bare !== '' && AGENCY.test(bare));
 }
 
 /**
@@ -381,23 +405,29 @@ function cleanAttribution(text: string): string {
 const CLOCK = /^\s*(\d{1,2}:\d{2}|[٠-٩]{1,2}:[٠-٩]{2}|\d{1,2}\.\d{2}\s*(?:GMT|BST|UTC|CET|CEST|ET|EST|EDT|CT|CST|CDT|PT|[ap]\.?m\.?)(?![\p{L}]))/iu;
 
 /** A live-blog entry stamp in relative form: "2h ago", "just now", «منذ 5 دقائق». */
-const RELATIVE_LINE = /^(?:(?:\d+|an?)\s*(?:s|m|h|d|secs?|mins?|hrs?|hours?|minutes?|seconds?|days?)\s+ago|just\s+now|(?:منذ|قبل)\s+(?:\d+\s+)?\S+)$/iu;
+const RELATIVE_LINE = /^(?:(?:\d+|an?)\s*(?:s|m|h|d|secs?|mins?|hrs?|hours?|minutes?|seconds?|days?)\s+ago|just\s+now|(?:منذ|قبل)\s+(?:[\d٠-٩]+\s+)?\S+)$/iu;
 const SEGMENT_SPLIT = /\s+[|·•]\s+/;
-const DATE_LABEL = /^(?:published|updated|posted|last\s+updated|first\s+published|نشر(?:\s+في|\s+بتاريخ)?|تاريخ\s+النشر|آخر\s+تحديث|اخر\s+تحديث|تحديث)\s*[:：]?\s*/i;
+const DATE_LABEL = /^(?:published|updated|posted|last\s+updated|first\s+published|نشر(?:\s+في|\s+بتاريخ)?|تاريخ\s+النشر|آخر\s+تحديث|اخر\s+تحديث|تحديث|حدث|تم\s+التحديث)\s*[:：]?\s*/i;
+/** Harakat and the superscript alef: «نُشر» and «حُدّث» are labels like «نشر» and «حدث». */
+const HARAKAT = /[\u064B-\u0652\u0670]/g;
+/** What a dateline may carry besides the date: «بتوقيت الإمارات», "(GMT+3)", a Hijri date before the Gregorian one. */
+const DATE_EXTRAS = /\s*\(?(?:gmt|utc)\s*[+-]?\s*[\d٠-٩:]*\)?|\s*بتوقيت\s+\S+(?:\s+\S+)?$|[\d٠-٩]{1,2}\s+\S+\s+[\d٠-٩]{4}\s*هـ\s*[-–—]?\s*(?:الموافق\s*)?/giu;
 
 /**
  * A timestamp or dateline on its own ("10:32 GMT", "الثلاثاء 23 يناير 2024"), or a run of them
  * ("Published: 22:41, 6 December 2024 | Updated: 08:03, 7 December 2024").
  */
-function isDateLine(text: string): boolean {
+export function isDateLine(text: string): boolean {
   if (CLOCK.test(text) && text.length < 30) return true;
   if (text.length < 30 && RELATIVE_LINE.test(text)) return true;
   if (text.length >= 160) return false;
-  const segments = text.split(SEGMENT_SPLIT);
+  const segments = text.replace(HARAKAT, '').split(SEGMENT_SPLIT);
   return segments.every((seg) => {
     const s = seg.replace(DATE_LABEL, '');
+    // «نُشر: … · حُدّث: منذ ٣٠ دقيقة»: a relative update time is part of the line.
+    if (s.length < 30 && RELATIVE_LINE.test(s)) return true;
     // A sentence that mentions a date ("On 5 May 2024 the council voted.") is not a dateline.
-    const plain = s.replace(/\b([ap])\.m\./gi, '$1m').replace(/\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\./gi, '$1');
+    const plain = s.replace(DATE_EXTRAS, ' ').trim().replace(/\b([ap])\.m\./gi, '$1m').replace(/\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\./gi, '$1');
     return plain.length < 60 && !/[.!?؟](?:\s|$)/.test(plain) && plain.split(/\s+/).length <= 10 && parseTextDate(s, null) !== null;
   });
 }

@@ -45,7 +45,7 @@ const DAY_MONTH_YEAR = new RegExp(`(?<![\\d])(\\d{1,2})(?:st|nd|rd|th)?[\\s/.-]*
 const MONTH_DAY_YEAR = new RegExp(`(?<![\\p{L}])(${MONTH_ALT})(?![\\p{L}])\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
 const NUMERIC_DMY = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/;
 const NUMERIC_YMD = /(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/;
-const TIME = /(?<![\d.])(\d{1,2})(?::|h(?=\d{2}(?!\d))|\.(?=\d{2}\s*(?:gmt|utc|bst|am|pm|[ecmp][sd]t|cest?|[+-]\d)))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|ص|م|صباحا|مساء|مساءً|صباحاً)?(?:\s*\(?\s*(gmt|utc|z)\s*([+-]\s?\d{1,2}(?::?\d{2})?)?|\s*\(?\s*([+-]\d{2}:?\d{2})|\s*\(?\s*(est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|msk|jst|et|pt|ct)(?![\p{L}]))?/iu;
+const TIME = /(?<![\d.])(\d{1,2})(?::|h(?=\d{2}(?!\d))|\.(?=\d{2}\s*(?:gmt|utc|bst|am|pm|[ecmp][sd]t|cest?|[+-]\d)))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|صباحاً|صباحا|مساءً|مساء|ص(?!\p{L})|م(?!\p{L}))?(?:\s*\(?\s*(gmt|utc|z)\s*([+-]\s?\d{1,2}(?::?\d{2})?)?|\s*\(?\s*([+-]\d{2}:?\d{2})|\s*\(?\s*(est|edt|cst|cdt|mst|mdt|pst|pdt|cet|cest|eet|eest|msk|jst|et|pt|ct)(?![\p{L}]))?/iu;
 /** Zone abbreviations after a time: fixed offsets in minutes, or an IANA zone when the season is not said ("ET"). */
 const ZONE_ABBR: Readonly<Record<string, number | string>> = {
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
@@ -191,8 +191,12 @@ function parseAbsolute(s: string): ParsedDate | null {
     }
   }
   const t = timeOf(rest);
-  return build(y, mo, d, t.h, t.mi, t.sec, t.offset, t.found, t.offset === null && t.found ? (t.zone ?? namedZone(s)) : null);
+  // «13:05 (بتوقيت المغرب GMT+1)»: an offset written further on counts like one right after the time.
+  const offset = t.offset ?? (t.found ? offsetMinutes(WRITTEN_OFFSET.exec(rest)?.[1]) : null);
+  return build(y, mo, d, t.h, t.mi, t.sec, offset, t.found, offset === null && t.found ? (t.zone ?? namedZone(s)) : null);
 }
+
+const WRITTEN_OFFSET = /\b(?:gmt|utc)\s*([+-]\s?\d{1,2}(?::?\d{2})?)(?!\d)/i;
 
 const URL_DATE = /[/_-]((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)|[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/._-]|$)/;
 

@@ -41,6 +41,8 @@ export interface Block {
   readonly linkChars: number;
   readonly links: readonly Link[];
   readonly strongOnly: boolean;
+  /** Follows an image with no other text between, inside the image's element or a child of it. */
+  readonly afterImage: boolean;
 }
 
 export interface PageFacts {
@@ -102,6 +104,8 @@ export function walkPage(html: string): PageFacts {
   let htmlLang: string | null = null;
   let htmlDir: string | null = null;
   let firstImage: string | null = null;
+  // The element holding the last image seen, until the next block: a caption may follow it.
+  let imageHost: Container | null = null;
   let containerSeq = 0;
   let firstH1Seen = false;
 
@@ -151,7 +155,9 @@ export function walkPage(html: string): PageFacts {
       linkChars: Math.min(linkChars, text.length),
       links,
       strongOnly: strongChars > 0 && strongChars >= countVisible(text) * 0.9,
+      afterImage: imageHost !== null && (container === imageHost || container.parent === imageHost),
     };
+    imageHost = null;
     blocks.push(b);
     if (b.tag === 'h1') h1.push({ text, block: b.index });
     for (let c: Container | null = container; c !== null && c.endBlock < blocks.length; c = c.parent) c.endBlock = blocks.length;
@@ -204,6 +210,12 @@ export function walkPage(html: string): PageFacts {
     const name = node.name ?? '';
     const attribs = node.attribs ?? {};
     if (!collectHead(name, attribs, node)) continue;
+    // Field spans laid out side by side by CSS (Drupal's «إعداد: …» then the date) read as two
+    // words, not one glued run.
+    if (name === 'span' && attribs['class'] !== undefined && bufHasText && frame.childIndex >= 2) {
+      const prev = children[frame.childIndex - 2] as DomNode;
+      if (prev.type === 'tag' && prev.name === 'span' && prev.attribs?.['class'] !== undefined && !/\s$/.test(buf[buf.length - 1] ?? ' ')) buf.push(' ');
+    }
     if (name === 'html') {
       htmlLang = attribs['lang'] ?? attribs['xml:lang'] ?? null;
       htmlDir = attribs['dir'] ?? null;
@@ -213,7 +225,12 @@ export function walkPage(html: string): PageFacts {
         // A <time> inside a teaser card, related list or ticker dates another story.
         if (frame.boiler === null || protectedIds.has(frame.boiler.id)) times.push({ datetime: dt, text: normalizeWhitespace(textOf(node)).slice(0, 200), hint: attribs['itemprop'] === 'datePublished' || attribs['pubdate'] !== undefined || /publish|posted/i.test(attribs['class'] ?? '') });
       }
-    } else if (name === 'img' && firstImage === null && frame.boiler === null) {
+    }
+    if (name === 'img') {
+      // Text already in the buffer came before the image: it is not the caption.
+      if (!bufHasText) imageHost = frame.container;
+    }
+    if (name === 'img' && firstImage === null && frame.boiler === null) {
       const src = attribs['data-src'] ?? attribs['src'];
       if (src !== undefined && src !== '' && !src.startsWith('data:') && isPhoto(src, attribs)) firstImage = src;
     }
@@ -231,7 +248,10 @@ export function walkPage(html: string): PageFacts {
     }
     // Past MAX_DEPTH every element is treated as inline: text is kept, structure is not.
     const tooDeep = stack.length > MAX_DEPTH;
-    const hints = tooDeep ? NO_HINTS : hintsFor(name, attribs);
+    let hints = tooDeep ? NO_HINTS : hintsFor(name, attribs);
+    // ASP.NET WebForms and some old CMSs wrap the whole page in one <form>: that is a wrapper,
+    // not a search box or a newsletter prompt.
+    if (name === 'form' && hints.kind === 'form' && (hasViewState(node) || textAtLeast(node, PAGE_FORM_CHARS))) hints = NO_HINTS;
     if (hints.kind === 'hidden') continue;
     const isBlock = !tooDeep && BLOCK_TAGS.has(name);
     let container = frame.container;
@@ -384,6 +404,36 @@ function protectChain(c: Container | null, ids: Set<number>): void {
 }
 
 /** Text content without recursion. */
+/** A <form> holding this much text wraps the page (a search box or sign-up prompt holds a few words). */
+const PAGE_FORM_CHARS = 1000;
+
+/** ASP.NET WebForms' page-wrapping form carries its state in a hidden `__VIEWSTATE` input near its top. */
+function hasViewState(form: DomNode): boolean {
+  for (const child of form.children ?? []) {
+    if (child.type !== 'tag') continue;
+    if (child.name === 'input' && child.attribs?.['name'] === '__VIEWSTATE') return true;
+    for (const inner of child.children ?? []) if (inner.type === 'tag' && inner.name === 'input' && inner.attribs?.['name'] === '__VIEWSTATE') return true;
+  }
+  return false;
+}
+
+/** Whether `node` holds at least `min` characters of text; stops counting once it does. */
+function textAtLeast(node: DomNode, min: number): boolean {
+  let total = 0;
+  const stack: DomNode[] = [node];
+  let guard = 0;
+  while (stack.length > 0 && guard++ < 100_000) {
+    const n = stack.pop() as DomNode;
+    if (n.type === 'text') {
+      total += (n.data ?? '').trim().length;
+      if (total >= min) return true;
+    } else if (n.children !== undefined && !(n.type === 'tag' && SKIP_TAGS.has(n.name ?? '') && n !== node)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as DomNode);
+    }
+  }
+  return false;
+}
+
 export function textOf(node: DomNode): string {
   const out: string[] = [];
   const stack: DomNode[] = [node];

@@ -10,7 +10,7 @@ import { inferPageZone } from './zones.ts';
 import { articleKeywords } from './site-keywords.ts';
 
 /** Bumped whenever output for the same bytes may change (stored with each article). */
-export const EXTRACTOR_VERSION = 'khabar-extract/1.3.0';
+export const EXTRACTOR_VERSION = 'khabar-extract/1.4.0';
 
 /** Structurally the same as `Article` from @khabar/contracts. */
 export interface ExtractedArticle {
@@ -101,8 +101,10 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   const h1Index = Math.max(content.headlineBlock, 0);
   const topTexts = datelineCandidates(facts, h1Index);
   const canonicalUrl = resolve(facts.canonical ?? '') ?? resolve(meta.get('og:url') ?? '') ?? input.url;
-  // Page furniture (header, footer, widgets) may say where the site is; the article text may not.
-  const furniture = facts.blocks.filter((b) => b.text.length <= 300 && (b.boiler !== null || b.index < content.headlineBlock)).map((b) => b.text);
+  // Page furniture (header, footer, widgets, unmarked footers after the story) may say where the
+  // site is; the article text may not (its dateline names the story's place).
+  const bodyText = new Set(paragraphs);
+  const furniture = facts.blocks.filter((b) => b.text.length <= 300 && !bodyText.has(b.text)).map((b) => b.text);
   const zone = inferPageZone([meta.get('og:locale'), ld?.inLanguage, facts.htmlLang, meta.get('content-language')], [canonicalUrl, input.url], furniture);
   const dates = findDates(facts, ld, input.url, topTexts, input.fetchedAt ?? null, zone);
   if (dates.publishedAt === null) warnings.push('no_date');
@@ -121,8 +123,10 @@ export function extractArticle(input: ExtractInput): ExtractedArticle {
   }
   const bylines = parseBylines([...facts.bylines, ...content.bylines], siteName);
   // «القاهرة - وادي نيوز» names the site: with no og:site_name, the <title>'s site part says so.
-  const scanned = scanHeadlineBylines(facts.blocks, content.headlineBlock, new Set(paragraphs), siteName ?? titleSitePart(facts.title, title), input.fetchedAt ?? null);
-  const notSite = (a: string): boolean => siteName === null || a.toLowerCase() !== siteName.toLowerCase();
+  const siteLabel = siteName ?? titleSitePart(facts.title, title);
+  const scanned = scanHeadlineBylines(facts.blocks, content.headlineBlock, new Set(paragraphs), siteLabel, input.fetchedAt ?? null);
+  // WordPress SEO plugins name the site's own account as the JSON-LD author.
+  const notSite = (a: string): boolean => siteLabel === null || a.toLowerCase() !== siteLabel.toLowerCase();
   // JSON-LD names get the same cleaning as visible bylines ("By Jane Roe", "Jane Roe, Staff Writer").
   const ldAuthors = parseBylines((ld?.authors ?? []).filter((a) => notSite(a) && a !== ld?.publisher), siteName).authors;
   const relAuthors = parseBylines(facts.authors, siteName).authors;

@@ -72,12 +72,30 @@ export function findDates(facts: PageFacts, ld: LdArticle | null, url: string, t
   // "11:32 GMT"; a lone block that the reader's date contradicts does not.
   let visible: Visible | null | undefined;
   const machine = machineDates(facts, ld);
+  // One vote per kind of source (JSON-LD, the date meta, the first <time>): a live blog's many entry
+  // stamps are not many witnesses.
+  const voters = machineDates(facts, ld, 1);
+  const votes = (at: number): number => voters.filter((t) => Math.abs(t - at) <= 1.5 * HOUR).length;
   const checked = (r: DateFinding | null): DateFinding | null => {
     if (r === null || r.publishedAt === null) return r;
     const at = Date.parse(r.publishedAt);
-    if (machine.filter((t) => Math.abs(t - at) <= 1.5 * HOUR).length >= 2) return r;
+    // Outvoted: the two other kinds agree with each other and not with this one (a JSON-LD block
+    // that writes local midnight as UTC while the meta and the <time> carry the real time).
+    if (voters.some((t) => Math.abs(t - at) > 1.5 * HOUR && votes(t) >= 2)) return null;
     visible ??= visibleDate(topTexts, zone, found);
-    if (visible === null || !contradicts(r, visible)) return r;
+    if (machine.filter((t) => Math.abs(t - at) <= 1.5 * HOUR).length >= 2) {
+      // Agreeing machine dates outweigh a visible time, unless that time is placed in a zone the page
+      // states and is further off than a zone mix-up makes it (a CMS that stamps the edit time).
+      const far = visible !== null && visible.timed && visible.zoned && visible.finding.publishedAt !== null && Math.abs(Date.parse(visible.finding.publishedAt) - at) > MAX_ZONE_SLIP;
+      if (!far) return r;
+    }
+    if (visible === null) return r;
+    // The page shows only the day and the machine time falls on another UTC day (local midnight
+    // written in UTC, a small-hours time east of Greenwich): the day the reader sees wins.
+    if (!visible.timed && visible.finding.publishedAt !== null && !contradicts(r, visible) && visible.finding.publishedAt.slice(0, 10) !== (r.publishedAt ?? '').slice(0, 10)) {
+      return { ...visible.finding, dateSource: `${visible.finding.dateSource ?? 'text'}(day-over:${r.dateSource ?? ''})` };
+    }
+    if (!contradicts(r, visible)) return r;
     return { ...visible.finding, dateSource: `${visible.finding.dateSource ?? 'text'}(over:${r.dateSource ?? ''})` };
   };
   if (ld?.datePublished != null) {
@@ -119,8 +137,11 @@ export function findDates(facts: PageFacts, ld: LdArticle | null, url: string, t
   return { publishedAt: null, modifiedAt: modified?.iso ?? null, dateSource: null };
 }
 
-/** Every absolute machine-readable published time on the page (JSON-LD, the first date meta, `<time datetime>`). */
-function machineDates(facts: PageFacts, ld: LdArticle | null): number[] {
+/**
+ * Every absolute machine-readable published time on the page (JSON-LD, the first date meta,
+ * `<time datetime>`; only the first `maxTimes` of those).
+ */
+function machineDates(facts: PageFacts, ld: LdArticle | null, maxTimes = Infinity): number[] {
   const out: number[] = [];
   const add = (raw: string | null | undefined): void => {
     const d = raw == null ? null : parseMachineDate(raw);
@@ -128,7 +149,7 @@ function machineDates(facts: PageFacts, ld: LdArticle | null): number[] {
   };
   add(ld?.datePublished);
   add(firstMeta(facts.meta, PUBLISHED_META)?.value);
-  for (const t of facts.times) add(t.datetime);
+  for (const t of facts.times.slice(0, maxTimes)) add(t.datetime);
   return out;
 }
 
@@ -138,6 +159,8 @@ interface Visible {
   readonly timed: boolean;
   /** Its zone is stated or implied by the page (not assumed UTC). */
   readonly zoned: boolean;
+  /** Shows a time of day with its zone written beside it ("09h30 (GMT+1)", «بتوقيت مكة»). */
+  readonly explicit: boolean;
 }
 
 /** The first absolute date shown near the headline (relative times are too coarse to overrule anything). */
@@ -152,12 +175,18 @@ function visibleDate(
     const r = found(d, 'text');
     if (d === null || r === null) continue;
     const timed = d.hasTime !== false;
-    return { finding: r, timed, zoned: !d.assumedUtc || (timed && zone !== null) };
+    return { finding: r, timed, zoned: !d.assumedUtc || (timed && zone !== null), explicit: timed && !d.assumedUtc };
   }
   return null;
 }
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
+/**
+ * More than a zone mix-up shifts a time by: a wall clock written as UTC (or the other way) is off by the
+ * site's offset, at most 4–5 h for the Arab world and Europe.
+ */
+const MAX_ZONE_SLIP = 5 * HOUR;
 
 /**
  * Whether a machine date contradicts the visible one. A visible time of day in a zone the page states
@@ -168,6 +197,10 @@ const HOUR = 3_600_000;
 function contradicts(machine: DateFinding, visible: Visible): boolean {
   if (machine.publishedAt === null || visible.finding.publishedAt === null) return false;
   const gap = Math.abs(Date.parse(machine.publishedAt) - Date.parse(visible.finding.publishedAt));
+  // A whole number of hours off a time whose zone is written beside it: the machine date put the
+  // wall clock in the wrong zone ("09:30+00:00" for «09h30 (GMT+1)»).
+  const offHours = gap % HOUR;
+  if (visible.explicit && gap >= HOUR - 2 * MINUTE && (offHours <= 2 * MINUTE || offHours >= HOUR - 2 * MINUTE)) return true;
   return gap > (visible.timed && visible.zoned ? 1.5 : 36) * HOUR;
 }
 

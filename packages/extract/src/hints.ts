@@ -31,7 +31,7 @@ const ROLE_KIND: Readonly<Record<string, BoilerKind>> = {
 
 /** Order matters: the first pattern that matches names the kind. Parts are `-`/`_`/space separated. */
 const CLASS_PATTERNS: ReadonlyArray<readonly [RegExp, BoilerKind]> = [
-  [/(^|[\s_-])(read-?also|also-?read|see-?also|readalso|alsoread|more-?on-?this)([\s_-]|$)/, 'readalso'],
+  [/(^|[\s_-])(read-?also|also-?read|see-?also|readalso|alsoread|more-?on-?this|a-?lire-?aussi|lire-?aussi|voir-?aussi)([\s_-]|$)/, 'readalso'],
   [/(^|[\s_-])(read-?more|readmore|inline-?related|more-?link|embedded-?link)([\s_-]|$)/, 'readmore'],
   [/(^|[\s_-])(comments?|disqus|discussion|respond|replies|comment-?list)([\s_-]|$)/, 'comments'],
   [/(^|[\s_-])(related|similar|most-?read|most-?viewed|most-?popular|popular|trending|recommended|recommendations|more-?stories|more-?news|outbrain|taboola|latest-?news|also-?like)([\s_-]|$)/, 'related'],
@@ -40,7 +40,9 @@ const CLASS_PATTERNS: ReadonlyArray<readonly [RegExp, BoilerKind]> = [
   [/(^|[\s_-])(ticker|breaking|breaking-?news|marquee|news-?bar|urgent|ajel)([\s_-]|$)/, 'ticker'],
   // Consent-management platforms name their banners after themselves (OneTrust, Cookiebot, Didomi…).
   [/(^|[\s_-])(cookie|cookies|consent|gdpr|cookie-?banner|onetrust|cookiebot|cookielaw|didomi|qc-?cmp2?|cmp-?container|usercentrics|truste|sp_message|fc-?consent)([\s_-]|$)/, 'cookie'],
-  [/(^|[\s_-])(pull-?quote|pullquote|pull-?out|quote-?pull)([\s_-]|$)/, 'pullquote'],
+  [/(^|[\s_-])(pull-?quote|pullquote|pull-?out|quote-?pull|pull)([\s_-]|$)/, 'pullquote'],
+  // Embedded social posts quote someone else's words, not the article's.
+  [/(^|[\s_-])(twitter-?tweet|instagram-?media|tiktok-?embed|fb-?post|facebook-?post|social-?embed|embedded-?post|bluesky-?embed)([\s_-]|$)/, 'pullquote'],
   // Photo captions and credits outside <figcaption> (WordPress wp-caption-text, "image-caption").
   [/(^|[\s_-])(caption|wp-caption|wp-caption-text|image-?caption|photo-?caption|img-?caption|figure-?caption|media-?caption|caption-?text|photo-?credit|image-?credit|img-?credit)([\s_-]|$)/, 'caption'],
   [/(^|[\s_-])(ad|ads|adv|advert|advertisement|banner-?ad|sponsor|sponsored|dfp|gpt-?ad|adsbygoogle|ad-?slot|ad-?container|promo)([\s_-]|$)/, 'ad'],
@@ -119,11 +121,11 @@ function classKind(hay: string): BoilerKind | null {
 }
 
 /** Labels that open a box of other articles ("read also"), related lists, comments or tags. */
-export const READ_ALSO_LABEL = /^(إ|ا|أ)?قرأ\s+(أ|ا|إ)?يضا?ً?|^(إ|ا|أ)?قرأ\s+كذلك|^طالع\s+(أ|ا)يضا|^(read|see)\s+also\b|^also\s+read\b|^شاهد\s+(أ|ا)يضا/i;
+export const READ_ALSO_LABEL = /^(إ|ا|أ)?قرأ\s+(أ|ا|إ)?يضا?ً?|^(إ|ا|أ)?قرأ\s+كذلك|^طالع\s+(أ|ا)يضا|^(read|see)\s+also\b|^also\s+read\b|^شاهد\s+(أ|ا)يضا|^(?:[àa]\s+)?lire\s+aussi\b|^voir\s+aussi\b/i;
 export const READ_MORE_LABEL = /^(إ|ا|أ)?قرأ\s+(المزيد|أكثر|اكثر)|^read\s+more\b|^more\s*:|^المزيد\s*:/i;
 export const RELATED_LABEL = /^(مقالات|أخبار|اخبار|مواضيع|موضوعات)\s+(مشابهة|ذات\s+صلة|متعلقة|مرتبطة)|^(ال)?(أ|ا)كثر\s+(قراءة|مشاهدة)|^(related|more)\s+(stories|articles|news|coverage|content)\b|^most\s+(read|popular|viewed|shared)\b|^you\s+may\s+also\s+like|^read\s+next\b|^more\s+from\b|^ذات\s+صلة|^(recommended|trending|popular\s+now|top\s+stories|latest\s+news|editor['’]?s\s+picks|don['’]?t\s+miss|what\s+to\s+read\s+next|in\s+other\s+news)\b|^قد\s+(يهمك|يعجبك|تهمك|يعجبكم|يهمكم)|^ننصحك\s+بقراءة|^لا\s+(يفوتك|تفوتك|تفوتكم)|^(اخترنا|إخترنا)\s+لك|^(ال)?(أ|ا)كثر\s+(تداولا|تداولاً|شعبية|تفاعلا|تفاعلاً)|^(آخر|اخر)\s+(الأخبار|الاخبار)|^المزيد\s+من\s+(الأخبار|الاخبار|المقالات)/i;
 export const COMMENTS_LABEL = /^(ال)?تعليقات|^(أ|ا)ضف\s+تعليق|^(ا|أ)ترك\s+تعليق|^(\d+\s+)?comments?\b|^leave\s+a\s+(comment|reply)|^join\s+the\s+(conversation|discussion)|^add\s+a\s+comment/i;
-export const TAGS_LABEL = /^(explore\s+more\s+on\s+these\s+topics|more\s+on\s+these\s+topics|related\s+topics|(?:ال)?كلمات\s+(?:ال)?(?:دلالية|دالة|دالّة|مفتاحية|الرئيسية)|الوسوم|وسوم|هاشتاج|هاشتاغ|مواضيع\s+ذات\s+صلة|(?:ال)?(?:مواضيع|موضوعات)(?=\s*[:：])|tags|topics|keywords|filed\s+under)\s*[:：]?/i;
+export const TAGS_LABEL = /^(explore\s+more\s+on\s+these\s+topics|more\s+on\s+these\s+topics|related\s+topics|(?:ال)?كلمات\s+(?:ال)?(?:دلالية|دالة|دالّة|مفتاحية|الرئيسية)|الوسوم|وسوم|هاشتاج|هاشتاغ|مواضيع\s+ذات\s+صلة|(?:ال)?(?:مواضيع|موضوعات)(?=\s*[:：])|tags|topics|keywords|filed\s+under|mots[-\s]cl[ée]s|[ée]tiquettes)\s*[:：]?/i;
 /** Tag labels that some sites also put over a list of related headlines. */
 export const AMBIGUOUS_TAGS_LABEL = /^(related\s+topics|مواضيع\s+ذات\s+صلة|topics)\s*[:：]?\s*$/i;
 
@@ -143,6 +145,7 @@ const BOILER_PHRASES = new RegExp(
     'click here', 'اضغط هنا', 'انقر هنا', 'advertisement', 'إعلان', 'اعلان', 'sponsored', 'برعاية',
     'تحميل التطبيق', 'download the app', 'print this', 'طباعة', 'email this', 'أرسل لصديق', 'ارسل لصديق',
     'skip to', 'back to top', 'العودة للأعلى', 'font size', 'حجم الخط',
+    'publicité', 'publicite', 'annonce',
     'continue reading', 'story continues below', 'article continues below', 'listen to this article', 'استمع إلى المقال', 'نسخ الرابط', 'copy link',
   ].map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   // Whole words only: "شارك" must not match "المشاركة".

@@ -21,26 +21,26 @@ export const COUNTRY_ZONES: Readonly<Record<string, string>> = {
 
 /** Zones named in datelines ("بتوقيت مكة", "Cairo time"). */
 const NAMED: ReadonlyArray<readonly [RegExp, string]> = [
-  [/بتوقيت\s+(غرينتش|جرينتش|غرينيتش)|\b(gmt|utc)\b/iu, 'UTC'],
-  [/بتوقيت\s+(مكة(\s+المكرمة)?|السعودية|الرياض)|\b(mecca|makkah|riyadh|saudi)\s+time\b/iu, 'Asia/Riyadh'],
-  [/بتوقيت\s+(القاهرة|مصر)|\b(cairo|egypt)\s+time\b/iu, 'Africa/Cairo'],
-  [/بتوقيت\s+(بيروت|لبنان)|\bbeirut\s+time\b/iu, 'Asia/Beirut'],
-  [/بتوقيت\s+(عمّان|عمان|الأردن|الاردن)|\bamman\s+time\b/iu, 'Asia/Amman'],
-  [/بتوقيت\s+(دمشق|سوريا|سورية)|\bdamascus\s+time\b/iu, 'Asia/Damascus'],
-  [/بتوقيت\s+(بغداد|العراق)|\bbaghdad\s+time\b/iu, 'Asia/Baghdad'],
-  [/بتوقيت\s+(الدوحة|قطر)|\bdoha\s+time\b/iu, 'Asia/Qatar'],
-  [/بتوقيت\s+(الكويت)|\bkuwait\s+time\b/iu, 'Asia/Kuwait'],
-  [/بتوقيت\s+(البحرين|المنامة)/u, 'Asia/Bahrain'],
-  [/بتوقيت\s+(الإمارات|الامارات|أبوظبي|ابوظبي|أبو\s+ظبي|دبي)|\b(uae|dubai|abu\s+dhabi)\s+time\b/iu, 'Asia/Dubai'],
-  [/بتوقيت\s+(مسقط|سلطنة\s+عمان)/u, 'Asia/Muscat'],
-  [/بتوقيت\s+(القدس|فلسطين|غزة|رام\s+الله)|\bjerusalem\s+time\b/iu, 'Asia/Hebron'],
-  [/بتوقيت\s+(الرباط|المغرب)|\bmorocco\s+time\b/iu, 'Africa/Casablanca'],
-  [/بتوقيت\s+(الجزائر)/u, 'Africa/Algiers'],
-  [/بتوقيت\s+(تونس)/u, 'Africa/Tunis'],
-  [/بتوقيت\s+(طرابلس|ليبيا)/u, 'Africa/Tripoli'],
-  [/بتوقيت\s+(الخرطوم|السودان)/u, 'Africa/Khartoum'],
-  [/بتوقيت\s+(صنعاء|اليمن|عدن)/u, 'Asia/Aden'],
-  [/بتوقيت\s+(موسكو)|\bmoscow\s+time\b/iu, 'Europe/Moscow'],
+  [/ب?توقيت\s+(غرينتش|جرينتش|غرينيتش)(?!\s*[+-]\s*\d)|\b(gmt|utc)\b(?!\s*[+-]\s*\d)/iu, 'UTC'],
+  [/ب?توقيت\s+(مكة(\s+المكرمة)?|السعودية|الرياض)|\b(mecca|makkah|riyadh|saudi)\s+time\b/iu, 'Asia/Riyadh'],
+  [/ب?توقيت\s+(القاهرة|مصر)|\b(cairo|egypt)\s+time\b/iu, 'Africa/Cairo'],
+  [/ب?توقيت\s+(بيروت|لبنان)|\bbeirut\s+time\b/iu, 'Asia/Beirut'],
+  [/ب?توقيت\s+(عمّان|عمان|الأردن|الاردن)|\bamman\s+time\b/iu, 'Asia/Amman'],
+  [/ب?توقيت\s+(دمشق|سوريا|سورية)|\bdamascus\s+time\b/iu, 'Asia/Damascus'],
+  [/ب?توقيت\s+(بغداد|العراق)|\bbaghdad\s+time\b/iu, 'Asia/Baghdad'],
+  [/ب?توقيت\s+(الدوحة|قطر)|\bdoha\s+time\b/iu, 'Asia/Qatar'],
+  [/ب?توقيت\s+(الكويت)|\bkuwait\s+time\b/iu, 'Asia/Kuwait'],
+  [/ب?توقيت\s+(البحرين|المنامة)|\b(bahrain|manama)\s+time\b/iu, 'Asia/Bahrain'],
+  [/ب?توقيت\s+(الإمارات|الامارات|أبوظبي|ابوظبي|أبو\s+ظبي|دبي)|\b(uae|dubai|abu\s+dhabi)\s+time\b/iu, 'Asia/Dubai'],
+  [/ب?توقيت\s+(مسقط|سلطنة\s+عمان)|\b(oman|muscat)\s+time\b/iu, 'Asia/Muscat'],
+  [/ب?توقيت\s+(القدس|فلسطين|غزة|رام\s+الله)|\bjerusalem\s+time\b/iu, 'Asia/Hebron'],
+  [/ب?توقيت\s+(الرباط|المغرب)|\bmorocco\s+time\b/iu, 'Africa/Casablanca'],
+  [/ب?توقيت\s+(الجزائر)/u, 'Africa/Algiers'],
+  [/ب?توقيت\s+(تونس)/u, 'Africa/Tunis'],
+  [/ب?توقيت\s+(طرابلس|ليبيا)/u, 'Africa/Tripoli'],
+  [/ب?توقيت\s+(الخرطوم|السودان)/u, 'Africa/Khartoum'],
+  [/ب?توقيت\s+(صنعاء|اليمن|عدن)/u, 'Asia/Aden'],
+  [/ب?توقيت\s+(موسكو)|\bmoscow\s+time\b/iu, 'Europe/Moscow'],
   [/\b(london|uk)\s+time\b|\bbst\b/iu, 'Europe/London'],
 ];
 
@@ -71,12 +71,16 @@ const WEATHER_CITIES: ReadonlyArray<readonly [string, string]> = [
   ['إسطنبول|اسطنبول|أنقرة|istanbul|ankara', 'Europe/Istanbul'], ['موسكو|moscow', 'Europe/Moscow'], ['لندن|london', 'Europe/London'], ['باريس|paris', 'Europe/Paris'],
 ];
 const WEATHER = WEATHER_CITIES.map(([cities, zone]) => [new RegExp(`(?<!\\p{L})(?:${cities})\\s*[:\\-–]?\\s*[-+−]?[\\d٠-٩]{1,2}\\s*°`, 'iu'), zone] as const);
+/** Weather lines written as "city: condition high/low" («بغداد: غائم جزئيا 24/12»). */
+const WEATHER_HILO = WEATHER_CITIES.map(([cities, zone]) => [new RegExp(`^(?:${cities})\\s*[:：]\\s*(?:\\p{L}+\\s+){0,3}[-+−]?[\\d٠-٩]{1,2}\\s*/\\s*[-+−]?[\\d٠-٩]{1,2}$`, 'iu'), zone] as const);
 /** A site saying where it is published ("Registered in England and Wales", "Britain's liveliest news site"). */
 const SITE_STATEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bregistered\s+in\s+(?:england|scotland|wales|northern\s+ireland)\b|\b(?:britain|the\s+uk)['’]s\s+(?:\w+\s+){0,3}(?:news|newspaper|site|paper)/i, 'Europe/London'],
 ];
 
-const ALL_TIMES = /(?:جميع|كل)\s+(?:الأوقات|الاوقات|التوقيتات|المواعيد)|\ball\s+times\b|\btimes\s+(?:are|shown|in)\b/iu;
+const ALL_TIMES = /(?:جميع|كل)\s+(?:الأوقات|الاوقات|التوقيتات|المواعيد)|التوقيت\s+المعتمد|\ball\s+times\b|\btimes\s+(?:are|shown|in)\b/iu;
+/** "(GMT+3)" in a site-wide "all times" line, when no city or country is named. */
+const STATED_OFFSET = /\b(?:gmt|utc)\s*([+-])\s?(\d{1,2})(?![\d:])/i;
 
 /**
  * The zone a page's own furniture (header, footer, widgets — never the article, whose dateline
@@ -86,11 +90,15 @@ export function siteStatedZone(furniture: readonly string[]): string | null {
   for (const text of furniture) {
     if (text.length > 300) continue;
     if (text.includes('°')) for (const [re, zone] of WEATHER) if (re.test(text)) return zone;
+    if (text.length < 60 && text.includes('/')) for (const [re, zone] of WEATHER_HILO) if (re.test(text)) return zone;
     for (const [re, zone] of SITE_STATEMENTS) if (re.test(text)) return zone;
     // «جميع الأوقات بتوقيت القاهرة (GMT+2)», "All times are Mecca time": the city wins over the offset.
     if (ALL_TIMES.test(text)) {
       const named = NAMED.find(([re, zone]) => zone !== 'UTC' && re.test(text));
       if (named !== undefined) return named[1];
+      // IANA's Etc zones count the other way: GMT+3 is Etc/GMT-3.
+      const off = STATED_OFFSET.exec(text);
+      if (off !== null && Number(off[2]) <= 14) return Number(off[2]) === 0 ? 'UTC' : `Etc/GMT${off[1] === '+' ? '-' : '+'}${Number(off[2])}`;
     }
   }
   return null;

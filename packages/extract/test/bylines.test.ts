@@ -22,6 +22,20 @@ describe('parseBylines', () => {
   });
 });
 
+describe('bylines seen on the third held-out set', () => {
+  it('splits two names joined by a «و» glued to the second, but not a name that starts with «و»', () => {
+    expect(parseBylines(['كتب: أحمد فؤاد وهبة رمضان'], null).authors).toEqual(['أحمد فؤاد', 'هبة رمضان']);
+    expect(parseBylines(['كتب: محمد عبد الله وعلي حسن'], null).authors).toEqual(['محمد عبد الله', 'علي حسن']);
+    expect(parseBylines(['بقلم: مراد وهبة'], null).authors).toEqual(['مراد وهبة']);
+    expect(parseBylines(['بقلم: أحمد سعيد وليد'], null).authors).toEqual(['أحمد سعيد وليد']);
+  });
+
+  it('drops the date and time written after the name', () => {
+    expect(parseBylines(['إعداد: خالد العنزي - 2025/03/09 - 23:20 (GMT+3)'], null).authors).toEqual(['خالد العنزي']);
+    expect(textBylines(['إعداد: خالد العنزي - 2025/03/09 - 23:20 (GMT+3)'], null).authors).toEqual(['خالد العنزي']);
+  });
+});
+
 describe('textBylines', () => {
   it('finds a byline inside a pipe-separated dateline', () => {
     expect(textBylines(['من الارشيف - الدوحة - كتب عبدالله الحكيمي | 2008/01/28'], null).authors).toEqual(['عبدالله الحكيمي']);

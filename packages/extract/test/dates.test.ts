@@ -38,6 +38,10 @@ describe('parseTextDate', () => {
     expect(parseTextDate('2 hours ago', now)?.iso).toBe('2024-05-06T13:00:00.000Z');
     expect(parseTextDate('منذ ساعتين', null)).toBeNull();
   });
+  it('reads «صباحاً» before a written offset', () => {
+    expect(parseTextDate('الأحد ١٠ شعبان ١٤٤٦ هـ - الموافق ٩ شباط (فبراير) ٢٠٢٥، الساعة ٠٩:٣٠ صباحاً (GMT+3)', null)?.iso).toBe('2025-02-09T06:30:00.000Z');
+    expect(parseTextDate('٩ شباط ٢٠٢٥ الساعة ٠٨:١٥ مساءً', null)?.iso).toBe('2025-02-09T20:15:00.000Z');
+  });
   it('reads numeric day/month/year', () => {
     expect(parseTextDate('نشر بتاريخ 05/04/2023', null)?.iso).toBe('2023-04-05T00:00:00.000Z');
   });

@@ -358,3 +358,84 @@ describe('pull quotes without a class', () => {
     expect(run(html).paragraphs).toEqual(EN);
   });
 });
+
+describe('short stories among small wrappers (heldout3 study)', () => {
+  it('keeps a three-paragraph body when the caption, a podcast plug and the meta line sit in sibling wrappers', () => {
+    const html = `<html lang="ar"><body><div class="css-page"><div class="css-main"><h1>السعودية تستكمل استعدادات موسم الحج</h1>
+      <div class="css-meta"><div class="css-a">بقلم: عائشة الظهوري</div><div class="css-t">نُشر: الخميس ١٢ شوال ١٤٤٦ هـ - ١٠ أبريل ٢٠٢٥، ٩:٠٠ ص بتوقيت الإمارات · حُدّث: منذ ٣٠ دقيقة</div></div>
+      <div class="css-hero"><img src="/i/1.webp" alt=""><div class="css-cap">حجاج يصلون إلى مطار جدة</div></div>
+      <div class="css-body">${AR.map(p).join('')}</div>
+      <div class="css-pod">استمع إلى بودكاست الموقع: حكايات المدن</div></div></div></body></html>`;
+    const a = run(html);
+    expect(a.paragraphs).toEqual(AR);
+    expect(a.authors).toEqual(['عائشة الظهوري']);
+    expect(a.publishedAt).toBe('2025-04-10T05:00:00.000Z');
+  });
+
+  it('takes the meta and <time> that agree over a JSON-LD date written as local midnight in UTC', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'تمديد ساعات عمل المخابز', datePublished: '2025-02-16T21:00:00Z' });
+    const html = `<html lang="ar"><head><meta property="article:published_time" content="2025-02-17T08:40:00+03:00"><script type="application/ld+json">${ld}</script></head>
+      <body><article><h1>تمديد ساعات عمل المخابز</h1><span class="date"><time datetime="2025-02-17T08:40:00+03:00">١٧ شباط ٢٠٢٥ - ٠٨:٤٠</time></span>${AR.map(p).join('')}</article></body></html>`;
+    const a = run(html);
+    expect(a.publishedAt).toBe('2025-02-17T05:40:00.000Z');
+    expect(a.dateSource).toBe('meta:article:published_time');
+  });
+
+  it('does not let a live blog\'s entry stamps outvote its published meta', () => {
+    const entries = ['15:10', '14:20', '13:55'].map((t, i) => `<div class="block"><time datetime="2024-10-30T${t}:00Z">${t} GMT</time>${p(EN[i] as string)}</div>`).join('');
+    const html = `<html><head><meta property="article:published_time" content="2024-10-30T08:05:00Z"></head><body><main><h1>Budget 2024: live updates as the chancellor speaks</h1>${entries}</main></body></html>`;
+    expect(run(html).publishedAt).toBe('2024-10-30T08:05:00.000Z');
+  });
+});
+
+describe('templates seen on the fourth held-out set', () => {
+  it('reads a page that ASP.NET wraps whole in one <form>, with its zone from a "city: weather high/low" box', () => {
+    const html = `<html lang="ar"><body><form name="aspnetForm" method="post" action="News.aspx?id=1" id="aspnetForm"><div><input type="hidden" name="__VIEWSTATE" value="x"></div>
+      <div class="SideBox"><div class="WeatherBox"><div class="SideHead">الطقس</div>بغداد: غائم جزئيا 24/12<br>البصرة: صحو 28/15</div></div>
+      <div class="NewsTitle"><b>السعودية تستكمل استعدادات موسم الحج</b></div><div class="NewsDate">الخميس 12 تشرين الثاني 2026 - 02:25 مساء</div>
+      <div class="Reporter">تقرير: سيف الدين الجبوري - مراسل الوكالة في نينوى</div>
+      <div class="NewsBody">${AR.join('<br><br>')}</div></form></body></html>`;
+    const a = run(html.replace('<body>', '<head><title>السعودية تستكمل استعدادات موسم الحج</title></head><body>'));
+    expect(a.paragraphs).toEqual(AR);
+    expect(a.publishedAt).toBe('2026-11-12T11:25:00.000Z');
+    expect(a.authors).toEqual(['سيف الدين الجبوري']);
+  });
+
+  it('keeps every live-blog entry when each carries a share bar, and reads «تحرير: A وB» above them as the byline', () => {
+    const entries = AR.map((t, i) => `<li class="live-entry"><div class="entry-head"><time datetime="2026-11-11T2${i}:00:00+03:00">${['٢٠:٠٠', '٢١:٠٠', '٢٢:٠٠'][i]}</time></div><div class="entry-body"><p>${t}</p></div><div class="entry-share"><a href="#e${i}">رابط التحديث</a> <a href="#">مشاركة</a></div></li>`).join('');
+    const html = `<html lang="ar"><body><main><h1>مباشر: الأردنيون يقترعون في الانتخابات البلدية</h1><div class="live-meta">تحرير: سلمى الخطيب وعمر الزعبي</div><ol class="live-feed">${entries}</ol></main></body></html>`;
+    const a = run(html);
+    expect(a.paragraphs).toEqual(AR);
+    expect(a.authors).toEqual(['سلمى الخطيب', 'عمر الزعبي']);
+  });
+
+  it('splits side-by-side field spans, reads a French «À lire aussi» box and strips "#" from tag chips', () => {
+    const html = `<html lang="ar"><body><article><h1>الرباط: انطلاق أشغال الخط الثالث للترامواي</h1>
+      <div class="node__meta"><span class="field--name-uid">إعداد: نادية بنعلي</span><span class="field--name-created">الثلاثاء 17 نونبر 2026 - 13:05 (بتوقيت المغرب GMT+1)</span></div>
+      <div class="field--name-body">${p(AR[0] as string)}<div class="a-lire-aussi"><strong>À lire aussi | اقرأ أيضا</strong><ul><li><a href="/n/2">سلا: تهيئة ضفة أبي رقراق تدخل مرحلتها الأخيرة</a></li></ul></div>${p(AR[1] as string)}${p(AR[2] as string)}</div>
+      <div class="tags">وسوم: <a href="/t/1">#الرباط</a> <a href="/t/2">#الترامواي</a></div></article></body></html>`;
+    const a = run(html);
+    expect(a.paragraphs).toEqual(AR);
+    expect(a.authors).toEqual(['نادية بنعلي']);
+    expect(a.publishedAt).toBe('2026-11-17T12:05:00.000Z');
+    expect(a.tags).toEqual(['الرباط', 'الترامواي']);
+  });
+
+  it('lets a time with its zone written beside it overrule a machine date a whole number of hours off, or a day off even when two agree', () => {
+    const offByZone = `<html lang="ar"><head><meta property="article:published_time" content="2026-11-05T09:30:00+00:00"></head><body><article><h1>ارتفاع صادرات الطماطم من سوس ماسة</h1>
+      <div class="meta">الخميس 05 نونبر 2026 على الساعة 09h30 (GMT+1)</div>${AR.map(p).join('')}</article></body></html>`;
+    expect(run(offByZone).publishedAt).toBe('2026-11-05T08:30:00.000Z');
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'x', datePublished: '2026-11-09T10:00:00+03:00' });
+    const edited = `<html lang="ar"><head><meta property="article:published_time" content="2026-11-09T07:00:00Z"><script type="application/ld+json">${ld}</script></head><body><article><h1>الصادرات السعودية غير النفطية ترتفع في الربع الثالث</h1>
+      <span class="dates">الأحد 28 جمادى الأولى 1448هـ الموافق 8 نوفمبر 2026م - 04:15 م (بتوقيت مكة المكرمة)</span>${AR.map(p).join('')}</article></body></html>`;
+    expect(run(edited).publishedAt).toBe('2026-11-08T13:15:00.000Z');
+  });
+
+  it('drops a reporter contact line and a JSON-LD author that is the site itself', () => {
+    const contact = `<html><body><article><h1>School board backs later start times</h1>${EN.map(p).join('')}<p>Contact Carla Jennings at cjennings@gazette.example or 555-867-0150.</p></article></body></html>`;
+    expect(run(contact).paragraphs).toEqual(EN);
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'Article', headline: 'بلدية نابلس تعيد افتتاح سوق خان التجار', author: { '@type': 'Person', name: 'زيتون برس' } }] });
+    const site = `<html lang="ar"><head><title>بلدية نابلس تعيد افتتاح سوق خان التجار - زيتون برس</title><script type="application/ld+json">${ld}</script></head><body><article><h1>بلدية نابلس تعيد افتتاح سوق خان التجار</h1>${AR.map(p).join('')}</article></body></html>`;
+    expect(run(site).authors).toEqual([]);
+  });
+});

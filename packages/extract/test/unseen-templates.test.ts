@@ -42,10 +42,15 @@ describe('visible date against structured data', () => {
     const agree = `<html lang="ar"><head>${ld({ headline: 'إطلاق قمر صناعي لرصد السواحل', datePublished: '2025-02-11T15:40:00Z' })}</head><body>
       <article><h1>إطلاق قمر صناعي لرصد السواحل</h1><div class="date">11 فبراير 2025 - 18:40 بتوقيت مكة المكرمة</div>${AR.map(p).join('')}</article></body></html>`;
     expect(run(agree).dateSource).toBe('json-ld');
-    // A day-only visible date never moves a machine time within the same day and a half.
+    // A day-only visible date keeps a machine time on the same UTC day; one that falls on the day
+    // before in UTC (00:40 in Mecca written as 21:40Z) gives way to the day the reader sees.
+    const sameDay = `<html lang="ar"><head>${ld({ headline: 'x', datePublished: '2025-02-12T09:40:00Z' })}</head><body>
+      <article><h1>إطلاق قمر صناعي لرصد السواحل</h1><div class="date">12 فبراير 2025</div>${AR.map(p).join('')}</article></body></html>`;
+    expect(run(sameDay).publishedAt).toBe('2025-02-12T09:40:00.000Z');
     const dayOnly = `<html lang="ar"><head>${ld({ headline: 'x', datePublished: '2025-02-11T21:40:00Z' })}</head><body>
       <article><h1>إطلاق قمر صناعي لرصد السواحل</h1><div class="date">12 فبراير 2025</div>${AR.map(p).join('')}</article></body></html>`;
-    expect(run(dayOnly).publishedAt).toBe('2025-02-11T21:40:00.000Z');
+    expect(run(dayOnly).publishedAt).toBe('2025-02-12T00:00:00.000Z');
+    expect(run(dayOnly).dateSource).toContain('day-over:json-ld');
     const corroborated = `<html lang="ar"><head><meta property="article:published_time" content="2022-12-15T11:32:00+03:00"></head><body>
       <article><h1>الكرملين يعلق على المحادثات</h1><div class="date"><time datetime="2022-12-15T08:32:00Z">15.12.2022 | 11:32 GMT</time></div>
       ${AR.map(p).join('')}</article></body></html>`;
