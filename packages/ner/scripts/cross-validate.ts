@@ -13,12 +13,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLexiconData } from '../src/data-files.ts';
-import { parseConll, splitDev, type Sentence } from '../src/model/conll.ts';
+import { parseConll, scoresWithout, splitDev, type Sentence } from '../src/model/conll.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { TRAINING } from '../src/model/train-config.ts';
-import { trainLanguage } from '../src/model/train-language.ts';
+import { evaluate, trainLanguage } from '../src/model/train-language.ts';
+import type { SequenceModel } from '../src/model/sequence-model.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { data: { type: 'string', default: findSharedData() } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  // --biases 0,0.5,1: also score each fold's model with these O-tag decoding biases (config.outsideBias).
+  options: { data: { type: 'string', default: findSharedData() }, biases: { type: 'string' } },
+});
 const [langArg = 'ar', overrides = '{}', folds = '4'] = positionals;
 if (langArg !== 'ar' && langArg !== 'en') throw new Error('usage: cross-validate.ts ar|en [json overrides] [K]');
 const lang = langArg;
@@ -34,6 +39,14 @@ const trainParts = TRAINING[lang].files.map(
 let tp = 0;
 let pred = 0;
 let gold = 0;
+const plo = { tp: 0, pred: 0, gold: 0 };
+const biases = (values.biases ?? '').split(',').filter((b) => b !== '').map(Number);
+const byBias = biases.map(() => ({ all: { tp: 0, pred: 0, gold: 0 }, plo: { tp: 0, pred: 0, gold: 0 } }));
+const add = (c: { tp: number; pred: number; gold: number }, s: { tp: number; pred: number; gold: number } | undefined): void => {
+  c.tp += s?.tp ?? 0;
+  c.pred += s?.pred ?? 0;
+  c.gold += s?.gold ?? 0;
+};
 const perFold: string[] = [];
 for (let k = 0; k < K; k++) {
   const files = trainParts.map((ss, fi) => {
@@ -41,12 +54,35 @@ for (let k = 0; k < K; k++) {
     const hi = Math.floor(((k + 1) * ss.length) / K);
     return { name: `part${fi}`, text: toText([...ss.slice(0, lo), ...ss.slice(hi), ...ss.slice(lo, hi)]) };
   });
-  const all = trainLanguage(lang, files, config, lexicon, {}).dev['ALL'];
+  const trained = trainLanguage(lang, files, config, lexicon, {});
+  const dev = trained.dev;
+  if (biases.length > 0) {
+    const heldOut = files.map((f) => splitDev(parseConll(f.text), config.devFraction).dev);
+    const withBias = (m: SequenceModel, b: number): SequenceModel => ({ ...m, meta: { ...m.meta, config: { ...m.meta.config, outsideBias: b } } });
+    biases.forEach((b, bi) => {
+      const m = trained.model;
+      const scores = evaluate({ ...m, first: withBias(m.first, b), document: m.document ? withBias(m.document, b) : null }, heldOut, lexicon);
+      add(byBias[bi]?.all ?? { tp: 0, pred: 0, gold: 0 }, scores['ALL']);
+      add(byBias[bi]?.plo ?? { tp: 0, pred: 0, gold: 0 }, scoresWithout(scores, ['MISC']));
+    });
+  }
+  const all = dev['ALL'];
+  const noMisc = scoresWithout(dev, ['MISC']);
+  plo.tp += noMisc.tp;
+  plo.pred += noMisc.pred;
+  plo.gold += noMisc.gold;
   tp += all?.tp ?? 0;
   pred += all?.pred ?? 0;
   gold += all?.gold ?? 0;
   perFold.push((all?.f1 ?? 0).toFixed(3));
 }
-const p = pred === 0 ? 0 : tp / pred;
-const r = gold === 0 ? 0 : tp / gold;
-console.log(`${lang} ${overrides} ${K}-fold CV on the training part: F1 ${(p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(4)} (folds ${perFold.join(' ')})`);
+const f1 = (c: { tp: number; pred: number; gold: number }): string => {
+  const p = c.pred === 0 ? 0 : c.tp / c.pred;
+  const r = c.gold === 0 ? 0 : c.tp / c.gold;
+  return (p + r === 0 ? 0 : (2 * p * r) / (p + r)).toFixed(4);
+};
+console.log(`${lang} ${overrides} ${K}-fold CV on the training part: F1 ${f1({ tp, pred, gold })}, PER/ORG/LOC only ${f1(plo)} (folds ${perFold.join(' ')})`);
+biases.forEach((b, bi) => {
+  const r = byBias[bi];
+  if (r) console.log(`  O bias ${b}: F1 ${f1(r.all)}, PER/ORG/LOC only ${f1(r.plo)}`);
+});

@@ -13,6 +13,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataFile, loadLexiconData } from '../src/data-files.ts';
+import { scoresWithout } from '../src/model/conll.ts';
 import type { ModelLang } from '../src/model/features.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { docModelFileName, modelFileName, TRAINING } from '../src/model/train-config.ts';
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     window: { type: 'string' },
     folds: { type: 'string' },
     neighbours: { type: 'boolean' },
+    // Any other TrainConfig fields, as JSON (e.g. '{"features":["pos"],"dropTypes":["MISC"]}').
+    config: { type: 'string' },
   },
 });
 const langs: ModelLang[] = values.lang === 'ar' || values.lang === 'en' ? [values.lang] : ['ar', 'en'];
@@ -53,6 +56,7 @@ for (const lang of langs) {
     ...(values.window ? { documentWindow: Number(values.window) } : {}),
     ...(values.folds ? { folds: Number(values.folds) } : {}),
     ...(values.neighbours ? { documentNeighbours: true } : {}),
+    ...(values.config ? (JSON.parse(values.config) as object) : {}),
   };
   const started = performance.now();
   const corpus = files.map((name) => ({ name, text: readFileSync(join(values.data, 'ner', name), 'utf8') }));
@@ -68,7 +72,8 @@ for (const lang of langs) {
   const written = result.docBytes ? `${path} + ${docModelFileName(lang)}` : path;
   console.log(`${lang}: ${features} features, ${(bytes / 1e6).toFixed(2)} MB → ${written} (${secs.toFixed(1)} s)`);
   console.log(`${lang} dev (entity-level exact match):`);
-  for (const [type, s] of Object.entries(result.dev)) {
+  const rows = { ...result.dev, 'PER/ORG/LOC (no MISC)': scoresWithout(result.dev, ['MISC']) };
+  for (const [type, s] of Object.entries(rows)) {
     console.log(`  ${type.padEnd(4)}  P ${pct(s.precision)}  R ${pct(s.recall)}  F1 ${pct(s.f1)}  (gold ${s.gold}, predicted ${s.pred})`);
   }
 }

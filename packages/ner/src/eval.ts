@@ -2,7 +2,7 @@
  * Evaluation helpers for the benchmark and scripts (`@khabar/ner/eval`): BIO corpora, the dev
  * split, entity-level scoring, the statistical model on its own, and article-level scoring.
  */
-export { EntityScorer, parseConll, scoresOf, spansOf, splitDev, type Scores, type Sentence, type Span } from './model/conll.ts';
+export { EntityScorer, parseConll, scoresOf, scoresWithout, spansOf, splitDev, type Scores, type Sentence, type Span } from './model/conll.ts';
 export { infoOf } from './model/features.ts';
 export { buildLexicon, type Lexicon } from './model/lexicon.ts';
 export { decode, parseModel, type SequenceModel } from './model/sequence-model.ts';

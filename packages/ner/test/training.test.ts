@@ -8,6 +8,7 @@ import { buildLexicon } from '../src/model/lexicon.ts';
 import { contextFeatures, decodeDocument, documentContext } from '../src/model/document-pass.ts';
 import { decode, parseModel, serializeModel } from '../src/model/sequence-model.ts';
 import { evaluate, trainLanguage } from '../src/model/train-language.ts';
+import { allowedTransitions, toBio, toBioes } from '../src/model/viterbi.ts';
 import { sharedData } from './model-helpers.ts';
 
 const lexicon = buildLexicon([], new Set(['سامي']));
@@ -161,5 +162,47 @@ describe('training options measured in the ADR', () => {
     expect(two.meta.config.ensemble).toBe(2);
     expect(two.names.length).toBeGreaterThanOrEqual(one.names.length);
     expect(new Set(two.names)).toEqual(new Set([...two.names, ...one.names]));
+  });
+});
+
+describe('tag schemes, dropped types and the O bias', () => {
+  const files = [slice('en-uner-pud.txt', 40), slice('en-gum-silver.txt', 40)];
+  const config = { epochs: 2, seed: 7, minFeatureCount: 1, devFraction: 0.2 };
+
+  it('converts BIO to BIOES and back, reading a stray I- as the start of a name', () => {
+    const bio = ['B-PER', 'I-PER', 'O', 'B-LOC', 'I-ORG', 'B-ORG', 'I-ORG', 'I-ORG'];
+    const bioes = toBioes(bio);
+    expect(bioes).toEqual(['B-PER', 'E-PER', 'O', 'S-LOC', 'S-ORG', 'B-ORG', 'I-ORG', 'E-ORG']);
+    expect(spansOf(bioes.map(toBio))).toEqual(spansOf(bio));
+  });
+
+  it('constrains BIOES transitions: a name opened by B- or I- must continue', () => {
+    const tags = ['O', 'B-PER', 'I-PER', 'E-PER', 'S-PER'];
+    const allowed = allowedTransitions(tags);
+    const ok = (prev: string | null, tag: string): boolean => allowed[(prev === null ? 0 : tags.indexOf(prev) + 1) * tags.length + tags.indexOf(tag)] === 1;
+    expect(ok(null, 'B-PER') && ok(null, 'S-PER') && ok('E-PER', 'B-PER') && ok('B-PER', 'E-PER') && ok('I-PER', 'I-PER')).toBe(true);
+    expect(ok(null, 'E-PER') || ok('B-PER', 'O') || ok('I-PER', 'S-PER') || ok('E-PER', 'I-PER') || ok('S-PER', 'E-PER')).toBe(false);
+    // BIO keeps its one rule.
+    const bio = allowedTransitions(['O', 'B-PER', 'I-PER']);
+    expect(Array.from(bio)).toEqual([1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it('trains a BIOES model without MISC whose decoded tags are BIO', () => {
+    const a = trainLanguage('en', files, { ...config, scheme: 'bioes', dropTypes: ['MISC'] }, lexicon, {});
+    const model = parseModel(a.bytes);
+    expect(model.tags).toContain('S-PER');
+    expect(model.tags.some((t) => t.endsWith('MISC'))).toBe(false);
+    const words = ['President', 'Joe', 'Biden', 'visited', 'Paris', '.'];
+    const tags = decode(model, words.map((w) => infoOf(w, lexicon)));
+    expect(tags.every((t) => t === 'O' || t.startsWith('B-') || t.startsWith('I-'))).toBe(true);
+  });
+
+  it('an O bias in the config makes the decoder tag more names', () => {
+    const model = parseModel(trainLanguage('en', files, config, lexicon, {}).bytes);
+    const biased = { ...model, meta: { ...model.meta, config: { ...model.meta.config, outsideBias: 1000 } } };
+    const words = ['the', 'house', 'was', 'small', '.'];
+    const infos = words.map((w) => infoOf(w, lexicon));
+    expect(decode(model, infos).filter((t) => t !== 'O').length).toBeLessThan(words.length);
+    expect(decode(biased, infos).every((t) => t !== 'O')).toBe(true);
   });
 });

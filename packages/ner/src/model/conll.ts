@@ -137,3 +137,18 @@ export class EntityScorer {
     return out;
   }
 }
+
+/**
+ * Pooled scores over the types of `scores` other than `excluded` and "ALL" (e.g. PER/ORG/LOC
+ * without MISC, which Khabar does not publish): as if both sides' excluded names did not exist.
+ */
+export function scoresWithout(scores: Readonly<Record<string, Scores>>, excluded: readonly string[]): Scores {
+  const c: Counts = { tp: 0, pred: 0, gold: 0 };
+  for (const [type, s] of Object.entries(scores)) {
+    if (type === 'ALL' || excluded.includes(type)) continue;
+    c.tp += s.tp;
+    c.pred += s.pred;
+    c.gold += s.gold;
+  }
+  return scoresOf(c);
+}

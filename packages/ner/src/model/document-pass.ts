@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KhabarNerError } from '../errors.ts';
 import { HashSink } from './feature-hash.ts';
-import { emitFeatures, type TokenInfo } from './features.ts';
+import { emitFeatures, featureGroupsOf, type TokenInfo } from './features.ts';
 import { decodeHashed, parseModel, type SequenceModel } from './sequence-model.ts';
 import { docModelFileName, modelFileName } from './train-config.ts';
+import { toBio } from './viterbi.ts';
 
 /**
  * The statistical tagger of one language: a sentence model, and optionally a second, document
@@ -100,12 +101,12 @@ export function contextFeatures(context: readonly (readonly string[])[], neighbo
 
 function hashed(model: SequenceModel, infos: readonly TokenInfo[]): HashSink {
   const sink = new HashSink();
-  emitFeatures(infos, model.lang, sink);
+  emitFeatures(infos, model.lang, sink, undefined, featureGroupsOf(model.meta.config));
   sink.finish();
   return sink;
 }
 
-const tagsOf = (model: SequenceModel, sink: HashSink): string[] => Array.from(decodeHashed(model, sink), (t) => model.tags[t] ?? 'O');
+const tagsOf = (model: SequenceModel, sink: HashSink): string[] => Array.from(decodeHashed(model, sink), (t) => toBio(model.tags[t] ?? 'O'));
 
 /**
  * BIO tags for every sentence of one document (an article, or a corpus file's consecutive

@@ -13,6 +13,51 @@ export interface TokenInfo {
   readonly flags: readonly string[];
   /** Latin word starting with a capital. */
   readonly cap: boolean;
+  /** Arabic: the keys of the token's readings without proclitics (`variantsOf`, all but the first). */
+  readonly readings: readonly string[];
+}
+
+/**
+ * Optional feature groups, named in the training config (`features`) and so recorded in the model:
+ * - `pos`: first / last token of the sentence;
+ * - `brk`: inside parentheses or quotation marks;
+ * - `conj`: word × neighbour's shape, neighbour's word × shape, suffix × shape;
+ * - `rd`: every proclitic-free reading of an Arabic token, not only the most stripped one;
+ * - `ctx`: stems at ±2 and stem bigrams with the neighbours;
+ * - `run`: English, the token's place in its run of capitalised words (single, first, inner, last);
+ * - `capw`: English, the word × capitalised (not sentence-initial), and the capitalised neighbours' words.
+ */
+export type FeatureGroup = 'pos' | 'brk' | 'conj' | 'rd' | 'ctx' | 'run' | 'capw';
+
+export type FeatureGroups = Readonly<Record<FeatureGroup, boolean>>;
+
+export const NO_GROUPS: FeatureGroups = { pos: false, brk: false, conj: false, rd: false, ctx: false, run: false, capw: false };
+
+export function featureGroupsOf(config: { readonly features?: readonly string[] }): FeatureGroups {
+  const on = new Set(config.features ?? []);
+  return { pos: on.has('pos'), brk: on.has('brk'), conj: on.has('conj'), rd: on.has('rd'), ctx: on.has('ctx'), run: on.has('run'), capw: on.has('capw') };
+}
+
+const OPEN_PAREN = new Set(['(', '[', '{']);
+const CLOSE_PAREN = new Set([')', ']', '}']);
+const OPEN_QUOTE = new Set(['«', '“', '‘']);
+const CLOSE_QUOTE = new Set(['»', '”', '’']);
+
+/** Per token: 1 inside parentheses, 2 inside quotation marks (both: 3). Brackets themselves are outside. */
+function bracketContext(infos: readonly TokenInfo[]): Uint8Array {
+  const out = new Uint8Array(infos.length);
+  let paren = 0;
+  let quote = false;
+  infos.forEach((t, i) => {
+    const w = t.norm;
+    if (OPEN_PAREN.has(w)) paren++;
+    else if (CLOSE_PAREN.has(w)) paren = Math.max(0, paren - 1);
+    else if (OPEN_QUOTE.has(w)) quote = true;
+    else if (CLOSE_QUOTE.has(w)) quote = false;
+    else if (w === '"' || w === "''" || w === '``') quote = !quote;
+    else out[i] = (paren > 0 ? 1 : 0) | (quote ? 2 : 0);
+  });
+  return out;
 }
 
 /** X for upper case, x lower, d digit, a Arabic letter; runs collapsed ("Xx", "XX", "d.d", "a"). */
@@ -42,7 +87,14 @@ export function shapeOf(word: string): string {
 export function infoOfToken(t: Token, lexicon: Lexicon): TokenInfo {
   const variants = variantsOf(t);
   const last = variants[variants.length - 1];
-  return { norm: t.norm, stem: last ? last.key : t.key, shape: shapeOf(t.text), flags: tokenFlags(lexicon, variants), cap: t.cap };
+  return {
+    norm: t.norm,
+    stem: last ? last.key : t.key,
+    shape: shapeOf(t.text),
+    flags: tokenFlags(lexicon, variants),
+    cap: t.cap,
+    readings: variants.length > 1 ? variants.slice(1).map((v) => v.key) : NONE,
+  };
 }
 
 /** Token facts for a corpus token: a word, punctuation, or a mix ("(د") read as a whole. */
@@ -51,11 +103,12 @@ export function infoOf(word: string, lexicon: Lexicon): TokenInfo {
   const t = toks.length === 1 ? toks[0] : undefined;
   if (t && t.start === 0 && t.end === word.length) return infoOfToken(t, lexicon);
   const lower = word.toLowerCase();
-  return { norm: lower, stem: lower, shape: shapeOf(word), flags: [], cap: false };
+  return { norm: lower, stem: lower, shape: shapeOf(word), flags: [], cap: false, readings: NONE };
 }
 
-const BOS: TokenInfo = { norm: '<s>', stem: '<s>', shape: '<s>', flags: [], cap: false };
-const EOS: TokenInfo = { norm: '</s>', stem: '</s>', shape: '</s>', flags: [], cap: false };
+const NONE: readonly string[] = [];
+const BOS: TokenInfo = { norm: '<s>', stem: '<s>', shape: '<s>', flags: [], cap: false, readings: NONE };
+const EOS: TokenInfo = { norm: '</s>', stem: '</s>', shape: '</s>', flags: [], cap: false, readings: NONE };
 
 /**
  * Static (tag-independent) features of every token of a sentence: the word and its neighbours
@@ -68,8 +121,10 @@ export function emitFeatures(
   lang: ModelLang,
   sink: FeatureSink,
   context?: readonly (readonly string[])[],
+  groups: FeatureGroups = NO_GROUPS,
 ): void {
   const at = (i: number): TokenInfo => (i < 0 ? BOS : i >= infos.length ? EOS : (infos[i] ?? EOS));
+  const brackets = groups.brk ? bracketContext(infos) : null;
   for (let i = 0; i < infos.length; i++) {
     const cur = at(i);
     const prev = at(i - 1);
@@ -111,6 +166,33 @@ export function emitFeatures(
     for (const flag of next.flags) sink.add('lx+1=', flag);
     if (cur.flags.length === 0) sink.add('lx=', 'none');
     for (const f of context?.[i] ?? []) sink.add(f, '');
+    if (groups.pos) {
+      if (i === 0) sink.add('first', '');
+      if (i === infos.length - 1) sink.add('last', '');
+    }
+    if (brackets) {
+      const b = brackets[i] ?? 0;
+      if (b & 1) sink.add('inp', '');
+      if (b & 2) sink.add('inq', '');
+    }
+    if (groups.conj) {
+      sink.add('wsh+1=', n, next.shape);
+      sink.add('w-1sh=', prev.norm, cur.shape);
+      if (n.length >= 3) sink.add('x3sh=', n.slice(-3), cur.shape);
+    }
+    if (groups.rd) for (const r of cur.readings) if (r !== cur.stem) sink.add('rd=', r);
+    if (groups.ctx) {
+      sink.add('s-2=', at(i - 2).stem);
+      sink.add('s+2=', at(i + 2).stem);
+      sink.add('ss-1=', prev.stem, cur.stem);
+      sink.add('ss+1=', cur.stem, next.stem);
+    }
+    if (groups.run && cur.cap) sink.add('run=', prev.cap ? (next.cap ? 'in' : 'last') : next.cap ? 'first' : 'one');
+    if (groups.capw) {
+      if (cur.cap && i > 0) sink.add('cw=', n);
+      if (prev.cap && i > 1) sink.add('cw-1=', prev.norm);
+      if (next.cap) sink.add('cw+1=', next.norm);
+    }
     if (lang === 'ar') {
       if (cur.stem !== n && n.endsWith(cur.stem)) sink.add('cl=', n.slice(0, n.length - cur.stem.length));
     } else if (cur.cap) {
@@ -128,8 +210,9 @@ export function sentenceFeatures(
   lang: ModelLang,
   lexicon: Lexicon,
   context?: readonly (readonly string[])[],
+  groups: FeatureGroups = NO_GROUPS,
 ): string[][] {
   const sink = new StringSink();
-  emitFeatures(words.map((w) => infoOf(w, lexicon)), lang, sink, context);
+  emitFeatures(words.map((w) => infoOf(w, lexicon)), lang, sink, context, groups);
   return sink.tokens;
 }

@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KhabarNerError } from '../errors.ts';
 import { buildFeatureTable, buildFeatureTableFromHashes, HashSink, hashUtf8, type FeatureTable } from './feature-hash.ts';
-import { emitFeatures, type ModelLang, type TokenInfo } from './features.ts';
-import { allowedTransitions, viterbi } from './viterbi.ts';
+import { emitFeatures, featureGroupsOf, type ModelLang, type TokenInfo } from './features.ts';
+import { allowedTransitions, toBio, viterbi } from './viterbi.ts';
 
 export const MODEL_FORMAT = 'khabar-ner-perceptron/1';
 
@@ -29,6 +29,17 @@ export interface TrainConfig {
   readonly folds?: number;
   /** Document pass: the neighbouring tokens' document features are features too. */
   readonly documentNeighbours?: boolean;
+  /** Entity types mapped to O in the training part (the dev split keeps its gold tags). */
+  readonly dropTypes?: readonly string[];
+  /** Optional feature groups on top of the base features (`FeatureGroup` in features.ts). */
+  readonly features?: readonly string[];
+  /**
+   * Subtracted from the O tag's score at every token when decoding (not in training): trades
+   * precision for recall; chosen by cross-validation.
+   */
+  readonly outsideBias?: number;
+  /** Tags the model is trained on: BIO (default) or BIOES (decoded tags are always BIO). */
+  readonly scheme?: 'bio' | 'bioes';
 }
 
 export interface ModelMeta {
@@ -93,6 +104,11 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
       for (let t = 0; t < T; t++) emissions[base + t] = (emissions[base + t] as number) + (w[off + t] as number);
     }
   }
+  const bias = model.meta.config.outsideBias ?? 0;
+  if (bias !== 0) {
+    const o = model.tags.indexOf('O');
+    if (o >= 0) for (let i = 0; i < n; i++) emissions[i * T + o] = (emissions[i * T + o] as number) - bias;
+  }
   let allowed = allowedCache.get(model.tags);
   if (!allowed) {
     allowed = allowedTransitions(model.tags);
@@ -101,12 +117,12 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
   return viterbi(emissions, n, T, model.transitions, allowed);
 }
 
-/** Best BIO tags for a sentence given its tokens' facts (`infoOf` / `infoOfToken`). */
+/** Best BIO tags (BIOES models' tags mapped to BIO) for a sentence given its tokens' facts (`infoOf` / `infoOfToken`). */
 export function decode(model: SequenceModel, infos: readonly TokenInfo[]): string[] {
   const sink = new HashSink();
-  emitFeatures(infos, model.lang, sink);
+  emitFeatures(infos, model.lang, sink, undefined, featureGroupsOf(model.meta.config));
   sink.finish();
-  return Array.from(decodeHashed(model, sink), (t) => model.tags[t] ?? 'O');
+  return Array.from(decodeHashed(model, sink), (t) => toBio(model.tags[t] ?? 'O'));
 }
 
 const SCALE = 1000;

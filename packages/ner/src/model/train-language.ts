@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { EntityScorer, parseConll, splitDev, type Scores, type Sentence } from './conll.ts';
 import { contextFeatures, decodeDocument, documentContext, typesOf, type NerModel } from './document-pass.ts';
-import { infoOf, sentenceFeatures, type ModelLang } from './features.ts';
+import { featureGroupsOf, infoOf, sentenceFeatures, type ModelLang } from './features.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createModel, decode, parseModel, serializeModel, type ModelMeta, type SequenceModel, type TrainConfig } from './sequence-model.ts';
 import { trainPerceptron, type TrainingSentence } from './train-perceptron.ts';
+import { toBioes } from './viterbi.ts';
 
 export interface CorpusFile {
   readonly name: string;
@@ -69,14 +70,22 @@ export function trainLanguage(
     const sha256 = createHash('sha256').update(f.text, 'utf8').digest('hex');
     return { name: f.name, sha256, train: split.train.length, dev: split.dev.length };
   });
-  const train = trainFiles.flat();
+  const drop = new Set(config.dropTypes ?? []);
+  const dropped = (s: Sentence): Sentence =>
+    s.tags.some((t) => t !== 'O' && drop.has(t.slice(2))) ? { tokens: s.tokens, tags: s.tags.map((t) => (t !== 'O' && drop.has(t.slice(2)) ? 'O' : t)) } : s;
+  const bioes = config.scheme === 'bioes';
+  const train = trainFiles
+    .flat()
+    .map(dropped)
+    .map((s) => (bioes ? { tokens: s.tokens, tags: toBioes(s.tags) } : s));
+  const groups = featureGroupsOf(config);
   log(`${lang}: ${train.length} training sentences, ${devFiles.flat().length} dev sentences`);
   const meta = { files: fileMeta, lexicon: lexiconSha256, dev: {} };
   const fit = (data: readonly TrainingSentence[], what: string): SequenceModel =>
     trainMembers(data, lang, config, meta, (line) => log(`${lang}: ${what}${line}`));
 
   const infos = train.map((s) => s.tokens.map((w) => infoOf(w, lexicon)));
-  const data = train.map((s) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon), tags: s.tags }));
+  const data = train.map((s) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon, undefined, groups), tags: s.tags }));
   const first = parseModel(serializeModel(fit(data, '')));
 
   const window = config.documentWindow ?? 0;
@@ -100,7 +109,7 @@ export function trainLanguage(
         window,
       );
     });
-    const data2 = train.map((s, i) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon, contextFeatures(context[i] ?? [], neighbours)), tags: s.tags }));
+    const data2 = train.map((s, i) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon, contextFeatures(context[i] ?? [], neighbours), groups), tags: s.tags }));
     document = parseModel(serializeModel(fit(data2, 'document pass, ')));
   }
 

@@ -22,16 +22,26 @@ export function seededRandom(seed: number): () => number {
 
 const TYPE_ORDER = ['PER', 'ORG', 'LOC', 'MISC'];
 
-/** O first, then B-/I- per type in a fixed order, so tag indexes do not depend on data order. */
+/**
+ * O first, then B-/I- (BIOES: B-/I-/E-/S-) per type in a fixed order, so tag indexes do not
+ * depend on data order.
+ */
 export function tagSetOf(sentences: readonly TrainingSentence[]): string[] {
   const types = new Set<string>();
-  for (const s of sentences) for (const t of s.tags) if (t !== 'O') types.add(t.slice(2));
+  let bioes = false;
+  for (const s of sentences) {
+    for (const t of s.tags) {
+      if (t === 'O') continue;
+      types.add(t.slice(2));
+      if (t.startsWith('E-') || t.startsWith('S-')) bioes = true;
+    }
+  }
   const ordered = [...types].sort((a, b) => {
     const ia = TYPE_ORDER.indexOf(a);
     const ib = TYPE_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : 1);
   });
-  return ['O', ...ordered.flatMap((t) => [`B-${t}`, `I-${t}`])];
+  return ['O', ...ordered.flatMap((t) => (bioes ? [`B-${t}`, `I-${t}`, `E-${t}`, `S-${t}`] : [`B-${t}`, `I-${t}`]))];
 }
 
 /**
