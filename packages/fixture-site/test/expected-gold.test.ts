@@ -127,109 +127,30 @@ describe('third held-out corpus (heldout3)', () => {
   });
 });
 
-describe('fourth held-out corpus (heldout4)', () => {
+// heldout4 … heldout7 were written one after another, each blind to every split before it.
+const LATER_SPLITS = ['heldout4', 'heldout5', 'heldout6', 'heldout7'] as const;
+const EARLIER: ReadonlyArray<'all' | 'heldout2' | 'heldout3' | (typeof LATER_SPLITS)[number]> = ['all', 'heldout2', 'heldout3'];
+const laterPages = { heldout4, heldout5, heldout6, heldout7 };
+
+describe.each(LATER_SPLITS.map((split, i) => [split, [...EARLIER, ...LATER_SPLITS.slice(0, i)]] as const))('held-out corpus %s', (split, before) => {
+  const mine = laterPages[split];
+
   it('is loaded only by name: not part of all, not in any other split', () => {
-    expect(heldout4.length).toBeGreaterThan(0);
-    expect(heldout4.every((p) => p.split === 'heldout4')).toBe(true);
-    expect(all.some((p) => p.split === 'heldout4')).toBe(false);
-    const others = new Set([...all, ...heldout2, ...heldout3].map((p) => p.site));
-    for (const p of heldout4) expect(others.has(p.site), p.id).toBe(false);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((p) => p.split === split)).toBe(true);
+    expect(all.some((p) => p.split === split)).toBe(false);
+    const others = new Set(before.flatMap((s) => loadFixturePages({ split: s })).map((p) => p.site));
+    for (const p of mine) expect(others.has(p.site), p.id).toBe(false);
   });
 
-  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
-    const older = new Set(
-      [...loadSiteManifests({ split: 'all' }), ...loadSiteManifests({ split: 'heldout2' }), ...loadSiteManifests({ split: 'heldout3' })].map((s) => s.template),
-    );
-    const templates = new Set(loadSiteManifests({ split: 'heldout4' }).map((s) => s.template));
+  it('has at least 20 pages over at least 7 templates new to every earlier split, 60% Arabic, a windows-1256 page', () => {
+    const older = new Set(before.flatMap((s) => loadSiteManifests({ split: s })).map((m) => m.template));
+    const templates = new Set(loadSiteManifests({ split }).map((m) => m.template));
     for (const t of templates) expect(older.has(t), t).toBe(false);
     expect(templates.size).toBeGreaterThanOrEqual(7);
-    expect(heldout4.length).toBeGreaterThanOrEqual(20);
-    expect(heldout4.filter((p) => p.lang === 'ar').length / heldout4.length).toBeGreaterThanOrEqual(0.6);
-    expect(heldout4.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
-  });
-});
-
-describe('fifth held-out corpus (heldout5)', () => {
-  it('is loaded only by name: not part of all, not in any other split', () => {
-    expect(heldout5.length).toBeGreaterThan(0);
-    expect(heldout5.every((p) => p.split === 'heldout5')).toBe(true);
-    expect(all.some((p) => p.split === 'heldout5')).toBe(false);
-    const others = new Set([...all, ...heldout2, ...heldout3, ...heldout4].map((p) => p.site));
-    for (const p of heldout5) expect(others.has(p.site), p.id).toBe(false);
-  });
-
-  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
-    const older = new Set(
-      [
-        ...loadSiteManifests({ split: 'all' }),
-        ...loadSiteManifests({ split: 'heldout2' }),
-        ...loadSiteManifests({ split: 'heldout3' }),
-        ...loadSiteManifests({ split: 'heldout4' }),
-      ].map((s) => s.template),
-    );
-    const templates = new Set(loadSiteManifests({ split: 'heldout5' }).map((s) => s.template));
-    for (const t of templates) expect(older.has(t), t).toBe(false);
-    expect(templates.size).toBeGreaterThanOrEqual(7);
-    expect(heldout5.length).toBeGreaterThanOrEqual(20);
-    expect(heldout5.filter((p) => p.lang === 'ar').length / heldout5.length).toBeGreaterThanOrEqual(0.6);
-    expect(heldout5.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
-  });
-});
-
-describe('sixth held-out corpus (heldout6)', () => {
-  it('is loaded only by name: not part of all, not in any other split', () => {
-    expect(heldout6.length).toBeGreaterThan(0);
-    expect(heldout6.every((p) => p.split === 'heldout6')).toBe(true);
-    expect(all.some((p) => p.split === 'heldout6')).toBe(false);
-    const others = new Set([...all, ...heldout2, ...heldout3, ...heldout4, ...heldout5].map((p) => p.site));
-    for (const p of heldout6) expect(others.has(p.site), p.id).toBe(false);
-  });
-
-  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
-    const older = new Set(
-      [
-        ...loadSiteManifests({ split: 'all' }),
-        ...loadSiteManifests({ split: 'heldout2' }),
-        ...loadSiteManifests({ split: 'heldout3' }),
-        ...loadSiteManifests({ split: 'heldout4' }),
-        ...loadSiteManifests({ split: 'heldout5' }),
-      ].map((s) => s.template),
-    );
-    const templates = new Set(loadSiteManifests({ split: 'heldout6' }).map((s) => s.template));
-    for (const t of templates) expect(older.has(t), t).toBe(false);
-    expect(templates.size).toBeGreaterThanOrEqual(7);
-    expect(heldout6.length).toBeGreaterThanOrEqual(20);
-    expect(heldout6.filter((p) => p.lang === 'ar').length / heldout6.length).toBeGreaterThanOrEqual(0.6);
-    expect(heldout6.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
-  });
-});
-
-describe('seventh held-out corpus (heldout7)', () => {
-  it('is loaded only by name: not part of all, not in any other split', () => {
-    expect(heldout7.length).toBeGreaterThan(0);
-    expect(heldout7.every((p) => p.split === 'heldout7')).toBe(true);
-    expect(all.some((p) => p.split === 'heldout7')).toBe(false);
-    const others = new Set([...all, ...heldout2, ...heldout3, ...heldout4, ...heldout5, ...heldout6].map((p) => p.site));
-    for (const p of heldout7) expect(others.has(p.site), p.id).toBe(false);
-  });
-
-  it('has at least 20 pages over at least 7 templates new to every other split, 60% Arabic, a windows-1256 page', () => {
-    const older = new Set(
-      [
-        ...loadSiteManifests({ split: 'all' }),
-        ...loadSiteManifests({ split: 'heldout2' }),
-        ...loadSiteManifests({ split: 'heldout3' }),
-        ...loadSiteManifests({ split: 'heldout4' }),
-        ...loadSiteManifests({ split: 'heldout5' }),
-        ...loadSiteManifests({ split: 'heldout6' }),
-      ].map((s) => s.template),
-    );
-    const templates = new Set(loadSiteManifests({ split: 'heldout7' }).map((s) => s.template));
-    for (const t of templates) expect(older.has(t), t).toBe(false);
-    expect(templates.size).toBeGreaterThanOrEqual(7);
-    expect(heldout7.length).toBeGreaterThanOrEqual(20);
-    expect(heldout7.filter((p) => p.lang === 'ar').length / heldout7.length).toBeGreaterThanOrEqual(0.6);
-    expect(heldout7.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
+    expect(mine.length).toBeGreaterThanOrEqual(20);
+    expect(mine.filter((p) => p.lang === 'ar').length / mine.length).toBeGreaterThanOrEqual(0.6);
+    expect(mine.filter((p) => p.encoding === 'windows-1256').length).toBeGreaterThanOrEqual(1);
   });
 });
 
