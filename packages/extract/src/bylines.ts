@@ -2,8 +2,9 @@ import { normalizeWhitespace } from '@khabar/text';
 import { parseTextDate } from './dates.ts';
 import type { Block } from './dom-walk.ts';
 
-const PREFIX_WORDS = String.raw`(?:تصوير\s+و\s*تقرير|تقرير\s+و\s*تصوير|كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تقرير|تحرير|written\s+by|words\s+by|story\s+by|posted\s+by|by|par|von)`;
-const PREFIX = new RegExp(String.raw`^${PREFIX_WORDS}\s*[:：-]?\s+`, 'i');
+const PREFIX_WORDS = String.raw`(?:تصوير\s+و\s*تقرير|تقرير\s+و\s*تصوير|كتب|كتبت|كتبه|بقلم|إعداد|اعداد|تقرير|written\s+by|words\s+by|story\s+by|posted\s+by|by|par|von)`;
+// «تحرير» ("editing") is a byline word only with its colon: «تحرير مدينة الموصل» is a phrase.
+const PREFIX = new RegExp(String.raw`^(?:${PREFIX_WORDS}\s*[:：-]?\s+|تحرير\s*[:：-]\s*)`, 'i');
 /** «الكويت - كتب بدر الشمري», "LONDON - By Jane Roe", "June 11, 2024 by Maria Garcia": a byline word inside one segment. */
 const INNER_PREFIX = new RegExp(String.raw`(?:^|\s[-–—]\s+|,\s*|\d\s+)(?:كتب|كتبت|بقلم|by)\s*[:：]?\s+(.+)$`, 'iu');
 export const AGENCY = /^(?:وكالات|وكالة\s+\S+|رويترز|فرانس\s+برس|أ\s*ف\s*ب|د\s*ب\s*أ|أ\s*ش\s*أ|الأناضول|سبوتنيك|نوفوستي|وام|واس|قنا|كونا|بترا|سانا|بنا|وفا|سبأ|واج|و\.?م\.?ع|إرنا|تاس|شينخوا|agencies|reuters|afp|ap|aap|pa|associated\s+press|dpa|anadolu|xinhua|efe|ansa|kyodo|yonhap|tass|bna|wam|spa|kuna|qna|sana|wafa|aps|mena)$/i;
@@ -17,6 +18,8 @@ const OUTLET = /\b(?:wire|news|press|agency|media|newswire)$/i;
 const NAME_TAIL = /\s+(?:for\s+(?:the\s+)?\S.*|in\s+[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*){0,2})$/u;
 const SEGMENTS = /\s*[|·•]\s*/;
 const ROLE_COLON = /^([^:：]{2,40})[:：]\s*(\S.*)$/u;
+/** A job title opening the part after a name's dash. */
+const JOB_FIRST = /^(?:مراسل|مراسلة|محرر|محررة|مندوب|correspondent|reporter|staff\s+(?:writer|reporter))/i;
 
 export interface BylineFacts {
   readonly authors: string[];
@@ -56,8 +59,9 @@ export function parseBylines(raw: readonly string[], siteName: string | null): B
         continue;
       }
       const left = (dl[1] ?? '').trim();
-      // «سيف الدين الجبوري - مراسل الرافدين في نينوى»: a name, then the reporter's job title.
-      if (NOT_A_NAME.test(who) && !NOT_A_NAME.test(left) && nameShaped(left, 5)) text = left;
+      // «سيف الدين الجبوري - مراسل الرافدين في نينوى»: a name, then the reporter's job title
+      // (not "NEW YORK - Staff Reporter": a capitalised place before a desk).
+      if (JOB_FIRST.test(who) && !NOT_A_NAME.test(left) && !/^[A-Z\s.'’-]+$/.test(left) && nameShaped(left, 5)) text = left;
       else if (PREFIX.test(who)) text = who.replace(PREFIX, '');
       else if (!/[-–—|]/.test(who)) text = who;
       else continue;
@@ -116,29 +120,45 @@ function withoutTrailingDates(text: string): string {
 }
 
 /** Where a date begins inside a byline line: a weekday name or a number. */
-const DATE_START = /(?<=\s)(?:(?:ال)?(?:أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)(?!\p{L})|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|[\d٠-٩])/iu;
+const DATE_START = /(?<=\s)(?:(?:ال)?(?:أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)(?=[\s،,]*[\d٠-٩])|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b(?=[\s,.]*(?:[\d٠-٩]|[A-Za-z]+\.?\s+[\d٠-٩]))|[\d٠-٩])/iu;
 
 /**
  * «أحمد فؤاد وهبة رمضان»: two two-word names joined by a «و» glued to the second. Split only where
  * both sides keep at least two words, so a name like «مراد وهبة» or «أحمد وليد» stays whole.
  */
 function splitGluedWa(part: string): string[] {
-  const words = part.trim().split(/\s+/);
+  // «عبد الرحمن», «أبو بكر», «بن علي» are one name word each.
+  const words = part.trim().split(/\s+/).reduce<string[]>((acc, w) => {
+    const prev = acc[acc.length - 1];
+    if (prev !== undefined && COMPOUND_HEAD.test(prev)) acc[acc.length - 1] = `${prev} ${w}`;
+    else acc.push(w);
+    return acc;
+  }, []);
   if (words.length < 4 || /[A-Za-z]/.test(part)) return [part];
   for (let i = 2; i <= words.length - 2; i++) {
     const w = words[i] as string;
-    if (w.length >= 4 && w.startsWith('و') && !w.startsWith('وو')) {
+    if (w.length >= 4 && w.startsWith('و') && !w.startsWith('وو') && !WAW_NAMES.has(w)) {
       return [words.slice(0, i).join(' '), [w.slice(1), ...words.slice(i + 1)].join(' ')];
     }
   }
   return [part];
 }
 
+const COMPOUND_HEAD = /^(?:عبد|عبدال|أبو|ابو|بن|ابن|بنت)$/u;
+/**
+ * Given names that begin with «و» themselves: never a glued «و». («وهبة» stays out: «أحمد فؤاد وهبة
+ * رمضان» reads as two people far more often than as one four-part name.)
+ */
+const WAW_NAMES: ReadonlySet<string> = new Set([
+  'وائل', 'وليد', 'وسام', 'وفاء', 'وجدي', 'وحيد', 'وديع', 'ولاء', 'وداد', 'وعد', 'وصفي', 'وضاح', 'ورد', 'وردة',
+  'وجيه', 'وجيهة', 'وهيب', 'وهيبة', 'وسيم', 'وسيمة', 'ودود', 'وفيق', 'وفيقة', 'ولي', 'وئام', 'وجدان', 'وصال', 'وليم', 'وديعة',
+]);
+
 const META_SEGMENTS = /\s*[|·•]\s*|\s+[-–—]\s+/;
 
 /** «رنا الخطيب و حسن المصري», "Ana Ruiz and Li Wei": every part must be a name, or none is taken. */
 function namesOf(text: string, siteName: string | null): string[] {
-  const parts = normalizeWhitespace(text).split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/).flatMap(splitGluedWa);
+  const parts = normalizeWhitespace(text).split(/\s*[,،]\s*|\s+(?:and|&|و)\s+/);
   return parts.length > 1 && parts.every((p) => looksLikeName(p, siteName)) ? parts : [];
 }
 

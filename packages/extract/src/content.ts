@@ -30,13 +30,26 @@ const SENTENCE_PUNCT = /[.,،;؛!?؟:]/g;
  * Lines about the story rather than of it: print-edition and correction notes, photo credits
  * written as text ("Photograph: …", «الصورة: …»), "Follow Jane Roe on X".
  */
-const EDITION_NOTE = /^(?:a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+print|this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected)\s+on|correction\s*:|\(?\s*(?:photograph|photo|image|picture|image\s+credit|photo\s+credit|الصورة|صورة|مصدر\s+الصورة)\s*[:：]\s*\S.{0,100}$|follow\s+.{1,40}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)\b.{0,40}$|(?:contact|reach|email|write\s+to)\s+[^.@]{2,60}\s+(?:at|on|via)\s+\S+@\S+.{0,60}$|(?:للتواصل(?:\s+مع\s+\S+)?|البريد\s+الإلكتروني\s+للكاتب)\s*[:：]?\s*\S+@\S+\s*$)/iu;
+const EDITION_NOTE = /^(?:a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+print|this\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected)\s+on|correction\s*:|\(?\s*(?:photograph|photo|image|picture|image\s+credit|photo\s+credit|الصورة|صورة|مصدر\s+الصورة)\s*[:：]\s*\S.{0,100}$|follow\s+.{1,40}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|threads|bluesky)\b.{0,40}$|(?:contact|reach|email|write\s+to)\s+[^.@]{2,60}\s+(?:at|on|via)\s+[^\s@]{1,64}@[^\s@]{1,255}.{0,60}$|(?:للتواصل(?:\s+مع\s+\S{1,40})?|البريد\s+الإلكتروني\s+للكاتب)\s*[:：]?\s*[^\s@]{1,64}@[^\s@]{1,255}\s*$)/iu;
 const BYLINE_LINE = /^(?:كتب|كتبت|بقلم|إعداد|اعداد|by)\s*[:：-]?\s+(.+)$/iu;
 /** A closing line wrapped whole in brackets, a few words with no sentence punctuation: «(وكالة - سبأ)». */
-const BRACKET_CREDIT = /^[([]\s*[^()[\].!?؟،,]{2,50}\s*[)\]]$/u;
+const BRACKET_CREDIT = /^[([]\s*([^()[\].!?؟،,]{2,50})\s*[)\]]$/u;
+
+/** «(تهامة نت - سبأ)», «(سانا)»: outlets joined by a dash or slash, or one agency; not «(وقد نفت الوزارة …)». */
+function isBracketCredit(text: string): boolean {
+  const inner = BRACKET_CREDIT.exec(text)?.[1]?.trim();
+  if (inner === undefined || inner.split(/\s+/).length > 5) return false;
+  return /\s[-–/]\s|\//.test(inner) || agencyName(inner);
+}
+
+/** A news agency's name alone; short Latin acronyms only in capitals ("PA", "AP", never "Spa"). */
+function agencyName(text: string): boolean {
+  if (!AGENCY.test(text)) return false;
+  return !/^[A-Za-z]{1,4}$/.test(text) || text === text.toUpperCase();
+}
 /** Tag chips written as hashtags: «#مصر» is the tag «مصر». */
 const HASH_MARK = /^[#＃]\s*/u;
-const EDITED_LINE = /^(?:تحرير)\s*[:：-]?\s+(.+)$/u;
+const EDITED_LINE = /^(?:تحرير)\s*[:：-]\s*(.+)$/u;
 
 function findHeadline(facts: PageFacts, titleKey: string): number {
   // The <h1> that carries the title (a theme may put the site logo in an earlier one).
@@ -290,7 +303,7 @@ export function selectContent(
         continue;
       }
     }
-    if (isAttribution(b.text) && b.text.length < 300) {
+    if (isAttribution(b.text) && b.text.length < 300 && (!HEADING.test(b.tag) || ATTRIBUTION_LINE.test(b.text))) {
       attribution.push(cleanAttribution(b.text));
       continue;
     }
@@ -312,7 +325,9 @@ export function selectContent(
     // «Lire aussi : …», «اقرأ أيضا: …» written as a plain line (no link) names another story.
     if (b.text.length < 200 && READ_ALSO_LABEL.test(b.text) && /^[^:：]{0,25}[:：]/.test(b.text)) continue;
     // A short unpunctuated line under a photo in the same element is its caption.
-    if (b.afterImage && b.text.length < 150 && !HEADING.test(b.tag) && !/[.!?؟:]$/.test(b.text) && b.text.split(/\s+/).length <= 20) continue;
+    // (Only a small wrapper around the photo: a <p> right after an <img> in the body is not.)
+    const host = b.imageHost;
+    if (host !== null && host.endBlock - host.firstBlock <= 2 && b.text.length < 150 && !HEADING.test(b.tag) && !/[.!?؟:»”"')]$/.test(b.text) && b.text.split(/\s+/).length <= 20) continue;
     if (!HEADING.test(b.tag) && isDateLine(b.text)) continue;
     if ((b.tag === 'h1' || b.index === headline) && normalizeForMatch(b.text) === titleKey) continue;
     if (!seenLong && b.text.length < 60 && !HEADING.test(b.tag)) continue;
@@ -324,7 +339,7 @@ export function selectContent(
   closeTeaser();
   // «(تهامة نت - سبأ)»: a bracketed source line closing the story is a credit.
   const last = paragraphs[paragraphs.length - 1];
-  if (last !== undefined && paragraphs.length > 1 && BRACKET_CREDIT.test(last)) attribution.push(cleanAttribution(paragraphs.pop() as string));
+  if (last !== undefined && paragraphs.length > 1 && isBracketCredit(last)) attribution.push(cleanAttribution(paragraphs.pop() as string));
   dropEmptySections(paragraphs, headings, blocks);
   // Trailing headings belong to whatever came after the article.
   while (paragraphs.length > 0 && (paragraphs[paragraphs.length - 1] as string).length < 40 && lastIsHeading(paragraphs, blocks)) paragraphs.pop();
@@ -358,7 +373,7 @@ function dropEmptySections(paragraphs: string[], headings: readonly Block[], blo
 function isAttribution(text: string): boolean {
   // «(سانا)», "AAP": a line that is only a news agency's name credits the story.
   const bare = text.length < 40 ? text.replace(/^[([]\s*|\s*[)\]]$/g, '') : '';
-  return ATTRIBUTION_LINE.test(text) || (text.length < 200 && CONTRIBUTED_LINE.test(text)) || (bare !== '' && AGENCY.test(bare));
+  return ATTRIBUTION_LINE.test(text) || (text.length < 200 && CONTRIBUTED_LINE.test(text)) || (bare !== '' && agencyName(bare));
 }
 
 /**

@@ -41,8 +41,11 @@ export interface Block {
   readonly linkChars: number;
   readonly links: readonly Link[];
   readonly strongOnly: boolean;
-  /** Follows an image with no other text between, inside the image's element or a child of it. */
-  readonly afterImage: boolean;
+  /**
+   * The element of the image this block follows with no other text between (the block sits in it or
+   * in a child of it), else null: a caption candidate.
+   */
+  readonly imageHost: Container | null;
 }
 
 export interface PageFacts {
@@ -155,7 +158,7 @@ export function walkPage(html: string): PageFacts {
       linkChars: Math.min(linkChars, text.length),
       links,
       strongOnly: strongChars > 0 && strongChars >= countVisible(text) * 0.9,
-      afterImage: imageHost !== null && (container === imageHost || container.parent === imageHost),
+      imageHost: imageHost !== null && (container === imageHost || container.parent === imageHost) ? imageHost : null,
     };
     imageHost = null;
     blocks.push(b);
@@ -251,7 +254,7 @@ export function walkPage(html: string): PageFacts {
     let hints = tooDeep ? NO_HINTS : hintsFor(name, attribs);
     // ASP.NET WebForms and some old CMSs wrap the whole page in one <form>: that is a wrapper,
     // not a search box or a newsletter prompt.
-    if (name === 'form' && hints.kind === 'form' && (hasViewState(node) || textAtLeast(node, PAGE_FORM_CHARS))) hints = NO_HINTS;
+    if (name === 'form' && hints.kind === 'form' && frame.boiler?.kind !== 'form' && (hasViewState(node) || textAtLeast(node, PAGE_FORM_CHARS))) hints = NO_HINTS;
     if (hints.kind === 'hidden') continue;
     const isBlock = !tooDeep && BLOCK_TAGS.has(name);
     let container = frame.container;
@@ -422,7 +425,8 @@ function textAtLeast(node: DomNode, min: number): boolean {
   let total = 0;
   const stack: DomNode[] = [node];
   let guard = 0;
-  while (stack.length > 0 && guard++ < 100_000) {
+  // Bounded: nested forms each ask, and a page-wrapping form reaches the count within a few hundred nodes.
+  while (stack.length > 0 && guard++ < 5_000) {
     const n = stack.pop() as DomNode;
     if (n.type === 'text') {
       total += (n.data ?? '').trim().length;

@@ -90,9 +90,13 @@ export function findDates(facts: PageFacts, ld: LdArticle | null, url: string, t
       if (!far) return r;
     }
     if (visible === null) return r;
-    // The page shows only the day and the machine time falls on another UTC day (local midnight
-    // written in UTC, a small-hours time east of Greenwich): the day the reader sees wins.
-    if (!visible.timed && visible.finding.publishedAt !== null && !contradicts(r, visible) && visible.finding.publishedAt.slice(0, 10) !== (r.publishedAt ?? '').slice(0, 10)) {
+    // The page shows only the day, and the machine time lies in the last hours before that day's
+    // 00:00Z: local midnight east of Greenwich written in UTC (a date-only CMS field stored as
+    // 00:00+03:00 is 21:00Z the day before). The day the reader sees wins. An evening time west of
+    // Greenwich (16 May 21:00-04:00 under «16 May») lies after the shown day and keeps its instant.
+    const shownDay = visible.finding.publishedAt === null ? NaN : Date.parse(visible.finding.publishedAt);
+    const beforeShownDay = shownDay - at;
+    if (!visible.timed && beforeShownDay > 0 && beforeShownDay <= MIDNIGHT_SLIP) {
       return { ...visible.finding, dateSource: `${visible.finding.dateSource ?? 'text'}(day-over:${r.dateSource ?? ''})` };
     }
     if (!contradicts(r, visible)) return r;
@@ -171,7 +175,10 @@ function visibleDate(
 ): Visible | null {
   for (const text of topTexts) {
     if (text.length > 200) continue;
-    const d = parseTextDate(publishedPart(text), null);
+    // «آخر تحديث: …» alone says when the story was updated, not published.
+    const part = publishedPart(text);
+    if (UPDATED_PART.test(part.trim())) continue;
+    const d = parseTextDate(part, null);
     const r = found(d, 'text');
     if (d === null || r === null) continue;
     const timed = d.hasTime !== false;
@@ -187,6 +194,8 @@ const MINUTE = 60_000;
  * site's offset, at most 4–5 h for the Arab world and Europe.
  */
 const MAX_ZONE_SLIP = 5 * HOUR;
+/** Local midnight east of Greenwich, in UTC, lies up to 4 h before the day's 00:00Z (Gulf time). */
+const MIDNIGHT_SLIP = 4 * HOUR;
 
 /**
  * Whether a machine date contradicts the visible one. A visible time of day in a zone the page states

@@ -40,7 +40,9 @@ const CLASS_PATTERNS: ReadonlyArray<readonly [RegExp, BoilerKind]> = [
   [/(^|[\s_-])(ticker|breaking|breaking-?news|marquee|news-?bar|urgent|ajel)([\s_-]|$)/, 'ticker'],
   // Consent-management platforms name their banners after themselves (OneTrust, Cookiebot, Didomi…).
   [/(^|[\s_-])(cookie|cookies|consent|gdpr|cookie-?banner|onetrust|cookiebot|cookielaw|didomi|qc-?cmp2?|cmp-?container|usercentrics|truste|sp_message|fc-?consent)([\s_-]|$)/, 'cookie'],
-  [/(^|[\s_-])(pull-?quote|pullquote|pull-?out|quote-?pull|pull)([\s_-]|$)/, 'pullquote'],
+  [/(^|[\s_-])(pull-?quote|pullquote|pull-?out|quote-?pull)([\s_-]|$)/, 'pullquote'],
+  // A class ending in "pull" (`sh-pull`), never Bootstrap's `pull-right` / `pull-left` columns.
+  [/(^|[\s_-])pull(\s|$)/, 'pullquote'],
   // Embedded social posts quote someone else's words, not the article's.
   [/(^|[\s_-])(twitter-?tweet|instagram-?media|tiktok-?embed|fb-?post|facebook-?post|social-?embed|embedded-?post|bluesky-?embed)([\s_-]|$)/, 'pullquote'],
   // Photo captions and credits outside <figcaption> (WordPress wp-caption-text, "image-caption").

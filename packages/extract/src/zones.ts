@@ -80,7 +80,7 @@ const SITE_STATEMENTS: ReadonlyArray<readonly [RegExp, string]> = [
 
 const ALL_TIMES = /(?:جميع|كل)\s+(?:الأوقات|الاوقات|التوقيتات|المواعيد)|التوقيت\s+المعتمد|\ball\s+times\b|\btimes\s+(?:are|shown|in)\b/iu;
 /** "(GMT+3)" in a site-wide "all times" line, when no city or country is named. */
-const STATED_OFFSET = /\b(?:gmt|utc)\s*([+-])\s?(\d{1,2})(?![\d:])/i;
+const STATED_OFFSET = /\b(?:gmt|utc)\s*([+-])\s?(\d{1,2})(?::?00)?(?![\d:])/i;
 
 /**
  * The zone a page's own furniture (header, footer, widgets — never the article, whose dateline

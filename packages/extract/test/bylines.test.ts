@@ -28,11 +28,22 @@ describe('bylines seen on the third held-out set', () => {
     expect(parseBylines(['كتب: محمد عبد الله وعلي حسن'], null).authors).toEqual(['محمد عبد الله', 'علي حسن']);
     expect(parseBylines(['بقلم: مراد وهبة'], null).authors).toEqual(['مراد وهبة']);
     expect(parseBylines(['بقلم: أحمد سعيد وليد'], null).authors).toEqual(['أحمد سعيد وليد']);
+    expect(parseBylines(['كتب: عبد الرحمن وائل السيد'], null).authors).toEqual(['عبد الرحمن وائل السيد']);
+    expect(parseBylines(['كتب: محمد أحمد وسام علي'], null).authors).toEqual(['محمد أحمد وسام علي']);
   });
 
   it('drops the date and time written after the name', () => {
     expect(parseBylines(['إعداد: خالد العنزي - 2025/03/09 - 23:20 (GMT+3)'], null).authors).toEqual(['خالد العنزي']);
     expect(textBylines(['إعداد: خالد العنزي - 2025/03/09 - 23:20 (GMT+3)'], null).authors).toEqual(['خالد العنزي']);
+    expect(parseBylines(['إعداد: نادية بنعلي الثلاثاء 17 نونبر 2026 - 13:05'], null).authors).toEqual(['نادية بنعلي']);
+  });
+
+  it('keeps weekday-like name parts, and never takes a place before a desk for a name', () => {
+    expect(parseBylines(['كتب: عبد الله محمد الجمعة'], null).authors).toEqual(['عبد الله محمد الجمعة']);
+    expect(parseBylines(['By Jane Roe and Sun Li'], null).authors).toEqual(['Jane Roe', 'Sun Li']);
+    expect(parseBylines(['تقرير: سيف الدين الجبوري - مراسل الرافدين في نينوى'], null).authors).toEqual(['سيف الدين الجبوري']);
+    expect(parseBylines(['NEW YORK - Staff Reporter'], null).authors).toEqual([]);
+    expect(parseBylines(['Byron Smith'], null).authors).toEqual(['Byron Smith']);
   });
 });
 

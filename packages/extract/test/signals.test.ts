@@ -439,3 +439,36 @@ describe('templates seen on the fourth held-out set', () => {
     expect(run(site).authors).toEqual([]);
   });
 });
+
+describe('rules from the review of the held-out fixes (no false positives)', () => {
+  it('keeps a Bootstrap pull-right column, a short paragraph after an inline photo, and a bracketed closing sentence', () => {
+    const col = `<html><body><div class="row"><div class="col-md-8 pull-right"><h1>وزير التعليم يعلن موعد الامتحانات</h1>${AR.map(p).join('')}</div><div class="col-md-4 pull-left"><ul><li><a href="/a">خبر آخر</a></li></ul></div></div></body></html>`;
+    expect(run(col).paragraphs).toEqual(AR);
+    const inline = `<html><body><article><h1>وزير التعليم يعلن موعد الامتحانات</h1><div class="body">${p(AR[0] as string)}<img src="/i/a.jpg">${p('وأكد الوزير أن الخطة ستنفذ بالتعاون مع القطاع الخاص')}${p(AR[1] as string)}${p('(وقد نفت الوزارة لاحقا هذه الأنباء)')}</div></article></body></html>`;
+    expect(run(inline).paragraphs).toEqual([AR[0], 'وأكد الوزير أن الخطة ستنفذ بالتعاون مع القطاع الخاص', AR[1], '(وقد نفت الوزارة لاحقا هذه الأنباء)']);
+  });
+
+  it('does not take a heading named like an agency, or «تحرير» in a sentence, for a credit or a byline', () => {
+    const spa = `<html><body><article><h1>Ten days in the Belgian Ardennes</h1>${p(EN[0] as string)}<h3>Spa</h3>${p(EN[1] as string)}${p(EN[2] as string)}</article></body></html>`;
+    expect(run(spa).attribution).toEqual([]);
+    const tahrir = `<html><body><article><h1>الموصل بعد سبع سنوات</h1><div class="kicker">تحرير مدينة الموصل</div>${AR.map(p).join('')}</article></body></html>`;
+    expect(run(tahrir).authors).toEqual([]);
+  });
+
+  it('keeps an evening time west of Greenwich under a day-only dateline', () => {
+    const html = `<html><head><meta property="article:published_time" content="2024-05-16T21:00:00-04:00"></head><body><article><h1>Council approves new budget after long debate</h1><div class="date">May 16, 2024</div>${EN.map(p).join('')}</article></body></html>`;
+    expect(run(html).publishedAt).toBe('2024-05-17T01:00:00.000Z');
+  });
+
+  it('does not let an «آخر تحديث» line overrule agreeing machine dates', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'x', datePublished: '2024-05-17T09:00:00+03:00' });
+    const html = `<html lang="ar-SA"><head><meta property="article:published_time" content="2024-05-17T09:00:00+03:00"><script type="application/ld+json">${ld}</script></head><body><article><h1>السعودية تستكمل استعدادات موسم الحج</h1><div class="upd">آخر تحديث: 17 مايو 2024 - 20:15</div>${AR.map(p).join('')}</article></body></html>`;
+    expect(run(html).publishedAt).toBe('2024-05-17T06:00:00.000Z');
+  });
+
+  it('reads a reporter contact line with a huge hostile address in linear time', () => {
+    const hostile = `contact bob at ${'a@'.repeat(25_000)}${' x'.repeat(40)}`;
+    const html = `<html><body><article><h1>School board backs later start times</h1>${EN.map(p).join('')}<p>${hostile}</p></article></body></html>`;
+    expect(run(html).paragraphs.slice(0, 3)).toEqual(EN);
+  });
+});
