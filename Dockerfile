@@ -9,9 +9,8 @@ RUN pnpm install --frozen-lockfile --prod --ignore-scripts=false \
 
 FROM node:24-slim
 ENV NODE_ENV=production
-# WORKER_NODE_FLAGS (packages/worker-kit/src/node-flags.ts): a 16 MB young generation keeps each
-# process ~25 % smaller at no CPU cost.
-ENV NODE_OPTIONS=--max-semi-space-size=16
+# WORKER_NODE_FLAGS / WORKER_ENV (packages/worker-kit/src/node-flags.ts): every stage under 250 MB.
+ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=192" MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=deps --chown=root:root /app /app
 # Raw page archive (a volume shared by fetchers and parsers).

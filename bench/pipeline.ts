@@ -13,7 +13,7 @@ import { Client } from '@elastic/elasticsearch';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PIPELINE, QueueSet, StatusStore, submitUrls as enqueueDirect } from '@khabar/contracts';
-import { WORKER_NODE_FLAGS } from '@khabar/worker-kit';
+import { WORKER_ENV, WORKER_NODE_FLAGS } from '@khabar/worker-kit';
 import { ensureElasticsearch, ensureRedis, type RunningService } from '@khabar/local-infra';
 import { indexNames } from '@khabar/search-index';
 import { LocalStack, SERVICES, type ServiceName } from '@khabar/stack';
@@ -21,7 +21,8 @@ import { parseArgs } from './lib/args.ts';
 import { pageSpec, renderPage, type CorpusOptions } from './lib/corpus.ts';
 import { startCorpusServer, type CorpusServer } from './lib/corpus-server.ts';
 import { summariseCpuProfiles, type ProfileSummary } from './lib/cpu-profile.ts';
-import { readAllDocuments, runEsBulk, type EsBulkResult } from './lib/es-bulk.ts';
+import { documentsOf, readAllDocuments, runEsBulk, warmUpElasticsearch, type EsBulkResult } from './lib/es-bulk.ts';
+import { describeEsDelta, esCounterDelta, readEsCounters, startHotThreadSampler, type EsCounters } from './lib/es-stats.ts';
 import { runInProcess, type InProcessResult } from './lib/in-process.ts';
 import { runFullLoad, runOpenLoop, stageWindows, type LoadContext, type LoadRunResult } from './lib/load-run.ts';
 import { runNoopPipeline, runNoopStagePipeline, type NoopResult, type NoopStageOptions, type NoopStageResult } from './lib/noop-pipeline.ts';
@@ -111,6 +112,7 @@ try {
       sample: { url: typical.url, article: typical.article, cluster: typical.cluster, entities: typical.entities },
       concurrency: 4,
       nodeArgs: args.workerFlags ? WORKER_NODE_FLAGS : [],
+      env: args.workerFlags ? WORKER_ENV : {},
       profile: args.profileNoop ? ['fetch', 'parse', 'dedup', 'tag', 'index'] : [],
       profileDir: join(workDir, 'noop-profiles'),
     });
@@ -118,6 +120,18 @@ try {
     noopBullmq = await runNoopPipeline({ redis, redisUrl: redisSvc.url, docs: Math.min(args.pages, 5000), payload: inProcess.samplePayload, concurrency: 4 });
     say(`  for reference, bare BullMQ workers passing the ${(noopBullmq.payloadBytes / 1024).toFixed(1)} KB index payload through ${noopBullmq.hops} hops: ${noopBullmq.docsPerSec.toFixed(1)} docs/s, ${noopBullmq.cpuMsPerDoc.toFixed(2)} CPU ms/doc (Redis ${noopBullmq.redisCpuMsPerDoc.toFixed(2)})`);
   }
+
+  // A fresh Elasticsearch spends its first minute JIT-compiling; ceiling (b) runs warm, so the
+  // pipeline should too (a long-running cluster is warm).
+  if (inProcess) {
+    const warm = await warmUpElasticsearch(es, `${bulkBase}-warm`, documentsOf(inProcess.payloads));
+    say(`\nElasticsearch warmed up: ${warm.docs} in-process documents bulk-indexed into a throwaway index at ${warm.docsPerSec.toFixed(1)} docs/s (not measured)`);
+  }
+  // What Elasticsearch burns doing nothing (part of its CPU per document below).
+  const idleStart = await esCpuMs(es);
+  await sleep(5000);
+  const esIdleCpuMsPerSec = ((await esCpuMs(es)) - idleStart) / 5;
+  say(`Elasticsearch idle: ${esIdleCpuMsPerSec.toFixed(0)} CPU ms per second`);
 
   // The real pipeline.
   const apiPort = await freePortOn(corpus.port);
@@ -137,6 +151,7 @@ try {
       KHABAR_INDEX_REFRESH: 'wait_for',
       KHABAR_SHUTDOWN_TIMEOUT_MS: '10000',
       LOG_LEVEL: args.logLevel,
+      ...(args.workerFlags ? WORKER_ENV : {}),
     },
     serviceEnv,
     nodeArgs: Object.fromEntries(SERVICES.map((s) => [s, [...(args.workerFlags ? WORKER_NODE_FLAGS : []), ...(args.profile.includes(s) ? ['--cpu-prof', '--cpu-prof-dir', join(profDir, s)] : [])]])),
@@ -153,13 +168,15 @@ try {
   const redisCpuStart = await redisCpuMs(redis);
   const rejectedStart = await esWriteRejections(es);
   const esCpuStart = await esCpuMs(es);
+  const esCountersStart = await readEsCounters(es);
+  const hotThreads = args.esHotThreads ? startHotThreadSampler(es) : undefined;
   let elapsed = 0;
   const ctx: LoadContext = {
     apiUrl,
     redis,
     prefix,
     queues,
-    timeoutMs: 12 * 60_000,
+    timeoutMs: 30 * 60_000,
     onTick: () => {
       window.sample();
       elapsed += 1;
@@ -173,6 +190,8 @@ try {
   const redisCpuFull = (await redisCpuMs(redis)) - redisCpuStart;
   const rejectedFull = (await esWriteRejections(es)) - rejectedStart;
   const esCpuFull = (await esCpuMs(es)) - esCpuStart;
+  const esFull = esCounterDelta(esCountersStart, await readEsCounters(es));
+  const esHot = await hotThreads?.stop();
   const windows = await stageWindows(redis, prefix, PIPELINE);
   printLoad('full load', full);
 
@@ -204,8 +223,12 @@ try {
   const redisMsPerDoc = redisCpuFull / Math.max(1, full.indexed);
   say(`  ${'redis'.padEnd(24)} ${''.padStart(8)} ${redisMsPerDoc.toFixed(2).padStart(11)} ${''.padStart(12)} ${''.padStart(9)} ${((redisCpuFull / Math.max(1, totalCpu)) * 100).toFixed(1).padStart(8)} %`);
   const esMsPerDoc = esCpuFull / Math.max(1, full.indexed);
-  say(`  ${'elasticsearch'.padEnd(24)} ${''.padStart(8)} ${esMsPerDoc.toFixed(2).padStart(11)}  (not in the CPU share)`);
+  const esIdleMsPerDoc = (esIdleCpuMsPerSec * (full.endedAt - full.startedAt)) / 1000 / Math.max(1, full.indexed);
+  say(`  ${'elasticsearch'.padEnd(24)} ${''.padStart(8)} ${esMsPerDoc.toFixed(2).padStart(11)}  (not in the CPU share; ${esIdleMsPerDoc.toFixed(2)} of it is what it burns idle)`);
   say(`  Elasticsearch bulk (write pool) rejections: ${rejectedFull}`);
+  say(`  Elasticsearch during the full load: ${describeEsDelta(esFull, full.indexed)}`);
+  const hotTotal = Object.values(esHot?.cpuMsByPool ?? {}).reduce((a, b) => a + b, 0);
+  if (esHot) say(`    CPU by thread (hot-threads samples, ${(esHot.sampledMs / 1000).toFixed(0)} s): ${Object.entries(esHot.cpuMsByPool).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => `${k} ${((v / Math.max(1, hotTotal)) * 100).toFixed(0)} %`).join(', ')}`);
 
   // Half load, open loop, on fresh pages.
   const halfRate = full.docsPerSec / 2;
@@ -249,10 +272,14 @@ try {
 
   // Ceiling (b): the pipeline's own documents, bulk-indexed directly.
   let esBulk: EsBulkResult | undefined;
+  let esBulkCounters: EsCounters | undefined;
   if (!args.skipCeilings) {
     const docs = await readAllDocuments(es, indexNames(indexBase).readAlias);
+    const before = await readEsCounters(es);
     esBulk = await runEsBulk(es, bulkBase, docs);
+    esBulkCounters = esCounterDelta(before, await readEsCounters(es));
     say(`\nceiling (b) Elasticsearch bulk, ${esBulk.docs} final documents, ${esBulk.batchSize}/request, 2 in flight: ${esBulk.docsPerSec.toFixed(1)} docs/s, ${esBulk.rejected} rejected`);
+    say(`  Elasticsearch during ceiling (b): ${describeEsDelta(esBulkCounters, esBulk.docs)}`);
   }
 
   // The verdict.
@@ -289,7 +316,7 @@ try {
     queueOverheadRatio: round(queueOverheadRatio, 3),
     queueOverheadRatioBullmqOnly: round((noopBullmq?.cpuMsPerDoc ?? Number.NaN) / stageComputeMs, 3),
     noopBullmqDocsPerSec: round(noopBullmq?.docsPerSec ?? Number.NaN),
-    workerNodeFlags: args.workerFlags ? WORKER_NODE_FLAGS.join(' ') : '',
+    workerNodeFlags: args.workerFlags ? [...Object.entries(WORKER_ENV).map(([k, v]) => `${k}=${v}`), ...WORKER_NODE_FLAGS].join(' ') : '',
     e2eFractionOfSmallestCeiling: smallest ? round(full.docsPerSec / smallest[1], 3) : null,
     smallestCeiling: smallest?.[0] ?? null,
     latencyFullLoadMs: full.latencyMs,
@@ -297,6 +324,7 @@ try {
     halfLoadDocsPerSec: round(half.docsPerSec),
     pipelineCpuMsPerDoc: round(pipelineCpuPerDoc, 2),
     esCpuMsPerDoc: round(esMsPerDoc, 2),
+    esIdleCpuMsPerDoc: round(esIdleMsPerDoc, 2),
     cpuBoundDocsPerSecOn2Cores: round(cpuBoundOn2Cores),
     loadAverageAtStart: round(loadAtStart[0] ?? 0, 2),
     redisBytesPerQueuedUrl: Math.round(redisBytesPerUrl),
@@ -314,10 +342,12 @@ try {
     half,
     stages,
     redisCpuMsPerDoc: redisMsPerDoc,
-    inProcess: inProcess ? { ...inProcess, samplePayload: undefined } : null,
+    inProcess: inProcess ? { ...inProcess, samplePayload: undefined, payloads: undefined } : null,
     noop: noop ?? null,
     noopBullmq: noopBullmq ?? null,
     esBulk: esBulk ?? null,
+    esFullLoad: { ...esFull, hotThreads: esHot ?? null },
+    esBulkCeilingCounters: esBulkCounters ?? null,
     profiles,
   };
   const resultsDir = join(import.meta.dirname, 'results');

@@ -22,11 +22,13 @@ export interface BenchArgs {
   readonly redisPort: number;
   readonly esPort: number;
   readonly esHeap: string;
+  /** Sample Elasticsearch's hot threads during the full load (CPU by thread pool; the sampling costs Elasticsearch some CPU). */
+  readonly esHotThreads: boolean;
 }
 
 export const USAGE = `usage: node bench/pipeline.ts [--pages N=10000] [--hosts 200] [--seed 1]
   [--concurrency N | stage=N,…] [--copies stage=N,…] [--profile stage,…] [--half-seconds 30]
-  [--skip-ceilings] [--v8-defaults] [--profile-noop] [--log-level info] [--redis-port 6397] [--es-port 9257] [--es-heap 1g]`;
+  [--skip-ceilings] [--v8-defaults] [--profile-noop] [--es-hot-threads] [--log-level info] [--redis-port 6397] [--es-port 9257] [--es-heap 1g]`;
 
 function isService(name: string): name is ServiceName {
   return (SERVICES as readonly string[]).includes(name);
@@ -81,5 +83,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     redisPort: int('--redis-port', 6397),
     esPort: int('--es-port', 9257),
     esHeap: get('--es-heap') ?? '1g',
+    esHotThreads: argv.includes('--es-hot-threads'),
   };
 }

@@ -15,6 +15,8 @@ export interface InProcessResult {
   readonly meanPayloadBytes: number;
   /** One payload of typical size, for the no-op pipeline. */
   readonly samplePayload: Record<string, unknown>;
+  /** Every page's article, cluster and entities (to warm Elasticsearch up with realistic documents). */
+  readonly payloads: ReadonlyArray<{ readonly id: string; readonly url: string; readonly article: unknown; readonly cluster: unknown; readonly entities: unknown }>;
 }
 
 const cpuNow = () => {
@@ -29,6 +31,7 @@ export async function runInProcess(pages: ReadonlyArray<{ id: string; url: strin
   let duplicates = 0;
   let payloadBytes = 0;
   let samplePayload: Record<string, unknown> = {};
+  const payloads: Array<{ id: string; url: string; article: unknown; cluster: unknown; entities: unknown }> = [];
   const fetchedAt = new Date();
   const wallStart = performance.now();
   for (const [i, page] of pages.entries()) {
@@ -45,6 +48,7 @@ export async function runInProcess(pages: ReadonlyArray<{ id: string; url: strin
     spent.tag += cpuNow() - t;
     if (cluster.role !== 'original') duplicates += 1;
     const payload = { id: page.id, url: page.url, article, cluster, entities };
+    payloads.push(payload);
     const size = JSON.stringify(payload).length;
     payloadBytes += size;
     if (Math.abs(size - payloadBytes / (i + 1)) < size * 0.2) samplePayload = payload;
@@ -60,5 +64,6 @@ export async function runInProcess(pages: ReadonlyArray<{ id: string; url: strin
     duplicates,
     meanPayloadBytes: payloadBytes / n,
     samplePayload,
+    payloads,
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { QueueSet, StatusStore, compactPayload, submitUrls } from '@khabar/contracts';
+import { QueueSet, StatusStore, compactPayload, hasLinks, submitUrls, withoutLinks, type ArticleLinks } from '@khabar/contracts';
 import { ProcWindow } from './proc-stats.ts';
 import { deleteKeys, redisCpuMs } from './redis-info.ts';
 
@@ -94,6 +94,10 @@ export interface NoopStageOptions {
   readonly profileDir?: string;
   /** Extra node flags for every stage process (e.g. heap sizes). */
   readonly nodeArgs?: readonly string[];
+  /** Extra environment for every stage process (e.g. WORKER_ENV). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Keep the link lists in the payloads instead of the side record (how the hops were before). */
+  readonly linksInline?: boolean;
 }
 
 export interface NoopStageResult extends NoopResult {
@@ -107,18 +111,25 @@ export interface NoopStageResult extends NoopResult {
 
 const STAGE_QUEUES = ['fetch', 'parse', 'dedup', 'tag', 'index'] as const;
 
-/** The fields each stage adds to the payload, shaped as the real handlers shape them. */
-export function stageFields(sample: NoopStageOptions['sample']): Record<string, Record<string, unknown>> {
+/**
+ * The fields each stage adds to the payload, shaped as the real handlers shape them; `links` is
+ * the side record the parse stage writes and the index stage reads and deletes (LinkStore).
+ */
+export function stageFields(sample: NoopStageOptions['sample'], linksInline = false): Record<string, Record<string, unknown>> {
   const now = new Date().toISOString();
   const c = sample.cluster;
+  const article = sample.article as ArticleLinks & Record<string, unknown>;
+  const links = { teasers: article.teasers ?? [], related: article.related ?? [], readMore: article.readMore ?? [] };
+  const stored = !linksInline && hasLinks(links);
   return {
+    links,
     parse: {
       fetch: {
         finalUrl: sample.url, status: 200, contentType: 'text/html; charset=utf-8', headerCharset: 'utf-8', bytes: 80_000, fetchedAt: now, redirects: 0,
         archiveKey: `ab/cd/${'0'.repeat(32)}-20261129T000000Z.gz`, etag: null, lastModified: null, metaCharset: 'utf-8', bodyHash: 'f'.repeat(64),
       },
     },
-    dedup: { article: sample.article, parsedAt: now, parserVersion: 'noop' },
+    dedup: stored ? { article: withoutLinks(article), parsedAt: now, parserVersion: 'noop', linksStored: true } : { article, parsedAt: now, parserVersion: 'noop' },
     tag: { cluster: { id: c.clusterId ?? '0'.repeat(32), role: c.role, similarity: c.similarity, contentHash: c.contentHash ?? 'f'.repeat(64), size: c.size ?? 1, sources: c.sources ?? [] } },
     index: { entities: sample.entities },
   };
@@ -127,13 +138,13 @@ export function stageFields(sample: NoopStageOptions['sample']): Record<string, 
 export async function runNoopStagePipeline(options: NoopStageOptions): Promise<NoopStageResult> {
   const prefix = `{bench-noopst-${Date.now().toString(36)}}`;
   const dir = await mkdtemp(join(tmpdir(), 'khabar-noop-'));
-  const fields = stageFields(options.sample);
+  const fields = stageFields(options.sample, options.linksInline);
   const fieldsFile = join(dir, 'fields.json');
   await writeFile(fieldsFile, JSON.stringify(fields));
   const script = join(import.meta.dirname, 'noop-stage-worker.ts');
   const children = STAGE_QUEUES.map((q) => {
     const prof = options.profile?.includes(q) && options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(options.profileDir, q)] : [];
-    return spawn(process.execPath, [...(options.nodeArgs ?? []), ...prof, script, options.redisUrl, prefix, q, String(options.concurrency ?? 4), fieldsFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    return spawn(process.execPath, [...(options.nodeArgs ?? []), ...prof, script, options.redisUrl, prefix, q, String(options.concurrency ?? 4), fieldsFile], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
   });
   const queues = new QueueSet({ connection: options.redis, prefix });
   const status = new StatusStore(options.redis, prefix);

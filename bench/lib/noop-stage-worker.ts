@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import type { QueueName } from '@khabar/contracts';
+import { LinkStore, type ArticleLinks, type QueueName } from '@khabar/contracts';
 import { createLogger, createStageMetrics, createStageWorker, type StageHandler, type StageResult } from '@khabar/worker-kit';
 
 const [redisUrl = '', prefix = '', queueArg = 'fetch', concurrencyArg = '4', fieldsFile = ''] = process.argv.slice(2);
@@ -15,13 +15,22 @@ const queue = queueArg as QueueName;
 const added = JSON.parse(readFileSync(fieldsFile, 'utf8')) as Record<string, Record<string, unknown>>;
 const NEXT: Record<QueueName, QueueName | undefined> = { fetch: 'parse', parse: 'dedup', dedup: 'tag', tag: 'index', index: undefined };
 const next = NEXT[queue];
+const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+// The link lists' side record, as the parser writes it and the indexer reads and deletes it.
+const linkStore = new LinkStore(new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix);
+const dedupFields = added['dedup'] ?? {};
 const handler: StageHandler<QueueName> = async (payload) => {
+  if (queue === 'parse' && dedupFields['linksStored'] === true) await linkStore.put(payload.id, String(dedupFields['parsedAt']), added['links'] as unknown as ArticleLinks);
+  if (queue === 'index' && 'linksStored' in payload && payload.linksStored) {
+    if (!(await linkStore.get(payload.id, payload.parsedAt))) throw new Error(`no link record for ${payload.id}`);
+    await linkStore.delete(payload.id, payload.parsedAt);
+  }
   if (!next) return { kind: 'done', state: 'indexed' };
   return { kind: 'handoff', data: { ...payload, ...added[next] } } as StageResult<QueueName>;
 };
 const stage = createStageWorker({
   queue,
-  connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+  connection,
   prefix,
   logger: createLogger({ service: `noop-${queue}`, level: 'info' }),
   handler,

@@ -26,6 +26,13 @@ export class CorruptEntryError extends Error {
 }
 
 /**
+ * zlib level of archive entries. Measured on 200 generated news pages (30–150 KB): level 3
+ * takes 0.60 CPU ms per page against 1.14 for zlib's default 6 (gzip was the fetcher's largest
+ * item after GC: 11 % of its CPU) for entries 10 % larger (17.1 % of the page against 15.5 %).
+ */
+export const GZIP_LEVEL = 3;
+
+/**
  * One gzip stream: a line of JSON metadata (status, headers, url, body length), a newline, then
  * the body bytes exactly as fetched. `zcat entry | head -1` shows the metadata; no base64.
  */
@@ -40,7 +47,7 @@ export async function encodePage(record: ArchiveRecord): Promise<Buffer> {
     bodyBytes: record.body.byteLength,
   };
   const head = Buffer.from(`${JSON.stringify(meta)}\n`, 'utf8');
-  return gzipAsync(Buffer.concat([head, record.body]));
+  return gzipAsync(Buffer.concat([head, record.body]), { level: GZIP_LEVEL });
 }
 
 export async function decodePage(stored: Uint8Array): Promise<ArchivedPage> {

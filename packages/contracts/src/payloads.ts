@@ -67,7 +67,17 @@ export type FetchReroute = z.infer<typeof fetchRerouteSchema>;
 
 export const fetchJobSchema = base.extend({ reroute: fetchRerouteSchema.optional() });
 export const parseJobSchema = base.extend({ fetch: fetchMetaSchema });
-export const dedupJobSchema = parseJobSchema.extend({ article: articleSchema, parsedAt: z.string(), parserVersion: z.string() });
+export const dedupJobSchema = parseJobSchema.extend({
+  article: articleSchema,
+  parsedAt: z.string(),
+  parserVersion: z.string(),
+  /**
+   * The article's teasers, related and read-more links are not in this payload but in a side
+   * record (LinkStore, keyed by id and parsedAt) that the indexer joins back: only it needs them.
+   * false (older jobs, pages without links): the payload's own lists are the whole truth.
+   */
+  linksStored: z.boolean().default(false),
+});
 export const tagJobSchema = dedupJobSchema.extend({ cluster: clusterSchema });
 export const indexJobSchema = tagJobSchema.extend({ entities: entitiesSchema });
 
@@ -103,6 +113,7 @@ interface LoosePayload {
   url: string;
   submittedUrl?: string | undefined;
   submission?: object | undefined;
+  linksStored?: boolean;
   article?: LooseArticle;
   entities?: { mentions?: readonly LooseMention[] };
 }
@@ -131,12 +142,14 @@ export function expandPayload<T extends { url: string; submittedUrl: string }>(d
  * paid for at every hop (serialised, copied into Redis, read back, parsed) and in Redis memory:
  * a `submittedUrl` equal to `url`, an empty `submission` (the schema default brings it back), an
  * article `text` that is exactly its paragraphs joined by blank lines, a mention `text` that is
- * exactly the article text's slice start..end. expandPayload (through parsePayload) undoes it.
+ * exactly the article text's slice start..end, a `linksStored` of false (the default).
+ * expandPayload (through parsePayload) undoes it.
  */
 export function compactPayload<T extends LoosePayload>(data: T): T {
   const out: LoosePayload = { ...data };
   if (out.submittedUrl !== undefined && (out.submittedUrl === out.url || out.submittedUrl === '')) delete out.submittedUrl;
   if (out.submission !== undefined && Object.keys(out.submission).length === 0) delete out.submission;
+  if (out.linksStored === false) delete out.linksStored;
   const article = out.article;
   const fullText = article?.text;
   if (article && fullText !== undefined && article.paragraphs && article.paragraphs.length > 0 && fullText === article.paragraphs.join('\n\n')) {

@@ -28,6 +28,9 @@ export async function ensureIndex(client: Client, base: string, layout: IndexLay
     // (additive only; a conflicting change needs a new template version).
     const current = template.template?.mappings;
     if (current) await client.indices.putMapping({ index: writeIndex, ...current });
+    // Dynamic settings the template gained since (the merge policy) reach the live index too.
+    const merge = template.template?.settings?.index?.merge;
+    if (merge) await client.indices.putSettings({ index: writeIndex, settings: { index: { merge } } });
     return;
   }
   try {

@@ -39,4 +39,19 @@ describe('index layout on a real cluster', () => {
     expect(rolled.rolledOver).toBe(true);
     expect(await indexSettings(`${base}-000002`)).toMatchObject({ shards: '3', replicas: '0' });
   });
+
+  it('the merge policy for a trickle of small refreshes reaches new generations and an existing write index', async () => {
+    const merge = async (index: string): Promise<Record<string, string | undefined>> => {
+      const response = await client.indices.getSettings({ index, flat_settings: true });
+      const flat = (response[index]?.settings ?? {}) as Record<string, string | undefined>;
+      return { floor: flat['index.merge.policy.floor_segment'], perTier: flat['index.merge.policy.segments_per_tier'] };
+    };
+    await ensureIndex(client, base);
+    expect(await merge(`${base}-000001`)).toEqual({ floor: '100kb', perTier: '30' });
+    // an index made before the template had it (same template version): ensureIndex brings it over
+    await client.indices.putSettings({ index: `${base}-000001`, settings: { 'index.merge.policy.floor_segment': null, 'index.merge.policy.segments_per_tier': null, 'index.merge.policy.max_merge_at_once': null } });
+    expect(await merge(`${base}-000001`)).toEqual({ floor: undefined, perTier: undefined });
+    await ensureIndex(client, base);
+    expect(await merge(`${base}-000001`)).toEqual({ floor: '100kb', perTier: '30' });
+  });
 });

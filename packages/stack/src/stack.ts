@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SERVICES, entryPoint, type ServiceName } from './services.ts';
 
 /** V8 flags every service starts with, as in the image (WORKER_NODE_FLAGS in @khabar/worker-kit). */
-const NODE_FLAGS = ['--max-semi-space-size=16'];
+const NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=192'];
 
 export interface StackOptions {
   /** Environment shared by every service (REDIS_URL, ELASTICSEARCH_URL, prefixes, …). */
@@ -59,7 +59,7 @@ export class LocalStack {
     const log = createWriteStream(logFile, { flags: 'a' });
     this.logs.push(log);
     const child = spawn(this.options.node ?? process.execPath, [...NODE_FLAGS, ...(this.options.nodeArgs?.[name] ?? []), entryPoint(name)], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...this.options.env, ...this.options.serviceEnv?.[name] },
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', MALLOC_ARENA_MAX: '2', ...this.options.env, ...this.options.serviceEnv?.[name] },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log, { end: false });

@@ -23,4 +23,4 @@ export { createStageMetrics, type StageMetrics, type JobOutcome } from './metric
 export { startHealthServer, type HealthServerOptions } from './health-server.ts';
 export { installGracefulShutdown, type ShutdownOptions, type ProcessLike } from './shutdown.ts';
 export { runStageService, type StageServiceOptions, type StageServiceConfig } from './stage-service.ts';
-export { WORKER_NODE_FLAGS } from './node-flags.ts';
+export { WORKER_ENV, WORKER_NODE_FLAGS } from './node-flags.ts';

@@ -75,6 +75,25 @@ export async function updateOriginalCluster(target: ClusterUpdateTarget, cluster
   }
 }
 
+/**
+ * An original's figures brought up to the dedup index's before its document is written, so the
+ * write carries them and the sync after it (updateOriginalCluster) finds nothing newer: no second,
+ * partial write of the original (a real-time get plus a re-index of the whole document in
+ * Elasticsearch) for a copy assigned while the original was on its way. Copies keep their
+ * job's figures (only the original's are kept current). Redis failures retry the job.
+ */
+export async function withCurrentFigures<C extends ClusterRef>(cluster: C, stats: ClusterStatsSource | undefined): Promise<C> {
+  if (cluster.role !== 'original' || !stats || !cluster.contentHash) return cluster;
+  let truth: ClusterStatsValue;
+  try {
+    truth = await truthOf(cluster, stats);
+  } catch (error) {
+    if (error instanceof KhabarError) throw error;
+    throw new RetryLaterError('KHABAR_E_DEDUP_STORE', `cluster figures of ${cluster.id} could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error, context: { clusterId: cluster.id } });
+  }
+  return isNewerClusterStats(truth, cluster) ? { ...cluster, size: truth.size, sources: [...truth.sources] } : cluster;
+}
+
 /** Id of the document standing in for a cluster's missing original (orphan-clusters.ts), or null. */
 export type StandInLookup = (clusterId: string) => Promise<string | null>;
 

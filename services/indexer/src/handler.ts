@@ -2,8 +2,9 @@ import type { BulkIndexer } from '@khabar/search-index';
 import { toDocument } from '@khabar/search-index';
 import type { StageHandler } from '@khabar/worker-kit';
 import type { ValidatorStore } from '@khabar/politeness';
-import { updateOriginalCluster, type ClusterStatsSource, type ClusterUpdateTarget } from './cluster-update.ts';
+import { updateOriginalCluster, withCurrentFigures, type ClusterStatsSource, type ClusterUpdateTarget } from './cluster-update.ts';
 import type { OrphanClusters } from './orphan-clusters.ts';
+import { dropLinks, withLinks, type LinkSources } from './links.ts';
 
 export interface IndexHandlerDeps {
   readonly bulk: BulkIndexer;
@@ -22,6 +23,8 @@ export interface IndexHandlerDeps {
    * only here, after Elasticsearch acknowledged the document, so "unchanged" means "indexed".
    */
   readonly validators?: ValidatorStore;
+  /** Side records of link lists (jobs with `linksStored`), and where to find them once indexed. */
+  readonly links?: LinkSources;
 }
 
 /**
@@ -33,7 +36,9 @@ export interface IndexHandlerDeps {
  */
 export function createIndexHandler(deps: IndexHandlerDeps): StageHandler<'index'> {
   const { orphans } = deps;
-  return async (job, { log }) => {
+  return async (input, { log }) => {
+    const joined = await withLinks(input, deps.links);
+    const job = deps.clusters ? { ...joined, cluster: await withCurrentFigures(joined.cluster, deps.clusterStats) } : joined;
     await deps.bulk.index(job.id, toDocument(job));
     if (deps.clusters) {
       const { cluster } = job;
@@ -45,6 +50,8 @@ export function createIndexHandler(deps: IndexHandlerDeps): StageHandler<'index'
       for (const promoted of (await orphans?.promoteDue(1)) ?? []) log.info(promoted, 'orphan cluster checked');
     }
     await deps.validators?.set(job.id, { etag: job.fetch.etag, lastModified: job.fetch.lastModified, bodyHash: job.fetch.bodyHash ?? null, fetchedAt: job.fetch.fetchedAt });
+    // Last: until here a retry still finds the record (afterwards it reads the indexed document).
+    await dropLinks(input, deps.links).catch((err: unknown) => log.warn({ err }, 'link side record not deleted (it expires)'));
     log.debug('indexed');
     return { kind: 'done', state: 'indexed' };
   };

@@ -2,6 +2,7 @@ import { loadConfig, redactConfig } from '@khabar/config';
 import { createDedupIndex } from '@khabar/dedup';
 import { createBulkIndexer, createRolloverScheduler, createSearchClient, ensureIndex, parseRolloverConditions } from '@khabar/search-index';
 import { createValidatorStore } from '@khabar/politeness';
+import { LinkStore } from '@khabar/contracts';
 import { createLogger, createRedisConnection, runStageService } from '@khabar/worker-kit';
 import { indexerEnv } from './config.ts';
 import { createIndexHandler } from './handler.ts';
@@ -46,7 +47,7 @@ await runStageService(process, {
   queue: 'index',
   config,
   logger,
-  handler: createIndexHandler({ bulk, validators, clusters, clusterStats, orphans }),
+  handler: createIndexHandler({ bulk, validators, clusters, clusterStats, orphans, links: { store: new LinkStore(redis, config.KHABAR_QUEUE_PREFIX), client, readAlias: clusters.readAlias, writeAlias: clusters.writeAlias } }),
   ready: async () => (await client.cluster.health({ timeout: '2s' })).status !== 'red',
   resources: [
     { name: 'rollover', close: () => rollover.stop() },

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createDedupIndex, type RedisDedupIndex } from '@khabar/dedup';
-import { createBulkIndexer, createSearchClient, ensureIndex, type BulkIndexer } from '@khabar/search-index';
+import { createBulkIndexer, type BulkIndexer } from '@khabar/search-index';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { updateOriginalCluster, type ClusterUpdateTarget } from '../src/cluster-update.ts';
 import { createIndexHandler } from '../src/handler.ts';
 import { dedup, indexJobOf, STORY, STORY_NEAR, type Member } from './support/cluster-jobs.ts';
+import { openStores, type TestStores } from './support/stores.ts';
 import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 import { deletePrefix } from '../../../test/support/redis.ts';
 
@@ -14,19 +15,15 @@ import { deletePrefix } from '../../../test/support/redis.ts';
  * index, which counts members) and real Elasticsearch: whatever order members are indexed in,
  * the original ends with the cluster's true size and sources.
  */
-let client: ReturnType<typeof createSearchClient>;
-let redis: Redis;
+let client: TestStores['client'];
+let redis: TestStores['redis'];
 let base: string;
 let prefix: string;
 let target: ClusterUpdateTarget;
 let bulk: BulkIndexer;
 
 beforeAll(async () => {
-  client = createSearchClient(inject('elasticsearchUrl'));
-  redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: 1 });
-  base = `khabar-cs-${randomBytes(4).toString('hex')}`;
-  prefix = `{cs-${randomBytes(4).toString('hex')}}`;
-  await ensureIndex(client, base);
+  ({ client, redis, base, prefix } = await openStores('cs'));
   target = { client, readAlias: base, writeAlias: `${base}-write` };
   bulk = createBulkIndexer({ client, writeAlias: `${base}-write`, flushIntervalMs: 5 });
 });
@@ -68,6 +65,18 @@ describe('cluster size and sources on the original (real Redis + Elasticsearch)'
     expect(await updateOriginalCluster(target, { ...copy.cluster, id: copy.cluster.clusterId })).toBe('original-missing');
     await indexJob(original); // its payload says size 1
     expect(await shown(original.id)).toMatchObject({ role: 'original', size: 2, sources: [`copy-${r}.example`, `wire-${r}.example`] });
+  });
+
+  it('a copy assigned while its original was on its way: the original is written once, with the copy counted', async () => {
+    const { index, run: indexJob } = setup();
+    const r = run();
+    const original = await dedup(index, `https://wire-${r}.example/a`, STORY);
+    await dedup(index, `https://copy-${r}.example/b`, STORY); // not indexed yet
+    await indexJob(original); // its payload says size 1
+    const got = await client.get<{ cluster: unknown }>({ index: `${base}-write`, id: original.id });
+    expect(got._source?.cluster).toMatchObject({ role: 'original', size: 2, sources: [`copy-${r}.example`, `wire-${r}.example`] });
+    // no second, partial write of the original (each write of a document bumps its version)
+    expect(got._version).toBe(1);
   });
 
   it('the same order without the dedup index leaves the original stale (what the index fixes)', async () => {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createDedupIndex, type RedisDedupIndex } from '@khabar/dedup';
-import { createBulkIndexer, createSearchClient, ensureIndex, type BulkIndexer } from '@khabar/search-index';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createBulkIndexer, type BulkIndexer } from '@khabar/search-index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterUpdateTarget } from '../src/cluster-update.ts';
 import { createIndexHandler } from '../src/handler.ts';
 import { createOrphanClusters, type OrphanClusters } from '../src/orphan-clusters.ts';
 import { dedup, idOf, indexJobOf, OTHER_STORY, STORY, STORY_NEAR, type Member } from './support/cluster-jobs.ts';
+import { openStores, type TestStores } from './support/stores.ts';
 import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
 import { deletePrefix } from '../../../test/support/redis.ts';
 
@@ -14,19 +14,15 @@ import { deletePrefix } from '../../../test/support/redis.ts';
  * Clusters whose first member never reaches the index (it failed after dedup, or it is the
  * canonical page of an AMP URL nobody fetched), against real Redis and Elasticsearch.
  */
-let client: ReturnType<typeof createSearchClient>;
-let redis: Redis;
+let client: TestStores['client'];
+let redis: TestStores['redis'];
 let base: string;
 let prefix: string;
 let target: ClusterUpdateTarget;
 let bulk: BulkIndexer;
 
 beforeAll(async () => {
-  client = createSearchClient(inject('elasticsearchUrl'));
-  redis = new Redis(inject('redisUrl'), { maxRetriesPerRequest: 1 });
-  base = `khabar-oc-${randomBytes(4).toString('hex')}`;
-  prefix = `{oc-${randomBytes(4).toString('hex')}}`;
-  await ensureIndex(client, base);
+  ({ client, redis, base, prefix } = await openStores('oc'));
   target = { client, readAlias: base, writeAlias: `${base}-write` };
   bulk = createBulkIndexer({ client, writeAlias: `${base}-write`, flushIntervalMs: 5 });
 });

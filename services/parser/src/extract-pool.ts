@@ -46,12 +46,14 @@ interface Waiter {
 const THREAD_URL = new URL('./extract-thread.ts', import.meta.url);
 
 /**
- * Extract threads to run: `configured` (KHABAR_EXTRACT_THREADS), or one per core when 0, never
- * more than the jobs in flight. Extraction is CPU-bound: a thread beyond the cores only adds a V8
- * heap (~45 MB) and contention.
+ * Extract threads to run: `configured` (KHABAR_EXTRACT_THREADS), or one per two cores when 0
+ * (rounded up), never more than the jobs in flight. Extraction is CPU-bound and the parser is a
+ * fifth of the pipeline's CPU, sharing the machine with the other stages: a thread beyond what it
+ * can keep busy only adds a V8 heap (~45–60 MB resident). A machine given to parsers alone sets
+ * KHABAR_EXTRACT_THREADS to its cores.
  */
 export function extractThreadCount(concurrency: number, configured: number, cores: number): number {
-  return Math.max(1, Math.min(concurrency, configured > 0 ? configured : cores));
+  return Math.max(1, Math.min(concurrency, configured > 0 ? configured : Math.ceil(cores / 2)));
 }
 
 function failure(code: string | null, message: string, url: string, cause?: unknown): PermanentError {

@@ -1,4 +1,5 @@
 import type { PageArchive } from '@khabar/archive';
+import { hasLinks, withoutLinks, type LinkStore } from '@khabar/contracts';
 import { EXTRACTOR_VERSION, extractFromBytes } from '@khabar/extract';
 import { PermanentError } from '@khabar/errors';
 import type { StageHandler } from '@khabar/worker-kit';
@@ -17,6 +18,11 @@ export interface ParseHandlerDeps {
   readonly extract?: (request: ExtractRequest) => Promise<ExtractResult>;
   /** Per-site fill rates (body, title, date, author, language, image). */
   readonly quality?: QualityMetrics;
+  /**
+   * Where the article's link lists go instead of the payload (only the indexer needs them; the
+   * dedup and tag hops would carry ~40 % of the payload for nothing). Without it they stay inline.
+   */
+  readonly links?: Pick<LinkStore, 'put'>;
 }
 
 /** In-process extraction with the same error mapping as the pool. */
@@ -54,6 +60,12 @@ export function createParseHandler(deps: ParseHandlerDeps): StageHandler<'parse'
     deps.quality?.record(job.fetch.finalUrl, extracted.article);
     const article = capArticle(extracted.article, deps.maxArticleChars ?? 200_000);
     log.debug({ charset, title: article.title, lang: article.lang, paragraphs: article.paragraphs.length }, 'extracted');
-    return { kind: 'handoff', data: { ...job, article, parsedAt: now().toISOString(), parserVersion: EXTRACTOR_VERSION } };
+    const parsedAt = now().toISOString();
+    if (deps.links && hasLinks(article)) {
+      // Written before the hand-off: a crash in between re-runs this job, which writes it again.
+      await deps.links.put(job.id, parsedAt, article);
+      return { kind: 'handoff', data: { ...job, article: withoutLinks(article), parsedAt, parserVersion: EXTRACTOR_VERSION, linksStored: true } };
+    }
+    return { kind: 'handoff', data: { ...job, article, parsedAt, parserVersion: EXTRACTOR_VERSION } };
   };
 }

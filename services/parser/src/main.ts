@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { loadConfig, redactConfig } from '@khabar/config';
 import { openPageArchive } from '@khabar/archive';
-import { createLogger, createStageMetrics, runStageService } from '@khabar/worker-kit';
+import { LinkStore } from '@khabar/contracts';
+import { createLogger, createRedisConnection, createStageMetrics, runStageService } from '@khabar/worker-kit';
 import { createQualityMetrics } from './quality-metrics.ts';
 import { parserEnv } from './config.ts';
 import { createExtractPool, extractThreadCount } from './extract-pool.ts';
@@ -21,6 +22,9 @@ const metrics = createStageMetrics('parser');
 const archive = openPageArchive(config);
 logger.info({ archive: archive.description }, 'page archive');
 
+// Link lists go to side records for the indexer (its own connection: short plain commands).
+const redis = createRedisConnection(config.REDIS_URL, { name: 'khabar-parser-links' });
+
 await runStageService(process, {
   service: 'parser',
   queue: 'parse',
@@ -32,9 +36,11 @@ await runStageService(process, {
     maxArticleChars: config.KHABAR_MAX_ARTICLE_CHARS,
     extract: (request) => pool.run(request),
     quality: createQualityMetrics(metrics.registry),
+    links: new LinkStore(redis, config.KHABAR_QUEUE_PREFIX),
   }),
   resources: [
     { name: 'extract-pool', close: () => pool.close() },
     { name: 'archive', close: async () => archive.close() },
+    { name: 'links-redis', close: () => redis.quit() },
   ],
 });

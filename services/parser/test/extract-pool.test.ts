@@ -64,8 +64,10 @@ describe('extract pool', () => {
 });
 
 describe('extractThreadCount', () => {
-  it('runs one thread per core by default, never more than the jobs in flight, and honours an explicit count', () => {
-    expect(extractThreadCount(4, 0, 2)).toBe(2);
+  it('runs one thread per two cores by default, never more than the jobs in flight, and honours an explicit count', () => {
+    expect(extractThreadCount(4, 0, 2)).toBe(1);
+    expect(extractThreadCount(4, 0, 3)).toBe(2);
+    expect(extractThreadCount(8, 0, 8)).toBe(4);
     expect(extractThreadCount(1, 0, 8)).toBe(1);
     expect(extractThreadCount(8, 3, 2)).toBe(3);
     expect(extractThreadCount(2, 6, 16)).toBe(2);
