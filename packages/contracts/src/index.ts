@@ -37,6 +37,6 @@ export {
 export { parsePayload, toContractIssues } from './validate.ts';
 export { DEFAULT_JOB_OPTIONS, RETENTION, EVENTS_MAX_LEN, BACKOFF_TYPE, BACKOFF_DELAY_MS, jobIdFor, type Retention } from './job-options.ts';
 export { QueueSet, type QueueSetOptions } from './queue-set.ts';
-export { LinkStore, LINKS_TTL_SECONDS, hasLinks, withoutLinks, type ArticleLinks } from './links.ts';
+export { LinkStore, LINKS_TTL_SECONDS, hasLinks, linksFrom, withoutLinks, type ArticleLinks } from './links.ts';
 export { StatusStore, URL_STATES, ACTIVE_STATE, type UrlState, type UrlStatus } from './status.ts';
 export { submitUrls, fetchBacklog, BACKPRESSURE_RETRY_AFTER_S, DEFAULT_PRIORITY, type IntakeItem, type IntakeResult, type IntakeDeps } from './intake.ts';

@@ -19,6 +19,11 @@ export const LINKS_TTL_SECONDS = Math.max(...PIPELINE.map((q) => {
   return 'age' in keep ? (keep.age ?? 0) : 0;
 })) + DAY_S;
 
+/** Link lists from a stored record or document, with absent lists empty. */
+export function linksFrom(stored: Partial<ArticleLinks>): ArticleLinks {
+  return { teasers: stored.teasers ?? [], related: stored.related ?? [], readMore: stored.readMore ?? [] };
+}
+
 export function hasLinks(links: ArticleLinks): boolean {
   return links.teasers.length > 0 || links.related.length > 0 || links.readMore.length > 0;
 }
@@ -62,8 +67,7 @@ export class LinkStore {
   async get(id: string, parsedAt: string): Promise<ArticleLinks | null> {
     const raw = await this.redis.get(this.key(id, parsedAt));
     if (raw === null) return null;
-    const parsed = JSON.parse(raw) as Partial<ArticleLinks>;
-    return { teasers: parsed.teasers ?? [], related: parsed.related ?? [], readMore: parsed.readMore ?? [] };
+    return linksFrom(JSON.parse(raw) as Partial<ArticleLinks>);
   }
 
   async delete(id: string, parsedAt: string): Promise<void> {

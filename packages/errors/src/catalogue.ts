@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   KHABAR_E_ROBOTS_DISALLOWED: { retry: 'never', meaning: "The site's robots.txt disallows Khabar's user agent for this URL." },
   KHABAR_E_ROBOTS_UNAVAILABLE: { retry: 'backoff', meaning: "The site's robots.txt answered 5xx or could not be reached; the site counts as closed until it is asked again." },
   KHABAR_E_ARCHIVE_MISSING: { retry: 'never', meaning: 'The raw page the job refers to is no longer in the archive; re-fetch the URL.' },
+  KHABAR_E_LINKS_MISSING: { retry: 'never', meaning: "The article's link lists are neither in their side record (expired or lost) nor in the index; re-parse the page (khabar reparse)." },
   KHABAR_E_ARCHIVE_IO: { retry: 'backoff', meaning: 'The raw page archive could not be read or written.' },
   KHABAR_E_EXTRACT_EMPTY: { retry: 'never', meaning: 'No article text could be extracted from the page.' },
   KHABAR_E_EXTRACT_FAILED: { retry: 'never', meaning: 'The extractor failed on this page (malformed beyond recovery, or over its time cap).' },

@@ -1,4 +1,4 @@
-import type { ArticleLinks, IndexJob, LinkStore } from '@khabar/contracts';
+import { linksFrom, type ArticleLinks, type IndexJob, type LinkStore } from '@khabar/contracts';
 import { KhabarError, PermanentError, RetryLaterError } from '@khabar/errors';
 import { readAliasView } from '@khabar/search-index';
 import type { SearchClient } from './locate.ts';
@@ -13,12 +13,6 @@ export interface LinkSources {
   readonly writeAlias: string;
 }
 
-interface StoredLinks {
-  teasers?: ArticleLinks['teasers'];
-  related?: ArticleLinks['related'];
-  readMore?: ArticleLinks['readMore'];
-}
-
 /**
  * The link lists of the document as it is indexed now (real-time: a write acknowledged a moment
  * ago counts), or null when no generation holds it.
@@ -27,11 +21,10 @@ async function indexedLinks(sources: LinkSources, id: string): Promise<ArticleLi
   const view = await readAliasView(sources.client, sources.readAlias, sources.writeAlias);
   const indices = [...new Set([...(view.writeIndex === undefined ? [] : [view.writeIndex]), ...view.readIndices])];
   if (indices.length === 0) return null;
-  const answer = await sources.client.mget<StoredLinks>({ docs: indices.map((index) => ({ _index: index, _id: id })), _source_includes: ['teasers', 'related', 'readMore'], realtime: true });
+  const answer = await sources.client.mget<Partial<ArticleLinks>>({ docs: indices.map((index) => ({ _index: index, _id: id })), _source_includes: ['teasers', 'related', 'readMore'], realtime: true });
   for (const doc of answer.docs) {
     if ('error' in doc || !doc.found) continue;
-    const s = doc._source ?? {};
-    return { teasers: s.teasers ?? [], related: s.related ?? [], readMore: s.readMore ?? [] };
+    return linksFrom(doc._source ?? {});
   }
   return null;
 }
@@ -54,7 +47,7 @@ export async function withLinks(job: IndexJob, sources: LinkSources | undefined)
     throw new RetryLaterError('KHABAR_E_INDEX_UNAVAILABLE', `reading the link lists of ${job.id} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   if (!links) {
-    throw new PermanentError('KHABAR_E_ARCHIVE_MISSING', `the link lists of ${job.id} (parsed ${job.parsedAt}) are neither in their side record nor in the index; re-parse the page`, { context: { id: job.id, parsedAt: job.parsedAt } });
+    throw new PermanentError('KHABAR_E_LINKS_MISSING', `the link lists of ${job.id} (parsed ${job.parsedAt}) are neither in their side record nor in the index; re-parse the page`, { context: { id: job.id, parsedAt: job.parsedAt } });
   }
   return { ...job, article: { ...job.article, ...links } };
 }

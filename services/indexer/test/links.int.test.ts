@@ -85,7 +85,7 @@ describe('link side records (real Redis + Elasticsearch)', () => {
   it('fails for good when neither the record nor the document exists', async () => {
     const job = await storedJob();
     await store.delete(job.id, job.parsedAt);
-    await expect(handler()(job, ctx)).rejects.toMatchObject({ code: 'KHABAR_E_ARCHIVE_MISSING', retryable: false });
+    await expect(handler()(job, ctx)).rejects.toMatchObject({ code: 'KHABAR_E_LINKS_MISSING', retryable: false });
     expect((await client.count({ index: base, query: { ids: { values: [job.id] } } })).count).toBe(0);
   });
 
