@@ -39,9 +39,9 @@ afterAll(async () => {
 
 const log = { info: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined };
 const LINKS = {
-  teasers: [{ title: 'غزة: قافلة ثانية', url: 'https://a.example/2', text: 'قافلة' }],
-  related: [{ title: 'Related', url: 'https://a.example/3' }],
-  readMore: [{ title: 'Read more', url: 'https://a.example/4' }],
+  teasers: [{ title: 'غزة: قافلة ثانية', url: 'https://teasers.example/2', text: 'قافلة' }],
+  related: [{ title: 'Related', url: 'https://related.example/3' }],
+  readMore: [{ title: 'Read more', url: 'https://readmore.example/4' }],
 };
 
 /** An index job whose links the parser put in a side record, as the stored (compact) payload round-trips it. */
@@ -50,7 +50,7 @@ async function storedJob(): Promise<IndexJob> {
   const full = indexJobOf({ id: idOf(url), url, text: STORY, cluster: { clusterId: idOf(url), role: 'original', similarity: 1, contentHash: 'c0ffee', size: 1, sources: ['a.example'] } });
   await store.put(full.id, full.parsedAt, LINKS);
   const data = compactPayload({ ...full, article: withoutLinks({ ...full.article, ...LINKS }), linksStored: true });
-  expect(JSON.stringify(data)).not.toContain('https://a.example/2');
+  expect(JSON.stringify(data)).not.toContain('https://teasers.example/');
   return parsePayload('index', JSON.parse(JSON.stringify(data)));
 }
 
