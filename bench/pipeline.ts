@@ -23,6 +23,7 @@ import { startCorpusServer, type CorpusServer } from './lib/corpus-server.ts';
 import { summariseCpuProfiles, type ProfileSummary } from './lib/cpu-profile.ts';
 import { documentsOf, readAllDocuments, runEsBulk, warmUpElasticsearch, type EsBulkResult } from './lib/es-bulk.ts';
 import { describeEsDelta, esCounterDelta, readEsCounters, startHotThreadSampler, type EsCounters } from './lib/es-stats.ts';
+import { hopLatencies } from './lib/hop-latency.ts';
 import { runInProcess, type InProcessResult } from './lib/in-process.ts';
 import { runFullLoad, runOpenLoop, stageWindows, type LoadContext, type LoadRunResult } from './lib/load-run.ts';
 import { runNoopPipeline, runNoopStagePipeline, type NoopResult, type NoopStageOptions, type NoopStageResult } from './lib/noop-pipeline.ts';
@@ -238,6 +239,9 @@ try {
   elapsed = 0;
   const half = await runOpenLoop(ctx, halfUrls, halfRate);
   printLoad('half load', half);
+  const halfHops = await hopLatencies(queues, half.ids);
+  say('  by queue (BullMQ job times; wait = added → taken, run = taken → finished):');
+  for (const h of halfHops) say(`    ${h.queue.padEnd(6)} wait p50 ${String(h.waitMs.p50).padStart(5)} ms, p95 ${String(h.waitMs.p95).padStart(5)} ms; run p50 ${String(h.runMs.p50).padStart(5)} ms, p95 ${String(h.runMs.p95).padStart(5)} ms (${h.jobs} jobs)`);
   const rejected = (await esWriteRejections(es)) - rejectedStart;
 
   await stack.stop();
@@ -338,8 +342,8 @@ try {
     args,
     figures,
     targets,
-    full: { ...full, states: full.states },
-    half,
+    full: { ...full, ids: undefined },
+    half: { ...half, ids: undefined, hops: halfHops },
     stages,
     redisCpuMsPerDoc: redisMsPerDoc,
     inProcess: inProcess ? { ...inProcess, samplePayload: undefined, payloads: undefined } : null,

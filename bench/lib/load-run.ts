@@ -14,6 +14,8 @@ export interface LoadRunResult {
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly max: number };
   readonly startedAt: number;
   readonly endedAt: number;
+  /** Document ids of the URLs submitted, in order. */
+  readonly ids: readonly string[];
 }
 
 export interface LoadContext {
@@ -93,7 +95,7 @@ async function waitSettled(ctx: LoadContext, ids: readonly string[], submitting:
   }
 }
 
-function summarise(rows: readonly StatusRow[], startedAt: number, offeredPerSec: number | null): LoadRunResult {
+function summarise(rows: readonly StatusRow[], ids: readonly string[], startedAt: number, offeredPerSec: number | null): LoadRunResult {
   const states: Record<string, number> = {};
   for (const r of rows) states[r.state] = (states[r.state] ?? 0) + 1;
   const indexed = rows.filter((r) => r.state === 'indexed' && Number.isFinite(r.updatedAt) && Number.isFinite(r.submittedAt));
@@ -108,6 +110,7 @@ function summarise(rows: readonly StatusRow[], startedAt: number, offeredPerSec:
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
     startedAt,
     endedAt,
+    ids,
   };
 }
 
@@ -120,7 +123,7 @@ export async function runFullLoad(ctx: LoadContext, urls: readonly string[]): Pr
   });
   const ids = await submission;
   const rows = await waitSettled(ctx, ids, () => submitting);
-  return summarise(rows, startedAt, null);
+  return summarise(rows, ids, startedAt, null);
 }
 
 /** Open loop: URLs offered at a fixed rate whatever the pipeline does (no coordinated omission). */
@@ -143,7 +146,7 @@ export async function runOpenLoop(ctx: LoadContext, urls: readonly string[], rat
   });
   const rows = await waitSettled(ctx, ids, () => submitting);
   await producer;
-  return summarise(rows, startedAt, ratePerSec);
+  return summarise(rows, ids, startedAt, ratePerSec);
 }
 
 /** Per queue: jobs completed and the span between the first and last completion (BullMQ keeps finishedOn as the score). */

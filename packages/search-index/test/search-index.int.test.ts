@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createBulkIndexer, createSearchClient, ensureIndex, toDocument, type BulkIndexer } from '../src/index.ts';
 import { buildIndexJob } from './build-index-job.ts';
 import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
+import { waitFor } from '../../../test/support/wait.ts';
 
 let client: Client;
 let base: string;
@@ -101,6 +102,50 @@ describe('bulk indexer', () => {
     const unknown = await rejectionOf(bulk.index(bad.id, { ...toDocument(bad), surprise: 1 }));
     expect(unknown.code).toBe('KHABAR_E_INDEX_MAPPING');
     expect(unknown.message).toMatch(/strict|dynamic/);
+  });
+
+  it('keeps several wait_for requests in flight, so a document never queues behind requests that only wait for a refresh', async () => {
+    await ensureIndex(client, base);
+    await client.indices.putSettings({ index: `${base}-000001`, settings: { refresh_interval: '-1' } });
+    let inFlight = 0;
+    let peak = 0;
+    const counting = new Proxy(client, {
+      get(target, prop) {
+        if (prop === 'bulk') {
+          return async (...args: Parameters<Client['bulk']>) => {
+            inFlight += 1;
+            peak = Math.max(peak, inFlight);
+            try {
+              return await target.bulk(...args);
+            } finally {
+              inFlight -= 1;
+            }
+          };
+        }
+        const value: unknown = Reflect.get(target, prop);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    bulk = createBulkIndexer({ client: counting, writeAlias: `${base}-write`, flushIntervalMs: 1, refresh: 'wait_for' });
+    const jobs = Array.from({ length: 5 }, (_, n) => jobFor(n));
+    let settled = 0;
+    const done: Array<Promise<void>> = [];
+    // A wait_for request is released by a scheduled refresh (not by the _refresh API): turning
+    // refreshes back on lets every request end, also when an assertion below fails.
+    const refreshesOn = () => client.indices.putSettings({ index: `${base}-000001`, settings: { refresh_interval: '100ms' } });
+    try {
+      for (const [n, job] of jobs.entries()) {
+        done.push(bulk.index(job.id, toDocument(job)).then(() => void (settled += 1)));
+        // Each document in its own request, sent while the earlier ones wait (refreshes are off).
+        await waitFor(`bulk request ${n + 1} in flight`, async () => inFlight === n + 1, 10_000, 5);
+      }
+    } finally {
+      const seen = { peak, settled };
+      await refreshesOn();
+      expect(seen).toEqual({ peak: 5, settled: 0 });
+    }
+    await Promise.all(done);
+    expect((await client.count({ index: base })).count).toBe(5);
   });
 
   it('answers RetryLaterError when the write alias does not exist (no index auto-created)', async () => {

@@ -11,6 +11,7 @@ export const indexerEnv = {
   KHABAR_BULK_MAX_DOCS: intVar(500, 1, 10_000).describe('Documents per bulk request at most.'),
   KHABAR_BULK_MAX_BYTES: intVar(5 * 1_048_576, 1024, 100 * 1_048_576).describe('Bytes per bulk request at most.'),
   KHABAR_BULK_FLUSH_MS: intVar(200, 1, 60_000).describe('Longest a document waits for its bulk request to fill.'),
+  KHABAR_BULK_MAX_IN_FLIGHT: intVar(8, 1, 64).describe('Bulk requests in flight at once. With KHABAR_INDEX_REFRESH=wait_for each one holds its slot until the next refresh, so a low limit makes documents wait for a refresh they already missed.'),
   KHABAR_CLUSTER_ORPHAN_GRACE_MS: intVar(3_600_000, 0, 30 * 86_400_000).describe('How long copies wait for their story\'s original before the first of them stands in for it (cluster.role original).'),
   KHABAR_INDEX_REFRESH: z.enum(['false', 'true', 'wait_for']).default('false').describe('Refresh policy of bulk requests (wait_for makes documents searchable before the job completes).'),
   KHABAR_INDEX_ROLLOVER_CHECK_MS: intVar(60_000, 0, 86_400_000).describe('How often one indexer (the holder of a Redis lock) checks the rollover conditions; 0 turns Khabar-driven rollover off.'),

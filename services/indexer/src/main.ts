@@ -28,6 +28,7 @@ const bulk = createBulkIndexer({
   maxBatchDocs: config.KHABAR_BULK_MAX_DOCS,
   maxBatchBytes: config.KHABAR_BULK_MAX_BYTES,
   flushIntervalMs: config.KHABAR_BULK_FLUSH_MS,
+  maxConcurrentRequests: config.KHABAR_BULK_MAX_IN_FLIGHT,
   refresh: config.KHABAR_INDEX_REFRESH === 'false' ? false : config.KHABAR_INDEX_REFRESH === 'true' ? true : 'wait_for',
 });
 
