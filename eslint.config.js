@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '.cache/**', 'test-results/**', 'bench/results/**', '**/*.js', '**/*.mjs', 'infra/**'] },
+  { ignores: ['**/node_modules/**', '.cache/**', 'test-results/**', 'bench/results/**', '.scratch/**', '**/*.js', '**/*.mjs', 'infra/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
