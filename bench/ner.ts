@@ -4,7 +4,9 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
  * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
  * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
- * packages/ner/test/fixtures/articles: entities found (by id and type) and mentions linked.
+ * packages/ner/test/fixtures/articles (written beside the tagger) and articles-blind (written and
+ * annotated by someone who never saw the tagger's code or output): entities found (by id and
+ * type) and mentions linked.
  * The last line printed is one JSON object with every figure.
  *
  *   node bench/ner.ts [--data /work/shared/data]
@@ -109,32 +111,41 @@ for (const lang of ['ar', 'en'] as const) {
   figures[lang] = { dev: byType, devNoMisc: brief(noMisc), devByFile: perFile, devByFileNoMisc: perFileNoMisc, devSentences: dev.length, devTokens: tokens, modelTokensPerSec: modelTps, taggerTokensPerSec: taggerTps };
 }
 
-const articlesDir = new URL('../packages/ner/test/fixtures/articles/', import.meta.url);
-const articleTotals: Record<string, { gold: number; predicted: number; found: number; goldLinked: number; foundLinked: number; checked: number; linked: number }> = {};
-for (const file of readdirSync(articlesDir).filter((f) => f.endsWith('.json')).sort()) {
-  const gold = JSON.parse(readFileSync(new URL(file, articlesDir), 'utf8')) as GoldArticle;
-  const s = scoreArticle(tagger.tag(gold.text, gold.lang), gold);
-  const t = (articleTotals[gold.lang] ??= { gold: 0, predicted: 0, found: 0, goldLinked: 0, foundLinked: 0, checked: 0, linked: 0 });
-  t.gold += s.gold;
-  t.predicted += s.predicted;
-  t.found += s.found;
-  t.goldLinked += s.goldLinked;
-  t.foundLinked += s.foundLinked;
-  t.checked += s.mentionsChecked;
-  t.linked += s.mentionsLinked;
-  console.log(`article ${file}: ${s.found}/${s.gold} entities found, ${s.predicted - s.found} spurious, mentions linked ${s.mentionsLinked}/${s.mentionsChecked}`);
-  if (s.missed.length > 0) console.log(`  missed: ${s.missed.join(', ')}`);
-  if (s.spurious.length > 0) console.log(`  spurious: ${s.spurious.join(', ')}`);
+/**
+ * Scores the full tagger on one folder of hand-annotated articles: `articles` was written next to
+ * the tagger (a dev set), `articles-blind` by a writer who never saw its code or output.
+ */
+function scoreArticles(folder: string, label: string): Record<string, unknown> {
+  const dir = new URL(`../packages/ner/test/fixtures/${folder}/`, import.meta.url);
+  const totals: Record<string, { gold: number; predicted: number; found: number; goldLinked: number; foundLinked: number; checked: number; linked: number }> = {};
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const gold = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as GoldArticle;
+    const s = scoreArticle(tagger.tag(gold.text, gold.lang), gold);
+    const t = (totals[gold.lang] ??= { gold: 0, predicted: 0, found: 0, goldLinked: 0, foundLinked: 0, checked: 0, linked: 0 });
+    t.gold += s.gold;
+    t.predicted += s.predicted;
+    t.found += s.found;
+    t.goldLinked += s.goldLinked;
+    t.foundLinked += s.foundLinked;
+    t.checked += s.mentionsChecked;
+    t.linked += s.mentionsLinked;
+    console.log(`${label} ${file}: ${s.found}/${s.gold} entities found, ${s.predicted - s.found} spurious, mentions linked ${s.mentionsLinked}/${s.mentionsChecked}`);
+    if (s.missed.length > 0) console.log(`  missed: ${s.missed.join(', ')}`);
+    if (s.spurious.length > 0) console.log(`  spurious: ${s.spurious.join(', ')}`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [lang, t] of Object.entries(totals)) {
+    const p = t.predicted === 0 ? 0 : t.found / t.predicted;
+    const r = t.gold === 0 ? 0 : t.found / t.gold;
+    const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    const linking = t.checked === 0 ? 0 : t.linked / t.checked;
+    const linkedRecall = t.goldLinked === 0 ? 0 : t.foundLinked / t.goldLinked;
+    console.log(`${label}s ${lang}: entities P ${pct(p)} R ${pct(r)} F1 ${pct(f1)}; linking accuracy ${pct(linking)} (${t.linked}/${t.checked} mentions); KB entities found ${t.foundLinked}/${t.goldLinked}`);
+    out[lang] = { p: r4(p), r: r4(r), f1: r4(f1), linkingAccuracy: r4(linking), kbEntitiesFound: r4(linkedRecall), entities: t.gold };
+  }
+  return out;
 }
-const articles: Record<string, unknown> = {};
-for (const [lang, t] of Object.entries(articleTotals)) {
-  const p = t.predicted === 0 ? 0 : t.found / t.predicted;
-  const r = t.gold === 0 ? 0 : t.found / t.gold;
-  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
-  const linking = t.checked === 0 ? 0 : t.linked / t.checked;
-  const linkedRecall = t.goldLinked === 0 ? 0 : t.foundLinked / t.goldLinked;
-  console.log(`articles ${lang}: entities P ${pct(p)} R ${pct(r)} F1 ${pct(f1)}; linking accuracy ${pct(linking)} (${t.linked}/${t.checked} mentions); KB entities found ${t.foundLinked}/${t.goldLinked}`);
-  articles[lang] = { p: r4(p), r: r4(r), f1: r4(f1), linkingAccuracy: r4(linking), kbEntitiesFound: r4(linkedRecall), entities: t.gold };
-}
-figures['articles'] = articles;
+
+figures['articles'] = scoreArticles('articles', 'article');
+figures['articlesBlind'] = scoreArticles('articles-blind', 'blind article');
 console.log(JSON.stringify(figures));
