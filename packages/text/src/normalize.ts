@@ -67,6 +67,49 @@ const LETTER_FOLD_RE = /[أإآٱٲٳىیئةؤک]/g;
  * ASCII digits, lower-case Latin. `إيلون` and `ايلون` normalise to the same string.
  */
 export function normalizeArabic(s: string): string {
+  return normalizeSimple(s) ?? normalizeFull(s);
+}
+
+/** Code unit → what `normalizeArabic` makes of it alone: a string, '' (dropped), or undefined (not simple). */
+const SIMPLE: Array<string | undefined> = (() => {
+  const table: Array<string | undefined> = new Array<string | undefined>(0x0680).fill(undefined);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = String.fromCharCode(c);
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = String.fromCharCode(c);
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = String.fromCharCode(c + 32);
+  for (let c = 0x0621; c <= 0x064a; c++) {
+    const ch = String.fromCharCode(c);
+    table[c] = LETTER_FOLDS[ch] ?? ch;
+  }
+  table[0x0640] = ''; // tatweel
+  // Harakat, tanween, shadda, sukun and the superscript alef; not U+0653–0655 (madda and hamza
+  // marks compose with the letter before them under NFKC, so they take the full path).
+  for (let c = 0x064b; c <= 0x0652; c++) table[c] = '';
+  table[0x0670] = '';
+  for (let c = 0x0660; c <= 0x0669; c++) table[c] = String(c - ARABIC_INDIC_ZERO);
+  return table;
+})();
+
+/**
+ * `normalizeArabic` for the common case (ASCII letters and digits, basic Arabic letters, harakat,
+ * tatweel, Arabic-Indic digits), where NFKC changes nothing: one scan, and no allocation at all
+ * when nothing changes. Undefined when `s` holds anything else.
+ */
+function normalizeSimple(s: string): string | undefined {
+  let out: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const m = c < 0x0680 ? SIMPLE[c] : undefined;
+    if (m === undefined) return undefined;
+    if (out === undefined) {
+      if (m.length === 1 && m.charCodeAt(0) === c) continue;
+      out = s.slice(0, i);
+    }
+    out += m;
+  }
+  return out ?? s;
+}
+
+function normalizeFull(s: string): string {
   const nfkc = s.normalize('NFKC');
   return foldDigits(stripDiacritics(nfkc))
     .replace(LETTER_FOLD_RE, (c) => LETTER_FOLDS[c] ?? c)

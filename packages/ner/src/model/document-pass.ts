@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KhabarNerError } from '../errors.ts';
-import { HashSink } from './feature-hash.ts';
+import { buildJointTable, hashFeature, HashSink, lookupFeature, type JointTable } from './feature-hash.ts';
 import { emitFeatures, featureGroupsOf, type TokenInfo } from './features.ts';
-import { decodeHashed, parseModel, type SequenceModel } from './sequence-model.ts';
+import { decodeHashed, decodeRows, parseModel, type SequenceModel } from './sequence-model.ts';
 import { docModelFileName, modelFileName } from './train-config.ts';
 import { toBio } from './viterbi.ts';
 
@@ -106,24 +106,110 @@ function hashed(model: SequenceModel, infos: readonly TokenInfo[]): HashSink {
   return sink;
 }
 
-const tagsOf = (model: SequenceModel, sink: HashSink): string[] => Array.from(decodeHashed(model, sink), (t) => toBio(model.tags[t] ?? 'O'));
+const tagsOf = (model: SequenceModel, tags: Int32Array): string[] => Array.from(tags, (t) => toBio(model.tags[t] ?? 'O'));
+
+/** The sentence and document models' joint table, built on first use (loading stays cheap). */
+const joints = new WeakMap<SequenceModel, { first: SequenceModel; table: JointTable }>();
+
+function jointOf(first: SequenceModel, second: SequenceModel): JointTable {
+  const known = joints.get(second);
+  if (known?.first === first) return known.table;
+  const table = buildJointTable(first.table, second.table);
+  joints.set(second, { first, table });
+  return table;
+}
 
 /**
  * BIO tags for every sentence of one document (an article, or a corpus file's consecutive
  * sentences): the sentence model, then, when there is one, the document model, which sees the
- * same features (hashed once) plus the document features.
+ * same features plus the document features. Each feature is hashed once and looked up once for
+ * both models (a joint table); the document features are looked up in the document model.
  */
 export function decodeDocument(model: NerModel, sentences: readonly (readonly TokenInfo[])[]): string[][] {
   const sinks = sentences.map((infos) => hashed(model.first, infos));
-  const first = sinks.map((sink) => tagsOf(model.first, sink));
-  if (!model.document) return first;
+  const second = model.document;
+  if (!second) return sinks.map((sink) => tagsOf(model.first, decodeHashed(model.first, sink)));
+  const { slots, mask } = jointOf(model.first, second);
+  const firstRows: Int32Array[] = [];
+  const secondRows: Int32Array[] = [];
+  for (const sink of sinks) {
+    const { hashes } = sink;
+    const a = new Int32Array(hashes.length);
+    const b = new Int32Array(hashes.length);
+    for (let k = 0; k < hashes.length; k++) {
+      const h = hashes[k] as number;
+      let ra = 0;
+      let rb = 0;
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const x = slots[3 * slot + 1] as number;
+        const y = slots[3 * slot + 2] as number;
+        if (x === 0 && y === 0) break;
+        if (slots[3 * slot] === h) {
+          ra = x;
+          rb = y;
+          break;
+        }
+      }
+      a[k] = ra - 1;
+      b[k] = rb - 1;
+    }
+    firstRows.push(a);
+    secondRows.push(b);
+  }
+  const first = sinks.map((sink, s) => tagsOf(model.first, decodeRows(model.first, firstRows[s] as Int32Array, sink.offsets)));
   const context = documentContext(
     sentences.map((infos) => infos.map((i) => i.stem)),
     first.map(typesOf),
     model.window,
   );
-  const second = model.document;
-  return sinks.map((sink, s) => tagsOf(second, sink.withExtra(contextFeatures(context[s] ?? [], model.neighbours))));
+  const rowOf = extraRows(second);
+  return sinks.map((sink, s) => {
+    const own = context[s] ?? [];
+    const base = secondRows[s] as Int32Array;
+    const n = sink.offsets.length - 1;
+    // Per token: its base features' rows, then contextFeatures' rows in the same order (each
+    // token has at most two document values of its own and two per neighbour).
+    const rows = new Int32Array(base.length + 6 * n);
+    const offsets = new Int32Array(n + 1);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      offsets[i] = at;
+      const end = sink.offsets[i + 1] as number;
+      for (let k = sink.offsets[i] as number; k < end; k++) rows[at++] = base[k] as number;
+      for (const v of own[i] ?? []) rows[at++] = rowOf('dc=', v);
+      if (model.neighbours) {
+        for (const v of own[i - 1] ?? ['<s>']) rows[at++] = rowOf('dc-1=', v);
+        for (const v of own[i + 1] ?? ['</s>']) rows[at++] = rowOf('dc+1=', v);
+      }
+    }
+    offsets[n] = at;
+    return tagsOf(second, decodeRows(second, rows, offsets));
+  });
+}
+
+/** Rows of the document features (`contextFeatures`' strings: a prefix and one of a few values), memoised per model. */
+const extraCache = new WeakMap<SequenceModel, Map<string, Map<string, number>>>();
+
+function extraRows(model: SequenceModel): (prefix: string, value: string) => number {
+  let byPrefix = extraCache.get(model);
+  if (!byPrefix) {
+    byPrefix = new Map();
+    extraCache.set(model, byPrefix);
+  }
+  const cache = byPrefix;
+  return (prefix, value) => {
+    let values = cache.get(prefix);
+    if (!values) {
+      values = new Map();
+      cache.set(prefix, values);
+    }
+    let row = values.get(value);
+    if (row === undefined) {
+      row = lookupFeature(model.table, hashFeature(prefix + value));
+      values.set(value, row);
+    }
+    return row;
+  };
 }
 
 function readModel(path: string, lang: 'ar' | 'en'): SequenceModel {

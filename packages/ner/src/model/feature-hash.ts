@@ -14,6 +14,11 @@ function mix(h: number, s: string): number {
   return h;
 }
 
+function mixRange(h: number, s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 export function hashFeature(s: string): number {
   return mix(FNV_OFFSET, s) | 0;
 }
@@ -59,6 +64,8 @@ export interface FeatureSink {
   begin(): void;
   /** The feature `prefix + a`, or `prefix + a + "|" + b` (+ `"|" + c`). */
   add(prefix: string, a: string, b?: string, c?: string): void;
+  /** The feature `prefix + s.slice(start, end)` (no substring is built when hashing). */
+  addSlice(prefix: string, s: string, start: number, end: number): void;
 }
 
 /** Collects feature strings per token (training, debugging). */
@@ -77,6 +84,10 @@ export class StringSink implements FeatureSink {
     if (c !== undefined) s += `|${c}`;
     this.cur.push(s);
   }
+
+  addSlice(prefix: string, s: string, start: number, end: number): void {
+    this.cur.push(prefix + s.slice(start, end));
+  }
 }
 
 /** Collects feature hashes: token i owns `hashes[offsets[i] .. offsets[i + 1])`. */
@@ -93,6 +104,10 @@ export class HashSink implements FeatureSink {
     if (b !== undefined) h = mix(Math.imul(h ^ BAR, FNV_PRIME), b);
     if (c !== undefined) h = mix(Math.imul(h ^ BAR, FNV_PRIME), c);
     this.hashes.push(h | 0);
+  }
+
+  addSlice(prefix: string, s: string, start: number, end: number): void {
+    this.hashes.push(mixRange(mix(FNV_OFFSET, prefix), s, start, end) | 0);
   }
 
   /** Closes the last token (call once after the sentence). */
@@ -118,10 +133,13 @@ export class HashSink implements FeatureSink {
   }
 }
 
-/** Hash → row index, open addressing with linear probing; rows are stored + 1 (0 = empty). */
+/**
+ * Hash → row index, open addressing with linear probing. Slot s holds its key at `slots[2s]` and
+ * its row + 1 at `slots[2s + 1]` (0 = empty): key and row share a cache line, so a probe costs one
+ * memory access (the lookups are most of the tagger's time).
+ */
 export interface FeatureTable {
-  readonly keys: Int32Array;
-  readonly rows: Int32Array;
+  readonly slots: Int32Array;
   readonly mask: number;
 }
 
@@ -133,28 +151,59 @@ export function buildFeatureTable(names: readonly string[]): FeatureTable {
 export function buildFeatureTableFromHashes(hashes: Int32Array): FeatureTable {
   let size = 16;
   while (size < hashes.length * 2) size *= 2;
-  const keys = new Int32Array(size);
-  const rows = new Int32Array(size);
+  const slots = new Int32Array(size * 2);
   const mask = size - 1;
   hashes.forEach((h, row) => {
     let slot = h & mask;
-    while (rows[slot] !== 0) {
-      if (keys[slot] === h) return; // a 32-bit collision: the first feature keeps the slot
+    while (slots[2 * slot + 1] !== 0) {
+      if (slots[2 * slot] === h) return; // a 32-bit collision: the first feature keeps the slot
       slot = (slot + 1) & mask;
     }
-    keys[slot] = h;
-    rows[slot] = row + 1;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = row + 1;
   });
-  return { keys, rows, mask };
+  return { slots, mask };
 }
 
 /** Row of a feature hash, or -1. */
 export function lookupFeature(table: FeatureTable, h: number): number {
-  let slot = h & table.mask;
-  for (;;) {
-    const r = table.rows[slot] ?? 0;
+  const { slots, mask } = table;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const r = slots[2 * slot + 1] ?? 0;
     if (r === 0) return -1;
-    if (table.keys[slot] === h) return r - 1;
-    slot = (slot + 1) & table.mask;
+    if (slots[2 * slot] === h) return r - 1;
   }
+}
+
+/**
+ * Two models' tables in one (the sentence pass and the document pass share most features): slot s
+ * holds key, row + 1 in the first model, row + 1 in the second (0: not in that model) at
+ * `slots[3s .. 3s + 2]`, so one probe finds a feature's rows in both.
+ */
+export interface JointTable {
+  readonly slots: Int32Array;
+  readonly mask: number;
+}
+
+export function buildJointTable(a: FeatureTable, b: FeatureTable): JointTable {
+  const union = new Set<number>();
+  for (const t of [a, b]) for (let s = 0; s < t.slots.length; s += 2) if (t.slots[s + 1] !== 0) union.add(t.slots[s] ?? 0);
+  let size = 16;
+  while (size < union.size * 2) size *= 2; // load ≤ 0.5: a probe for an absent key ends soon
+  const slots = new Int32Array(size * 3);
+  const mask = size - 1;
+  const put = (t: FeatureTable, column: 1 | 2): void => {
+    for (let s = 0; s < t.slots.length; s += 2) {
+      const row = t.slots[s + 1] ?? 0;
+      if (row === 0) continue;
+      const h = t.slots[s] ?? 0;
+      let slot = h & mask;
+      while ((slots[3 * slot + 1] !== 0 || slots[3 * slot + 2] !== 0) && slots[3 * slot] !== h) slot = (slot + 1) & mask;
+      slots[3 * slot] = h;
+      slots[3 * slot + column] = row;
+    }
+  };
+  put(a, 1);
+  put(b, 2);
+  return { slots, mask };
 }

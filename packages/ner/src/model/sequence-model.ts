@@ -83,27 +83,55 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
   const emissions = new Float64Array(n * T);
   const { hashes, offsets } = sink;
   const w = model.weights;
-  const { keys, rows, mask } = model.table;
+  const { slots, mask } = model.table;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     const end = offsets[i + 1] as number;
     for (let k = offsets[i] as number; k < end; k++) {
       // lookupFeature, inlined: this loop is most of the tagger's time.
       const h = hashes[k] as number;
-      let slot = h & mask;
       let row = -1;
-      for (let r = rows[slot] as number; r !== 0; r = rows[slot] as number) {
-        if (keys[slot] === h) {
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const r = slots[2 * slot + 1] as number;
+        if (r === 0) break;
+        if (slots[2 * slot] === h) {
           row = r - 1;
           break;
         }
-        slot = (slot + 1) & mask;
       }
       if (row < 0) continue;
       const off = row * T;
       for (let t = 0; t < T; t++) emissions[base + t] = (emissions[base + t] as number) + (w[off + t] as number);
     }
   }
+  return decodeEmissions(model, emissions, n);
+}
+
+/**
+ * Best BIO tags (as tag indexes) for a sentence whose features' rows in this model were looked up
+ * beforehand: token i's are `rows[offsets[i] .. offsets[i + 1])`, -1 for a feature the model lacks.
+ * Same sums in the same order as `decodeHashed`, so the same tags.
+ */
+export function decodeRows(model: SequenceModel, rows: Int32Array, offsets: ArrayLike<number>): Int32Array {
+  const T = model.tags.length;
+  const n = Math.max(0, offsets.length - 1);
+  const emissions = new Float64Array(n * T);
+  const w = model.weights;
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    const end = offsets[i + 1] as number;
+    for (let k = offsets[i] as number; k < end; k++) {
+      const row = rows[k] as number;
+      if (row < 0) continue;
+      const off = row * T;
+      for (let t = 0; t < T; t++) emissions[base + t] = (emissions[base + t] as number) + (w[off + t] as number);
+    }
+  }
+  return decodeEmissions(model, emissions, n);
+}
+
+function decodeEmissions(model: SequenceModel, emissions: Float64Array, n: number): Int32Array {
+  const T = model.tags.length;
   const bias = model.meta.config.outsideBias ?? 0;
   if (bias !== 0) {
     const o = model.tags.indexOf('O');

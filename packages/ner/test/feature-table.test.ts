@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadLexiconData } from '../src/data-files.ts';
+import { buildFeatureTableFromHashes, buildJointTable, HashSink, lookupFeature } from '../src/model/feature-hash.ts';
+import { emitFeatures, featureGroupsOf, infoOfToken, type TokenInfo } from '../src/model/features.ts';
+import { buildLexicon } from '../src/model/lexicon.ts';
+import { contextFeatures, decodeDocument, documentContext, loadNerModel, typesOf } from '../src/model/document-pass.ts';
+import { decodeHashed, type SequenceModel } from '../src/model/sequence-model.ts';
+import { toBio } from '../src/model/viterbi.ts';
+import { dataFile } from '../src/data-files.ts';
+import { tokenize } from '../src/tokenize.ts';
+
+/** mulberry32: a fixed seed, so a failure is reproducible. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('feature tables', () => {
+  it('the joint table finds every key of both tables with both rows, and nothing else', () => {
+    const next = rng(7);
+    const hash = () => (next() * 2 ** 32) | 0;
+    const shared = Array.from({ length: 3000 }, hash);
+    const a = Int32Array.from([...shared, ...Array.from({ length: 2000 }, hash)]);
+    const b = Int32Array.from([...Array.from({ length: 2500 }, hash), ...shared.slice(0, 1500)]);
+    const ta = buildFeatureTableFromHashes(a);
+    const tb = buildFeatureTableFromHashes(b);
+    const joint = buildJointTable(ta, tb);
+    const probe = (h: number): [number, number] => {
+      for (let slot = h & joint.mask; ; slot = (slot + 1) & joint.mask) {
+        const x = joint.slots[3 * slot + 1] ?? 0;
+        const y = joint.slots[3 * slot + 2] ?? 0;
+        if (x === 0 && y === 0) return [-1, -1];
+        if (joint.slots[3 * slot] === h) return [x - 1, y - 1];
+      }
+    };
+    for (const h of [...a, ...b, ...Array.from({ length: 5000 }, hash)]) expect(probe(h)).toEqual([lookupFeature(ta, h), lookupFeature(tb, h)]);
+    expect(lookupFeature(ta, a[4321] ?? 0)).toBe(4321);
+  });
+});
+
+/** The two passes the plain way: every feature hashed into each model's own table, the document features as strings. */
+function referenceDecode(first: SequenceModel, second: SequenceModel, window: number, neighbours: boolean, sentences: readonly (readonly TokenInfo[])[]): string[][] {
+  const sinks = sentences.map((infos) => {
+    const sink = new HashSink();
+    emitFeatures(infos, first.lang, sink, undefined, featureGroupsOf(first.meta.config));
+    sink.finish();
+    return sink;
+  });
+  const tagsOf = (m: SequenceModel, sink: HashSink) => Array.from(decodeHashed(m, sink), (t) => toBio(m.tags[t] ?? 'O'));
+  const firstTags = sinks.map((sink) => tagsOf(first, sink));
+  const context = documentContext(
+    sentences.map((infos) => infos.map((i) => i.stem)),
+    firstTags.map(typesOf),
+    window,
+  );
+  return sinks.map((sink, s) => tagsOf(second, sink.withExtra(contextFeatures(context[s] ?? [], neighbours))));
+}
+
+describe('decodeDocument (shipped models)', () => {
+  const lex = loadLexiconData();
+  const lexicon = buildLexicon([...lex.kb, ...lex.places], lex.nameTokens);
+  const folders = ['./fixtures/articles/', './fixtures/articles-blind/'].map((f) => new URL(f, import.meta.url));
+  for (const lang of ['ar', 'en'] as const) {
+    it(`${lang}: one probe per feature for both passes gives the tags of the plain two-pass decode`, () => {
+      const model = loadNerModel(dataFile(''), lang);
+      expect(model.document).not.toBeNull();
+      const texts = folders.flatMap((dir) =>
+        readdirSync(dir)
+          .filter((f) => f.startsWith(`${lang}-`) && f.endsWith('.json'))
+          .map((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { text: string }).text),
+      );
+      const sentences = texts
+        .join('\n')
+        .split(/[.!?؟\n]+/u)
+        .map((s) => tokenize(s).map((t) => infoOfToken(t, lexicon)))
+        .filter((s) => s.length > 0);
+      expect(sentences.length).toBeGreaterThan(50);
+      const got = decodeDocument(model, sentences);
+      expect(got).toEqual(referenceDecode(model.first, model.document as SequenceModel, model.window, model.neighbours, sentences));
+      expect(got.flat().some((t) => t !== 'O')).toBe(true);
+    });
+  }
+});
