@@ -10,7 +10,7 @@ import { inferPageZone } from './zones.ts';
 import { articleKeywords } from './site-keywords.ts';
 
 /** Bumped whenever output for the same bytes may change (stored with each article). */
-export const EXTRACTOR_VERSION = 'khabar-extract/1.4.0';
+export const EXTRACTOR_VERSION = 'khabar-extract/1.4.1';
 
 /** Structurally the same as `Article` from @khabar/contracts. */
 export interface ExtractedArticle {

@@ -132,9 +132,11 @@ export const TAGS_LABEL = /^(explore\s+more\s+on\s+these\s+topics|more\s+on\s+th
 export const AMBIGUOUS_TAGS_LABEL = /^(related\s+topics|مواضيع\s+ذات\s+صلة|topics)\s*[:：]?\s*$/i;
 
 /** Wire credits and source lines: they go to `attribution`, not the text. */
-export const ATTRIBUTION_LINE = /^[([]?\s*(المصدر|مصدر|المصادر|source|sources|reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by|(with\s+)?(reporting|input)\s+from|تحرير|ترجمة)\s*[:：]?\s+\S/i;
+// "Source"/"Sources" need their colon: "Sources close to the talks said …" is a sentence.
+export const ATTRIBUTION_LINE = /^[([]?\s*(?:(?:المصدر|مصدر|المصادر|reporting\s+by|additional\s+reporting\s+by|writing\s+by|editing\s+by|compiled\s+by|(?:with\s+)?(?:reporting|input)\s+from|تحرير|ترجمة)\s*[:：]?|sources?\s*[:：])\s+\S/i;
 /** Credit sign-offs that end wire copy: "Jane Roe contributed to this report." */
-export const CONTRIBUTED_LINE = /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b|\bساهم(?:ت)?\s+في\s+(?:إعداد|اعداد)\s+(?:هذا\s+)?(?:التقرير|الخبر)/i;
+// \b is ASCII-only in JavaScript, so the Arabic sign-off is bounded by a look-behind instead.
+export const CONTRIBUTED_LINE = /\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\b|(?<![\p{L}\p{N}])[وف]?ساهم(?:ت)?\s+في\s+(?:إعداد|اعداد)\s+(?:هذا\s+)?(?:التقرير|الخبر)/iu;
 /** "(Reuters) -" style wire prefixes at the start of a lead paragraph are kept in text, only the credit is recorded. */
 export const WIRE_CREDIT = /^\s*(?:[A-Z][A-Za-z .,'-]{1,40})?\(\s*(Reuters|AP|AFP|Bloomberg|Xinhua|Anadolu|د\s*ب\s*أ|أ\s*ف\s*ب|رويترز|سبوتنيك|نوفوستي|الأناضول|وام|واس|قنا|كونا|بترا)\s*\)\s*[-–—]/;
 

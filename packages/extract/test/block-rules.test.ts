@@ -202,6 +202,10 @@ describe('isAttribution / isAttributionLine', () => {
     'المصدر: شفق نيوز · منذ 40 دقيقة · 11 نوفمبر 2025 - 21:35 بتوقيت بغداد', // nabd-aggregator/iraq-election-turnout
     'Reporting by Ahmed Rashid in London; Additional reporting by Nadia Karim in Dubai; Editing by Susan Fenton', // globalwire/oil-rises-opec-delay
     'Plains Public Radio contributed to this report.',
+    'ساهم في إعداد هذا التقرير مراسلنا في الخرطوم.',
+    'وساهمت في إعداد الخبر سارة أحمد',
+    'Sources: Reuters, AFP',
+    'Source: Ministry of Health',
     'AAP', // bayside-broadcast/great-barrier-reef-survey
     '(سانا)',
   ])('a credit line: %s', (line) => {
@@ -212,6 +216,8 @@ describe('isAttribution / isAttributionLine', () => {
     'Sourced from local farms, the honey won a national prize.',
     'ومصادر مطلعة قالت إن الاتفاق لم يكتمل بعد.',
     'The minister contributed to the fund last year.',
+    'Sources close to the talks said no deal was near.',
+    'Source code for the app was published on Monday.',
     'Spa',
   ])('not a credit line: %s', (line) => {
     expect(isAttribution(line)).toBe(false);
