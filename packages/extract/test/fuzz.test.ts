@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRng as rng } from '../../../test/support/rng.ts';
 import { articleSchema } from '@khabar/contracts';
 import { ExtractionError, extractArticle, extractFromBytes } from '../src/index.ts';
 
@@ -15,17 +16,6 @@ const pages: string[] = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8
   .filter((f) => f.endsWith('.html'))
   .sort()
   .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK = [
   '<div>', '</div>', '<p>', '</p>', '<table><tr><td>', '</td></tr>', '<li>', '<br>', '<br/><br/>', '<h1>', '</h1>', '<!--', '-->',

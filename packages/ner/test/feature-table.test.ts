@@ -1,25 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadLexiconData } from '../src/data-files.ts';
+import { createRng as rng } from '../../../test/support/rng.ts';
+import { dataFile, loadLexiconData } from '../src/data-files.ts';
 import { buildFeatureTableFromHashes, buildJointTable, HashSink, lookupFeature } from '../src/model/feature-hash.ts';
 import { emitFeatures, featureGroupsOf, infoOfToken, type TokenInfo } from '../src/model/features.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { contextFeatures, decodeDocument, documentContext, loadNerModel, typesOf } from '../src/model/document-pass.ts';
 import { decodeHashed, type SequenceModel } from '../src/model/sequence-model.ts';
 import { toBio } from '../src/model/viterbi.ts';
-import { dataFile } from '../src/data-files.ts';
 import { tokenize } from '../src/tokenize.ts';
-
-/** mulberry32: a fixed seed, so a failure is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('feature tables', () => {
   it('the joint table finds every key of both tables with both rows, and nothing else', () => {

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createRng as rng } from '../../../test/support/rng.ts';
 import { normalizeArabic } from '../src/index.ts';
 
 /**
@@ -16,17 +17,6 @@ function reference(s: string): string {
     .replace(/[أإآٱٲٳىیئةؤک]/g, (c) => FOLDS[c] ?? c)
     .replace(/[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u00AD\u061C]/g, '')
     .toLowerCase();
-}
-
-/** mulberry32: a fixed seed, so a failure is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('normalizeArabic fast path', () => {
