@@ -22,6 +22,8 @@ interface Plan {
   /** Documents per second offered (Infinity: as fast as two requests in flight allow). */
   readonly rate: number;
   readonly refresh: false | 'wait_for';
+  /** Bulk requests in flight at most (default 2). */
+  readonly inFlight?: number;
   /** Index settings put on the fresh index before writing (null clears the template's value). */
   readonly settings?: Record<string, string | number | null>;
 }
@@ -30,6 +32,9 @@ const DEFAULT_MERGE = { 'index.merge.policy.floor_segment': null, 'index.merge.p
 const PLANS: readonly Plan[] = [
   { name: 'indexer-like, Elasticsearch default merge policy', batch: 25, rate: 50, refresh: 'wait_for', settings: DEFAULT_MERGE },
   { name: 'indexer-like, template merge policy', batch: 25, rate: 50, refresh: 'wait_for' },
+  // The indexer's defaults since KHABAR_BULK_MAX_IN_FLIGHT: a request every 200 ms (flush
+  // interval) at 50 docs/s, up to 8 of them waiting for the refresh at once.
+  { name: 'indexer-like, 200 ms flushes, 8 in flight', batch: 10, rate: 50, refresh: 'wait_for', inFlight: 8 },
   { name: '500-document bulks, no refresh wait', batch: 500, rate: Number.POSITIVE_INFINITY, refresh: false },
 ];
 
@@ -85,7 +90,7 @@ async function runPlan(plan: Plan, base: string): Promise<string> {
   for (let next = 0; next < docs.length; next += plan.batch) {
     const due = started + ((next + plan.batch) / plan.rate) * 1000;
     if (Number.isFinite(due) && due > performance.now()) await sleep(due - performance.now());
-    while (inFlight >= 2) await sleep(5);
+    while (inFlight >= (plan.inFlight ?? 2)) await sleep(5);
     inFlight += 1;
     const batch = docs.slice(next, next + plan.batch);
     requests.push(client.bulk({ operations: batch.flatMap((d) => [{ index: { _index: writeAlias, _id: d.id } }, d.source as object]), refresh: plan.refresh }).finally(() => {
