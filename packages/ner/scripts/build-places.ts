@@ -4,8 +4,23 @@
  *
  * Filters for precision: names shorter than three letters, and single-word names that the
  * ANERcorp / UNER corpora mostly use as ordinary words ("غرب", "العاصمة", "Line", "Bury"), are
- * dropped; so are names made only of direction words. Countries come first, then states, then
- * cities, so an ambiguous name resolves to the larger place.
+ * dropped; so are names made only of direction words. Countries come first, then cities, then
+ * states, so an ambiguous name resolves to the country, else to the city ("عدن", "Misrata" in news
+ * are the cities, not the governorates of the same name).
+ *
+ * Upstream faults handled by rule (see the README "Data"):
+ * - The cities/states tables sometimes give a row the Wikidata id of a different place (often the
+ *   row just before: Bukavu carries Bukama's id, Port Sudan Omdurman's). A state or city row whose
+ *   id is already held by a state or city with an unrelated English name (neither name contains the
+ *   other, after dropping words such as "District") is a different place: it gets a slug id
+ *   instead of being merged as an alias.
+ * - The cities/states countries table repeats countries under their Wikidata ids (Q96 = Mexico):
+ *   a row with a country's English name is merged into that country.
+ * - Known typos and machine-translated Arabic names (a word-for-word translation of the name's
+ *   meaning: Muscat as «المسكات عنب طيب الشذا») are corrected in TYPOS / ARABIC_FIXES.
+ * - English names with a French compass prefix also get the English form (Sud-Kivu → South Kivu).
+ * - NEWS_NAMES: the country wire copy means by a short name the gazetteer gives to another
+ *   ("Congo" = the DR Congo, as Reuters/AP write it) or lacks ("America", «أمريكا»).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -40,9 +55,41 @@ const GENERIC = new Set(
 /** Ordinary words that the gazetteer also lists as places (Semily as "شبه", Al Bayda' as "البيضاء"). */
 const STOP = new Set(['شبه', 'البيضاء', 'الجزيرة', 'سيجد', 'الأحمر', 'المشهد'].map(keyOf));
 
-const SOURCE_RANK: Record<string, number> = { 'mledoze/countries': 0, 'dr5hn/csc': 1, 'dr5hn/csc:states': 2, 'dr5hn/csc:cities': 3 };
+/** Which row keeps a shared id: countries, then states, then cities (a state's id is the more reliable). */
+const ID_RANK: Record<string, number> = { 'mledoze/countries': 0, 'dr5hn/csc': 1, 'dr5hn/csc:states': 2, 'dr5hn/csc:cities': 3 };
+/** Which row owns a shared name: countries, then cities, then states. */
+const SOURCE_RANK: Record<string, number> = { 'mledoze/countries': 0, 'dr5hn/csc': 1, 'dr5hn/csc:cities': 2, 'dr5hn/csc:states': 3 };
 
-interface Row { arabic: string; english: string; source: string; id: string; order: number }
+/** Upstream spelling errors in Arabic country names. */
+const TYPOS: Record<string, string> = { 'أففانستان': 'أفغانستان', 'المسكيك': 'المكسيك' };
+/** Machine-translated Arabic names (the meaning of the word, not the name) by source id: the right name, or '' to drop it. */
+const ARABIC_FIXES: Record<string, string> = {
+  Q544762: 'مسقط', // Muscat: «المسكات عنب طيب الشذا» ("muscat grapes, fragrant")
+  Q5400: 'بيرم', // Perm: «موج الشعر بإستمرار» ("permanent wave")
+  Q2627812: '', // Mustvee: «يجب أن يكون» ("must be")
+  Q687344: '', // Simmering: «الطهي على نار هادئة» ("simmering")
+};
+/** Names news uses for a country (ISO code): claimed by it and removed from any other row. */
+const NEWS_NAMES: Record<string, readonly string[]> = {
+  COD: ['Congo'],
+  USA: ['America', 'أمريكا', 'أميركا'],
+};
+const CLAIMED = new Map<string, string>();
+for (const [iso, names] of Object.entries(NEWS_NAMES)) for (const n of names) CLAIMED.set(n, `loc:${iso}`);
+
+/** English name reduced to its distinctive words, to tell a renamed/containing row from an unrelated one. */
+const ADMIN_WORDS = new Set(['city', 'district', 'county', 'province', 'prefecture', 'region', 'governorate', 'state', 'municipality', 'borough', 'and', 'of', 'the', 'community', 'principality', 'sar', 's', 'a', 'r']);
+function core(english: string): string {
+  return slug(english).split('-').filter((w) => w && !ADMIN_WORDS.has(w)).join('-');
+}
+function related(a: string, b: string): boolean {
+  const x = core(a);
+  const y = core(b);
+  return x === '' || y === '' || x.includes(y) || y.includes(x);
+}
+
+/** `key`: the id the row is compiled under (`loc:<id>`, or a slug when upstream's id is another place's). */
+interface Row { arabic: string; english: string; source: string; id: string; order: number; key: string }
 
 function slug(s: string): string {
   return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -74,8 +121,33 @@ const rows: Row[] = [];
 readFileSync(`${shared}/gazetteer/places-ar-en.tsv`, 'utf8').split('\n').forEach((line, order) => {
   const [type, arabic, english, source, id] = line.split('\t').map((c) => c.trim());
   if (type !== 'LOC' || !arabic || !english || !source) return;
-  rows.push({ arabic: arabic.replace('أففانستان', 'أفغانستان'), english, source, id: id ?? '', order });
+  let ar = arabic;
+  for (const [bad, good] of Object.entries(TYPOS)) ar = ar.replace(bad, good);
+  const fix = id ? ARABIC_FIXES[id] : undefined;
+  if (fix !== undefined) ar = fix;
+  rows.push({ arabic: ar, english, source, id: id ?? '', order, key: '' });
 });
+
+// Ids first, in ID_RANK order: the first state/city row with an id keeps it.
+rows.sort((a, b) => (ID_RANK[a.source] ?? 9) - (ID_RANK[b.source] ?? 9) || a.order - b.order);
+/** English name of the first state/city row that took each id, and each country's id by English name. */
+const firstEnglish = new Map<string, string>();
+const countryByEnglish = new Map<string, string>();
+let split = 0;
+for (const r of rows) {
+  let id = `loc:${r.id || slug(r.english)}`;
+  if (r.source === 'mledoze/countries') countryByEnglish.set(r.english, id);
+  else if (r.source === 'dr5hn/csc') id = countryByEnglish.get(r.english) ?? id;
+  else if (r.id) {
+    const holder = firstEnglish.get(id);
+    if (holder === undefined) firstEnglish.set(id, r.english);
+    else if (!related(holder, r.english)) {
+      id = `loc:${slug(r.english)}`;
+      split++;
+    }
+  }
+  r.key = id;
+}
 rows.sort((a, b) => (SOURCE_RANK[a.source] ?? 9) - (SOURCE_RANK[b.source] ?? 9) || a.order - b.order);
 
 type Kind = 'country' | 'region' | 'city';
@@ -83,12 +155,28 @@ const KIND: Record<string, Kind> = { 'mledoze/countries': 'country', 'dr5hn/csc'
 const byId = new Map<string, { ar: string[]; en: string[]; kind: Kind }>();
 let dropped = 0;
 for (const r of rows) {
-  const id = `loc:${r.id || slug(r.english)}`;
+  const id = r.key;
   const place = byId.get(id) ?? { ar: [], en: [], kind: KIND[r.source] ?? 'city' };
   const country = place.kind === 'country';
-  if (keep(r.arabic, country)) { if (!place.ar.includes(r.arabic)) place.ar.push(r.arabic); } else dropped++;
-  if (keep(r.english, country)) { if (!place.en.includes(r.english)) place.en.push(r.english); } else dropped++;
+  const add = (name: string, list: string[]): void => {
+    const owner = CLAIMED.get(name);
+    if (owner !== undefined && owner !== id) return;
+    if (keep(name, country)) { if (!list.includes(name)) list.push(name); } else dropped++;
+  };
+  if (r.arabic) add(r.arabic, place.ar);
+  add(r.english, place.en);
+  // French compass prefixes as English news writes them: Sud-Kivu → South Kivu, Nord-Kivu → North Kivu.
+  const french = /^(Nord|Sud)-(\p{Lu}\p{L}+)$/u.exec(r.english);
+  if (french?.[2] && !['Est', 'Ouest'].includes(french[2])) add(`${french[1] === 'Nord' ? 'North' : 'South'} ${french[2]}`, place.en);
   byId.set(id, place);
+}
+for (const [iso, names] of Object.entries(NEWS_NAMES)) {
+  const place = byId.get(`loc:${iso}`);
+  if (!place) throw new Error(`NEWS_NAMES: no country ${iso}`);
+  for (const n of names) {
+    const list = /[a-z]/i.test(n) ? place.en : place.ar;
+    if (!list.includes(n)) list.push(n);
+  }
 }
 
 const lines = ['# Compiled by scripts/build-places.ts from the shared gazetteer. ODbL 1.0: see NOTICE.', 'id\tarabic\tenglish\taliases\tkind'];
@@ -99,4 +187,4 @@ for (const [id, p] of byId) {
   lines.push([id, ar ?? en, en ?? ar, [...arRest, ...enRest].join('|'), p.kind].join('\t'));
 }
 writeFileSync(outPath, `${lines.join('\n')}\n`);
-console.log(`places: ${lines.length - 2} ids written, ${dropped} names dropped -> ${outPath}`);
+console.log(`places: ${lines.length - 2} ids written, ${dropped} names dropped, ${split} rows split from a wrong shared id -> ${outPath}`);

@@ -31,6 +31,8 @@ export function linkSurnames(
     const last = tokens[p.last];
     const before = tokens[p.last - 1];
     if (!last || !before || PATRONYM.has(before.key) || NOT_SURNAMES.has(last.key) || last.key.length < 3) continue;
+    // A lower-case part after a hyphen ends a given name ("Chen Li-wei", "Lai Ching-te"), not a surname.
+    if (!last.arabic && !last.cap) continue;
     const prev = owners.get(last.key);
     owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
   }

@@ -6,6 +6,8 @@ export interface OrgSpan {
   readonly last: number;
   /** UTF-16 offset of the name (after Arabic proclitics: "ووزارة" → "وزارة"). */
   readonly start: number;
+  /** The name's article fused with ل ("للخارجية المصرية"): its id is made from the form with ال. */
+  readonly impliedArticle?: boolean;
 }
 
 /**
@@ -34,10 +36,26 @@ const ORG_HEADS_AR = new Set(
   ['وزارة', 'هيئة', 'جامعة', 'محكمة', 'وكالة', 'مؤسسة', 'منظمة', 'شركة', 'مصرف', 'بنك', 'حركة', 'جماعة', 'حزب',
     'صحيفة', 'قناة', 'مجلس', 'اتحاد', 'رابطة', 'جمعية', 'لجنة', 'مديرية', 'سلطة', 'حكومة'].map(keyOf),
 );
-/** Heads whose complements (definite nouns, then a nisba adjective) make a name: "وزارة النفط العراقية". */
-const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'محكمة', 'جامعة'].map(keyOf));
+/**
+ * Heads whose complements (definite nouns, then a nisba adjective) make a name: "وزارة النفط العراقية",
+ * "مجلس السيادة الانتقالي", "جهاز الردع", "حكومة الوحدة الوطنية".
+ */
+const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'محكمة', 'جامعة', 'مجلس', 'جهاز', 'حكومة'].map(keyOf));
+/** Complements that make the head a common noun phrase ("حكومة البلاد", "مجلس الإدارة"). */
+const NOT_COMPLEMENTS_AR = new Set(['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر'].map(keyOf));
+/**
+ * Definite institutions that are a name with a nisba adjective after them: "الجيش الوطني الليبي",
+ * "المخابرات العامة المصرية", "القيادة المركزية الأمريكية", "البرلمان الإيراني", "البحرية الأمريكية".
+ * Ministries named without وزارة need a feminine adjective ("الخارجية المصرية", not "وزير الخارجية المصري").
+ */
+const INSTITUTIONS_AR = new Set(['جيش', 'بحرية', 'قيادة', 'مخابرات', 'استخبارات', 'برلمان', 'شرطة'].map(keyOf));
+const MINISTRIES_AR = new Set(['خارجية', 'داخلية', 'دفاع'].map(keyOf));
+/** Adjectives allowed between such an institution and its nisba ("المخابرات العامة المصرية"). */
+const INNER_ADJ_AR = new Set(['عامة', 'عام', 'عليا', 'أعلى'].map(keyOf));
+/** Nisba-shaped words that say when, not which ("البرلمان الحالي"). */
+const NOT_NISBA_NAMES_AR = new Set(['حالي', 'حاليه', 'ماضي', 'ثاني', 'ثانيه', 'تالي', 'اولي', 'سابقي', 'نظامي', 'رسمي', 'رسميه', 'جوي', 'جويه', 'بري', 'بريه', 'عسكري', 'عسكريه', 'كبري', 'اخري'].map(keyOf));
 const NISBA_AR = /(ي|يه)$/;
-const HONORIFICS_AR = new Set(['ملك', 'سلطان', 'امير', 'شيخ', 'امام', 'رئيس', 'شهيد'].map(keyOf));
+const HONORIFICS_AR = new Set(['ملك', 'سلطان', 'امير', 'شيخ', 'امام', 'رئيس', 'شهيد', 'مستشار', 'زعيم', 'وزير', 'رئيسة'].map(keyOf));
 
 /** An Arabic word that is only an institution noun ("المنظمة", "للمنظمة"): never a name alone. */
 export function isGenericOrgHead(token: Token): boolean {
@@ -59,7 +77,7 @@ export function findCuedOrgs(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered.has(i)) continue;
-    const span = t.arabic ? arabicAfterHead(i) : englishAfterNoun(i);
+    const span = t.arabic ? (arabicAfterHead(i) ?? arabicInstitution(i)) : englishAfterNoun(i);
     if (span) {
       out.push(span);
       i = span.last;
@@ -86,6 +104,10 @@ export function findCuedOrgs(
     return first && j > i + 1 ? { first: i + 1, last: j - 1, start: first.start } : null;
   }
 
+  function arabicInstitution(i: number): OrgSpan | null {
+    return institutionSpan(tokens, i, next, joinable);
+  }
+
   function arabicAfterHead(i: number): OrgSpan | null {
     const head = tokens[i];
     const reading = head && variantsOf(head).find((v) => !v.article && MINISTRY_HEADS_AR.has(v.key));
@@ -93,17 +115,61 @@ export function findCuedOrgs(
     let j = i + 1;
     while (j - i <= 3) {
       const t = next(j);
-      // A definite noun, or one joined with و ("وزارة الاقتصاد والتجارة").
+      // A definite noun, or one joined with و ("وزارة الاقتصاد والتجارة"). The first may look like
+      // a nisba ("وزارة الخارجية القطرية": الخارجية is the ministry's name, القطرية its adjective).
       const definite = t?.arabic === true && (t.article || (j > i + 1 && t.norm.startsWith('وال') && t.norm.length >= 6));
-      if (!t || !definite || NISBA_AR.test(t.key)) break;
+      if (!t || !definite || (j > i + 1 && NISBA_AR.test(t.key))) break;
+      if (j === i + 1 && (NOT_COMPLEMENTS_AR.has(t.key) || (NISBA_AR.test(t.key) && !MINISTRIES_AR.has(t.key) && !MINISTRY_HEADS_AR.has(reading.key)))) break;
       j++;
     }
     // "جامعة الملك فهد": a name follows the honorific; the model finds the whole of it.
     if (j === i + 1 || HONORIFICS_AR.has(tokens[j - 1]?.key ?? '')) return null;
+    // The adjective agrees with the head: "مجلس السيادة الانتقالي", "وزارة النفط العراقية", not
+    // "(جلسة) مجلس الوزراء الأسبوعية".
     const adj = next(j);
-    if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4) j++;
+    const feminine = reading.key.endsWith('ه');
+    if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && adj.key.endsWith('يه') === feminine) j++;
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
+}
+
+/**
+ * A definite institution and its nisba adjective(s) ("الجيش الوطني الليبي", "الخارجية المصرية",
+ * "الدفاع المدني"); never right after another definite word, where it is itself an adjective
+ * ("الملاحة البحرية الدولية").
+ */
+function institutionSpan(
+  tokens: readonly Token[],
+  i: number,
+  next: (j: number) => Token | undefined,
+  joinable: (a: Token, b: Token) => boolean,
+): OrgSpan | null {
+  const head = tokens[i];
+  if (!head) return null;
+  const reading = variantsOf(head).find((v) => v.article && (INSTITUTIONS_AR.has(v.key) || MINISTRIES_AR.has(v.key)));
+  if (!reading) return null;
+  const prev = tokens[i - 1];
+  if (prev && prev.arabic && prev.article && joinable(prev, head)) return null;
+  const ministry = MINISTRIES_AR.has(reading.key);
+  const first = next(i + 1);
+  // القيادة alone is "the leadership" ("القيادة الإسرائيلية"): only the central command is a name.
+  if (reading.key === keyOf('قيادة') && first?.key !== keyOf('مركزية')) return null;
+  // "الدفاع المدني" (civil defence) is the one masculine name of this kind.
+  const impliedArticle = reading.clitics.endsWith('لل');
+  const start = head.start + reading.skip;
+  if (reading.key === keyOf('دفاع') && first?.key === keyOf('مدني') && first.article) return { first: i, last: i + 1, start, impliedArticle };
+  let j = i + 1;
+  let last = -1;
+  while (j - i <= 3) {
+    const t = next(j);
+    if (!t || !t.arabic || !t.article) break;
+    const nisba = NISBA_AR.test(t.key) && t.key.length >= 4 && !NOT_NISBA_NAMES_AR.has(t.key);
+    if (nisba && (!ministry || t.key.endsWith('يه'))) last = j;
+    else if (!INNER_ADJ_AR.has(t.key) || ministry) break;
+    j++;
+    if (ministry && last > 0) break;
+  }
+  return last > 0 ? { first: i, last, start, impliedArticle } : null;
 }
 
 /**
@@ -122,4 +188,77 @@ export function hasOrgApposition(text: string, tokens: readonly Token[], last: n
     if (ORG_NOUNS_EN.has(t.key)) return true;
   }
   return false;
+}
+
+/** English institution nouns that open a name with "of"/"for" inside ("Office of Management and Budget"). */
+const ORG_HEADS_EN = new Set([
+  'office', 'alliance', 'centre', 'centres', 'center', 'centers', 'ministry', 'department', 'bureau', 'council',
+  'agency', 'commission', 'institute', 'organisation', 'organization', 'association', 'federation', 'union', 'bank',
+  'fund', 'party', 'front', 'movement', 'committee', 'authority', 'board', 'court', 'academy', 'university',
+  'league', 'coalition', 'forum', 'corps', 'administration', 'community', 'foundation', 'society', 'network',
+]);
+/** Company-form words that end a company name: "Taiwan Semiconductor Manufacturing Co.". */
+const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corporation', 'incorporated', 'limited']);
+const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
+
+/**
+ * English organisation names a capitalised run shows by its shape: an institution noun followed by
+ * "of"/"for" and capitalised words, with "and"/"of"/"for"/"the" inside ("Office of Management and
+ * Budget", "Africa Centres for Disease Control and Prevention", "Alliance of Sahel States"), or a
+ * run of two or more capitalised words ending in a company form ("Taiwan Semiconductor
+ * Manufacturing Co.", with the dot). `end` is the UTF-16 end offset (after a company form's dot).
+ */
+export function findEnglishOrgNames(text: string, tokens: readonly Token[], joinable: (a: Token, b: Token) => boolean): Array<OrgSpan & { end: number }> {
+  const out: Array<OrgSpan & { end: number }> = [];
+  const isName = (t: Token | undefined): boolean => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text) && !NOT_ORG_EN.has(t.key);
+  let i = 0;
+  while (i < tokens.length) {
+    const start = tokens[i];
+    if (!start || !isName(start)) {
+      i++;
+      continue;
+    }
+    // The capitalised run with connectors inside: [i, last].
+    let last = i;
+    let head = ORG_HEADS_EN.has(start.key) ? i : -1;
+    let connected = false;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const a = tokens[j - 1];
+      const t = tokens[j];
+      if (!a || !t || t.arabic || !joinable(a, t)) break;
+      if (isName(t)) {
+        if (ORG_HEADS_EN.has(t.key) && head < 0) head = j;
+        last = j;
+        j++;
+        continue;
+      }
+      // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
+      if (!t.cap && CONNECTORS_EN.has(t.key) && head >= 0 && (t.key !== 'and' || connected)) {
+        let k = j + 1;
+        while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
+        const after = tokens[k];
+        const before = tokens[k - 1];
+        if (after && before && isName(after) && joinable(before, after)) {
+          if (t.key === 'of' || t.key === 'for') connected = true;
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    const lastTok = tokens[last];
+    if (connected && head >= 0 && lastTok && last > head) {
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
+      i = last + 1;
+      continue;
+    }
+    // A company form at the end of a run of two or more capitalised words before it.
+    if (lastTok && last - i >= 2 && COMPANY_ENDS_EN.has(lastTok.key)) {
+      const dot = text.charAt(lastTok.end) === '.' && lastTok.key.length <= 4 ? 1 : 0;
+      out.push({ first: i, last, start: start.start, end: lastTok.end + dot });
+    }
+    i = last + 1;
+  }
+  return out;
 }

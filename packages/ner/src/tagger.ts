@@ -4,11 +4,12 @@ import { unlinkedId } from './entity-id.ts';
 import { linkSurnames, type PersonSpan } from './link-surnames.ts';
 import { compileMatcher, joinable } from './matcher.ts';
 import { findModelSpans, outsideCovered, type ModelSpan } from './model-mentions.ts';
-import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
+import { findCuedOrgs, findEnglishOrgNames, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
+import { findDescribedPlaces, isEnglishPlaceName } from './place-rules.ts';
 import { findTitledNames } from './title-rules.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type Token } from './tokenize.ts';
 import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 
 /**
@@ -30,6 +31,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const mentions: Mention[] = [];
     const info = new Map<string, EntityInfo>();
     const people: PersonSpan[] = [];
+    /** Mentions a described place may absorb ("رفح" in "معبر رفح"): places and model names. */
+    const soft = new Set<Mention>();
 
     const found = models ? findModelSpans(text, tokens, arabic ? models.ar : models.en, lexicon) : [];
     // A place that opens or sits inside a longer organisation name the model found ("Kenya" in
@@ -38,17 +41,37 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const insideOrg = (first: number, last: number): boolean =>
       orgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2);
 
+    // Organisation names shown by their shape ("Office of Management and Budget", "Taiwan
+    // Semiconductor Manufacturing Co."): a KB name inside one is part of it, one as long is the name.
+    const join = (a: (typeof tokens)[number], b: (typeof tokens)[number]): boolean => joinable(text, a, b);
+    const shaped = arabic ? [] : findEnglishOrgNames(text, tokens, join);
+    const insideShaped = (first: number, last: number): boolean =>
+      shaped.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
     for (const m of matcher.match(tokens, text)) {
       const entry = entries[m.entry];
-      if (!entry || (entry.type === 'LOC' && insideOrg(m.first, m.last))) continue;
+      if (!entry || (entry.type === 'LOC' && insideOrg(m.first, m.last)) || insideShaped(m.first, m.last)) continue;
       for (let k = m.first; k <= m.last; k++) covered.add(k);
-      mentions.push({ start: m.start, end: m.end, type: entry.type, text: text.slice(m.start, m.end), entityId: entry.id });
+      const mention: Mention = { start: m.start, end: m.end, type: entry.type, text: text.slice(m.start, m.end), entityId: entry.id };
+      mentions.push(mention);
+      if (entry.type === 'LOC') soft.add(mention);
       info.set(entry.id, { linked: true, type: entry.type, name: arabic ? entry.ar : entry.en });
       if (entry.type === 'PER') people.push({ first: m.first, last: m.last, entityId: entry.id });
     }
 
-    const join = (a: (typeof tokens)[number], b: (typeof tokens)[number]): boolean => joinable(text, a, b);
-    for (const span of findTitledNames(tokens, covered, nameTokens, join)) {
+    for (const span of shaped) {
+      let free = true;
+      for (let k = span.first; k <= span.last; k++) free &&= !covered.has(k);
+      if (!free) continue;
+      const surface = text.slice(span.start, span.end);
+      const id = unlinkedId('ORG', surface);
+      for (let k = span.first; k <= span.last; k++) covered.add(k);
+      mentions.push({ start: span.start, end: span.end, type: 'ORG', text: surface, entityId: id });
+      if (!info.has(id)) info.set(id, { linked: false, type: 'ORG', name: null });
+    }
+
+    for (const titled of findTitledNames(tokens, covered, nameTokens, join)) {
+      // English names keep a hyphenated last part and initials ("Lai Ching-te", "C.C. Wei").
+      const span = arabic ? titled : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, covered);
       const first = tokens[span.first];
       const last = tokens[span.last];
       if (!first || !last) continue;
@@ -64,10 +87,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       const last = tokens[span.last];
       if (!last) continue;
       const surface = text.slice(span.start, last.end);
-      const id = unlinkedId('ORG', surface);
+      // "giant North Field": the cue was right about a name, not about its type.
+      const type = isEnglishPlaceName(tokens, span.first, span.last) ? 'LOC' : 'ORG';
+      const id = unlinkedId(type, span.impliedArticle === true ? `ال${surface}` : surface);
       for (let k = span.first; k <= span.last; k++) covered.add(k);
-      mentions.push({ start: span.start, end: last.end, type: 'ORG', text: surface, entityId: id });
-      if (!info.has(id)) info.set(id, { linked: false, type: 'ORG', name: null });
+      mentions.push({ start: span.start, end: last.end, type, text: surface, entityId: id });
+      if (!info.has(id)) info.set(id, { linked: false, type, name: null });
     }
 
     // The model finds names the KB and the rules do not know; KB mentions win on overlap. A bare
@@ -83,7 +108,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         const head = tokens[m.first];
         return !(m.first === m.last && head && isGenericOrgHead(head));
       })
-      .map((m) => (m.type !== 'ORG' && hasOrgApposition(text, tokens, m.last) ? { ...m, type: 'ORG' as const } : m));
+      .map((m) => (m.type !== 'ORG' && hasOrgApposition(text, tokens, m.last) ? { ...m, type: 'ORG' as const } : m))
+      .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
+      .map((m) => (m.type === 'PER' && !arabic ? withNameParts(text, tokens, m, covered) : m));
     const modelIds = fresh.map((m) => {
       const last = tokens[m.last];
       const surface = text.slice(m.start, last?.end ?? m.start);
@@ -110,18 +137,88 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       const last = tokens[m.last];
       const id = modelIds[i];
       if (!last || id === undefined || (m.first === m.last && linked.has(m.first))) return;
-      mentions.push({ start: m.start, end: last.end, type: m.type, text: text.slice(m.start, last.end), entityId: id });
+      const mention: Mention = { start: m.start, end: last.end, type: m.type, text: text.slice(m.start, last.end), entityId: id };
+      mentions.push(mention);
+      soft.add(mention);
       if (!info.has(id)) info.set(id, { linked: false, type: m.type, name: null });
     });
 
-    mentions.sort((a, b) => a.start - b.start);
-    return { entities: buildEntities(text, mentions, info), mentions };
+    const final = arabic ? withDescribedPlaces(text, tokens, mentions, soft, info) : mentions;
+    final.sort((a, b) => a.start - b.start);
+    return { entities: buildEntities(text, final, info), mentions: final };
   }
 
   return {
     tag,
     tagJsonl: (input: JsonlInput): JsonlOutput => tagJsonl({ tag }, input),
   };
+}
+
+/**
+ * Arabic places named with their descriptor ("معبر رفح", "مخيم أبو شوك"): one LOC mention replaces
+ * the descriptor's name (a gazetteer place or a model name, which it absorbs) or the plain words
+ * after it. Mentions of the KB, the title and organisation rules are never cut into.
+ */
+function withDescribedPlaces(
+  text: string,
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  soft: ReadonlySet<Mention>,
+  info: Map<string, EntityInfo>,
+): Mention[] {
+  const tokenAt = (offset: number): number => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((tokens[mid]?.start ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const spans = mentions.map((m) => ({ first: tokenAt(m.start), last: tokenAt(m.end - 1), type: m.type, mention: m }));
+  const locked = new Set<number>();
+  for (const s of spans) {
+    if (!soft.has(s.mention) || s.type === 'ORG') for (let k = s.first; k <= s.last; k++) locked.add(k);
+  }
+  const join = (a: Token, b: Token): boolean => joinable(text, a, b);
+  const places = findDescribedPlaces(tokens, spans, locked, join);
+  if (places.length === 0) return [...mentions];
+  const out = mentions.filter((m) => {
+    const s = spans.find((x) => x.mention === m);
+    return !s || !places.some((p) => p.first <= s.last && s.first <= p.last);
+  });
+  for (const p of places) {
+    const last = tokens[p.last];
+    if (!last) continue;
+    const surface = text.slice(p.start, last.end);
+    const id = unlinkedId('LOC', surface);
+    out.push({ start: p.start, end: last.end, type: 'LOC', text: surface, entityId: id });
+    if (!info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
+  }
+  return out;
+}
+
+/**
+ * An English person name the model cut at a hyphen or left its initials out of: "Lai Ching-te",
+ * "Chen Li-wei" (a lower-case part after a hyphen), "C.C. Wei" (capital initials with dots before).
+ */
+function withNameParts(text: string, tokens: readonly Token[], m: ModelSpan, covered: ReadonlySet<number>): ModelSpan {
+  let { first, last } = m;
+  for (;;) {
+    const a = tokens[last];
+    const b = tokens[last + 1];
+    if (!a || !b || covered.has(last + 1) || b.arabic || b.cap || b.text.length > 4 || !/^[-\u2010\u2011]$/.test(text.slice(a.end, b.start))) break;
+    last++;
+  }
+  for (;;) {
+    const a = tokens[first - 1];
+    const b = tokens[first];
+    if (!a || !b || covered.has(first - 1) || !/^\p{Lu}$/u.test(a.text) || !/^\. ?$/.test(text.slice(a.end, b.start))) break;
+    first--;
+  }
+  const head = tokens[first];
+  return first === m.first && last === m.last ? m : { ...m, first, last, start: head ? head.start : m.start };
 }
 
 /** One JSONL record in, one out: the mentions of `text` keyed by the record id. */

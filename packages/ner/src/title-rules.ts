@@ -15,6 +15,9 @@ const TITLES_EN = new Set([
   // chief Kaja Kallas", "his deputy Massimo Aparo", "chief executive Tim Cook".
   'leader', 'chief', 'deputy', 'director', 'commissioner', 'executive', 'founder', 'speaker', 'analyst',
   'economist', 'coach', 'cardinal', 'bishop', 'rabbi', 'imam', 'activist', 'journalist', 'correspondent',
+  // Occupations wire copy puts before an ordinary person's name: "nurse Esperance Mugisha", "trader Aminata Diallo".
+  'nurse', 'doctor', 'teacher', 'farmer', 'trader', 'shopkeeper', 'vendor', 'fisherman', 'driver', 'mechanic',
+  'lawyer', 'engineer', 'researcher', 'scientist', 'professor', 'historian', 'resident', 'student', 'midwife',
 ]);
 const PARTICLES_EN = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'abu']);
 const NOT_NAMES_EN = new Set([

@@ -1,0 +1,132 @@
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
+
+/** A place name made of a descriptor and a name ("معبر رفح", "مطار معيتيقة"); token indexes, inclusive. */
+export interface PlaceSpan {
+  readonly first: number;
+  readonly last: number;
+  /** UTF-16 offset of the name (after Arabic proclitics: "بمعبر رفح" → "معبر رفح"). */
+  readonly start: number;
+}
+
+/**
+ * Arabic descriptors that are part of a place's name when a name follows them without the
+ * article on the descriptor: crossing, airport, field, island, camp, strait, gulf, corridor, cape.
+ * Not ميناء/مدينة/حي/منطقة: news names a port or district by the place itself ("ميناء الحديدة"
+ * is the port of the city الحديدة).
+ */
+const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس'].map(keyOf));
+/**
+ * Descriptors that also open common phrases ("رأس المال", "محور المقاومة", "محور تطوير"): only
+ * followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا").
+ */
+const ONLY_BEFORE_PLACES_AR = new Set(['رأس', 'خليج', 'محور'].map(keyOf));
+/** Name parts that need the next word ("أبو شوك", "بني سهيلا", "كرم أبو سالم"). */
+const PARTICLES_AR = new Set(['أبو', 'ابو', 'أم', 'بني', 'بن', 'عين', 'بئر', 'تل', 'كفر', 'دير', 'خان', 'جبل', 'وادي'].map(keyOf));
+/**
+ * Common complements of the descriptors ("حقل النفط", "مخيم اللاجئين", "مطار العاصمة"): not names.
+ * Adjectives ending in the nisba ("معبر حدودي", "مطار الدولي") are refused by their ending.
+ */
+const NOT_PLACE_NAMES_AR = new Set(
+  ['نفط', 'غاز', 'لاجئين', 'نازحين', 'عاصمة', 'مدينة', 'بلدة', 'قرية', 'منطقة', 'ولاية', 'محافظة', 'بلاد', 'دولة',
+    'كبير', 'كبيرة', 'صغير', 'صغيرة', 'جديد', 'جديدة', 'قديم', 'قديمة', 'آخر', 'أخرى', 'واحد', 'واحدة', 'رئيسي',
+    'ألغام', 'مقاومة', 'شر', 'وسط', 'حدود', 'قمح', 'ذرة', 'تدريب', 'إيواء', 'صيف',
+    'عبور', 'ركاب', 'بضائع', 'إنتاج', 'تجارب', 'يوم', 'عام', 'شهر', 'الذي', 'التي', 'هذا', 'هذه', 'ذلك', 'تلك'].map(keyOf),
+);
+const NISBA_AR = /(ي|يه|يين|يون|يات)$/;
+/** Compass words name a place only with the article ("حقل الشمال" = North Field, not "حقل شمال البلاد"). */
+const COMPASS_AR = new Set(['شمال', 'جنوب', 'شرق', 'غرب'].map(keyOf));
+
+/** A mention found earlier, as token indexes (inclusive). */
+export interface TokenMention {
+  readonly first: number;
+  readonly last: number;
+  readonly type: string;
+}
+
+/**
+ * Arabic place names that include their descriptor (one LOC mention, "معبر رفح", not a descriptor
+ * then the town): the descriptor without the article (proclitics allowed), then either a mention
+ * found earlier that starts on the next word (a place, or a model name such as "أبو شوك"), or one
+ * word that is not a common complement nor a nisba adjective, extended over name particles ("كرم
+ * أبو سالم", "بني سهيلا"). "رأس", "خليج" and "محور" only take a name found earlier ("خليج العقبة").
+ * `locked` are tokens of KB/title/organisation mentions the rule must not cut into.
+ */
+export function findDescribedPlaces(
+  tokens: readonly Token[],
+  mentions: readonly TokenMention[],
+  locked: ReadonlySet<number>,
+  joinable: (a: Token, b: Token) => boolean,
+): PlaceSpan[] {
+  const startsAt = new Map<number, TokenMention>();
+  const inside = new Set<number>();
+  for (const m of mentions) {
+    startsAt.set(m.first, m);
+    for (let k = m.first; k <= m.last; k++) inside.add(k);
+  }
+  const out: PlaceSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const d = tokens[i];
+    if (!d || !d.arabic || inside.has(i)) continue;
+    const reading = variantsOf(d).find((v) => !v.article && DESCRIPTORS_AR.has(v.key));
+    const nextTok = tokens[i + 1];
+    if (!reading || !nextTok || !joinable(d, nextTok)) continue;
+    const after = startsAt.get(i + 1);
+    let last = -1;
+    if (after) {
+      const place = after.type === 'LOC';
+      if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
+      last = after.last;
+    } else if (!ONLY_BEFORE_PLACES_AR.has(reading.key)) {
+      last = nameAfter(i + 1);
+    }
+    if (last < 0) continue;
+    out.push({ first: i, last, start: d.start + reading.skip });
+    i = last;
+  }
+  return out;
+
+  /** The name words from `j` on, or -1: one word, extended over particles and the word after each. */
+  function nameAfter(j: number): number {
+    const t = tokens[j];
+    if (!t || !t.arabic || locked.has(j) || inside.has(j) || !plausible(t)) return -1;
+    const ok = (k: number): boolean => {
+      const a = tokens[k - 1];
+      const b = tokens[k];
+      return a !== undefined && b !== undefined && b.arabic && !locked.has(k) && joinable(a, b);
+    };
+    let last = j;
+    while (last - j < 3) {
+      const cur = tokens[last];
+      if (cur && PARTICLES_AR.has(cur.key)) {
+        if (!ok(last + 1)) return -1;
+        last += 1;
+        continue;
+      }
+      if (ok(last + 1) && ok(last + 2) && PARTICLES_AR.has(tokens[last + 1]?.key ?? '')) {
+        last += 1;
+        continue;
+      }
+      break;
+    }
+    return PARTICLES_AR.has(tokens[last]?.key ?? '') ? -1 : last;
+  }
+
+  function plausible(t: Token): boolean {
+    if (PARTICLES_AR.has(t.key)) return true;
+    // A preposition glued on ("مخيم للاجئين") is not a name.
+    if (COMPASS_AR.has(t.key) && !t.article) return false;
+    return t.key.length >= 3 && !NOT_PLACE_NAMES_AR.has(t.key) && !NISBA_AR.test(t.key) && !t.norm.startsWith('لل');
+  }
+}
+
+/** English words that, written capitalised, make a model name a place: "North Field", "Ras Laffan". */
+const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp']);
+const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake']);
+
+/** A capitalised English name whose last or first word says it is a place ("Ghawar Field", "Ras Tanura"). */
+export function isEnglishPlaceName(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const b = tokens[last];
+  if (!a || !b || a.arabic || last <= first || !a.cap || !b.cap) return false;
+  return PLACE_LAST_EN.has(b.key) || PLACE_FIRST_EN.has(a.key);
+}
