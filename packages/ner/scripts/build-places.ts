@@ -68,11 +68,14 @@ const ARABIC_FIXES: Record<string, string> = {
   Q5400: 'بيرم', // Perm: «موج الشعر بإستمرار» ("permanent wave")
   Q2627812: '', // Mustvee: «يجب أن يكون» ("must be")
   Q687344: '', // Simmering: «الطهي على نار هادئة» ("simmering")
+  Q43: '', // a second "Turkey" row: «ديك رومى» (the bird)
 };
 /** Names news uses for a country (ISO code): claimed by it and removed from any other row. */
 const NEWS_NAMES: Record<string, readonly string[]> = {
   COD: ['Congo'],
   USA: ['America', 'أمريكا', 'أميركا'],
+  // The country row says Türkiye; English news mostly still writes Turkey.
+  TUR: ['Turkey'],
 };
 const CLAIMED = new Map<string, string>();
 for (const [iso, names] of Object.entries(NEWS_NAMES)) for (const n of names) CLAIMED.set(n, `loc:${iso}`);
