@@ -7,7 +7,7 @@ export const indexerEnv = {
   ...workerEnv,
   ...elasticsearchEnv,
   ...dedupIndexEnv,
-  KHABAR_CONCURRENCY: intVar(64, 1, 1024).describe('Jobs in flight at once; they share bulk requests, so keep this near the bulk size.'),
+  KHABAR_CONCURRENCY: intVar(256, 1, 1024).describe('Jobs in flight at once. They share bulk requests, and with KHABAR_INDEX_REFRESH=wait_for each waits for the next refresh (up to ~1 s), so this caps the indexer near this many documents per second.'),
   KHABAR_BULK_MAX_DOCS: intVar(500, 1, 10_000).describe('Documents per bulk request at most.'),
   KHABAR_BULK_MAX_BYTES: intVar(5 * 1_048_576, 1024, 100 * 1_048_576).describe('Bytes per bulk request at most.'),
   KHABAR_BULK_FLUSH_MS: intVar(200, 1, 60_000).describe('Longest a document waits for its bulk request to fill.'),
