@@ -1,13 +1,2 @@
-/** mulberry32: a small seeded PRNG for tests, so a failing random case is reproducible. */
-export type Rng = () => number;
-
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small seeded PRNG for tests, so a failing random case is reproducible (the bench's own). */
+export { createRng, type Rng } from '../../bench/lib/prng.ts';

@@ -3,13 +3,9 @@ import { outsideCovered } from '../src/model-mentions.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { hasOrgApposition, isGenericOrgHead } from '../src/org-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
-import { rulesTagger, tagger } from './tagger-helpers.ts';
+import { namedMentions } from './tagger-helpers.ts';
 
-const named = (text: string, lang: string, statistical = true): string[] =>
-  (statistical ? tagger() : rulesTagger()).tag(text, lang).mentions.map((m) => {
-    expect(text.slice(m.start, m.end)).toBe(m.text);
-    return `${m.type} ${m.text} ${m.entityId}`;
-  });
+const named = (text: string, lang: string, statistical = true): string[] => namedMentions(text, lang, statistical);
 
 describe('role nouns before a name (English title rule)', () => {
   it('reads "opposition leader X Y" as a person and links the bare surname to it', () => {

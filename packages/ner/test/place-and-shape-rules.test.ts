@@ -3,13 +3,9 @@ import { readFileSync } from 'node:fs';
 import { joinable } from '../src/matcher.ts';
 import { findDescribedPlaces } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
-import { rulesTagger, tagger } from './tagger-helpers.ts';
+import { namedMentions } from './tagger-helpers.ts';
 
-const named = (text: string, lang: string, statistical = false): string[] =>
-  (statistical ? tagger() : rulesTagger()).tag(text, lang).mentions.map((m) => {
-    expect(text.slice(m.start, m.end)).toBe(m.text);
-    return `${m.type} ${m.text} ${m.entityId}`;
-  });
+const named = (text: string, lang: string, statistical = false): string[] => namedMentions(text, lang, statistical);
 
 describe('Arabic places named with their descriptor', () => {
   it('keeps the descriptor with a gazetteer place after it, after proclitics', () => {

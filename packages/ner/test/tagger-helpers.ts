@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createTagger, type Mention, type TagResult, type Tagger } from '../src/index.ts';
 
 let shared: Tagger | undefined;
@@ -21,4 +22,12 @@ export function mentionAt(result: TagResult, start: number, end: number): Mentio
 
 export function idsOf(result: TagResult, surface: string): Array<string | null> {
   return result.mentions.filter((m) => m.text === surface).map((m) => m.entityId);
+}
+
+/** Every mention as "TYPE text id" (checking each mention's text is its slice of the input). */
+export function namedMentions(text: string, lang: string, statistical: boolean): string[] {
+  return (statistical ? tagger() : rulesTagger()).tag(text, lang).mentions.map((m) => {
+    expect(text.slice(m.start, m.end)).toBe(m.text);
+    return `${m.type} ${m.text} ${m.entityId}`;
+  });
 }
