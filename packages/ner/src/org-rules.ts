@@ -38,22 +38,26 @@ const ORG_HEADS_AR = new Set(
 );
 /**
  * Heads whose complements (definite nouns, then a nisba adjective) make a name: "وزارة النفط العراقية",
- * "مجلس السيادة الانتقالي", "جهاز الردع", "حكومة الوحدة الوطنية".
+ * "مجلس السيادة الانتقالي", "جهاز الردع", "حكومة الوحدة الوطنية", "حزب الشعب الجمهوري", "تحالف
+ * الفتح", "منظمة العفو الدولية", "مفوضية الاتحاد الأوروبي". Not جبهة ("جبهة القتال" is a battle front).
  */
-const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'محكمة', 'جامعة', 'مجلس', 'جهاز', 'حكومة'].map(keyOf));
+const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'محكمة', 'جامعة', 'مجلس', 'جهاز', 'حكومة', 'حزب', 'ائتلاف', 'تحالف', 'منظمة', 'مفوضية'].map(keyOf));
 /** Complements that make the head a common noun phrase ("حكومة البلاد", "مجلس الإدارة"). */
 const NOT_COMPLEMENTS_AR = new Set(['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر'].map(keyOf));
 /**
  * Definite institutions that are a name with a nisba adjective after them: "الجيش الوطني الليبي",
- * "المخابرات العامة المصرية", "القيادة المركزية الأمريكية", "البرلمان الإيراني", "البحرية الأمريكية".
+ * "المخابرات العامة المصرية", "القيادة المركزية الأمريكية", "البرلمان الإيراني", "البحرية الأمريكية",
+ * "الحزب الديمقراطي الكردستاني", "التيار الصدري", "البنك المركزي المصري", "الحرس الوطني التونسي".
  * Ministries named without وزارة need a feminine adjective ("الخارجية المصرية", not "وزير الخارجية المصري").
  */
-const INSTITUTIONS_AR = new Set(['جيش', 'بحرية', 'قيادة', 'مخابرات', 'استخبارات', 'برلمان', 'شرطة'].map(keyOf));
+const INSTITUTIONS_AR = new Set(['جيش', 'بحرية', 'قيادة', 'مخابرات', 'استخبارات', 'برلمان', 'شرطة', 'حزب', 'تيار', 'بنك', 'مصرف', 'حرس'].map(keyOf));
 const MINISTRIES_AR = new Set(['خارجية', 'داخلية', 'دفاع'].map(keyOf));
 /** Adjectives allowed between such an institution and its nisba ("المخابرات العامة المصرية"). */
 const INNER_ADJ_AR = new Set(['عامة', 'عام', 'عليا', 'أعلى'].map(keyOf));
 /** Nisba-shaped words that say when, not which ("البرلمان الحالي"). */
-const NOT_NISBA_NAMES_AR = new Set(['حالي', 'حاليه', 'ماضي', 'ثاني', 'ثانيه', 'تالي', 'اولي', 'سابقي', 'نظامي', 'رسمي', 'رسميه', 'جوي', 'جويه', 'بري', 'بريه', 'عسكري', 'عسكريه', 'كبري', 'اخري'].map(keyOf));
+const NOT_NISBA_NAMES_AR = new Set(['حالي', 'حاليه', 'ماضي', 'ثاني', 'ثانيه', 'تالي', 'اولي', 'سابقي', 'نظامي', 'رسمي', 'رسميه', 'جوي', 'جويه', 'بري', 'بريه', 'عسكري', 'عسكريه', 'كبري', 'اخري',
+  // "التيار الكهربائي" is the electric current, "الحزب الحاكم" has no nisba anyway.
+  'كهربائي', 'كهربايي'].map(keyOf));
 const NISBA_AR = /(ي|يه)$/;
 const HONORIFICS_AR = new Set(['ملك', 'سلطان', 'امير', 'شيخ', 'امام', 'رئيس', 'شهيد', 'مستشار', 'زعيم', 'وزير', 'رئيسة'].map(keyOf));
 
@@ -131,6 +135,28 @@ export function findCuedOrgs(
     if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && adj.key.endsWith('يه') === feminine) j++;
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
+}
+
+/**
+ * Every definite institution with its nisba adjectives in the text (`institutionSpan`), before any
+ * other mention is known: the tagger lets such a name win over a shorter KB name inside it
+ * ("الحزب الديمقراطي الكردستاني" is not "الحزب الديمقراطي", the US party).
+ */
+export function findArabicInstitutions(tokens: readonly Token[], joinable: (a: Token, b: Token) => boolean): OrgSpan[] {
+  const next = (j: number): Token | undefined => {
+    const a = tokens[j - 1];
+    const b = tokens[j];
+    return a && b && joinable(a, b) ? b : undefined;
+  };
+  const out: OrgSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const span = tokens[i]?.arabic ? institutionSpan(tokens, i, next, joinable) : null;
+    if (span) {
+      out.push(span);
+      i = span.last;
+    }
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@ import { unlinkedId } from './entity-id.ts';
 import { linkSurnames, type PersonSpan } from './link-surnames.ts';
 import { compileMatcher, joinable } from './matcher.ts';
 import { findModelSpans, outsideCovered, type ModelSpan } from './model-mentions.ts';
-import { findCuedOrgs, findEnglishOrgNames, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
+import { findArabicInstitutions, findCuedOrgs, findEnglishOrgNames, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findDescribedPlaces, isEnglishPlaceName } from './place-rules.ts';
@@ -47,9 +47,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const shaped = arabic ? [] : findEnglishOrgNames(text, tokens, join);
     const insideShaped = (first: number, last: number): boolean =>
       shaped.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
+    // Arabic institutions named by head and adjectives: a shorter KB organisation inside one is not it.
+    const institutions = arabic ? findArabicInstitutions(tokens, join) : [];
+    const insideInstitution = (first: number, last: number): boolean =>
+      institutions.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
     for (const m of matcher.match(tokens, text)) {
       const entry = entries[m.entry];
-      if (!entry || (entry.type === 'LOC' && insideOrg(m.first, m.last)) || insideShaped(m.first, m.last)) continue;
+      if (!entry || (entry.type === 'LOC' && insideOrg(m.first, m.last)) || insideShaped(m.first, m.last) || (entry.type === 'ORG' && insideInstitution(m.first, m.last))) continue;
       for (let k = m.first; k <= m.last; k++) covered.add(k);
       const mention: Mention = { start: m.start, end: m.end, type: entry.type, text: text.slice(m.start, m.end), entityId: entry.id };
       mentions.push(mention);

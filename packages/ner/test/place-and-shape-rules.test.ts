@@ -70,6 +70,20 @@ describe('Arabic institutions', () => {
     expect(named('وانتشلت فرق الدفاع المدني الجثث.', 'ar')).toEqual(['ORG الدفاع المدني org:الدفاع المدني']);
   });
 
+  it('reads parties, coalitions, currents, central banks and guards', () => {
+    expect(named('وفاز حزب الشعب الجمهوري في إسطنبول.', 'ar')).toContain('ORG حزب الشعب الجمهوري org:حزب الشعب الجمهوري');
+    expect(named('وقالت منظمة الشفافية الدولية إن الفساد تراجع.', 'ar')).toEqual(['ORG منظمة الشفافية الدولية org:منظمه الشفافيه الدوليه']);
+    expect(named('وتصدر الحزب الديمقراطي الكردستاني النتائج.', 'ar')).toEqual(['ORG الحزب الديمقراطي الكردستاني org:الحزب الديمقراطي الكردستاني']);
+    expect(named('وقاطع التيار الصدري الانتخابات.', 'ar')).toEqual(['ORG التيار الصدري org:التيار الصدري']);
+    expect(named('وخفض البنك المركزي المصري أسعار الفائدة.', 'ar')).toEqual(['ORG البنك المركزي المصري org:البنك المركزي المصري']);
+    expect(named('واعترض الحرس الوطني التونسي القارب.', 'ar')).toEqual(['ORG الحرس الوطني التونسي org:الحرس الوطني التونسي']);
+  });
+
+  it('leaves the electric current and a battle front alone', () => {
+    expect(named('وانقطع التيار الكهربائي عن المدينة.', 'ar')).toEqual([]);
+    expect(named('وتقدمت القوات على جبهة القتال.', 'ar')).toEqual([]);
+  });
+
   it('keeps precision: a nisba alone, adjectives of another noun, time words, common heads', () => {
     expect(named('وقال إن الموقف المصري ثابت.', 'ar')).toEqual([]);
     expect(named('وتعتمد الملاحة البحرية الدولية على المضيق.', 'ar')).toEqual([]);
