@@ -82,12 +82,14 @@ export const COMPOSE_ENV: ReadonlyArray<[string, string, string]> = [
 ];
 
 export function renderEnvExample(): string {
-  const seen = new Set<string>();
+  // A variable is listed under the first service that reads it, and again under any service that
+  // declares it with its own schema (another default or meaning: the indexer's KHABAR_CONCURRENCY).
+  const seen = new Map<string, unknown>();
   const out = ['# Khabar settings. Every variable is optional; the values shown are the defaults.', '# Generated from the services\' config schemas by `pnpm docs:gen`.', ''];
   for (const [service, shape] of SERVICE_ENVS) {
-    const fresh = Object.fromEntries(Object.entries(shape).filter(([k]) => !seen.has(k)));
+    const fresh = Object.fromEntries(Object.entries(shape).filter(([k, schema]) => seen.get(k) !== schema));
     if (Object.keys(fresh).length === 0) continue;
-    for (const k of Object.keys(fresh)) seen.add(k);
+    for (const [k, schema] of Object.entries(fresh)) seen.set(k, schema);
     out.push(`## ${service}`, ...describeEnv(fresh), '');
   }
   out.push('## docker compose (read by docker-compose.yml; CHANGE EVERY PASSWORD before exposing anything)');
