@@ -4,9 +4,9 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
  * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
  * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
- * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind and articles-blind2
- * (each written and annotated by someone who never saw the tagger's code or output; the first
- * has since been used to fix the tagger): entities found (by id and
+ * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind, -blind2 and
+ * -blind3 (each written and annotated by someone who never saw the tagger's code or output; the
+ * first two have since been used to fix the tagger): entities found (by id and
  * type) and mentions linked.
  * The last line printed is one JSON object with every figure.
  *
@@ -150,4 +150,5 @@ function scoreArticles(folder: string, label: string): Record<string, unknown> {
 figures['articles'] = scoreArticles('articles', 'article');
 figures['articlesBlind'] = scoreArticles('articles-blind', 'blind article');
 figures['articlesBlind2'] = scoreArticles('articles-blind2', 'blind2 article');
+figures['articlesBlind3'] = scoreArticles('articles-blind3', 'blind3 article');
 console.log(JSON.stringify(figures));
