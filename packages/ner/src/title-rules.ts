@@ -46,6 +46,7 @@ const NOT_NAMES_AR = new Set(
 const NISBA = /(ي|يه)$/;
 /** Name parts that need a following part: "عبد", "بن", "أبو", "آل", particles such as "دو". */
 const NEVER_LAST_AR = new Set(['عبد', 'بن', 'ابن', 'بنت', 'أبو', 'أم', 'آل', 'دو', 'دي', 'فان', 'فون'].map(keyOf));
+const PATRONYMS_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
 
 /**
  * Precision-first rule layer for names missing from the KB. English: a title, then two to four
@@ -94,9 +95,15 @@ export function findTitledNames(
     return names >= 2 ? { first: i + 1, last: lastName } : null;
   }
 
+  /** A title word written without the article and followed by بن is a given name ("سلطان بن سالم"). */
+  function givenNameTitle(j: number): boolean {
+    const t = tokens[j];
+    return t !== undefined && t.arabic && !t.article && TITLES_AR.has(t.key) && PATRONYMS_AR.has(tokens[j + 1]?.key ?? '');
+  }
+
   function arabicAfterTitle(i: number): RuleSpan | null {
     const title = tokens[i];
-    if (!title || !variantsOf(title).some((v) => TITLES_AR.has(v.key))) return null;
+    if (!title || !variantsOf(title).some((v) => TITLES_AR.has(v.key)) || givenNameTitle(i)) return null;
     let j = i + 1;
     let skipped = 0;
     while (j < tokens.length && skipped < 4) {
@@ -112,11 +119,17 @@ export function findTitledNames(
       const t = tokens[j];
       const prev = tokens[j - 1];
       if (!t || !prev || !t.arabic || covered.has(j) || !joinable(prev, t)) break;
-      if (!nameTokens.has(t.key) || NOT_NAMES_AR.has(t.key)) break;
+      if ((!nameTokens.has(t.key) && !givenNameTitle(j)) || NOT_NAMES_AR.has(t.key)) break;
       j++;
     }
     let last = j - 1;
     while (last >= first && NEVER_LAST_AR.has(tokens[last]?.key ?? '')) last--;
+    // A Gulf-style name "X بن Y" often ends in a family nisba the name list lacks ("… الحبسي").
+    const family = tokens[last + 1];
+    const before = tokens[last];
+    let patronym = false;
+    for (let k = first; k < last; k++) patronym ||= PATRONYMS_AR.has(tokens[k]?.key ?? '');
+    if (patronym && family && before && family.arabic && family.article && NISBA.test(family.key) && family.key.length >= 4 && !covered.has(last + 1) && joinable(before, family)) last++;
     return last - first + 1 >= 2 ? { first, last } : null;
   }
 }

@@ -20,6 +20,25 @@ describe('role nouns before a name (English title rule)', () => {
   });
 });
 
+describe('Arabic title rule: a title word as a given name', () => {
+  const rules = (text: string): string[] => namedMentions(text, 'ar', false);
+
+  it('reads "سلطان بن …" after a title as the name, with its family nisba', () => {
+    expect(rules('وقال وزير المالية سلطان بن سالم الحبسي، في مؤتمر صحفي.')).toEqual(['PER سلطان بن سالم الحبسي per:سلطان بن سالم الحبسي']);
+  });
+
+  it('still reads a title without بن after it as a title', () => {
+    // "سلطان عمان": the sultan of Oman, then his name.
+    expect(rules('وقال سلطان عمان هيثم بن طارق إن البلاد مستعدة.')).toContain('LOC عمان loc:OMN');
+    expect(rules('وقال سلطان عمان هيثم بن طارق إن البلاد مستعدة.').some((m) => m.startsWith('PER سلطان'))).toBe(false);
+  });
+
+  it('adds a family nisba only after a بن chain', () => {
+    // A nationality adjective after a plain two-part name stays out.
+    expect(rules('وقال وزير الخارجية سامي حداد اللبناني إن.')).toEqual(['PER سامي حداد per:سامي حداد']);
+  });
+});
+
 describe('organisation cues', () => {
   it('tags a capitalised name after a lower-case organisation noun', () => {
     expect(named("Ukraine's state grid operator Ukrenergo said power was back.", 'en', false)).toEqual([
