@@ -21,10 +21,11 @@ interface Alias {
   /** Per token, the case the text must show: alias written in capitals, capitalised, or any. */
   readonly caps: readonly Case[];
   /**
-   * The alias starts with the Arabic article, so the text must have it too: "الجزيرة" is a
-   * name, "جزيرة" is just "island" (write the bare form as its own alias when it is a name too).
+   * Per token, whether the alias writes it with the Arabic article, so the text must have it too:
+   * "الجزيرة" is a name, "جزيرة" is just "island" (write the bare form as its own alias when it
+   * is a name too); "روسيا اليوم" (RT) is not "روسيا يوم" ("Russia on [Monday]").
    */
-  readonly article: boolean;
+  readonly articles: readonly boolean[];
 }
 
 export interface RawMatch {
@@ -73,18 +74,19 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       if (prev !== undefined && prev !== entry.id) continue;
       owner.set(key, entry.id);
       const list = index.get(key) ?? [];
-      list.push({ entry: i, caps, article: toks[0]?.article === true });
+      list.push({ entry: i, caps, articles: toks.map((t) => t.article) });
       index.set(key, list);
       const parts = key.split(' ');
       for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
     }
   });
 
+  /** `article`: whether the first token's reading has the article (its clitics stripped). */
   function lookup(key: string, toks: readonly Token[], article: boolean): number | null {
     const list = index.get(key);
     if (!list) return null;
     for (const alias of list) {
-      if (alias.article && !article) continue;
+      if (!alias.articles.every((needed, j) => !needed || (j === 0 ? article : toks[j]?.article === true))) continue;
       if (alias.caps.every((need, j) => caseFits(need, toks[j]))) return alias.entry;
     }
     return null;

@@ -62,6 +62,9 @@ describe('Arabic proclitics and spelling variants', () => {
       ['الجزيرة نت', 'org:al-jazeera'],
       ['الأمم المتحدة', 'org:un'],
     ]);
+    // Every word of the alias: "روسيا اليوم" (RT) is not "روسيا يوم" ("in Russia on Monday").
+    expect(only('وقال مسؤولون في روسيا يوم الاثنين إن المحادثات مستمرة.', rulesTagger())).toEqual([['روسيا', 'loc:RUS']]);
+    expect(only('ونقلت روسيا اليوم عن الكرملين', rulesTagger())).toContainEqual(['روسيا اليوم', 'org:rt']);
   });
 
   it('does not strip a clitic that belongs to the word', () => {
