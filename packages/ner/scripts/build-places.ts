@@ -72,10 +72,17 @@ const ARABIC_FIXES: Record<string, string> = {
 };
 /** Names news uses for a country (ISO code): claimed by it and removed from any other row. */
 const NEWS_NAMES: Record<string, readonly string[]> = {
-  COD: ['Congo'],
-  USA: ['America', 'أمريكا', 'أميركا'],
+  COD: ['Congo', 'DR Congo', 'DRC', 'الكونغو الديمقراطية'],
+  USA: ['America', 'أمريكا', 'أميركا', 'US', 'U.S.', 'USA'],
   // The country row says Türkiye; English news mostly still writes Turkey.
   TUR: ['Turkey'],
+  // The gazetteer knows the United Kingdom only by its official names.
+  GBR: ['Britain', 'Great Britain', 'UK', 'U.K.', 'بريطانيا'],
+  ARE: ['UAE'],
+  SYR: ['سورية'],
+  VAT: ['Vatican', 'الفاتيكان'],
+  MMR: ['Burma'],
+  NLD: ['Holland'],
 };
 const CLAIMED = new Map<string, string>();
 for (const [iso, names] of Object.entries(NEWS_NAMES)) for (const n of names) CLAIMED.set(n, `loc:${iso}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { joinable } from '../src/matcher.ts';
-import { findDescribedPlaces } from '../src/place-rules.ts';
+import { findDescribedPlaces, isEnglishPlaceName } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
 import { namedMentions } from './tagger-helpers.ts';
 
@@ -71,11 +71,14 @@ describe('Arabic institutions', () => {
   });
 
   it('reads parties, coalitions, currents, central banks and guards', () => {
-    expect(named('وفاز حزب الشعب الجمهوري في إسطنبول.', 'ar')).toContain('ORG حزب الشعب الجمهوري org:حزب الشعب الجمهوري');
+    // Invented names: the KB may hold real ones (it links حزب الشعب الجمهوري to org:chp).
+    expect(named('وفاز حزب الوفاق الشعبي في الانتخابات.', 'ar')).toEqual(['ORG حزب الوفاق الشعبي org:حزب الوفاق الشعبي']);
     expect(named('وقالت منظمة الشفافية الدولية إن الفساد تراجع.', 'ar')).toEqual(['ORG منظمة الشفافية الدولية org:منظمه الشفافيه الدوليه']);
-    expect(named('وتصدر الحزب الديمقراطي الكردستاني النتائج.', 'ar')).toEqual(['ORG الحزب الديمقراطي الكردستاني org:الحزب الديمقراطي الكردستاني']);
-    expect(named('وقاطع التيار الصدري الانتخابات.', 'ar')).toEqual(['ORG التيار الصدري org:التيار الصدري']);
-    expect(named('وخفض البنك المركزي المصري أسعار الفائدة.', 'ar')).toEqual(['ORG البنك المركزي المصري org:البنك المركزي المصري']);
+    expect(named('وتصدر الحزب الديمقراطي الكردستاني النتائج.', 'ar')).toEqual(['ORG الحزب الديمقراطي الكردستاني org:kdp']);
+    // Not in the KB: the institution is longer than the KB's «الحزب الديمقراطي» (the US party) inside it.
+    expect(named('وتصدر الحزب الديمقراطي الموريتاني النتائج.', 'ar')).toEqual(['ORG الحزب الديمقراطي الموريتاني org:الحزب الديمقراطي الموريتاني']);
+    expect(named('وقاطع التيار الشعبي الانتخابات.', 'ar')).toEqual(['ORG التيار الشعبي org:التيار الشعبي']);
+    expect(named('وخفض البنك المركزي الموريتاني أسعار الفائدة.', 'ar')).toEqual(['ORG البنك المركزي الموريتاني org:البنك المركزي الموريتاني']);
     expect(named('واعترض الحرس الوطني التونسي القارب.', 'ar')).toEqual(['ORG الحرس الوطني التونسي org:الحرس الوطني التونسي']);
   });
 
@@ -106,7 +109,7 @@ describe('English organisation names by shape', () => {
     expect(named('Mali and Niger formed the Alliance of Sahel States last year.', 'en')).toContain(
       'ORG Alliance of Sahel States org:alliance of sahel states',
     );
-    expect(named('The Bank of England held rates.', 'en')).toEqual(['ORG Bank of England org:bank of england']);
+    expect(named('The Bank of Ruritania held rates.', 'en')).toEqual(['ORG Bank of Ruritania org:bank of ruritania']);
   });
 
   it('reads a capitalised run ending in a company form, with its dot', () => {
@@ -125,8 +128,10 @@ describe('English organisation names by shape', () => {
 describe('English places and people by shape', () => {
   it('types "X Field" and "Ras X" as places', () => {
     expect(named("Work began on the emirate's giant North Field expansion.", 'en')).toEqual(['LOC North Field loc:north field']);
-    const out = named('The ships loaded at the industrial city of Ras Laffan on Tuesday.', 'en', true);
-    expect(out).toContain('LOC Ras Laffan loc:ras laffan');
+    // "Ras X" re-types a name found by the model or a cue; given here, whatever a retrained model says.
+    const ras = tokenize('the port of Ras Laffan');
+    expect(isEnglishPlaceName(ras, 3, 4)).toBe(true);
+    expect(isEnglishPlaceName(ras, 4, 4)).toBe(false);
   });
 
   it('keeps the lower-case part after a hyphen and initials before a name', () => {
@@ -174,6 +179,11 @@ describe('gazetteer build rules (data/places.tsv)', () => {
   it('links news names of countries and prefers a city to a governorate of the same name', () => {
     expect(named('Fighting spread in eastern Congo, and America sent aid.', 'en')).toEqual(['LOC Congo loc:COD', 'LOC America loc:USA']);
     expect(named('Turkey hosts the summit in Antalya.', 'en')).toEqual(['LOC Turkey loc:TUR', 'LOC Antalya loc:Q40249']);
+    // The short names wire copy uses for the most reported countries.
+    expect(named('Britain, the UK and the U.S. met the UAE and the DRC in Holland.', 'en').map((m) => m.split(' ').pop())).toEqual([
+      'loc:GBR', 'loc:GBR', 'loc:USA', 'loc:ARE', 'loc:COD', 'loc:NLD',
+    ]);
+    expect(named('وقالت بريطانيا وسورية والفاتيكان إن الاجتماع مهم.', 'ar').map((m) => m.split(' ').pop())).toEqual(['loc:GBR', 'loc:SYR', 'loc:VAT']);
     expect(named('وأعدّ الطاهي ديك رومي محشواً.', 'ar')).toEqual([]);
     expect(named('وصلت السفينة إلى عدن.', 'ar')).toEqual(['LOC عدن loc:Q131694']);
     expect(named('Clashes spread across South Kivu.', 'en')).toEqual(['LOC South Kivu loc:Q488326']);
