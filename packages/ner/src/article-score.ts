@@ -21,8 +21,44 @@ export interface ArticleScore {
   /** Mentions whose text is a gold name, and how many of them carry that entity's id. */
   readonly mentionsChecked: number;
   readonly mentionsLinked: number;
+  /**
+   * Gold entities the KB did not hold when the gold was written (id null) that the tagger linked to
+   * a KB entry added since: counted as found under that id (see `kbGrowth`).
+   */
+  readonly linkedSinceGold: readonly string[];
   readonly missed: string[];
   readonly spurious: string[];
+}
+
+/**
+ * For each gold entity written without an id (the KB did not hold it then), the KB id the tagger
+ * gave it instead, when that is unambiguous: every mention carrying the KB id reads as one of this
+ * gold entity's names, with its type, and the id is no other gold entity's. A KB that grows after
+ * the gold was written must not turn right links into errors; a KB name matched inside a longer
+ * gold name («الحزب الديمقراطي» in «الحزب الديمقراطي الكردستاني») does not qualify, because its
+ * mention text is not one of the gold names.
+ */
+function kbGrowth(result: TagResult, gold: GoldArticle): Map<string, string> {
+  const goldIds = new Set(gold.entities.flatMap((e) => (e.id ? [e.id] : [])));
+  const byName = new Map<string, GoldArticle['entities'][number]>();
+  for (const e of gold.entities) for (const n of e.names) byName.set(n, e);
+  const surfaces = new Map<string, Set<string>>();
+  for (const m of result.mentions) {
+    if (!m.entityId) continue;
+    const set = surfaces.get(m.entityId) ?? new Set<string>();
+    set.add(m.text);
+    surfaces.set(m.entityId, set);
+  }
+  const out = new Map<string, string>();
+  for (const entity of result.entities) {
+    if (!entity.linked || goldIds.has(entity.id)) continue;
+    const owners = new Set([...(surfaces.get(entity.id) ?? [])].map((s) => byName.get(s)));
+    const [owner] = owners;
+    if (owners.size !== 1 || !owner || owner.id !== null || owner.type !== entity.type) continue;
+    const unlinked = unlinkedId(owner.type, owner.names[0] ?? '');
+    if (![...out.values()].includes(unlinked)) out.set(entity.id, unlinked);
+  }
+  return out;
 }
 
 /** Article-level scoring: entities found (by id and type) and mentions linked to the right id. */
@@ -34,7 +70,9 @@ export function scoreArticle(result: TagResult, gold: GoldArticle): ArticleScore
     goldIds.set(id, { type: e.type, linked: e.id !== null });
     for (const n of e.names) byName.set(n, id);
   }
-  const predicted = new Map(result.entities.map((e) => [e.id, e.type]));
+  const grown = kbGrowth(result, gold);
+  const asGold = (id: string): string => grown.get(id) ?? id;
+  const predicted = new Map(result.entities.map((e) => [asGold(e.id), e.type]));
   let found = 0;
   let foundLinked = 0;
   const spurious: string[] = [];
@@ -52,8 +90,8 @@ export function scoreArticle(result: TagResult, gold: GoldArticle): ArticleScore
     const id = byName.get(m.text);
     if (id === undefined) continue;
     mentionsChecked++;
-    if (m.entityId === id) mentionsLinked++;
+    if (m.entityId !== null && asGold(m.entityId) === id) mentionsLinked++;
   }
   const goldLinked = [...goldIds.values()].filter((g) => g.linked).length;
-  return { gold: goldIds.size, predicted: predicted.size, found, goldLinked, foundLinked, mentionsChecked, mentionsLinked, missed, spurious };
+  return { gold: goldIds.size, predicted: predicted.size, found, goldLinked, foundLinked, mentionsChecked, mentionsLinked, linkedSinceGold: [...grown.keys()], missed, spurious };
 }
