@@ -30,15 +30,24 @@ export interface ArticleScore {
   readonly spurious: string[];
 }
 
+export interface ScoreOptions {
+  /**
+   * Ids the KB or gazetteer gained after the gold was written (see `kbGrowth`). Without it scoring
+   * is strict: an entity the gold left unlinked must come out unlinked.
+   */
+  readonly addedSinceGold?: (id: string) => boolean;
+}
+
 /**
  * For each gold entity written without an id (the KB did not hold it then), the KB id the tagger
- * gave it instead, when that is unambiguous: every mention carrying the KB id reads as one of this
- * gold entity's names, with its type, and the id is no other gold entity's. A KB that grows after
- * the gold was written must not turn right links into errors; a KB name matched inside a longer
- * gold name («الحزب الديمقراطي» in «الحزب الديمقراطي الكردستاني») does not qualify, because its
- * mention text is not one of the gold names.
+ * gave it instead, when that id was added after the gold was written and the link is unambiguous:
+ * every mention carrying the id reads as one of this gold entity's names, with its type, and the
+ * id is no other gold entity's. A KB that grows after the gold was written must not turn right
+ * links into errors; an id the KB already held then (the gold chose not to link it: "Georgia" the
+ * US state is not loc:GEO) and a KB name matched inside a longer gold name («الحزب الديمقراطي» in
+ * «الحزب الديمقراطي الكردستاني») do not qualify.
  */
-function kbGrowth(result: TagResult, gold: GoldArticle): Map<string, string> {
+function kbGrowth(result: TagResult, gold: GoldArticle, addedSinceGold: (id: string) => boolean): Map<string, string> {
   const goldIds = new Set(gold.entities.flatMap((e) => (e.id ? [e.id] : [])));
   const byName = new Map<string, GoldArticle['entities'][number]>();
   for (const e of gold.entities) for (const n of e.names) byName.set(n, e);
@@ -51,7 +60,7 @@ function kbGrowth(result: TagResult, gold: GoldArticle): Map<string, string> {
   }
   const out = new Map<string, string>();
   for (const entity of result.entities) {
-    if (!entity.linked || goldIds.has(entity.id)) continue;
+    if (!entity.linked || goldIds.has(entity.id) || !addedSinceGold(entity.id)) continue;
     const owners = new Set([...(surfaces.get(entity.id) ?? [])].map((s) => byName.get(s)));
     const [owner] = owners;
     if (owners.size !== 1 || !owner || owner.id !== null || owner.type !== entity.type) continue;
@@ -62,7 +71,7 @@ function kbGrowth(result: TagResult, gold: GoldArticle): Map<string, string> {
 }
 
 /** Article-level scoring: entities found (by id and type) and mentions linked to the right id. */
-export function scoreArticle(result: TagResult, gold: GoldArticle): ArticleScore {
+export function scoreArticle(result: TagResult, gold: GoldArticle, options: ScoreOptions = {}): ArticleScore {
   const goldIds = new Map<string, { type: EntityType; linked: boolean }>();
   const byName = new Map<string, string>();
   for (const e of gold.entities) {
@@ -70,7 +79,7 @@ export function scoreArticle(result: TagResult, gold: GoldArticle): ArticleScore
     goldIds.set(id, { type: e.type, linked: e.id !== null });
     for (const n of e.names) byName.set(n, id);
   }
-  const grown = kbGrowth(result, gold);
+  const grown = options.addedSinceGold ? kbGrowth(result, gold, options.addedSinceGold) : new Map<string, string>();
   const asGold = (id: string): string => grown.get(id) ?? id;
   const predicted = new Map(result.entities.map((e) => [asGold(e.id), e.type]));
   let found = 0;

@@ -35,17 +35,22 @@ describe('scoreArticle', () => {
   });
 
   it('accepts a KB entry added after the gold was written when every mention of it is that gold entity', () => {
-    const s = scoreArticle(result([['Nigel Farage', 'PER', 'per:nigel-farage', true], ['Farage', 'PER', 'per:nigel-farage', true]]), gold);
+    const tagged = result([['Nigel Farage', 'PER', 'per:nigel-farage', true], ['Farage', 'PER', 'per:nigel-farage', true]]);
+    const s = scoreArticle(tagged, gold, { addedSinceGold: (id) => id === 'per:nigel-farage' });
     expect(s).toMatchObject({ found: 1, mentionsChecked: 2, mentionsLinked: 2, linkedSinceGold: ['per:nigel-farage'] });
     expect(s.spurious).toEqual([]);
+    // Strict without the list, and for an id the KB already held when the gold left the name unlinked.
+    expect(scoreArticle(tagged, gold)).toMatchObject({ found: 0, mentionsLinked: 0, linkedSinceGold: [] });
+    expect(scoreArticle(tagged, gold, { addedSinceGold: () => false })).toMatchObject({ found: 0, linkedSinceGold: [] });
   });
 
   it('does not accept a KB name found inside a longer gold name, nor a wrong type', () => {
     // "Democratic Party" (another party) inside the gold's longer name.
-    const inside = scoreArticle(result([['Democratic Party', 'ORG', 'org:us-democratic-party', true]]), gold);
+    const any = { addedSinceGold: () => true };
+    const inside = scoreArticle(result([['Democratic Party', 'ORG', 'org:us-democratic-party', true]]), gold, any);
     expect(inside).toMatchObject({ found: 0, linkedSinceGold: [] });
     expect(inside.spurious).toEqual(['ORG org:us-democratic-party']);
-    const wrongType = scoreArticle(result([['Farage', 'ORG', 'org:farage-holdings', true]]), gold);
+    const wrongType = scoreArticle(result([['Farage', 'ORG', 'org:farage-holdings', true]]), gold, any);
     expect(wrongType).toMatchObject({ found: 0, mentionsLinked: 0, linkedSinceGold: [] });
   });
 });
