@@ -6,9 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { updateOriginalCluster, type ClusterUpdateTarget } from '../src/cluster-update.ts';
 import { createIndexHandler } from '../src/handler.ts';
 import { dedup, indexJobOf, STORY, STORY_NEAR, type Member } from './support/cluster-jobs.ts';
-import { openStores, type TestStores } from './support/stores.ts';
-import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
-import { deletePrefix } from '../../../test/support/redis.ts';
+import { closeStores, openStores, quietLog, type TestStores } from './support/stores.ts';
 
 /**
  * The bad interleavings of issue 5, played deterministically against real Redis (the dedup
@@ -30,13 +28,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bulk.close();
-  await dropIndexBase(client, base);
-  await client.close();
-  await deletePrefix(redis, prefix);
-  await redis.quit();
+  await closeStores({ client, redis, base, prefix });
 });
 
-const log = { info: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined };
+const log = quietLog;
 
 /** A fresh dedup index per test (its own key prefix) and a handler wired to it. */
 function setup(withStats = true): { index: RedisDedupIndex; run: (m: Member, cluster?: Member['cluster']) => Promise<unknown> } {

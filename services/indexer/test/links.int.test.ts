@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIndexHandler } from '../src/handler.ts';
 import type { LinkSources } from '../src/links.ts';
 import { idOf, indexJobOf, STORY } from './support/cluster-jobs.ts';
-import { openStores, type TestStores } from './support/stores.ts';
-import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
-import { deletePrefix } from '../../../test/support/redis.ts';
+import { closeStores, openStores, quietLog, type TestStores } from './support/stores.ts';
 
 /**
  * Link lists travel in a side record from the parser to the indexer (real Redis and
@@ -31,13 +29,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bulk.close();
-  await dropIndexBase(client, base);
-  await client.close();
-  await deletePrefix(redis, prefix);
-  await redis.quit();
+  await closeStores({ client, redis, base, prefix });
 });
 
-const log = { info: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined };
+const log = quietLog;
 const LINKS = {
   teasers: [{ title: 'غزة: قافلة ثانية', url: 'https://teasers.example/2', text: 'قافلة' }],
   related: [{ title: 'Related', url: 'https://related.example/3' }],

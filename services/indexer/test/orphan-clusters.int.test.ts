@@ -6,9 +6,7 @@ import type { ClusterUpdateTarget } from '../src/cluster-update.ts';
 import { createIndexHandler } from '../src/handler.ts';
 import { createOrphanClusters, type OrphanClusters } from '../src/orphan-clusters.ts';
 import { dedup, idOf, indexJobOf, OTHER_STORY, STORY, STORY_NEAR, type Member } from './support/cluster-jobs.ts';
-import { openStores, type TestStores } from './support/stores.ts';
-import { dropIndexBase } from '../../../test/support/elasticsearch.ts';
-import { deletePrefix } from '../../../test/support/redis.ts';
+import { closeStores, openStores, quietLog, type TestStores } from './support/stores.ts';
 
 /**
  * Clusters whose first member never reaches the index (it failed after dedup, or it is the
@@ -29,13 +27,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bulk.close();
-  await dropIndexBase(client, base);
-  await client.close();
-  await deletePrefix(redis, prefix);
-  await redis.quit();
+  await closeStores({ client, redis, base, prefix });
 });
 
-const log = { info: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined };
+const log = quietLog;
 const GRACE = 60_000;
 
 interface World {

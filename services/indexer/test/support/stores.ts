@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createSearchClient, ensureIndex } from '@khabar/search-index';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { dropIndexBase } from '../../../../test/support/elasticsearch.ts';
+import { deletePrefix } from '../../../../test/support/redis.ts';
 
 export interface TestStores {
   readonly client: ReturnType<typeof createSearchClient>;
@@ -21,3 +23,14 @@ export async function openStores(tag: string): Promise<TestStores> {
   await ensureIndex(client, base);
   return { client, redis, base, prefix };
 }
+
+/** Drops the index base and the key prefix, then closes both connections. */
+export async function closeStores(stores: TestStores): Promise<void> {
+  await dropIndexBase(stores.client, stores.base);
+  await stores.client.close();
+  await deletePrefix(stores.redis, stores.prefix);
+  await stores.redis.quit();
+}
+
+/** A handler context's logger that says nothing. */
+export const quietLog = { info: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined };
