@@ -48,7 +48,18 @@ function referenceDecode(first: SequenceModel, second: SequenceModel, window: nu
     firstTags.map(typesOf),
     window,
   );
-  return sinks.map((sink, s) => tagsOf(second, sink.withExtra(contextFeatures(context[s] ?? [], neighbours))));
+  return sinks.map((sink, s) => {
+    // The same hashes per token, then the document features as whole strings.
+    const extra = contextFeatures(context[s] ?? [], neighbours);
+    const both = new HashSink();
+    for (let i = 0; i + 1 < sink.offsets.length; i++) {
+      both.begin();
+      for (let k = sink.offsets[i] ?? 0; k < (sink.offsets[i + 1] ?? 0); k++) both.hashes.push(sink.hashes[k] ?? 0);
+      for (const feature of extra[i] ?? []) both.add(feature, '');
+    }
+    both.finish();
+    return tagsOf(second, both);
+  });
 }
 
 describe('decodeDocument (shipped models)', () => {

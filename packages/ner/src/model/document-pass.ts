@@ -92,11 +92,22 @@ export function documentContext(
  * context (`dc=PER`) and its neighbours' (`dc-1=…`, `dc+1=…`, which help multi-word names).
  */
 export function contextFeatures(context: readonly (readonly string[])[], neighbours: boolean): string[][] {
-  return context.map((own, i) => [
-    ...own.map((v) => `dc=${v}`),
-    ...(neighbours ? (context[i - 1] ?? ['<s>']).map((v) => `dc-1=${v}`) : []),
-    ...(neighbours ? (context[i + 1] ?? ['</s>']).map((v) => `dc+1=${v}`) : []),
-  ]);
+  return context.map((_, i) => {
+    const out: string[] = [];
+    eachContextFeature(context, i, neighbours, (prefix, value) => out.push(prefix + value));
+    return out;
+  });
+}
+
+/**
+ * Token i's document features in their one order (training builds their strings, tagging looks
+ * their rows up): its own values (`dc=`), then the previous and next token's (`dc-1=`, `dc+1=`).
+ */
+function eachContextFeature(context: readonly (readonly string[])[], i: number, neighbours: boolean, emit: (prefix: string, value: string) => void): void {
+  for (const v of context[i] ?? []) emit('dc=', v);
+  if (!neighbours) return;
+  for (const v of context[i - 1] ?? ['<s>']) emit('dc-1=', v);
+  for (const v of context[i + 1] ?? ['</s>']) emit('dc+1=', v);
 }
 
 function hashed(model: SequenceModel, infos: readonly TokenInfo[]): HashSink {
@@ -167,7 +178,7 @@ export function decodeDocument(model: NerModel, sentences: readonly (readonly To
     const own = context[s] ?? [];
     const base = secondRows[s] as Int32Array;
     const n = sink.offsets.length - 1;
-    // Per token: its base features' rows, then contextFeatures' rows in the same order (each
+    // Per token: its base features' rows, then its document features' rows (each
     // token has at most two document values of its own and two per neighbour).
     const rows = new Int32Array(base.length + 6 * n);
     const offsets = new Int32Array(n + 1);
@@ -176,11 +187,9 @@ export function decodeDocument(model: NerModel, sentences: readonly (readonly To
       offsets[i] = at;
       const end = sink.offsets[i + 1] as number;
       for (let k = sink.offsets[i] as number; k < end; k++) rows[at++] = base[k] as number;
-      for (const v of own[i] ?? []) rows[at++] = rowOf('dc=', v);
-      if (model.neighbours) {
-        for (const v of own[i - 1] ?? ['<s>']) rows[at++] = rowOf('dc-1=', v);
-        for (const v of own[i + 1] ?? ['</s>']) rows[at++] = rowOf('dc+1=', v);
-      }
+      eachContextFeature(own, i, model.neighbours, (prefix, value) => {
+        rows[at++] = rowOf(prefix, value);
+      });
     }
     offsets[n] = at;
     return tagsOf(second, decodeRows(second, rows, offsets));

@@ -114,23 +114,6 @@ export class HashSink implements FeatureSink {
   finish(): void {
     this.offsets.push(this.hashes.length);
   }
-
-  /**
-   * A finished sink with more features per token (whole feature strings): the document pass
-   * reuses the sentence pass's hashes instead of extracting the features again.
-   */
-  withExtra(extra: readonly (readonly string[])[]): HashSink {
-    const out = new HashSink();
-    const n = this.offsets.length - 1;
-    for (let i = 0; i < n; i++) {
-      out.begin();
-      const end = this.offsets[i + 1] ?? 0;
-      for (let k = this.offsets[i] ?? 0; k < end; k++) out.hashes.push(this.hashes[k] ?? 0);
-      for (const feature of extra[i] ?? []) out.add(feature, '');
-    }
-    out.finish();
-    return out;
-  }
 }
 
 /**
