@@ -16,6 +16,11 @@ import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, Tagg
  * Loads the KB, the compiled places, the person-name tokens and the two statistical models once
  * (synchronously, at start-up, about a second) and returns a tagger whose `tag` is pure.
  */
+/** Whether tokens [first, last] lie inside one of `spans` that is longer. */
+function withinLonger(spans: ReadonlyArray<{ readonly first: number; readonly last: number }>, first: number, last: number): boolean {
+  return spans.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
+}
+
 export function createTagger(options: TaggerOptions = {}): Tagger {
   const { kb, places, nameTokens } = loadLexiconData(options);
   const matcher = compileMatcher([...kb, ...places]);
@@ -45,15 +50,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // Semiconductor Manufacturing Co."): a KB name inside one is part of it, one as long is the name.
     const join = (a: (typeof tokens)[number], b: (typeof tokens)[number]): boolean => joinable(text, a, b);
     const shaped = arabic ? [] : findEnglishOrgNames(text, tokens, join);
-    const insideShaped = (first: number, last: number): boolean =>
-      shaped.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
     // Arabic institutions named by head and adjectives: a shorter KB organisation inside one is not it.
     const institutions = arabic ? findArabicInstitutions(tokens, join) : [];
-    const insideInstitution = (first: number, last: number): boolean =>
-      institutions.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
     for (const m of matcher.match(tokens, text)) {
       const entry = entries[m.entry];
-      if (!entry || (entry.type === 'LOC' && insideOrg(m.first, m.last)) || insideShaped(m.first, m.last) || (entry.type === 'ORG' && insideInstitution(m.first, m.last))) continue;
+      if (!entry || (entry.type === 'LOC' && insideOrg(m.first, m.last)) || withinLonger(shaped, m.first, m.last) || (entry.type === 'ORG' && withinLonger(institutions, m.first, m.last))) continue;
       for (let k = m.first; k <= m.last; k++) covered.add(k);
       const mention: Mention = { start: m.start, end: m.end, type: entry.type, text: text.slice(m.start, m.end), entityId: entry.id };
       mentions.push(mention);
