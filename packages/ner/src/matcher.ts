@@ -48,6 +48,9 @@ export interface Matcher {
  */
 const JOIN = /^[ \t\u00a0\u200e\u200f\-\u2010\u2011'’]{1,3}$|^\. ?$/u;
 
+/** Between two items of a list: spaces and commas. */
+const LIST_GAP = /^[\s،,]+$/u;
+
 export function joinable(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   if (!JOIN.test(gap)) return false;
@@ -92,9 +95,13 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     return null;
   }
 
-  /** Weak entries (ordinary gazetteer places) are too short or too word-like to find behind ك or in short stems. */
-  function allowed(entry: number, v: TokenVariant): boolean {
+  /**
+   * Weak entries (ordinary gazetteer places) are too short or too word-like to find behind ك or in
+   * short stems, except in a list of places: "في عدن وتعز", "معان والطفيلة والكرك".
+   */
+  function allowed(entry: number, v: TokenVariant, afterPlace: boolean): boolean {
     if (v.clitics === '' || entries[entry]?.strong) return true;
+    if (afterPlace && v.clitics === 'و' && entries[entry]?.type === 'LOC') return true;
     return !v.clitics.includes('ك') && v.key.length >= 4;
   }
 
@@ -105,6 +112,9 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       const head = tokens[i];
       if (!head) break;
       let best: RawMatch | null = null;
+      const prev = out.at(-1);
+      const prevTok = tokens[i - 1];
+      const afterPlace = prev !== undefined && prev.last === i - 1 && entries[prev.entry]?.type === 'LOC' && prevTok !== undefined && LIST_GAP.test(text.slice(prevTok.end, head.start));
       for (const v of variantsOf(head)) {
         // Extend while the joined keys are still a prefix of some alias, remembering the longest hit.
         let key = v.key;
@@ -112,7 +122,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
           if (!prefixes.has(key)) break;
           const window = tokens.slice(i, i + len);
           const found = lookup(key, window, v.article);
-          const entry = found !== null && allowed(found, v) ? found : null;
+          const entry = found !== null && allowed(found, v, afterPlace) ? found : null;
           const lastTok = window[len - 1];
           if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {
             best = { entry, first: i, last: i + len - 1, start: head.start + v.skip, end: lastTok.end };

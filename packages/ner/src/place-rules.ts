@@ -1,3 +1,4 @@
+import { lineageEnd } from './name-chains.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** A place name made of a descriptor and a name ("معبر رفح", "مطار معيتيقة"); token indexes, inclusive. */
@@ -20,8 +21,17 @@ const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 
  * followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا").
  */
 const ONLY_BEFORE_PLACES_AR = new Set(['رأس', 'خليج', 'محور'].map(keyOf));
-/** Name parts that need the next word ("أبو شوك", "بني سهيلا", "كرم أبو سالم"). */
-const PARTICLES_AR = new Set(['أبو', 'ابو', 'أم', 'بني', 'بن', 'عين', 'بئر', 'تل', 'كفر', 'دير', 'خان', 'جبل', 'وادي'].map(keyOf));
+/** Name parts that need the next word ("أبو شوك", "بني سهيلا", "كرم أبو سالم", "حاسي الرمل", "سيدي بوزيد"). */
+const PARTICLES_AR = new Set(['أبو', 'ابو', 'أم', 'بني', 'بن', 'عين', 'بئر', 'تل', 'كفر', 'دير', 'خان', 'جبل', 'وادي', 'حاسي', 'سيدي', 'أولاد'].map(keyOf));
+/**
+ * Facilities named after a ruler ("جسر الملك فهد", "سد الملك طلال", "مطار الملك خالد", "ميناء
+ * خليفة بن سلمان"): these descriptors take a royal title and a name, or a person found earlier.
+ * Not with a plain word: "سد العجز" (closing the deficit), "جسر الهوة", and "ميناء الحديدة" is the
+ * port of the city.
+ */
+const NAMED_AFTER_RULERS_AR = new Set(['سد', 'جسر', 'ميناء', 'مطار', 'حقل', 'مضيق', 'جزيرة'].map(keyOf));
+const ONLY_AFTER_RULERS_AR = new Set(['سد', 'جسر', 'ميناء'].map(keyOf));
+const RULER_TITLES_AR = new Set(['ملك', 'امير', 'شيخ', 'سلطان'].map(keyOf));
 /**
  * Common complements of the descriptors ("حقل النفط", "مخيم اللاجئين", "مطار العاصمة"): not names.
  * Adjectives ending in the nisba ("معبر حدودي", "مطار الدولي") are refused by their ending.
@@ -67,12 +77,20 @@ export function findDescribedPlaces(
   for (let i = 0; i < tokens.length; i++) {
     const d = tokens[i];
     if (!d || !d.arabic || inside.has(i)) continue;
-    const reading = variantsOf(d).find((v) => !v.article && DESCRIPTORS_AR.has(v.key));
+    const reading = variantsOf(d).find((v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key)));
     const nextTok = tokens[i + 1];
     if (!reading || !nextTok || !joinable(d, nextTok)) continue;
     const after = startsAt.get(i + 1);
+    const rulers = NAMED_AFTER_RULERS_AR.has(reading.key);
     let last = -1;
-    if (after) {
+    if (rulers && nextTok.article && RULER_TITLES_AR.has(nextTok.key) && !locked.has(i + 1)) {
+      const name = tokens[i + 2];
+      if (!name || !name.arabic || locked.has(i + 2) || !joinable(nextTok, name)) continue;
+      last = lineageEnd(tokens, i + 2, (k) => !locked.has(k), joinable);
+    } else if (ONLY_AFTER_RULERS_AR.has(reading.key)) {
+      if (after?.type !== 'PER') continue;
+      last = after.last;
+    } else if (after) {
       const place = after.type === 'LOC';
       if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
       last = after.last;

@@ -2,6 +2,8 @@ import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData } from './data-files.ts';
 import { unlinkedId } from './entity-id.ts';
 import { linkSurnames, type PersonSpan } from './link-surnames.ts';
+import { lineageEnd, surnameAfter } from './name-chains.ts';
+import { isNotAName } from './not-names.ts';
 import { compileMatcher, joinable } from './matcher.ts';
 import { findModelSpans, outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { findArabicInstitutions, findCuedOrgs, findEnglishOrgNames, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
@@ -36,7 +38,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const mentions: Mention[] = [];
     const info = new Map<string, EntityInfo>();
     const people: PersonSpan[] = [];
-    /** Mentions a described place may absorb ("رفح" in "معبر رفح"): places and model names. */
+    /** Mentions a described place may absorb ("رفح" in "معبر رفح"): places, model names, titled names. */
     const soft = new Set<Mention>();
 
     const found = models ? findModelSpans(text, tokens, arabic ? models.ar : models.en, lexicon) : [];
@@ -52,16 +54,21 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const shaped = arabic ? [] : findEnglishOrgNames(text, tokens, join);
     // Arabic institutions named by head and adjectives: a shorter KB organisation inside one is not it.
     const institutions = arabic ? findArabicInstitutions(tokens, join) : [];
-    for (const m of matcher.match(tokens, text)) {
-      const entry = entries[m.entry];
-      if (!entry || (entry.type === 'LOC' && insideOrg(m.first, m.last)) || withinLonger(shaped, m.first, m.last) || (entry.type === 'ORG' && withinLonger(institutions, m.first, m.last))) continue;
+    const matches = matcher.match(tokens, text);
+    matches.forEach((raw, n) => {
+      const entry = entries[raw.entry];
+      if (!entry || (entry.type === 'LOC' && insideOrg(raw.first, raw.last)) || withinLonger(shaped, raw.first, raw.last) || (entry.type === 'ORG' && withinLonger(institutions, raw.first, raw.last))) return;
+      // "سلمان بن عبد العزيز" + "آل سعود": the lineage after a known person is part of the mention.
+      const nextMatch = matches[n + 1]?.first ?? tokens.length;
+      const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, join) : raw.last;
+      const m = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
       for (let k = m.first; k <= m.last; k++) covered.add(k);
       const mention: Mention = { start: m.start, end: m.end, type: entry.type, text: text.slice(m.start, m.end), entityId: entry.id };
       mentions.push(mention);
       if (entry.type === 'LOC') soft.add(mention);
       info.set(entry.id, { linked: true, type: entry.type, name: arabic ? entry.ar : entry.en });
       if (entry.type === 'PER') people.push({ first: m.first, last: m.last, entityId: entry.id });
-    }
+    });
 
     for (const span of shaped) {
       let free = true;
@@ -76,14 +83,19 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
 
     for (const titled of findTitledNames(tokens, covered, nameTokens, join)) {
       // English names keep a hyphenated last part and initials ("Lai Ching-te", "C.C. Wei").
-      const span = arabic ? titled : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, covered);
+      const span = arabic
+        ? { ...titled, last: lineageEnd(tokens, titled.last, (k) => !covered.has(k), join) }
+        : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, covered);
       const first = tokens[span.first];
       const last = tokens[span.last];
       if (!first || !last) continue;
       const surface = text.slice(first.start, last.end);
       const id = unlinkedId('PER', surface);
       for (let k = span.first; k <= span.last; k++) covered.add(k);
-      mentions.push({ start: first.start, end: last.end, type: 'PER', text: surface, entityId: id });
+      const mention: Mention = { start: first.start, end: last.end, type: 'PER', text: surface, entityId: id };
+      mentions.push(mention);
+      // "مطار الأمير نايف بن عبد العزيز": the airport named after the person absorbs the name.
+      soft.add(mention);
       if (!info.has(id)) info.set(id, { linked: false, type: 'PER', name: null });
       people.push({ first: span.first, last: span.last, entityId: id });
     }
@@ -111,11 +123,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       .filter((m): m is ModelSpan => {
         if (!m) return false;
         const head = tokens[m.first];
-        return !(m.first === m.last && head && isGenericOrgHead(head));
+        return !(m.first === m.last && head && isGenericOrgHead(head)) && !isNotAName(tokens, m.first, m.last);
       })
       .map((m) => (m.type !== 'ORG' && hasOrgApposition(text, tokens, m.last) ? { ...m, type: 'ORG' as const } : m))
       .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
-      .map((m) => (m.type === 'PER' && !arabic ? withNameParts(text, tokens, m, covered) : m));
+      .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(m) : withNameParts(text, tokens, m, covered)));
     const modelIds = fresh.map((m) => {
       const last = tokens[m.last];
       const surface = text.slice(m.start, last?.end ?? m.start);
@@ -128,6 +140,16 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       }
       return id;
     });
+
+    /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
+    function withArabicNameParts(m: ModelSpan): ModelSpan {
+      const free = (k: number): boolean => !covered.has(k);
+      const last = lineageEnd(tokens, m.last, free, join);
+      if (last !== m.last) return { ...m, last };
+      const given = tokens[m.last];
+      const short = m.last - m.first <= 1;
+      return short && given && nameTokens.has(given.key) ? { ...m, last: surnameAfter(text, tokens, m.last, free, join) } : m;
+    }
 
     const linked = new Set<number>();
     for (const hit of linkSurnames(tokens, people, covered)) {

@@ -44,6 +44,8 @@ const NOT_NAMES_AR = new Set(
     'أمس', 'عام', 'بعد', 'قبل', 'مع', 'بين', 'أكد', 'أعلن', 'كما', 'وقال', 'وأكد', 'رئيس', 'وزير', 'الرئيس'].map(keyOf),
 );
 const NISBA = /(ي|يه)$/;
+/** Nisba adjectives that follow a name without being its family name ("مطار الأمير نايف الدولي"). */
+const NOT_FAMILY_AR = new Set(['الدولي', 'الدولية', 'الوطني', 'الوطنية', 'الرسمي', 'الرسمية', 'الحالي', 'السابق', 'الثاني', 'الثانية'].map(keyOf));
 /** Name parts that need a following part: "عبد", "بن", "أبو", "آل", particles such as "دو". */
 const NEVER_LAST_AR = new Set(['عبد', 'بن', 'ابن', 'بنت', 'أبو', 'أم', 'آل', 'دو', 'دي', 'فان', 'فون'].map(keyOf));
 const PATRONYMS_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
@@ -129,7 +131,7 @@ export function findTitledNames(
     const before = tokens[last];
     let patronym = false;
     for (let k = first; k < last; k++) patronym ||= PATRONYMS_AR.has(tokens[k]?.key ?? '');
-    if (patronym && family && before && family.arabic && family.article && NISBA.test(family.key) && family.key.length >= 4 && !covered.has(last + 1) && joinable(before, family)) last++;
+    if (patronym && family && before && family.arabic && family.article && NISBA.test(family.key) && !NOT_FAMILY_AR.has(family.key) && family.key.length >= 4 && !covered.has(last + 1) && joinable(before, family)) last++;
     return last - first + 1 >= 2 ? { first, last } : null;
   }
 }

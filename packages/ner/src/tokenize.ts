@@ -10,9 +10,9 @@ export interface Token {
   readonly cap: boolean;
   /** Arabic token written with the definite article (its key has it removed). */
   readonly article: boolean;
-  /** Normalised form of the whole token (Arabic folded, Latin lower-cased). */
+  /** Normalised form of the whole token (Arabic folded, Latin lower-cased without accents). */
   readonly norm: string;
-  /** Matching key of the whole token (article stripped for Arabic, lower-cased for Latin). */
+  /** Matching key of the whole token (article stripped for Arabic, the Latin norm for Latin). */
   readonly key: string;
 }
 
@@ -29,9 +29,18 @@ export interface TokenVariant {
 
 const WORD = /[\p{L}\p{M}\p{Nd}]+/gu;
 
+const NON_ASCII = /[^ -~\s]/u;
+const MARKS = /\p{M}/gu;
+
+/** Latin matching form: lower case, accents removed ("Bắc Ninh", "Société Générale" match "Bac Ninh", "Societe Generale"). */
+function latinNorm(word: string): string {
+  const lower = word.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC') : lower;
+}
+
 export function keyOf(word: string): string {
   if (isArabic(word)) return stripArticle(normalizeArabic(word));
-  return word.toLowerCase();
+  return latinNorm(word);
 }
 
 export function tokenize(text: string): Token[] {
@@ -41,7 +50,7 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     const arabic = isArabic(word);
     const first = word.charAt(0);
-    const norm = arabic ? normalizeArabic(word) : word.toLowerCase();
+    const norm = arabic ? normalizeArabic(word) : latinNorm(word);
     const key = arabic ? stripArticle(norm) : norm;
     out.push({
       start,

@@ -78,9 +78,10 @@ describe('Arabic title rule', () => {
     expect(tagger().tag(text, 'ar').mentions.map((m) => m.text)).toEqual(['محمد حسن كاظم']);
   });
 
-  it('does not end a name on a part that needs a successor (آل, بن, دو)', () => {
+  it('does not end a name on a part that needs a successor (آل, بن, دو); the family name after آل is read whole', () => {
     const result = tagger().tag('وقال الشيخ خليفة بن زايد آل نهيان إن', 'ar');
-    expect(result.mentions.map((m) => m.text)).toEqual(['خليفة بن زايد']);
+    expect(result.mentions.map((m) => m.text)).toEqual(['خليفة بن زايد آل نهيان']);
+    expect(tagger().tag('وقال الشيخ خليفة بن زايد آل', 'ar').mentions.map((m) => m.text)).toEqual(['خليفة بن زايد']);
   });
 
   it('does not invent a person from ordinary words after a title', () => {

@@ -1,0 +1,82 @@
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
+
+/** "بن"/"بنت" join a father's name to a person's ("سلمان بن حمد"); "ابن" is also the noun "son", so it does not. */
+const PATRONYMS_AR = new Set(['بن', 'بنت'].map(keyOf));
+/** Name parts that need the next word: "بن عبد العزيز". */
+const NEEDS_NEXT_AR = new Set(['عبد', 'ابو'].map(keyOf));
+/** The word آل ("the family of"): normalised, it reads "ال". */
+const FAMILY_AR = 'ال';
+
+/**
+ * The last token of an Arabic person name once the lineage written after it is included: any
+ * number of "بن X" links ("عبد العزيز بن سعود بن نايف", with "بن عبد العزيز" as one link), then a
+ * family name "آل X" ("حمد بن عيسى آل خليفة", "تميم بن حمد آل ثاني"). Gulf news writes the full chain
+ * and the whole of it is the name. Stops before a token `free` refuses (another mention's) and
+ * wherever `joinable` says the words are not one phrase (punctuation between them).
+ */
+export function lineageEnd(
+  tokens: readonly Token[],
+  last: number,
+  free: (k: number) => boolean,
+  joinable: (a: Token, b: Token) => boolean,
+): number {
+  const word = (k: number): Token | undefined => {
+    const prev = tokens[k - 1];
+    const t = tokens[k];
+    return t && prev && t.arabic && free(k) && joinable(prev, t) ? t : undefined;
+  };
+  let end = last;
+  for (;;) {
+    const link = word(end + 1);
+    const name = word(end + 2);
+    if (!link || !name) break;
+    if (PATRONYMS_AR.has(link.key)) {
+      if (NEEDS_NEXT_AR.has(name.key)) {
+        if (!word(end + 3)) break;
+        end += 3;
+      } else {
+        end += 2;
+      }
+      continue;
+    }
+    if (link.norm === FAMILY_AR) end += 2;
+    break;
+  }
+  return end;
+}
+
+/** Words that follow a given name without being its surname ("قال محمد إن", "التقى علي في"). */
+const NOT_SURNAMES_AR = new Set(
+  ['قال', 'قالت', 'ان', 'انه', 'انها', 'عن', 'في', 'من', 'على', 'الى', 'الذي', 'التي', 'هذا', 'هذه', 'خلال', 'يوم', 'اليوم',
+    'امس', 'عام', 'بعد', 'قبل', 'مع', 'بين', 'اكد', 'اعلن', 'كما', 'او', 'ثم', 'لكن', 'حيث', 'اذ', 'عندما', 'حين', 'منذ', 'حتى',
+    'وزير', 'رئيس', 'له', 'لها', 'الي', 'لدى', 'عبر', 'ضد', 'نحو', 'دون', 'غير', 'كل', 'بعض', 'هو', 'هي', 'ما', 'لا', 'لم', 'لن',
+    'قد', 'كان', 'كانت', 'يكون', 'ليس', 'ايضا', 'مساء', 'صباح'].map(keyOf),
+);
+const THAT_AR = new Set(['ان', 'انه', 'انها', 'قوله', 'قولها'].map(keyOf));
+const CLAUSE_END = /^\s*[،,.:؛]/u;
+
+/**
+ * A surname after a given name the model tagged alone: "إدريس الوزاني" when "الوزاني" is named
+ * again elsewhere in the article, or "نزار بركة إن" / "إبراهيم منيمنة، …" where the name ends a
+ * clause. `given` is the token of the given name; returns the surname's token or `given`.
+ */
+export function surnameAfter(
+  text: string,
+  tokens: readonly Token[],
+  given: number,
+  free: (k: number) => boolean,
+  joinable: (a: Token, b: Token) => boolean,
+): number {
+  const name = tokens[given];
+  const w = tokens[given + 1];
+  if (!name || !w || !w.arabic || !free(given + 1) || !joinable(name, w) || w.key.length < 3) return given;
+  if (NOT_SURNAMES_AR.has(w.key) || NOT_SURNAMES_AR.has(w.norm) || NEEDS_NEXT_AR.has(w.key) || PATRONYMS_AR.has(w.key) || w.norm === FAMILY_AR) return given;
+  const after = tokens[given + 2];
+  if (CLAUSE_END.test(text.slice(w.end, after?.start ?? text.length)) || (after && THAT_AR.has(after.norm))) return given + 1;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (k === given + 1 || !t || !t.arabic || tokens[k - 1]?.key === name.key) continue;
+    if (variantsOf(t).some((v) => v.key === w.key)) return given + 1;
+  }
+  return given;
+}

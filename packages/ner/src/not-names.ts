@@ -1,0 +1,23 @@
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
+
+/**
+ * Words that end a competition's or prize's name: MISC in CoNLL and UNER terms, which Khabar does
+ * not publish, yet the English model often calls them ORG ("Saudi Pro League", "Africa Cup").
+ */
+const COMPETITION_ENDS_EN = new Set(['cup', 'championship', 'championships', 'olympics', 'games', 'prize', 'award', 'awards', 'trophy', 'tournament', 'liga', 'bundesliga', 'ligue']);
+/** "League" ends a competition after these ("Champions League"); "Arab League", "Awami League" are organisations. */
+const LEAGUE_KINDS_EN = new Set(['champions', 'premier', 'pro', 'nations', 'europa', 'conference', 'super', 'football', 'rugby', 'basketball', 'cricket', 'hockey', 'baseball', 'major', 'minor']);
+const COMPETITION_STARTS_EN = new Set(['la', 'serie', 'ligue', 'bundesliga']);
+
+/** Currency names the Arabic model mistakes for places and banks ("١٢ مليار درهم", "قيمة الريال"). */
+const CURRENCIES_AR = new Set(['درهم', 'دراهم', 'دينار', 'دنانير', 'ريال', 'ريالات', 'ليره', 'ليرات', 'جنيه', 'جنيهات', 'دولار', 'دولارات', 'يورو', 'روبل', 'يوان', 'ين', 'تومان', 'شيكل', 'فرنك', 'روبيه'].map(keyOf));
+
+/** A model name that is a competition or prize (English) or a currency word (Arabic): not published. */
+export function isNotAName(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const b = tokens[last];
+  if (!a || !b) return false;
+  if (a.arabic) return first === last && variantsOf(a).some((v) => CURRENCIES_AR.has(v.key));
+  if (COMPETITION_ENDS_EN.has(b.key) || (last > first && COMPETITION_STARTS_EN.has(a.key))) return true;
+  return b.key === 'league' && last > first && LEAGUE_KINDS_EN.has(tokens[last - 1]?.key ?? '');
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { joinable } from '../src/matcher.ts';
+import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
+import { isNotAName } from '../src/not-names.ts';
+import { findDescribedPlaces } from '../src/place-rules.ts';
+import { keyOf, tokenize } from '../src/tokenize.ts';
+import { namedMentions } from './tagger-helpers.ts';
+
+const named = (text: string, lang: string, statistical = false): string[] => namedMentions(text, lang, statistical);
+
+/** The text from token `first` to token `last` of `text`. */
+function slice(text: string, first: number, last: number): string {
+  const tokens = tokenize(text);
+  return text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
+}
+
+describe('Arabic lineage after a person name', () => {
+  const end = (text: string, from: string): string => {
+    const tokens = tokenize(text);
+    const i = tokens.findIndex((t) => t.text === from);
+    return slice(text, i, lineageEnd(tokens, i, () => true, (a, b) => joinable(text, a, b)));
+  };
+
+  it('takes every "بن X" link, "بن عبد X" as one link, and a closing "آل X"', () => {
+    // Invented people: the rule reads the shape, not a list.
+    expect(end('واستقبل الوزير فهيد بن مسفر بن عبد الكريم آل شملان وفدا.', 'فهيد')).toBe('فهيد بن مسفر بن عبد الكريم آل شملان');
+    expect(end('وقالت نوف بنت ماجد آل زيدان إن.', 'نوف')).toBe('نوف بنت ماجد آل زيدان');
+  });
+
+  it('stops at punctuation, at a dangling link, at "ابن" (also "son") and after the family name', () => {
+    expect(end('التقى فهيد بن مسفر، آل شملان.', 'فهيد')).toBe('فهيد بن مسفر');
+    expect(end('وحضر فهيد بن عبد.', 'فهيد')).toBe('فهيد');
+    expect(end('وحضر فهيد ابن الوزير الحفل.', 'فهيد')).toBe('فهيد');
+    expect(end('وحضر فهيد آل شملان بن مسفر.', 'فهيد')).toBe('فهيد آل شملان');
+  });
+
+  it('is part of the mention of a KB person, a titled name and a model name (full tagger)', () => {
+    const out = named('وبعث الملك سلمان بن عبد العزيز آل سعود برقية إلى الأمير فهيد بن مسفر آل شملان.', 'ar', true);
+    expect(out).toContain('PER الملك سلمان بن عبد العزيز آل سعود per:king-salman');
+    expect(out.filter((m) => m.includes('آل'))).toHaveLength(2);
+    expect(out.some((m) => m.startsWith('PER آل'))).toBe(false);
+  });
+});
+
+describe('a surname after a given name the model tagged alone', () => {
+  const after = (text: string, given: string): string => {
+    const tokens = tokenize(text);
+    const i = tokens.findIndex((t) => t.text === given);
+    return slice(text, i, surnameAfter(text, tokens, i, () => true, (a, b) => joinable(text, a, b)));
+  };
+
+  it('takes the next word when the article names it again, or when the name ends a clause', () => {
+    expect(after('وأوضح المدير إدريس الفلالي أن العمل مستمر. وأشار الفلالي إلى التحديات.', 'إدريس')).toBe('إدريس الفلالي');
+    expect(after('وقال الوزير نزار بنعلي إن الحكومة تعمل.', 'نزار')).toBe('نزار بنعلي');
+    expect(after('وانتقد النائب كريم زهيدي، في تصريح، الخطة.', 'كريم')).toBe('كريم زهيدي');
+  });
+
+  it('leaves function words, verbs, links and a word not named again', () => {
+    expect(after('وقال محمد إن الحكومة تعمل.', 'محمد')).toBe('محمد');
+    expect(after('وانتقد النائب كريم الخطة الجديدة بشدة.', 'كريم')).toBe('كريم');
+    expect(after('والتقى سالم بن راشد الوفد.', 'سالم')).toBe('سالم');
+  });
+});
+
+describe('facilities named after rulers', () => {
+  it('reads a bridge, dam, port or airport with a royal title and a name as one place', () => {
+    expect(named('ويعبر آلاف المسافرين جسر الملك فهد يوميا.', 'ar')).toEqual(['LOC جسر الملك فهد loc:جسر الملك فهد']);
+    expect(named('وانخفض مخزون سد الملك طلال.', 'ar')).toEqual(['LOC سد الملك طلال loc:سد الملك طلال']);
+    expect(named('وهبطت الطائرة في مطار الأمير نايف بن عبد العزيز الدولي.', 'ar')).toContain('LOC مطار الأمير نايف بن عبد العزيز loc:مطار الامير نايف بن عبد العزيز');
+  });
+
+  it('takes a person found before it after ميناء, سد or جسر, but not a place nor a plain word', () => {
+    const text = 'وضبطت الشحنة في ميناء خليفة بن سلمان قبل أن تصل.';
+    const tokens = tokenize(text);
+    const k = tokens.findIndex((t) => t.text === 'خليفة');
+    const join = (a: (typeof tokens)[number], b: (typeof tokens)[number]): boolean => joinable(text, a, b);
+    const spans = findDescribedPlaces(tokens, [{ first: k, last: k + 2, type: 'PER' }], new Set(), join);
+    expect(spans.map((p) => text.slice(p.start, tokens[p.last]?.end))).toEqual(['ميناء خليفة بن سلمان']);
+    expect(findDescribedPlaces(tokens, [{ first: k, last: k + 2, type: 'LOC' }], new Set(), join)).toEqual([]);
+    expect(named('وقال الوزير إن سد العجز في الموازنة أولوية وإن جسر الهوة ممكن.', 'ar')).toEqual([]);
+  });
+
+  it('reads "حاسي" and "سيدي" as name particles after a descriptor', () => {
+    expect(named('وأكد أن حقل حاسي الرمل أكبر حقول الغاز.', 'ar')).toEqual(['LOC حقل حاسي الرمل loc:حقل حاسي الرمل']);
+  });
+});
+
+describe('places in a list', () => {
+  it('finds a short gazetteer place behind و right after another place', () => {
+    expect(named('وارتفعت الأسعار في عدن وتعز خلال ستة أشهر.', 'ar')).toEqual(['LOC عدن loc:Q131694', 'LOC تعز loc:Q466216']);
+    expect(named('ويمر الخط عبر معان والطفيلة، والكرك.', 'ar').map((m) => m.split(' ')[1])).toEqual(['معان', 'الطفيلة', 'الكرك']);
+  });
+
+  it('does not find it behind و elsewhere', () => {
+    expect(named('وقال المسؤول وتعز الأمور عليه.', 'ar')).toEqual([]);
+  });
+});
+
+describe('names Khabar does not publish', () => {
+  const not = (text: string): boolean => {
+    const tokens = tokenize(text);
+    return isNotAName(tokens, 0, tokens.length - 1);
+  };
+
+  it('refuses competitions, prizes and currency words', () => {
+    expect(not('Saudi Pro League')).toBe(true);
+    expect(not('Champions League')).toBe(true);
+    expect(not('Africa Cup')).toBe(true);
+    expect(not('La Liga')).toBe(true);
+    expect(not('درهم')).toBe(true);
+    expect(not('بالريال')).toBe(true);
+  });
+
+  it('keeps organisations named League and ordinary names', () => {
+    expect(not('Arab League')).toBe(false);
+    expect(not('Awami League')).toBe(false);
+    expect(not('Dirham Capital')).toBe(false);
+    expect(not('الرباط')).toBe(false);
+  });
+});
+
+describe('Latin keys without accents', () => {
+  it('folds accents so gazetteer and KB names match however they are written', () => {
+    expect(keyOf('Bắc Ninh'.split(' ')[0] ?? '')).toBe('bac');
+    expect(keyOf('Société')).toBe('societe');
+    expect(named('Workers in Bac Ninh and Quang Ninh protested.', 'en').map((m) => m.split(' ').at(-1))).toEqual(['loc:Q33408', 'loc:Q33396']);
+  });
+});
