@@ -120,13 +120,17 @@ const DATA_FILES = ['packages/ner/data/kb.tsv', 'packages/ner/data/places.tsv'];
 
 /**
  * Ids the KB and gazetteer gained after a set's gold was written: today's ids minus those of the
- * commit that added its GOLD.sha256 (git history). Null when that cannot be told (no git, or the
- * set not committed yet): then the set is scored strictly.
+ * commit that added its GOLD.sha256, or else last changed its JSON files (git history). Null when
+ * that cannot be told (no git, or the set not committed yet): then the set is scored strictly.
  */
 function addedSinceGold(folder: string): ((id: string) => boolean) | null {
   try {
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const commit = git('log', '--diff-filter=A', '--format=%H', '-1', '--', `packages/ner/test/fixtures/${folder}/GOLD.sha256`).trim();
+    const dir = `packages/ner/test/fixtures/${folder}`;
+    // The commit that sealed a blind set's gold (added its checksums); for a set written beside the
+    // tagger, the last commit that changed its gold files.
+    const sealed = git('log', '--diff-filter=A', '--format=%H', '-1', '--', `${dir}/GOLD.sha256`).trim();
+    const commit = sealed !== '' ? sealed : git('log', '--format=%H', '-1', '--', `${dir}/*.json`).trim();
     if (commit === '') return null;
     const then = new Set<string>();
     for (const file of DATA_FILES) for (const id of idsOf(git('show', `${commit}:${file}`))) then.add(id);

@@ -11,7 +11,7 @@ import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findDescribedPlaces, isEnglishPlaceName } from './place-rules.ts';
 import { findTitledNames } from './title-rules.ts';
-import { tokenize, type Token } from './tokenize.ts';
+import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 
 /**
@@ -61,7 +61,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       // "سلمان بن عبد العزيز" + "آل سعود": the lineage after a known person is part of the mention.
       const nextMatch = matches[n + 1]?.first ?? tokens.length;
       const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, join) : raw.last;
-      const m = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
+      const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
+      const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : extended;
       for (let k = m.first; k <= m.last; k++) covered.add(k);
       const mention: Mention = { start: m.start, end: m.end, type: entry.type, text: text.slice(m.start, m.end), entityId: entry.id };
       mentions.push(mention);
@@ -224,6 +225,17 @@ function withDescribedPlaces(
     if (!info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
   }
   return out;
+}
+
+/** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
+const KB_TITLES = new Set(['ملك', 'امير', 'شيخ', 'سلطان', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan'].map(keyOf));
+
+/** A KB person match without the titles it opens with: a title is not part of a name. */
+function withoutTitles<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M {
+  let first = m.first;
+  for (let t = tokens[first]; t && first < m.last && variantsOf(t).some((v) => KB_TITLES.has(v.key)); t = tokens[first]) first++;
+  const head = tokens[first];
+  return first === m.first || !head ? m : { ...m, first, start: head.start };
 }
 
 /**
