@@ -54,6 +54,11 @@ export class QueueSet {
     return expandPayload(stored) as PayloadOf<Q>;
   }
 
+  /** The Redis key of a document's job in `name` (it exists while BullMQ keeps the job). */
+  jobKey(name: QueueName, documentId: string): string {
+    return this.get(name).toKey(jobIdFor(name, documentId));
+  }
+
   /**
    * Makes room to hand a document on to `name`: a finished (completed or failed) job of the same
    * document there is removed, so the stage runs again with the new input (a replay, or this stage

@@ -12,6 +12,7 @@ export {
 export { JobFailure, computeBackoff, MAX_BACKOFF_MS } from './backoff.ts';
 export {
   createStageWorker,
+  ACTIVE_STATUS_DELAY_MS,
   type StageWorker,
   type StageWorkerOptions,
   type StageHandler,

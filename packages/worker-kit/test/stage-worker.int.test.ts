@@ -17,11 +17,24 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function setup(handler: StageHandler<'fetch'>, retention?: StageWorkerOptions<'fetch'>['retention']): Promise<{ redis: Redis; prefix: string; queues: QueueSet; stage: StageWorker; status: StatusStore }> {
+async function setup(
+  handler: StageHandler<'fetch'>,
+  retention?: StageWorkerOptions<'fetch'>['retention'],
+  activeStatusDelayMs?: number,
+): Promise<{ redis: Redis; prefix: string; queues: QueueSet; stage: StageWorker; status: StatusStore }> {
   const redis = testRedis();
   const prefix = uniquePrefix('kit');
   const queues = new QueueSet({ connection: redis, prefix });
-  const stage = createStageWorker({ queue: 'fetch', connection: testRedis(), prefix, logger, handler, concurrency: 2, ...(retention ? { retention } : {}) });
+  const stage = createStageWorker({
+    queue: 'fetch',
+    connection: testRedis(),
+    prefix,
+    logger,
+    handler,
+    concurrency: 2,
+    ...(retention ? { retention } : {}),
+    ...(activeStatusDelayMs !== undefined ? { activeStatusDelayMs } : {}),
+  });
   cleanup.push(async () => {
     await stage.close(2000);
     await queues.close();
@@ -69,17 +82,47 @@ describe('createStageWorker', () => {
     expect((await status.get(id))?.error).toEqual({ code: 'KHABAR_E_FETCH_HTTP_4XX', reason: 'HTTP 404' });
   });
 
-  it('retries transient errors with the Retry-After delay, then succeeds', async () => {
+  it('retries transient errors with the Retry-After delay, then succeeds; while it waits the record says queued with the attempt spent', async () => {
     let calls = 0;
+    let seenBySecondAttempt: Awaited<ReturnType<StatusStore['get']>> = null;
     const { queues, status } = await setup(async (job) => {
       calls += 1;
       if (calls === 1) throw new RetryLaterError('KHABAR_E_FETCH_RATE_LIMITED', 'HTTP 429', { retryAfterMs: 300 });
+      seenBySecondAttempt = await status.get(id);
       return { kind: 'handoff', data: { ...job, fetch: fetchMeta } };
     });
     await status.create(id, fetchJob.url);
     await queues.get('fetch').add('fetch', fetchJob, { jobId: id, attempts: 3, backoff: { type: 'khabar', delay: 60_000 } });
     await until(() => queues.get('parse').getJob(id));
     expect(calls).toBe(2);
+    expect(seenBySecondAttempt).toMatchObject({ state: 'queued', stage: 'fetch', attempts: 1 });
+  });
+
+  it('shows the active state only once a job has run for activeStatusDelayMs (one command less per hop for fast jobs)', async () => {
+    const seen: Array<string | undefined> = [];
+    const { queues, status } = await setup(async (job) => {
+      seen.push((await status.get(id))?.state);
+      await new Promise((r) => setTimeout(r, 400));
+      seen.push((await status.get(id))?.state);
+      return { kind: 'handoff', data: { ...job, fetch: fetchMeta } };
+    }, undefined, 150);
+    await status.create(id, fetchJob.url);
+    await queues.enqueue('fetch', fetchJob);
+    await until(() => queues.get('parse').getJob(id));
+    expect(seen).toEqual(['queued', 'fetching']);
+    expect(await status.get(id)).toMatchObject({ state: 'queued', stage: 'parse', attempts: 0 });
+  });
+
+  it('writes the active state as the job starts with activeStatusDelayMs 0', async () => {
+    const seen: Array<string | undefined> = [];
+    const { queues, status } = await setup(async (job) => {
+      seen.push((await status.get(id))?.state);
+      return { kind: 'handoff', data: { ...job, fetch: fetchMeta } };
+    }, undefined, 0);
+    await status.create(id, fetchJob.url);
+    await queues.enqueue('fetch', fetchJob);
+    await until(() => queues.get('parse').getJob(id));
+    expect(seen).toEqual(['fetching']);
   });
 
   it('fails a payload that breaks the contract with the zod issues, without calling the handler', async () => {
