@@ -18,7 +18,8 @@ const NOT_SURNAMES = new Set(['ثاني', 'ثالث', 'سادس', 'اول', 'ج�
 
 /**
  * A surname alone ("بيسكوف", "Musk") refers to the person named in full elsewhere in the same
- * article. Surnames shared by two different people in the article are left alone.
+ * article; so does an English given name alone. Names shared by two different people in the
+ * article are left alone.
  */
 export function linkSurnames(
   tokens: readonly Token[],
@@ -36,6 +37,17 @@ export function linkSurnames(
     const prev = owners.get(last.key);
     owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
   }
+  // English given names alone ("Carlos" for Carlos Alcaraz, as sports and feature copy writes),
+  // when one person of the article has it and it is nobody's surname. Not Arabic: given names
+  // there are too often other words («علي» is also «على» once folded).
+  const given = new Map<string, string | null>();
+  for (const p of people) {
+    const first = tokens[p.first];
+    if (p.last <= p.first || !first || first.arabic || !/^\p{Lu}\p{Ll}{2,}$/u.test(first.text) || PATRONYM.has(first.key)) continue;
+    const prev = given.get(first.key);
+    given.set(first.key, prev === undefined || prev === p.entityId ? p.entityId : null);
+  }
+  for (const [key, id] of given) if (!owners.has(key)) owners.set(key, id);
   const hits: SurnameHit[] = [];
   if (owners.size === 0) return hits;
   tokens.forEach((t, i) => {

@@ -1,3 +1,4 @@
+import { isEnglishTitle } from './title-rules.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -101,7 +102,8 @@ export function findCuedOrgs(
     let j = i + 1;
     while (j - i <= 4) {
       const t = next(j);
-      if (!t || t.arabic || !/^\p{Lu}/u.test(t.text) || NOT_ORG_EN.has(t.key)) break;
+      // "central bank Governor Fatih Karahan": a title after the noun opens a person's name.
+      if (!t || t.arabic || !/^\p{Lu}/u.test(t.text) || NOT_ORG_EN.has(t.key) || isEnglishTitle(t)) break;
       j++;
     }
     const first = tokens[i + 1];
@@ -223,6 +225,24 @@ const ORG_HEADS_EN = new Set([
   'fund', 'party', 'front', 'movement', 'committee', 'authority', 'board', 'court', 'academy', 'university',
   'league', 'coalition', 'forum', 'corps', 'administration', 'community', 'foundation', 'society', 'network',
 ]);
+/**
+ * Last words of company names ("Pilbara Minerals", "Seplat Energy", "Amkor Technology"): a model
+ * name ending in one is an organisation whatever type the model gave it.
+ */
+const COMPANY_WORDS_EN = new Set([
+  'minerals', 'mining', 'resources', 'energy', 'petroleum', 'group', 'holdings', 'bank', 'capital', 'partners', 'securities',
+  'investments', 'technology', 'technologies', 'motors', 'motor', 'airlines', 'airways', 'electronics', 'pharmaceuticals',
+  'industries', 'systems', 'logistics', 'telecom', 'telecommunications', 'insurance', 'financial', 'ventures', 'labs',
+  'foods', 'steel', 'chemicals', 'semiconductor', 'semiconductors', 'research', 'consulting', 'exchange', 'shipping',
+]);
+
+/** A capitalised English name of two or more words that ends in a company word. */
+export function isEnglishCompanyName(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const b = tokens[last];
+  return a !== undefined && b !== undefined && !a.arabic && last > first && a.cap && b.cap && COMPANY_WORDS_EN.has(b.key);
+}
+
 /** Company-form words that end a company name: "Taiwan Semiconductor Manufacturing Co.". */
 const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corporation', 'incorporated', 'limited']);
 const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);

@@ -3,14 +3,15 @@ import { dataFile, loadLexiconData } from './data-files.ts';
 import { unlinkedId } from './entity-id.ts';
 import { linkSurnames, type PersonSpan } from './link-surnames.ts';
 import { lineageEnd, surnameAfter } from './name-chains.ts';
+import { linkShortForms, type OrgSpan } from './short-forms.ts';
 import { isNotAName } from './not-names.ts';
 import { compileMatcher, joinable } from './matcher.ts';
 import { findModelSpans, outsideCovered, type ModelSpan } from './model-mentions.ts';
-import { findArabicInstitutions, findCuedOrgs, findEnglishOrgNames, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
+import { findArabicInstitutions, findCuedOrgs, findEnglishOrgNames, hasOrgApposition, isEnglishCompanyName, isGenericOrgHead } from './org-rules.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findDescribedPlaces, isEnglishPlaceName } from './place-rules.ts';
-import { findTitledNames } from './title-rules.ts';
+import { findTitledNames, isEnglishTitle } from './title-rules.ts';
 import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 
@@ -38,13 +39,15 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const mentions: Mention[] = [];
     const info = new Map<string, EntityInfo>();
     const people: PersonSpan[] = [];
+    /** Organisation mentions whose short forms may name them later ("Rio" after "Rio Tinto"). */
+    const orgSpans: OrgSpan[] = [];
     /** Mentions a described place may absorb ("رفح" in "معبر رفح"): places, model names, titled names. */
     const soft = new Set<Mention>();
 
     const found = models ? findModelSpans(text, tokens, arabic ? models.ar : models.en, lexicon) : [];
     // A place that opens or sits inside a longer organisation name the model found ("Kenya" in
     // "Kenya Revenue Authority", two or more extra words) is part of that name, not a mention.
-    const orgs = found.filter((s) => s.type === 'ORG' && s.last > s.first);
+    const orgs = found.filter((s) => (s.type === 'ORG' || isEnglishCompanyName(tokens, s.first, s.last)) && s.last > s.first);
     const insideOrg = (first: number, last: number): boolean =>
       orgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2);
 
@@ -58,6 +61,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     matches.forEach((raw, n) => {
       const entry = entries[raw.entry];
       if (!entry || (entry.type === 'LOC' && insideOrg(raw.first, raw.last)) || withinLonger(shaped, raw.first, raw.last) || (entry.type === 'ORG' && withinLonger(institutions, raw.first, raw.last))) return;
+      // "Governor Fatih Karahan": a town's name (Fatih, Istanbul) opening a titled person's name.
+      const lastTok = tokens[raw.last];
+      const after = tokens[raw.last + 1];
+      if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && join(lastTok, after)) return;
       // "سلمان بن عبد العزيز" + "آل سعود": the lineage after a known person is part of the mention.
       const nextMatch = matches[n + 1]?.first ?? tokens.length;
       const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, join) : raw.last;
@@ -69,6 +76,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       if (entry.type === 'LOC') soft.add(mention);
       info.set(entry.id, { linked: true, type: entry.type, name: arabic ? entry.ar : entry.en });
       if (entry.type === 'PER') people.push({ first: m.first, last: m.last, entityId: entry.id });
+      if (entry.type === 'ORG') orgSpans.push({ first: m.first, last: m.last, entityId: entry.id });
     });
 
     for (const span of shaped) {
@@ -79,6 +87,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       const id = unlinkedId('ORG', surface);
       for (let k = span.first; k <= span.last; k++) covered.add(k);
       mentions.push({ start: span.start, end: span.end, type: 'ORG', text: surface, entityId: id });
+      orgSpans.push({ first: span.first, last: span.last, entityId: id });
       if (!info.has(id)) info.set(id, { linked: false, type: 'ORG', name: null });
     }
 
@@ -110,7 +119,22 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       const id = unlinkedId(type, span.impliedArticle === true ? `ال${surface}` : surface);
       for (let k = span.first; k <= span.last; k++) covered.add(k);
       mentions.push({ start: span.start, end: last.end, type, text: surface, entityId: id });
+      if (type === 'ORG') orgSpans.push({ first: span.first, last: span.last, entityId: id });
       if (!info.has(id)) info.set(id, { linked: false, type, name: null });
+    }
+
+    // Short forms of organisations named earlier ("Rio" after "Rio Tinto"), before the model's
+    // names: the model often calls them people. Its own organisation names count as named earlier.
+    if (!arabic) {
+      const modelOrgs = orgs.filter((o) => !spanTouches(o, covered));
+      const inModelOrg = (k: number): boolean => modelOrgs.some((o) => o.first <= k && k <= o.last);
+      const named = [...orgSpans, ...modelOrgs.map((o) => ({ first: o.first, last: o.last, entityId: unlinkedId('ORG', text.slice(o.start, tokens[o.last]?.end ?? o.start)) }))];
+      for (const hit of linkShortForms(text, tokens, named, (k) => covered.has(k) || inModelOrg(k))) {
+        const t = tokens[hit.token];
+        if (!t) continue;
+        covered.add(hit.token);
+        mentions.push({ start: t.start, end: t.end, type: 'ORG', text: t.text, entityId: hit.entityId });
+      }
     }
 
     // The model finds names the KB and the rules do not know; KB mentions win on overlap. A bare
@@ -126,7 +150,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         const head = tokens[m.first];
         return !(m.first === m.last && head && isGenericOrgHead(head)) && !isNotAName(tokens, m.first, m.last);
       })
-      .map((m) => (m.type !== 'ORG' && hasOrgApposition(text, tokens, m.last) ? { ...m, type: 'ORG' as const } : m))
+      .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
       .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
       .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(m) : withNameParts(text, tokens, m, covered)));
     const modelIds = fresh.map((m) => {
@@ -138,6 +162,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       if (m.last > m.first) {
         for (let k = m.first; k <= m.last; k++) covered.add(k);
         if (m.type === 'PER') people.push({ first: m.first, last: m.last, entityId: id });
+        if (m.type === 'ORG') orgSpans.push({ first: m.first, last: m.last, entityId: id });
       }
       return id;
     });
@@ -225,6 +250,12 @@ function withDescribedPlaces(
     if (!info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
   }
   return out;
+}
+
+/** Whether any token of the span is in `covered`. */
+function spanTouches(span: { readonly first: number; readonly last: number }, covered: ReadonlySet<number>): boolean {
+  for (let k = span.first; k <= span.last; k++) if (covered.has(k)) return true;
+  return false;
 }
 
 /** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */

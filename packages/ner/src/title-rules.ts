@@ -19,6 +19,11 @@ const TITLES_EN = new Set([
   'nurse', 'doctor', 'teacher', 'farmer', 'trader', 'shopkeeper', 'vendor', 'fisherman', 'driver', 'mechanic',
   'lawyer', 'engineer', 'researcher', 'scientist', 'professor', 'historian', 'resident', 'student', 'midwife',
 ]);
+/** An English title or role word ("Governor", "minister", "coach"). */
+export function isEnglishTitle(token: Token | undefined): boolean {
+  return token !== undefined && !token.arabic && TITLES_EN.has(token.key);
+}
+
 const PARTICLES_EN = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'abu']);
 const NOT_NAMES_EN = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { joinable } from '../src/matcher.ts';
 import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
 import { isNotAName } from '../src/not-names.ts';
+import { isEnglishCompanyName } from '../src/org-rules.ts';
 import { findDescribedPlaces } from '../src/place-rules.ts';
 import { keyOf, tokenize } from '../src/tokenize.ts';
-import { namedMentions } from './tagger-helpers.ts';
+import { namedMentions, tagger } from './tagger-helpers.ts';
 
 const named = (text: string, lang: string, statistical = false): string[] => namedMentions(text, lang, statistical);
 
@@ -125,5 +126,51 @@ describe('Latin keys without accents', () => {
     expect(keyOf('Bắc Ninh'.split(' ')[0] ?? '')).toBe('bac');
     expect(keyOf('Société')).toBe('societe');
     expect(named('Workers in Bac Ninh and Quang Ninh protested.', 'en').map((m) => m.split(' ').at(-1))).toEqual(['loc:Q33408', 'loc:Q33396']);
+  });
+});
+
+describe('English short forms of a name given earlier', () => {
+  const pairs = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.text} → ${m.entityId}`);
+
+  it('links the first word of a company, the head of an institution and a bracketed acronym to the full name', () => {
+    // Invented companies and body: the rule reads the article, not a list.
+    const out = pairs(
+      'The company Quorvane Metals agreed to buy rival miner Tellamby Minerals for $2 billion. Quorvane said Tellamby shareholders would vote in March. ' +
+        'The Federal Grain Commission and the Association of Wheat Millers (AWMX) objected. The Commission said AWMX members were misinformed.',
+    );
+    expect(out).toContain('Quorvane → org:quorvane metals');
+    expect(out).toContain('Tellamby → org:tellamby minerals');
+    expect(out).toContain('Commission → org:federal grain commission');
+    expect(out.filter((p) => p.startsWith('AWMX →'))).toEqual(['AWMX → org:association of wheat millers', 'AWMX → org:association of wheat millers']);
+  });
+
+  it('leaves a short form two organisations share, one inside a longer name, and generic first words', () => {
+    const out = pairs('The company Quorvane Metals and the operator Quorvane Shipping both reported. Quorvane declined to comment.');
+    expect(out.slice(0, 2)).toEqual(['Quorvane Metals → org:quorvane metals', 'Quorvane Shipping → org:quorvane shipping']);
+    expect(out.some((p) => p.startsWith('Quorvane →') && !p.includes('metals') && !p.includes('shipping'))).toBe(false);
+    expect(out.filter((p) => p === 'Quorvane → org:quorvane metals' || p === 'Quorvane → org:quorvane shipping')).toEqual([]);
+  });
+
+  it('links an English given name alone to the one person of the article who has it', () => {
+    const out = pairs('Tomasz Wielgorski beat Anselm Kordtveit in three sets. Tomasz said the crowd helped him.');
+    expect(out).toContain('Tomasz → per:tomasz wielgorski');
+  });
+
+  it('knows a capitalised name ending in a company word for an organisation (the type a model name gets)', () => {
+    const span = (text: string): boolean => {
+      const tokens = tokenize(text);
+      return isEnglishCompanyName(tokens, 0, tokens.length - 1);
+    };
+    expect(span('Pilbara Minerals')).toBe(true);
+    expect(span('Seplat Energy')).toBe(true);
+    expect(span('Amkor Technology')).toBe(true);
+    expect(span('Minerals')).toBe(false);
+    expect(span('Pilbara region')).toBe(false);
+    expect(span('Dick Cheney')).toBe(false);
+  });
+
+  it('does not read a town opening a titled name as a place, nor the title after an organisation noun as one', () => {
+    const out = pairs('Central bank Governor Fatih Karahan said rates would fall.');
+    expect(out).toEqual(['Fatih Karahan → per:fatih karahan']);
   });
 });

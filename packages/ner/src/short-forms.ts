@@ -1,0 +1,68 @@
+import type { Token } from './tokenize.ts';
+
+/** An organisation mention as token indexes (inclusive) with the id it carries. */
+export interface OrgSpan {
+  readonly first: number;
+  readonly last: number;
+  readonly entityId: string;
+}
+
+export interface ShortFormHit {
+  readonly token: number;
+  readonly entityId: string;
+}
+
+/**
+ * Last words by which news names an institution once its full name is given: "the Commission"
+ * (European Commission), "the Fund" (IMF), "the Council", "the Court".
+ */
+const INSTITUTION_HEADS_EN = new Set(['commission', 'council', 'parliament', 'court', 'fund', 'agency', 'authority', 'tribunal', 'assembly', 'senate', 'congress', 'committee', 'ministry', 'bureau', 'board']);
+/** First words that are not a short name on their own ("General Motors" is not "General"). */
+const NOT_SHORT_FORMS_EN = new Set([
+  'the', 'general', 'national', 'international', 'united', 'first', 'new', 'royal', 'central', 'federal', 'state', 'global',
+  'world', 'american', 'european', 'african', 'asian', 'arab', 'islamic', 'north', 'south', 'east', 'west', 'great', 'bank',
+  'saudi', 'china', 'chinese', 'japan', 'india', 'indian', 'british', 'french', 'german', 'russian', 'us', 'uk', 'eu', 'un',
+  'standard', 'public', 'supreme', 'high', 'foreign', 'ministry', 'department', 'office', 'association', 'federation', 'union',
+]);
+
+/**
+ * English organisations named later by a short form of the name the article gave first: its
+ * first word ("Rio" after "Rio Tinto", "Karrawang" after "Karrawang Minerals"), its institution head
+ * ("the Commission" after "European Commission"), or the acronym written in brackets after it
+ * ("Association of the German Automotive Industry (VDA)", then "VDA"). A short form two
+ * organisations of the article share is left alone, and so is any word already `taken` by a mention
+ * or sitting inside a longer capitalised name.
+ */
+export function linkShortForms(text: string, tokens: readonly Token[], orgs: readonly OrgSpan[], taken: (token: number) => boolean): ShortFormHit[] {
+  const owners = new Map<string, string | null>();
+  const firstUse = new Map<string, number>();
+  const own = (key: string, id: string, from: number): void => {
+    const prev = owners.get(key);
+    owners.set(key, prev === undefined || prev === id ? id : null);
+    firstUse.set(key, Math.min(firstUse.get(key) ?? from, from));
+  };
+  for (const o of orgs) {
+    const head = tokens[o.first];
+    const tail = tokens[o.last];
+    if (!head || !tail || head.arabic || o.last <= o.first) continue;
+    if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
+    if (tail.cap && INSTITUTION_HEADS_EN.has(tail.key)) own(tail.key, o.entityId, o.last + 1);
+    const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(text.slice(tail.end));
+    if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);
+  }
+  const hits: ShortFormHit[] = [];
+  if (owners.size === 0) return hits;
+  tokens.forEach((t, i) => {
+    if (taken(i) || t.arabic || !t.cap) return;
+    const id = owners.get(t.key);
+    if (!id || i < (firstUse.get(t.key) ?? Infinity)) return;
+    // Part of a longer capitalised name ("Rio de Janeiro", "Commission President"): not the short form.
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const joined = (a: Token | undefined, b: Token | undefined): boolean =>
+      a !== undefined && b !== undefined && a.cap && b.cap && a.key !== 'the' && /^[ \u00a0-]$/u.test(text.slice(a.end, b.start));
+    if (joined(before, t) || joined(t, after)) return;
+    hits.push({ token: i, entityId: id });
+  });
+  return hits;
+}
