@@ -149,14 +149,17 @@ export function createFileArchive(options: FileArchiveOptions): PageArchive {
   return { put, get, delete: remove, list, prune };
 }
 
-/** Creates the temp file, re-creating its directory if a concurrent prune removed it. */
+/**
+ * Creates the temp file; its directory is made only when missing (the first entry of the hour, or
+ * a concurrent prune removed it), not before every write: one file-system call less per page.
+ */
 async function openTemp(dir: string, temp: string): Promise<FileHandle> {
   for (let attempt = 0; ; attempt += 1) {
-    await mkdir(dir, { recursive: true });
     try {
       return await open(temp, 'wx');
     } catch (err) {
-      if (errnoCode(err) !== 'ENOENT' || attempt >= 2) throw err;
+      if (errnoCode(err) !== 'ENOENT' || attempt >= 3) throw err;
+      await mkdir(dir, { recursive: true });
     }
   }
 }
