@@ -19,8 +19,10 @@
  * - Known typos and machine-translated Arabic names (a word-for-word translation of the name's
  *   meaning: Muscat as «المسكات عنب طيب الشذا») are corrected in TYPOS / ARABIC_FIXES.
  * - English names with a French compass prefix also get the English form (Sud-Kivu → South Kivu).
- * - NEWS_NAMES: the country wire copy means by a short name the gazetteer gives to another
- *   ("Congo" = the DR Congo, as Reuters/AP write it) or lacks ("America", «أمريكا»).
+ * - NEWS_NAMES: the place wire copy means by a short name the gazetteer gives to another
+ *   ("Congo" = the DR Congo, as Reuters/AP write it) or lacks ("America", «أمريكا», «العقبة»,
+ *   whose Arabic column holds the Latin name). A name written with a leading `~` («~مالي», also
+ *   the adjective "financial") is matched only where the statistical model reads a place.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +37,9 @@ for (const line of readFileSync(`${shared}/gazetteer/person-name-tokens-ar-en.ts
   const [type, arabic, english, count] = line.split('\t');
   if (type !== 'PER' || !arabic || !english) continue;
   for (const name of [arabic, english]) {
-    const key = keyOf(name);
+    // Accents kept here: folded, a dozen rare spellings ("Sanaá", "Şanaa") would add up to a
+    // "common given name" and drop the capital Sanaa.
+    const key = /[a-z]/iu.test(name) ? name.toLowerCase() : keyOf(name);
     nameCounts.set(key, (nameCounts.get(key) ?? 0) + Number(count ?? 0));
   }
 }
@@ -53,7 +57,7 @@ const GENERIC = new Set(
 );
 
 /** Ordinary words that the gazetteer also lists as places (Semily as "شبه", Al Bayda' as "البيضاء"). */
-const STOP = new Set(['شبه', 'البيضاء', 'الجزيرة', 'سيجد', 'الأحمر', 'المشهد'].map(keyOf));
+const STOP = new Set(['شبه', 'البيضاء', 'الجزيرة', 'سيجد', 'الأحمر', 'المشهد', 'شجيرة'].map(keyOf));
 
 /** Which row keeps a shared id: countries, then states, then cities (a state's id is the more reliable). */
 const ID_RANK: Record<string, number> = { 'mledoze/countries': 0, 'dr5hn/csc': 1, 'dr5hn/csc:states': 2, 'dr5hn/csc:cities': 3 };
@@ -83,6 +87,10 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   VAT: ['Vatican', 'الفاتيكان'],
   MMR: ['Burma'],
   NLD: ['Holland'],
+  // «مالي» is also the adjective "financial": only where the model reads a place (a `~` alias).
+  MLI: ['~مالي'],
+  // Upstream's Arabic column for Aqaba holds the Latin name.
+  Q260796: ['العقبة'],
 };
 const CLAIMED = new Map<string, string>();
 for (const [iso, names] of Object.entries(NEWS_NAMES)) for (const n of names) CLAIMED.set(n, `loc:${iso}`);
@@ -182,7 +190,7 @@ for (const r of rows) {
 }
 for (const [iso, names] of Object.entries(NEWS_NAMES)) {
   const place = byId.get(`loc:${iso}`);
-  if (!place) throw new Error(`NEWS_NAMES: no country ${iso}`);
+  if (!place) throw new Error(`NEWS_NAMES: no place ${iso}`);
   for (const n of names) {
     const list = /[a-z]/i.test(n) ? place.en : place.ar;
     if (!list.includes(n)) list.push(n);

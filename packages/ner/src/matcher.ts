@@ -40,7 +40,17 @@ export interface RawMatch {
 export interface Matcher {
   readonly entries: readonly KbEntry[];
   match(tokens: readonly Token[], text: string): RawMatch[];
+  /**
+   * The entry a name the statistical model found (tokens first..last, of `type`) links to through
+   * a model-confirmed alias (written with a leading `~` in the data: «~الجزيرة», «~مالي», "~Al
+   * Ittihad"): forms too ambiguous to match on their own (an island, "financial", a union), right
+   * where the model reads a name of the entry's type. Null when none.
+   */
+  confirm(tokens: readonly Token[], first: number, last: number, type: string): number | null;
 }
+
+/** Marks an alias matched only where the model found a name of the entry's type. */
+export const CONFIRMED_ALIAS = '~';
 
 /**
  * Text allowed between two tokens of one name: spaces (not line breaks), hyphens, apostrophes,
@@ -66,8 +76,15 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   /** Every leading run of alias tokens ("حلف", "حلف شمال", ...), so matching can stop early. */
   const prefixes = new Set<string>();
   const owner = new Map<string, string>();
+  const confirmed = new Map<string, number | null>();
   entries.forEach((entry, i) => {
     for (const alias of entry.aliases) {
+      if (alias.startsWith(CONFIRMED_ALIAS)) {
+        const key = tokenize(alias.slice(CONFIRMED_ALIAS.length)).map((t) => t.key).join(' ');
+        const prev = confirmed.get(key);
+        confirmed.set(key, prev === undefined || prev === i ? i : null);
+        continue;
+      }
       const toks = tokenize(alias);
       const key = toks.map((t) => t.key).join(' ');
       // Single letters ("X") are too ambiguous to match on their own.
@@ -142,5 +159,17 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     return out;
   }
 
-  return { entries, match };
+  function confirm(tokens: readonly Token[], first: number, last: number, type: string): number | null {
+    const head = tokens[first];
+    if (!head || confirmed.size === 0) return null;
+    let rest = '';
+    for (let k = first + 1; k <= last; k++) rest += ` ${tokens[k]?.key ?? ''}`;
+    for (const v of variantsOf(head)) {
+      const entry = confirmed.get(v.key + rest);
+      if (entry !== undefined && entry !== null && entries[entry]?.type === type) return entry;
+    }
+    return null;
+  }
+
+  return { entries, match, confirm };
 }

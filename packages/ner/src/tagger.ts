@@ -156,7 +156,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const modelIds = fresh.map((m) => {
       const last = tokens[m.last];
       const surface = text.slice(m.start, last?.end ?? m.start);
-      const id = unlinkedId(m.type, surface);
+      // A model name the KB knows by a model-confirmed alias («الجزيرة» the channel) links to it.
+      const confirmed = entries[matcher.confirm(tokens, m.first, m.last, m.type) ?? -1];
+      if (confirmed) info.set(confirmed.id, { linked: true, type: confirmed.type, name: arabic ? confirmed.ar : confirmed.en });
+      const id = confirmed ? confirmed.id : unlinkedId(m.type, surface);
       // Multi-word names are people whose surname links later bare mentions; single words may
       // themselves be such a surname, so they wait for the linking below.
       if (m.last > m.first) {

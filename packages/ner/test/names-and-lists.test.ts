@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinable } from '../src/matcher.ts';
+import { compileMatcher, joinable } from '../src/matcher.ts';
 import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
 import { isNotAName } from '../src/not-names.ts';
 import { isEnglishCompanyName } from '../src/org-rules.ts';
@@ -172,5 +172,25 @@ describe('English short forms of a name given earlier', () => {
   it('does not read a town opening a titled name as a place, nor the title after an organisation noun as one', () => {
     const out = pairs('Central bank Governor Fatih Karahan said rates would fall.');
     expect(out).toEqual(['Fatih Karahan → per:fatih karahan']);
+  });
+});
+
+describe('model-confirmed aliases (written with a leading ~)', () => {
+  const matcher = compileMatcher([
+    { id: 'org:channel', type: 'ORG', en: 'Channel', ar: 'قناة الجزيرة', aliases: ['Channel', 'قناة الجزيرة', '~الجزيرة'], strong: true },
+    { id: 'loc:MLI', type: 'LOC', en: 'Mali', ar: 'جمهورية مالي', aliases: ['Mali', 'جمهورية مالي', '~مالي'], strong: true },
+  ]);
+
+  it('never matches such an alias on its own', () => {
+    const text = 'وقالت الجزيرة إن الدعم المالي وصل إلى مالي.';
+    expect(matcher.match(tokenize(text), text)).toEqual([]);
+  });
+
+  it('links a model name of the entry type written that way, behind proclitics too, and nothing of another type', () => {
+    const tokens = tokenize('ونقلت للجزيرة وبمالي');
+    expect(matcher.confirm(tokens, 1, 1, 'ORG')).toBe(0);
+    expect(matcher.confirm(tokens, 2, 2, 'LOC')).toBe(1);
+    expect(matcher.confirm(tokens, 2, 2, 'ORG')).toBeNull();
+    expect(matcher.confirm(tokens, 1, 2, 'ORG')).toBeNull();
   });
 });
