@@ -30,6 +30,12 @@ export interface RobotsSettings {
   readonly maxBytes: number;
   /** Longest a claim to fetch robots.txt is held (a fetcher that died drops it after this). */
   readonly claimMs: number;
+  /**
+   * How long a fetcher trusts its in-process copy of an origin's answer before asking Redis again
+   * (never past the answer's own expiry): a Redis round trip per origin and minute instead of one
+   * per fetch. A robots.txt another fetcher refreshed is seen this much later at most.
+   */
+  readonly localMs: number;
 }
 
 export const DEFAULT_ROBOTS_SETTINGS: Omit<RobotsSettings, 'userAgent'> = {
@@ -37,6 +43,7 @@ export const DEFAULT_ROBOTS_SETTINGS: Omit<RobotsSettings, 'userAgent'> = {
   unavailableTtlMs: 10 * 60_000,
   maxBytes: 512 * 1024,
   claimMs: 60_000,
+  localMs: 60_000,
 };
 
 export interface RobotsAnswer {
@@ -92,6 +99,14 @@ export function createRobotsPolicy(options: { readonly redis: Redis | Cluster; r
   const keys = politenessKeys(options.prefix);
   const token = (s.userAgent.split('/')[0] ?? s.userAgent).trim();
   const parsedCache = new Map<string, Parsed>();
+  /** Origin → its cached record and when this process stops trusting it (local clock). */
+  const local = new Map<string, { readonly cached: Cached; readonly expiresAt: number; readonly trustUntil: number }>();
+  const remember = (origin: string, cached: Cached, ttlMs: number): void => {
+    if (s.localMs <= 0) return;
+    if (local.size >= 10_000) local.clear();
+    const now = Date.now();
+    local.set(origin, { cached, expiresAt: now + ttlMs, trustUntil: now + Math.min(ttlMs, s.localMs) });
+  };
 
   function parse(origin: string, cached: Cached): Parsed {
     const memoKey = `${origin} ${cached.fetchedAt}`;
@@ -120,10 +135,18 @@ export function createRobotsPolicy(options: { readonly redis: Redis | Cluster; r
   return {
     async cached(url) {
       const origin = new URL(url).origin;
+      const mine = local.get(origin);
+      const now = Date.now();
+      if (mine && now < mine.trustUntil) return answer(url, origin, mine.cached, Math.max(0, mine.expiresAt - now));
       const key = keys.robots(origin);
       const [[, raw], [, ttl]] = (await options.redis.multi().get(key).pttl(key).exec()) as [[null, string | null], [null, number]];
-      if (raw === null) return null;
-      return answer(url, origin, JSON.parse(raw) as Cached, Math.max(0, ttl));
+      if (raw === null) {
+        local.delete(origin);
+        return null;
+      }
+      const cached = JSON.parse(raw) as Cached;
+      remember(origin, cached, Math.max(0, ttl));
+      return answer(url, origin, cached, Math.max(0, ttl));
     },
     async claim(url) {
       const origin = new URL(url).origin;
@@ -149,6 +172,7 @@ export function createRobotsPolicy(options: { readonly redis: Redis | Cluster; r
         const ttl = outcome.kind === 'unavailable' ? s.unavailableTtlMs : s.ttlMs;
         // The answer is stored before the claim goes, so nobody sees neither.
         await options.redis.multi().set(keys.robots(origin), JSON.stringify(cached), 'PX', ttl).del(lock).exec();
+        remember(origin, cached, ttl);
         return answer(url, origin, cached, ttl);
       } catch (err) {
         await options.redis.del(lock);

@@ -61,6 +61,26 @@ describe('robots policy (real Redis)', () => {
     expect(await redis.pttl(`${prefix}:robots:https://news.example`)).toBeGreaterThan(23 * 3_600_000);
   });
 
+  it('keeps an in-process copy of an answer for localMs (a change another fetcher stores is seen after it), or asks Redis each time with 0', async () => {
+    const writer = createRobotsPolicy({ redis, prefix, settings: { userAgent: UA } });
+    const cachedLong = createRobotsPolicy({ redis, prefix, settings: { userAgent: UA, localMs: 60_000 } });
+    const cachedShort = createRobotsPolicy({ redis, prefix, settings: { userAgent: UA, localMs: 200 } });
+    const uncached = createRobotsPolicy({ redis, prefix, settings: { userAgent: UA, localMs: 0 } });
+    await writer.refresh('https://news.example/', serving({ kind: 'ok', body: 'User-agent: *\nDisallow: /x' }));
+    for (const p of [cachedLong, cachedShort, uncached]) expect((await p.cached('https://news.example/x/1'))?.allowed).toBe(false);
+    // Another fetcher stores a new robots.txt (its refresh after the old one expired).
+    await redis.del(`${prefix}:robots:https://news.example`);
+    await writer.refresh('https://news.example/', serving({ kind: 'ok', body: 'User-agent: *\nDisallow: /y' }));
+    expect((await uncached.cached('https://news.example/x/1'))?.allowed).toBe(true);
+    expect((await cachedShort.cached('https://news.example/x/1'))?.allowed).toBe(false);
+    expect((await cachedLong.cached('https://news.example/x/1'))?.allowed).toBe(false);
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await cachedShort.cached('https://news.example/x/1'))?.allowed).toBe(true);
+    expect((await cachedLong.cached('https://news.example/x/1'))?.allowed).toBe(false);
+    // The copy never outlives the answer: its remaining time keeps counting down.
+    expect((await cachedLong.cached('https://news.example/x/1'))?.expiresInMs).toBeLessThanOrEqual(24 * 3_600_000);
+  });
+
   it('treats a 4xx robots.txt as allow-all', async () => {
     const policy = createRobotsPolicy({ redis, prefix, settings: { userAgent: UA } });
     expect(await policy.refresh('https://news.example/p', serving({ kind: 'client-error', status: 404 }))).toMatchObject({ allowed: true, unavailable: false });
