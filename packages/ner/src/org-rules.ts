@@ -234,6 +234,7 @@ const COMPANY_WORDS_EN = new Set([
   'investments', 'technology', 'technologies', 'motors', 'motor', 'airlines', 'airways', 'electronics', 'pharmaceuticals',
   'industries', 'systems', 'logistics', 'telecom', 'telecommunications', 'insurance', 'financial', 'ventures', 'labs',
   'foods', 'steel', 'chemicals', 'semiconductor', 'semiconductors', 'research', 'consulting', 'exchange', 'shipping',
+  'pharmaceutical', 'pharma', 'biotech', 'therapeutics', 'biosciences', 'power', 'electric', 'airline',
 ]);
 
 /** A capitalised English name of two or more words that ends in a company word. */

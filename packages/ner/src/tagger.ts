@@ -11,7 +11,7 @@ import { findArabicInstitutions, findCuedOrgs, findEnglishOrgNames, hasOrgApposi
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findDescribedPlaces, isEnglishPlaceName } from './place-rules.ts';
-import { findTitledNames, isEnglishTitle } from './title-rules.ts';
+import { findTitledNames, isArabicTitle, isEnglishTitle } from './title-rules.ts';
 import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 
@@ -152,7 +152,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       })
       .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
       .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
-      .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(m) : withNameParts(text, tokens, m, covered)));
+      .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(m) : withNameParts(text, tokens, m, covered)))
+      .filter((m): m is ModelSpan => m !== null);
     const modelIds = fresh.map((m) => {
       const last = tokens[m.last];
       const surface = text.slice(m.start, last?.end ?? m.start);
@@ -171,13 +172,22 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     });
 
     /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
-    function withArabicNameParts(m: ModelSpan): ModelSpan {
+    function withArabicNameParts(span: ModelSpan): ModelSpan | null {
+      // "الوزير خالد الفالح" tagged whole: a title the model took into the name is not part of it.
+      let m = span;
+      while (m.first < m.last && isArabicTitle(tokens[m.first])) {
+        const head = tokens[m.first + 1];
+        m = { ...m, first: m.first + 1, start: head ? head.start : m.start };
+      }
+      if (isArabicTitle(tokens[m.first])) return null;
       const free = (k: number): boolean => !covered.has(k);
       const last = lineageEnd(tokens, m.last, free, join);
       if (last !== m.last) return { ...m, last };
       const given = tokens[m.last];
       const short = m.last - m.first <= 1;
-      return short && given && nameTokens.has(given.key) ? { ...m, last: surnameAfter(text, tokens, m.last, free, join) } : m;
+      // A known given name, or a compound one ending in الدين ("حسام الدين").
+      const isGiven = given !== undefined && (nameTokens.has(given.key) || (given.norm === 'الدين' && m.last > m.first));
+      return short && isGiven ? { ...m, last: surnameAfter(text, tokens, m.last, free, join) } : m;
     }
 
     const linked = new Set<number>();

@@ -18,7 +18,20 @@ const TITLES_EN = new Set([
   // Occupations wire copy puts before an ordinary person's name: "nurse Esperance Mugisha", "trader Aminata Diallo".
   'nurse', 'doctor', 'teacher', 'farmer', 'trader', 'shopkeeper', 'vendor', 'fisherman', 'driver', 'mechanic',
   'lawyer', 'engineer', 'researcher', 'scientist', 'professor', 'historian', 'resident', 'student', 'midwife',
+  // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo".
+  'justice',
 ]);
+/** Title words that are also given names without the article ("أمين الناصر", "سلطان الحربي"). */
+const GIVEN_NAME_TITLES_AR = new Set(['امين', 'سلطان', 'امير', 'اميره', 'ملك', 'ملكه', 'حاكم', 'شيخ', 'عميد'].map(keyOf));
+
+/**
+ * An Arabic title word that cannot be a given name there, behind proclitics too ("الرئيس",
+ * "وللوزير"); "أمين" or "سلطان" only with the article ("الأمين العام", "السلطان").
+ */
+export function isArabicTitle(token: Token | undefined): boolean {
+  return token !== undefined && token.arabic && variantsOf(token).some((v) => TITLES_AR.has(v.key) && (v.article || !GIVEN_NAME_TITLES_AR.has(v.key)));
+}
+
 /** An English title or role word ("Governor", "minister", "coach"). */
 export function isEnglishTitle(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && TITLES_EN.has(token.key);
@@ -30,6 +43,7 @@ const NOT_NAMES_EN = new Set([
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'of', 'and',
   'on', 'in', 'said', 'says', 'told', 'for', 'to', 'a', 'an', 'elect', 'former', 'general', 'office', 'house',
   'minister', 'president', 'secretary', 'foreign', 'prime', 'defence', 'defense', 'deputy',
+  'ministry', 'department', 'court', 'league', 'party',
 ]);
 
 const TITLES_AR = new Set(

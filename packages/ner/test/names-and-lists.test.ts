@@ -3,6 +3,7 @@ import { compileMatcher, joinable } from '../src/matcher.ts';
 import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
 import { isNotAName } from '../src/not-names.ts';
 import { isEnglishCompanyName } from '../src/org-rules.ts';
+import { isArabicTitle } from '../src/title-rules.ts';
 import { findDescribedPlaces } from '../src/place-rules.ts';
 import { keyOf, tokenize } from '../src/tokenize.ts';
 import { namedMentions, tagger } from './tagger-helpers.ts';
@@ -164,6 +165,7 @@ describe('English short forms of a name given earlier', () => {
     expect(span('Pilbara Minerals')).toBe(true);
     expect(span('Seplat Energy')).toBe(true);
     expect(span('Amkor Technology')).toBe(true);
+    expect(span('Takeda Pharmaceutical')).toBe(true);
     expect(span('Minerals')).toBe(false);
     expect(span('Pilbara region')).toBe(false);
     expect(span('Dick Cheney')).toBe(false);
@@ -192,5 +194,22 @@ describe('model-confirmed aliases (written with a leading ~)', () => {
     expect(matcher.confirm(tokens, 2, 2, 'LOC')).toBe(1);
     expect(matcher.confirm(tokens, 2, 2, 'ORG')).toBeNull();
     expect(matcher.confirm(tokens, 1, 2, 'ORG')).toBeNull();
+  });
+});
+
+describe('titles around names', () => {
+  it('knows Arabic titles, but not a title word that is a given name without the article', () => {
+    const first = (text: string): boolean => isArabicTitle(tokenize(text)[0]);
+    expect(first('الرئيس')).toBe(true);
+    expect(first('وللوزير')).toBe(true);
+    expect(first('الأمين')).toBe(true);
+    expect(first('أمين')).toBe(false);
+    expect(first('سلطان')).toBe(false);
+    expect(first('محمد')).toBe(false);
+  });
+
+  it('reads an English judge after "Justice" without the title', () => {
+    expect(named('Mr Justice Alistair Pennington ruled on Tuesday.', 'en')).toEqual(['PER Alistair Pennington per:alistair pennington']);
+    expect(named('The Justice Department said nothing.', 'en')).toEqual([]);
   });
 });
