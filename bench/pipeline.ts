@@ -13,7 +13,7 @@ import { Client } from '@elastic/elasticsearch';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PIPELINE, QueueSet, StatusStore, submitUrls as enqueueDirect } from '@khabar/contracts';
-import { WORKER_ENV, WORKER_NODE_FLAGS } from '@khabar/worker-kit';
+import { STAGE_NODE_FLAGS, WORKER_ENV, WORKER_NODE_FLAGS } from '@khabar/worker-kit';
 import { ensureElasticsearch, ensureRedis, type RunningService } from '@khabar/local-infra';
 import { indexNames } from '@khabar/search-index';
 import { LocalStack, SERVICES, type ServiceName } from '@khabar/stack';
@@ -155,7 +155,7 @@ try {
       ...(args.workerFlags ? WORKER_ENV : {}),
     },
     serviceEnv,
-    nodeArgs: Object.fromEntries(SERVICES.map((s) => [s, [...(args.workerFlags ? WORKER_NODE_FLAGS : []), ...(args.profile.includes(s) ? ['--cpu-prof', '--cpu-prof-dir', join(profDir, s)] : [])]])),
+    nodeArgs: Object.fromEntries(SERVICES.map((s) => [s, [...(args.workerFlags ? (STAGE_NODE_FLAGS[s] ?? WORKER_NODE_FLAGS) : []), ...(args.profile.includes(s) ? ['--cpu-prof', '--cpu-prof-dir', join(profDir, s)] : [])]])),
   });
   await stack.start();
   for (const s of SERVICES) for (let k = 1; k < (args.copies[s] ?? 1); k += 1) stack.spawn(s);
@@ -320,7 +320,9 @@ try {
     queueOverheadRatio: round(queueOverheadRatio, 3),
     queueOverheadRatioBullmqOnly: round((noopBullmq?.cpuMsPerDoc ?? Number.NaN) / stageComputeMs, 3),
     noopBullmqDocsPerSec: round(noopBullmq?.docsPerSec ?? Number.NaN),
-    workerNodeFlags: args.workerFlags ? [...Object.entries(WORKER_ENV).map(([k, v]) => `${k}=${v}`), ...WORKER_NODE_FLAGS].join(' ') : '',
+    workerNodeFlags: args.workerFlags
+      ? [...Object.entries(WORKER_ENV).map(([k, v]) => `${k}=${v}`), ...WORKER_NODE_FLAGS, ...Object.entries(STAGE_NODE_FLAGS).map(([stage, flags]) => `(${stage}: ${flags.join(' ')})`)].join(' ')
+      : '',
     e2eFractionOfSmallestCeiling: smallest ? round(full.docsPerSec / smallest[1], 3) : null,
     smallestCeiling: smallest?.[0] ?? null,
     latencyFullLoadMs: full.latencyMs,

@@ -4,8 +4,12 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SERVICES, entryPoint, type ServiceName } from './services.ts';
 
-/** V8 flags every service starts with, as in the image (WORKER_NODE_FLAGS in @khabar/worker-kit). */
+/**
+ * V8 flags each service starts with, as in the image and docker-compose.yml (WORKER_NODE_FLAGS and
+ * STAGE_NODE_FLAGS in @khabar/worker-kit, which this package does not depend on).
+ */
 const NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=192'];
+const SERVICE_NODE_FLAGS: Partial<Record<ServiceName, readonly string[]>> = { tagger: ['--max-semi-space-size=16', '--max-old-space-size=192'] };
 
 export interface StackOptions {
   /** Environment shared by every service (REDIS_URL, ELASTICSEARCH_URL, prefixes, …). */
@@ -58,7 +62,7 @@ export class LocalStack {
     const logFile = join(this.options.logDir, `${key}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
     this.logs.push(log);
-    const child = spawn(this.options.node ?? process.execPath, [...NODE_FLAGS, ...(this.options.nodeArgs?.[name] ?? []), entryPoint(name)], {
+    const child = spawn(this.options.node ?? process.execPath, [...(SERVICE_NODE_FLAGS[name] ?? NODE_FLAGS), ...(this.options.nodeArgs?.[name] ?? []), entryPoint(name)], {
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', MALLOC_ARENA_MAX: '2', ...this.options.env, ...this.options.serviceEnv?.[name] },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

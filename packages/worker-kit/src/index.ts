@@ -24,4 +24,4 @@ export { createStageMetrics, type StageMetrics, type JobOutcome } from './metric
 export { startHealthServer, type HealthServerOptions } from './health-server.ts';
 export { installGracefulShutdown, type ShutdownOptions, type ProcessLike } from './shutdown.ts';
 export { runStageService, type StageServiceOptions, type StageServiceConfig } from './stage-service.ts';
-export { WORKER_ENV, WORKER_NODE_FLAGS } from './node-flags.ts';
+export { STAGE_NODE_FLAGS, WORKER_ENV, WORKER_NODE_FLAGS } from './node-flags.ts';

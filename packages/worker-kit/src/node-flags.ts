@@ -17,6 +17,17 @@
 export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--max-old-space-size=192'];
 
 /**
+ * Stages that start with other flags than WORKER_NODE_FLAGS. The tagger allocates the most per
+ * document (feature hashing, Viterbi lattices over every sentence): with 8 MB semi-spaces its
+ * scavenges cost it about a third of its CPU. Tagging the benchmark's pages in one process
+ * (three runs each, CPU ms per page): 8 MB 7.3 / 10.2 / 11.1, 16 MB 6.5 / 6.9 / 7.4, 32 MB 6.1 /
+ * 6.2 / 8.7; peak RSS 212–229, 234–246 and 284–298 MB. 16 MB keeps it under 250 MB.
+ */
+export const STAGE_NODE_FLAGS: Readonly<Record<string, readonly string[]>> = {
+  tagger: ['--max-semi-space-size=16', '--max-old-space-size=192'],
+};
+
+/**
  * Environment every stage process should start with. glibc gives each thread that allocates its
  * own malloc arena and keeps freed memory in it; Node's libuv pool (gzip, file I/O, crypto) and
  * V8's helper threads make that up to 8 × cores arenas of retained memory per process. Two
