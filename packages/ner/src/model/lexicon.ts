@@ -1,3 +1,4 @@
+import { CONFIRMED_ALIAS } from '../matcher.ts';
 import { tokenize, type TokenVariant } from '../tokenize.ts';
 import type { KbEntry } from '../types.ts';
 
@@ -20,6 +21,8 @@ export function buildLexicon(entries: readonly KbEntry[], nameTokens: ReadonlySe
   };
   for (const entry of entries) {
     for (const alias of entry.aliases) {
+      // A model-confirmed form («~مالي») is an ordinary word as often as a name: no evidence.
+      if (alias.startsWith(CONFIRMED_ALIAS)) continue;
       const toks = tokenize(alias);
       if (toks.length === 1 && toks[0]) {
         add(toks[0].key, `${entry.type}1`);
