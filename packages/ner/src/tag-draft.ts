@@ -1,0 +1,74 @@
+import type { EntityInfo } from './build-entities.ts';
+import type { PersonSpan } from './link-surnames.ts';
+import { joinable } from './matcher.ts';
+import type { OrgSpan } from './short-forms.ts';
+import type { Token } from './tokenize.ts';
+import type { EntityType, KbEntry, Mention } from './types.ts';
+
+/** A mention to record: tokens first..last, the UTF-16 range of its text, and its id. */
+export interface NewMention {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  readonly entityId: string;
+}
+
+/**
+ * One article being tagged: its tokens, the tokens that mentions have taken (`covered`), the
+ * mentions, what is known of each entity, and the people and organisations later steps link
+ * short forms to. Each tagging step reads it and adds to it.
+ */
+export class Draft {
+  readonly covered = new Set<number>();
+  readonly mentions: Mention[] = [];
+  readonly info = new Map<string, EntityInfo>();
+  /** Person mentions whose surnames (and English given names) may name them later. */
+  readonly people: PersonSpan[] = [];
+  /** Organisation mentions whose short forms may name them later ("Rio" after "Rio Tinto"). */
+  readonly orgSpans: OrgSpan[] = [];
+  /** Mentions a described place may absorb ("رفح" in "معبر رفح"): places, model names, titled names. */
+  readonly soft = new Set<Mention>();
+  readonly join: (a: Token, b: Token) => boolean;
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly arabic: boolean;
+
+  constructor(text: string, tokens: readonly Token[], arabic: boolean) {
+    this.text = text;
+    this.tokens = tokens;
+    this.arabic = arabic;
+    this.join = (a, b) => joinable(text, a, b);
+  }
+
+  /** Whether no token of first..last is taken. */
+  isFree(first: number, last: number): boolean {
+    for (let k = first; k <= last; k++) if (this.covered.has(k)) return false;
+    return true;
+  }
+
+  cover(first: number, last: number): void {
+    for (let k = first; k <= last; k++) this.covered.add(k);
+  }
+
+  /**
+   * Records a mention. `cover` takes its tokens (default), `soft` lets a described place absorb
+   * it, `entry` is the KB entry it links to (its name becomes the entity's); an unlinked id is
+   * recorded as such unless something already said more about it.
+   */
+  add(m: NewMention, options: { readonly cover?: boolean; readonly soft?: boolean; readonly entry?: KbEntry; readonly info?: boolean } = {}): Mention {
+    if (options.cover !== false) this.cover(m.first, m.last);
+    const mention: Mention = { start: m.start, end: m.end, type: m.type, text: this.text.slice(m.start, m.end), entityId: m.entityId };
+    this.mentions.push(mention);
+    if (options.soft === true) this.soft.add(mention);
+    if (options.entry) this.link(options.entry);
+    else if (options.info !== false && !this.info.has(m.entityId)) this.info.set(m.entityId, { linked: false, type: m.type, name: null });
+    return mention;
+  }
+
+  /** Records that the entity is the KB entry's, under its name in the article's language. */
+  link(entry: KbEntry): void {
+    this.info.set(entry.id, { linked: true, type: entry.type, name: this.arabic ? entry.ar : entry.en });
+  }
+}

@@ -1,0 +1,286 @@
+import { unlinkedId } from './entity-id.ts';
+import { linkSurnames } from './link-surnames.ts';
+import { joinable, type Matcher } from './matcher.ts';
+import type { Lexicon } from './model/lexicon.ts';
+import { outsideCovered, type ModelSpan } from './model-mentions.ts';
+import { lineageEnd, surnameAfter } from './name-chains.ts';
+import { isNotAName } from './not-names.ts';
+import { findCuedOrgs, hasOrgApposition, isEnglishCompanyName, isGenericOrgHead } from './org-rules.ts';
+import { findDescribedPlaces, isEnglishPlaceName } from './place-rules.ts';
+import { linkShortForms } from './short-forms.ts';
+import type { Draft } from './tag-draft.ts';
+import { findTitledNames, isArabicTitle, isEnglishTitle } from './title-rules.ts';
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
+import type { KbEntry, Mention } from './types.ts';
+
+/**
+ * The steps of `tag`, in the order it runs them: each reads the article's Draft and adds to it.
+ * Earlier steps win: a token a mention took is not offered to the next step.
+ */
+
+/** What the tagger loaded once: the matcher over KB and places, the model's lexicon, name parts. */
+export interface TaggerData {
+  readonly matcher: Matcher;
+  readonly entries: readonly KbEntry[];
+  readonly lexicon: Lexicon;
+  readonly nameTokens: ReadonlySet<string>;
+}
+
+interface TokenSpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Whether tokens [first, last] lie inside one of `spans` that is longer. */
+function withinLonger(spans: readonly TokenSpan[], first: number, last: number): boolean {
+  return spans.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
+}
+
+/**
+ * Step 1: KB and gazetteer names. Skipped where a longer name holds them: a place inside a model
+ * organisation name with two or more other words ("Kenya Revenue Authority"), any KB name inside
+ * an English name shaped like an organisation, a KB organisation inside an Arabic institution
+ * name; and a town opening a titled person's name ("Governor Fatih Karahan"). An Arabic person
+ * takes the lineage written after the KB name ("سلمان بن عبد العزيز" + "آل سعود"), and never
+ * the title an alias opens with.
+ */
+export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped: readonly TokenSpan[]; readonly institutions: readonly TokenSpan[]; readonly modelOrgs: readonly TokenSpan[] }): void {
+  const { tokens, arabic } = d;
+  const insideOrg = (first: number, last: number): boolean =>
+    around.modelOrgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2);
+  const matches = data.matcher.match(tokens, d.text);
+  matches.forEach((raw, n) => {
+    const entry = data.entries[raw.entry];
+    if (!entry || (entry.type === 'LOC' && insideOrg(raw.first, raw.last)) || withinLonger(around.shaped, raw.first, raw.last) || (entry.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last))) return;
+    const lastTok = tokens[raw.last];
+    const after = tokens[raw.last + 1];
+    if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;
+    const nextMatch = matches[n + 1]?.first ?? tokens.length;
+    const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
+    const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
+    const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : extended;
+    d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
+    if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
+    if (entry.type === 'ORG') d.orgSpans.push({ first: m.first, last: m.last, entityId: entry.id });
+  });
+}
+
+/** Step 2: English organisation names shown by their shape (`findEnglishOrgNames`) where still free. */
+export function addShapedOrgs(d: Draft, shaped: ReadonlyArray<TokenSpan & { readonly start: number; readonly end: number }>): void {
+  for (const span of shaped) {
+    if (!d.isFree(span.first, span.last)) continue;
+    const id = unlinkedId('ORG', d.text.slice(span.start, span.end));
+    d.add({ first: span.first, last: span.last, start: span.start, end: span.end, type: 'ORG', entityId: id });
+    d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
+  }
+}
+
+/**
+ * Step 3: people named after a title. Arabic names take their lineage; English ones a hyphenated
+ * last part and initials ("Lai Ching-te", "C.C. Wei"). Soft: "مطار الأمير نايف بن عبد العزيز",
+ * the airport named after the person, absorbs the name.
+ */
+export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>): void {
+  const { text, tokens } = d;
+  for (const titled of findTitledNames(tokens, d.covered, nameTokens, d.join)) {
+    const span = d.arabic
+      ? { ...titled, last: lineageEnd(tokens, titled.last, (k) => !d.covered.has(k), d.join) }
+      : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, d.covered);
+    const first = tokens[span.first];
+    const last = tokens[span.last];
+    if (!first || !last) continue;
+    const id = unlinkedId('PER', text.slice(first.start, last.end));
+    d.add({ first: span.first, last: span.last, start: first.start, end: last.end, type: 'PER', entityId: id }, { soft: true });
+    d.people.push({ first: span.first, last: span.last, entityId: id });
+  }
+}
+
+/** Step 4: organisations named after a cue word; "giant North Field": the cue was right about a name, not its type. */
+export function addCuedOrgs(d: Draft): void {
+  const { text, tokens } = d;
+  for (const span of findCuedOrgs(tokens, d.covered, d.join)) {
+    const last = tokens[span.last];
+    if (!last) continue;
+    const surface = text.slice(span.start, last.end);
+    const type = isEnglishPlaceName(tokens, span.first, span.last) ? 'LOC' : 'ORG';
+    const id = unlinkedId(type, span.impliedArticle === true ? `ال${surface}` : surface);
+    d.add({ first: span.first, last: span.last, start: span.start, end: last.end, type, entityId: id });
+    if (type === 'ORG') d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
+  }
+}
+
+/**
+ * Step 5 (English): short forms of organisations named earlier ("Rio" after "Rio Tinto"), before
+ * the model's names, which often call them people. The model's own organisation names count as
+ * named earlier.
+ */
+export function addShortForms(d: Draft, modelOrgs: ReadonlyArray<ModelSpan>): void {
+  const { text, tokens } = d;
+  const free = modelOrgs.filter((o) => d.isFree(o.first, o.last));
+  const inModelOrg = (k: number): boolean => free.some((o) => o.first <= k && k <= o.last);
+  const named = [...d.orgSpans, ...free.map((o) => ({ first: o.first, last: o.last, entityId: unlinkedId('ORG', text.slice(o.start, tokens[o.last]?.end ?? o.start)) }))];
+  for (const hit of linkShortForms(text, tokens, named, (k) => d.covered.has(k) || inModelOrg(k))) {
+    const t = tokens[hit.token];
+    if (!t) continue;
+    d.add({ first: hit.token, last: hit.token, start: t.start, end: t.end, type: 'ORG', entityId: hit.entityId }, { info: false });
+  }
+}
+
+/** The model's names once checked against the rules' mentions, with the id each will carry. */
+export interface ModelNames {
+  readonly spans: readonly ModelSpan[];
+  readonly ids: readonly string[];
+}
+
+/**
+ * Step 6: the model's names the KB and the rules did not take (KB mentions win on overlap; a
+ * person the KB or a title rule found is never split from the rest of a model name). Dropped: a
+ * bare institution noun ("للمنظمة"), competitions and currency words. Retyped: an apposition or a
+ * company word makes an organisation ("X, the company"; "Pilbara Minerals"), a place word a
+ * place. People: Arabic names lose a title the model took in and gain their lineage or surname;
+ * English ones their hyphenated parts and initials. Ids: a model-confirmed KB alias links
+ * («الجزيرة» the channel), else the normalised surface. Multi-word names take their tokens now
+ * and join the people/organisations later steps link to; single words wait for surname linking.
+ */
+export function resolveModelNames(d: Draft, data: TaggerData, found: readonly ModelSpan[]): ModelNames {
+  const { text, tokens, arabic } = d;
+  const spans = found
+    .map((m) => outsideCovered(m, d.covered, (k) => d.people.some((p) => p.first <= k && k <= p.last), tokens, data.lexicon))
+    .filter((m): m is ModelSpan => {
+      if (!m) return false;
+      const head = tokens[m.first];
+      return !(m.first === m.last && head && isGenericOrgHead(head)) && !isNotAName(tokens, m.first, m.last);
+    })
+    .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
+    .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
+    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withNameParts(text, tokens, m, d.covered)))
+    .filter((m): m is ModelSpan => m !== null);
+  const ids = spans.map((m) => {
+    const confirmed = data.entries[data.matcher.confirm(tokens, m.first, m.last, m.type) ?? -1];
+    if (confirmed) d.link(confirmed);
+    const id = confirmed ? confirmed.id : unlinkedId(m.type, text.slice(m.start, tokens[m.last]?.end ?? m.start));
+    if (m.last > m.first) {
+      d.cover(m.first, m.last);
+      if (m.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: id });
+      if (m.type === 'ORG') d.orgSpans.push({ first: m.first, last: m.last, entityId: id });
+    }
+    return id;
+  });
+  return { spans, ids };
+}
+
+/** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
+function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan): ModelSpan | null {
+  const { text, tokens } = d;
+  // "الوزير خالد الفالح" tagged whole: a title the model took into the name is not part of it.
+  let m = span;
+  while (m.first < m.last && isArabicTitle(tokens[m.first])) {
+    const head = tokens[m.first + 1];
+    m = { ...m, first: m.first + 1, start: head ? head.start : m.start };
+  }
+  if (isArabicTitle(tokens[m.first])) return null;
+  const free = (k: number): boolean => !d.covered.has(k);
+  const last = lineageEnd(tokens, m.last, free, d.join);
+  if (last !== m.last) return { ...m, last };
+  const given = tokens[m.last];
+  const short = m.last - m.first <= 1;
+  // A known given name, or a compound one ending in الدين ("حسام الدين").
+  const isGiven = given !== undefined && (nameTokens.has(given.key) || (given.norm === 'الدين' && m.last > m.first));
+  return short && isGiven ? { ...m, last: surnameAfter(text, tokens, m.last, free, d.join) } : m;
+}
+
+/** Step 7: surnames (and English given names) alone that name a person of the article; returns their tokens. */
+export function addSurnameLinks(d: Draft): ReadonlySet<number> {
+  const linked = new Set<number>();
+  for (const hit of linkSurnames(d.tokens, d.people, d.covered)) {
+    const t = d.tokens[hit.token];
+    if (!t) continue;
+    linked.add(hit.token);
+    d.add({ first: hit.token, last: hit.token, start: t.start + hit.skip, end: t.end, type: 'PER', entityId: hit.entityId }, { cover: false, info: false });
+  }
+  return linked;
+}
+
+/** Step 8: the model's names as mentions, except single words surname linking already took. */
+export function addModelNames(d: Draft, names: ModelNames, linked: ReadonlySet<number>): void {
+  names.spans.forEach((m, i) => {
+    const last = d.tokens[m.last];
+    const id = names.ids[i];
+    if (!last || id === undefined || (m.first === m.last && linked.has(m.first))) return;
+    d.add({ first: m.first, last: m.last, start: m.start, end: last.end, type: m.type, entityId: id }, { cover: false, soft: true });
+  });
+}
+
+/**
+ * Arabic places named with their descriptor ("معبر رفح", "مخيم أبو شوك"): one LOC mention replaces
+ * the descriptor's name (a gazetteer place or a model name, which it absorbs) or the plain words
+ * after it. Mentions of the KB, the title and organisation rules are never cut into.
+ */
+export function withDescribedPlaces(d: Draft): Mention[] {
+  const { text, tokens, mentions, soft, info } = d;
+  const tokenAt = (offset: number): number => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((tokens[mid]?.start ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const spans = mentions.map((m) => ({ first: tokenAt(m.start), last: tokenAt(m.end - 1), type: m.type, mention: m }));
+  const locked = new Set<number>();
+  for (const s of spans) {
+    if (!soft.has(s.mention) || s.type === 'ORG') for (let k = s.first; k <= s.last; k++) locked.add(k);
+  }
+  const join = (a: Token, b: Token): boolean => joinable(text, a, b);
+  const places = findDescribedPlaces(tokens, spans, locked, join);
+  if (places.length === 0) return [...mentions];
+  const out = mentions.filter((m) => {
+    const s = spans.find((x) => x.mention === m);
+    return !s || !places.some((p) => p.first <= s.last && s.first <= p.last);
+  });
+  for (const p of places) {
+    const last = tokens[p.last];
+    if (!last) continue;
+    const surface = text.slice(p.start, last.end);
+    const id = unlinkedId('LOC', surface);
+    out.push({ start: p.start, end: last.end, type: 'LOC', text: surface, entityId: id });
+    if (!info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
+  }
+  return out;
+}
+
+/** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
+const KB_TITLES = new Set(['ملك', 'امير', 'شيخ', 'سلطان', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan'].map(keyOf));
+
+/** A KB person match without the titles it opens with: a title is not part of a name. */
+function withoutTitles<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M {
+  let first = m.first;
+  for (let t = tokens[first]; t && first < m.last && variantsOf(t).some((v) => KB_TITLES.has(v.key)); t = tokens[first]) first++;
+  const head = tokens[first];
+  return first === m.first || !head ? m : { ...m, first, start: head.start };
+}
+
+/**
+ * An English person name the model cut at a hyphen or left its initials out of: "Lai Ching-te",
+ * "Chen Li-wei" (a lower-case part after a hyphen), "C.C. Wei" (capital initials with dots before).
+ */
+function withNameParts(text: string, tokens: readonly Token[], m: ModelSpan, covered: ReadonlySet<number>): ModelSpan {
+  let { first, last } = m;
+  for (;;) {
+    const a = tokens[last];
+    const b = tokens[last + 1];
+    if (!a || !b || covered.has(last + 1) || b.arabic || b.cap || b.text.length > 4 || !/^[-\u2010\u2011]$/.test(text.slice(a.end, b.start))) break;
+    last++;
+  }
+  for (;;) {
+    const a = tokens[first - 1];
+    const b = tokens[first];
+    if (!a || !b || covered.has(first - 1) || !/^\p{Lu}$/u.test(a.text) || !/^\. ?$/.test(text.slice(a.end, b.start))) break;
+    first--;
+  }
+  const head = tokens[first];
+  return first === m.first && last === m.last ? m : { ...m, first, last, start: head ? head.start : m.start };
+}
+
