@@ -153,6 +153,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     })
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
+    .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withNameParts(text, tokens, m, d.covered)))
     .filter((m): m is ModelSpan => m !== null);
   const ids = spans.map((m) => {
@@ -167,6 +168,33 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     return id;
   });
   return { spans, ids };
+}
+
+/** Lexicon flags of a word that is itself a place, organisation or other thing's name (`src/model/lexicon.ts`). */
+const NAME_OF_A_THING = new Set(['LOC1', 'ORG1', 'LOCc', 'MISC1']);
+
+/** Words that make a capitalised name a place or a body whatever its first word ("Jordan Valley", "Victoria Falls"). */
+const NOT_PERSON_WORDS_EN = new Set([
+  'valley', 'river', 'falls', 'lake', 'mount', 'mountains', 'hills', 'island', 'islands', 'bay', 'gulf', 'sea', 'coast', 'street',
+  'avenue', 'road', 'square', 'bridge', 'park', 'city', 'county', 'state', 'province', 'district', 'region', 'port', 'airport',
+  'stadium', 'arena', 'circuit', 'center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'foundation',
+  'fund', 'group', 'trust', 'bank', 'club', 'united', 'city', 'fc', 'party', 'front', 'movement', 'council', 'court', 'house',
+]);
+
+/**
+ * An English model name of two to four capitalised words typed ORG or LOC that reads as a person's:
+ * its first word is a known given name (the person-name list) that is not by itself a KB or
+ * gazetteer name (it may open one: "John" of "St. John's"), and no word of it names a place or a
+ * body ("Alejandro Davidovich Fokina").
+ */
+export function isEnglishPersonName(tokens: readonly Token[], first: number, last: number, data: TaggerData): boolean {
+  const head = tokens[first];
+  if (!head || head.arabic || last <= first || last - first > 3 || !data.nameTokens.has(head.key) || data.lexicon.flagsOf(head.key)?.some((f) => NAME_OF_A_THING.has(f))) return false;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (!t || !t.cap || NOT_PERSON_WORDS_EN.has(t.key) || isEnglishCompanyName(tokens, first, k) || /^\p{Lu}{2,}$/u.test(t.text)) return false;
+  }
+  return true;
 }
 
 /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */

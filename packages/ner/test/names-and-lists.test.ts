@@ -4,6 +4,9 @@ import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
 import { isNotAName } from '../src/not-names.ts';
 import { isEnglishCompanyName } from '../src/org-rules.ts';
 import { isArabicTitle } from '../src/title-rules.ts';
+import { isEnglishPersonName } from '../src/tag-steps.ts';
+import { loadLexiconData } from '../src/data-files.ts';
+import { buildLexicon } from '../src/model/lexicon.ts';
 import { findDescribedPlaces } from '../src/place-rules.ts';
 import { keyOf, tokenize } from '../src/tokenize.ts';
 import { namedMentions, tagger } from './tagger-helpers.ts';
@@ -211,5 +214,29 @@ describe('titles around names', () => {
   it('reads an English judge after "Justice" without the title', () => {
     expect(named('Mr Justice Alistair Pennington ruled on Tuesday.', 'en')).toEqual(['PER Alistair Pennington per:alistair pennington']);
     expect(named('The Justice Department said nothing.', 'en')).toEqual([]);
+  });
+});
+
+describe('English model names that read as a person', () => {
+  const { kb, places, nameTokens } = loadLexiconData();
+  const matcher = compileMatcher([...kb, ...places]);
+  const data = { matcher, entries: matcher.entries, lexicon: buildLexicon(matcher.entries, nameTokens), nameTokens };
+  const person = (text: string): boolean => {
+    const tokens = tokenize(text);
+    return isEnglishPersonName(tokens, 0, tokens.length - 1, data);
+  };
+
+  it('reads a known given name and capitalised words after it as a person', () => {
+    expect(person('Alejandro Davidovich Fokina')).toBe(true);
+    expect(person('Maria Kowalczyk')).toBe(true);
+  });
+
+  it('not with a place or body word, an acronym, a single word, or a first word the KB or gazetteer holds', () => {
+    expect(person('Jordan Valley')).toBe(false);
+    expect(person('Victoria Falls')).toBe(false);
+    expect(person('Maria Kowalczyk Foundation')).toBe(false);
+    expect(person('Maria NGO')).toBe(false);
+    expect(person('Alejandro')).toBe(false);
+    expect(person('Paris Kowalczyk')).toBe(false);
   });
 });
