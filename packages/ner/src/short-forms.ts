@@ -28,13 +28,31 @@ const NOT_SHORT_FORMS_EN = new Set([
 /**
  * English organisations named later by a short form of the name the article gave first: its
  * first word ("Rio" after "Rio Tinto", "Karrawang" after "Karrawang Minerals"), its institution head
- * ("the Commission" after "European Commission"), or the acronym written in brackets after it
- * ("Association of the German Automotive Industry (VDA)", then "VDA"). A short form two
+ * ("the Commission" after "European Commission"), the acronym written in brackets after it
+ * ("Association of the German Automotive Industry (VDA)", then "VDA"), or its initials in capitals
+ * ("the DA" after "the Democratic Alliance", also before it). A short form two
  * organisations of the article share is left alone, and so is any word already `taken` by a mention
  * or sitting inside a longer capitalised name.
  */
+/** Small words an initialism skips ("Association of the German Automotive Industry" → AGAI). */
+const INITIALS_SKIP_EN = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', '&']);
+
+/** The lower-case initials of a name of two to six capitalised words (small words skipped), or null. */
+function initialsOf(tokens: readonly Token[], first: number, last: number): string | null {
+  let out = '';
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (!t || t.arabic) return null;
+    if (INITIALS_SKIP_EN.has(t.key) && !t.cap) continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.text)) return null;
+    out += t.key.charAt(0);
+  }
+  return out.length >= 2 && out.length <= 6 ? out : null;
+}
+
 export function linkShortForms(text: string, tokens: readonly Token[], orgs: readonly OrgSpan[], taken: (token: number) => boolean): ShortFormHit[] {
   const owners = new Map<string, string | null>();
+  const initialsOwners = new Map<string, string | null>();
   const firstUse = new Map<string, number>();
   const own = (key: string, id: string, from: number): void => {
     const prev = owners.get(key);
@@ -49,11 +67,17 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     if (tail.cap && INSTITUTION_HEADS_EN.has(tail.key)) own(tail.key, o.entityId, o.last + 1);
     const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(text.slice(tail.end));
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);
+    // Its initials, written in capitals later without being defined ("Democratic Alliance" … "DA").
+    const initials = initialsOf(tokens, o.first, o.last);
+    if (initials) initialsOwners.set(initials, initialsOwners.has(initials) && initialsOwners.get(initials) !== o.entityId ? null : o.entityId);
   }
+  for (const [key, id] of initialsOwners) if (id && !owners.has(key)) own(key, id, 0);
   const hits: ShortFormHit[] = [];
   if (owners.size === 0) return hits;
   tokens.forEach((t, i) => {
     if (taken(i) || t.arabic || !t.cap) return;
+    // An initialism is only read in capitals ("DA", not "Da").
+    if (initialsOwners.has(t.key) && owners.get(t.key) === initialsOwners.get(t.key) && t.text !== t.text.toUpperCase()) return;
     const id = owners.get(t.key);
     if (!id || i < (firstUse.get(t.key) ?? Infinity)) return;
     // Part of a longer capitalised name ("Rio de Janeiro", "Commission President"): not the short form.

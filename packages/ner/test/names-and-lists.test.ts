@@ -155,6 +155,12 @@ describe('English short forms of a name given earlier', () => {
     expect(out.filter((p) => p === 'Quorvane → org:quorvane metals' || p === 'Quorvane → org:quorvane shipping')).toEqual([]);
   });
 
+  it('links the initials of an organisation named in the article, in capitals only, before or after the full name', () => {
+    const out = pairs('The QRA said on Monday it would vote. The company Quorvane Rail Authority runs the line; the QRA board and Qra Petersen met.');
+    expect(out.filter((p) => p.startsWith('QRA →'))).toEqual(['QRA → org:quorvane rail authority', 'QRA → org:quorvane rail authority']);
+    expect(out.some((p) => p.startsWith('Qra →') && p.includes('quorvane'))).toBe(false);
+  });
+
   it('links an English given name alone to the one person of the article who has it', () => {
     const out = pairs('Tomasz Wielgorski beat Anselm Kordtveit in three sets. Tomasz said the crowd helped him.');
     expect(out).toContain('Tomasz → per:tomasz wielgorski');
