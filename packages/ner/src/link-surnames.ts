@@ -10,6 +10,8 @@ export interface SurnameHit {
   readonly token: number;
   readonly skip: number;
   readonly entityId: string;
+  /** Whether the word is the person's surname or (English) given name. */
+  readonly part: 'surname' | 'given';
 }
 
 /** Tokens before the last one that make it a patronym or dynasty, not a surname ("بن سلمان", "آل ثاني"). */
@@ -47,6 +49,7 @@ export function linkSurnames(
     const prev = given.get(first.key);
     given.set(first.key, prev === undefined || prev === p.entityId ? p.entityId : null);
   }
+  const surnames = new Set(owners.keys());
   for (const [key, id] of given) if (!owners.has(key)) owners.set(key, id);
   const hits: SurnameHit[] = [];
   if (owners.size === 0) return hits;
@@ -55,7 +58,7 @@ export function linkSurnames(
     for (const v of variantsOf(t)) {
       const id = owners.get(v.key);
       if (id) {
-        hits.push({ token: i, skip: v.skip, entityId: id });
+        hits.push({ token: i, skip: v.skip, entityId: id, part: surnames.has(v.key) ? 'surname' : 'given' });
         return;
       }
     }

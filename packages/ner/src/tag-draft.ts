@@ -30,6 +30,11 @@ export class Draft {
   readonly orgSpans: OrgSpan[] = [];
   /** Mentions a described place may absorb ("رفح" in "معبر رفح"): places, model names, titled names. */
   readonly soft = new Set<Mention>();
+  /**
+   * One-word mentions of ordinary gazetteer places (not countries, not KB entries) by token: a
+   * person's name or surname may take the word back ("Noda", a town, in "Yoshihiko Noda").
+   */
+  readonly weakPlaces = new Map<number, Mention>();
   readonly join: (a: Token, b: Token) => boolean;
   readonly text: string;
   readonly tokens: readonly Token[];
@@ -65,6 +70,17 @@ export class Draft {
     if (options.entry) this.link(options.entry);
     else if (options.info !== false && !this.info.has(m.entityId)) this.info.set(m.entityId, { linked: false, type: m.type, name: null });
     return mention;
+  }
+
+  /** Withdraws the weak place mention on token `k`, if any, and frees the token. */
+  dropWeakPlace(k: number): void {
+    const mention = this.weakPlaces.get(k);
+    if (!mention) return;
+    this.weakPlaces.delete(k);
+    this.covered.delete(k);
+    this.soft.delete(mention);
+    const i = this.mentions.indexOf(mention);
+    if (i >= 0) this.mentions.splice(i, 1);
   }
 
   /** Records that the entity is the KB entry's, under its name in the article's language. */

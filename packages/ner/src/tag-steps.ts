@@ -59,7 +59,8 @@ export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
     const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : extended;
-    d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
+    const mention = d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
+    if (entry.type === 'LOC' && !entry.strong && m.first === m.last) d.weakPlaces.set(m.first, mention);
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
     if (entry.type === 'ORG') d.orgSpans.push({ first: m.first, last: m.last, entityId: entry.id });
   });
@@ -145,7 +146,15 @@ export interface ModelNames {
 export function resolveModelNames(d: Draft, data: TaggerData, found: readonly ModelSpan[]): ModelNames {
   const { text, tokens, arabic } = d;
   const spans = found
-    .map((m) => outsideCovered(m, d.covered, (k) => d.people.some((p) => p.first <= k && k <= p.last), tokens, data.lexicon))
+    .map((m) => {
+      // "Yoshihiko Noda": a town's name inside a person's name the model found is the person's.
+      if (m.type === 'PER' && m.last > m.first && !arabic) {
+        let weakOnly = true;
+        for (let k = m.first; k <= m.last; k++) weakOnly &&= !d.covered.has(k) || d.weakPlaces.has(k);
+        if (weakOnly) for (let k = m.first; k <= m.last; k++) d.dropWeakPlace(k);
+      }
+      return outsideCovered(m, d.covered, (k) => d.people.some((p) => p.first <= k && k <= p.last), tokens, data.lexicon);
+    })
     .filter((m): m is ModelSpan => {
       if (!m) return false;
       const head = tokens[m.first];
@@ -220,9 +229,14 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
 /** Step 7: surnames (and English given names) alone that name a person of the article; returns their tokens. */
 export function addSurnameLinks(d: Draft): ReadonlySet<number> {
   const linked = new Set<number>();
-  for (const hit of linkSurnames(d.tokens, d.people, d.covered)) {
+  // An English surname the gazetteer also lists as a town ("Noda") is the person's once the
+  // article has named the person in full; a given name that is a town is not.
+  const open = d.arabic ? d.covered : new Set([...d.covered].filter((k) => !d.weakPlaces.has(k)));
+  for (const hit of linkSurnames(d.tokens, d.people, open)) {
     const t = d.tokens[hit.token];
-    if (!t) continue;
+    // A given name that is also a town stays the town ("Paris" after "Paris Hilton").
+    if (!t || (hit.part === 'given' && d.weakPlaces.has(hit.token))) continue;
+    d.dropWeakPlace(hit.token);
     linked.add(hit.token);
     d.add({ first: hit.token, last: hit.token, start: t.start + hit.skip, end: t.end, type: 'PER', entityId: hit.entityId }, { cover: false, info: false });
   }

@@ -4,7 +4,8 @@ import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
 import { isNotAName } from '../src/not-names.ts';
 import { isEnglishCompanyName } from '../src/org-rules.ts';
 import { isArabicTitle } from '../src/title-rules.ts';
-import { isEnglishPersonName } from '../src/tag-steps.ts';
+import { addSurnameLinks, isEnglishPersonName } from '../src/tag-steps.ts';
+import { Draft } from '../src/tag-draft.ts';
 import { loadLexiconData } from '../src/data-files.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { findDescribedPlaces } from '../src/place-rules.ts';
@@ -244,5 +245,34 @@ describe('English model names that read as a person', () => {
     expect(person('Maria NGO')).toBe(false);
     expect(person('Alejandro')).toBe(false);
     expect(person('Paris Kowalczyk')).toBe(false);
+  });
+});
+
+describe('a surname the gazetteer also lists as a town', () => {
+  /** A draft with a person named in full (tokens 0–1) and every later `place` word marked as a weak gazetteer place. */
+  function draftWith(text: string, person: string, place: string): Draft {
+    const d = new Draft(text, tokenize(text), false);
+    const id = `per:${person.toLowerCase()}`;
+    d.add({ first: 0, last: 1, start: 0, end: person.length, type: 'PER', entityId: id });
+    d.people.push({ first: 0, last: 1, entityId: id });
+    d.tokens.forEach((t, i) => {
+      if (i < 2 || t.text !== place) return;
+      d.weakPlaces.set(i, d.add({ first: i, last: i, start: t.start, end: t.end, type: 'LOC', entityId: `loc:${place.toLowerCase()}` }, { soft: true }));
+    });
+    return d;
+  }
+  const view = (d: Draft): string[] => d.mentions.map((m) => `${m.text} ${m.entityId}`);
+
+  it('is the person once the article has named the person in full', () => {
+    const d = draftWith('Kenji Tellamby spoke on Monday. Tellamby left early.', 'Kenji Tellamby', 'Tellamby');
+    addSurnameLinks(d);
+    expect(view(d)).toEqual(['Kenji Tellamby per:kenji tellamby', 'Tellamby per:kenji tellamby']);
+    expect(d.weakPlaces.size).toBe(0);
+  });
+
+  it('but a given name that is also a town stays the town', () => {
+    const d = draftWith('Quorra Hilvane flew to Quorra on Monday.', 'Quorra Hilvane', 'Quorra');
+    addSurnameLinks(d);
+    expect(view(d)).toEqual(['Quorra Hilvane per:quorra hilvane', 'Quorra loc:quorra']);
   });
 });
