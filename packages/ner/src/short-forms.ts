@@ -1,7 +1,7 @@
 import type { Token } from './tokenize.ts';
 
 /** An organisation mention as token indexes (inclusive) with the id it carries. */
-export interface OrgSpan {
+export interface NamedOrg {
   readonly first: number;
   readonly last: number;
   readonly entityId: string;
@@ -50,7 +50,7 @@ function initialsOf(tokens: readonly Token[], first: number, last: number): stri
   return out.length >= 2 && out.length <= 6 ? out : null;
 }
 
-export function linkShortForms(text: string, tokens: readonly Token[], orgs: readonly OrgSpan[], taken: (token: number) => boolean): ShortFormHit[] {
+export function linkShortForms(text: string, tokens: readonly Token[], orgs: readonly NamedOrg[], taken: (token: number) => boolean): ShortFormHit[] {
   const owners = new Map<string, string | null>();
   const initialsOwners = new Map<string, string | null>();
   const firstUse = new Map<string, number>();

@@ -1,7 +1,7 @@
 import type { EntityInfo } from './build-entities.ts';
 import type { PersonSpan } from './link-surnames.ts';
 import { joinable } from './matcher.ts';
-import type { OrgSpan } from './short-forms.ts';
+import type { NamedOrg } from './short-forms.ts';
 import type { Token } from './tokenize.ts';
 import type { EntityType, KbEntry, Mention } from './types.ts';
 
@@ -27,7 +27,7 @@ export class Draft {
   /** Person mentions whose surnames (and English given names) may name them later. */
   readonly people: PersonSpan[] = [];
   /** Organisation mentions whose short forms may name them later ("Rio" after "Rio Tinto"). */
-  readonly orgSpans: OrgSpan[] = [];
+  readonly orgSpans: NamedOrg[] = [];
   /** Mentions a described place may absorb ("رفح" in "معبر رفح"): places, model names, titled names. */
   readonly soft = new Set<Mention>();
   /**
@@ -35,6 +35,8 @@ export class Draft {
    * person's name or surname may take the word back ("Noda", a town, in "Yoshihiko Noda").
    */
   readonly weakPlaces = new Map<number, Mention>();
+  /** The tokens each mention covers (first..last), as recorded when it was added. */
+  readonly spans = new Map<Mention, { readonly first: number; readonly last: number }>();
   readonly join: (a: Token, b: Token) => boolean;
   readonly text: string;
   readonly tokens: readonly Token[];
@@ -66,6 +68,7 @@ export class Draft {
     if (options.cover !== false) this.cover(m.first, m.last);
     const mention: Mention = { start: m.start, end: m.end, type: m.type, text: this.text.slice(m.start, m.end), entityId: m.entityId };
     this.mentions.push(mention);
+    this.spans.set(mention, { first: m.first, last: m.last });
     if (options.soft === true) this.soft.add(mention);
     if (options.entry) this.link(options.entry);
     else if (options.info !== false && !this.info.has(m.entityId)) this.info.set(m.entityId, { linked: false, type: m.type, name: null });
@@ -79,6 +82,7 @@ export class Draft {
     this.weakPlaces.delete(k);
     this.covered.delete(k);
     this.soft.delete(mention);
+    this.spans.delete(mention);
     const i = this.mentions.indexOf(mention);
     if (i >= 0) this.mentions.splice(i, 1);
   }

@@ -1,6 +1,6 @@
 import { unlinkedId } from './entity-id.ts';
 import { linkSurnames } from './link-surnames.ts';
-import { joinable, type Matcher } from './matcher.ts';
+import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { lineageEnd, surnameAfter } from './name-chains.ts';
@@ -260,23 +260,12 @@ export function addModelNames(d: Draft, names: ModelNames, linked: ReadonlySet<n
  */
 export function withDescribedPlaces(d: Draft): Mention[] {
   const { text, tokens, mentions, soft, info } = d;
-  const tokenAt = (offset: number): number => {
-    let lo = 0;
-    let hi = tokens.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((tokens[mid]?.start ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const spans = mentions.map((m) => ({ first: tokenAt(m.start), last: tokenAt(m.end - 1), type: m.type, mention: m }));
+  const spans = mentions.map((m) => ({ ...(d.spans.get(m) ?? { first: 0, last: -1 }), type: m.type, mention: m }));
   const locked = new Set<number>();
   for (const s of spans) {
     if (!soft.has(s.mention) || s.type === 'ORG') for (let k = s.first; k <= s.last; k++) locked.add(k);
   }
-  const join = (a: Token, b: Token): boolean => joinable(text, a, b);
-  const places = findDescribedPlaces(tokens, spans, locked, join);
+  const places = findDescribedPlaces(tokens, spans, locked, d.join);
   if (places.length === 0) return [...mentions];
   const out = mentions.filter((m) => {
     const s = spans.find((x) => x.mention === m);

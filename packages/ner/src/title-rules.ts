@@ -21,17 +21,6 @@ const TITLES_EN = new Set([
   // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo".
   'justice',
 ]);
-/** Title words that are also given names without the article ("أمين الناصر", "سلطان الحربي"). */
-const GIVEN_NAME_TITLES_AR = new Set(['امين', 'سلطان', 'امير', 'اميره', 'ملك', 'ملكه', 'حاكم', 'شيخ', 'عميد'].map(keyOf));
-
-/**
- * An Arabic title word that cannot be a given name there, behind proclitics too ("الرئيس",
- * "وللوزير"); "أمين" or "سلطان" only with the article ("الأمين العام", "السلطان").
- */
-export function isArabicTitle(token: Token | undefined): boolean {
-  return token !== undefined && token.arabic && variantsOf(token).some((v) => TITLES_AR.has(v.key) && (v.article || !GIVEN_NAME_TITLES_AR.has(v.key)));
-}
-
 /** An English title or role word ("Governor", "minister", "coach"). */
 export function isEnglishTitle(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && TITLES_EN.has(token.key);
@@ -51,6 +40,17 @@ const TITLES_AR = new Set(
     'شيخ', 'جنرال', 'لواء', 'عميد', 'عقيد', 'نائب', 'نائبه', 'سيناتور', 'مستشار', 'مستشاره', 'زعيم', 'قائد', 'مبعوث',
     'مبعوثه', 'حاكم', 'عاهل', 'امين', 'سلطان', 'مرشد', 'محافظ', 'رئيسا'].map(keyOf),
 );
+/** Title words that are also given names without the article ("أمين الناصر", "سلطان الحربي"). */
+const GIVEN_NAME_TITLES_AR = new Set(['امين', 'سلطان', 'امير', 'اميره', 'ملك', 'ملكه', 'حاكم', 'شيخ', 'عميد'].map(keyOf));
+
+/**
+ * An Arabic title word that cannot be a given name there, behind proclitics too ("الرئيس",
+ * "وللوزير"); "أمين" or "سلطان" only with the article ("الأمين العام", "السلطان").
+ */
+export function isArabicTitle(token: Token | undefined): boolean {
+  return token !== undefined && token.arabic && variantsOf(token).some((v) => TITLES_AR.has(v.key) && (v.article || !GIVEN_NAME_TITLES_AR.has(v.key)));
+}
+
 /** Words that may sit between a title and the name: "وزير الخارجية الروسي", "الرئيس الأمريكي المنتخب". */
 const MODIFIERS_AR = new Set(
   ['باسم', 'المنتخب', 'السابق', 'الأسبق', 'الحالي', 'العام', 'العهد', 'ولي', 'الوزراء', 'الحكومة', 'الدولة', 'خارجية',

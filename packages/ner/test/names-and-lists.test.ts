@@ -20,6 +20,14 @@ function slice(text: string, first: number, last: number): string {
   return text.slice(tokens[first]?.start ?? 0, tokens[last]?.end ?? 0);
 }
 
+/** A predicate over a token span, asked of the whole of `text`. */
+function ofWhole(test: (tokens: ReturnType<typeof tokenize>, first: number, last: number) => boolean): (text: string) => boolean {
+  return (text) => {
+    const tokens = tokenize(text);
+    return test(tokens, 0, tokens.length - 1);
+  };
+}
+
 describe('Arabic lineage after a person name', () => {
   const end = (text: string, from: string): string => {
     const tokens = tokenize(text);
@@ -104,10 +112,7 @@ describe('places in a list', () => {
 });
 
 describe('names Khabar does not publish', () => {
-  const not = (text: string): boolean => {
-    const tokens = tokenize(text);
-    return isNotAName(tokens, 0, tokens.length - 1);
-  };
+  const not = ofWhole(isNotAName);
 
   it('refuses competitions, prizes and currency words', () => {
     expect(not('Saudi Pro League')).toBe(true);
@@ -168,10 +173,7 @@ describe('English short forms of a name given earlier', () => {
   });
 
   it('knows a capitalised name ending in a company word for an organisation (the type a model name gets)', () => {
-    const span = (text: string): boolean => {
-      const tokens = tokenize(text);
-      return isEnglishCompanyName(tokens, 0, tokens.length - 1);
-    };
+    const span = ofWhole(isEnglishCompanyName);
     expect(span('Pilbara Minerals')).toBe(true);
     expect(span('Seplat Energy')).toBe(true);
     expect(span('Amkor Technology')).toBe(true);
@@ -228,10 +230,7 @@ describe('English model names that read as a person', () => {
   const { kb, places, nameTokens } = loadLexiconData();
   const matcher = compileMatcher([...kb, ...places]);
   const data = { matcher, entries: matcher.entries, lexicon: buildLexicon(matcher.entries, nameTokens), nameTokens };
-  const person = (text: string): boolean => {
-    const tokens = tokenize(text);
-    return isEnglishPersonName(tokens, 0, tokens.length - 1, data);
-  };
+  const person = ofWhole((tokens, first, last) => isEnglishPersonName(tokens, first, last, data));
 
   it('reads a known given name and capitalised words after it as a person', () => {
     expect(person('Alejandro Davidovich Fokina')).toBe(true);
