@@ -7,6 +7,14 @@ function isEntityType(s: string): s is EntityType {
   return TYPES.has(s);
 }
 
+/** The `|`-separated aliases of a row; a model-confirmed `~` needs a name after it. */
+function aliasesOf(field: string, source: string, line: number): string[] {
+  const out = field.split('|').map((a) => a.trim()).filter((a) => a !== '');
+  const bare = out.find((a) => a.startsWith('~') && a.slice(1).trim() === '');
+  if (bare !== undefined) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: "~" must be followed by the model-confirmed form`);
+  return out;
+}
+
 function dataLines(tsv: string): Array<{ line: number; cols: string[] }> {
   const out: Array<{ line: number; cols: string[] }> = [];
   tsv.split(/\r?\n/).forEach((raw, i) => {
@@ -28,7 +36,7 @@ export function parseKb(tsv: string, source = 'kb.tsv'): KbEntry[] {
     }
     if (ids.has(id)) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: duplicate id ${id}`);
     ids.add(id);
-    const extra = aliases.split('|').map((a) => a.trim()).filter((a) => a !== '');
+    const extra = aliasesOf(aliases, source, line);
     out.push({ id, type, en, ar, aliases: [en, ar, ...extra], strong: true });
   }
   return out;
@@ -41,7 +49,7 @@ export function parsePlaces(tsv: string, source = 'places.tsv'): KbEntry[] {
     const [id = '', ar = '', en = '', aliases = '', kind = 'city'] = cols;
     if (id === 'id') continue;
     if (!id || !ar || !en) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: need id, Arabic and English name`);
-    const extra = aliases.split('|').map((a) => a.trim()).filter((a) => a !== '');
+    const extra = aliasesOf(aliases, source, line);
     out.push({ id, type: 'LOC', en, ar, aliases: [en, ar, ...extra], strong: kind === 'country' });
   }
   return out;

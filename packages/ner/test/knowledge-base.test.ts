@@ -53,6 +53,8 @@ describe('knowledge base file', () => {
 describe('bad data files', () => {
   it('rejects a KB line without an Arabic name, with a stable code', () => {
     expect(() => parseKb('per:x\tPER\tX Person\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA' }));
+    expect(() => parseKb('org:x\tORG\tX Corp\tإكس كورب\tXC|~\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA', message: expect.stringContaining('kb.tsv:1: "~" must be followed') }));
+    expect(parseKb('org:x\tORG\tX Corp\tإكس كورب\tXC|~إكس\n')[0]?.aliases).toEqual(['X Corp', 'إكس كورب', 'XC', '~إكس']);
   });
 
   it('rejects duplicate ids and unknown types', () => {
