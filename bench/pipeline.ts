@@ -31,6 +31,7 @@ import { round } from './lib/percentiles.ts';
 import { ProcWindow } from './lib/proc-stats.ts';
 import { deleteKeys, redisCpuMs, redisInfoNumber } from './lib/redis-info.ts';
 import { loadTextPools } from './lib/text-pools.ts';
+import { judge } from './lib/verdict.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -301,14 +302,27 @@ try {
   say(`  whole pipeline CPU ${pipelineCpuPerDoc.toFixed(2)} ms/doc (all services + Redis) vs ${stageComputeMs.toFixed(2)} ms/doc in process`);
   say(`  CPU-bound estimate on 2 idle cores: ${cpuBoundOn2Cores.toFixed(1)} docs/s (${(pipelineCpuPerDoc + esMsPerDoc).toFixed(1)} CPU ms/doc incl. Elasticsearch ${esMsPerDoc.toFixed(1)})`);
   say(`  busiest stage per process: ${slowest?.s ?? '?'} (${slowest?.f?.cpuMsPerDoc.toFixed(2) ?? '?'} CPU ms/doc, ${slowest?.f?.cpuSharePct.toFixed(0) ?? '?'} % of pipeline CPU)`);
-  const targets = {
-    e2eAtLeast200: full.docsPerSec >= 200,
-    overheadAtMost30Pct: queueOverheadRatio <= 0.3,
-    p95HalfLoadAtMost2s: half.latencyMs.p95 <= 2000,
-    workerRssAtMost250Mb: SERVICES.every((s) => (stages[s]?.peakRssMb ?? 0) <= 250),
-    redisAtMost1KbPerUrl: redisBytesPerUrl <= 1024,
-  };
+  const { targets, why } = judge({
+    e2eDocsPerSec: full.docsPerSec,
+    pipelineCpuMsPerDoc: pipelineCpuPerDoc,
+    redisCpuMsPerDoc: redisMsPerDoc,
+    esCpuMsPerDoc: esMsPerDoc,
+    inProcessMsPerDoc: stageComputeMs,
+    inProcessParts: inProcess ? { extract: inProcess.msPerDoc.extract, dedup: inProcess.msPerDoc.dedup, tag: inProcess.msPerDoc.tag } : {},
+    noopCpuMsPerDoc: noop?.cpuMsPerDoc ?? Number.NaN,
+    noopRedisCpuMsPerDoc: noop?.redisCpuMsPerDoc ?? Number.NaN,
+    noopCpuMsPerHop: noop?.stageCpuMsPerDoc ?? {},
+    stages: SERVICES.flatMap((s) => {
+      const f = stages[s];
+      return f ? [{ name: s, cpuMsPerDoc: f.cpuMsPerDoc, copies: f.copies, peakRssMb: f.peakRssMb }] : [];
+    }),
+    p95HalfLoadMs: half.latencyMs.p95,
+    halfLoadHops: halfHops.map((h) => ({ queue: h.queue, waitP95Ms: h.waitMs.p95, runP95Ms: h.runMs.p95 })),
+    redisBytesPerUrl,
+  });
   say(`  targets: ${Object.entries(targets).map(([k, ok]) => `${ok ? '✓' : '✗'} ${k}`).join(', ')}`);
+  if (why.length > 0) say('  what holds back each missed target:');
+  for (const line of why) say(`  - ${line}`);
 
   const figures = {
     pages: args.pages,
@@ -344,6 +358,7 @@ try {
     args,
     figures,
     targets,
+    missedTargets: why,
     full: { ...full, ids: undefined },
     half: { ...half, ids: undefined, hops: halfHops },
     stages,
