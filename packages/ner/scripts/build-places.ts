@@ -70,11 +70,79 @@ const TYPOS: Record<string, string> = { 'أففانستان': 'أفغانستا�
 const ARABIC_FIXES: Record<string, string> = {
   Q544762: 'مسقط', // Muscat: «المسكات عنب طيب الشذا» ("muscat grapes, fragrant")
   Q5400: 'بيرم', // Perm: «موج الشعر بإستمرار» ("permanent wave")
+  Q241094: '', // Hail (city): «يشيد» ("builds"); ARAB_PLACE_NAMES gives «حائل»
+  Q243656: '', // Hail (region): «يشيد»
+  Q40780: '', // Acre, the Brazilian state: «فدان» (the unit of area)
+  Q812064: '', // Bay, the Somali region: «خليج» ("gulf")
+  Q115046: '', // Granma, the Cuban province: «الجدة» ("the grandmother")
+  Q770411: '', // Koungou (Mayotte): «كونغو», the Congo's name without its article
   Q2627812: '', // Mustvee: «يجب أن يكون» ("must be")
   Q687344: '', // Simmering: «الطهي على نار هادئة» ("simmering")
   Q43: '', // a second "Turkey" row: «ديك رومى» (the bird)
 };
-/** Names news uses for a country (ISO code): claimed by it and removed from any other row. */
+/**
+ * Arabic names of Arab-world places (and a few Iranian and Israeli ones) that the gazetteer lists
+ * without a usable Arabic name: its Arabic column holds the Latin name (Mosul, Taif, Salalah), a
+ * machine translation («يشيد», "builds", for Hail), or a name the filters above drop because the
+ * corpora use it as an ordinary word («مسقط» in «مسقط رأسه», "birthplace"). By Wikidata id: the
+ * city row where there are a city and a region, unless news means the region. A leading `~` marks
+ * a name that is also a common word («الخبر», "the news"; «صور», "pictures"): matched only where the
+ * model reads a place.
+ */
+const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
+  Q544762: ['مسقط'], // Muscat
+  Q83317: ['الموصل'], // Mosul
+  Q182640: ['الطائف'], // Taif
+  Q466027: ['ينبع'], // Yanbu
+  Q241094: ['حائل'], // Hail (city)
+  Q269973: ['جازان'], // Jazan (also written جيزان)
+  Q5806: ['مكة'], // Mecca
+  Q2162128: ['الخرج'], // Al Kharj
+  Q187712: ['أبوظبي'], // Abu Dhabi, as most Arabic news writes it
+  Q552354: ['الأحمدي'], // Al Ahmadi (the governorate and its town)
+  Q1156471: ['الخور'], // Al Khor
+  Q31876054: ['الريان'], // Al Rayyan (city)
+  Q1294439: ['صلالة'], // Salalah
+  Q264180: ['الخليل'], // Hebron
+  Q319632: ['البقاع'], // Beqaa
+  Q217075: ['ديالى'], // Diyala
+  Q388274: ['محافظة إب', 'مدينة إب'], // Ibb; «إب» alone folds to «أب» (father) and «آب» (August)
+  Q275752: ['المهرة'], // Al Mahrah
+  Q950839: ['بلقاس'], // Bilqas
+  Q2301648: ['إفران'], // Ifrane
+  Q4704637: ['القرارة'], // Al Qararah
+  Q626199: ['عرعر'], // Arar (upstream: «عرار»)
+  Q4117557: ['سيئون'], // Seiyun
+  Q7697373: ['تل أبيض'], // Tell Abyad
+  Q4120580: ['صافيتا'], // Safita
+  Q171639: ['أسدود'], // Ashdod
+  Q229467: ['تمنراست'], // Tamanrasset (upstream: «تمنغست»)
+  Q311266: ['~الخبر'], // Khobar; «الخبر» is "the news"
+  Q234600: ['~العين'], // Al Ain; "the eye", "the spring"
+  Q366010: ['~العمارة'], // Al Amarah; "the building"
+  Q721445: ['~الزرقاء'], // Zarqa; "the blue" («الخوذ الزرقاء»)
+  Q131664: ['~قم'], // Qom; "stand up"
+  Q121157: ['~مشهد'], // Mashhad; "scene"
+  Q310381: ['~الخمس'], // Al Khums; "the five"
+  Q3645598: ['~الزاوية'], // Zawiya (city); "the angle"
+  Q328158: ['~حجة'], // Hajjah; "argument"
+  Q275720: ['~عمران'], // Amran; also a given name
+  Q3494688: ['~المنزلة'], // Al Manzalah; "the rank"
+  Q309475: ['~الأبيض'], // El Obeid; "the white"
+  Q82070: ['~صور'], // Tyre; "pictures"
+  Q328199: ['~الكاف'], // Kef; the letter kaf
+  Q286063: ['~قبلي'], // Kebili; "tribal"
+  Q235703: ['~البيض'], // El Bayadh; "eggs"
+  Q233675: ['~النعامة'], // Naama; "the ostrich"
+  Q820802: ['~بركان'], // Berkane; "volcano"
+  Q1004666: ['~فارس'], // Fars; also a given name
+  Q609487: ['~مسعد'], // Messaad; also a given name
+  Q1468596: ['~الظاهرة'], // Ad Dhahirah; "the phenomenon"
+  Q30630: ['~البحيرة'], // Beheira; "the lake"
+  Q31074: ['~الشرقية'], // Sharqia; "the eastern"
+};
+
+/** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */
 const NEWS_NAMES: Record<string, readonly string[]> = {
   COD: ['Congo', 'DR Congo', 'DRC', 'الكونغو الديمقراطية'],
   USA: ['America', 'أمريكا', 'أميركا', 'US', 'U.S.', 'USA'],
@@ -91,6 +159,7 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   MLI: ['~مالي'],
   // Upstream's Arabic column for Aqaba holds the Latin name.
   Q260796: ['العقبة'],
+  ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();
 for (const [iso, names] of Object.entries(NEWS_NAMES)) for (const n of names) CLAIMED.set(n, `loc:${iso}`);

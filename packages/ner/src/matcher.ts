@@ -90,11 +90,15 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       // Single letters ("X") are too ambiguous to match on their own.
       if (key.replace(/\s/g, '').length < 2) continue;
       const caps = toks.map(caseOf);
-      const prev = owner.get(key);
+      const articles = toks.map((t) => t.article);
+      // Owned per key and article pattern: «ألباريس» (Albares, read as ال + باريس) must not take
+      // «باريس» (Paris) from the gazetteer.
+      const ownerKey = `${key}\u0000${articles.map((a) => (a ? 1 : 0)).join('')}`;
+      const prev = owner.get(ownerKey);
       if (prev !== undefined && prev !== entry.id) continue;
-      owner.set(key, entry.id);
+      owner.set(ownerKey, entry.id);
       const list = index.get(key) ?? [];
-      list.push({ entry: i, caps, articles: toks.map((t) => t.article) });
+      list.push({ entry: i, caps, articles });
       index.set(key, list);
       const parts = key.split(' ');
       for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
@@ -105,11 +109,19 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   function lookup(key: string, toks: readonly Token[], article: boolean): number | null {
     const list = index.get(key);
     if (!list) return null;
+    const has = (j: number): boolean => (j === 0 ? article : toks[j]?.article === true);
+    // An alias written as the text is (article for article) beats one that merely allows it:
+    // «الجبيل» is Jubail even though «جبيل» (Byblos) would also fit behind an article. Ordinary
+    // gazetteer places take only their own form: «الجدة» (the grandmother) is not «جدة» (Jeddah),
+    // while KB names and countries keep matching behind an article («الناتو» for «ناتو»).
+    let fallback: number | null = null;
     for (const alias of list) {
-      if (!alias.articles.every((needed, j) => !needed || (j === 0 ? article : toks[j]?.article === true))) continue;
-      if (alias.caps.every((need, j) => caseFits(need, toks[j]))) return alias.entry;
+      if (!alias.articles.every((needed, j) => !needed || has(j))) continue;
+      if (!alias.caps.every((need, j) => caseFits(need, toks[j]))) continue;
+      if (alias.articles.every((needed, j) => needed === has(j))) return alias.entry;
+      if (entries[alias.entry]?.strong) fallback ??= alias.entry;
     }
-    return null;
+    return fallback;
   }
 
   /**

@@ -148,3 +148,18 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
   if (!a || !b || a.arabic || last <= first || !a.cap || !b.cap) return false;
   return PLACE_LAST_EN.has(b.key) || PLACE_FIRST_EN.has(a.key);
 }
+
+/**
+ * Arabic place names that open a common phrase with the next word: «مسقط رأسه» ("his birthplace"),
+ * not Muscat. Keyed by the place's folded key, the words that make the phrase.
+ */
+const PLACE_IDIOMS_AR: ReadonlyMap<string, ReadonlySet<string>> = new Map([[keyOf('مسقط'), new Set(['راس', 'راسه', 'راسها', 'راسهم', 'الراس'].map(keyOf))]]);
+
+/** Whether a one-word Arabic place match at `first` is the start of such a phrase. */
+export function isPlaceIdiom(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const next = tokens[last + 1];
+  if (!a?.arabic || first !== last || !next) return false;
+  const words = variantsOf(a).map((v) => PLACE_IDIOMS_AR.get(v.key)).find((w) => w !== undefined);
+  return words !== undefined && variantsOf(next).some((v) => words.has(v.key));
+}

@@ -4,9 +4,10 @@ import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { lineageEnd, surnameAfter } from './name-chains.ts';
+import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
 import { isNotAName } from './not-names.ts';
 import { findCuedOrgs, hasOrgApposition, isEnglishCompanyName, isGenericOrgHead } from './org-rules.ts';
-import { findDescribedPlaces, isEnglishPlaceName } from './place-rules.ts';
+import { findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isEnglishTitle } from './title-rules.ts';
@@ -51,7 +52,7 @@ export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped
   const matches = data.matcher.match(tokens, d.text);
   matches.forEach((raw, n) => {
     const entry = data.entries[raw.entry];
-    if (!entry || (entry.type === 'LOC' && insideOrg(raw.first, raw.last)) || withinLonger(around.shaped, raw.first, raw.last) || (entry.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last))) return;
+    if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || withinLonger(around.shaped, raw.first, raw.last) || (entry.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last))) return;
     const lastTok = tokens[raw.last];
     const after = tokens[raw.last + 1];
     if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;
@@ -315,3 +316,17 @@ function withNameParts(text: string, tokens: readonly Token[], m: ModelSpan, cov
   return first === m.first && last === m.last ? m : { ...m, first, last, start: head ? head.start : m.start };
 }
 
+/**
+ * Step 9 (Arabic): «عمان» the gazetteer gave to Oman is Amman where the article says so
+ * (`omanOrAmman` in `src/homographs.ts`).
+ */
+export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
+  if (!amman) return;
+  const found = d.mentions.map((m) => ({ mention: m, first: d.spans.get(m)?.first ?? -1, last: d.spans.get(m)?.last ?? -1, entityId: m.entityId }));
+  for (const f of found) {
+    if (f.entityId !== OMAN || f.first !== f.last || !isOmanWord(d.tokens[f.first])) continue;
+    if (omanOrAmman(f, found, d.tokens, d.text) !== AMMAN) continue;
+    f.mention.entityId = AMMAN;
+    d.link(amman);
+  }
+}

@@ -1,6 +1,7 @@
 import { buildEntities } from './build-entities.ts';
 import { dataFile, loadLexiconData } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
+import { AMMAN } from './homographs.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
@@ -15,6 +16,7 @@ import {
   addSurnameLinks,
   addTitledNames,
   resolveModelNames,
+  resolveOmanAmman,
   withDescribedPlaces,
   type TaggerData,
 } from './tag-steps.ts';
@@ -29,6 +31,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const { kb, places, nameTokens } = loadLexiconData(options);
   const matcher = compileMatcher([...kb, ...places]);
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: buildLexicon(matcher.entries, nameTokens), nameTokens };
+  const amman = matcher.entries.find((e) => e.id === AMMAN);
   const modelDir = options.modelDir ?? dataFile('');
   const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en') };
 
@@ -52,6 +55,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const linked = addSurnameLinks(d);
     addModelNames(d, names, linked);
 
+    if (arabic) resolveOmanAmman(d, amman);
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
     return { entities: buildEntities(text, final, d.info), mentions: final };

@@ -9,7 +9,9 @@ const named = (text: string, lang: string, statistical = false): string[] => nam
 
 describe('Arabic places named with their descriptor', () => {
   it('keeps the descriptor with a gazetteer place after it, after proclitics', () => {
-    expect(named('وأعادت السلطات فتح معبر رفح أمام المسافرين.', 'ar')).toEqual(['LOC معبر رفح loc:معبر رفح']);
+    expect(named('وأعادت السلطات فتح معبر القنيطرة أمام المسافرين.', 'ar')).toEqual(['LOC معبر القنيطرة loc:معبر القنيطره']);
+    // A crossing the KB knows links to its entry, with its English name.
+    expect(named('وأعادت السلطات فتح معبر رفح أمام المسافرين.', 'ar')).toEqual(['LOC معبر رفح loc:rafah-crossing']);
     expect(named('وأبحرت السفينة في خليج عدن أمس.', 'ar')).toEqual(['LOC خليج عدن loc:خليج عدن']);
     // A place the statistical model found after the descriptor (given here, so the rule is tested
     // whatever a retrained model says about this sentence).
@@ -25,7 +27,8 @@ describe('Arabic places named with their descriptor', () => {
 
   it('reads the words after the descriptor, over name particles, as one place and not a person', () => {
     expect(named('وفر آلاف النازحين من مخيم أبو شوك شمالي المدينة.', 'ar')).toEqual(['LOC مخيم أبو شوك loc:مخيم ابو شوك']);
-    expect(named('وأغلقت إسرائيل معبر كرم أبو سالم.', 'ar')).toContain('LOC معبر كرم أبو سالم loc:معبر كرم ابو سالم');
+    expect(named('ووصلت القافلة إلى معبر أم الجمال ليلاً.', 'ar')).toContain('LOC معبر أم الجمال loc:معبر ام الجمال');
+    expect(named('وأغلقت إسرائيل معبر كرم أبو سالم.', 'ar')).toContain('LOC معبر كرم أبو سالم loc:kerem-shalom');
     expect(named('وارتفع إنتاج حقل الشمال القطري.', 'ar')).toContain('LOC حقل الشمال loc:حقل الشمال');
   });
 

@@ -1,0 +1,63 @@
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
+
+/**
+ * «عمان» without its vowels is both Oman (عُمان) and Amman (عَمّان), the Jordanian capital. The
+ * gazetteer gives the word to the country; these rules move a mention to the city when the
+ * article says so. Pure: the tagger passes the tokens and what it found.
+ */
+export const OMAN = 'loc:OMN';
+export const AMMAN = 'loc:Q472788';
+export const JORDAN = 'loc:JOR';
+const OMAN_KEY = keyOf('عمان');
+const SHADDA = '\u0651';
+const SULTANATE = keyOf('سلطنة');
+/** «العاصمة الأردنية عمان», «عمان الأردنية». */
+const JORDANIAN = new Set(['أردنية', 'أردني'].map(keyOf));
+/** Oman's adjective («العماني», «العمانية», «العمانيين»); Amman's is written with shadda, rarely. */
+const OMANI = /(^|[^\u0621-\u064A])(?:[وفبل]|لل)?(?:ال)?عمان(?:ي|يه|ية|يون|يين)(?![\u0621-\u064A])/u;
+/** Jordan or its adjective («الأردن», «الأردنية», «للأردنيين»). */
+const JORDAN_WORD = /(^|[^\u0621-\u064A])(?:[وفبل]|لل)?(?:ال)?[أا]ردن(?:ي|يه|ية|يون|يين)?(?![\u0621-\u064A])/u;
+
+/** A mention already found, as the rules need it: its tokens and its id. */
+export interface FoundPlace {
+  readonly first: number;
+  readonly last: number;
+  readonly entityId: string | null;
+}
+
+/** Whether token `k` reads «عمان» once its proclitics are off. */
+export function isOmanWord(token: Token | undefined): boolean {
+  return token !== undefined && token.arabic && variantsOf(token).some((v) => v.key === OMAN_KEY);
+}
+
+/** A country mention (an ISO id) right before or after `m`, joined to it by «و» or a comma: a list of countries. */
+function inCountryList(m: FoundPlace, found: readonly FoundPlace[], tokens: readonly Token[], text: string): boolean {
+  const isCountry = (f: FoundPlace): boolean => f !== m && /^loc:[A-Z]{3}$/u.test(f.entityId ?? '') && f.entityId !== OMAN;
+  const before = found.find((f) => isCountry(f) && f.last === m.first - 1);
+  const after = found.find((f) => isCountry(f) && f.first === m.last + 1);
+  const listGap = (a: Token | undefined, b: Token | undefined): boolean => a !== undefined && b !== undefined && /^[\s،,]*$/u.test(text.slice(a.end, b.start));
+  const me = tokens[m.first];
+  // «الأردن وعمان»: the و is on our token; «عمان والأردن»: on the next one.
+  if (before && listGap(tokens[before.last], me) && me !== undefined && /^و/u.test(me.text)) return true;
+  const next = after ? tokens[after.first] : undefined;
+  return after !== undefined && listGap(tokens[m.last], next) && next !== undefined && /^و/u.test(next.text);
+}
+
+/**
+ * Which of Oman and Amman the mention `m` of «عمان» names. Amman when it is written with shadda
+ * («عمّان»), follows or precedes «الأردنية», or when the article names Jordan (or says «الأردني») and nothing Omani
+ * (no «سلطنة», no «العماني», no Muscat) and the word does not stand in a list of countries.
+ */
+export function omanOrAmman(m: FoundPlace, found: readonly FoundPlace[], tokens: readonly Token[], text: string): typeof OMAN | typeof AMMAN {
+  const me = tokens[m.first];
+  if (!me) return OMAN;
+  if (me.text.includes(SHADDA)) return AMMAN;
+  const prev = tokens[m.first - 1];
+  if (prev && variantsOf(prev).some((v) => v.key === SULTANATE)) return OMAN;
+  const next = tokens[m.last + 1];
+  if ((prev && JORDANIAN.has(prev.key)) || (next && JORDANIAN.has(next.key))) return AMMAN;
+  if (inCountryList(m, found, tokens, text)) return OMAN;
+  const jordan = found.some((f) => f.entityId === JORDAN) || JORDAN_WORD.test(text);
+  const omani = OMANI.test(text) || tokens.some((t) => t.key === SULTANATE) || found.some((f) => f.entityId === 'loc:Q544762');
+  return jordan && !omani ? AMMAN : OMAN;
+}

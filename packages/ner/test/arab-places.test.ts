@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../src/matcher.ts';
+import { parseKb, parsePlaces } from '../src/knowledge-base.ts';
+import { AMMAN, OMAN, omanOrAmman } from '../src/homographs.ts';
+import { tokenize } from '../src/tokenize.ts';
+import { namedMentions } from './tagger-helpers.ts';
+
+const rules = (text: string): string[] => namedMentions(text, 'ar', false);
+
+describe('Arab-world places the shared gazetteer names badly or not at all', () => {
+  it('links cities whose upstream Arabic name is Latin, a machine translation or a filtered word', () => {
+    expect(rules('وصل الوفد إلى مسقط ثم إلى الموصل والطائف وحائل.')).toEqual([
+      'LOC مسقط loc:Q544762',
+      'LOC الموصل loc:Q83317',
+      'LOC الطائف loc:Q182640',
+      'LOC حائل loc:Q241094',
+    ]);
+    // «يشيد» ("builds") was Hail's upstream Arabic name.
+    expect(rules('وقال إن الرجل يشيد بالاتفاق.')).toEqual([]);
+  });
+
+  it('links towns and sites the gazetteer lacks to the KB, with their English names', () => {
+    expect(rules('وسيطرت القوات على منبج وجرابلس قبل التوجه إلى القامشلي.')).toEqual(['LOC منبج loc:manbij', 'LOC جرابلس loc:jarabulus', 'LOC القامشلي loc:qamishli']);
+    expect(rules('وأعيد فتح معبر رفح وكرم أبو سالم.')).toContain('LOC معبر رفح loc:rafah-crossing');
+  });
+
+  it('does not read «مسقط رأسه» ("his birthplace") as Muscat', () => {
+    expect(rules('وعاد إلى مسقط رأسه في الجنوب.')).toEqual([]);
+    expect(rules('وعاد إلى مسقط أمس.')).toEqual(['LOC مسقط loc:Q544762']);
+  });
+
+  it('leaves the common-word names («الخبر», "the news"; «تدمر», "destroys") to the model', () => {
+    expect(rules('وذكر الخبر أن الحرب تدمر المدن.')).toEqual([]);
+  });
+});
+
+describe('matcher: aliases that differ only by the article', () => {
+  const kb = parseKb('id\ttype\tenglish\tarabic\taliases\nper:albares\tPER\tJose Albares\tخوسيه ألباريس\tألباريس\n');
+  const places = parsePlaces('loc:paris\tباريس\tParis\t\tcity\nloc:jubail\tالجبيل\tJubail\t\tcity\nloc:byblos\tجبيل\tByblos\t\tcity\nloc:jeddah\tجدة\tJeddah\t\tcity\n');
+  const matcher = compileMatcher([...kb, ...places]);
+  const ids = (text: string): Array<string | undefined> => matcher.match(tokenize(text), text).map((m) => matcher.entries[m.entry]?.id);
+
+  it('keeps both: «ألباريس» (read as ال + باريس) no longer takes «باريس» from Paris', () => {
+    expect(ids('قال ألباريس في باريس')).toEqual(['per:albares', 'loc:paris']);
+  });
+
+  it('prefers the alias written as the text is, and holds ordinary places to their own form', () => {
+    expect(ids('من الجبيل إلى جبيل')).toEqual(['loc:jubail', 'loc:byblos']);
+    // «الجدة» (the grandmother) is not «جدة» (Jeddah), a gazetteer place without the article.
+    expect(ids('زارت الجدة جدة')).toEqual(['loc:jeddah']);
+  });
+});
+
+describe('omanOrAmman', () => {
+  const read = (text: string, extra: Array<{ surface: string; id: string }> = []): string => {
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.text.endsWith('عمان') || t.text.endsWith('عمّان'));
+    const found = [{ first: at, last: at, entityId: OMAN }];
+    for (const e of extra) {
+      const k = tokens.findIndex((t) => t.text.endsWith(e.surface));
+      found.push({ first: k, last: k, entityId: e.id });
+    }
+    return omanOrAmman(found[0] ?? { first: at, last: at, entityId: OMAN }, found, tokens, text);
+  };
+
+  it('is Oman by default, in a list of countries, after «سلطنة» and beside Omani words', () => {
+    expect(read('وصل الوفد إلى عمان أمس.')).toBe(OMAN);
+    expect(read('اجتمع وزراء الأردن وعمان في الرياض.', [{ surface: 'الأردن', id: 'loc:JOR' }])).toBe(OMAN);
+    expect(read('وصل وزير الخارجية العماني إلى عمان بعد زيارة الأردن.', [{ surface: 'الأردن', id: 'loc:JOR' }])).toBe(OMAN);
+  });
+
+  it('is Amman with shadda, beside «الأردنية», or in an article about Jordan with nothing Omani', () => {
+    expect(read('وقالت مصادر في عمّان إن الاجتماع تأجل.')).toBe(AMMAN);
+    expect(read('وقالت الوزارة في العاصمة الأردنية عمان إن')).toBe(AMMAN);
+    expect(read('وقالت الحكومة الأردنية إن المحادثات في عمان ناجحة.')).toBe(AMMAN);
+  });
+
+  it('moves the tagger\'s mention to Amman, with Amman\'s entry', () => {
+    expect(rules('وقالت الحكومة الأردنية إن المحادثات في عمان ناجحة.')).toEqual(['LOC عمان loc:Q472788']);
+    expect(rules('ووصل الوفد الأردني إلى سلطنة عمان.')).toEqual(['LOC سلطنة عمان loc:OMN']);
+  });
+});
