@@ -247,6 +247,14 @@ export function isEnglishCompanyName(tokens: readonly Token[], first: number, la
 /** Company-form words that end a company name: "Taiwan Semiconductor Manufacturing Co.". */
 const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corporation', 'incorporated', 'limited']);
 const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
+/**
+ * Institution nouns that end a name of capitalised words before them: "Commerce Ministry",
+ * "Turkish Statistical Institute", "Tokyo Stock Exchange", "High Court", "Bundesrat" aside.
+ */
+const ORG_ENDS_EN = new Set([
+  'ministry', 'institute', 'exchange', 'agency', 'commission', 'authority', 'council', 'bureau', 'committee',
+  'federation', 'court', 'corporation', 'company', 'directorate', 'inspectorate', 'tribunal',
+]);
 
 /**
  * English organisation names a capitalised run shows by its shape: an institution noun followed by
@@ -273,7 +281,15 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
     while (j < tokens.length) {
       const a = tokens[j - 1];
       const t = tokens[j];
-      if (!a || !t || t.arabic || !joinable(a, t)) break;
+      if (!a || !t || t.arabic) break;
+      if (!joinable(a, t)) {
+        // "Ministry of Economy, Trade and Industry": after "of", a comma list that ends in "and" + a name.
+        const through = connected ? commaListEnd(text, tokens, j - 1, isName) : -1;
+        if (through < 0) break;
+        last = through;
+        j = through + 1;
+        continue;
+      }
       if (isName(t)) {
         if (ORG_HEADS_EN.has(t.key) && head < 0) head = j;
         last = j;
@@ -294,6 +310,13 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
       }
       break;
     }
+    // "China Road and Bridge Corporation": "and" inside a run that ends in a company or institution word.
+    if (!connected) {
+      const and = tokens[last + 1];
+      const through = and?.key === 'and' && !and.cap && tokens[last] && joinable(tokens[last] as Token, and) ? capitalisedRunEnd(tokens, last + 2, isName, joinable) : -1;
+      const end = tokens[through];
+      if (through > last + 1 && end && (COMPANY_ENDS_EN.has(end.key) || ORG_ENDS_EN.has(end.key))) last = through;
+    }
     const lastTok = tokens[last];
     if (connected && head >= 0 && lastTok && last > head) {
       out.push({ first: i, last, start: start.start, end: lastTok.end });
@@ -304,8 +327,43 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
     if (lastTok && last - i >= 2 && COMPANY_ENDS_EN.has(lastTok.key)) {
       const dot = text.charAt(lastTok.end) === '.' && lastTok.key.length <= 4 ? 1 : 0;
       out.push({ first: i, last, start: start.start, end: lastTok.end + dot });
+    } else if (lastTok && last > i && (ORG_ENDS_EN.has(lastTok.key) || (last - i >= 2 && COMPANY_WORDS_EN.has(lastTok.key)))) {
+      // An institution noun after one or more capitalised words ("Commerce Ministry", "Turkish
+      // Statistical Institute"), or a company word after two or more ("Hokkaido Electric Power").
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
     }
     i = last + 1;
   }
   return out;
+}
+
+/** The last token of the run of joined capitalised names starting at `from` (-1 if `from` is not one). */
+function capitalisedRunEnd(tokens: readonly Token[], from: number, isName: (t: Token | undefined) => boolean, joinable: (a: Token, b: Token) => boolean): number {
+  if (!isName(tokens[from])) return -1;
+  let k = from;
+  while (isName(tokens[k + 1]) && joinable(tokens[k] as Token, tokens[k + 1] as Token)) k++;
+  return k;
+}
+
+/**
+ * After token `at`, a list of capitalised names separated by commas whose last item follows "and"
+ * (", Trade and Industry"): the index of its last token, or -1.
+ */
+function commaListEnd(text: string, tokens: readonly Token[], at: number, isName: (t: Token | undefined) => boolean): number {
+  let k = at;
+  for (let items = 0; items < 6; items++) {
+    const a = tokens[k];
+    const b = tokens[k + 1];
+    if (!a || !b || text.slice(a.end, b.start) !== ', ' || !isName(b)) return -1;
+    k += 1;
+    while (isName(tokens[k + 1]) && text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0) === ' ') k++;
+    const and = tokens[k + 1];
+    const after = tokens[k + 2];
+    if (and?.key === 'and' && !and.cap && after && isName(after) && text.slice(tokens[k]?.end ?? 0, and.start) === ' ' && text.slice(and.end, after.start) === ' ') {
+      k += 2;
+      while (isName(tokens[k + 1]) && text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0) === ' ') k++;
+      return k;
+    }
+  }
+  return -1;
 }

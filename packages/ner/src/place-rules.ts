@@ -138,7 +138,9 @@ export function findDescribedPlaces(
 }
 
 /** English words that, written capitalised, make a model name a place: "North Field", "Ras Laffan". */
-const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp']);
+const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', ...['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery']]);
+/** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
+const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery']);
 const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake']);
 
 /** A capitalised English name whose last or first word says it is a place ("Ghawar Field", "Ras Tanura"). */
@@ -162,4 +164,15 @@ export function isPlaceIdiom(tokens: readonly Token[], first: number, last: numb
   if (!a?.arabic || first !== last || !next) return false;
   const words = variantsOf(a).map((v) => PLACE_IDIOMS_AR.get(v.key)).find((w) => w !== undefined);
   return words !== undefined && variantsOf(next).some((v) => words.has(v.key));
+}
+
+/**
+ * An English model name followed, joined, by a capitalised facility word ("Benjamin Mkapa" +
+ * "Stadium"): the index of that word, to extend the name to it as a place; else -1.
+ */
+export function facilityWordAfter(tokens: readonly Token[], last: number, join: (a: Token, b: Token) => boolean): number {
+  const end = tokens[last];
+  const next = tokens[last + 1];
+  if (!end || !next || end.arabic || !next.cap || !FACILITY_WORDS_EN.has(next.key) || !join(end, next)) return -1;
+  return last + 1;
 }

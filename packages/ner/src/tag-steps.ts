@@ -7,7 +7,7 @@ import { lineageEnd, surnameAfter } from './name-chains.ts';
 import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
 import { isNotAName } from './not-names.ts';
 import { findCuedOrgs, hasOrgApposition, isEnglishCompanyName, isGenericOrgHead } from './org-rules.ts';
-import { findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isEnglishTitle } from './title-rules.ts';
@@ -52,7 +52,12 @@ export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped
   const matches = data.matcher.match(tokens, d.text);
   matches.forEach((raw, n) => {
     const entry = data.entries[raw.entry];
-    if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || withinLonger(around.shaped, raw.first, raw.last) || (entry.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last))) return;
+    // A KB organisation that ends an English name of that shape after capitalised modifiers only
+    // is its head ("U.N. Security Council"): the KB name wins. Not after "of" ("Court of Justice of
+    // the European Union" stays whole).
+    const headOf = (sp: TokenSpan): boolean => sp.last === raw.last && sp.first < raw.first && tokens.slice(sp.first, raw.first).every((t) => t.cap);
+    const shapedAround = withinLonger(around.shaped, raw.first, raw.last) && !(entry?.type === 'ORG' && around.shaped.some(headOf));
+    if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || (entry.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last))) return;
     const lastTok = tokens[raw.last];
     const after = tokens[raw.last + 1];
     if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;
@@ -161,6 +166,11 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       const head = tokens[m.first];
       return !(m.first === m.last && head && isGenericOrgHead(head)) && !isNotAName(tokens, m.first, m.last);
     })
+    .map((m) => {
+      // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
+      const facility = arabic || d.covered.has(m.last + 1) ? -1 : facilityWordAfter(tokens, m.last, d.join);
+      return facility < 0 ? m : { ...m, last: facility, type: 'LOC' as const };
+    })
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
@@ -187,7 +197,7 @@ const NAME_OF_A_THING = new Set(['LOC1', 'ORG1', 'LOCc', 'MISC1']);
 const NOT_PERSON_WORDS_EN = new Set([
   'valley', 'river', 'falls', 'lake', 'mount', 'mountains', 'hills', 'island', 'islands', 'bay', 'gulf', 'sea', 'coast', 'street',
   'avenue', 'road', 'square', 'bridge', 'park', 'city', 'county', 'state', 'province', 'district', 'region', 'port', 'airport',
-  'stadium', 'arena', 'circuit', 'center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'foundation',
+  'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'foundation',
   'fund', 'group', 'trust', 'bank', 'club', 'united', 'city', 'fc', 'party', 'front', 'movement', 'council', 'court', 'house',
 ]);
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { joinable } from '../src/matcher.ts';
+import { findEnglishOrgNames } from '../src/org-rules.ts';
+import { facilityWordAfter, isEnglishPlaceName } from '../src/place-rules.ts';
+import { tokenize } from '../src/tokenize.ts';
+import { namedMentions } from './tagger-helpers.ts';
+
+const shaped = (text: string): string[] => {
+  const tokens = tokenize(text);
+  return findEnglishOrgNames(text, tokens, (a, b) => joinable(text, a, b)).map((s) => text.slice(s.start, s.end));
+};
+
+describe('English organisation names shown by their last word', () => {
+  it('reads capitalised words before an institution noun as one organisation', () => {
+    expect(shaped('The Commerce Ministry said the Turkish Statistical Institute was wrong.')).toEqual(['Commerce Ministry', 'Turkish Statistical Institute']);
+    expect(shaped('Shares rose on the Tokyo Stock Exchange; the High Court ruled.')).toEqual(['Tokyo Stock Exchange', 'High Court']);
+    // One capitalised word is not enough, nor is a lowercase noun.
+    expect(shaped('The Court ruled; the ministry said.')).toEqual([]);
+  });
+
+  it('takes a company word after two or more capitalised words, and "and" inside a company name', () => {
+    expect(shaped('Hokkaido Electric Power and China Road and Bridge Corporation signed.')).toEqual(['Hokkaido Electric Power', 'China Road and Bridge Corporation']);
+    // Two words ending in a company word are left to the model ("Kenya Power", "Qatar Energy").
+    expect(shaped('Kenya Power said.')).toEqual([]);
+  });
+
+  it('follows a comma list after "of" to its "and": "Ministry of Economy, Trade and Industry"', () => {
+    expect(shaped('The Ministry of Economy, Trade and Industry approved it.')).toEqual(['Ministry of Economy, Trade and Industry']);
+    // Without the closing "and", the comma ends the name.
+    expect(shaped('The Ministry of Economy, Trade officials said.')).toEqual(['Ministry of Economy']);
+  });
+
+  it('in the tagger: a KB place inside such a name is part of it; a KB organisation heading it wins', () => {
+    expect(namedMentions('Shares rose on the Tokyo Stock Exchange.', 'en', false)).toEqual(['ORG Tokyo Stock Exchange org:tokyo stock exchange']);
+    expect(namedMentions('The U.N. Security Council met.', 'en', false)).toEqual(['ORG Security Council org:un-security-council']);
+    expect(namedMentions('The Court of Justice of the European Union ruled.', 'en', false)).toEqual(['ORG Court of Justice of the European Union org:court of justice of the european union']);
+  });
+});
+
+describe('English facilities', () => {
+  it('types a name ending in a facility word as a place', () => {
+    const text = 'The final at the Unipol Arena and the race at the Lusail International Circuit.';
+    const tokens = tokenize(text);
+    const at = (w: string): number => tokens.findIndex((t) => t.text === w);
+    expect(isEnglishPlaceName(tokens, at('Unipol'), at('Arena'))).toBe(true);
+    expect(isEnglishPlaceName(tokens, at('Lusail'), at('Circuit'))).toBe(true);
+  });
+
+  it('finds the facility word right after a name the model stopped short of', () => {
+    const text = 'Games at Benjamin Mkapa Stadium and Benjamin Mkapa stadium.';
+    const tokens = tokenize(text);
+    const join = (a: (typeof tokens)[number], b: (typeof tokens)[number]): boolean => joinable(text, a, b);
+    const mkapa = tokens.findIndex((t) => t.text === 'Mkapa');
+    expect(facilityWordAfter(tokens, mkapa, join)).toBe(mkapa + 1);
+    // Lowercase "stadium" is a common noun after the name, not part of it.
+    const second = tokens.findIndex((t, k) => k > mkapa && t.text === 'Mkapa');
+    expect(facilityWordAfter(tokens, second, join)).toBe(-1);
+  });
+});
