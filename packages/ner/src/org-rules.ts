@@ -9,6 +9,8 @@ export interface OrgSpan {
   readonly start: number;
   /** The name's article fused with ل ("للخارجية المصرية"): its id is made from the form with ال. */
   readonly impliedArticle?: boolean;
+  /** For a body named by its complement ("الهيئة العامة للطرق"): the complement's first token. */
+  readonly complement?: number;
 }
 
 /**
@@ -62,6 +64,29 @@ const NOT_NISBA_NAMES_AR = new Set(['حالي', 'حاليه', 'ماضي', 'ثا�
 const NISBA_AR = /(ي|يه)$/;
 const HONORIFICS_AR = new Set(['ملك', 'سلطان', 'امير', 'شيخ', 'امام', 'رئيس', 'شهيد', 'مستشار', 'زعيم', 'وزير', 'رئيسة'].map(keyOf));
 
+/**
+ * Definite bodies named by an adjective and a complement with ل: "الهيئة العامة للطرق والنقل البري",
+ * "المفوضية العليا المستقلة للانتخابات", "الاتحاد العام التونسي للشغل", "الجهاز المركزي للتعبئة
+ * العامة والإحصاء", "المديرية العامة للأمن الوطني".
+ */
+const BODY_HEADS_AR = new Set(
+  ['هيئة', 'مؤسسة', 'مفوضية', 'مجلس', 'اتحاد', 'جهاز', 'مركز', 'معهد', 'شركة', 'منظمة', 'لجنة', 'وكالة', 'مصلحة',
+    'إدارة', 'صندوق', 'رابطة', 'جمعية', 'نقابة', 'سلطة', 'مديرية', 'بنك', 'مصرف', 'ديوان', 'مرصد', 'مكتب', 'أكاديمية'].map(keyOf),
+);
+/** The adjectives such a body takes before its complement (a nisba of a country also counts). */
+const BODY_ADJ_AR = new Set(
+  ['عامة', 'عام', 'وطنية', 'وطني', 'عليا', 'أعلى', 'مركزية', 'مركزي', 'مستقلة', 'مستقل', 'اتحادية', 'اتحادي', 'دولية',
+    'دولي', 'عربية', 'عربي', 'ملكية', 'ملكي', 'إقليمية', 'إقليمي', 'أهلية', 'أهلي', 'قومية', 'قومي'].map(keyOf),
+);
+/** Adjectives without the nisba ending that continue such a name ("للقوات المسلحة", "والمناطق الحرة"). */
+const BODY_TAIL_ADJ_AR = new Set(
+  ['خاص', 'خاصة', 'حر', 'حرة', 'مسلح', 'مسلحة', 'أحمر', 'أخضر', 'أبيض', 'جديد', 'جديدة', 'متحدة', 'متحد', 'مستدامة', 'متجددة', 'نظيفة', 'ثقيلة', 'صغيرة', 'متوسطة', 'كبرى'].map(keyOf),
+);
+/** Definite words that end such a name rather than continue it: days, times, relatives. */
+const BODY_STOP_AR = new Set(
+  ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'تي', 'ذي', 'ذين', 'لتي', 'لذي', 'أسبوع', 'شهر', 'عام', 'سنة'].map(keyOf),
+);
+
 /** An Arabic word that is only an institution noun ("المنظمة", "للمنظمة"): never a name alone. */
 export function isGenericOrgHead(token: Token): boolean {
   return token.arabic && variantsOf(token).some((v) => ORG_HEADS_AR.has(v.key));
@@ -82,7 +107,7 @@ export function findCuedOrgs(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered.has(i)) continue;
-    const span = t.arabic ? (arabicAfterHead(i) ?? arabicInstitution(i)) : englishAfterNoun(i);
+    const span = t.arabic ? (arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
     if (span) {
       out.push(span);
       i = span.last;
@@ -152,13 +177,58 @@ export function findArabicInstitutions(tokens: readonly Token[], joinable: (a: T
   };
   const out: OrgSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const span = tokens[i]?.arabic ? institutionSpan(tokens, i, next, joinable) : null;
+    const span = tokens[i]?.arabic ? (definiteBodySpan(tokens, i, next) ?? institutionSpan(tokens, i, next, joinable)) : null;
     if (span) {
       out.push(span);
       i = span.last;
     }
   }
   return out;
+}
+
+/**
+ * A definite body (BODY_HEADS_AR), one to three definite adjectives (BODY_ADJ_AR or a nisba), a
+ * complement with ل («للطرق», or «لمكافحة» before a definite noun), then definite words and «وال…»
+ * ones (up to six): "الهيئة العامة لمكافحة الفساد", "المجلس الوطني للجهات والأقاليم". Never right
+ * after another definite word (then it is a phrase inside a longer one).
+ */
+function definiteBodySpan(tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): OrgSpan | null {
+  const head = tokens[i];
+  const reading = head && variantsOf(head).find((v) => v.article && BODY_HEADS_AR.has(v.key));
+  if (!head || !reading) return null;
+  const prev = tokens[i - 1];
+  if (prev && prev.arabic && prev.article && next(i) === head) return null;
+  let j = i + 1;
+  while (j - i <= 3) {
+    const t = next(j);
+    const adjective = t !== undefined && t.arabic && t.article && (BODY_ADJ_AR.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 4 && !NOT_NISBA_NAMES_AR.has(t.key)));
+    if (!adjective) break;
+    j++;
+  }
+  if (j === i + 1) return null;
+  const complement = next(j);
+  if (!complement || !complement.arabic) return null;
+  const fused = complement.norm.startsWith('لل') && complement.norm.length >= 5;
+  const construct = !fused && complement.norm.startsWith('ل') && !complement.article && next(j + 1)?.article === true;
+  if (!fused && !construct) return null;
+  // "المجلس التنفيذي للصندوق" (the Fund's board), "المجلس البلدي للمدينة": a complement that is
+  // itself a body or a place noun says whose body it is, not its name.
+  const object = variantsOf(complement).find((v) => v.clitics.startsWith('ل'))?.key ?? '';
+  if (BODY_HEADS_AR.has(object) || ORG_HEADS_AR.has(object) || NOT_COMPLEMENTS_AR.has(object)) return null;
+  const complementAt = j;
+  j += construct ? 2 : 1;
+  // Then adjectives, and definite nouns joined with و (each with its own adjectives); a bare
+  // definite noun is the sentence going on ("أعلنت المفوضية … للانتخابات النتائج").
+  for (let n = 0; n < 6; n++) {
+    const t = next(j);
+    if (!t || !t.arabic) break;
+    // Any nisba here, "البري" and "الجوي" too (land and air transport), but not "الحالي".
+    const adjective = t.article && (BODY_ADJ_AR.has(t.key) || BODY_TAIL_ADJ_AR.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !BODY_STOP_AR.has(t.key)));
+    const joined = t.norm.startsWith('وال') && t.norm.length >= 6 && !variantsOf(t).some((v) => v.clitics === 'و' && BODY_STOP_AR.has(v.key));
+    if (!adjective && !joined) break;
+    j++;
+  }
+  return { first: i, last: j - 1, start: head.start + reading.skip, complement: complementAt };
 }
 
 /**

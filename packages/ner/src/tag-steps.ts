@@ -45,7 +45,7 @@ function withinLonger(spans: readonly TokenSpan[], first: number, last: number):
  * takes the lineage written after the KB name ("سلمان بن عبد العزيز" + "آل سعود"), and never
  * the title an alias opens with.
  */
-export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped: readonly TokenSpan[]; readonly institutions: readonly TokenSpan[]; readonly modelOrgs: readonly TokenSpan[] }): void {
+export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped: readonly TokenSpan[]; readonly institutions: ReadonlyArray<TokenSpan & { readonly complement?: number }>; readonly modelOrgs: readonly TokenSpan[] }): void {
   const { tokens, arabic } = d;
   const insideOrg = (first: number, last: number): boolean =>
     around.modelOrgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2);
@@ -57,7 +57,11 @@ export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped
     // the European Union" stays whole).
     const headOf = (sp: TokenSpan): boolean => sp.last === raw.last && sp.first < raw.first && tokens.slice(sp.first, raw.first).every((t) => t.cap);
     const shapedAround = withinLonger(around.shaped, raw.first, raw.last) && !(entry?.type === 'ORG' && around.shaped.some(headOf));
-    if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || (entry.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last))) return;
+    // An Arabic institution name swallows a KB organisation inside it ("الحزب الديمقراطي
+    // الكردستاني"), but not one that is all of it before a ل complement: "البنك الدولي لدعم …" is
+    // the World Bank and a purpose.
+    const inInstitution = entry?.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last) && !around.institutions.some((sp) => sp.first === raw.first && sp.complement === raw.last + 1);
+    if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || inInstitution) return;
     const lastTok = tokens[raw.last];
     const after = tokens[raw.last + 1];
     if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;

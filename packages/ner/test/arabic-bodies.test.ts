@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { namedMentions } from './tagger-helpers.ts';
+
+const rules = (text: string): string[] => namedMentions(text, 'ar', false);
+
+describe('Arabic bodies named by an adjective and a complement with ل', () => {
+  it('reads head, adjectives, complement, its adjectives and و-joined nouns as one organisation', () => {
+    expect(rules('وقالت الهيئة العامة للطرق والنقل البري إن العمل بدأ.')).toEqual(['ORG الهيئة العامة للطرق والنقل البري org:الهييه العامه للطرق والنقل البري']);
+    expect(rules('ودعا الاتحاد العام التونسي للشغل إلى إضراب.')).toEqual(['ORG الاتحاد العام التونسي للشغل org:الاتحاد العام التونسي للشغل']);
+    expect(rules('وأحالت الهيئة العامة لمكافحة الفساد الملف.')).toEqual(['ORG الهيئة العامة لمكافحة الفساد org:الهييه العامه لمكافحه الفساد']);
+    expect(rules('واجتمع المجلس الأعلى للقوات المسلحة.')).toEqual(['ORG المجلس الأعلى للقوات المسلحة org:المجلس الاعلي للقوات المسلحه']);
+  });
+
+  it('stops at the sentence going on: a bare definite noun, a day', () => {
+    expect(rules('وأعلنت المفوضية العليا المستقلة للانتخابات النتائج.')).toEqual(['ORG المفوضية العليا المستقلة للانتخابات org:المفوضيه العليا المستقله للانتخابات']);
+    expect(rules('وصادق المجلس الوطني للجهات والأقاليم الأحد على الميزانية.')).toEqual(['ORG المجلس الوطني للجهات والأقاليم org:المجلس الوطني للجهات والاقاليم']);
+  });
+
+  it('is not a name without an adjective, with a body or place as complement, or after a KB name it merely extends', () => {
+    expect(rules('وقالت الهيئة لمكافحة الفساد إن.')).toEqual([]);
+    expect(rules('ووافق المجلس التنفيذي للصندوق على الشريحة.')).toEqual([]);
+    expect(rules('وقال المجلس البلدي للمدينة إن.')).toEqual([]);
+    expect(rules('وقدم البنك الدولي لدعم المرحلة الأولى قرضا.')).toEqual(['ORG البنك الدولي org:world-bank']);
+    // A KB name inside a longer institution is still part of it.
+    expect(rules('وفاز الحزب الديمقراطي الكردستاني.')).toEqual(['ORG الحزب الديمقراطي الكردستاني org:kdp']);
+  });
+});
