@@ -19,12 +19,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTagger } from '../packages/ner/src/index.ts';
 import {
-  buildLexicon,
   dataFile,
   decodeDocument,
   EntityScorer,
   infoOf,
-  loadLexiconData,
+  loadModelLexicon,
   loadNerModel,
   parseConll,
   scoreArticle,
@@ -38,8 +37,8 @@ import {
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: findSharedData() }, 'articles-only': { type: 'boolean', default: false } } });
 
-const lexData = loadLexiconData();
-const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
+// The dev splits are decoded with the lexicon the models were trained with, as the tagger does.
+const { lexicon } = loadModelLexicon(dataFile(''));
 const tagger = createTagger();
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;

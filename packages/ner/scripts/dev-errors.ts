@@ -9,11 +9,10 @@ import { findSharedData } from '../src/shared-data.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataFile, loadLexiconData } from '../src/data-files.ts';
+import { dataFile, loadModelLexicon } from '../src/data-files.ts';
 import { EntityScorer, parseConll, spansOf, splitDev, type Span } from '../src/model/conll.ts';
 import { decodeDocument, loadNerModel } from '../src/model/document-pass.ts';
 import { infoOf } from '../src/model/features.ts';
-import { buildLexicon } from '../src/model/lexicon.ts';
 import { TRAINING } from '../src/model/train-config.ts';
 
 const { positionals, values } = parseArgs({
@@ -21,8 +20,7 @@ const { positionals, values } = parseArgs({
   options: { data: { type: 'string', default: findSharedData() }, dir: { type: 'string', default: dataFile('') }, list: { type: 'boolean' } },
 });
 const lang = positionals[0] === 'en' ? 'en' : 'ar';
-const lexData = loadLexiconData();
-const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
+const { lexicon } = loadModelLexicon(values.dir);
 const model = loadNerModel(values.dir, lang);
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const kinds = new Map<string, number>();

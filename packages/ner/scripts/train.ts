@@ -1,7 +1,8 @@
 import { findSharedData } from '../src/shared-data.ts';
 /**
  * pnpm train:ner — trains the Arabic and English statistical NER models from the shared corpora
- * and writes them to packages/ner/data/ (ner-ar.model.gz, ner-en.model.gz, ner-models.sha256).
+ * and writes them to packages/ner/data/ (ner-ar.model.gz, ner-en.model.gz, the lexicon their features
+ * read, ner-lexicon.tsv, and ner-models.sha256). Train both languages: the lexicon is shared.
  *
  *   node packages/ner/scripts/train.ts [--data /work/shared/data] [--lang ar|en] [--out dir]
  *
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { dataFile, loadLexiconData } from '../src/data-files.ts';
 import { scoresWithout } from '../src/model/conll.ts';
 import type { ModelLang } from '../src/model/features.ts';
-import { buildLexicon } from '../src/model/lexicon.ts';
+import { buildLexicon, LEXICON_FILE, serializeLexicon } from '../src/model/lexicon.ts';
 import { docModelFileName, modelFileName, TRAINING } from '../src/model/train-config.ts';
 import { trainLanguage } from '../src/model/train-language.ts';
 
@@ -40,8 +41,13 @@ const { values } = parseArgs({
 const langs: ModelLang[] = values.lang === 'ar' || values.lang === 'en' ? [values.lang] : ['ar', 'en'];
 const outDir = values.out;
 
+// The lexicon the features read, built from today's KB, places and name tokens, is written beside
+// the models: the tagger's model reads it from there, so later KB edits do not change its inputs.
 const lexData = loadLexiconData();
 const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
+const lexiconText = serializeLexicon(lexicon);
+writeFileSync(join(outDir, LEXICON_FILE), lexiconText);
+const lexiconSha256 = { [LEXICON_FILE]: createHash('sha256').update(lexiconText, 'utf8').digest('hex') };
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 
 for (const lang of langs) {
@@ -60,7 +66,7 @@ for (const lang of langs) {
   };
   const started = performance.now();
   const corpus = files.map((name) => ({ name, text: readFileSync(join(values.data, 'ner', name), 'utf8') }));
-  const result = trainLanguage(lang, corpus, config, lexicon, lexData.sha256, (line) => console.log(line));
+  const result = trainLanguage(lang, corpus, config, lexicon, lexiconSha256, (line) => console.log(line));
   const path = join(outDir, modelFileName(lang));
   writeFileSync(path, result.bytes);
   const docPath = join(outDir, docModelFileName(lang));
@@ -79,7 +85,7 @@ for (const lang of langs) {
 }
 
 // Checksums of every committed model (sha256sum format), checked by the tests.
-const lines = (['ar', 'en'] as const).flatMap((lang) => [modelFileName(lang), docModelFileName(lang)]).map((name) => {
+const lines = [...(['ar', 'en'] as const).flatMap((lang) => [modelFileName(lang), docModelFileName(lang)]), LEXICON_FILE].map((name) => {
   try {
     return `${createHash('sha256').update(readFileSync(join(outDir, name))).digest('hex')}  ${name}`;
   } catch {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KhabarNerError } from './errors.ts';
 import { parseKb, parsePlaces } from './knowledge-base.ts';
+import { LEXICON_FILE, parseLexicon, type Lexicon } from './model/lexicon.ts';
 import { keyOf } from './tokenize.ts';
 import type { KbEntry, TaggerOptions } from './types.ts';
 
@@ -48,4 +50,13 @@ export function loadLexiconData(options: TaggerOptions = {}): LexiconData {
     nameTokens: readNameTokens(namesText),
     sha256: { 'kb.tsv': sha256(kbText), 'places.tsv': sha256(placesText), 'person-name-tokens.tsv': sha256(namesText) },
   };
+}
+
+/** The lexicon the models in `dir` were trained with (`LEXICON_FILE`, written by `pnpm train:ner`). */
+export function loadModelLexicon(dir: string): { readonly lexicon: Lexicon; readonly sha256: string } {
+  const path = join(dir, LEXICON_FILE);
+  const text = readData(path);
+  const parsed = parseLexicon(text);
+  if (typeof parsed === 'number') throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${path}:${parsed}: need a key, a tab and its flags`);
+  return { lexicon: parsed, sha256: sha256(text) };
 }

@@ -4,11 +4,11 @@
  */
 export { EntityScorer, parseConll, scoresOf, scoresWithout, spansOf, splitDev, type Scores, type Sentence, type Span } from './model/conll.ts';
 export { infoOf } from './model/features.ts';
-export { buildLexicon, type Lexicon } from './model/lexicon.ts';
+export { buildLexicon, LEXICON_FILE, type Lexicon } from './model/lexicon.ts';
 export { decode, parseModel, type SequenceModel } from './model/sequence-model.ts';
 export { docModelFileName, modelFileName, TRAINING } from './model/train-config.ts';
 export { decodeDocument, loadNerModel, type NerModel } from './model/document-pass.ts';
 export { evaluate } from './model/train-language.ts';
-export { dataFile, loadLexiconData } from './data-files.ts';
+export { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 export { scoreArticle, type ArticleScore, type GoldArticle } from './article-score.ts';
 export { unlinkedId } from './entity-id.ts';

@@ -1,5 +1,5 @@
 import { buildEntities } from './build-entities.ts';
-import { dataFile, loadLexiconData } from './data-files.ts';
+import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN } from './homographs.ts';
 import { findModelSpans } from './model-mentions.ts';
@@ -33,13 +33,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: buildLexicon(matcher.entries, nameTokens), nameTokens };
   const amman = matcher.entries.find((e) => e.id === AMMAN);
   const modelDir = options.modelDir ?? dataFile('');
-  const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en') };
+  // The models read the lexicon they were trained with; the rules read today's KB (`data.lexicon`).
+  const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en'), lexicon: loadModelLexicon(modelDir).lexicon };
 
   /** The steps of `src/tag-steps.ts` in order; each earlier one wins the tokens it takes. */
   function tag(text: string, lang: string): TagResult {
     const arabic = lang.toLowerCase().startsWith('ar');
     const d = new Draft(text, tokenize(text), arabic);
-    const found = models ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, data.lexicon) : [];
+    const found = models ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon) : [];
     const modelOrgs = found.filter((s) => (s.type === 'ORG' || isEnglishCompanyName(d.tokens, s.first, s.last)) && s.last > s.first);
     // Names shown by their shape ("Office of Management and Budget"; "وزارة النفط العراقية"): a
     // KB name inside one is part of it.

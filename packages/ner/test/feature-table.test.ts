@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng as rng } from '../../../test/support/rng.ts';
-import { dataFile, loadLexiconData } from '../src/data-files.ts';
+import { dataFile, loadModelLexicon } from '../src/data-files.ts';
 import { buildFeatureTableFromHashes, buildJointTable, HashSink, lookupFeature } from '../src/model/feature-hash.ts';
 import { emitFeatures, featureGroupsOf, infoOfToken, type TokenInfo } from '../src/model/features.ts';
-import { buildLexicon } from '../src/model/lexicon.ts';
 import { contextFeatures, decodeDocument, documentContext, loadNerModel, typesOf } from '../src/model/document-pass.ts';
 import { decodeHashed, type SequenceModel } from '../src/model/sequence-model.ts';
 import { toBio } from '../src/model/viterbi.ts';
@@ -63,8 +62,7 @@ function referenceDecode(first: SequenceModel, second: SequenceModel, window: nu
 }
 
 describe('decodeDocument (shipped models)', () => {
-  const lex = loadLexiconData();
-  const lexicon = buildLexicon([...lex.kb, ...lex.places], lex.nameTokens);
+  const { lexicon } = loadModelLexicon(dataFile(''));
   const folders = ['./fixtures/articles/', './fixtures/articles-blind/'].map((f) => new URL(f, import.meta.url));
   for (const lang of ['ar', 'en'] as const) {
     it(`${lang}: one probe per feature for both passes gives the tags of the plain two-pass decode`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLexicon, decode, infoOf, loadLexiconData } from '../src/eval.ts';
+import { dataFile, decode, infoOf, loadModelLexicon } from '../src/eval.ts';
 import { tagger } from './tagger-helpers.ts';
 import { loadCommittedModel } from './model-helpers.ts';
 
@@ -51,8 +51,7 @@ describe('the committed statistical model inside the tagger', () => {
 });
 
 describe('the committed models on their own', () => {
-  const lex = loadLexiconData();
-  const lexicon = buildLexicon([...lex.kb, ...lex.places], lex.nameTokens);
+  const { lexicon } = loadModelLexicon(dataFile(''));
 
   it('tags an ANERcorp-style Arabic sentence (clitics inside the entity, as the corpus does)', () => {
     const words = 'وقال رئيس الوزراء العراقي نوري المالكي في بغداد إن حكومته ستتعاون مع الأمم المتحدة'.split(' ');

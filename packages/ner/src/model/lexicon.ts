@@ -9,6 +9,41 @@ import type { KbEntry } from '../types.ts';
  */
 export interface Lexicon {
   flagsOf(key: string): readonly string[] | undefined;
+  /** Every key with its flags, keys sorted: what `serializeLexicon` writes. */
+  entries(): Array<readonly [string, readonly string[]]>;
+}
+
+/**
+ * The file beside the models that holds the lexicon they were trained with. The tagger's model
+ * reads its features from it, not from the live KB: editing `kb.tsv` changes what the matcher
+ * finds, never the model's inputs, so it needs no retraining and moves no model figure.
+ */
+export const LEXICON_FILE = 'ner-lexicon.tsv';
+
+function fromMap(flags: ReadonlyMap<string, readonly string[]>): Lexicon {
+  return {
+    flagsOf: (key) => flags.get(key),
+    entries: () => [...flags.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  };
+}
+
+/** One line per key: the key, a tab, its flags separated by spaces. */
+export function serializeLexicon(lexicon: Lexicon): string {
+  return `${lexicon.entries().map(([key, flags]) => `${key}\t${flags.join(' ')}`).join('\n')}\n`;
+}
+
+/** Reads `serializeLexicon`'s text; a number is the (1-based) line that is malformed. */
+export function parseLexicon(text: string): Lexicon | number {
+  const flags = new Map<string, string[]>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    const tab = line.indexOf('\t');
+    if (tab <= 0 || tab === line.length - 1) return i + 1;
+    flags.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
+  }
+  return fromMap(flags);
 }
 
 export function buildLexicon(entries: readonly KbEntry[], nameTokens: ReadonlySet<string>): Lexicon {
@@ -34,7 +69,7 @@ export function buildLexicon(entries: readonly KbEntry[], nameTokens: ReadonlySe
   }
   for (const key of nameTokens) add(key, 'nm');
   for (const list of flags.values()) list.sort();
-  return { flagsOf: (key) => flags.get(key) };
+  return fromMap(flags);
 }
 
 /** Flags of a token's readings (`variantsOf`): as written, and with proclitics removed (marked `~`). */
