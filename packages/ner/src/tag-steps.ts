@@ -19,7 +19,7 @@ import type { KbEntry, Mention } from './types.ts';
  * Earlier steps win: a token a mention took is not offered to the next step.
  */
 
-/** What the tagger loaded once: the matcher over KB and places, the model's lexicon, name parts. */
+/** What the tagger loaded once: the matcher over KB and places, the lexicon the model was trained with, name parts. */
 export interface TaggerData {
   readonly matcher: Matcher;
   readonly entries: readonly KbEntry[];
