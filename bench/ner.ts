@@ -191,4 +191,5 @@ figures['articlesBlind7'] = scoreArticles('articles-blind7', 'blind7 article');
 figures['articlesBlind8'] = scoreArticles('articles-blind8', 'blind8 article');
 figures['articlesBlind9'] = scoreArticles('articles-blind9', 'blind9 article');
 figures['articlesBlind10'] = scoreArticles('articles-blind10', 'blind10 article');
+figures['articlesBlind11'] = scoreArticles('articles-blind11', 'blind11 article');
 console.log(JSON.stringify(figures));
