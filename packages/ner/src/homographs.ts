@@ -25,7 +25,7 @@ export interface FoundPlace {
   readonly entityId: string | null;
 }
 
-/** Whether token `k` reads «عمان» once its proclitics are off. */
+/** Whether the token reads «عمان» once its proclitics are off. */
 export function isOmanWord(token: Token | undefined): boolean {
   return token !== undefined && token.arabic && variantsOf(token).some((v) => v.key === OMAN_KEY);
 }
@@ -45,8 +45,9 @@ function inCountryList(m: FoundPlace, found: readonly FoundPlace[], tokens: read
 
 /**
  * Which of Oman and Amman the mention `m` of «عمان» names. Amman when it is written with shadda
- * («عمّان»), follows or precedes «الأردنية», or when the article names Jordan (or says «الأردني») and nothing Omani
- * (no «سلطنة», no «العماني», no Muscat) and the word does not stand in a list of countries.
+ * («عمّان»), follows or precedes «الأردنية», or when the article names Jordan (or says «الأردني»)
+ * and nothing Omani (no «سلطنة», no «العماني», no Muscat) and the word does not stand in a list of
+ * countries.
  */
 export function omanOrAmman(m: FoundPlace, found: readonly FoundPlace[], tokens: readonly Token[], text: string): typeof OMAN | typeof AMMAN {
   const me = tokens[m.first];

@@ -319,7 +319,7 @@ const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corp
 const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
 /**
  * Institution nouns that end a name of capitalised words before them: "Commerce Ministry",
- * "Turkish Statistical Institute", "Tokyo Stock Exchange", "High Court", "Bundesrat" aside.
+ * "Turkish Statistical Institute", "Tokyo Stock Exchange", "High Court".
  */
 const ORG_ENDS_EN = new Set([
   'ministry', 'institute', 'exchange', 'agency', 'commission', 'authority', 'council', 'bureau', 'committee',

@@ -138,7 +138,7 @@ export function findDescribedPlaces(
 }
 
 /** English words that, written capitalised, make a model name a place: "North Field", "Ras Laffan". */
-const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', ...['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery']]);
+const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', 'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery']);
 const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake']);
