@@ -17,6 +17,12 @@ export interface PlaceSpan {
  */
 const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس'].map(keyOf));
 /**
+ * Facilities whose name is a place or a person found earlier ("ملعب محمد الخامس", "مستشفى سوهاج
+ * الجامعي", "قصر المرادية"), never a plain word ("ملعب كرة القدم", "مستشفى ميداني"); a nisba
+ * adjective after the name belongs to it (الجامعي، التعليمي، الدولي).
+ */
+const NAMED_FACILITIES_AR = new Set(['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر'].map(keyOf));
+/**
  * Descriptors that also open common phrases ("رأس المال", "محور المقاومة", "محور تطوير"): only
  * followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا").
  */
@@ -77,7 +83,7 @@ export function findDescribedPlaces(
   for (let i = 0; i < tokens.length; i++) {
     const d = tokens[i];
     if (!d || !d.arabic || inside.has(i)) continue;
-    const reading = variantsOf(d).find((v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key)));
+    const reading = variantsOf(d).find((v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key)));
     const nextTok = tokens[i + 1];
     if (!reading || !nextTok || !joinable(d, nextTok)) continue;
     const after = startsAt.get(i + 1);
@@ -90,6 +96,12 @@ export function findDescribedPlaces(
     } else if (ONLY_AFTER_RULERS_AR.has(reading.key)) {
       if (after?.type !== 'PER') continue;
       last = after.last;
+    } else if (NAMED_FACILITIES_AR.has(reading.key)) {
+      if (after?.type !== 'PER' && after?.type !== 'LOC') continue;
+      last = after.last;
+      const adj = tokens[last + 1];
+      const end = tokens[last];
+      if (adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj)) last += 1;
     } else if (after) {
       const place = after.type === 'LOC';
       if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
