@@ -180,16 +180,16 @@ function scoreArticles(folder: string, label: string): Record<string, unknown> {
   return out;
 }
 
-figures['articles'] = scoreArticles('articles', 'article');
-figures['articlesBlind'] = scoreArticles('articles-blind', 'blind article');
-figures['articlesBlind2'] = scoreArticles('articles-blind2', 'blind2 article');
-figures['articlesBlind3'] = scoreArticles('articles-blind3', 'blind3 article');
-figures['articlesBlind4'] = scoreArticles('articles-blind4', 'blind4 article');
-figures['articlesBlind5'] = scoreArticles('articles-blind5', 'blind5 article');
-figures['articlesBlind6'] = scoreArticles('articles-blind6', 'blind6 article');
-figures['articlesBlind7'] = scoreArticles('articles-blind7', 'blind7 article');
-figures['articlesBlind8'] = scoreArticles('articles-blind8', 'blind8 article');
-figures['articlesBlind9'] = scoreArticles('articles-blind9', 'blind9 article');
-figures['articlesBlind10'] = scoreArticles('articles-blind10', 'blind10 article');
-figures['articlesBlind11'] = scoreArticles('articles-blind11', 'blind11 article');
+// Every article set in the fixtures, in order: `articles`, then `articles-blind`, `-blind2`, … (a
+// new blind set is scored as soon as its folder exists). Keys: articles, articlesBlind, articlesBlindN.
+const fixtures = fileURLToPath(new URL('../packages/ner/test/fixtures/', import.meta.url));
+const setNumber = (folder: string): number => (folder === 'articles' ? 0 : Number(folder.slice('articles-blind'.length) || '1'));
+const sets = readdirSync(fixtures)
+  .filter((f) => /^articles(-blind\d*)?$/u.test(f))
+  .sort((a, b) => setNumber(a) - setNumber(b));
+for (const folder of sets) {
+  const n = setNumber(folder);
+  const label = n === 0 ? 'article' : `blind${n === 1 ? '' : n} article`;
+  figures[n === 0 ? 'articles' : `articlesBlind${n === 1 ? '' : n}`] = scoreArticles(folder, label);
+}
 console.log(JSON.stringify(figures));

@@ -335,7 +335,8 @@ function withNameParts(text: string, tokens: readonly Token[], m: ModelSpan, cov
  * (`omanOrAmman` in `src/homographs.ts`).
  */
 export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
-  if (!amman) return;
+  // Most articles never say «عمان»: nothing to build for them.
+  if (!amman || !d.mentions.some((m) => m.entityId === OMAN)) return;
   const found = d.mentions.map((m) => ({ mention: m, first: d.spans.get(m)?.first ?? -1, last: d.spans.get(m)?.last ?? -1, entityId: m.entityId }));
   for (const f of found) {
     if (f.entityId !== OMAN || f.first !== f.last || !isOmanWord(d.tokens[f.first])) continue;
