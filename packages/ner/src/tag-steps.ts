@@ -5,6 +5,7 @@ import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { lineageEnd, surnameAfter } from './name-chains.ts';
 import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
+import { placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { findCuedOrgs, hasOrgApposition, isEnglishCompanyName, isGenericOrgHead } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom } from './place-rules.ts';
@@ -45,7 +46,11 @@ function withinLonger(spans: readonly TokenSpan[], first: number, last: number):
  * takes the lineage written after the KB name ("سلمان بن عبد العزيز" + "آل سعود"), and never
  * the title an alias opens with.
  */
-export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped: readonly TokenSpan[]; readonly institutions: ReadonlyArray<TokenSpan & { readonly complement?: number }>; readonly modelOrgs: readonly TokenSpan[] }): void {
+export function addKbNames(
+  d: Draft,
+  data: TaggerData,
+  around: { readonly shaped: readonly TokenSpan[]; readonly institutions: ReadonlyArray<TokenSpan & { readonly complement?: number }>; readonly bodies: readonly BodySpan[]; readonly modelOrgs: readonly TokenSpan[] },
+): void {
   const { tokens, arabic } = d;
   const insideOrg = (first: number, last: number): boolean =>
     around.modelOrgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2);
@@ -61,7 +66,21 @@ export function addKbNames(d: Draft, data: TaggerData, around: { readonly shaped
     // الكردستاني"), but not one that is all of it before a ل complement: "البنك الدولي لدعم …" is
     // the World Bank and a purpose.
     const inInstitution = entry?.type === 'ORG' && withinLonger(around.institutions, raw.first, raw.last) && !around.institutions.some((sp) => sp.first === raw.first && sp.complement === raw.last + 1);
-    if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || inInstitution) return;
+    // A body named by a word and what it does holds any KB name inside it ("صندوق قطر للتنمية"),
+    // except an organisation that is all of that word or more ("وكالة فيتش للتصنيف الائتماني").
+    const inBody = withinLonger(around.bodies, raw.first, raw.last) && !(entry?.type === 'ORG' && around.bodies.some((sp) => (sp.first === raw.first || sp.nameFirst === raw.first) && raw.last + 1 >= sp.complement));
+    if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || inInstitution || inBody) return;
+    // "جامعة الكويت", "محكمة استئناف دبي": the place completes an institution's name.
+    // The head may have been read as a town on its own («بورصة», Bursa): the institution takes it back.
+    const institution = arabic && entry.type === 'LOC' ? placeInstitution(d.text, tokens, raw, d.join, (k) => !d.covered.has(k) || d.weakPlaces.has(k)) : null;
+    if (institution) {
+      for (let k = institution.first; k < raw.first; k++) d.dropWeakPlace(k);
+      const end = tokens[institution.last]?.end ?? raw.end;
+      const id = unlinkedId('ORG', d.text.slice(institution.start, end));
+      d.add({ first: institution.first, last: institution.last, start: institution.start, end, type: 'ORG', entityId: id });
+      d.orgSpans.push({ first: institution.first, last: institution.last, entityId: id });
+      return;
+    }
     const lastTok = tokens[raw.last];
     const after = tokens[raw.last + 1];
     if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;
@@ -82,6 +101,21 @@ export function addShapedOrgs(d: Draft, shaped: ReadonlyArray<TokenSpan & { read
     if (!d.isFree(span.first, span.last)) continue;
     const id = unlinkedId('ORG', d.text.slice(span.start, span.end));
     d.add({ first: span.first, last: span.last, start: span.start, end: span.end, type: 'ORG', entityId: id });
+    d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
+  }
+}
+
+/**
+ * Step 2b (Arabic): bodies named by their shape (`findNamedBodies`) where still free; one whose
+ * whole name is a KB alias the model would have to confirm («قناة "الجزيرة"») links to it.
+ */
+export function addNamedBodies(d: Draft, data: TaggerData, bodies: readonly BodySpan[]): void {
+  for (const span of bodies) {
+    const last = d.tokens[span.last];
+    if (!last || !d.isFree(span.first, span.last)) continue;
+    const entry = data.entries[data.matcher.confirm(d.tokens, span.first, span.last, 'ORG') ?? -1];
+    const id = entry ? entry.id : unlinkedId('ORG', d.text.slice(span.start, last.end));
+    d.add({ first: span.first, last: span.last, start: span.start, end: last.end, type: 'ORG', entityId: id }, entry ? { entry } : {});
     d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
   }
 }

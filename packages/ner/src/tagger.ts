@@ -3,6 +3,7 @@ import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN } from './homographs.ts';
 import { findModelSpans } from './model-mentions.ts';
+import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findArabicInstitutions, findEnglishOrgNames, isEnglishCompanyName } from './org-rules.ts';
@@ -10,6 +11,7 @@ import { Draft } from './tag-draft.ts';
 import {
   addCuedOrgs,
   addKbNames,
+  addNamedBodies,
   addModelNames,
   addShapedOrgs,
   addShortForms,
@@ -48,9 +50,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // KB name inside one is part of it.
     const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join);
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join) : [];
+    const bodies = arabic ? findNamedBodies(text, d.tokens, d.join) : [];
 
-    addKbNames(d, data, { shaped, institutions, modelOrgs });
+    addKbNames(d, data, { shaped, institutions, bodies, modelOrgs });
     addShapedOrgs(d, shaped);
+    addNamedBodies(d, data, bodies);
     addTitledNames(d, nameTokens);
     addCuedOrgs(d);
     if (!arabic) addShortForms(d, modelOrgs);

@@ -98,9 +98,11 @@ describe('Arabic facilities named after a place or a person found earlier', () =
     expect(described('واجتمع الرئيس في قصر المرادية أمس.', 'المرادية', 'LOC')).toEqual(['قصر المرادية']);
   });
 
-  it('takes no plain word, no organisation, and leaves ports to the place they are in', () => {
+  it('takes no plain word and no organisation; a port, harbour or refinery named after its town is one place', () => {
     expect(rules('ولعبوا في ملعب كرة القدم ثم نقلوا إلى مستشفى ميداني.')).toEqual([]);
     expect(described('ونقل إلى مستشفى الهلال الأحمر.', 'الهلال الأحمر', 'ORG')).toEqual([]);
-    expect(rules('ورست السفينة في ميناء صحار.')).toEqual(['LOC صحار loc:Q943270']);
+    expect(rules('ورست السفينة في ميناء صحار.')).toEqual(['LOC ميناء صحار loc:ميناء صحار']);
+    expect(rules('وتضرر مرفأ بيروت في الانفجار.')).toEqual(['LOC مرفأ بيروت loc:مرفا بيروت']);
+    expect(rules('وتوقف العمل في ميناء لتصدير الحبوب.')).toEqual([]);
   });
 });

@@ -84,14 +84,19 @@ describe('facilities named after rulers', () => {
     expect(named('وهبطت الطائرة في مطار الأمير نايف بن عبد العزيز الدولي.', 'ar')).toContain('LOC مطار الأمير نايف بن عبد العزيز loc:مطار الامير نايف بن عبد العزيز');
   });
 
-  it('takes a person found before it after ميناء, سد or جسر, but not a place nor a plain word', () => {
+  it('takes a person found before it after ميناء, سد or جسر; a place only after ميناء; never a plain word', () => {
     const text = 'وضبطت الشحنة في ميناء خليفة بن سلمان قبل أن تصل.';
     const tokens = tokenize(text);
     const k = tokens.findIndex((t) => t.text === 'خليفة');
     const join = (a: (typeof tokens)[number], b: (typeof tokens)[number]): boolean => joinable(text, a, b);
     const spans = findDescribedPlaces(tokens, [{ first: k, last: k + 2, type: 'PER' }], new Set(), join);
     expect(spans.map((p) => text.slice(p.start, tokens[p.last]?.end))).toEqual(['ميناء خليفة بن سلمان']);
-    expect(findDescribedPlaces(tokens, [{ first: k, last: k + 2, type: 'LOC' }], new Set(), join)).toEqual([]);
+    // A port is also named after its town ("ميناء صحار"); a dam or a bridge only after a person.
+    expect(findDescribedPlaces(tokens, [{ first: k, last: k + 2, type: 'LOC' }], new Set(), join).map((p) => text.slice(p.start, tokens[p.last]?.end))).toEqual(['ميناء خليفة بن سلمان']);
+    const dam = 'وافتتح سد خليفة بن سلمان أمس.';
+    const damTokens = tokenize(dam);
+    const d = damTokens.findIndex((t) => t.text === 'خليفة');
+    expect(findDescribedPlaces(damTokens, [{ first: d, last: d + 2, type: 'LOC' }], new Set(), (a, b) => joinable(dam, a, b))).toEqual([]);
     expect(named('وقال الوزير إن سد العجز في الموازنة أولوية وإن جسر الهوة ممكن.', 'ar')).toEqual([]);
   });
 

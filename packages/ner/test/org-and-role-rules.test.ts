@@ -61,7 +61,9 @@ describe('organisation cues', () => {
   });
 
   it('leaves a head noun followed by an honorific and a name to the model', () => {
-    expect(named('وتخرج من جامعة الملك فهد للبترول.', 'ar', false)).toEqual([]);
+    expect(named('وتخرج من جامعة الملك فهد.', 'ar', false)).toEqual([]);
+    // With what the university teaches after the name, the named-body rule reads all of it.
+    expect(named('وتخرج من جامعة الملك فهد للبترول.', 'ar', false)).toEqual(['ORG جامعة الملك فهد للبترول org:جامعه الملك فهد للبترول']);
   });
 
   it('never takes a bare institution noun for a name', () => {

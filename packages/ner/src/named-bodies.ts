@@ -1,0 +1,280 @@
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
+
+/**
+ * Arabic organisation names the KB cannot list: companies, think tanks, funds and agencies named by
+ * a word and what they do ("أسياد للموانئ", "مركز الأهرام للدراسات السياسية والاستراتيجية",
+ * "صندوق قطر للتنمية"), and universities, exchanges, banks and courts named by their city
+ * ("جامعة الكويت", "بورصة مسقط", "محكمة استئناف دبي"). Pure functions over tokens.
+ */
+
+/** A name found by one of these shapes; token indexes, inclusive. */
+export interface BodySpan {
+  readonly first: number;
+  readonly last: number;
+  /** UTF-16 offset of the name (after proclitics: "ولمركز" → "مركز"). */
+  readonly start: number;
+  /** The first token of what the body is called, after a head that is part of the name ("الأهرام" in "مركز الأهرام …"). */
+  readonly nameFirst: number;
+  /** The token of the complement with ل ("للدراسات"). */
+  readonly complement: number;
+}
+
+/**
+ * Heads that are part of the name they open: "مركز البادية للدراسات البيئية", "معهد الحمامات
+ * للسياسات العمومية", "مؤسسة ضفاف للسياسات الرقمية", "صندوق أبوظبي للتنمية", "وكالة السودان للأنباء".
+ */
+const NAMING_HEADS_AR = new Set(['مركز', 'معهد', 'مؤسسة', 'صندوق', 'جامعة', 'وكالة', 'مرصد', 'منتدى', 'أكاديمية', 'سوق', 'جمعية'].map(keyOf));
+/**
+ * Nouns that say a company's name follows without being part of it: "شركة الرواد للحلول المائية",
+ * "مجموعة جيانغسو هوادا للطاقة الجديدة".
+ */
+const CUE_HEADS_AR = new Set(['شركة', 'شركتا', 'مجموعة'].map(keyOf));
+/**
+ * What such a body does, as the noun after ل ("للموانئ", "للأوراق المالية", "لتداول الأوراق"):
+ * trades, industries and research. A plain purpose ("للحوار", "للمجموعة") is not among them.
+ */
+const ACTIVITIES_AR = new Set(
+  ['موانئ', 'مواني', 'شحن', 'نقل', 'تطوير', 'استكشاف', 'إنتاج', 'أوراق', 'أبحاث', 'بحوث', 'دراسات', 'سياسات', 'استشارات',
+    'مقاولات', 'قطارات', 'حلول', 'خدمات', 'تنمية', 'نسيج', 'عمليات', 'طاقة', 'اتصالات', 'ذكاء', 'تصنيف', 'استثمار',
+    'استثمارات', 'تأمين', 'تمويل', 'عقارات', 'صناعات', 'صناعة', 'تجارة', 'إسمنت', 'أسمنت', 'حديد', 'صلب', 'بتروكيماويات',
+    'بترول', 'نفط', 'غاز', 'كهرباء', 'مياه', 'تعدين', 'أغذية', 'ألبان', 'أدوية', 'طيران', 'سياحة', 'فنادق', 'لوجستيات',
+    'إعلام', 'إنشاءات', 'هندسة', 'تكنولوجيا', 'تقنية', 'تقنيات', 'برمجيات', 'صرافة', 'وساطة', 'تأجير', 'إسكان', 'زراعة',
+    'أسمدة', 'كيماويات', 'توزيع', 'تسويق', 'أنباء', 'إحصاء', 'علوم', 'تداول', 'مراكز', 'تكرير', 'حفر', 'ملاحة', 'بيانات',
+    'إلكترونيات', 'سيارات', 'تعليم', 'تدريب', 'نشر', 'صحافة', 'فكر', 'إعمار', 'معادن', 'بناء'].map(keyOf),
+);
+/**
+ * Words that, first after a head, describe it instead of naming it: "شركة ناشئة للتقنية", "مجموعة
+ * كبرى للطاقة" (indefinite nisba adjectives, "شركة هندية للأدوية", are refused by their ending).
+ */
+const NOT_NAME_WORDS_AR = new Set(
+  ['جديدة', 'جديد', 'كبرى', 'كبيرة', 'صغيرة', 'ناشئة', 'خاصة', 'عامة', 'تابعة', 'مملوكة', 'متخصصة', 'رائدة', 'عملاقة',
+    'مشتركة', 'مدرجة', 'أخرى', 'واحدة', 'ثالثة', 'ثانية', 'أولى', 'حكومية', 'وطنية', 'دولية', 'عالمية', 'متخصص', 'مستقل',
+    'مستقلة', 'مشترك', 'تابع', 'كبير', 'صغير', 'أول', 'ثان'].map(keyOf),
+);
+/**
+ * Nationality adjectives: after a name word they say where the body is from ("كوسكو الصينية للشحن"
+ * is COSCO), and after the complement too ("… للطاقة الجديدة الصينية"); neither is part of the name.
+ * Masculine forms; the feminine is read by its ending.
+ */
+const NATIONALITIES_AR = new Set(
+  ['صيني', 'عماني', 'فرنسي', 'أمريكي', 'أميركي', 'بريطاني', 'ألماني', 'روسي', 'تركي', 'إيراني', 'هندي', 'ياباني', 'كوري',
+    'إماراتي', 'سعودي', 'قطري', 'كويتي', 'بحريني', 'مصري', 'أردني', 'لبناني', 'سوري', 'عراقي', 'يمني', 'ليبي', 'تونسي',
+    'جزائري', 'مغربي', 'موريتاني', 'سوداني', 'فلسطيني', 'إسرائيلي', 'إيطالي', 'إسباني', 'هولندي', 'نرويجي', 'سويدي',
+    'دنماركي', 'سويسري', 'نمساوي', 'بلجيكي', 'كندي', 'أسترالي', 'برازيلي', 'باكستاني', 'إندونيسي', 'ماليزي', 'سنغافوري',
+    'نيجيري', 'إثيوبي', 'كيني', 'أوروبي', 'أفريقي', 'إفريقي', 'آسيوي', 'خليجي', 'يوناني', 'قبرصي', 'أوكراني', 'بولندي'].map(keyOf),
+);
+const isNationality = (t: Token): boolean => t.arabic && t.article && NATIONALITIES_AR.has(t.key.endsWith('يه') ? t.key.slice(0, -1) : t.key);
+/**
+ * First words after شركة/مجموعة that agree with it as adjectives: an indefinite feminine word
+ * ("شركة مصدرة للنفط", "شركة رائدة للتقنية"); a name there is rarely so written.
+ */
+const isCueAdjective = (t: Token): boolean => !t.article && t.key.endsWith('ه') && t.key.length >= 4;
+/** Words that never stand inside such a name: prepositions, pronouns, particles. */
+const BREAKS_AR = new Set(
+  ['في', 'من', 'على', 'علي', 'إلى', 'الي', 'عن', 'مع', 'أن', 'إن', 'ان', 'التي', 'الذي', 'هذه', 'هذا', 'تلك', 'ذلك', 'قد', 'لم', 'لن', 'ما', 'بين', 'عبر', 'منذ', 'حتى', 'بعد', 'قبل', 'أو', 'او', 'ثم', 'كما', 'إذ'].map(keyOf),
+);
+/** Adjectives without the nisba ending that continue a name after its complement ("للمقاولات العامة"). */
+const TAIL_ADJ_AR = new Set(
+  ['عامة', 'عام', 'خاص', 'خاصة', 'حر', 'حرة', 'جديد', 'جديدة', 'متجددة', 'نظيفة', 'مالية', 'مالي', 'كبرى', 'متحدة', 'متقدمة', 'حديثة', 'ذكية', 'قابضة', 'متكاملة'].map(keyOf),
+);
+/** Definite words after the complement that are the sentence going on, not the name: days, times. */
+const TAIL_STOP_AR = new Set(
+  ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'أسبوع', 'شهر', 'عام', 'سنة', 'تي', 'ذي'].map(keyOf),
+);
+const NISBA_AR = /(ي|يه)$/;
+const OPEN_QUOTES = /[«"“]\s*$/;
+const CLOSE_QUOTES = /^\s*[»"”]/;
+const MAX_NAME_WORDS = 3;
+
+/**
+ * Every Arabic body named by one of three shapes, tried in this order at each token: a quoted name
+ * after a cue noun ("جمعية «صرخة المودعين»"); a society and its definite name ("جمعية الأصالة
+ * الإسلامية"); a word and what it does: an opening head that belongs to the name
+ * (NAMING_HEADS_AR), a cue noun before it (CUE_HEADS_AR), or an opening quote, then one to three
+ * name words, then a complement with ل naming an activity (ACTIVITIES_AR: "للموانئ", or "لتداول"
+ * before a definite noun), then its adjectives and و-joined nouns. A quoted name must end at the
+ * closing quote. Found before any other mention, so a KB place inside it ("صندوق قطر للتنمية") is
+ * part of it.
+ */
+export function findNamedBodies(text: string, tokens: readonly Token[], joinable: (a: Token, b: Token) => boolean): BodySpan[] {
+  const out: BodySpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const span = bodyAt(text, tokens, i, joinable);
+    if (span) {
+      out.push(span);
+      i = span.last;
+    }
+  }
+  return out;
+}
+
+function bodyAt(text: string, tokens: readonly Token[], i: number, joinable: (a: Token, b: Token) => boolean): BodySpan | null {
+  const head = tokens[i];
+  if (!head || !head.arabic) return null;
+  const next = (j: number): Token | undefined => {
+    const a = tokens[j - 1];
+    const b = tokens[j];
+    return a && b && joinable(a, b) ? b : undefined;
+  };
+  return quotedAfterCue(text, tokens, i, next) ?? societyAt(tokens, i, next) ?? activityBodyAt(text, tokens, i, next);
+}
+
+/**
+ * Nouns after which a quoted phrase is the body's name: "جمعية «صرخة المودعين»", "حركة «أمل»",
+ * "قناة «الحدث»". The quote is the name; the noun is not part of it.
+ */
+const QUOTE_CUES_AR = new Set(
+  ['جمعية', 'شركة', 'حركة', 'مجموعة', 'منظمة', 'حزب', 'ائتلاف', 'تحالف', 'مؤسسة', 'تيار', 'جماعة', 'مركز', 'قناة', 'صحيفة', 'مجلة', 'وكالة', 'رابطة', 'نقابة', 'اتحاد', 'جبهة', 'كتلة', 'قائمة'].map(keyOf),
+);
+const MAX_QUOTED_WORDS = 4;
+
+/** A quoted phrase of one to four words right after a cue noun (QUOTE_CUES_AR). */
+function quotedAfterCue(text: string, tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): BodySpan | null {
+  const first = tokens[i];
+  const cue = tokens[i - 1];
+  if (!first || !cue || !cue.arabic || !OPEN_QUOTES.test(text.slice(cue.end, first.start))) return null;
+  if (!variantsOf(cue).some((v) => !v.article && QUOTE_CUES_AR.has(v.key))) return null;
+  let j = i;
+  while (j - i < MAX_QUOTED_WORDS) {
+    const t = tokens[j];
+    if (!t || BREAKS_AR.has(t.key)) return null;
+    if (CLOSE_QUOTES.test(text.slice(t.end, t.end + 2))) return { first: i, last: j, start: first.start, nameFirst: i, complement: j + 1 };
+    if (!next(j + 1)) return null;
+    j++;
+  }
+  return null;
+}
+
+/** Adjectives without the nisba ending that continue a society's name ("جمعية الهلال الأحمر"). */
+const SOCIETY_ADJ_AR = new Set(['أحمر', 'أخضر', 'أبيض', 'كبرى'].map(keyOf));
+const SOCIETY = keyOf('جمعية');
+
+/**
+ * A society (جمعية, no article) named by a definite noun and up to two definite adjectives, a
+ * nationality among them: "جمعية الوفاق الوطني الإسلامية", "جمعية الأصالة الإسلامية", "جمعية
+ * الهلال الأحمر الفلسطيني". The head is part of the name.
+ */
+function societyAt(tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): BodySpan | null {
+  const head = tokens[i];
+  const reading = head && variantsOf(head).find((v) => !v.article && v.key === SOCIETY);
+  const noun = next(i + 1);
+  if (!head || !reading || !noun || !noun.arabic || !noun.article || NISBA_AR.test(noun.key) || TAIL_STOP_AR.has(noun.key) || BREAKS_AR.has(noun.key)) return null;
+  // "جمعية X للتنمية": the activity rule reads the whole of it.
+  if (activityAt(tokens, i + 2, next)) return null;
+  let j = i + 2;
+  for (let n = 0; n < 2; n++) {
+    const t = next(j);
+    const adjective = t !== undefined && t.arabic && t.article && (SOCIETY_ADJ_AR.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 4 && !TAIL_STOP_AR.has(t.key)));
+    if (!adjective) break;
+    j++;
+  }
+  return { first: i, last: j - 1, start: head.start + reading.skip, nameFirst: i + 1, complement: j };
+}
+/** The activity shape of `findNamedBodies` at token i. */
+function activityBodyAt(text: string, tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): BodySpan | null {
+  const head = tokens[i];
+  if (!head) return null;
+  const reading = variantsOf(head).find((v) => !v.article && (NAMING_HEADS_AR.has(v.key) || CUE_HEADS_AR.has(v.key)));
+  const quoted = !reading && OPEN_QUOTES.test(text.slice(Math.max(0, head.start - 3), head.start));
+  if (!reading && !quoted) return null;
+  const naming = reading !== undefined && NAMING_HEADS_AR.has(reading.key);
+  const nameFirst = reading ? i + 1 : i;
+  const firstWord = reading ? next(nameFirst) : head;
+  if (!firstWord || !firstWord.arabic || !isNameStart(firstWord) || (reading && !naming && isCueAdjective(firstWord))) return null;
+  const maxWords = quoted ? 2 : MAX_NAME_WORDS;
+  // The name words, up to the complement.
+  let j = nameFirst + 1;
+  while (j - nameFirst <= maxWords) {
+    const t = next(j);
+    if (!t || !t.arabic) return null;
+    if (activityAt(tokens, j, next)) break;
+    if (BREAKS_AR.has(t.key) || isNationality(t) || variantsOf(t).some((v) => v.clitics !== '' && BREAKS_AR.has(v.key))) return null;
+    j++;
+  }
+  if (j - nameFirst > maxWords) return null;
+  const complement = j;
+  const construct = activityAt(tokens, j, next) === 'construct';
+  j += construct ? 2 : 1;
+  for (let n = 0; n < 6; n++) {
+    const t = next(j);
+    if (!t || !t.arabic) break;
+    const adjective = t.article && (TAIL_ADJ_AR.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !TAIL_STOP_AR.has(t.key)));
+    const joined = t.norm.startsWith('وال') && t.norm.length >= 6 && !variantsOf(t).some((v) => v.clitics === 'و' && TAIL_STOP_AR.has(v.key));
+    if ((!adjective && !joined) || isNationality(t)) break;
+    j++;
+  }
+  const last = j - 1;
+  const lastTok = tokens[last];
+  if (!lastTok) return null;
+  if (quoted && !CLOSE_QUOTES.test(text.slice(lastTok.end, lastTok.end + 3))) return null;
+  const start = naming && reading ? head.start + reading.skip : (tokens[nameFirst]?.start ?? head.start);
+  return { first: naming ? i : nameFirst, last, start, nameFirst, complement };
+}
+
+/** A first name word: not a describing adjective, not an indefinite nisba ("شركة هندية"), not a particle. */
+function isNameStart(t: Token): boolean {
+  if (NOT_NAME_WORDS_AR.has(t.key) || BREAKS_AR.has(t.key)) return false;
+  if (!t.article && NISBA_AR.test(t.key) && t.key.length >= 4) return false;
+  // A complement right away is a purpose ("شركة للتطوير"), not a name.
+  return !variantsOf(t).some((v) => v.clitics.endsWith('ل') && ACTIVITIES_AR.has(v.key));
+}
+
+/** Whether token j is an activity complement: "للموانئ" (fused) or "لتداول" before a definite noun (construct). */
+function activityAt(tokens: readonly Token[], j: number, next: (j: number) => Token | undefined): 'fused' | 'construct' | null {
+  const t = next(j);
+  if (!t || !t.arabic) return null;
+  for (const v of variantsOf(t)) {
+    if (!ACTIVITIES_AR.has(v.key)) continue;
+    if (v.clitics === 'لل') return 'fused';
+    if (v.clitics === 'ل' && !v.article && next(j + 1)?.article === true && tokens[j + 1]?.arabic === true) return 'construct';
+  }
+  return null;
+}
+
+/**
+ * Heads that a city or country completes into an institution's name: "جامعة الكويت", "بورصة مسقط",
+ * "بنك مسقط", "مصرف لبنان", "محكمة دبي الابتدائية"; courts also with their kind before the city
+ * ("محكمة استئناف دبي"). Not بلدية: a municipality is its town in the gold convention.
+ */
+const PLACE_HEADS_AR = new Set(['جامعة', 'بورصة', 'بنك', 'مصرف', 'محكمة'].map(keyOf));
+const COURT_KINDS_AR = new Set(['استئناف', 'جنايات', 'جنح', 'تمييز', 'نقض'].map(keyOf));
+/** Words after the place that say which: "الابتدائية", "المركزي", "الكبرى", "الوطني" (and a university's number). */
+const AFTER_PLACE_AR = new Set(['كبرى', 'أهلي', 'أهلية', 'تجاري', 'تجارية', 'مركزي', 'عليا', 'دولي', 'وطني', 'عربية', 'عربي', 'إسلامي', 'إسلامية', 'متحد'].map(keyOf));
+
+/**
+ * The institution a place name completes, when one of PLACE_HEADS_AR (no article, proclitics
+ * allowed) stands right before it, with a court's kind between: the span from the head to the place
+ * and the words after it that say which. `free` says whether a token is still untaken.
+ */
+export function placeInstitution(
+  text: string,
+  tokens: readonly Token[],
+  place: { readonly first: number; readonly last: number },
+  joinable: (a: Token, b: Token) => boolean,
+  free: (k: number) => boolean,
+): { readonly first: number; readonly last: number; readonly start: number } | null {
+  // Whether tokens k and k + 1 are written as one name (no punctuation between).
+  const linked = (k: number): boolean => {
+    const a = tokens[k];
+    const b = tokens[k + 1];
+    return a !== undefined && b !== undefined && joinable(a, b);
+  };
+  let h = place.first - 1;
+  const kind = tokens[h];
+  if (kind && kind.arabic && !kind.article && free(h) && linked(h) && COURT_KINDS_AR.has(kind.key)) h--;
+  const head = tokens[h];
+  if (!head || !head.arabic || !free(h) || !linked(h)) return null;
+  const reading = variantsOf(head).find((v) => !v.article && PLACE_HEADS_AR.has(v.key));
+  if (!reading || (h < place.first - 1 && reading.key !== keyOf('محكمة'))) return null;
+  let last = place.last;
+  for (let n = 0; n < 2; n++) {
+    const t = tokens[last + 1];
+    if (!t || !free(last + 1) || !linked(last)) break;
+    // A university's number ("جامعة الجزائر 3"), not a figure ("بورصة مسقط 0.6 في المئة").
+    const numbered = reading.key === keyOf('جامعة') && /^\d$/.test(t.text) && !/^[.,٫%]/.test(text.slice(t.end, t.end + 1));
+    const says = t.arabic ? t.article && (AFTER_PLACE_AR.has(t.key) || (t.key.endsWith('يه') && t.key.length >= 5)) : numbered;
+    if (!says) break;
+    last++;
+  }
+  return { first: h, last, start: head.start + reading.skip };
+}
