@@ -11,7 +11,7 @@ import { findCuedOrgs, hasOrgApposition, isEnglishCompanyName, isGenericOrgHead 
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
-import { findTitledNames, isArabicTitle, isEnglishTitle } from './title-rules.ts';
+import { findTitledNames, isArabicTitle, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 import type { KbEntry, Mention } from './types.ts';
 
@@ -212,7 +212,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
-    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withNameParts(text, tokens, m, d.covered)))
+    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
     .filter((m): m is ModelSpan => m !== null);
   const ids = spans.map((m) => {
     const confirmed = data.entries[data.matcher.confirm(tokens, m.first, m.last, m.type) ?? -1];
@@ -351,9 +351,11 @@ function withNameParts(text: string, tokens: readonly Token[], m: ModelSpan, cov
   for (;;) {
     const a = tokens[last];
     const b = tokens[last + 1];
-    if (!a || !b || covered.has(last + 1) || b.arabic || b.cap || b.text.length > 4 || !/^[-\u2010\u2011]$/.test(text.slice(a.end, b.start))) break;
+    // "Lai Ching-te" (a short lower-case part), "Kwabena Owusu-Ansah" (a capitalised one).
+    if (!a || !b || covered.has(last + 1) || b.arabic || (b.cap ? !/^\p{Lu}\p{Ll}+$/u.test(b.text) : b.text.length > 4) || !/^[-\u2010\u2011]$/.test(text.slice(a.end, b.start))) break;
     last++;
   }
+
   for (;;) {
     const a = tokens[first - 1];
     const b = tokens[first];
@@ -362,6 +364,48 @@ function withNameParts(text: string, tokens: readonly Token[], m: ModelSpan, cov
   }
   const head = tokens[first];
   return first === m.first && last === m.last ? m : { ...m, first, last, start: head ? head.start : m.start };
+}
+
+/**
+ * One name word the English model left out at either end of a person's name: "Agus" of "Agus Salim
+ * Harahap", "Busta" of "Pablo Carreno Busta". Not a title or honorific, a day, a word the lexicon
+ * knows as part of a place's or a body's name ("Australian", "World"), a sentence's first word,
+ * nor a word that runs on into more capitalised words.
+ */
+function withLeftOutNameWords(text: string, tokens: readonly Token[], m: ModelSpan, covered: ReadonlySet<number>, lexicon: Lexicon): ModelSpan {
+  let { first, last } = m;
+  const free = (k: number): boolean => !covered.has(k) && isPlainName(tokens[k], lexicon);
+  const linked = (k: number): boolean => {
+    const a = tokens[k];
+    const b = tokens[k + 1];
+    return a !== undefined && b !== undefined && /^ $/.test(text.slice(a.end, b.start));
+  };
+  const before = tokens[first - 1];
+  if (before && free(first - 1) && linked(first - 1) && !sentenceStart(text, before.start) && !(tokens[first - 2]?.cap === true && linked(first - 2))) first--;
+  if (free(last + 1) && linked(last) && !(tokens[last + 2]?.cap === true && linked(last + 1))) last++;
+  const head = tokens[first];
+  return first === m.first && last === m.last ? m : { ...m, first, last, start: head ? head.start : m.start };
+}
+
+/** Honorifics and capitalised function words that never join an English person's name. */
+const NOT_NAME_WORDS_EN = new Set([
+  'sir', 'dame', 'lord', 'lady', 'tsar', 'czar', 'mr', 'mrs', 'ms', 'miss', 'dr', 'saint', 'st', 'king', 'queen', 'prince',
+  'princess', 'pope', 'sheikh', 'emir', 'sultan', 'father', 'sister', 'is', 'it', 'its', 'this', 'that', 'there', 'here',
+  'we', 'our', 'they', 'their', 'his', 'her', 'as', 'at', 'by', 'from', 'with', 'after', 'before', 'when', 'while', 'if',
+  'but', 'or', 'so', 'not', 'no', 'yes', 'all', 'new', 'old', 'today', 'yesterday', 'tomorrow',
+]);
+/** Lexicon flags a person's name word may carry (a given name, a surname part of a KB person). */
+const PERSON_FLAGS = new Set(['PERB', 'PERI', 'nm']);
+
+/** A capitalised word that can be part of a person's name: letters only, not all capitals, not a title, month or known thing's name. */
+function isPlainName(t: Token | undefined, lexicon: Lexicon): boolean {
+  if (t === undefined || t.arabic || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || isEnglishTitle(t) || isNotPersonWord(t) || NOT_PERSON_WORDS_EN.has(t.key) || NOT_NAME_WORDS_EN.has(t.key)) return false;
+  return (lexicon.flagsOf(t.key) ?? []).every((f) => PERSON_FLAGS.has(f));
+}
+
+/** Whether `at` opens a sentence, a quote or a line (a capital there says nothing). */
+function sentenceStart(text: string, at: number): boolean {
+  return /(^|[.!?:;"“‘(\n])\s*$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /**

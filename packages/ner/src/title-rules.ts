@@ -35,6 +35,11 @@ const NOT_NAMES_EN = new Set([
   'ministry', 'department', 'court', 'league', 'party',
 ]);
 
+/** Days, months, function words and office words that are never part of an English person's name. */
+export function isNotPersonWord(token: Token): boolean {
+  return !token.arabic && NOT_NAMES_EN.has(token.key);
+}
+
 const TITLES_AR = new Set(
   ['رئيس', 'رئيسه', 'وزير', 'وزيره', 'متحدث', 'متحدثه', 'ناطق', 'ناطقه', 'سفير', 'سفيره', 'ملك', 'ملكه', 'امير', 'اميره',
     'شيخ', 'جنرال', 'لواء', 'عميد', 'عقيد', 'نائب', 'نائبه', 'سيناتور', 'مستشار', 'مستشاره', 'زعيم', 'قائد', 'مبعوث',

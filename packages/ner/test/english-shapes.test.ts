@@ -57,3 +57,19 @@ describe('English facilities', () => {
     expect(facilityWordAfter(tokens, second, join)).toBe(-1);
   });
 });
+
+describe('English person names the model cut short', () => {
+  const people = (text: string): string[] => namedMentions(text, 'en', true).filter((m) => m.startsWith('PER'));
+
+  it('takes a capitalised part after a hyphen and one name word left out at either end', () => {
+    expect(people('"The harvest came late," said Kwabena Owusu-Ansah, chairman of the growers union.')).toEqual(['PER Kwabena Owusu-Ansah per:kwabena owusu ansah']);
+    expect(people('Six people are missing, said Agus Salim Harahap, head of the local disaster agency.')).toEqual(['PER Agus Salim Harahap per:agus salim harahap']);
+    expect(people('The ruling was welcomed by Meidy Katrin Lengkey, a lawyer for the villagers.')).toEqual(['PER Meidy Katrin Lengkey per:meidy katrin lengkey']);
+  });
+
+  it('never takes an honorific, a word the lexicon knows from a place or a body, or a sentence opener', () => {
+    expect(people('The ship, captained by Sir Ernest Shackleton, set sail in 1914.')).toEqual(['PER Ernest Shackleton per:ernest shackleton']);
+    expect(people('He met Tsar Alexander in Tilsit.')).toEqual(['PER Alexander per:alexander']);
+    expect(people('The team includes Australian Ernest Shackleton and two others.')).toEqual(['PER Ernest Shackleton per:ernest shackleton']);
+  });
+});
