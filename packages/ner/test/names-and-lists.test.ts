@@ -75,6 +75,12 @@ describe('a surname after a given name the model tagged alone', () => {
     expect(after('وانتقد النائب كريم الخطة الجديدة بشدة.', 'كريم')).toBe('كريم');
     expect(after('والتقى سالم بن راشد الوفد.', 'سالم')).toBe('سالم');
   });
+
+  it('leaves what follows a name in reported speech and a sentence going on', () => {
+    expect(after('ونقلت الوكالة عن الوزير حمد قوله إن الأمن مستتب.', 'حمد')).toBe('حمد');
+    expect(after('وقال الوزير خالد أمام البرلمان إن الموازنة جاهزة.', 'خالد')).toBe('خالد');
+    expect(after('وأعلن عيسى السلطات، في بيان، أن العمل توقف.', 'عيسى')).toBe('عيسى');
+  });
 });
 
 describe('facilities named after rulers', () => {
