@@ -79,6 +79,9 @@ const ARABIC_FIXES: Record<string, string> = {
   Q2627812: '', // Mustvee: «يجب أن يكون» ("must be")
   Q687344: '', // Simmering: «الطهي على نار هادئة» ("simmering")
   Q43: '', // a second "Turkey" row: «ديك رومى» (the bird)
+  Q30835: '', // Gharbia: «الغربية» is "the western" (الضفة الغربية، الدول الغربية); ARAB_PLACE_NAMES gives «~الغربية»
+  Q1154332: '', // Atua (Samoa): «أتوا» is "they came"
+  Q3509545: '', // Agege (Lagos): «أجي», a verb form
 };
 /**
  * Arabic names of Arab-world places (and a few Iranian and Israeli ones) that the gazetteer lists
@@ -140,6 +143,8 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q1468596: ['~الظاهرة'], // Ad Dhahirah; "the phenomenon"
   Q30630: ['~البحيرة'], // Beheira; "the lake"
   Q31074: ['~الشرقية'], // Sharqia; "the eastern"
+  Q30835: ['~الغربية', 'محافظة الغربية'], // Gharbia; "the western"
+  Q205047: ['إقليم كردستان', 'كردستان العراق'], // Iraqi Kurdistan, as Arabic news names the region
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */

@@ -94,12 +94,18 @@ const MAX_NAME_WORDS = 3;
  * name words, then a complement with ل naming an activity (ACTIVITIES_AR: "للموانئ", or "لتداول"
  * before a definite noun), then its adjectives and و-joined nouns. A quoted name must end at the
  * closing quote. Found before any other mention, so a KB place inside it ("صندوق قطر للتنمية") is
- * part of it.
+ * part of it. `isOneWordName` says which words the lexicon holds as one-word names (a place such as
+ * «أبوظبي» ends like a nisba adjective).
  */
-export function findNamedBodies(text: string, tokens: readonly Token[], joinable: (a: Token, b: Token) => boolean): BodySpan[] {
+export function findNamedBodies(
+  text: string,
+  tokens: readonly Token[],
+  joinable: (a: Token, b: Token) => boolean,
+  isOneWordName: (key: string) => boolean = () => false,
+): BodySpan[] {
   const out: BodySpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const span = bodyAt(text, tokens, i, joinable);
+    const span = bodyAt(text, tokens, i, joinable, isOneWordName);
     if (span) {
       out.push(span);
       i = span.last;
@@ -108,7 +114,7 @@ export function findNamedBodies(text: string, tokens: readonly Token[], joinable
   return out;
 }
 
-function bodyAt(text: string, tokens: readonly Token[], i: number, joinable: (a: Token, b: Token) => boolean): BodySpan | null {
+function bodyAt(text: string, tokens: readonly Token[], i: number, joinable: (a: Token, b: Token) => boolean, isOneWordName: (key: string) => boolean): BodySpan | null {
   const head = tokens[i];
   if (!head || !head.arabic) return null;
   const next = (j: number): Token | undefined => {
@@ -116,7 +122,7 @@ function bodyAt(text: string, tokens: readonly Token[], i: number, joinable: (a:
     const b = tokens[j];
     return a && b && joinable(a, b) ? b : undefined;
   };
-  return quotedAfterCue(text, tokens, i, next) ?? societyAt(tokens, i, next) ?? activityBodyAt(text, tokens, i, next);
+  return quotedAfterCue(text, tokens, i, next) ?? societyAt(tokens, i, next) ?? activityBodyAt(text, tokens, i, next, isOneWordName);
 }
 
 /**
@@ -171,7 +177,7 @@ function societyAt(tokens: readonly Token[], i: number, next: (j: number) => Tok
   return { first: i, last: j - 1, start: head.start + reading.skip, nameFirst: i + 1, complement: j };
 }
 /** The activity shape of `findNamedBodies` at token i. */
-function activityBodyAt(text: string, tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): BodySpan | null {
+function activityBodyAt(text: string, tokens: readonly Token[], i: number, next: (j: number) => Token | undefined, isOneWordName: (key: string) => boolean): BodySpan | null {
   const head = tokens[i];
   if (!head) return null;
   const reading = variantsOf(head).find((v) => !v.article && (NAMING_HEADS_AR.has(v.key) || CUE_HEADS_AR.has(v.key)));
@@ -180,7 +186,7 @@ function activityBodyAt(text: string, tokens: readonly Token[], i: number, next:
   const naming = reading !== undefined && NAMING_HEADS_AR.has(reading.key);
   const nameFirst = reading ? i + 1 : i;
   const firstWord = reading ? next(nameFirst) : head;
-  if (!firstWord || !firstWord.arabic || !isNameStart(firstWord) || (reading && !naming && isCueAdjective(firstWord))) return null;
+  if (!firstWord || !firstWord.arabic || !isNameStart(firstWord, isOneWordName) || (reading && !naming && isCueAdjective(firstWord))) return null;
   const maxWords = quoted ? 2 : MAX_NAME_WORDS;
   // The name words, up to the complement.
   let j = nameFirst + 1;
@@ -211,10 +217,13 @@ function activityBodyAt(text: string, tokens: readonly Token[], i: number, next:
   return { first: naming ? i : nameFirst, last, start, nameFirst, complement };
 }
 
-/** A first name word: not a describing adjective, not an indefinite nisba ("شركة هندية"), not a particle. */
-function isNameStart(t: Token): boolean {
+/**
+ * A first name word: not a describing adjective, not an indefinite nisba ("شركة هندية") unless it
+ * is a one-word name of the lexicon ("صندوق أبوظبي للتنمية", "دبي"), not a particle.
+ */
+function isNameStart(t: Token, isOneWordName: (key: string) => boolean): boolean {
   if (NOT_NAME_WORDS_AR.has(t.key) || BREAKS_AR.has(t.key)) return false;
-  if (!t.article && NISBA_AR.test(t.key) && t.key.length >= 4) return false;
+  if (!t.article && NISBA_AR.test(t.key) && t.key.length >= 4 && !isOneWordName(t.key)) return false;
   // A complement right away is a purpose ("شركة للتطوير"), not a name.
   return !variantsOf(t).some((v) => v.clitics.endsWith('ل') && ACTIVITIES_AR.has(v.key));
 }

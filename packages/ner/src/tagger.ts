@@ -39,6 +39,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en'), lexicon: loadModelLexicon(modelDir).lexicon };
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: models?.lexicon ?? buildLexicon(matcher.entries, nameTokens), nameTokens };
   const amman = matcher.entries.find((e) => e.id === AMMAN);
+  /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
+  const isOneWordName = (key: string): boolean => data.lexicon.flagsOf(key)?.some((f) => f.endsWith('1') || f === 'LOCc') === true;
 
   /** The steps of `src/tag-steps.ts` in order; each earlier one wins the tokens it takes. */
   function tag(text: string, lang: string): TagResult {
@@ -50,7 +52,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // KB name inside one is part of it.
     const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join);
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join) : [];
-    const bodies = arabic ? findNamedBodies(text, d.tokens, d.join) : [];
+    const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
 
     addKbNames(d, data, { shaped, institutions, bodies, modelOrgs });
     addShapedOrgs(d, shaped);

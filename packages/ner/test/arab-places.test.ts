@@ -32,6 +32,14 @@ describe('Arab-world places the shared gazetteer names badly or not at all', () 
 
   it('leaves the common-word names («الخبر», "the news"; «تدمر», "destroys") to the model', () => {
     expect(rules('وذكر الخبر أن الحرب تدمر المدن.')).toEqual([]);
+    // «الغربية» is Gharbia only as «محافظة الغربية» or where the model reads a place; «أتوا» ("they came") is no Samoan district.
+    expect(rules('وفرضت الدول الغربية عقوبات، وأتوا إلى الاجتماع.')).toEqual([]);
+    expect(rules('وزار مدينة طنطا في محافظة الغربية.')).toContain('LOC محافظة الغربية loc:Q30835');
+  });
+
+  it('links Iraqi Kurdistan as Arabic news names it', () => {
+    expect(rules('وقال رئيس إقليم كردستان إن الاتفاق نهائي.')).toContain('LOC إقليم كردستان loc:Q205047');
+    expect(rules('وقال رئيس حكومة إقليم كردستان إن الاتفاق نهائي.')).toEqual(['ORG حكومة إقليم كردستان org:krg']);
   });
 });
 
