@@ -305,6 +305,12 @@ const COMPANY_WORDS_EN = new Set([
   'industries', 'systems', 'logistics', 'telecom', 'telecommunications', 'insurance', 'financial', 'ventures', 'labs',
   'foods', 'steel', 'chemicals', 'semiconductor', 'semiconductors', 'research', 'consulting', 'exchange', 'shipping',
   'pharmaceutical', 'pharma', 'biotech', 'therapeutics', 'biosciences', 'power', 'electric', 'airline',
+  'advisory', 'analytics', 'trading', 'networks', 'solutions', 'services', 'associates', 'enterprises', 'construction',
+  'engineering', 'developments', 'properties', 'media', 'entertainment', 'studios', 'brands', 'healthcare', 'software',
+  'robotics', 'aerospace', 'automotive', 'utilities', 'metals',
+  // The same words in the languages company names keep in English copy: Energia, Energie, Energi,
+  // Minera, Mineração, Litio, Nikel.
+  'energia', 'energie', 'energi', 'minera', 'mineracao', 'litio', 'nikel',
 ]);
 
 /** A capitalised English name of two or more words that ends in a company word. */
@@ -315,7 +321,9 @@ export function isEnglishCompanyName(tokens: readonly Token[], first: number, la
 }
 
 /** Company-form words that end a company name: "Taiwan Semiconductor Manufacturing Co.". */
-const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corporation', 'incorporated', 'limited']);
+const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corporation', 'incorporated', 'limited', 'gmbh', 'tbk', 'bhd',
+  // Gulf legal forms: "Emirates NBD PJSC", "Ooredoo QPSC", "Omantel SAOG", "Zain KSCP".
+  'pjsc', 'psc', 'qpsc', 'saog', 'kscp', 'bsc']);
 const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
 /**
  * Institution nouns that end a name of capitalised words before them: "Commerce Ministry",
@@ -380,14 +388,22 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
       }
       break;
     }
-    // "China Road and Bridge Corporation": "and" inside a run that ends in a company or institution word.
-    if (!connected) {
+    // "China Road and Bridge Corporation": "and" inside a run that ends in a company or institution
+    // word; not after a name that is already whole ("Oman Broadband SAOG and Dubai Islamic Bank PJSC").
+    const whole = COMPANY_ENDS_EN.has(tokens[last]?.key ?? '') || COMPANY_WORDS_EN.has(tokens[last]?.key ?? '');
+    if (!connected && !whole) {
       const and = tokens[last + 1];
       const through = and?.key === 'and' && !and.cap && tokens[last] && joinable(tokens[last] as Token, and) ? capitalisedRunEnd(tokens, last + 2, isName, joinable) : -1;
       const end = tokens[through];
       if (through > last + 1 && end && (COMPANY_ENDS_EN.has(end.key) || ORG_ENDS_EN.has(end.key))) last = through;
     }
     const lastTok = tokens[last];
+    // "PT Vale Indonesia": the Indonesian company form opens the name.
+    if (start.text === 'PT' && lastTok && last > i) {
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
+      i = last + 1;
+      continue;
+    }
     if (connected && head >= 0 && lastTok && last > head) {
       out.push({ first: i, last, start: start.start, end: lastTok.end });
       i = last + 1;

@@ -24,6 +24,14 @@ describe('English organisation names shown by their last word', () => {
     expect(shaped('Kenya Power said.')).toEqual([]);
   });
 
+  it('knows company words kept in other languages, Gulf and Asian legal forms, and the Indonesian PT', () => {
+    expect(shaped('Andes Norte Litio and Nordic Wind Energi bid.')).toEqual(['Andes Norte Litio', 'Nordic Wind Energi']);
+    expect(shaped('Shares of Oman Broadband SAOG and Dubai Islamic Bank PJSC rose.')).toEqual(['Oman Broadband SAOG', 'Dubai Islamic Bank PJSC']);
+    expect(shaped('The smelter is run by PT Sulawesi Prima Nikel, a unit of PT Vale.')).toEqual(['PT Sulawesi Prima Nikel', 'PT Vale']);
+    // "PT" alone, or a lower-case word after it, is no company.
+    expect(shaped('He worked PT at a shop.')).toEqual([]);
+  });
+
   it('follows a comma list after "of" to its "and": "Ministry of Economy, Trade and Industry"', () => {
     expect(shaped('The Ministry of Economy, Trade and Industry approved it.')).toEqual(['Ministry of Economy, Trade and Industry']);
     // Without the closing "and", the comma ends the name.
