@@ -10,7 +10,10 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * type) and mentions linked.
  * The last line printed is one JSON object with every figure.
  *
- *   node bench/ner.ts [--data /work/shared/data] [--articles-only]   (the second skips the dev splits and speed)
+ *   node bench/ner.ts [--data /work/shared/data] [--articles-only] [--kb extended-kb.tsv]
+ *
+ * `--articles-only` skips the dev splits and speed; `--kb` tags with another knowledge base (as the
+ * tagger service's KHABAR_NER_KB_PATH does), to measure an extended KB before deploying it.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,11 +38,13 @@ import {
   type Sentence,
 } from '../packages/ner/src/eval.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: findSharedData() }, 'articles-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { data: { type: 'string', default: findSharedData() }, 'articles-only': { type: 'boolean', default: false }, kb: { type: 'string' } },
+});
 
 // The dev splits are decoded with the lexicon the models were trained with, as the tagger does.
 const { lexicon } = loadModelLexicon(dataFile(''));
-const tagger = createTagger();
+const tagger = createTagger(values.kb ? { kbPath: values.kb } : {});
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 const brief = (s: Scores | undefined): { p: number; r: number; f1: number } => ({ p: r4(s?.precision ?? 0), r: r4(s?.recall ?? 0), f1: r4(s?.f1 ?? 0) });
@@ -134,7 +139,9 @@ function addedSinceGold(folder: string): ((id: string) => boolean) | null {
     const then = new Set<string>();
     for (const file of DATA_FILES) for (const id of idsOf(git('show', `${commit}:${file}`))) then.add(id);
     const added = new Set<string>();
-    for (const file of DATA_FILES) for (const id of idsOf(readFileSync(join(repoRoot, file), 'utf8'))) if (!then.has(id)) added.add(id);
+    // Today's ids: of the KB being measured (`--kb`, else the built-in one) and of the gazetteer.
+    const today = DATA_FILES.map((file) => (file.endsWith('kb.tsv') && values.kb ? values.kb : join(repoRoot, file)));
+    for (const file of today) for (const id of idsOf(readFileSync(file, 'utf8'))) if (!then.has(id)) added.add(id);
     return (id) => added.has(id);
   } catch {
     return null;
