@@ -1,3 +1,4 @@
+import { lineageEnd } from './name-chains.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /**
@@ -122,7 +123,35 @@ function bodyAt(text: string, tokens: readonly Token[], i: number, joinable: (a:
     const b = tokens[j];
     return a && b && joinable(a, b) ? b : undefined;
   };
-  return quotedAfterCue(text, tokens, i, next) ?? societyAt(tokens, i, next) ?? activityBodyAt(text, tokens, i, next, isOneWordName);
+  return quotedAfterCue(text, tokens, i, next) ?? societyAt(tokens, i, next) ?? royalBodyAt(tokens, i, next, joinable) ?? activityBodyAt(text, tokens, i, next, isOneWordName);
+}
+
+/** Heads of bodies named after a ruler: "جامعة الملك سعود", "مؤسسة الملك خالد", "مدينة الملك عبدالعزيز للعلوم والتقنية". */
+const ROYAL_BODY_HEADS_AR = new Set(['جامعة', 'مؤسسة', 'مركز', 'معهد', 'أكاديمية', 'كلية', 'صندوق', 'مدينة'].map(keyOf));
+const RULERS_AR = new Set(['ملك', 'أمير', 'أميرة', 'شيخ', 'سلطان', 'إمام'].map(keyOf));
+/** Name parts that need the word after them ("عبد العزيز", "أبو بكر"). */
+const NEEDS_NEXT_AR = new Set(['عبد', 'أبو', 'ابو'].map(keyOf));
+
+/**
+ * A university, foundation, centre or fund named after a ruler: the head (part of the name), a
+ * royal title with the article, the ruler's name with its lineage ("بن عبد العزيز", "آل سعود"),
+ * then what it does if said ("للعلوم والتقنية") with its adjectives.
+ */
+function royalBodyAt(tokens: readonly Token[], i: number, next: (j: number) => Token | undefined, joinable: (a: Token, b: Token) => boolean): BodySpan | null {
+  const head = tokens[i];
+  const reading = head && variantsOf(head).find((v) => !v.article && ROYAL_BODY_HEADS_AR.has(v.key));
+  const title = next(i + 1);
+  const name = next(i + 2);
+  if (!head || !reading || !title || !name || !title.article || !RULERS_AR.has(title.key) || !name.arabic || name.article || BREAKS_AR.has(name.key)) return null;
+  let last = i + 2;
+  if (NEEDS_NEXT_AR.has(name.key)) {
+    if (!next(i + 3)) return null;
+    last = i + 3;
+  }
+  last = lineageEnd(tokens, last, () => true, joinable);
+  const complement = last + 1;
+  if (activityAt(tokens, complement, next)) last = activityTail(tokens, complement, next);
+  return { first: i, last, start: head.start + reading.skip, nameFirst: i + 1, complement };
 }
 
 /**
@@ -199,8 +228,20 @@ function activityBodyAt(text: string, tokens: readonly Token[], i: number, next:
   }
   if (j - nameFirst > maxWords) return null;
   const complement = j;
-  const construct = activityAt(tokens, j, next) === 'construct';
-  j += construct ? 2 : 1;
+  const last = activityTail(tokens, complement, next);
+  const lastTok = tokens[last];
+  if (!lastTok) return null;
+  if (quoted && !CLOSE_QUOTES.test(text.slice(lastTok.end, lastTok.end + 3))) return null;
+  const start = naming && reading ? head.start + reading.skip : (tokens[nameFirst]?.start ?? head.start);
+  return { first: naming ? i : nameFirst, last, start, nameFirst, complement };
+}
+
+/**
+ * The last token of an activity complement at `complement` ("للموانئ", or "لتداول الأوراق") with
+ * its adjectives and و-joined nouns, but not a nationality ("… للطاقة الجديدة الصينية").
+ */
+function activityTail(tokens: readonly Token[], complement: number, next: (j: number) => Token | undefined): number {
+  let j = complement + (activityAt(tokens, complement, next) === 'construct' ? 2 : 1);
   for (let n = 0; n < 6; n++) {
     const t = next(j);
     if (!t || !t.arabic) break;
@@ -209,12 +250,7 @@ function activityBodyAt(text: string, tokens: readonly Token[], i: number, next:
     if ((!adjective && !joined) || isNationality(t)) break;
     j++;
   }
-  const last = j - 1;
-  const lastTok = tokens[last];
-  if (!lastTok) return null;
-  if (quoted && !CLOSE_QUOTES.test(text.slice(lastTok.end, lastTok.end + 3))) return null;
-  const start = naming && reading ? head.start + reading.skip : (tokens[nameFirst]?.start ?? head.start);
-  return { first: naming ? i : nameFirst, last, start, nameFirst, complement };
+  return j - 1;
 }
 
 /**

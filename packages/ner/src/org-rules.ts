@@ -87,6 +87,11 @@ const BODY_STOP_AR = new Set(
   ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'تي', 'ذي', 'ذين', 'لتي', 'لذي', 'أسبوع', 'شهر', 'عام', 'سنة'].map(keyOf),
 );
 
+/** Definite words that never continue a body's name after its head: ranks and ordinals. */
+const AFTER_BODY_AR = new Set(
+  ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين'].map(keyOf),
+);
+
 /** An Arabic word that is only an institution noun ("المنظمة", "للمنظمة"): never a name alone. */
 export function isGenericOrgHead(token: Token): boolean {
   return token.arabic && variantsOf(token).some((v) => ORG_HEADS_AR.has(v.key));
@@ -148,8 +153,12 @@ export function findCuedOrgs(
       const t = next(j);
       // A definite noun, or one joined with و ("وزارة الاقتصاد والتجارة"). The first may look like
       // a nisba ("وزارة الخارجية القطرية": الخارجية is the ministry's name, القطرية its adjective).
-      const definite = t?.arabic === true && (t.article || (j > i + 1 && t.norm.startsWith('وال') && t.norm.length >= 6));
+      // «الري» keeps its article in the key (the stem is too short to strip), and is definite too.
+      const definite = t?.arabic === true && (t.article || (t.norm.startsWith('ال') && t.norm.length >= 4) || (j > i + 1 && t.norm.startsWith('وال') && t.norm.length >= 6));
       if (!t || !definite || (j > i + 1 && NISBA_AR.test(t.key))) break;
+      // The sentence going on: a time ("مجلس الشورى الأسبوع المقبل"), a rank ("مجلس السيادة الفريق
+      // البرهان"), an ordinal ("مجلس النواب الأربعين").
+      if (BODY_STOP_AR.has(t.key) || AFTER_BODY_AR.has(t.key)) break;
       if (j === i + 1 && (NOT_COMPLEMENTS_AR.has(t.key) || (NISBA_AR.test(t.key) && !MINISTRIES_AR.has(t.key) && !MINISTRY_HEADS_AR.has(reading.key)))) break;
       j++;
     }

@@ -58,6 +58,19 @@ describe('Arabic bodies named in quotes after a cue noun, and societies', () => 
   });
 });
 
+describe('Arabic bodies named after a ruler', () => {
+  it('reads the head, the royal title, the name with its lineage and what the body does as one organisation', () => {
+    expect(rules('وقال رئيس جامعة الملك سعود إن العام الدراسي بدأ.')).toEqual(['ORG جامعة الملك سعود org:جامعه الملك سعود']);
+    expect(rules('وأعلنت مدينة الملك عبد العزيز للعلوم والتقنية عن برنامج جديد.')).toEqual(['ORG مدينة الملك عبد العزيز للعلوم والتقنية org:مدينه الملك عبد العزيز للعلوم والتقنيه']);
+    expect(rules('وزار الوفد جامعة الملك عبد الله بن عبد العزيز أمس.')).toEqual(['ORG جامعة الملك عبد الله بن عبد العزيز org:جامعه الملك عبد الله بن عبد العزيز']);
+  });
+
+  it('needs the royal title with its article and a name after it', () => {
+    expect(rules('وقالت الجامعة إن الملك سيزورها.')).toEqual([]);
+    expect(rules('وقال رئيس جامعة ملك في المدينة.')).toEqual([]);
+  });
+});
+
 describe('Arabic institutions a place completes', () => {
   it('reads universities, exchanges, banks and courts named by their city', () => {
     expect(rules('وقال أستاذ الاقتصاد في جامعة الكويت إن الموازنة متوازنة.')).toEqual(['ORG جامعة الكويت org:جامعه الكويت']);

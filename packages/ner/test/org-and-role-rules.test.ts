@@ -60,9 +60,14 @@ describe('organisation cues', () => {
     ]);
   });
 
-  it('leaves a head noun followed by an honorific and a name to the model', () => {
-    expect(named('وتخرج من جامعة الملك فهد.', 'ar', false)).toEqual([]);
-    // With what the university teaches after the name, the named-body rule reads all of it.
+  it('ends a head\'s complements at a time, a rank or an ordinal, and reads a short definite complement («الري»)', () => {
+    expect(named('وقال مجلس الشورى الأسبوع المقبل إنه سيصوت.', 'ar', false)).toEqual(['ORG مجلس الشورى org:مجلس الشوري']);
+    expect(named('وانتخب مجلس النواب الأربعين رئيسا له.', 'ar', false)).toEqual(['ORG مجلس النواب org:مجلس النواب']);
+    expect(named('وقالت وزارة الري المصرية إن المياه كافية.', 'ar', false)).toEqual(['ORG وزارة الري المصرية org:وزاره الري المصريه']);
+  });
+
+  it('leaves a head noun followed by an honorific to the named-body rule, which reads the ruler\'s name whole', () => {
+    expect(named('وتخرج من جامعة الملك فهد.', 'ar', false)).toEqual(['ORG جامعة الملك فهد org:جامعه الملك فهد']);
     expect(named('وتخرج من جامعة الملك فهد للبترول.', 'ar', false)).toEqual(['ORG جامعة الملك فهد للبترول org:جامعه الملك فهد للبترول']);
   });
 
