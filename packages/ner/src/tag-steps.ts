@@ -210,7 +210,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       return facility < 0 ? m : { ...m, last: facility, type: 'LOC' as const };
     })
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
-    .map((m) => (m.type !== 'LOC' && isEnglishPlaceName(tokens, m.first, m.last) ? { ...m, type: 'LOC' as const } : m))
+    .map((m) => (m.type !== 'LOC' && (isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m)))) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
     .filter((m): m is ModelSpan => m !== null);
@@ -226,6 +226,40 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     return id;
   });
   return { spans, ids };
+}
+
+/** Prepositions after which a capitalised name is a place ("in Zeebrugge", "near Sefwi Wiawso"). */
+const LOCATIVES_EN = new Set(['in', 'near', 'outside', 'around', 'across', 'into', 'towards', 'toward', 'inside']);
+
+/**
+ * An English model PER name right after a locative preposition that reads as a place: not a
+ * possessive ("in Smith's view"), not opening with a known given name or a word the lexicon knows
+ * from a person's name ("in Donald Trump").
+ */
+function afterLocative(text: string, tokens: readonly Token[], m: ModelSpan, data: TaggerData): boolean {
+  const prep = tokens[m.first - 1];
+  const head = tokens[m.first];
+  const last = tokens[m.last];
+  if (!prep || !head || !last || !LOCATIVES_EN.has(prep.key) || !/^ $/.test(text.slice(prep.end, head.start))) return false;
+  // "In Sefwi Wiawso, …" opens a sentence; "In" elsewhere in capitals is a name's part.
+  if (prep.cap && !/(^|[.!?:\n]\s*)$/u.test(text.slice(Math.max(0, prep.start - 3), prep.start))) return false;
+  if (/^['’]s?\b/u.test(text.slice(last.end, last.end + 2))) return false;
+  if (data.nameTokens.has(head.key) || data.lexicon.flagsOf(head.key)?.some((f) => f.startsWith('PER'))) return false;
+  return true;
+}
+
+/**
+ * An English model PER name that closes a list of places: "Esbjerg, Hamburg, Gdynia and Zeebrugge"
+ * (the word before " and " ends a place mention already found).
+ */
+function lastInPlaceList(d: Draft, m: ModelSpan): boolean {
+  const head = d.tokens[m.first];
+  const before = d.tokens[m.first - 1];
+  if (!head || !before) return false;
+  // Only after "and": after a bare comma the name is as often an apposition ("in Haiti, Geeta Narayan, said").
+  const place = d.tokens[m.first - 2];
+  if (before.key !== 'and' || before.cap || !place || !/^ $/.test(d.text.slice(before.end, head.start)) || !/^,?\s+$/u.test(d.text.slice(place.end, before.start))) return false;
+  return d.mentions.some((x) => x.type === 'LOC' && d.spans.get(x)?.last === m.first - 2);
 }
 
 /** Lexicon flags of a word that is itself a place, organisation or other thing's name (`src/model/lexicon.ts`). */

@@ -3,7 +3,7 @@ import { joinable } from '../src/matcher.ts';
 import { findEnglishOrgNames } from '../src/org-rules.ts';
 import { facilityWordAfter, isEnglishPlaceName } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
-import { namedMentions } from './tagger-helpers.ts';
+import { namedMentions, tagger } from './tagger-helpers.ts';
 
 const shaped = (text: string): string[] => {
   const tokens = tokenize(text);
@@ -79,5 +79,20 @@ describe('English person names the model cut short', () => {
     expect(people('The ship, captained by Sir Ernest Shackleton, set sail in 1914.')).toEqual(['PER Ernest Shackleton per:ernest shackleton']);
     expect(people('He met Tsar Alexander in Tilsit.')).toEqual(['PER Alexander per:alexander']);
     expect(people('The team includes Australian Ernest Shackleton and two others.')).toEqual(['PER Ernest Shackleton per:ernest shackleton']);
+  });
+});
+
+describe('English model names that read as places by where they stand', () => {
+  const mentions = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it('retypes a person name after a locative preposition, or closing a list of places after "and"', () => {
+    expect(mentions('The ships called at Esbjerg, Hamburg, Gdynia and Zeebrugge in the same week.')).toContain('LOC Zeebrugge');
+    expect(mentions('In Sefwi Wiawso, a cocoa district, farmers said prices fell.')).toEqual(['LOC Sefwi Wiawso']);
+    expect(mentions('The new terminal at the port in Mundra will open next year.')).toEqual(['LOC Mundra']);
+  });
+
+  it('leaves an apposition after a place and a possessive alone', () => {
+    expect(mentions("The agency's representative in Haiti, Geeta Narayan, called for calm.")).toEqual(['LOC Haiti', 'PER Geeta Narayan']);
+    expect(mentions("The deal, in Ruto's words, is fair.")).toEqual(['PER Ruto']);
   });
 });
