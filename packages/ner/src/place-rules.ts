@@ -39,6 +39,11 @@ const PARTICLES_AR = new Set(['أبو', 'ابو', 'أم', 'بني', 'بن', 'ع�
  */
 const NAMED_AFTER_RULERS_AR = new Set(['سد', 'جسر', 'ميناء', 'مطار', 'حقل', 'مضيق', 'جزيرة'].map(keyOf));
 const ONLY_AFTER_RULERS_AR = new Set(['سد', 'جسر'].map(keyOf));
+const DAM = keyOf('سد');
+/** What the verb «سد» fills or blocks ("سد العجز", "سد الفجوة", "سد الطريق"): never a dam's name. */
+const DAM_VERB_OBJECTS_AR = new Set(
+  ['عجز', 'فجوه', 'فجوات', 'ثغره', 'ثغرات', 'حاجه', 'حاجات', 'احتياجات', 'نقص', 'فراغ', 'رمق', 'ذرائع', 'طريق', 'طرق', 'باب', 'ابواب', 'منافذ', 'منفذ', 'شاغر', 'شواغر', 'دين', 'ديون', 'عطش', 'جوع', 'هوه', 'خلل', 'ثمن', 'مسد', 'فراغات'].map(keyOf),
+);
 const RULER_TITLES_AR = new Set(['ملك', 'امير', 'شيخ', 'سلطان'].map(keyOf));
 /**
  * Common complements of the descriptors ("حقل النفط", "مخيم اللاجئين", "مطار العاصمة"): not names.
@@ -95,6 +100,10 @@ export function findDescribedPlaces(
       const name = tokens[i + 2];
       if (!name || !name.arabic || locked.has(i + 2) || !joinable(nextTok, name)) continue;
       last = lineageEnd(tokens, i + 2, (k) => !locked.has(k), joinable);
+    } else if (reading.key === DAM && damName(i + 1, after)) {
+      // "سد النهضة", "سد الروصيرص", "سد الموصل": a dam by its name or its place; "سد العجز" and
+      // "سد فجوة" (filling a deficit, a gap) are the verb.
+      last = after ? after.last : i + 1;
     } else if (ONLY_AFTER_RULERS_AR.has(reading.key)) {
       if (after?.type !== 'PER') continue;
       last = after.last;
@@ -141,6 +150,13 @@ export function findDescribedPlaces(
       break;
     }
     return PARTICLES_AR.has(tokens[last]?.key ?? '') ? -1 : last;
+  }
+
+  /** Whether a dam's name starts at `j`: a place or person found there, or a definite word that is not what «سد» fills or blocks. */
+  function damName(j: number, after: TokenMention | undefined): boolean {
+    if (after) return after.type === 'LOC' || after.type === 'PER';
+    const t = tokens[j];
+    return t !== undefined && t.arabic && t.article && !locked.has(j) && !inside.has(j) && t.key.length >= 3 && !DAM_VERB_OBJECTS_AR.has(t.key) && !NISBA_AR.test(t.key);
   }
 
   function plausible(t: Token): boolean {

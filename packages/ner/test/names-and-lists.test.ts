@@ -90,20 +90,23 @@ describe('facilities named after rulers', () => {
     expect(named('وهبطت الطائرة في مطار الأمير نايف بن عبد العزيز الدولي.', 'ar')).toContain('LOC مطار الأمير نايف بن عبد العزيز loc:مطار الامير نايف بن عبد العزيز');
   });
 
-  it('takes a person found before it after ميناء, سد or جسر; a place only after ميناء; never a plain word', () => {
+  it('takes a person found before it after ميناء, سد or جسر; a place after ميناء or سد; never a plain word', () => {
     const text = 'وضبطت الشحنة في ميناء خليفة بن سلمان قبل أن تصل.';
     const tokens = tokenize(text);
     const k = tokens.findIndex((t) => t.text === 'خليفة');
     const join = (a: (typeof tokens)[number], b: (typeof tokens)[number]): boolean => joinable(text, a, b);
     const spans = findDescribedPlaces(tokens, [{ first: k, last: k + 2, type: 'PER' }], new Set(), join);
     expect(spans.map((p) => text.slice(p.start, tokens[p.last]?.end))).toEqual(['ميناء خليفة بن سلمان']);
-    // A port is also named after its town ("ميناء صحار"); a dam or a bridge only after a person.
+    // A port (and a dam) is also named after its place ("ميناء صحار", "سد الموصل"); a bridge only after a person.
     expect(findDescribedPlaces(tokens, [{ first: k, last: k + 2, type: 'LOC' }], new Set(), join).map((p) => text.slice(p.start, tokens[p.last]?.end))).toEqual(['ميناء خليفة بن سلمان']);
-    const dam = 'وافتتح سد خليفة بن سلمان أمس.';
-    const damTokens = tokenize(dam);
-    const d = damTokens.findIndex((t) => t.text === 'خليفة');
-    expect(findDescribedPlaces(damTokens, [{ first: d, last: d + 2, type: 'LOC' }], new Set(), (a, b) => joinable(dam, a, b))).toEqual([]);
+    const bridge = 'وافتتح جسر خليفة بن سلمان أمس.';
+    const bridgeTokens = tokenize(bridge);
+    const b = bridgeTokens.findIndex((t) => t.text === 'خليفة');
+    expect(findDescribedPlaces(bridgeTokens, [{ first: b, last: b + 2, type: 'LOC' }], new Set(), (x, y) => joinable(bridge, x, y))).toEqual([]);
     expect(named('وقال الوزير إن سد العجز في الموازنة أولوية وإن جسر الهوة ممكن.', 'ar')).toEqual([]);
+    // A dam is also named by a definite word or its place; what the verb «سد» fills never names one.
+    expect(named('وارتفع منسوب سد الروصيرص وانخفض مخزون سد الموصل.', 'ar')).toEqual(['LOC سد الروصيرص loc:سد الروصيرص', 'LOC سد الموصل loc:سد الموصل']);
+    expect(named('وتحتاج الحكومة إلى سد الفجوة والنقص.', 'ar')).toEqual([]);
   });
 
   it('reads "حاسي" and "سيدي" as name particles after a descriptor', () => {
