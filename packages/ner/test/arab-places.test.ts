@@ -34,6 +34,8 @@ describe('Arab-world places the shared gazetteer names badly or not at all', () 
     expect(rules('وذكر الخبر أن الحرب تدمر المدن.')).toEqual([]);
     // «الغربية» is Gharbia only as «محافظة الغربية» or where the model reads a place; «أتوا» ("they came") is no Samoan district.
     expect(rules('وفرضت الدول الغربية عقوبات، وأتوا إلى الاجتماع.')).toEqual([]);
+    // «إلبيت» (Elbit) folds to «البيت», "the house": model-confirmed only.
+    expect(rules('وعاد إلى البيت بعد الظهر.')).toEqual([]);
     expect(rules('وزار مدينة طنطا في محافظة الغربية.')).toContain('LOC محافظة الغربية loc:Q30835');
   });
 
