@@ -118,12 +118,24 @@ export function findNamedBodies(
 function bodyAt(text: string, tokens: readonly Token[], i: number, joinable: (a: Token, b: Token) => boolean, isOneWordName: (key: string) => boolean): BodySpan | null {
   const head = tokens[i];
   if (!head || !head.arabic) return null;
+  // Most words open no body: only a head noun or a word right after an opening quote can.
+  if (!quoteBefore(text, head.start) && !variantsOf(head).some((v) => !v.article && ALL_HEADS_AR.has(v.key))) return null;
   const next = (j: number): Token | undefined => {
     const a = tokens[j - 1];
     const b = tokens[j];
     return a && b && joinable(a, b) ? b : undefined;
   };
   return quotedAfterCue(text, tokens, i, next) ?? societyAt(tokens, i, next) ?? royalBodyAt(tokens, i, next, joinable) ?? activityBodyAt(text, tokens, i, next, isOneWordName);
+}
+
+/** Whether an opening quote stands right before `at` (spaces allowed between). */
+function quoteBefore(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0xab || c === 0x22 || c === 0x201c) return true;
+    if (c !== 0x20) return false;
+  }
+  return false;
 }
 
 /** Heads of bodies named after a ruler: "جامعة الملك سعود", "مؤسسة الملك خالد", "مدينة الملك عبدالعزيز للعلوم والتقنية". */
@@ -323,3 +335,6 @@ export function placeInstitution(
   }
   return { first: h, last, start: head.start + reading.skip };
 }
+
+/** Every head noun a body's shape may open with (for the quick test in `bodyAt`). */
+const ALL_HEADS_AR = new Set([...NAMING_HEADS_AR, ...CUE_HEADS_AR, ...ROYAL_BODY_HEADS_AR, SOCIETY]);

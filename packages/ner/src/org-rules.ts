@@ -1,4 +1,4 @@
-import { isEnglishTitle } from './title-rules.ts';
+import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -87,6 +87,9 @@ const BODY_STOP_AR = new Set(
   ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'تي', 'ذي', 'ذين', 'لتي', 'لذي', 'أسبوع', 'شهر', 'عام', 'سنة'].map(keyOf),
 );
 
+const COUNCIL = keyOf('مجلس');
+const MINISTERS = keyOf('وزراء');
+
 /** Definite words that never continue a body's name after its head: ranks and ordinals. */
 const AFTER_BODY_AR = new Set(
   ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين'].map(keyOf),
@@ -164,6 +167,10 @@ export function findCuedOrgs(
     }
     // "جامعة الملك فهد": a name follows the honorific; the model finds the whole of it.
     if (j === i + 1 || HONORIFICS_AR.has(tokens[j - 1]?.key ?? '')) return null;
+    // «مجلس الوزراء» is the cabinet in general, and «رئيس مجلس الوزراء» a title: a name only with
+    // the country's nisba after it, and never after a title word.
+    const cabinet = j === i + 2 && reading.key === COUNCIL && tokens[i + 1]?.key === MINISTERS;
+    if (cabinet && (isArabicTitle(tokens[i - 1]) || !(next(j)?.article === true && NISBA_AR.test(next(j)?.key ?? '')))) return null;
     // The adjective agrees with the head: "مجلس السيادة الانتقالي", "وزارة النفط العراقية", not
     // "(جلسة) مجلس الوزراء الأسبوعية".
     const adj = next(j);

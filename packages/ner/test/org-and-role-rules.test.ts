@@ -66,6 +66,12 @@ describe('organisation cues', () => {
     expect(named('وقالت وزارة الري المصرية إن المياه كافية.', 'ar', false)).toEqual(['ORG وزارة الري المصرية org:وزاره الري المصريه']);
   });
 
+  it('reads «مجلس الوزراء» as a name only with a nisba and never after a title', () => {
+    expect(named('وقال رئيس مجلس الوزراء إن الحكومة مستمرة.', 'ar', false)).toEqual([]);
+    expect(named('وعقد مجلس الوزراء أول اجتماع له.', 'ar', false)).toEqual([]);
+    expect(named('وأقر مجلس الوزراء السعودي الميزانية.', 'ar', false)).toEqual(['ORG مجلس الوزراء السعودي org:مجلس الوزراء السعودي']);
+  });
+
   it('leaves a head noun followed by an honorific to the named-body rule, which reads the ruler\'s name whole', () => {
     expect(named('وتخرج من جامعة الملك فهد.', 'ar', false)).toEqual(['ORG جامعة الملك فهد org:جامعه الملك فهد']);
     expect(named('وتخرج من جامعة الملك فهد للبترول.', 'ar', false)).toEqual(['ORG جامعة الملك فهد للبترول org:جامعه الملك فهد للبترول']);
