@@ -126,12 +126,13 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
 
   /**
    * Weak entries (ordinary gazetteer places) are too short or too word-like to find behind ك or in
-   * short stems, except in a list of places: "في عدن وتعز", "معان والطفيلة والكرك".
+   * short stems, except in a list of places ("في عدن وتعز", "معان والطفيلة والكرك") and as a name of
+   * two or more words, which its other words confirm ("برام الله").
    */
-  function allowed(entry: number, v: TokenVariant, afterPlace: boolean): boolean {
+  function allowed(entry: number, v: TokenVariant, afterPlace: boolean, words: number): boolean {
     if (v.clitics === '' || entries[entry]?.strong) return true;
     if (afterPlace && v.clitics === 'و' && entries[entry]?.type === 'LOC') return true;
-    return !v.clitics.includes('ك') && v.key.length >= 4;
+    return !v.clitics.includes('ك') && (v.key.length >= 4 || words > 1);
   }
 
   function match(tokens: readonly Token[], text: string): RawMatch[] {
@@ -151,7 +152,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
           if (!prefixes.has(key)) break;
           const window = tokens.slice(i, i + len);
           const found = lookup(key, window, v.article);
-          const entry = found !== null && allowed(found, v, afterPlace) ? found : null;
+          const entry = found !== null && allowed(found, v, afterPlace, len) ? found : null;
           const lastTok = window[len - 1];
           if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {
             best = { entry, first: i, last: i + len - 1, start: head.start + v.skip, end: lastTok.end };

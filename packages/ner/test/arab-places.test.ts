@@ -39,6 +39,10 @@ describe('Arab-world places the shared gazetteer names badly or not at all', () 
     expect(rules('وزار مدينة طنطا في محافظة الغربية.')).toContain('LOC محافظة الغربية loc:Q30835');
   });
 
+  it('finds a two-word place behind a proclitic even when its first word is short («برام الله»)', () => {
+    expect(rules('وقال الوزير في مؤتمر صحافي برام الله إن الرواتب ستصرف.')).toEqual(['LOC رام الله loc:Q1093166']);
+  });
+
   it('links Iraqi Kurdistan as Arabic news names it', () => {
     expect(rules('وقال رئيس إقليم كردستان إن الاتفاق نهائي.')).toContain('LOC إقليم كردستان loc:Q205047');
     expect(rules('وقال رئيس حكومة إقليم كردستان إن الاتفاق نهائي.')).toEqual(['ORG حكومة إقليم كردستان org:krg']);
