@@ -433,11 +433,35 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
       // An institution noun after one or more capitalised words ("Commerce Ministry", "Turkish
       // Statistical Institute"), or a company word after two or more ("Hokkaido Electric Power").
       out.push({ first: i, last, start: start.start, end: lastTok.end });
+    } else if (lastTok && regionalBody(i, last)) {
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
     }
     i = last + 1;
   }
   return out;
+
+  /**
+   * Two or more capitalised words before a continent, which says where the body works: "ICE Futures
+   * Europe", "Clean Roads Europe", "Gas Energy Latin America"; not a region ("West Africa",
+   * "Sub-Saharan Africa"): no region adjective among the words before it.
+   */
+  function regionalBody(first: number, last: number): boolean {
+    if (!CONTINENTS_EN.has(tokens[last]?.key ?? '')) return false;
+    let k = last - 1;
+    if (REGION_ADJ_EN.has(tokens[k]?.key ?? '')) k--;
+    if (k - first < 1) return false;
+    for (let j = first; j <= k; j++) if (REGION_ADJ_EN.has(tokens[j]?.key ?? '')) return false;
+    return true;
+  }
 }
+
+const CONTINENTS_EN = new Set(['europe', 'africa', 'asia', 'america', 'americas']);
+/** Words that make a region of a continent ("West Africa", "Latin America", "Sub-Saharan Africa"). */
+const REGION_ADJ_EN = new Set([
+  'north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'latin', 'sub', 'saharan',
+  'middle', 'equatorial', 'continental', 'francophone', 'anglophone', 'lusophone', 'southeast', 'southeastern', 'northeast',
+  'northwest', 'southwest', 'greater', 'wider', 'old', 'new', 'all', 'across', 'the', 'in', 'of', 'to', 'from',
+]);
 
 /** The last token of the run of joined capitalised names starting at `from` (-1 if `from` is not one). */
 function capitalisedRunEnd(tokens: readonly Token[], from: number, isName: (t: Token | undefined) => boolean, joinable: (a: Token, b: Token) => boolean): number {

@@ -32,6 +32,11 @@ describe('English organisation names shown by their last word', () => {
     expect(shaped('He worked PT at a shop.')).toEqual([]);
   });
 
+  it('reads two or more capitalised words before a continent as a body working there, a region not', () => {
+    expect(shaped('Prices on ICE Futures Europe rose, said Clean Roads Europe and Gas Energy Latin America.')).toEqual(['ICE Futures Europe', 'Clean Roads Europe', 'Gas Energy Latin America']);
+    expect(shaped('Trade in West Africa and Sub-Saharan Africa grew; Visit Europe said.')).toEqual([]);
+  });
+
   it('follows a comma list after "of" to its "and": "Ministry of Economy, Trade and Industry"', () => {
     expect(shaped('The Ministry of Economy, Trade and Industry approved it.')).toEqual(['Ministry of Economy, Trade and Industry']);
     // Without the closing "and", the comma ends the name.
