@@ -46,7 +46,11 @@ const ORG_HEADS_AR = new Set(
  */
 const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'محكمة', 'جامعة', 'مجلس', 'جهاز', 'حكومة', 'حزب', 'ائتلاف', 'تحالف', 'منظمة', 'مفوضية'].map(keyOf));
 /** Complements that make the head a common noun phrase ("حكومة البلاد", "مجلس الإدارة"). */
-const NOT_COMPLEMENTS_AR = new Set(['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر'].map(keyOf));
+const NOT_COMPLEMENTS_AR = new Set(
+  ['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر',
+    // "حكومة الإقليم" (the region's), "حكومة الجماعة" (the group's): a body named by what it belongs to.
+    'إقليم', 'جماعة', 'حركة', 'ولاية', 'محافظة', 'قطاع', 'بلدية'].map(keyOf),
+);
 /**
  * Definite institutions that are a name with a nisba adjective after them: "الجيش الوطني الليبي",
  * "المخابرات العامة المصرية", "القيادة المركزية الأمريكية", "البرلمان الإيراني", "البحرية الأمريكية",

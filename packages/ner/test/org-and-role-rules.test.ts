@@ -66,6 +66,11 @@ describe('organisation cues', () => {
     expect(named('وقالت وزارة الري المصرية إن المياه كافية.', 'ar', false)).toEqual(['ORG وزارة الري المصرية org:وزاره الري المصريه']);
   });
 
+  it('does not read a body named by what it belongs to as a name («حكومة الإقليم», «حكومة الجماعة»)', () => {
+    expect(named('ووافقت حكومة الإقليم على الاتفاق.', 'ar', false)).toEqual([]);
+    expect(named('وأعلنت حكومة الجماعة أن المفاوضات متوقفة.', 'ar', false)).toEqual([]);
+  });
+
   it('reads «مجلس الوزراء» as a name only with a nisba and never after a title', () => {
     expect(named('وقال رئيس مجلس الوزراء إن الحكومة مستمرة.', 'ar', false)).toEqual([]);
     expect(named('وعقد مجلس الوزراء أول اجتماع له.', 'ar', false)).toEqual([]);
