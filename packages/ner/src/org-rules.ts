@@ -49,7 +49,7 @@ const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'م
 const NOT_COMPLEMENTS_AR = new Set(
   ['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر',
     // "حكومة الإقليم" (the region's), "حكومة الجماعة" (the group's): a body named by what it belongs to.
-    'إقليم', 'جماعة', 'حركة', 'ولاية', 'محافظة', 'قطاع', 'بلدية'].map(keyOf),
+    'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية'].map(keyOf),
 );
 /**
  * Definite institutions that are a name with a nisba adjective after them: "الجيش الوطني الليبي",
