@@ -209,7 +209,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       const facility = arabic || d.covered.has(m.last + 1) ? -1 : facilityWordAfter(tokens, m.last, d.join);
       return facility < 0 ? m : { ...m, last: facility, type: 'LOC' as const };
     })
-    .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last)) ? { ...m, type: 'ORG' as const } : m))
+    .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && isAcronym(tokens, m))) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => (m.type !== 'LOC' && (isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m)))) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
@@ -226,6 +226,17 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     return id;
   });
   return { spans, ids };
+}
+
+/**
+ * An English name written all in capitals among words that are not ("JAXA", "JERA"): a body's
+ * acronym, never a person. Text in capitals ("SOUTER, GINSBURG, and BREYER joined") says nothing.
+ */
+function isAcronym(tokens: readonly Token[], m: ModelSpan): boolean {
+  const caps = (k: number): boolean => /^\p{Lu}{2,}$/u.test(tokens[k]?.text ?? '');
+  for (let k = m.first; k <= m.last; k++) if (!caps(k) || /^[IVXLC]+$/u.test(tokens[k]?.text ?? '')) return false;
+  for (let k = m.first - 3; k <= m.last + 3; k++) if ((k < m.first || k > m.last) && caps(k)) return false;
+  return true;
 }
 
 /** Prepositions after which a capitalised name is a place ("in Zeebrugge", "near Sefwi Wiawso"). */

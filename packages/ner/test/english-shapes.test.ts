@@ -101,3 +101,12 @@ describe('English model names that read as places by where they stand', () => {
     expect(mentions("The deal, in Ruto's words, is fair.")).toEqual(['PER Ruto']);
   });
 });
+
+describe('English acronyms the model calls people', () => {
+  const mentions = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it('retypes a name in capitals among words that are not as an organisation, but not text in capitals', () => {
+    expect(mentions('The satellite reached orbit about 30 minutes later, JAXA said.')).toEqual(['ORG JAXA']);
+    expect(mentions('In the ruling, which SOUTER, GINSBURG, and BREYER joined, the court said.')).toEqual(['PER GINSBURG']);
+  });
+});
