@@ -64,7 +64,10 @@ const NATIONALITIES_AR = new Set(
     'دنماركي', 'سويسري', 'نمساوي', 'بلجيكي', 'كندي', 'أسترالي', 'برازيلي', 'باكستاني', 'إندونيسي', 'ماليزي', 'سنغافوري',
     'نيجيري', 'إثيوبي', 'كيني', 'أوروبي', 'أفريقي', 'إفريقي', 'آسيوي', 'خليجي', 'يوناني', 'قبرصي', 'أوكراني', 'بولندي'].map(keyOf),
 );
-const isNationality = (t: Token): boolean => t.arabic && t.article && NATIONALITIES_AR.has(t.key.endsWith('يه') ? t.key.slice(0, -1) : t.key);
+/** A definite Arabic nationality adjective ("الصينية", "العماني"). */
+export function isNationality(t: Token): boolean {
+  return t.arabic && t.article && NATIONALITIES_AR.has(t.key.endsWith('يه') ? t.key.slice(0, -1) : t.key);
+}
 /**
  * First words after شركة/مجموعة that agree with it as adjectives: an indefinite feminine word
  * ("شركة مصدرة للنفط", "شركة رائدة للتقنية"); a name there is rarely so written.

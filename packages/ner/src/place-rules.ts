@@ -1,4 +1,5 @@
 import { lineageEnd } from './name-chains.ts';
+import { isNationality } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** A place name made of a descriptor and a name ("معبر رفح", "مطار معيتيقة"); token indexes, inclusive. */
@@ -23,7 +24,7 @@ const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 
  * الدولي، "ميناء الداخلة الأطلسي"). Ports were left to their town until this was measured: the
  * article sets name 16 of their 23 ports whole, as their annotation brief says of named facilities.
  */
-const NAMED_FACILITIES_AR = new Set(['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة'].map(keyOf));
+const NAMED_FACILITIES_AR = new Set(['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع'].map(keyOf));
 /**
  * Descriptors that also open common phrases ("رأس المال", "محور المقاومة", "محور تطوير"): only
  * followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا").
@@ -37,8 +38,11 @@ const PARTICLES_AR = new Set(['أبو', 'ابو', 'أم', 'بني', 'بن', 'ع�
  * Dams and bridges never with a plain word ("سد العجز", closing the deficit; "جسر الهوة"); a port
  * also takes its town (NAMED_FACILITIES_AR).
  */
-const NAMED_AFTER_RULERS_AR = new Set(['سد', 'جسر', 'ميناء', 'مطار', 'حقل', 'مضيق', 'جزيرة'].map(keyOf));
+const NAMED_AFTER_RULERS_AR = new Set(['سد', 'جسر', 'ميناء', 'مطار', 'حقل', 'مضيق', 'جزيرة', 'شارع', 'طريق'].map(keyOf));
 const ONLY_AFTER_RULERS_AR = new Set(['سد', 'جسر'].map(keyOf));
+/** A road only by a ruler's name ("طريق الملك عبدالله"), never after «عن» ("عن طريق", "by way of"). */
+const ROAD = keyOf('طريق');
+const BY_WAY_OF = keyOf('عن');
 const DAM = keyOf('سد');
 /** What the verb «سد» fills or blocks ("سد العجز", "سد الفجوة", "سد الطريق"): never a dam's name. */
 const DAM_VERB_OBJECTS_AR = new Set(
@@ -90,16 +94,17 @@ export function findDescribedPlaces(
   for (let i = 0; i < tokens.length; i++) {
     const d = tokens[i];
     if (!d || !d.arabic || inside.has(i)) continue;
-    const reading = variantsOf(d).find((v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key)));
+    const reading = variantsOf(d).find((v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key) || v.key === ROAD));
     const nextTok = tokens[i + 1];
     if (!reading || !nextTok || !joinable(d, nextTok)) continue;
     const after = startsAt.get(i + 1);
-    const rulers = NAMED_AFTER_RULERS_AR.has(reading.key);
+    const rulers = NAMED_AFTER_RULERS_AR.has(reading.key) && !(reading.key === ROAD && tokens[i - 1]?.key === BY_WAY_OF);
     let last = -1;
+    if (reading.key === ROAD && !(rulers && nextTok.article && RULER_TITLES_AR.has(nextTok.key))) continue;
     if (rulers && nextTok.article && RULER_TITLES_AR.has(nextTok.key) && !locked.has(i + 1)) {
       const name = tokens[i + 2];
       if (!name || !name.arabic || locked.has(i + 2) || !joinable(nextTok, name)) continue;
-      last = lineageEnd(tokens, i + 2, (k) => !locked.has(k), joinable);
+      last = withNisba(lineageEnd(tokens, i + 2, (k) => !locked.has(k), joinable));
     } else if (reading.key === DAM && damName(i + 1, after)) {
       // "سد النهضة", "سد الروصيرص", "سد الموصل": a dam by its name or its place; "سد العجز" and
       // "سد فجوة" (filling a deficit, a gap) are the verb.
@@ -109,10 +114,7 @@ export function findDescribedPlaces(
       last = after.last;
     } else if (NAMED_FACILITIES_AR.has(reading.key)) {
       if (after?.type !== 'PER' && after?.type !== 'LOC') continue;
-      last = after.last;
-      const adj = tokens[last + 1];
-      const end = tokens[last];
-      if (adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj)) last += 1;
+      last = withNisba(after.last);
     } else if (after) {
       const place = after.type === 'LOC';
       if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
@@ -150,6 +152,17 @@ export function findDescribedPlaces(
       break;
     }
     return PARTICLES_AR.has(tokens[last]?.key ?? '') ? -1 : last;
+  }
+
+  /**
+   * The facility's name ending at `last` and the nisba adjective after it that belongs to it
+   * ("الدولي", "الجامعي", "الأطلسي"), but not a nationality ("مصفاة الدقم العمانية" is Duqm's refinery).
+   */
+  function withNisba(last: number): number {
+    const adj = tokens[last + 1];
+    const end = tokens[last];
+    const takes = adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj);
+    return takes && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj) ? last + 1 : last;
   }
 
   /** Whether a dam's name starts at `j`: a place or person found there, or a definite word that is not what «سد» fills or blocks. */

@@ -12,7 +12,7 @@ import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdio
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
-import { keyOf, variantsOf, type Token } from './tokenize.ts';
+import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { KbEntry, Mention } from './types.ts';
 
 /**
@@ -84,6 +84,17 @@ export function addKbNames(
     const lastTok = tokens[raw.last];
     const after = tokens[raw.last + 1];
     if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;
+    // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
+    // someone else of that name.
+    const namesake = entry.type === 'PER' && raw.first === raw.last ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
+    if (namesake >= 0) {
+      const head = tokens[namesake];
+      if (!head) return;
+      const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
+      d.add({ first: namesake, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
+      d.people.push({ first: namesake, last: raw.last, entityId: id });
+      return;
+    }
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
@@ -93,6 +104,39 @@ export function addKbNames(
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
     if (entry.type === 'ORG') d.orgSpans.push({ first: m.first, last: m.last, entityId: entry.id });
   });
+}
+
+/**
+ * The token of a given name written right before a KB person's bare surname at `k` when it is not
+ * that person's ("Esper Kallas" for Kaja Kallas; «أرام كالاس»), else -1: English, a capitalised
+ * word that is not a title, a month or day, nor a sentence's first word; Arabic, a known given name
+ * without the article that is not a title.
+ */
+function otherGivenName(d: Draft, entry: KbEntry, k: number, nameTokens: ReadonlySet<string>): number {
+  const { tokens, text } = d;
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  if (!t || !before || d.covered.has(k - 1) || !d.join(before, t)) return -1;
+  if (before.arabic) {
+    if (!d.arabic || before.article || !nameTokens.has(before.key) || isArabicTitle(before)) return -1;
+  } else if (!/^\p{Lu}\p{Ll}+$/u.test(before.text) || isEnglishTitle(before) || isNotPersonWord(before) || opensSentence(text, before.start)) {
+    return -1;
+  }
+  // One of the person's own forms with this word before the surname ("Kaja Kallas"): the person.
+  const own = entry.aliases.some((a) => {
+    const words = tokenize(a.replace(/^~/, ''));
+    const at = words.findIndex((w) => w.key === t.key);
+    return at > 0 && words[at - 1]?.key === before.key;
+  });
+  return own ? -1 : k - 1;
+}
+
+/**
+ * Whether `at` opens a sentence, a line or a quotation ("… said. But", "\n", ' "But'): a capital
+ * there says nothing. A closing quote ('…," Esper Kallas said') does not open one.
+ */
+function opensSentence(text: string, at: number): boolean {
+  return /(^|[.!?\n]|(^|\s)["“‘])\s*$/u.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** Step 2: English organisation names shown by their shape (`findEnglishOrgNames`) where still free. */

@@ -110,3 +110,11 @@ describe('English acronyms the model calls people', () => {
     expect(mentions('In the ruling, which SOUTER, GINSBURG, and BREYER joined, the court said.')).toEqual(['PER GINSBURG']);
   });
 });
+
+describe('a KB person\'s bare surname after another given name', () => {
+  it('is someone else of that name, and the person\'s own full name still links', () => {
+    expect(namedMentions('"It matters," Esper Kallas, the institute director, told reporters.', 'en', false)).toEqual(['PER Esper Kallas per:esper kallas']);
+    expect(namedMentions('EU foreign policy chief Kaja Kallas said so. Kallas added more.', 'en', false)).toContain('PER Kaja Kallas per:kaja-kallas');
+    expect(namedMentions('But Kallas said no.', 'en', false)).toEqual(['PER Kallas per:kaja-kallas']);
+  });
+});

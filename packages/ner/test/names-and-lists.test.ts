@@ -87,7 +87,7 @@ describe('facilities named after rulers', () => {
   it('reads a bridge, dam, port or airport with a royal title and a name as one place', () => {
     expect(named('ويعبر آلاف المسافرين جسر الملك فهد يوميا.', 'ar')).toEqual(['LOC جسر الملك فهد loc:جسر الملك فهد']);
     expect(named('وانخفض مخزون سد الملك طلال.', 'ar')).toEqual(['LOC سد الملك طلال loc:سد الملك طلال']);
-    expect(named('وهبطت الطائرة في مطار الأمير نايف بن عبد العزيز الدولي.', 'ar')).toContain('LOC مطار الأمير نايف بن عبد العزيز loc:مطار الامير نايف بن عبد العزيز');
+    expect(named('وهبطت الطائرة في مطار الأمير نايف بن عبد العزيز الدولي.', 'ar')).toContain('LOC مطار الأمير نايف بن عبد العزيز الدولي loc:مطار الامير نايف بن عبد العزيز الدولي');
   });
 
   it('takes a person found before it after ميناء, سد or جسر; a place after ميناء or سد; never a plain word', () => {
@@ -107,6 +107,11 @@ describe('facilities named after rulers', () => {
     // A dam is also named by a definite word or its place; what the verb «سد» fills never names one.
     expect(named('وارتفع منسوب سد الروصيرص وانخفض مخزون سد الموصل.', 'ar')).toEqual(['LOC سد الروصيرص loc:سد الروصيرص', 'LOC سد الموصل loc:سد الموصل']);
     expect(named('وتحتاج الحكومة إلى سد الفجوة والنقص.', 'ar')).toEqual([]);
+    // Roads and streets by a ruler's name, streets by a place; "عن طريق" is "by way of".
+    expect(named('وأغلقت السلطات طريق الملك عبدالله وشارع فلسطين.', 'ar')).toEqual(['LOC طريق الملك عبدالله loc:طريق الملك عبدالله', 'LOC شارع فلسطين loc:شارع فلسطين']);
+    expect(named('ووصلت المساعدات عن طريق الملك عبدالله.', 'ar').some((m) => m.startsWith('LOC'))).toBe(false);
+    // A nationality after a facility's name is not part of it.
+    expect(named('وتعمل مصفاة الدقم العمانية بكامل طاقتها.', 'ar')).toEqual(['LOC مصفاة الدقم loc:مصفاه الدقم']);
   });
 
   it('reads "حاسي" and "سيدي" as name particles after a descriptor', () => {
