@@ -1,6 +1,6 @@
 import type { ModelSpan } from './model-mentions.ts';
 import type { Lexicon } from './model/lexicon.ts';
-import { isEnglishCompanyName } from './org-rules.ts';
+import { isEnglishCompanyName } from './english-orgs.ts';
 import type { Draft } from './tag-draft.ts';
 import { isEnglishTitle, isNotPersonWord } from './title-rules.ts';
 import type { Token } from './tokenize.ts';

@@ -256,13 +256,29 @@ function activityBodyAt(text: string, tokens: readonly Token[], i: number, next:
  * its adjectives and و-joined nouns, but not a nationality ("… للطاقة الجديدة الصينية").
  */
 function activityTail(tokens: readonly Token[], complement: number, next: (j: number) => Token | undefined): number {
-  let j = complement + (activityAt(tokens, complement, next) === 'construct' ? 2 : 1);
+  const from = complement + (activityAt(tokens, complement, next) === 'construct' ? 2 : 1);
+  return complementTail(from, next, { adjectives: TAIL_ADJ_AR, stops: TAIL_STOP_AR, nationalityEnds: true });
+}
+
+/**
+ * Where the words after a body's ل complement end, starting at token `from`: definite adjectives
+ * (one of `adjectives`, or any nisba that is not a stop word: "البري", "الاصطناعي") and definite
+ * nouns joined with و ("والإنتاج"), up to six; a bare definite noun, a stop word ("الأحد") and, if
+ * asked, a nationality ("الصينية") are the sentence going on. Returns the last token of the name.
+ * Shared by the named bodies here and the definite bodies of `org-rules.ts`.
+ */
+export function complementTail(
+  from: number,
+  next: (j: number) => Token | undefined,
+  words: { readonly adjectives: ReadonlySet<string>; readonly stops: ReadonlySet<string>; readonly nationalityEnds: boolean },
+): number {
+  let j = from;
   for (let n = 0; n < 6; n++) {
     const t = next(j);
     if (!t || !t.arabic) break;
-    const adjective = t.article && (TAIL_ADJ_AR.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !TAIL_STOP_AR.has(t.key)));
-    const joined = t.norm.startsWith('وال') && t.norm.length >= 6 && !variantsOf(t).some((v) => v.clitics === 'و' && TAIL_STOP_AR.has(v.key));
-    if ((!adjective && !joined) || isNationality(t)) break;
+    const adjective = t.article && (words.adjectives.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !words.stops.has(t.key)));
+    const joined = t.norm.startsWith('وال') && t.norm.length >= 6 && !variantsOf(t).some((v) => v.clitics === 'و' && words.stops.has(v.key));
+    if ((!adjective && !joined) || (words.nationalityEnds && isNationality(t))) break;
     j++;
   }
   return j - 1;

@@ -6,7 +6,8 @@ import { findModelSpans } from './model-mentions.ts';
 import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
-import { findArabicInstitutions, findEnglishOrgNames, isEnglishCompanyName } from './org-rules.ts';
+import { findEnglishOrgNames, isEnglishCompanyName } from './english-orgs.ts';
+import { findArabicInstitutions } from './org-rules.ts';
 import { Draft } from './tag-draft.ts';
 import {
   addCuedOrgs,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinable } from '../src/matcher.ts';
-import { findEnglishOrgNames } from '../src/org-rules.ts';
+import { findEnglishOrgNames } from '../src/english-orgs.ts';
 import { facilityWordAfter, isEnglishPlaceName } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
 import { namedMentions, tagger } from './tagger-helpers.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, joinable } from '../src/matcher.ts';
 import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
 import { isNotAName } from '../src/not-names.ts';
-import { isEnglishCompanyName } from '../src/org-rules.ts';
+import { isEnglishCompanyName } from '../src/english-orgs.ts';
 import { isArabicTitle } from '../src/title-rules.ts';
 import { isEnglishPersonName } from '../src/english-names.ts';
 import { addSurnameLinks } from '../src/tag-steps.ts';

@@ -1,0 +1,200 @@
+import { NOT_ORG_EN, type OrgSpan } from './org-rules.ts';
+import type { Token } from './tokenize.ts';
+
+/**
+ * English organisation names shown by their shape, without a cue word: an institution noun with
+ * of/for inside ("Office of Management and Budget"), a company form or word at the end ("Taiwan
+ * Semiconductor Manufacturing Co.", "Hokkaido Electric Power"), an institution noun after
+ * capitalised words ("Commerce Ministry"), the Indonesian "PT …", a body before a continent ("ICE
+ * Futures Europe"). Pure functions over tokens.
+ */
+
+/** English institution nouns that open a name with "of"/"for" inside ("Office of Management and Budget"). */
+const ORG_HEADS_EN = new Set([
+  'office', 'alliance', 'centre', 'centres', 'center', 'centers', 'ministry', 'department', 'bureau', 'council',
+  'agency', 'commission', 'institute', 'organisation', 'organization', 'association', 'federation', 'union', 'bank',
+  'fund', 'party', 'front', 'movement', 'committee', 'authority', 'board', 'court', 'academy', 'university',
+  'league', 'coalition', 'forum', 'corps', 'administration', 'community', 'foundation', 'society', 'network',
+]);
+/**
+ * Last words of company names ("Pilbara Minerals", "Seplat Energy", "Amkor Technology"): a model
+ * name ending in one is an organisation whatever type the model gave it.
+ */
+const COMPANY_WORDS_EN = new Set([
+  'minerals', 'mining', 'resources', 'energy', 'petroleum', 'group', 'holdings', 'bank', 'capital', 'partners', 'securities',
+  'investments', 'technology', 'technologies', 'motors', 'motor', 'airlines', 'airways', 'electronics', 'pharmaceuticals',
+  'industries', 'systems', 'logistics', 'telecom', 'telecommunications', 'insurance', 'financial', 'ventures', 'labs',
+  'foods', 'steel', 'chemicals', 'semiconductor', 'semiconductors', 'research', 'consulting', 'exchange', 'shipping',
+  'pharmaceutical', 'pharma', 'biotech', 'therapeutics', 'biosciences', 'power', 'electric', 'airline',
+  'advisory', 'analytics', 'trading', 'networks', 'solutions', 'services', 'associates', 'enterprises', 'construction',
+  'engineering', 'developments', 'properties', 'media', 'entertainment', 'studios', 'brands', 'healthcare', 'software',
+  'robotics', 'aerospace', 'automotive', 'utilities', 'metals',
+  // The same words in the languages company names keep in English copy: Energia, Energie, Energi,
+  // Minera, Mineração, Litio, Nikel.
+  'energia', 'energie', 'energi', 'minera', 'mineracao', 'litio', 'nikel',
+]);
+
+/** A capitalised English name of two or more words that ends in a company word. */
+export function isEnglishCompanyName(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const b = tokens[last];
+  return a !== undefined && b !== undefined && !a.arabic && last > first && a.cap && b.cap && COMPANY_WORDS_EN.has(b.key);
+}
+
+/** Company-form words that end a company name: "Taiwan Semiconductor Manufacturing Co.". */
+const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corporation', 'incorporated', 'limited', 'gmbh', 'tbk', 'bhd',
+  // Gulf legal forms: "Emirates NBD PJSC", "Ooredoo QPSC", "Omantel SAOG", "Zain KSCP".
+  'pjsc', 'psc', 'qpsc', 'saog', 'kscp', 'bsc']);
+const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
+/**
+ * Institution nouns that end a name of capitalised words before them: "Commerce Ministry",
+ * "Turkish Statistical Institute", "Tokyo Stock Exchange", "High Court".
+ */
+const ORG_ENDS_EN = new Set([
+  'ministry', 'institute', 'exchange', 'agency', 'commission', 'authority', 'council', 'bureau', 'committee',
+  'federation', 'court', 'corporation', 'company', 'directorate', 'inspectorate', 'tribunal',
+]);
+
+/**
+ * English organisation names a capitalised run shows by its shape: an institution noun followed by
+ * "of"/"for" and capitalised words, with "and"/"of"/"for"/"the" inside ("Office of Management and
+ * Budget", "Africa Centres for Disease Control and Prevention", "Alliance of Sahel States"), or a
+ * run of two or more capitalised words ending in a company form ("Taiwan Semiconductor
+ * Manufacturing Co.", with the dot). `end` is the UTF-16 end offset (after a company form's dot).
+ */
+export function findEnglishOrgNames(text: string, tokens: readonly Token[], joinable: (a: Token, b: Token) => boolean): Array<OrgSpan & { end: number }> {
+  const out: Array<OrgSpan & { end: number }> = [];
+  const isName = (t: Token | undefined): boolean => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text) && !NOT_ORG_EN.has(t.key);
+  let i = 0;
+  while (i < tokens.length) {
+    const start = tokens[i];
+    if (!start || !isName(start)) {
+      i++;
+      continue;
+    }
+    // The capitalised run with connectors inside: [i, last].
+    let last = i;
+    let head = ORG_HEADS_EN.has(start.key) ? i : -1;
+    let connected = false;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const a = tokens[j - 1];
+      const t = tokens[j];
+      if (!a || !t || t.arabic) break;
+      if (!joinable(a, t)) {
+        // "Ministry of Economy, Trade and Industry": after "of", a comma list that ends in "and" + a name.
+        const through = connected ? commaListEnd(text, tokens, j - 1, isName) : -1;
+        if (through < 0) break;
+        last = through;
+        j = through + 1;
+        continue;
+      }
+      if (isName(t)) {
+        if (ORG_HEADS_EN.has(t.key) && head < 0) head = j;
+        last = j;
+        j++;
+        continue;
+      }
+      // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
+      if (!t.cap && CONNECTORS_EN.has(t.key) && head >= 0 && (t.key !== 'and' || connected)) {
+        let k = j + 1;
+        while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
+        const after = tokens[k];
+        const before = tokens[k - 1];
+        if (after && before && isName(after) && joinable(before, after)) {
+          if (t.key === 'of' || t.key === 'for') connected = true;
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    // "China Road and Bridge Corporation": "and" inside a run that ends in a company or institution
+    // word; not after a name that is already whole ("Oman Broadband SAOG and Dubai Islamic Bank PJSC").
+    const whole = COMPANY_ENDS_EN.has(tokens[last]?.key ?? '') || COMPANY_WORDS_EN.has(tokens[last]?.key ?? '');
+    if (!connected && !whole) {
+      const and = tokens[last + 1];
+      const through = and?.key === 'and' && !and.cap && tokens[last] && joinable(tokens[last] as Token, and) ? capitalisedRunEnd(tokens, last + 2, isName, joinable) : -1;
+      const end = tokens[through];
+      if (through > last + 1 && end && (COMPANY_ENDS_EN.has(end.key) || ORG_ENDS_EN.has(end.key))) last = through;
+    }
+    const lastTok = tokens[last];
+    // "PT Vale Indonesia": the Indonesian company form opens the name.
+    if (start.text === 'PT' && lastTok && last > i) {
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
+      i = last + 1;
+      continue;
+    }
+    if (connected && head >= 0 && lastTok && last > head) {
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
+      i = last + 1;
+      continue;
+    }
+    // A company form at the end of a run of two or more capitalised words before it.
+    if (lastTok && last - i >= 2 && COMPANY_ENDS_EN.has(lastTok.key)) {
+      const dot = text.charAt(lastTok.end) === '.' && lastTok.key.length <= 4 ? 1 : 0;
+      out.push({ first: i, last, start: start.start, end: lastTok.end + dot });
+    } else if (lastTok && last > i && (ORG_ENDS_EN.has(lastTok.key) || (last - i >= 2 && COMPANY_WORDS_EN.has(lastTok.key)))) {
+      // An institution noun after one or more capitalised words ("Commerce Ministry", "Turkish
+      // Statistical Institute"), or a company word after two or more ("Hokkaido Electric Power").
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
+    } else if (lastTok && regionalBody(i, last)) {
+      out.push({ first: i, last, start: start.start, end: lastTok.end });
+    }
+    i = last + 1;
+  }
+  return out;
+
+  /**
+   * Two or more capitalised words before a continent, which says where the body works: "ICE Futures
+   * Europe", "Clean Roads Europe", "Gas Energy Latin America"; not a region ("West Africa",
+   * "Sub-Saharan Africa"): no region adjective among the words before it.
+   */
+  function regionalBody(first: number, last: number): boolean {
+    if (!CONTINENTS_EN.has(tokens[last]?.key ?? '')) return false;
+    let k = last - 1;
+    if (REGION_ADJ_EN.has(tokens[k]?.key ?? '')) k--;
+    if (k - first < 1) return false;
+    for (let j = first; j <= k; j++) if (REGION_ADJ_EN.has(tokens[j]?.key ?? '')) return false;
+    return true;
+  }
+}
+
+const CONTINENTS_EN = new Set(['europe', 'africa', 'asia', 'america', 'americas']);
+/** Words that make a region of a continent ("West Africa", "Latin America", "Sub-Saharan Africa"). */
+const REGION_ADJ_EN = new Set([
+  'north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'latin', 'sub', 'saharan',
+  'middle', 'equatorial', 'continental', 'francophone', 'anglophone', 'lusophone', 'southeast', 'southeastern', 'northeast',
+  'northwest', 'southwest', 'greater', 'wider', 'old', 'new', 'all', 'across', 'the', 'in', 'of', 'to', 'from',
+]);
+
+/** The last token of the run of joined capitalised names starting at `from` (-1 if `from` is not one). */
+function capitalisedRunEnd(tokens: readonly Token[], from: number, isName: (t: Token | undefined) => boolean, joinable: (a: Token, b: Token) => boolean): number {
+  if (!isName(tokens[from])) return -1;
+  let k = from;
+  while (isName(tokens[k + 1]) && joinable(tokens[k] as Token, tokens[k + 1] as Token)) k++;
+  return k;
+}
+
+/**
+ * After token `at`, a list of capitalised names separated by commas whose last item follows "and"
+ * (", Trade and Industry"): the index of its last token, or -1.
+ */
+function commaListEnd(text: string, tokens: readonly Token[], at: number, isName: (t: Token | undefined) => boolean): number {
+  let k = at;
+  for (let items = 0; items < 6; items++) {
+    const a = tokens[k];
+    const b = tokens[k + 1];
+    if (!a || !b || text.slice(a.end, b.start) !== ', ' || !isName(b)) return -1;
+    k += 1;
+    while (isName(tokens[k + 1]) && text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0) === ' ') k++;
+    const and = tokens[k + 1];
+    const after = tokens[k + 2];
+    if (and?.key === 'and' && !and.cap && after && isName(after) && text.slice(tokens[k]?.end ?? 0, and.start) === ' ' && text.slice(and.end, after.start) === ' ') {
+      k += 2;
+      while (isName(tokens[k + 1]) && text.slice(tokens[k]?.end ?? 0, tokens[k + 1]?.start ?? 0) === ' ') k++;
+      return k;
+    }
+  }
+  return -1;
+}
