@@ -4,16 +4,19 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
  * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
  * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
- * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind9 (each
- * written and annotated by someone who never saw the tagger's code or output; the first
- * eight have since been used to fix the tagger): entities found (by id and
+ * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind13 (each
+ * written and annotated by someone who never saw the tagger's code or output; all but the newest
+ * have since been used to fix the tagger and to train its models): entities found (by id and
  * type) and mentions linked.
  * The last line printed is one JSON object with every figure.
  *
- *   node bench/ner.ts [--data /work/shared/data] [--articles-only] [--kb extended-kb.tsv]
+ *   node bench/ner.ts [--data /work/shared/data] [--articles-only] [--kb extended-kb.tsv] [--models dir]
  *
  * `--articles-only` skips the dev splits and speed; `--kb` tags with another knowledge base (as the
- * tagger service's KHABAR_NER_KB_PATH does), to measure an extended KB before deploying it.
+ * tagger service's KHABAR_NER_KB_PATH does), to measure an extended KB before deploying it;
+ * `--models` reads models and their lexicon from `train:ner --out dir` (to compare trainings).
+ * The models are trained on every article set but the newest (src/model/train-config.ts), so only
+ * that one still measures unseen text.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,12 +42,19 @@ import {
 } from '../packages/ner/src/eval.ts';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string', default: findSharedData() }, 'articles-only': { type: 'boolean', default: false }, kb: { type: 'string' } },
+  options: {
+    data: { type: 'string', default: findSharedData() },
+    'articles-only': { type: 'boolean', default: false },
+    kb: { type: 'string' },
+    // A folder of trained models and their lexicon (as `train:ner --out` writes), instead of packages/ner/data.
+    models: { type: 'string' },
+  },
 });
+const modelDir = values.models ?? dataFile('');
 
 // The dev splits are decoded with the lexicon the models were trained with, as the tagger does.
-const { lexicon } = loadModelLexicon(dataFile(''));
-const tagger = createTagger(values.kb ? { kbPath: values.kb } : {});
+const { lexicon } = loadModelLexicon(modelDir);
+const tagger = createTagger({ ...(values.kb ? { kbPath: values.kb } : {}), ...(values.models ? { modelDir } : {}) });
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 const r4 = (x: number): number => Math.round(x * 10000) / 10000;
 const brief = (s: Scores | undefined): { p: number; r: number; f1: number } => ({ p: r4(s?.precision ?? 0), r: r4(s?.recall ?? 0), f1: r4(s?.f1 ?? 0) });
@@ -73,7 +83,7 @@ function tokensPerSecond(tokens: number, run: () => void): number {
 
 const figures: Record<string, unknown> = {};
 for (const lang of values['articles-only'] ? [] : (['ar', 'en'] as const)) {
-  const model = loadNerModel(dataFile(''), lang);
+  const model = loadNerModel(modelDir, lang);
   const all = new EntityScorer();
   const perFile: Record<string, { p: number; r: number; f1: number }> = {};
   const perFileNoMisc: Record<string, { p: number; r: number; f1: number }> = {};

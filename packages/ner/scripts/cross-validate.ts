@@ -12,7 +12,7 @@ import { findSharedData } from '../src/shared-data.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadLexiconData } from '../src/data-files.ts';
+import { loadArticleSet, loadLexiconData } from '../src/data-files.ts';
 import { parseConll, scoresWithout, splitDev, type Sentence } from '../src/model/conll.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { TRAINING } from '../src/model/train-config.ts';
@@ -22,7 +22,8 @@ import type { SequenceModel } from '../src/model/sequence-model.ts';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   // --biases 0,0.5,1: also score each fold's model with these O-tag decoding biases (config.outsideBias).
-  options: { data: { type: 'string', default: findSharedData() }, biases: { type: 'string' } },
+  // --no-articles: train each fold without the hand-annotated article sets (they are never a held-out fold).
+  options: { data: { type: 'string', default: findSharedData() }, biases: { type: 'string' }, 'no-articles': { type: 'boolean' } },
 });
 const [langArg = 'ar', overrides = '{}', folds = '4'] = positionals;
 if (langArg !== 'ar' && langArg !== 'en') throw new Error('usage: cross-validate.ts ar|en [json overrides] [K]');
@@ -36,6 +37,7 @@ const toText = (ss: readonly Sentence[]): string => `${ss.map((s) => s.tokens.ma
 const trainParts = TRAINING[lang].files.map(
   (name) => splitDev(parseConll(readFileSync(join(values.data, 'ner', name), 'utf8')), TRAINING[lang].config.devFraction).train,
 );
+const articleSets = values['no-articles'] ? [] : TRAINING[lang].articles.map((name) => loadArticleSet(name, lang));
 let tp = 0;
 let pred = 0;
 let gold = 0;
@@ -54,7 +56,7 @@ for (let k = 0; k < K; k++) {
     const hi = Math.floor(((k + 1) * ss.length) / K);
     return { name: `part${fi}`, text: toText([...ss.slice(0, lo), ...ss.slice(hi), ...ss.slice(lo, hi)]) };
   });
-  const trained = trainLanguage(lang, files, config, lexicon, {});
+  const trained = trainLanguage(lang, files, config, lexicon, {}, () => {}, articleSets);
   const dev = trained.dev;
   if (biases.length > 0) {
     const heldOut = files.map((f) => splitDev(parseConll(f.text), config.devFraction).dev);

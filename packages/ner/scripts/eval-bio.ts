@@ -16,7 +16,8 @@ import { TRAINING } from '../src/model/train-config.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { dev: { type: 'boolean', default: false }, article: { type: 'string', default: '25' } },
+  // --models DIR: models and lexicon from DIR (as `train:ner --out` writes) instead of data/.
+  options: { dev: { type: 'boolean', default: false }, article: { type: 'string', default: '25' }, models: { type: 'string' } },
 });
 const [path, lang = 'ar'] = positionals;
 if (!path) throw new Error('usage: eval-bio.ts <file> [lang] [--dev]');
@@ -56,7 +57,7 @@ for (let i = 0; i < lines.length; i += perArticle) {
   sentences.push({ text, gold });
 }
 
-const tagger = createTagger();
+const tagger = createTagger(values.models ? { modelDir: values.models } : {});
 const stats = new Map<string, { pred: number; gold: number; strict: number; overlap: number; goldHit: number }>();
 const row = (t: string) => {
   let s = stats.get(t);

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataFile, loadLexiconData } from '../src/data-files.ts';
+import { dataFile, loadArticleSet, loadLexiconData } from '../src/data-files.ts';
 import { scoresWithout } from '../src/model/conll.ts';
 import type { ModelLang } from '../src/model/features.ts';
 import { buildLexicon, LEXICON_FILE, serializeLexicon } from '../src/model/lexicon.ts';
@@ -34,6 +34,9 @@ const { values } = parseArgs({
     window: { type: 'string' },
     folds: { type: 'string' },
     neighbours: { type: 'boolean' },
+    // Experiments only: train without the hand-annotated article sets, or with these instead (comma-separated).
+    'no-articles': { type: 'boolean' },
+    articles: { type: 'string' },
     // Any other TrainConfig fields, as JSON (e.g. '{"features":["pos"],"dropTypes":["MISC"]}').
     config: { type: 'string' },
   },
@@ -52,6 +55,12 @@ const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 
 for (const lang of langs) {
   const { files } = TRAINING[lang];
+  const setNames = values['no-articles'] ? [] : values.articles !== undefined ? values.articles.split(',').filter((n) => n !== '') : TRAINING[lang].articles;
+  const sets = setNames.map((name) => loadArticleSet(name, lang));
+  for (const set of sets) {
+    const sentences = set.documents.reduce((n, d) => n + d.length, 0);
+    console.log(`${lang}: ${set.name}: ${set.documents.length} articles, ${sentences} sentences${set.unplaced.length > 0 ? `; names not placed: ${set.unplaced.join(', ')}` : ''}`);
+  }
   const config = {
     ...TRAINING[lang].config,
     ...(values.epochs ? { epochs: Number(values.epochs) } : {}),
@@ -66,7 +75,7 @@ for (const lang of langs) {
   };
   const started = performance.now();
   const corpus = files.map((name) => ({ name, text: readFileSync(join(values.data, 'ner', name), 'utf8') }));
-  const result = trainLanguage(lang, corpus, config, lexicon, lexiconSha256, (line) => console.log(line));
+  const result = trainLanguage(lang, corpus, config, lexicon, lexiconSha256, (line) => console.log(line), sets);
   const path = join(outDir, modelFileName(lang));
   writeFileSync(path, result.bytes);
   const docPath = join(outDir, docModelFileName(lang));

@@ -17,33 +17,55 @@ export interface ModelSpan {
 
 const SPACE = /^\s$/u;
 const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', ';', '…']);
+/** Words a full stop follows without ending the sentence ("Mr. Smith", "Gen. Haftar"). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Gov', 'Sen', 'Rep', 'Prof', 'Rev', 'Mt', 'Ft', 'vs']);
+const LATIN_LETTER = /^[A-Za-z]$/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{Nd}]/u;
+
+/**
+ * A full stop that does not end the sentence: inside a word or number ("U.S", "3.5"), or after an
+ * initial or an abbreviation ("U.S.", "C.C. Wei", "Gen. Haftar").
+ */
+function innerStop(text: string, at: number, before: Piece | undefined): boolean {
+  const next = text[at + 1];
+  if (next !== undefined && WORD_CHAR.test(next)) return true;
+  if (!before || before.word < 0 || before.start + before.text.length !== at) return false;
+  return LATIN_LETTER.test(before.text) || ABBREVIATIONS.has(before.text);
+}
 /** The model's MISC is too noisy to publish (and the KB covers the MISC names news needs). */
 const KEEP: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC']);
 
-interface Piece {
+export interface Piece {
   readonly text: string;
   /** Index into the word tokens, or -1 for punctuation. */
   readonly word: number;
+  /** UTF-16 offset in the text. */
+  readonly start: number;
 }
 
 /**
  * Sentences of model tokens: the words `tokenize` found, plus every other non-space character
  * between them as its own token; broken after sentence punctuation and at line breaks. Walks the
- * gaps between the known words instead of matching the whole text again.
+ * gaps between the known words instead of matching the whole text again. Training on article
+ * gold (article-corpus.ts) cuts its sentences here too, so the model learns the pieces it is given.
  */
-function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
+export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
   const out: Piece[][] = [];
   let cur: Piece[] = [];
   const gap = (from: number, to: number): void => {
+    let at = from;
     for (const ch of text.slice(from, to)) {
+      const start = at;
+      at += ch.length;
       if (ch === '\n') {
         if (cur.length > 0) out.push(cur);
         cur = [];
         continue;
       }
       if (SPACE.test(ch)) continue;
-      cur.push({ text: ch, word: -1 });
-      if (SENTENCE_END.has(ch)) {
+      const before = cur[cur.length - 1];
+      cur.push({ text: ch, word: -1, start });
+      if (SENTENCE_END.has(ch) && !(ch === '.' && innerStop(text, start, before))) {
         out.push(cur);
         cur = [];
       }
@@ -52,7 +74,7 @@ function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
   let prevEnd = 0;
   words.forEach((w, i) => {
     gap(prevEnd, w.start);
-    cur.push({ text: w.text, word: i });
+    cur.push({ text: w.text, word: i, start: w.start });
     prevEnd = w.end;
   });
   gap(prevEnd, text.length);
@@ -78,7 +100,7 @@ function nameStart(token: Token, lexicon: Lexicon): number {
 /**
  * Runs the statistical model over `text` (the article is the document of the document pass) and returns its PER/ORG/LOC names that are plausible as
  * mentions: no line break or punctuation inside (other than what names may contain), Latin names
- * capitalised, at least two letters.
+ * capitalised, at least two letters (a Latin initial may open a longer name: "C.C. Wei").
  */
 export function findModelSpans(
   text: string,
@@ -98,10 +120,15 @@ export function findModelSpans(
   for (const [s, sentence] of sentences.entries()) {
     for (const span of spansOf(tagged[s] ?? [])) {
       if (!KEEP.has(span.type)) continue;
-      const pieces = sentence.slice(span.first, span.last + 1);
-      if (pieces.some((p) => p.word < 0)) continue;
-      const first = pieces[0]?.word ?? -1;
-      const last = pieces[pieces.length - 1]?.word ?? -1;
+      // Punctuation at either end is not part of the name ("U.S." ends at "S"); inside it, only
+      // what may join two words of a name (a hyphen, the dots of initials: checked below).
+      let lo = span.first;
+      let hi = span.last;
+      while (lo <= hi && (sentence[lo]?.word ?? -1) < 0) lo++;
+      while (hi >= lo && (sentence[hi]?.word ?? -1) < 0) hi--;
+      if (lo > hi) continue;
+      const first = sentence[lo]?.word ?? -1;
+      const last = sentence[hi]?.word ?? -1;
       const head = words[first];
       if (!head || last < first) continue;
       let ok = true;
@@ -110,7 +137,7 @@ export function findModelSpans(
         const b = words[k + 1];
         ok = a !== undefined && b !== undefined && joinable(text, a, b);
       }
-      if (!ok || (!head.arabic && !head.cap) || head.key.length < 2) continue;
+      if (!ok || (!head.arabic && !head.cap) || (head.key.length < 2 && (first === last || head.arabic))) continue;
       out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon) });
     }
   }

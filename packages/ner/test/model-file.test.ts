@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFile, docModelFileName, LEXICON_FILE, loadModelLexicon, loadNerModel, modelFileName, TRAINING } from '../src/eval.ts';
+import { loadArticleSet } from '../src/data-files.ts';
 import { loadCommittedModel, sharedData } from './model-helpers.ts';
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
@@ -38,10 +39,16 @@ describe('committed model files', () => {
     const { meta, lang: modelLang, tags } = loadCommittedModel(lang);
     expect(modelLang).toBe(lang);
     expect(meta.config).toEqual(TRAINING[lang].config);
-    expect(meta.files.map((f) => f.name)).toEqual(TRAINING[lang].files);
-    for (const f of meta.files) {
+    expect(meta.files.map((f) => f.name)).toEqual([...TRAINING[lang].files, ...TRAINING[lang].articles]);
+    for (const f of meta.files.slice(0, TRAINING[lang].files.length)) {
       expect(sha256(readFileSync(join(sharedData, 'ner', f.name), 'utf8')), f.name).toBe(f.sha256);
       expect(f.dev).toBeGreaterThan(0);
+    }
+    // The article sets as they were trained on (gold is never edited, so they cannot drift).
+    for (const f of meta.files.slice(TRAINING[lang].files.length)) {
+      const set = loadArticleSet(f.name, lang);
+      expect(set.sha256, f.name).toBe(f.sha256);
+      expect({ train: f.train, dev: f.dev }).toEqual({ train: set.documents.reduce((n, d) => n + d.length, 0), dev: 0 });
     }
     // The features read the lexicon file written with the models (from kb.tsv, places.tsv and
     // person-name-tokens.tsv as they were then); editing those files needs no retraining.

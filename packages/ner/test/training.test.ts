@@ -38,6 +38,22 @@ describe('training on a tiny slice', () => {
     expect(scorer.scores()['ALL']?.f1).toBeGreaterThan(0.8);
   });
 
+  it('trains on article documents whole: recorded with their set, never in the dev split', () => {
+    const files = [slice('anercorp-train.txt', 30)];
+    const article = { tokens: ['قال', 'سامي', 'الخطيب', 'في', 'عمان'], tags: ['O', 'B-PER', 'I-PER', 'O', 'B-LOC'] };
+    const set = { name: 'articles-x', sha256: 'ab', documents: [[article, article], [article]] };
+    const a = trainLanguage('ar', files, config, lexicon, {}, () => {}, [set]);
+    expect(a.model.first.meta.files).toEqual([
+      expect.objectContaining({ name: 'anercorp-train.txt', train: 24, dev: 6 }),
+      { name: 'articles-x', sha256: 'ab', train: 3, dev: 0 },
+    ]);
+    const plain = trainLanguage('ar', files, config, lexicon, {});
+    // Same dev split scored, different training data.
+    expect(a.dev['ALL']?.gold).toBe(plain.dev['ALL']?.gold);
+    expect(a.bytes.equals(plain.bytes)).toBe(false);
+    expect(decode(parseModel(a.bytes), article.tokens.map((w) => infoOf(w, lexicon)))).toEqual(article.tags);
+  });
+
   it('a different seed gives a different model', () => {
     const files = [slice('en-uner-pud.txt', 40)];
     const a = trainLanguage('en', files, config, lexicon, {});

@@ -9,6 +9,16 @@ export interface Sentence {
   readonly tags: readonly string[];
 }
 
+/**
+ * Extra training text that is already cut into documents (one hand-annotated article each, see
+ * article-corpus.ts): trained on whole, never part of the dev split. `sha256` identifies the set.
+ */
+export interface DocumentSet {
+  readonly name: string;
+  readonly sha256: string;
+  readonly documents: readonly (readonly Sentence[])[];
+}
+
 export interface Span {
   readonly first: number;
   /** Inclusive. */

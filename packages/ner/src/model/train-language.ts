@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntityScorer, parseConll, splitDev, type Scores, type Sentence } from './conll.ts';
+import { EntityScorer, parseConll, splitDev, type DocumentSet, type Scores, type Sentence } from './conll.ts';
 import { contextFeatures, decodeDocument, documentContext, typesOf, type NerModel } from './document-pass.ts';
 import { featureGroupsOf, infoOf, sentenceFeatures, type ModelLang } from './features.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -60,6 +60,7 @@ export function trainLanguage(
   lexicon: Lexicon,
   lexiconSha256: Record<string, string>,
   log: (line: string) => void = () => {},
+  documentSets: readonly DocumentSet[] = [],
 ): TrainResult {
   const trainFiles: Sentence[][] = [];
   const devFiles: Sentence[][] = [];
@@ -70,6 +71,10 @@ export function trainLanguage(
     const sha256 = createHash('sha256').update(f.text, 'utf8').digest('hex');
     return { name: f.name, sha256, train: split.train.length, dev: split.dev.length };
   });
+  for (const set of documentSets) {
+    for (const doc of set.documents) trainFiles.push([...doc]);
+    fileMeta.push({ name: set.name, sha256: set.sha256, train: set.documents.reduce((n, d) => n + d.length, 0), dev: 0 });
+  }
   const drop = new Set(config.dropTypes ?? []);
   const dropped = (s: Sentence): Sentence =>
     s.tags.some((t) => t !== 'O' && drop.has(t.slice(2))) ? { tokens: s.tokens, tags: s.tags.map((t) => (t !== 'O' && drop.has(t.slice(2)) ? 'O' : t)) } : s;
