@@ -76,7 +76,7 @@ const NAME_OF_A_THING = new Set(['LOC1', 'ORG1', 'LOCc', 'MISC1']);
 const NOT_PERSON_WORDS_EN = new Set([
   'valley', 'river', 'falls', 'lake', 'mount', 'mountains', 'hills', 'island', 'islands', 'bay', 'gulf', 'sea', 'coast', 'street',
   'avenue', 'road', 'square', 'bridge', 'park', 'city', 'county', 'state', 'province', 'district', 'region', 'port', 'airport',
-  'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'foundation',
+  'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'observatory', 'telescope', 'center', 'centre', 'hospital', 'university', 'college', 'school', 'institute', 'foundation',
   'fund', 'group', 'trust', 'bank', 'club', 'united', 'city', 'fc', 'party', 'front', 'movement', 'council', 'court', 'house',
 ]);
 

@@ -60,6 +60,8 @@ const NOT_PLACE_NAMES_AR = new Set(
     'عبور', 'ركاب', 'بضائع', 'إنتاج', 'تجارب', 'يوم', 'عام', 'شهر', 'الذي', 'التي', 'هذا', 'هذه', 'ذلك', 'تلك'].map(keyOf),
 );
 const NISBA_AR = /(ي|يه|يين|يون|يات)$/;
+/** Nouns of people that end like a nisba but never describe a place ("مرفأ بيروت القاضي طارق البيطار"). */
+const NISBA_LIKE_PEOPLE_AR: ReadonlySet<string> = new Set(['قاضي', 'محامي', 'مدعي', 'والي', 'جاني', 'راعي', 'ساعي', 'داعي', 'حامي', 'رامي'].map(keyOf));
 /** Compass words name a place only with the article ("حقل الشمال" = North Field, not "حقل شمال البلاد"). */
 const COMPASS_AR = new Set(['شمال', 'جنوب', 'شرق', 'غرب'].map(keyOf));
 
@@ -161,7 +163,7 @@ export function findDescribedPlaces(
   function withNisba(last: number): number {
     const adj = tokens[last + 1];
     const end = tokens[last];
-    const takes = adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj);
+    const takes = adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj) && !NISBA_LIKE_PEOPLE_AR.has(adj.key);
     return takes && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj) ? last + 1 : last;
   }
 
@@ -181,9 +183,9 @@ export function findDescribedPlaces(
 }
 
 /** English words that, written capitalised, make a model name a place: "North Field", "Ras Laffan". */
-const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', 'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery']);
+const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', 'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'observatory', 'telescope']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
-const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery']);
+const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
 const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake']);
 
 /** A capitalised English name whose last or first word says it is a place ("Ghawar Field", "Ras Tanura"). */

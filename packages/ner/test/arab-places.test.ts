@@ -119,4 +119,9 @@ describe('Arabic facilities named after a place or a person found earlier', () =
     expect(rules('وتضرر مرفأ بيروت في الانفجار.')).toEqual(['LOC مرفأ بيروت loc:مرفا بيروت']);
     expect(rules('وتوقف العمل في ميناء لتصدير الحبوب.')).toEqual([]);
   });
+
+  it('leaves a person noun that ends like a nisba after the place («مرفأ بيروت القاضي»)', () => {
+    expect(described('وقال المحقق في انفجار مرفأ بيروت القاضي طارق البيطار إن الملف اكتمل.', 'بيروت', 'LOC')).toEqual(['مرفأ بيروت']);
+    expect(described('ونقل المصابون إلى مستشفى كسلا التعليمي صباحا.', 'كسلا', 'LOC')).toEqual(['مستشفى كسلا التعليمي']);
+  });
 });

@@ -135,6 +135,9 @@ describe('English places and people by shape', () => {
     const ras = tokenize('the port of Ras Laffan');
     expect(isEnglishPlaceName(ras, 3, 4)).toBe(true);
     expect(isEnglishPlaceName(ras, 4, 4)).toBe(false);
+    const rubin = tokenize('at the Rubin Observatory and the Very Large Telescope');
+    expect(isEnglishPlaceName(rubin, 2, 3)).toBe(true);
+    expect(isEnglishPlaceName(rubin, 6, 8)).toBe(true);
   });
 
   it('keeps the lower-case part after a hyphen and initials before a name', () => {
