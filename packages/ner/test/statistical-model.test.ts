@@ -29,7 +29,7 @@ describe('the committed statistical model inside the tagger', () => {
       ['Humphrey Wattanga', 'PER', 'per:humphrey wattanga'],
       ['Wattanga', 'PER', 'per:humphrey wattanga'],
       ['International Monetary Fund', 'ORG', 'org:imf'],
-      ['Washington', 'LOC', 'loc:Q1223'],
+      ['Washington', 'LOC', 'loc:washington-dc'],
     ]);
   });
 
