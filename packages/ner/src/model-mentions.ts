@@ -20,6 +20,8 @@ const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', ';', '…']);
 /** Words a full stop follows without ending the sentence ("Mr. Smith", "Gen. Haftar"). */
 const ABBREVIATIONS: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Gov', 'Sen', 'Rep', 'Prof', 'Rev', 'Mt', 'Ft', 'vs']);
 const LATIN_LETTER = /^[A-Za-z]$/u;
+const APOSTROPHES: ReadonlySet<string> = new Set(["'", '’']);
+const POSSESSIVE_S: ReadonlySet<string> = new Set(['s', 'S']);
 const WORD_CHAR = /[\p{L}\p{M}\p{Nd}]/u;
 
 /**
@@ -45,7 +47,8 @@ export interface Piece {
 
 /**
  * Sentences of model tokens: the words `tokenize` found, plus every other non-space character
- * between them as its own token; broken after sentence punctuation and at line breaks. Walks the
+ * between them as its own token, except a possessive "'s", one token as in the English corpora;
+ * broken after sentence punctuation and at line breaks. Walks the
  * gaps between the known words instead of matching the whole text again. Training on article
  * gold (article-corpus.ts) cuts its sentences here too, so the model learns the pieces it is given.
  */
@@ -74,7 +77,13 @@ export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
   let prevEnd = 0;
   words.forEach((w, i) => {
     gap(prevEnd, w.start);
-    cur.push({ text: w.text, word: i, start: w.start });
+    const before = cur[cur.length - 1];
+    if (POSSESSIVE_S.has(w.text) && before && before.word < 0 && APOSTROPHES.has(before.text) && before.start + 1 === w.start) {
+      // "Kenya's": one piece "'s", as the English corpora tokenise it, not "'" then "s".
+      cur[cur.length - 1] = { text: before.text + w.text, word: -1, start: before.start };
+    } else {
+      cur.push({ text: w.text, word: i, start: w.start });
+    }
     prevEnd = w.end;
   });
   gap(prevEnd, text.length);

@@ -20,6 +20,13 @@ describe('the model sentences of an article', () => {
     for (const s of sentencesOf(text, tokenize(text))) for (const p of s) expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
   });
 
+  it('keeps a possessive \'s one piece, as the English corpora tokenise it', () => {
+    expect(pieces("Kenya's Safaricom and the firm’s chief said it's done. Mr Jones' s")).toEqual([
+      "Kenya 's Safaricom and the firm ’s chief said it 's done .",
+      "Mr Jones ' s",
+    ]);
+  });
+
   it('does not end a sentence at the full stops of initials, abbreviations and numbers', () => {
     expect(pieces('The U.S. Navy and Gen. Haftar met C.C. Wei at 3.5 p.m. on Monday. Talks ended.')).toEqual([
       'The U . S . Navy and Gen . Haftar met C . C . Wei at 3 . 5 p . m . on Monday .',
