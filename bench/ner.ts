@@ -4,9 +4,9 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
  * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
  * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
- * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind14 (each
+ * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind15 (each
  * written and annotated by someone who never saw the tagger's code or output; all but the newest
- * have since been used to fix the tagger and to train its models): entities found (by id and
+ * two have since been used to train the tagger's models, all but the newest to fix it): entities found (by id and
  * type) and mentions linked.
  * The last line printed is one JSON object with every figure.
  *
