@@ -48,9 +48,9 @@ export interface Piece {
 /**
  * Sentences of model tokens: the words `tokenize` found, plus every other non-space character
  * between them as its own token, except a possessive "'s", one token as in the English corpora;
- * broken after sentence punctuation and at line breaks. Walks the
- * gaps between the known words instead of matching the whole text again. Training on article
- * gold (article-corpus.ts) cuts its sentences here too, so the model learns the pieces it is given.
+ * broken after sentence punctuation and at line breaks. Walks the gaps between the known words
+ * instead of matching the whole text again. Training on article gold (article-corpus.ts) cuts its
+ * sentences here too, so the model learns the pieces it is given.
  */
 export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
   const out: Piece[][] = [];
