@@ -10,7 +10,7 @@ import { findSharedData } from '../src/shared-data.ts';
  * file's sentences is the development split, never trained on. Prints the dev-set scores.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataFile, loadArticleSet, loadLexiconData } from '../src/data-files.ts';
@@ -49,14 +49,21 @@ const outDir = values.out;
 const lexData = loadLexiconData();
 const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
 const lexiconText = serializeLexicon(lexicon);
+// Every article set is read (and a bad one refused) before anything is written to the output folder.
+const articleSets = new Map(
+  langs.map((lang) => {
+    const names = values['no-articles'] ? [] : values.articles !== undefined ? values.articles.split(',').filter((n) => n !== '') : TRAINING[lang].articles;
+    return [lang, names.map((name) => loadArticleSet(name, lang))] as const;
+  }),
+);
+mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, LEXICON_FILE), lexiconText);
 const lexiconSha256 = { [LEXICON_FILE]: createHash('sha256').update(lexiconText, 'utf8').digest('hex') };
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 
 for (const lang of langs) {
   const { files } = TRAINING[lang];
-  const setNames = values['no-articles'] ? [] : values.articles !== undefined ? values.articles.split(',').filter((n) => n !== '') : TRAINING[lang].articles;
-  const sets = setNames.map((name) => loadArticleSet(name, lang));
+  const sets = articleSets.get(lang) ?? [];
   for (const set of sets) {
     const sentences = set.documents.reduce((n, d) => n + d.length, 0);
     console.log(`${lang}: ${set.name}: ${set.documents.length} articles, ${sentences} sentences${set.unplaced.length > 0 ? `; names not placed: ${set.unplaced.join(', ')}` : ''}`);
