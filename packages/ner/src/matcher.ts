@@ -87,6 +87,10 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       }
       const toks = tokenize(alias);
       const key = toks.map((t) => t.key).join(' ');
+      // A form the KB lets a place of its own take only where the model reads a place ("~Santiago",
+      // the Chilean capital) is not a gazetteer match for another place of that name.
+      const curated = entry.strong ? undefined : confirmed.get(key);
+      if (curated !== undefined && curated !== null && entries[curated]?.type === entry.type) continue;
       // Single letters ("X") are too ambiguous to match on their own.
       if (key.replace(/\s/g, '').length < 2) continue;
       const caps = toks.map(caseOf);

@@ -84,4 +84,18 @@ describe('bad data files', () => {
     const withModel = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
     expect(withModel.tag('Acme opened in Springfield, not Moscow.', 'en').mentions.map((m) => m.entityId)).toEqual(['org:acme', 'loc:springfield', 'loc:moscow']);
   });
+
+  it('lets a model-confirmed KB form of a place shadow a gazetteer place of the same name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
+    writeFileSync(join(dir, 'kb.tsv'), 'loc:santiago-de-chile\tLOC\tSantiago de Chile\tسانتياغو دي تشيلي\t~Santiago\n');
+    writeFileSync(join(dir, 'places.tsv'), 'loc:Q1\tسانتياغو\tSantiago\t\tregion\nloc:Q2\tفالبارايسو\tValparaiso\t\tcity\n');
+    const text = 'Thousands of students marched in Santiago on Tuesday, and more in Valparaiso.';
+    // Without the model the ambiguous form links nowhere; the gazetteer row no longer takes it.
+    const rules = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv'), statistical: false });
+    expect(rules.tag(text, 'en').mentions.map((m) => m.entityId)).toEqual(['loc:Q2']);
+    const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
+    expect(tagger.tag(text, 'en').mentions.map((m) => m.entityId)).toEqual(['loc:santiago-de-chile', 'loc:Q2']);
+    // The Arabic form is the gazetteer row's alone: the KB confirms only "Santiago".
+    expect(tagger.tag('تظاهر آلاف الطلاب في سانتياغو يوم الثلاثاء.', 'ar').mentions.map((m) => m.entityId)).toEqual(['loc:Q1']);
+  });
 });
