@@ -44,6 +44,8 @@ const ONLY_AFTER_RULERS_AR = new Set(['سد', 'جسر'].map(keyOf));
 const ROAD = keyOf('طريق');
 const BY_WAY_OF = keyOf('عن');
 const DAM = keyOf('سد');
+/** An airport keeps the nisba after its name ("مطار الخرطوم الدولي", "مطار معيتيقة الدولي"). */
+const AIRPORT = keyOf('مطار');
 /** What the verb «سد» fills or blocks ("سد العجز", "سد الفجوة", "سد الطريق"): never a dam's name. */
 const DAM_VERB_OBJECTS_AR = new Set(
   ['عجز', 'فجوه', 'فجوات', 'ثغره', 'ثغرات', 'حاجه', 'حاجات', 'احتياجات', 'نقص', 'فراغ', 'رمق', 'ذرائع', 'طريق', 'طرق', 'باب', 'ابواب', 'منافذ', 'منفذ', 'شاغر', 'شواغر', 'دين', 'ديون', 'عطش', 'جوع', 'هوه', 'خلل', 'ثمن', 'مسد', 'فراغات'].map(keyOf),
@@ -120,9 +122,10 @@ export function findDescribedPlaces(
     } else if (after) {
       const place = after.type === 'LOC';
       if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
-      last = after.last;
+      last = reading.key === AIRPORT ? withNisba(after.last) : after.last;
     } else if (!ONLY_BEFORE_PLACES_AR.has(reading.key)) {
       last = nameAfter(i + 1);
+      if (last >= 0 && reading.key === AIRPORT) last = withNisba(last);
     }
     if (last < 0) continue;
     out.push({ first: i, last, start: d.start + reading.skip });

@@ -23,6 +23,10 @@ describe('Arabic places named with their descriptor', () => {
     // Without a place after it, خليج is not a name ("خليج" + an unknown word).
     expect(findDescribedPlaces(tokens, [], new Set(), (a, b) => joinable(text, a, b))).toEqual([]);
     expect(named('وهبطت الطائرة بمطار معيتيقة في طرابلس.', 'ar')).toContain('LOC مطار معيتيقة loc:مطار معيتيقه');
+    // An airport keeps the nisba after its name, after a place found earlier or a plain name; a nationality stays out.
+    expect(named('وهبطت أول طائرة في مطار الخرطوم الدولي صباح الأحد.', 'ar')).toContain('LOC مطار الخرطوم الدولي loc:مطار الخرطوم الدولي');
+    expect(named('وهبطت الطائرة بمطار معيتيقة الدولي في طرابلس.', 'ar')).toContain('LOC مطار معيتيقة الدولي loc:مطار معيتيقه الدولي');
+    expect(named('وأعيد فتح مطار الخرطوم السوداني.', 'ar')).toContain('LOC مطار الخرطوم loc:مطار الخرطوم');
   });
 
   it('reads the words after the descriptor, over name particles, as one place and not a person', () => {
