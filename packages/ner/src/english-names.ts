@@ -38,8 +38,18 @@ export function isAcronym(tokens: readonly Token[], m: ModelSpan): boolean {
 /** Prepositions after which a capitalised name is a place ("in Zeebrugge", "near Sefwi Wiawso"). */
 const LOCATIVES_EN = new Set(['in', 'near', 'outside', 'around', 'across', 'into', 'towards', 'toward', 'inside']);
 
+/** Nouns of places that name the place after "of" ("the town of Palma", "the province of Cabo Delgado"). */
+const PLACE_NOUNS_EN = new Set(['town', 'city', 'village', 'villages', 'towns', 'cities', 'province', 'region', 'district', 'port', 'island', 'county', 'municipality', 'suburb', 'township', 'oasis', 'capital']);
+
+/** Whether token `of` is a lower-case "of" right after a lower-case place noun. */
+function afterPlaceNoun(text: string, tokens: readonly Token[], of: number): boolean {
+  const prep = tokens[of];
+  const noun = tokens[of - 1];
+  return prep?.key === 'of' && !prep.cap && noun !== undefined && !noun.cap && PLACE_NOUNS_EN.has(noun.key) && /^ $/.test(text.slice(noun.end, prep.start));
+}
+
 /**
- * An English model PER name right after a locative preposition that reads as a place: not a
+ * An English model PER name right after a locative preposition (or "the town of") that reads as a place: not a
  * possessive ("in Smith's view"), not opening with a known given name or a word the lexicon knows
  * from a person's name ("in Donald Trump").
  */
@@ -47,7 +57,10 @@ export function afterLocative(text: string, tokens: readonly Token[], m: ModelSp
   const prep = tokens[m.first - 1];
   const head = tokens[m.first];
   const last = tokens[m.last];
-  if (!prep || !head || !last || !LOCATIVES_EN.has(prep.key) || !/^ $/.test(text.slice(prep.end, head.start))) return false;
+  if (!prep || !head || !last || !/^ $/.test(text.slice(prep.end, head.start))) return false;
+  // "the town of Palma" says place even of a word people also bear as a name.
+  if (afterPlaceNoun(text, tokens, m.first - 1)) return !/^['’]s?\b/u.test(text.slice(last.end, last.end + 2));
+  if (!LOCATIVES_EN.has(prep.key)) return false;
   // "In Sefwi Wiawso, …" opens a sentence; "In" elsewhere in capitals is a name's part.
   if (prep.cap && !/(^|[.!?:\n]\s*)$/u.test(text.slice(Math.max(0, prep.start - 3), prep.start))) return false;
   if (/^['’]s?\b/u.test(text.slice(last.end, last.end + 2))) return false;

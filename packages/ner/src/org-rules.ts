@@ -25,6 +25,7 @@ const ORG_NOUNS_EN = new Set([
   'startup', 'utility', 'miner', 'militia', 'party', 'movement', 'organisation', 'organization', 'union',
   'federation', 'charity', 'network', 'outlet', 'daily', 'regulator', 'exchange', 'club', 'university', 'ministry',
   'subsidiary', 'watchdog', 'consortium', 'automaker', 'chipmaker', 'telecom', 'telco', 'platform', 'developer',
+  'consultancy', 'brokerage', 'builder', 'contractor', 'refiner', 'shipbuilder', 'explorer',
 ]);
 /** Capitalised words that never start an organisation name after a cue ("company Monday said"). */
 export const NOT_ORG_EN = new Set([
@@ -297,6 +298,10 @@ export function hasOrgApposition(text: string, tokens: readonly Token[], last: n
     const prev = tokens[j - 1];
     if (!t || !prev || !/^[\s'’]*$/.test(text.slice(prev.end, t.start))) return false;
     if (ORG_NOUNS_EN.has(t.key)) return true;
+    // The apposition's head comes before any preposition: ", a maritime analyst at consultancy Drewry".
+    if (APPOSITION_ENDS_EN.has(t.key)) return false;
   }
   return false;
 }
+
+const APPOSITION_ENDS_EN = new Set(['at', 'of', 'for', 'with', 'in', 'from', 'on', 'to', 'by']);

@@ -227,6 +227,7 @@ export interface ModelNames {
  */
 export function resolveModelNames(d: Draft, data: TaggerData, found: readonly ModelSpan[]): ModelNames {
   const { text, tokens, arabic } = d;
+  const cuedPlaces = new Set<string>();
   const spans = found
     .map((m) => {
       // "Yoshihiko Noda": a town's name inside a person's name the model found is the person's.
@@ -248,7 +249,13 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       return facility < 0 ? m : { ...m, last: facility, type: 'LOC' as const };
     })
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && isAcronym(tokens, m))) ? { ...m, type: 'ORG' as const } : m))
-    .map((m) => (m.type !== 'LOC' && (isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m)))) ? { ...m, type: 'LOC' as const } : m))
+    .map((m) => {
+      if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m))))) return m;
+      if (m.first === m.last && tokens[m.first]) cuedPlaces.add(tokens[m.first]?.key ?? '');
+      return { ...m, type: 'LOC' as const };
+    })
+    // One word a cue shows to be a place ("the town of Palma") is that place elsewhere in the article too ("north to Palma").
+    .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
     .filter((m): m is ModelSpan => m !== null);

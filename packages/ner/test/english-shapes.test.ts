@@ -96,6 +96,14 @@ describe('English model names that read as places by where they stand', () => {
     expect(mentions('The new terminal at the port in Mundra will open next year.')).toEqual(['LOC Mundra']);
   });
 
+  it('retypes a person name after "the town of" and the same word elsewhere in the article', () => {
+    const text = 'Fighters overran the nearby town of Palma in 2021. Insurgents briefly blocked the main road north to Palma last month.';
+    expect(mentions(text)).toEqual(['LOC Palma', 'LOC Palma']);
+    expect(mentions('Residents of the village of Nkomati said the water was back.')).toContain('LOC Nkomati');
+    // Capitalised "Town of" is a name's part, and "of" after a person noun says nothing.
+    expect(mentions('A spokesman of Palma said so.')).not.toContain('LOC Palma');
+  });
+
   it('leaves an apposition after a place and a possessive alone', () => {
     expect(mentions("The agency's representative in Haiti, Geeta Narayan, called for calm.")).toEqual(['LOC Haiti', 'PER Geeta Narayan']);
     expect(mentions("The deal, in Ruto's words, is fair.")).toEqual(['PER Ruto']);

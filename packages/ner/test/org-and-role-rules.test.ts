@@ -98,6 +98,11 @@ describe('organisation cues', () => {
     expect(hasOrgApposition(no, tokenize(no), 0)).toBe(false);
     const noComma = "Zentravia the country's biggest airline said so.";
     expect(hasOrgApposition(noComma, tokenize(noComma), 0)).toBe(false);
+    // The head comes before a preposition: an analyst at a consultancy is a person.
+    const at = 'Carolina Espinel, a maritime analyst at consultancy Drewry, said so.';
+    expect(hasOrgApposition(at, tokenize(at), 1)).toBe(false);
+    const firm = 'Drewry, a London consultancy, said so.';
+    expect(hasOrgApposition(firm, tokenize(firm), 0)).toBe(true);
   });
 });
 
