@@ -86,6 +86,7 @@ const TAIL_STOP_AR = new Set(
   ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'أسبوع', 'شهر', 'عام', 'سنة', 'تي', 'ذي'].map(keyOf),
 );
 const NISBA_AR = /(ي|يه)$/;
+const PLURAL_NISBA_AR = /..(يين|يون)$/;
 const OPEN_QUOTES = /[«"“]\s*$/;
 const CLOSE_QUOTES = /^\s*[»"”]/;
 const MAX_NAME_WORDS = 3;
@@ -276,7 +277,8 @@ export function complementTail(
   for (let n = 0; n < 6; n++) {
     const t = next(j);
     if (!t || !t.arabic) break;
-    const adjective = t.article && (words.adjectives.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !words.stops.has(t.key)));
+    // A plural nisba agrees with the plural people of the complement ("للعمال الجزائريين"), never with the body.
+    const adjective = t.article && (words.adjectives.has(t.key) || ((NISBA_AR.test(t.key) || PLURAL_NISBA_AR.test(t.key)) && t.key.length >= 3 && !words.stops.has(t.key)));
     const joined = t.norm.startsWith('وال') && t.norm.length >= 6 && !variantsOf(t).some((v) => v.clitics === 'و' && words.stops.has(v.key));
     if ((!adjective && !joined) || (words.nationalityEnds && isNationality(t))) break;
     j++;
