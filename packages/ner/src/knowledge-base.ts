@@ -1,4 +1,5 @@
 import { KhabarNerError } from './errors.ts';
+import { CONFIRMED_ALIAS, CUES, splitCues } from './matcher.ts';
 import type { EntityType, KbEntry } from './types.ts';
 
 const TYPES: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC', 'MISC']);
@@ -10,8 +11,15 @@ function isEntityType(s: string): s is EntityType {
 /** The `|`-separated aliases of a row; a model-confirmed `~` needs a name after it. */
 function aliasesOf(field: string, source: string, line: number): string[] {
   const out = field.split('|').map((a) => a.trim()).filter((a) => a !== '');
-  const bare = out.find((a) => a.startsWith('~') && a.slice(1).trim() === '');
-  if (bare !== undefined) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: "~" must be followed by the model-confirmed form`);
+  for (const a of out) {
+    if (a.startsWith(CONFIRMED_ALIAS)) {
+      const { form, cues } = splitCues(a.slice(CONFIRMED_ALIAS.length));
+      if (form === '') throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: "~" must be followed by the model-confirmed form`);
+      if (cues === '') throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: "@" in "${a}" must be followed by cue words`);
+    } else if (a.includes(CUES)) {
+      throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: cue words ("@") only follow a model-confirmed ("~") alias: "${a}"`);
+    }
+  }
   return out;
 }
 

@@ -51,6 +51,20 @@ export interface Matcher {
 
 /** Marks an alias matched only where the model found a name of the entry's type. */
 export const CONFIRMED_ALIAS = '~';
+/** Opens the cue words of a model-confirmed alias: «~الأهلي@جدة روشن» links only in an article holding one of them. */
+export const CUES = '@';
+
+/** A model-confirmed alias's form and its cue words (null: none). */
+export function splitCues(alias: string): { form: string; cues: string | null } {
+  const at = alias.indexOf(CUES);
+  return at < 0 ? { form: alias.trim(), cues: null } : { form: alias.slice(0, at).trim(), cues: alias.slice(at + CUES.length).trim() };
+}
+
+/** An entry confirming a form, and the words (keys) one of which the article must hold, if any. */
+interface Confirmable {
+  readonly entry: number;
+  readonly cues: ReadonlySet<string> | null;
+}
 
 /**
  * Text allowed between two tokens of one name: spaces (not line breaks), hyphens, apostrophes,
@@ -76,21 +90,22 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   /** Every leading run of alias tokens ("حلف", "حلف شمال", ...), so matching can stop early. */
   const prefixes = new Set<string>();
   const owner = new Map<string, string>();
-  const confirmed = new Map<string, number | null>();
+  const confirmed = new Map<string, Confirmable[]>();
   entries.forEach((entry, i) => {
     for (const alias of entry.aliases) {
       if (alias.startsWith(CONFIRMED_ALIAS)) {
-        const key = tokenize(alias.slice(CONFIRMED_ALIAS.length)).map((t) => t.key).join(' ');
-        const prev = confirmed.get(key);
-        confirmed.set(key, prev === undefined || prev === i ? i : null);
+        const { form, cues } = splitCues(alias.slice(CONFIRMED_ALIAS.length));
+        const key = tokenize(form).map((t) => t.key).join(' ');
+        const list = confirmed.get(key) ?? [];
+        if (!list.some((c) => c.entry === i)) list.push({ entry: i, cues: cues === null ? null : new Set(tokenize(cues).map((t) => t.key)) });
+        confirmed.set(key, list);
         continue;
       }
       const toks = tokenize(alias);
       const key = toks.map((t) => t.key).join(' ');
       // A form the KB lets a place of its own take only where the model reads a place ("~Santiago",
       // the Chilean capital) is not a gazetteer match for another place of that name.
-      const curated = entry.strong ? undefined : confirmed.get(key);
-      if (curated !== undefined && curated !== null && entries[curated]?.type === entry.type) continue;
+      if (!entry.strong && confirmed.get(key)?.some((c) => c.cues === null && entries[c.entry]?.type === entry.type)) continue;
       // Single letters ("X") are too ambiguous to match on their own.
       if (key.replace(/\s/g, '').length < 2) continue;
       const caps = toks.map(caseOf);
@@ -176,14 +191,45 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     return out;
   }
 
+  /** Every reading's key of an article's tokens, for cue lookups; built once per article. */
+  const articleKeys = new WeakMap<readonly Token[], ReadonlySet<string>>();
+  function keysOf(tokens: readonly Token[]): ReadonlySet<string> {
+    let keys = articleKeys.get(tokens);
+    if (!keys) {
+      const set = new Set<string>();
+      for (const t of tokens) for (const v of variantsOf(t)) set.add(v.key);
+      articleKeys.set(tokens, set);
+      keys = set;
+    }
+    return keys;
+  }
+
+  /**
+   * Among the entries confirming one form with the model's type: the one whose cue words the
+   * article holds, if exactly one does; else the one entry written without cues; else none.
+   */
+  function choose(list: readonly Confirmable[], tokens: readonly Token[], type: string): number | null {
+    const typed = list.filter((c) => entries[c.entry]?.type === type);
+    const cued = typed.filter((c) => c.cues !== null);
+    if (cued.length > 0) {
+      const keys = keysOf(tokens);
+      const hits = cued.filter((c) => [...(c.cues ?? [])].some((k) => keys.has(k)));
+      if (hits.length === 1) return hits[0]?.entry ?? null;
+      if (hits.length > 1) return null;
+    }
+    const plain = typed.filter((c) => c.cues === null);
+    return plain.length === 1 ? (plain[0]?.entry ?? null) : null;
+  }
+
   function confirm(tokens: readonly Token[], first: number, last: number, type: string): number | null {
     const head = tokens[first];
     if (!head || confirmed.size === 0) return null;
     let rest = '';
     for (let k = first + 1; k <= last; k++) rest += ` ${tokens[k]?.key ?? ''}`;
     for (const v of variantsOf(head)) {
-      const entry = confirmed.get(v.key + rest);
-      if (entry !== undefined && entry !== null && entries[entry]?.type === type) return entry;
+      const list = confirmed.get(v.key + rest);
+      const entry = list ? choose(list, tokens, type) : null;
+      if (entry !== null) return entry;
     }
     return null;
   }

@@ -35,7 +35,8 @@ describe('knowledge base file', () => {
     const seen = new Map<string, string>();
     for (const e of kb) {
       for (const alias of new Set(e.aliases)) {
-        const key = alias.toLowerCase();
+        // A model-confirmed form may be shared only by rows that tell it apart with cue words.
+        const key = alias.includes('@') ? alias.toLowerCase() : alias.replace(/^~/, '').toLowerCase();
         expect(seen.get(key) ?? e.id, `${alias} in ${e.id}`).toBe(e.id);
         seen.set(key, e.id);
       }
@@ -56,6 +57,9 @@ describe('bad data files', () => {
     expect(() => parseKb('per:x\tPER\tX Person\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA' }));
     expect(() => parseKb('org:x\tORG\tX Corp\tإكس كورب\tXC|~\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA', message: expect.stringContaining('kb.tsv:1: "~" must be followed') }));
     expect(parseKb('org:x\tORG\tX Corp\tإكس كورب\tXC|~إكس\n')[0]?.aliases).toEqual(['X Corp', 'إكس كورب', 'XC', '~إكس']);
+    expect(() => parseKb('org:x\tORG\tX Corp\tإكس كورب\t~إكس@\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA', message: expect.stringContaining('must be followed by cue words') }));
+    expect(() => parseKb('org:x\tORG\tX Corp\tإكس كورب\tإكس@جدة\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA', message: expect.stringContaining('only follow a model-confirmed') }));
+    expect(() => parseKb('org:x\tORG\tX Corp\tإكس كورب\t~@جدة\n')).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA', message: expect.stringContaining('"~" must be followed') }));
   });
 
   it('rejects duplicate ids and unknown types', () => {
@@ -83,6 +87,18 @@ describe('bad data files', () => {
     expect(tagger.tag('Acme opened in Springfield, not Moscow.', 'en').mentions.map((m) => m.entityId)).toEqual(['org:acme', 'loc:springfield']);
     const withModel = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
     expect(withModel.tag('Acme opened in Springfield, not Moscow.', 'en').mentions.map((m) => m.entityId)).toEqual(['org:acme', 'loc:springfield', 'loc:moscow']);
+  });
+
+  it('links a model-confirmed form shared by two entries to the one whose cue words the article holds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
+    writeFileSync(join(dir, 'kb.tsv'), 'org:al-ahly\tORG\tAl Ahly\tالأهلي المصري\t~الأهلي\norg:al-ahli-saudi\tORG\tAl Ahli Saudi\tالأهلي السعودي\t~الأهلي@جدة روشن\n');
+    writeFileSync(join(dir, 'places.tsv'), 'loc:jed\tجدة\tJeddah\t\tcity\nloc:cai\tالقاهرة\tCairo\t\tcity\n');
+    const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
+    const ids = (text: string): Array<string | null> => tagger.tag(text, 'ar').mentions.map((m) => m.entityId);
+    expect(ids('وفاز الأهلي على ضيفه بهدفين نظيفين في المباراة التي أقيمت في القاهرة مساء الجمعة.')).toEqual(['org:al-ahly', 'loc:cai']);
+    expect(ids('وفاز الأهلي على ضيفه بهدفين نظيفين في المباراة التي أقيمت في جدة مساء الجمعة.')).toEqual(['org:al-ahli-saudi', 'loc:jed']);
+    // A cue behind a proclitic counts too.
+    expect(ids('وقال مدرب الأهلي إن فريقه لعب جيدا في المباراة، وعاد إلى القاهرة ثم لجدة.')).toContain('org:al-ahli-saudi');
   });
 
   it('lets a model-confirmed KB form of a place shadow a gazetteer place of the same name', () => {
