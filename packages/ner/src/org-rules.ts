@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { complementTail } from './named-bodies.ts';
+import { complementTail, isNationality } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -86,7 +86,8 @@ const BODY_ADJ_AR = new Set(
 );
 /** Adjectives without the nisba ending that continue such a name ("للقوات المسلحة", "والمناطق الحرة"). */
 const BODY_TAIL_ADJ_AR = new Set(
-  ['خاص', 'خاصة', 'حر', 'حرة', 'مسلح', 'مسلحة', 'أحمر', 'أخضر', 'أبيض', 'جديد', 'جديدة', 'متحدة', 'متحد', 'مستدامة', 'متجددة', 'نظيفة', 'ثقيلة', 'صغيرة', 'متوسطة', 'كبرى'].map(keyOf),
+  ['خاص', 'خاصة', 'حر', 'حرة', 'مسلح', 'مسلحة', 'أحمر', 'أخضر', 'أبيض', 'جديد', 'جديدة', 'متحدة', 'متحد', 'مستدامة', 'متجددة', 'نظيفة', 'ثقيلة', 'صغيرة', 'متوسطة', 'كبرى',
+    'شامل', 'شاملة', 'موحد', 'موحدة'].map(keyOf),
 );
 /** Every adjective that continues such a name after its complement. */
 const BODY_ALL_ADJ_AR = new Set([...BODY_ADJ_AR, ...BODY_TAIL_ADJ_AR]);
@@ -183,9 +184,36 @@ export function findCuedOrgs(
     // "(جلسة) مجلس الوزراء الأسبوعية".
     const adj = next(j);
     const feminine = reading.key.endsWith('ه');
-    if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && adj.key.endsWith('يه') === feminine) j++;
+    // A masculine one after a feminine head describes the complement ("وزارة الحكم المحلي", "وزارة
+    // التعليم العالي"), unless it is a nationality.
+    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && !isNationality(adj) && !NOT_NISBA_NAMES_AR.has(adj.key)));
+    if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && agrees) j++;
+    // Then nouns joined with و and each one's own adjective: "وزارة الموارد البشرية والتنمية
+    // الاجتماعية", "وزارة الكهرباء والماء والطاقة المتجددة"; a nationality ends the name.
+    let describing = isJoinedNoun(tokens[j - 1]);
+    for (let n = 0; n < 5; n++) {
+      const last = tokens[j - 1];
+      const t = next(j);
+      if (!last || !t || isNationality(last)) break;
+      if (describing && isNameAdjective(t)) j++;
+      else if (isJoinedNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && BODY_STOP_AR.has(v.key))) {
+        j++;
+        describing = true;
+      } else break;
+    }
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
+}
+
+/** A definite noun joined with و ("والتنمية"). */
+function isJoinedNoun(t: Token | undefined): boolean {
+  return t !== undefined && t.arabic && t.norm.startsWith('وال') && t.norm.length >= 6;
+}
+
+/** A definite adjective that can describe a noun of a body's name: a nisba that is not a nationality, or one of BODY_ALL_ADJ_AR. */
+function isNameAdjective(t: Token): boolean {
+  if (!t.arabic || !t.article) return false;
+  return BODY_ALL_ADJ_AR.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 4 && !NOT_NISBA_NAMES_AR.has(t.key) && !isNationality(t));
 }
 
 /**

@@ -60,6 +60,16 @@ describe('organisation cues', () => {
     ]);
   });
 
+  it('continues a ministry over و-joined nouns with their own adjectives, and a masculine adjective of its complement', () => {
+    const rules = (text: string): string[] => named(text, 'ar', false);
+    expect(rules('وقالت وزارة الموارد البشرية والتنمية الاجتماعية إن النسبة ارتفعت.')).toEqual(['ORG وزارة الموارد البشرية والتنمية الاجتماعية org:وزاره الموارد البشريه والتنميه الاجتماعيه']);
+    expect(rules('وأعلنت وزارة الصيد والبنى التحتية البحرية والمينائية عن الخطة.')).toEqual(['ORG وزارة الصيد والبنى التحتية البحرية والمينائية org:وزاره الصيد والبني التحتيه البحريه والميناييه']);
+    expect(rules('وأعلنت وزارة الكهرباء والماء والطاقة المتجددة عن المشروع.')).toEqual(['ORG وزارة الكهرباء والماء والطاقة المتجددة org:وزاره الكهرباء والماء والطاقه المتجدده']);
+    expect(rules('وقالت وزارة الحكم المحلي إن الانتخابات ستجرى.')).toEqual(['ORG وزارة الحكم المحلي org:وزاره الحكم المحلي']);
+    // A nationality ends the name: what follows is another body.
+    expect(rules('وقالت وزارة الصحة الفلسطينية والهلال الأحمر إن الوضع صعب.')[0]).toBe('ORG وزارة الصحة الفلسطينية org:وزاره الصحه الفلسطينيه');
+  });
+
   it('ends a head\'s complements at a time, a rank or an ordinal, and reads a short definite complement («الري»)', () => {
     expect(named('وقال مجلس الشورى الأسبوع المقبل إنه سيصوت.', 'ar', false)).toEqual(['ORG مجلس الشورى org:مجلس الشوري']);
     expect(named('وانتخب مجلس النواب الأربعين رئيسا له.', 'ar', false)).toEqual(['ORG مجلس النواب org:مجلس النواب']);
