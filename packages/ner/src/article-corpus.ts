@@ -56,6 +56,46 @@ function occurrences(text: string, form: string, allowed: ReadonlySet<string>, t
   return out;
 }
 
+/** A gold mention as UTF-16 offsets into the article (end exclusive), as the tagger reports mentions. */
+export interface GoldMention {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+}
+
+/**
+ * Every occurrence of the article's gold names as a mention, for mention-level (CoNLL exact match)
+ * scoring of the whole tagger: longest names first, never overlapping one placed before, starting
+ * after Arabic proclitics, and after both «لل» letters of a fused «ال» name («لليونسكو» → «يونسكو»),
+ * where the tagger starts it too.
+ */
+export function goldMentions(article: GoldArticle): GoldMention[] {
+  const { text } = article;
+  const taken: Array<[number, number]> = [];
+  const out: GoldMention[] = [];
+  for (const { name, type } of namesLongestFirst(article)) {
+    const found: Array<{ start: number; end: number }> =
+      article.lang === 'ar'
+        ? [
+            ...occurrences(text, name, PROCLITICS, type).map((o) => ({ start: o.end - name.length, end: o.end })),
+            ...(name.startsWith('ال') && name.length > 3 ? occurrences(text, `ل${name.slice(2)}`, FUSED_BEFORE, type).map((o) => ({ start: o.end - name.length + 2, end: o.end })) : []),
+          ]
+        : occurrences(text, name, new Set(['']), type).map((o) => ({ start: o.end - name.length, end: o.end }));
+    for (const m of found) {
+      if (taken.some(([a, b]) => m.start < b && a < m.end)) continue;
+      taken.push([m.start, m.end]);
+      out.push({ start: m.start, end: m.end, type });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function namesLongestFirst(article: GoldArticle): Array<{ name: string; type: string }> {
+  return article.entities
+    .flatMap((e) => e.names.map((name) => ({ name, type: e.type })))
+    .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /**
  * The article's sentences with BIO tags. Longer names are placed first and a later name never
  * overlaps an earlier one, so «مجلس الأمن الدولي» is not also read as «الأمن».
@@ -63,9 +103,7 @@ function occurrences(text: string, form: string, allowed: ReadonlySet<string>, t
 export function articleSentences(article: GoldArticle): ArticleSentences {
   const { text } = article;
   const arabic = article.lang === 'ar';
-  const names = article.entities
-    .flatMap((e) => e.names.map((name) => ({ name, type: e.type })))
-    .sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = namesLongestFirst(article);
   const sentences = sentencesOf(text, tokenize(text));
   const where = new Map<number, { sentence: number; piece: number }>();
   sentences.forEach((s, i) => s.forEach((p, j) => where.set(p.start, { sentence: i, piece: j })));

@@ -11,4 +11,5 @@ export { decodeDocument, loadNerModel, type NerModel } from './model/document-pa
 export { evaluate } from './model/train-language.ts';
 export { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 export { scoreArticle, type ArticleScore, type GoldArticle } from './article-score.ts';
+export { goldMentions, type GoldMention } from './article-corpus.ts';
 export { unlinkedId } from './entity-id.ts';

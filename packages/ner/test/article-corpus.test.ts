@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleSentences } from '../src/article-corpus.ts';
+import { articleSentences, goldMentions } from '../src/article-corpus.ts';
 import { loadArticleSet } from '../src/data-files.ts';
 import { spansOf } from '../src/model/conll.ts';
 import { sentencesOf } from '../src/model-mentions.ts';
@@ -89,5 +89,33 @@ describe('hand-annotated articles as training sentences', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('gold mentions of an article, for scoring the tagger', () => {
+  it('gives each occurrence as offsets after proclitics and both letters of a fused لل, longest names first', () => {
+    const text = 'قال الصندوق العربي للثقافة إن اليونسكو دعمت المشروع. وأضاف أن لليونسكو مكتبا في تونس وبتونس فرعا.\n';
+    const article = {
+      lang: 'ar',
+      text,
+      entities: [
+        { type: 'ORG', names: ['الصندوق العربي للثقافة'] },
+        { type: 'ORG', names: ['اليونسكو'] },
+        { type: 'LOC', names: ['تونس'] },
+        { type: 'ORG', names: ['الصندوق'] },
+      ],
+    };
+    expect(goldMentions(article).map((m) => `${m.type} ${text.slice(m.start, m.end)}`)).toEqual([
+      'ORG الصندوق العربي للثقافة',
+      'ORG اليونسكو',
+      'ORG يونسكو',
+      'LOC تونس',
+      'LOC تونس',
+    ]);
+  });
+
+  it('never places a name inside a word', () => {
+    const article = { lang: 'en', text: 'Omanis visited Oman.\n', entities: [{ type: 'LOC', names: ['Oman'] }] };
+    expect(goldMentions(article)).toEqual([{ start: 15, end: 19, type: 'LOC' }]);
   });
 });
