@@ -143,7 +143,23 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
     }
     i = last + 1;
   }
-  return out;
+  return out.map(withFieldsBefore);
+
+  /**
+   * "Securities and Exchange Board of India", "Australian Securities and Investments Commission":
+   * a name found from the word after "and" takes in the capitalised words before "and" when the
+   * last of them is a field or a trade ("Securities", "Trade"), which never stands alone as a name.
+   */
+  function withFieldsBefore(span: OrgSpan & { end: number }): OrgSpan & { end: number } {
+    const and = tokens[span.first - 1];
+    const field = tokens[span.first - 2];
+    const head = tokens[span.first];
+    if (!and || !field || !head || and.key !== 'and' || and.cap || !FIELDS_EN.has(field.key) || !isName(field) || !joinable(field, and) || !joinable(and, head)) return span;
+    if (out.some((o) => o.last === span.first - 2)) return span;
+    let first = span.first - 2;
+    while (first - 1 >= 0 && isName(tokens[first - 1]) && joinable(tokens[first - 1] as Token, tokens[first] as Token) && span.first - first < 5) first--;
+    return { ...span, first, start: tokens[first]?.start ?? span.start };
+  }
 
   /**
    * Two or more capitalised words before a continent, which says where the body works: "ICE Futures
@@ -159,6 +175,13 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
     return true;
   }
 }
+
+/** Fields and trades that name a body only with the words after "and" ("Securities and Exchange …", "Trade and Industry …"). */
+const FIELDS_EN = new Set([
+  ...COMPANY_WORDS_EN, 'trade', 'industry', 'commerce', 'justice', 'health', 'science', 'education', 'culture', 'agriculture',
+  'development', 'planning', 'finance', 'economy', 'customs', 'excise', 'markets', 'competition', 'consumer', 'standards',
+  'welfare', 'labour', 'labor', 'transport', 'infrastructure', 'housing', 'environment', 'water', 'fisheries', 'forestry',
+]);
 
 const CONTINENTS_EN = new Set(['europe', 'africa', 'asia', 'america', 'americas']);
 /** Words that make a region of a continent ("West Africa", "Latin America", "Sub-Saharan Africa"). */

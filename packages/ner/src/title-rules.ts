@@ -20,6 +20,8 @@ const TITLES_EN = new Set([
   'lawyer', 'engineer', 'researcher', 'scientist', 'professor', 'historian', 'resident', 'student', 'midwife',
   // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo".
   'justice',
+  // Members of parliament: "independent MP Monique Ryan", "MEP Anna Cavazzini".
+  'mp', 'mep',
 ]);
 /** An English title or role word ("Governor", "minister", "coach"). */
 export function isEnglishTitle(token: Token | undefined): boolean {

@@ -18,6 +18,13 @@ describe('English organisation names shown by their last word', () => {
     expect(shaped('The Court ruled; the ministry said.')).toEqual([]);
   });
 
+  it('takes in a field named before "and" ("Securities and Exchange Board of India")', () => {
+    expect(shaped('The Securities and Exchange Board of India banned the firm.')).toEqual(['Securities and Exchange Board of India']);
+    expect(shaped('The Australian Securities and Investments Commission said so.')).toEqual(['Australian Securities and Investments Commission']);
+    // A name before "and" that is not a field stays apart.
+    expect(shaped('Officials of Kenya and the Commerce Ministry met.')).toEqual(['Commerce Ministry']);
+  });
+
   it('takes a company word after two or more capitalised words, and "and" inside a company name', () => {
     expect(shaped('Hokkaido Electric Power and China Road and Bridge Corporation signed.')).toEqual(['Hokkaido Electric Power', 'China Road and Bridge Corporation']);
     // Two words ending in a company word are left to the model ("Kenya Power", "Qatar Energy").
