@@ -81,6 +81,9 @@ describe('a surname after a given name the model tagged alone', () => {
     expect(after('ونقلت الوكالة عن الوزير حمد قوله إن الأمن مستتب.', 'حمد')).toBe('حمد');
     expect(after('وقال الوزير خالد أمام البرلمان إن الموازنة جاهزة.', 'خالد')).toBe('خالد');
     expect(after('وأعلن عيسى السلطات، في بيان، أن العمل توقف.', 'عيسى')).toBe('عيسى');
+    // A reporting verb behind ف or و, before أن.
+    expect(after('أما المدرب نيناد فاعتبر أن فريقه دفع الثمن.', 'نيناد')).toBe('نيناد');
+    expect(after('وتحدث المدير سامي وأضاف أن العمل مستمر.', 'سامي')).toBe('سامي');
   });
 });
 
