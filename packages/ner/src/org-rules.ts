@@ -166,7 +166,7 @@ export function findCuedOrgs(
       // A definite noun, or one joined with و ("وزارة الاقتصاد والتجارة"). The first may look like
       // a nisba ("وزارة الخارجية القطرية": الخارجية is the ministry's name, القطرية its adjective).
       // «الري» keeps its article in the key (the stem is too short to strip), and is definite too.
-      const definite = t?.arabic === true && (t.article || (t.norm.startsWith('ال') && t.norm.length >= 4) || (j > i + 1 && t.norm.startsWith('وال') && t.norm.length >= 6));
+      const definite = t?.arabic === true && (t.article || (t.norm.startsWith('ال') && t.norm.length >= 4) || (j > i + 1 && t.norm.startsWith('وال') && t.norm.length >= 5));
       if (!t || !definite || (j > i + 1 && NISBA_AR.test(t.key))) break;
       // The sentence going on: a time ("مجلس الشورى الأسبوع المقبل"), a rank ("مجلس السيادة الفريق
       // البرهان"), an ordinal ("مجلس النواب الأربعين").
@@ -205,10 +205,11 @@ export function findCuedOrgs(
   }
 }
 
-/** A definite noun joined with و ("والتنمية"). */
+/** A definite noun joined with و ("والتنمية", "والري"), not a relative pronoun ("والتي"). */
 function isJoinedNoun(t: Token | undefined): boolean {
-  return t !== undefined && t.arabic && t.norm.startsWith('وال') && t.norm.length >= 6;
+  return t !== undefined && t.arabic && t.norm.startsWith('وال') && t.norm.length >= 5 && !RELATIVES_AR.has(t.norm);
 }
+const RELATIVES_AR: ReadonlySet<string> = new Set(['والتي', 'والذي', 'والذين', 'واللذين', 'واللتين', 'واللتان', 'واللذان', 'واللاتي', 'واللواتي']);
 
 /** A definite adjective that can describe a noun of a body's name: a nisba that is not a nationality, or one of BODY_ALL_ADJ_AR. */
 function isNameAdjective(t: Token): boolean {
