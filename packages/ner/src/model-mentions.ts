@@ -94,14 +94,15 @@ export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
 /**
  * Where an Arabic name starts inside its first word: ANERcorp tags "وألمانيا" whole, Khabar's
  * mentions start after the proclitics (like the KB matcher). Clitics are dropped when the rest
- * carries the article (بالسودان → السودان) or is a known name while the whole word is not.
+ * carries the article (بالسودان → السودان), is a known name while the whole word is not, or
+ * stands bare elsewhere in the article («وغاروت» after «غاروت»: `bare` holds the article's word keys).
  */
-function nameStart(token: Token, lexicon: Lexicon): number {
+function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>): number {
   if (!token.arabic) return token.start;
   const known = lexicon.flagsOf(token.key) !== undefined;
   for (const v of variantsOf(token)) {
     if (v.clitics === '') continue;
-    if (v.article || (!known && lexicon.flagsOf(v.key) !== undefined)) return token.start + v.skip;
+    if (v.article || (!known && (lexicon.flagsOf(v.key) !== undefined || (v.key.length >= 3 && bare?.has(v.key) === true)))) return token.start + v.skip;
   }
   return token.start;
 }
@@ -126,6 +127,7 @@ export function findModelSpans(
     }),
   );
   const tagged = decodeDocument(model, infos);
+  const bare = new Set(words.filter((w) => w.arabic).map((w) => w.key));
   for (const [s, sentence] of sentences.entries()) {
     for (const span of spansOf(tagged[s] ?? [])) {
       if (!KEEP.has(span.type)) continue;
@@ -147,7 +149,7 @@ export function findModelSpans(
         ok = a !== undefined && b !== undefined && joinable(text, a, b);
       }
       if (!ok || (!head.arabic && !head.cap) || (head.key.length < 2 && (first === last || head.arabic))) continue;
-      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon) });
+      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare) });
     }
   }
   return out;

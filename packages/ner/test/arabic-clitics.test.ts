@@ -67,6 +67,13 @@ describe('Arabic proclitics and spelling variants', () => {
     expect(only('ونقلت روسيا اليوم عن الكرملين', rulesTagger())).toContainEqual(['روسيا اليوم', 'org:rt']);
   });
 
+  it('starts an unknown model name after و when the article writes it bare elsewhere', () => {
+    const text = 'وضربت الفيضانات مدينة غاروت. وقال مسؤول إن المياه غمرت أحياء في وغاروت وتشيانجور.';
+    const names = tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'LOC').map((m) => m.text);
+    expect(names).toContain('غاروت');
+    expect(names).not.toContain('وغاروت');
+  });
+
   it('does not strip a clitic that belongs to the word', () => {
     // لبنان starts with ل and must not be read as ل + بنان.
     expect(only('زار لبنان وبلبنان')).toEqual([
