@@ -48,6 +48,20 @@ function afterPlaceNoun(text: string, tokens: readonly Token[], of: number): boo
   return prep?.key === 'of' && !prep.cap && noun !== undefined && !noun.cap && PLACE_NOUNS_EN.has(noun.key) && /^ $/.test(text.slice(noun.end, prep.start));
 }
 
+/** A possessive right after the token ("Smith's", "Jones'"). */
+function possessiveAfter(text: string, t: Token): boolean {
+  return /^['’]s?\b/u.test(text.slice(t.end, t.end + 2));
+}
+
+/**
+ * Whether model span `m` stands right after "the town of" (a place noun and "of"): the cue that also
+ * makes the same word a place elsewhere in the article.
+ */
+export function afterPlaceNounCue(text: string, tokens: readonly Token[], m: ModelSpan): boolean {
+  const last = tokens[m.last];
+  return last !== undefined && afterPlaceNoun(text, tokens, m.first - 1) && !possessiveAfter(text, last);
+}
+
 /**
  * An English model PER name right after a locative preposition (or "the town of") that reads as a place: not a
  * possessive ("in Smith's view"), not opening with a known given name or a word the lexicon knows
@@ -57,13 +71,12 @@ export function afterLocative(text: string, tokens: readonly Token[], m: ModelSp
   const prep = tokens[m.first - 1];
   const head = tokens[m.first];
   const last = tokens[m.last];
-  if (!prep || !head || !last || !/^ $/.test(text.slice(prep.end, head.start))) return false;
+  if (!prep || !head || !last || !/^ $/.test(text.slice(prep.end, head.start)) || possessiveAfter(text, last)) return false;
   // "the town of Palma" says place even of a word people also bear as a name.
-  if (afterPlaceNoun(text, tokens, m.first - 1)) return !/^['’]s?\b/u.test(text.slice(last.end, last.end + 2));
+  if (afterPlaceNoun(text, tokens, m.first - 1)) return true;
   if (!LOCATIVES_EN.has(prep.key)) return false;
   // "In Sefwi Wiawso, …" opens a sentence; "In" elsewhere in capitals is a name's part.
   if (prep.cap && !/(^|[.!?:\n]\s*)$/u.test(text.slice(Math.max(0, prep.start - 3), prep.start))) return false;
-  if (/^['’]s?\b/u.test(text.slice(last.end, last.end + 2))) return false;
   if (data.nameTokens.has(head.key) || data.lexicon.flagsOf(head.key)?.some((f) => f.startsWith('PER'))) return false;
   return true;
 }

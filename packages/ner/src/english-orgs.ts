@@ -155,9 +155,19 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
     const field = tokens[span.first - 2];
     const head = tokens[span.first];
     if (!and || !field || !head || and.key !== 'and' || and.cap || !FIELDS_EN.has(field.key) || !isName(field) || !joinable(field, and) || !joinable(and, head)) return span;
-    if (out.some((o) => o.last === span.first - 2)) return span;
+    // Only before a body ("… Exchange Board of India", "… Investments Commission"), never a company.
+    let body = false;
+    for (let k = span.first; k <= span.last; k++) body ||= ORG_HEADS_EN.has(tokens[k]?.key ?? '') || ORG_ENDS_EN.has(tokens[k]?.key ?? '');
+    if (!body) return span;
+    const earlier = (k: number): boolean => out.some((o) => o.first <= k && k <= o.last);
     let first = span.first - 2;
-    while (first - 1 >= 0 && isName(tokens[first - 1]) && joinable(tokens[first - 1] as Token, tokens[first] as Token) && span.first - first < 5) first--;
+    if (earlier(first)) return span;
+    for (;;) {
+      const prev = tokens[first - 1];
+      const cur = tokens[first];
+      if (!prev || !cur || !isName(prev) || !joinable(prev, cur) || earlier(first - 1) || span.first - first >= 4) break;
+      first--;
+    }
     return { ...span, first, start: tokens[first]?.start ?? span.start };
   }
 
@@ -178,7 +188,7 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
 
 /** Fields and trades that name a body only with the words after "and" ("Securities and Exchange …", "Trade and Industry …"). */
 const FIELDS_EN = new Set([
-  ...COMPANY_WORDS_EN, 'trade', 'industry', 'commerce', 'justice', 'health', 'science', 'education', 'culture', 'agriculture',
+  'securities', 'investments', 'energy', 'mining', 'resources', 'technology', 'research', 'trade', 'industry', 'commerce', 'justice', 'health', 'science', 'education', 'culture', 'agriculture',
   'development', 'planning', 'finance', 'economy', 'customs', 'excise', 'markets', 'competition', 'consumer', 'standards',
   'welfare', 'labour', 'labor', 'transport', 'infrastructure', 'housing', 'environment', 'water', 'fisheries', 'forestry',
 ]);

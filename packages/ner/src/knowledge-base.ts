@@ -1,5 +1,5 @@
 import { KhabarNerError } from './errors.ts';
-import { CONFIRMED_ALIAS, CUES, splitCues } from './matcher.ts';
+import { CONFIRMED_ALIAS, CUES, splitCues } from './alias-syntax.ts';
 import type { EntityType, KbEntry } from './types.ts';
 
 const TYPES: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC', 'MISC']);

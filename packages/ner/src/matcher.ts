@@ -1,5 +1,7 @@
 import { tokenize, variantsOf, type Token, type TokenVariant } from './tokenize.ts';
 import type { KbEntry } from './types.ts';
+import { CONFIRMED_ALIAS, splitCues } from './alias-syntax.ts';
+
 
 type Case = 'upper' | 'cap' | 'any';
 
@@ -49,21 +51,22 @@ export interface Matcher {
   confirm(tokens: readonly Token[], first: number, last: number, type: string): number | null;
 }
 
-/** Marks an alias matched only where the model found a name of the entry's type. */
-export const CONFIRMED_ALIAS = '~';
-/** Opens the cue words of a model-confirmed alias: «~الأهلي@جدة روشن» links only in an article holding one of them. */
-export const CUES = '@';
-
-/** A model-confirmed alias's form and its cue words (null: none). */
-export function splitCues(alias: string): { form: string; cues: string | null } {
-  const at = alias.indexOf(CUES);
-  return at < 0 ? { form: alias.trim(), cues: null } : { form: alias.slice(0, at).trim(), cues: alias.slice(at + CUES.length).trim() };
-}
-
 /** An entry confirming a form, and the words (keys) one of which the article must hold, if any. */
 interface Confirmable {
   readonly entry: number;
+  /** Cue words as `cueKey` writes them, or null: none. */
   readonly cues: ReadonlySet<string> | null;
+}
+
+/**
+ * What a cue word needs the article to show: the key, with "|U" when written in capitals ("US" is
+ * not "us"), "|C" when capitalised, "|A" when written with the Arabic article («الرياض» is not the
+ * given name «رياض»).
+ */
+function cueKey(t: Token | TokenVariant, c: Case): string {
+  if ('clitics' in t) return t.article ? `${t.key}|A` : t.key;
+  if (t.arabic) return t.article ? `${t.key}|A` : t.key;
+  return c === 'upper' ? `${t.key}|U` : c === 'cap' ? `${t.key}|C` : t.key;
 }
 
 /**
@@ -97,7 +100,12 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         const { form, cues } = splitCues(alias.slice(CONFIRMED_ALIAS.length));
         const key = tokenize(form).map((t) => t.key).join(' ');
         const list = confirmed.get(key) ?? [];
-        if (!list.some((c) => c.entry === i)) list.push({ entry: i, cues: cues === null ? null : new Set(tokenize(cues).map((t) => t.key)) });
+        const cueKeys = cues === null ? null : new Set(tokenize(cues).map((t) => cueKey(t, caseOf(t))));
+        const same = list.findIndex((c) => c.entry === i);
+        const prev = list[same];
+        // The same form twice on one row: without cues it links anywhere; else the cues add up.
+        if (!prev) list.push({ entry: i, cues: cueKeys });
+        else list[same] = { entry: i, cues: prev.cues === null || cueKeys === null ? null : new Set([...prev.cues, ...cueKeys]) };
         confirmed.set(key, list);
         continue;
       }
@@ -191,13 +199,31 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     return out;
   }
 
-  /** Every reading's key of an article's tokens, for cue lookups; built once per article. */
+  /**
+   * The cue keys an article shows (`cueKey`), built once per article: Latin words with their case;
+   * Arabic words as written and, unless the whole word is itself a name («وجدة», Oujda), behind
+   * their proclitics («لجدة»).
+   */
   const articleKeys = new WeakMap<readonly Token[], ReadonlySet<string>>();
   function keysOf(tokens: readonly Token[]): ReadonlySet<string> {
     let keys = articleKeys.get(tokens);
     if (!keys) {
       const set = new Set<string>();
-      for (const t of tokens) for (const v of variantsOf(t)) set.add(v.key);
+      for (const t of tokens) {
+        if (!t.arabic) {
+          set.add(t.key);
+          const c = caseOf(t);
+          if (c !== 'any') set.add(cueKey(t, 'cap'));
+          if (c === 'upper') set.add(cueKey(t, 'upper'));
+          continue;
+        }
+        const whole = index.has(t.key);
+        for (const v of variantsOf(t)) {
+          if (whole && v.clitics !== '') continue;
+          set.add(v.key);
+          if (v.article) set.add(cueKey(v, 'any'));
+        }
+      }
       articleKeys.set(tokens, set);
       keys = set;
     }

@@ -54,10 +54,13 @@ const NOT_SURNAMES_AR = new Set(
     // What follows a name in reported speech and in a sentence going on: "نقلت عن حمد قوله",
     // "بحسب عيسى السلطات", "سلامة الخالدي أمام البرلمان", "جلسة", "مقابل".
     'قوله', 'قولها', 'قولهم', 'تصريحه', 'تصريحها', 'امام', 'مقابل', 'جلسه', 'سلطات', 'فارق', 'لدي', 'عقب', 'اثر', 'وسط',
-    'بسبب', 'رغم', 'لصالح', 'بشان', 'حول', 'تجاه', 'عقب',
-    // Reporting verbs, which follow a name with و or ف ("نيناد ستويكوفيتش فاعتبر أن", "وأضاف").
-    'اعتبر', 'اوضح', 'اضاف', 'شدد', 'راى', 'لفت', 'اشار', 'افاد', 'ذكر', 'صرح', 'كشف', 'نفى', 'نفي', 'حذر', 'دعا', 'طالب', 'علق', 'تابع', 'اعرب', 'رد'].map(keyOf),
+    'بسبب', 'رغم', 'لصالح', 'بشان', 'حول', 'تجاه', 'عقب'].map(keyOf),
 );
+/**
+ * Reporting verbs that follow a name behind و or ف ("نيناد ستويكوفيتش فاعتبر أن", "سامي وأضاف"); bare,
+ * some are surnames too («طالب»), so only the clitic form counts.
+ */
+const REPORTING_VERBS_AR = new Set(['قال', 'اكد', 'اعلن', 'اعتبر', 'اوضح', 'اضاف', 'شدد', 'راى', 'لفت', 'اشار', 'افاد', 'ذكر', 'صرح', 'كشف', 'نفى', 'حذر', 'دعا', 'طالب', 'علق', 'تابع', 'اعرب'].map(keyOf));
 const THAT_AR = new Set(['ان', 'انه', 'انها', 'قوله', 'قولها'].map(keyOf));
 const CLAUSE_END = /^\s*[،,.:؛]/u;
 
@@ -78,7 +81,7 @@ export function surnameAfter(
   if (!name || !w || !w.arabic || !free(given + 1) || !joinable(name, w) || w.key.length < 3) return given;
   if (NOT_SURNAMES_AR.has(w.key) || NOT_SURNAMES_AR.has(w.norm) || NEEDS_NEXT_AR.has(w.key) || PATRONYMS_AR.has(w.key) || w.norm === FAMILY_AR) return given;
   // A reporting verb or particle behind و/ف ("فاعتبر", "وأكد") goes on with the sentence.
-  if (variantsOf(w).some((v) => (v.clitics === 'و' || v.clitics === 'ف') && NOT_SURNAMES_AR.has(v.key))) return given;
+  if (variantsOf(w).some((v) => (v.clitics === 'و' || v.clitics === 'ف') && (NOT_SURNAMES_AR.has(v.key) || REPORTING_VERBS_AR.has(v.key)))) return given;
   const after = tokens[given + 2];
   if (CLAUSE_END.test(text.slice(w.end, after?.start ?? text.length)) || (after && THAT_AR.has(after.norm))) return given + 1;
   for (let k = 0; k < tokens.length; k++) {

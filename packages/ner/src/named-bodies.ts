@@ -86,7 +86,11 @@ const TAIL_STOP_AR = new Set(
   ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'أسبوع', 'شهر', 'عام', 'سنة', 'تي', 'ذي'].map(keyOf),
 );
 const NISBA_AR = /(ي|يه)$/;
-const PLURAL_NISBA_AR = /..(يين|يون)$/;
+/** A definite plural nationality ("الجزائريين", "التونسيون"). */
+function isPluralNationality(t: Token): boolean {
+  const stem = /(يين|يون)$/.exec(t.key) ? t.key.slice(0, -2) : '';
+  return t.arabic && t.article && stem !== '' && NATIONALITIES_AR.has(stem);
+}
 const OPEN_QUOTES = /[«"“]\s*$/;
 const CLOSE_QUOTES = /^\s*[»"”]/;
 const MAX_NAME_WORDS = 3;
@@ -277,14 +281,25 @@ export function complementTail(
   for (let n = 0; n < 6; n++) {
     const t = next(j);
     if (!t || !t.arabic) break;
-    // A plural nisba agrees with the plural people of the complement ("للعمال الجزائريين"), never with the body.
-    const adjective = t.article && (words.adjectives.has(t.key) || ((NISBA_AR.test(t.key) || PLURAL_NISBA_AR.test(t.key)) && t.key.length >= 3 && !words.stops.has(t.key)));
-    const joined = t.norm.startsWith('وال') && t.norm.length >= 6 && !variantsOf(t).some((v) => v.clitics === 'و' && words.stops.has(v.key));
+    // A plural nationality agrees with the people of the complement ("للعمال الجزائريين"), never with the body.
+    const adjective = t.article && (words.adjectives.has(t.key) || isPluralNationality(t) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !words.stops.has(t.key)));
+    const joined = isJoinedNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && words.stops.has(v.key));
     if ((!adjective && !joined) || (words.nationalityEnds && isNationality(t))) break;
     j++;
   }
   return j - 1;
 }
+
+/**
+ * A definite noun joined with و ("والتنمية", "والري"): not a relative pronoun ("والتي") nor a
+ * time word ("والآن", "واليوم").
+ */
+export function isJoinedNoun(t: Token | undefined): boolean {
+  return t !== undefined && t.arabic && t.norm.startsWith('وال') && t.norm.length >= 5 && !NOT_JOINED_AR.has(t.norm);
+}
+const NOT_JOINED_AR: ReadonlySet<string> = new Set(
+  ['والتي', 'والذي', 'والذين', 'واللذين', 'واللتين', 'واللتان', 'واللذان', 'واللاتي', 'واللواتي', 'والان', 'واليوم', 'والامس', 'والله'],
+);
 
 /**
  * A first name word: not a describing adjective, not an indefinite nisba ("شركة هندية") unless it

@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { complementTail, isNationality } from './named-bodies.ts';
+import { complementTail, isJoinedNoun, isNationality } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -25,7 +25,7 @@ const ORG_NOUNS_EN = new Set([
   'startup', 'utility', 'miner', 'militia', 'party', 'movement', 'organisation', 'organization', 'union',
   'federation', 'charity', 'network', 'outlet', 'daily', 'regulator', 'exchange', 'club', 'university', 'ministry',
   'subsidiary', 'watchdog', 'consortium', 'automaker', 'chipmaker', 'telecom', 'telco', 'platform', 'developer',
-  'consultancy', 'brokerage', 'builder', 'contractor', 'refiner', 'shipbuilder', 'explorer',
+  'consultancy', 'brokerage', 'refiner', 'shipbuilder',
 ]);
 /** Capitalised words that never start an organisation name after a cue ("company Monday said"). */
 export const NOT_ORG_EN = new Set([
@@ -64,7 +64,7 @@ const MINISTRIES_AR = new Set(['خارجية', 'داخلية', 'دفاع'].map(k
 /** Adjectives allowed between such an institution and its nisba ("المخابرات العامة المصرية"). */
 const INNER_ADJ_AR = new Set(['عامة', 'عام', 'عليا', 'أعلى'].map(keyOf));
 /** Nisba-shaped words that say when, not which ("البرلمان الحالي"). */
-const NOT_NISBA_NAMES_AR = new Set(['حالي', 'حاليه', 'ماضي', 'ثاني', 'ثانيه', 'تالي', 'اولي', 'سابقي', 'نظامي', 'رسمي', 'رسميه', 'جوي', 'جويه', 'بري', 'بريه', 'عسكري', 'عسكريه', 'كبري', 'اخري',
+export const NOT_NISBA_NAMES_AR: ReadonlySet<string> = new Set(['حالي', 'حاليه', 'ماضي', 'ثاني', 'ثانيه', 'تالي', 'اولي', 'سابقي', 'نظامي', 'رسمي', 'رسميه', 'جوي', 'جويه', 'بري', 'بريه', 'عسكري', 'عسكريه', 'كبري', 'اخري',
   // "التيار الكهربائي" is the electric current, "الحزب الحاكم" has no nisba anyway.
   'كهربائي', 'كهربايي'].map(keyOf));
 const NISBA_AR = /(ي|يه)$/;
@@ -166,7 +166,7 @@ export function findCuedOrgs(
       // A definite noun, or one joined with و ("وزارة الاقتصاد والتجارة"). The first may look like
       // a nisba ("وزارة الخارجية القطرية": الخارجية is the ministry's name, القطرية its adjective).
       // «الري» keeps its article in the key (the stem is too short to strip), and is definite too.
-      const definite = t?.arabic === true && (t.article || (t.norm.startsWith('ال') && t.norm.length >= 4) || (j > i + 1 && t.norm.startsWith('وال') && t.norm.length >= 5));
+      const definite = t?.arabic === true && (t.article || (t.norm.startsWith('ال') && t.norm.length >= 4) || (j > i + 1 && isJoinedNoun(t)));
       if (!t || !definite || (j > i + 1 && NISBA_AR.test(t.key))) break;
       // The sentence going on: a time ("مجلس الشورى الأسبوع المقبل"), a rank ("مجلس السيادة الفريق
       // البرهان"), an ordinal ("مجلس النواب الأربعين").
@@ -185,37 +185,24 @@ export function findCuedOrgs(
     const adj = next(j);
     const feminine = reading.key.endsWith('ه');
     // A masculine one after a feminine head describes the complement ("وزارة الحكم المحلي", "وزارة
-    // التعليم العالي"), unless it is a nationality.
-    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && !isNationality(adj) && !NOT_NISBA_NAMES_AR.has(adj.key)));
+    // التعليم العالي"): only the adjectives such complements take, never "(تقرير) وزارة الصحة اليومي".
+    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)));
     if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && agrees) j++;
-    // Then nouns joined with و and each one's own adjective: "وزارة الموارد البشرية والتنمية
-    // الاجتماعية", "وزارة الكهرباء والماء والطاقة المتجددة"; a nationality ends the name.
-    let describing = isJoinedNoun(tokens[j - 1]);
-    for (let n = 0; n < 5; n++) {
-      const last = tokens[j - 1];
-      const t = next(j);
-      if (!last || !t || isNationality(last)) break;
-      if (describing && isNameAdjective(t)) j++;
-      else if (isJoinedNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && BODY_STOP_AR.has(v.key))) {
-        j++;
-        describing = true;
-      } else break;
+    // Then nouns joined with و and their adjectives: "وزارة الموارد البشرية والتنمية الاجتماعية",
+    // "وزارة الكهرباء والماء والطاقة المتجددة"; not after a nationality, which ends the name.
+    const end = tokens[j - 1];
+    if (end && !isNationality(end) && (isJoinedNoun(next(j)) || isJoinedNoun(end))) {
+      j = complementTail(j, next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: true }) + 1;
     }
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
 }
 
-/** A definite noun joined with و ("والتنمية", "والري"), not a relative pronoun ("والتي"). */
-function isJoinedNoun(t: Token | undefined): boolean {
-  return t !== undefined && t.arabic && t.norm.startsWith('وال') && t.norm.length >= 5 && !RELATIVES_AR.has(t.norm);
-}
-const RELATIVES_AR: ReadonlySet<string> = new Set(['والتي', 'والذي', 'والذين', 'واللذين', 'واللتين', 'واللتان', 'واللذان', 'واللاتي', 'واللواتي']);
+/** Masculine nisba adjectives of a ministry's complement ("الحكم المحلي", "التعليم العالي", "الأمن الداخلي"). */
+const COMPLEMENT_ADJ_AR = new Set(
+  ['محلي', 'عالي', 'فني', 'داخلي', 'خارجي', 'اجتماعي', 'صحي', 'زراعي', 'صناعي', 'مالي', 'اقتصادي', 'وطني', 'رقمي', 'تقني', 'مهني', 'بحري', 'ريفي', 'بيئي', 'سياحي', 'ثقافي', 'اعلامي', 'نفطي', 'معدني', 'تجاري', 'اداري', 'قضائي', 'شرعي', 'دستوري', 'جنائي'].map(keyOf),
+);
 
-/** A definite adjective that can describe a noun of a body's name: a nisba that is not a nationality, or one of BODY_ALL_ADJ_AR. */
-function isNameAdjective(t: Token): boolean {
-  if (!t.arabic || !t.article) return false;
-  return BODY_ALL_ADJ_AR.has(t.key) || (NISBA_AR.test(t.key) && t.key.length >= 4 && !NOT_NISBA_NAMES_AR.has(t.key) && !isNationality(t));
-}
 
 /**
  * Every definite institution with its nisba adjectives in the text (`institutionSpan`), before any

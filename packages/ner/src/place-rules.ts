@@ -1,5 +1,6 @@
 import { lineageEnd } from './name-chains.ts';
 import { isNationality } from './named-bodies.ts';
+import { NOT_NISBA_NAMES_AR } from './org-rules.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** A place name made of a descriptor and a name ("معبر رفح", "مطار معيتيقة"); token indexes, inclusive. */
@@ -166,7 +167,7 @@ export function findDescribedPlaces(
   function withNisba(last: number): number {
     const adj = tokens[last + 1];
     const end = tokens[last];
-    const takes = adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj) && !NISBA_LIKE_PEOPLE_AR.has(adj.key);
+    const takes = adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj) && !NISBA_LIKE_PEOPLE_AR.has(adj.key) && !NOT_NISBA_NAMES_AR.has(adj.key);
     return takes && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj) ? last + 1 : last;
   }
 

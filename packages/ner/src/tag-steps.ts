@@ -1,5 +1,5 @@
 import { unlinkedId } from './entity-id.ts';
-import { afterLocative, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
+import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
@@ -215,6 +215,9 @@ export interface ModelNames {
   readonly ids: readonly string[];
 }
 
+/** An apposition that describes a person: ", his sister", ", her lawyer", ", their coach". */
+const PERSON_APPOSITION_EN = /^\s*,\s*(his|her|their|my|our)\b/u;
+
 /**
  * Step 6: the model's names the KB and the rules did not take (KB mentions win on overlap; a
  * person the KB or a title rule found is never split from the rest of a model name). Dropped: a
@@ -251,11 +254,12 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && isAcronym(tokens, m))) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => {
       if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m))))) return m;
-      if (m.first === m.last && tokens[m.first]) cuedPlaces.add(tokens[m.first]?.key ?? '');
+      if (m.first === m.last && afterPlaceNounCue(text, tokens, m)) cuedPlaces.add(tokens[m.first]?.key ?? '');
       return { ...m, type: 'LOC' as const };
     })
-    // One word a cue shows to be a place ("the town of Palma") is that place elsewhere in the article too ("north to Palma").
-    .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') ? { ...m, type: 'LOC' as const } : m))
+    // One word "the town of" shows to be a place ("the town of Palma") is that place elsewhere in the
+    // article too ("north to Palma"), unless an apposition says it is a person ("Florence, his sister").
+    .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
     .filter((m): m is ModelSpan => m !== null);

@@ -21,8 +21,9 @@ describe('English organisation names shown by their last word', () => {
   it('takes in a field named before "and" ("Securities and Exchange Board of India")', () => {
     expect(shaped('The Securities and Exchange Board of India banned the firm.')).toEqual(['Securities and Exchange Board of India']);
     expect(shaped('The Australian Securities and Investments Commission said so.')).toEqual(['Australian Securities and Investments Commission']);
-    // A name before "and" that is not a field stays apart.
+    // A name before "and" that is not a field stays apart, and two companies stay two.
     expect(shaped('Officials of Kenya and the Commerce Ministry met.')).toEqual(['Commerce Ministry']);
+    expect(shaped('Shares of Barclays Bank and Lloyds Banking Group fell.')).not.toContain('Barclays Bank and Lloyds Banking Group');
   });
 
   it('takes a company word after two or more capitalised words, and "and" inside a company name', () => {
@@ -107,8 +108,10 @@ describe('English model names that read as places by where they stand', () => {
     const text = 'Fighters overran the nearby town of Palma in 2021. Insurgents briefly blocked the main road north to Palma last month.';
     expect(mentions(text)).toEqual(['LOC Palma', 'LOC Palma']);
     expect(mentions('Residents of the village of Nkomati said the water was back.')).toContain('LOC Nkomati');
-    // Capitalised "Town of" is a name's part, and "of" after a person noun says nothing.
+    // "of" after a person noun says nothing.
     expect(mentions('A spokesman of Palma said so.')).not.toContain('LOC Palma');
+    // A person apposition keeps the other mention a person.
+    expect(mentions('He grew up in the city of Florence. Florence, his sister, said he was quiet.')).toEqual(['LOC Florence', 'PER Florence']);
   });
 
   it('leaves an apposition after a place and a possessive alone', () => {

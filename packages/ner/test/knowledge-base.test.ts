@@ -92,13 +92,26 @@ describe('bad data files', () => {
   it('links a model-confirmed form shared by two entries to the one whose cue words the article holds', () => {
     const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
     writeFileSync(join(dir, 'kb.tsv'), 'org:al-ahly\tORG\tAl Ahly\tالأهلي المصري\t~الأهلي\norg:al-ahli-saudi\tORG\tAl Ahli Saudi\tالأهلي السعودي\t~الأهلي@جدة روشن\n');
-    writeFileSync(join(dir, 'places.tsv'), 'loc:jed\tجدة\tJeddah\t\tcity\nloc:cai\tالقاهرة\tCairo\t\tcity\n');
+    writeFileSync(join(dir, 'places.tsv'), 'loc:jed\tجدة\tJeddah\t\tcity\nloc:cai\tالقاهرة\tCairo\t\tcity\nloc:oujda\tوجدة\tOujda\t\tcity\n');
     const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
     const ids = (text: string): Array<string | null> => tagger.tag(text, 'ar').mentions.map((m) => m.entityId);
     expect(ids('وفاز الأهلي على ضيفه بهدفين نظيفين في المباراة التي أقيمت في القاهرة مساء الجمعة.')).toEqual(['org:al-ahly', 'loc:cai']);
     expect(ids('وفاز الأهلي على ضيفه بهدفين نظيفين في المباراة التي أقيمت في جدة مساء الجمعة.')).toEqual(['org:al-ahli-saudi', 'loc:jed']);
-    // A cue behind a proclitic counts too.
+    // A cue behind a proclitic counts too, but not inside a word that is a name itself (Oujda).
     expect(ids('وقال مدرب الأهلي إن فريقه لعب جيدا في المباراة، وعاد إلى القاهرة ثم لجدة.')).toContain('org:al-ahli-saudi');
+    expect(ids('وتوجه الأهلي إلى وجدة لمواجهة المولودية في مباراة الجمعة.')).toContain('org:al-ahly');
+  });
+
+  it('reads a cue as written: in capitals, capitalised, with the Arabic article', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
+    writeFileSync(join(dir, 'kb.tsv'), 'org:us-congress\tORG\tUS Congress\tالكونغرس الأمريكي\t~Congress@US Washington\norg:al-ahli-saudi\tORG\tAl Ahli Saudi\tالأهلي السعودي\t~الأهلي@الرياض\n');
+    writeFileSync(join(dir, 'places.tsv'), 'loc:ka\tكارناتاكا\tKarnataka\t\tregion\n');
+    const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv') });
+    const ids = (text: string, lang: string): Array<string | null> => tagger.tag(text, lang).mentions.map((m) => m.entityId);
+    expect(ids('In Karnataka, Congress won a majority, a party leader told us.', 'en')).not.toContain('org:us-congress');
+    expect(ids('In Karnataka, Congress won a majority, US officials said.', 'en')).toContain('org:us-congress');
+    expect(ids('وفاز الأهلي على ضيفه بهدفين، وسجل اللاعب رياض الهدف الأول.', 'ar')).not.toContain('org:al-ahli-saudi');
+    expect(ids('وفاز الأهلي على ضيفه بهدفين في الرياض مساء الجمعة.', 'ar')).toContain('org:al-ahli-saudi');
   });
 
   it('lets a model-confirmed KB form of a place shadow a gazetteer place of the same name', () => {

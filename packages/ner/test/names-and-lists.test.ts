@@ -84,6 +84,8 @@ describe('a surname after a given name the model tagged alone', () => {
     // A reporting verb behind ف or و, before أن.
     expect(after('أما المدرب نيناد فاعتبر أن فريقه دفع الثمن.', 'نيناد')).toBe('نيناد');
     expect(after('وتحدث المدير سامي وأضاف أن العمل مستمر.', 'سامي')).toBe('سامي');
+    // Bare, a reporting verb may be a surname.
+    expect(after('وقال الوزير علي طالب، في بيان، إن العمل مستمر.', 'علي')).toBe('علي طالب');
   });
 });
 

@@ -68,6 +68,10 @@ describe('organisation cues', () => {
     expect(rules('وقالت وزارة الحكم المحلي إن الانتخابات ستجرى.')).toEqual(['ORG وزارة الحكم المحلي org:وزاره الحكم المحلي']);
     expect(rules('وقالت وزارة الزراعة والري إن المحصول جيد.')).toEqual(['ORG وزارة الزراعة والري org:وزاره الزراعه والري']);
     expect(rules('وقالت وزارة الصحة والتي أعلنت الخطة أمس إن الوضع جيد.')).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
+    expect(rules('وقال المتحدث إن وزارة الصحة والآن تعمل على الخطة.')).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
+    // A masculine adjective of the noun before the ministry is not its complement's.
+    expect(rules('وأظهر تقرير وزارة الصحة اليومي ارتفاع الإصابات.')).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
+    expect(rules('وقضت محكمة القضاء الإداري بوقف القرار.')).toEqual(['ORG محكمة القضاء الإداري org:محكمه القضاء الاداري']);
     // A nationality ends the name: what follows is another body.
     expect(rules('وقالت وزارة الصحة الفلسطينية والهلال الأحمر إن الوضع صعب.')[0]).toBe('ORG وزارة الصحة الفلسطينية org:وزاره الصحه الفلسطينيه');
   });

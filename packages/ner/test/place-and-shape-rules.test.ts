@@ -27,6 +27,7 @@ describe('Arabic places named with their descriptor', () => {
     expect(named('وهبطت أول طائرة في مطار الخرطوم الدولي صباح الأحد.', 'ar')).toContain('LOC مطار الخرطوم الدولي loc:مطار الخرطوم الدولي');
     expect(named('وهبطت الطائرة بمطار معيتيقة الدولي في طرابلس.', 'ar')).toContain('LOC مطار معيتيقة الدولي loc:مطار معيتيقه الدولي');
     expect(named('وأعيد فتح مطار الخرطوم السوداني.', 'ar')).toContain('LOC مطار الخرطوم loc:مطار الخرطوم');
+    expect(named('وأعيد فتح مطار الخرطوم الحالي أمام الرحلات.', 'ar')).toContain('LOC مطار الخرطوم loc:مطار الخرطوم');
   });
 
   it('reads the words after the descriptor, over name particles, as one place and not a person', () => {

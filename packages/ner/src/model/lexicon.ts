@@ -1,4 +1,4 @@
-import { CONFIRMED_ALIAS } from '../matcher.ts';
+import { CONFIRMED_ALIAS } from '../alias-syntax.ts';
 import { tokenize, type TokenVariant } from '../tokenize.ts';
 import type { KbEntry } from '../types.ts';
 
