@@ -8,6 +8,7 @@ import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findEnglishOrgNames, isEnglishCompanyName } from './english-orgs.ts';
 import { findArabicInstitutions } from './org-rules.ts';
+import { partialNameLinks } from './partial-names.ts';
 import { Draft } from './tag-draft.ts';
 import {
   addCuedOrgs,
@@ -68,6 +69,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) resolveOmanAmman(d, amman);
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
+    for (const [m, id] of partialNameLinks(final, d.info)) m.entityId = id;
     return { entities: buildEntities(text, final, d.info), mentions: final };
   }
 

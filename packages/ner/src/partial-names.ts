@@ -1,0 +1,62 @@
+import type { EntityInfo } from './build-entities.ts';
+import { isGenericOrgHead } from './org-rules.ts';
+import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
+import type { Mention } from './types.ts';
+
+/**
+ * A person or organisation the KB does not know is named in full once and by part of its name
+ * elsewhere in the article: «دي ميستورا» after «ستافان دي ميستورا», "Le Pen" after "Marine Le Pen",
+ * «وزارة الموارد البشرية» after «وزارة الموارد البشرية والتنمية الاجتماعية», "Energy Ministry" after
+ * "Ministry of Energy", «بولينا» after «مجمع بولينا القابضة». Such a part, found as a name of its
+ * own, takes the full name's id when exactly one entity of the article has a longer name it fits:
+ * for a person, the last words (a surname of two words or more); for an organisation, all its
+ * words, in any order when two or more, the name's first word (after a generic head such as «مجمع»,
+ * "Bank") when one. Linked mentions keep their KB ids. Pure: returns the mentions to re-id.
+ */
+export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
+  const keysOf = new Map<Mention, string[]>();
+  const tokensOf = new Map<Mention, Token[]>();
+  for (const m of mentions) {
+    const toks = tokenize(m.text);
+    tokensOf.set(m, toks);
+    keysOf.set(m, toks.map((t) => t.key).filter((k) => k !== ''));
+  }
+  const out = new Map<Mention, string>();
+  for (const m of mentions) {
+    if ((m.type !== 'PER' && m.type !== 'ORG') || m.entityId === null || info.get(m.entityId)?.linked !== false) continue;
+    const part = keysOf.get(m) ?? [];
+    if (part.length === 0) continue;
+    const owners = new Set<string>();
+    for (const full of mentions) {
+      if (full.type !== m.type || full.entityId === null || full.entityId === m.entityId) continue;
+      const whole = keysOf.get(full) ?? [];
+      if (whole.length <= part.length) continue;
+      const fits = m.type === 'PER' ? part.length >= 2 && endsWith(whole, part) : orgFits(part, whole, tokensOf.get(full) ?? []);
+      if (fits) owners.add(full.entityId);
+    }
+    const [owner] = owners;
+    if (owners.size === 1 && owner !== undefined) out.set(m, owner);
+  }
+  return out;
+}
+
+function endsWith(whole: readonly string[], part: readonly string[]): boolean {
+  const off = whole.length - part.length;
+  return part.every((k, i) => whole[off + i] === k);
+}
+
+function orgFits(part: readonly string[], whole: readonly string[], wholeTokens: readonly Token[]): boolean {
+  if (part.length >= 2) return part.every((k) => whole.includes(k));
+  // One word: the full name's first word after any generic heads ("مجمع بولينا القابضة").
+  let first = wholeTokens[0];
+  for (let i = 1; i < wholeTokens.length && first !== undefined && isHead(first); i++) first = wholeTokens[i];
+  const [word] = part;
+  return first !== undefined && word !== undefined && word.length >= 3 && first.key === word;
+}
+
+/** Arabic words that open a company's or group's name before the name word itself: «مجمع بولينا». */
+const COMPANY_HEADS_AR: ReadonlySet<string> = new Set(['مجمع', 'مجموعة', 'مصنع', 'مصانع', 'شركات', 'مجموعه'].map(keyOf));
+
+function isHead(t: Token): boolean {
+  return isGenericOrgHead(t) || (t.arabic && variantsOf(t).some((v) => COMPANY_HEADS_AR.has(v.key)));
+}

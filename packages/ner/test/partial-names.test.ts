@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityInfo } from '../src/build-entities.ts';
+import { partialNameLinks } from '../src/partial-names.ts';
+import type { EntityType, Mention } from '../src/types.ts';
+import { tagger } from './tagger-helpers.ts';
+
+/** Mentions of the given texts (offsets do not matter here), each unlinked under its own id unless `linked` names it. */
+function mentionsOf(items: ReadonlyArray<[string, EntityType, string]>, linked: readonly string[] = []): { mentions: Mention[]; info: Map<string, EntityInfo> } {
+  const mentions = items.map(([text, type, entityId], i): Mention => ({ start: i * 100, end: i * 100 + text.length, type, text, entityId }));
+  const info = new Map<string, EntityInfo>(items.map(([, type, id]) => [id, { linked: linked.includes(id), type, name: null }]));
+  return { mentions, info };
+}
+const relinked = (items: ReadonlyArray<[string, EntityType, string]>, linked: readonly string[] = []): string[] => {
+  const { mentions, info } = mentionsOf(items, linked);
+  return [...partialNameLinks(mentions, info)].map(([m, id]) => `${m.text} → ${id}`);
+};
+
+describe('part of a name the article gave in full', () => {
+  it('links a surname of two words to the person named in full', () => {
+    expect(relinked([['ستافان دي ميستورا', 'PER', 'per:a'], ['دي ميستورا', 'PER', 'per:b']])).toEqual(['دي ميستورا → per:a']);
+    expect(relinked([['Marine Le Pen', 'PER', 'per:a'], ['Le Pen', 'PER', 'per:b']])).toEqual(['Le Pen → per:a']);
+  });
+
+  it('links part of an organisation name, its words in any order, or its first word after a generic head', () => {
+    expect(relinked([['وزارة الموارد البشرية والتنمية الاجتماعية', 'ORG', 'org:a'], ['وزارة الموارد البشرية', 'ORG', 'org:b']])).toEqual(['وزارة الموارد البشرية → org:a']);
+    expect(relinked([['Ministry of Energy', 'ORG', 'org:a'], ['Energy Ministry', 'ORG', 'org:b']])).toEqual(['Energy Ministry → org:a']);
+    expect(relinked([['مجمع بولينا القابضة', 'ORG', 'org:a'], ['بولينا', 'ORG', 'org:b']])).toEqual(['بولينا → org:a']);
+  });
+
+  it('leaves a part two entities share, a KB-linked mention, places, and a one-word person', () => {
+    expect(relinked([['وزارة الصحة والسكان', 'ORG', 'org:a'], ['وزارة الصحة العامة', 'ORG', 'org:c'], ['وزارة الصحة', 'ORG', 'org:b']])).toEqual([]);
+    expect(relinked([['Ministry of Energy', 'ORG', 'org:a'], ['Energy Ministry', 'ORG', 'org:kb']], ['org:kb'])).toEqual([]);
+    expect(relinked([['Gulf of Mexico', 'LOC', 'loc:a'], ['Mexico', 'LOC', 'loc:b']])).toEqual([]);
+    expect(relinked([['Marine Le Pen', 'PER', 'per:a'], ['Pen', 'PER', 'per:b']])).toEqual([]);
+    // A one-word organisation must be the full name's first word, not any word of it.
+    expect(relinked([['مجمع بولينا القابضة', 'ORG', 'org:a'], ['القابضة', 'ORG', 'org:b']])).toEqual([]);
+  });
+
+  it('gives the tagger one entity for the full name and its part', () => {
+    const text = 'وقال المبعوث الأممي ستافان دي ميستورا إن المحادثات ستستأنف. وأضاف دي ميستورا أن الأطراف وافقت.';
+    const result = tagger().tag(text, 'ar');
+    const ids = new Set(result.mentions.filter((m) => m.type === 'PER').map((m) => m.entityId));
+    expect(ids.size).toBe(1);
+  });
+});
