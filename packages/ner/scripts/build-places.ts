@@ -164,6 +164,8 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   MLI: ['~مالي'],
   // Upstream's Arabic column for Aqaba holds the Latin name.
   Q260796: ['العقبة'],
+  // «القدس» is Jerusalem; upstream also gives it to Qods, a town in Iran, whose city row would win.
+  Q192232: ['القدس'],
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();

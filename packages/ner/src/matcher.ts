@@ -244,7 +244,9 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       if (hits.length > 1) return null;
     }
     const plain = typed.filter((c) => c.cues === null);
-    return plain.length === 1 ? (plain[0]?.entry ?? null) : null;
+    // The curated KB's place beats the gazetteer's row for the same form («~صور», Tyre).
+    const curated = plain.length > 1 ? plain.filter((c) => entries[c.entry]?.strong === true) : plain;
+    return curated.length === 1 ? (curated[0]?.entry ?? null) : null;
   }
 
   function confirm(tokens: readonly Token[], first: number, last: number, type: string): number | null {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTagger, KhabarNerError } from '../src/index.ts';
 import { parseKb, parsePlaces } from '../src/knowledge-base.ts';
+import { compileMatcher } from '../src/matcher.ts';
+import { tokenize } from '../src/tokenize.ts';
 
 const kbText = readFileSync(new URL('../data/kb.tsv', import.meta.url), 'utf8');
 const placesText = readFileSync(new URL('../data/places.tsv', import.meta.url), 'utf8');
@@ -41,6 +43,11 @@ describe('knowledge base file', () => {
         seen.set(key, e.id);
       }
     }
+  });
+
+  it('gives «القدس» to Jerusalem, not to Qods in Iran', () => {
+    const owners = parsePlaces(placesText).filter((p) => p.aliases.includes('القدس')).map((p) => p.id);
+    expect(owners).toEqual(['loc:Q192232']);
   });
 
   it('ships compiled places with ids and both names', () => {
@@ -112,6 +119,18 @@ describe('bad data files', () => {
     expect(ids('In Karnataka, Congress won a majority, US officials said.', 'en')).toContain('org:us-congress');
     expect(ids('وفاز الأهلي على ضيفه بهدفين، وسجل اللاعب رياض الهدف الأول.', 'ar')).not.toContain('org:al-ahli-saudi');
     expect(ids('وفاز الأهلي على ضيفه بهدفين في الرياض مساء الجمعة.', 'ar')).toContain('org:al-ahli-saudi');
+  });
+
+  it('gives a model-confirmed form the KB and the gazetteer share to the KB entry', () => {
+    const entries = [...parseKb('loc:tyre\tLOC\tTyre\tمدينة صور\t~صور\n'), ...parsePlaces('loc:Q82070\t~صور\tTyre\t\tcity\n')];
+    const matcher = compileMatcher(entries);
+    const text = 'وصلوا إلى صور';
+    const tokens = tokenize(text);
+    const at = tokens.findIndex((t) => t.text === 'صور');
+    expect(entries[matcher.confirm(tokens, at, at, 'LOC') ?? -1]?.id).toBe('loc:tyre');
+    // Two gazetteer rows alone stay ambiguous.
+    const rows = compileMatcher(parsePlaces('loc:Q1\t~صور\tTyre\t\tcity\nloc:Q2\t~صور\tSour\t\tcity\n'));
+    expect(rows.confirm(tokens, at, at, 'LOC')).toBeNull();
   });
 
   it('lets a model-confirmed KB form of a place shadow a gazetteer place of the same name', () => {
