@@ -82,6 +82,7 @@ const ARABIC_FIXES: Record<string, string> = {
   Q30835: '', // Gharbia: «الغربية» is "the western" (الضفة الغربية، الدول الغربية); ARAB_PLACE_NAMES gives «~الغربية»
   Q1154332: '', // Atua (Samoa): «أتوا» is "they came"
   Q3509545: '', // Agege (Lagos): «أجي», a verb form
+  Q1164081: '', // Al-Faw (Iraq): «الفاو» is also the FAO; ARAB_PLACE_NAMES gives «~الفاو»
 };
 /**
  * Arabic names of Arab-world places (and a few Iranian and Israeli ones) that the gazetteer lists
@@ -120,6 +121,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q4120580: ['صافيتا'], // Safita
   Q171639: ['أسدود'], // Ashdod
   Q229467: ['تمنراست'], // Tamanrasset (upstream: «تمنغست»)
+  Q1164081: ['~الفاو'], // Al-Faw; also the FAO («الفاو»), which the model reads as an organisation
   Q311266: ['~الخبر'], // Khobar; «الخبر» is "the news"
   Q234600: ['~العين'], // Al Ain; "the eye", "the spring"
   Q366010: ['~العمارة'], // Al Amarah; "the building"

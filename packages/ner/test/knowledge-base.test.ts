@@ -50,6 +50,12 @@ describe('knowledge base file', () => {
     expect(owners).toEqual(['loc:Q192232']);
   });
 
+  it('leaves «الفاو» (the FAO, and Al-Faw in Iraq) to the model: confirmed in both files, plain in neither', () => {
+    const all = [...kb, ...parsePlaces(placesText)];
+    expect(all.filter((e) => e.aliases.includes('الفاو')).map((e) => e.id)).toEqual([]);
+    expect(all.filter((e) => e.aliases.includes('~الفاو')).map((e) => e.id)).toEqual(['org:fao', 'loc:Q1164081']);
+  });
+
   it('ships compiled places with ids and both names', () => {
     const places = parsePlaces(placesText);
     expect(places.length).toBeGreaterThan(5000);
