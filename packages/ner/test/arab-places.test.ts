@@ -4,7 +4,7 @@ import { findDescribedPlaces } from '../src/place-rules.ts';
 import { parseKb, parsePlaces } from '../src/knowledge-base.ts';
 import { AMMAN, OMAN, omanOrAmman } from '../src/homographs.ts';
 import { tokenize } from '../src/tokenize.ts';
-import { namedMentions } from './tagger-helpers.ts';
+import { namedMentions, tagger } from './tagger-helpers.ts';
 
 const rules = (text: string): string[] => namedMentions(text, 'ar', false);
 
@@ -123,5 +123,13 @@ describe('Arabic facilities named after a place or a person found earlier', () =
   it('leaves a person noun that ends like a nisba after the place («مرفأ بيروت القاضي»)', () => {
     expect(described('وقال المحقق في انفجار مرفأ بيروت القاضي طارق البيطار إن الملف اكتمل.', 'بيروت', 'LOC')).toEqual(['مرفأ بيروت']);
     expect(described('ونقل المصابون إلى مستشفى كسلا التعليمي صباحا.', 'كسلا', 'LOC')).toEqual(['مستشفى كسلا التعليمي']);
+  });
+});
+
+describe('a town the model reads as an organisation', () => {
+  it('is the town\'s club: the gazetteer place gives way to the model\'s organisation', () => {
+    const mentions = tagger().tag('وفاز الريان على الوكرة بهدفين نظيفين في الجولة الخامسة من دوري نجوم قطر.', 'ar').mentions.map((m) => `${m.type} ${m.text}`);
+    expect(mentions).toContain('ORG الريان');
+    expect(mentions).toContain('ORG الوكرة');
   });
 });
