@@ -233,8 +233,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   const cuedPlaces = new Set<string>();
   const spans = found
     .map((m) => {
-      // «الريان», «الوكرة»: a one-word town the model reads as an organisation is the town's club.
-      if (m.type === 'ORG' && m.first === m.last && arabic && d.weakPlaces.has(m.first)) d.dropWeakPlace(m.first);
+      // «الريان», «الوكرة»: a one-word gazetteer town the model reads as an organisation is the town's club.
+      if (m.type === 'ORG' && m.first === m.last && d.weakPlaces.has(m.first)) d.dropWeakPlace(m.first);
       // "Yoshihiko Noda": a town's name inside a person's name the model found is the person's.
       if (m.type === 'PER' && m.last > m.first && !arabic) {
         let weakOnly = true;
