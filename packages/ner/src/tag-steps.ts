@@ -179,15 +179,18 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>): void 
 }
 
 /** Step 4: organisations named after a cue word; "giant North Field": the cue was right about a name, not its type. */
-export function addCuedOrgs(d: Draft): void {
+export function addCuedOrgs(d: Draft, data: TaggerData): void {
   const { text, tokens } = d;
   for (const span of findCuedOrgs(tokens, d.covered, d.join)) {
     const last = tokens[span.last];
     if (!last) continue;
     const surface = text.slice(span.start, last.end);
     const type = isEnglishPlaceName(tokens, span.first, span.last) ? 'LOC' : 'ORG';
-    const id = unlinkedId(type, span.impliedArticle === true ? `ال${surface}` : surface);
-    d.add({ first: span.first, last: span.last, start: span.start, end: last.end, type, entityId: id });
+    // A generic body name the KB gives one country's body by the article's cue words («~مجلس
+    // النواب@العراق …»), or confirms another way, links to it.
+    const entry = data.entries[data.matcher.confirm(tokens, span.first, span.last, type) ?? -1];
+    const id = entry ? entry.id : unlinkedId(type, span.impliedArticle === true ? `ال${surface}` : surface);
+    d.add({ first: span.first, last: span.last, start: span.start, end: last.end, type, entityId: id }, entry ? { entry } : {});
     if (type === 'ORG') d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
   }
 }

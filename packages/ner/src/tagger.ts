@@ -60,7 +60,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     addShapedOrgs(d, shaped);
     addNamedBodies(d, data, bodies);
     addTitledNames(d, nameTokens);
-    addCuedOrgs(d);
+    addCuedOrgs(d, data);
     if (!arabic) addShortForms(d, modelOrgs);
     const names = resolveModelNames(d, data, found);
     const linked = addSurnameLinks(d);

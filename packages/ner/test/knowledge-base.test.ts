@@ -115,6 +115,16 @@ describe('bad data files', () => {
     expect(ids('وتوجه الأهلي إلى وجدة لمواجهة المولودية في مباراة الجمعة.')).toContain('org:al-ahly');
   });
 
+  it('links a body an organisation rule finds by a cued KB form («مجلس النواب» in an Iraqi article)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
+    writeFileSync(join(dir, 'kb.tsv'), 'org:iraq-parliament\tORG\tCouncil of Representatives of Iraq\tمجلس النواب العراقي\t~مجلس النواب@العراق بغداد\n');
+    writeFileSync(join(dir, 'places.tsv'), 'loc:baghdad\tبغداد\tBaghdad\t\tcity\nloc:cairo\tالقاهرة\tCairo\t\tcity\n');
+    const tagger = createTagger({ kbPath: join(dir, 'kb.tsv'), gazetteerPath: join(dir, 'places.tsv'), statistical: false });
+    const ids = (text: string): Array<string | null> => tagger.tag(text, 'ar').mentions.map((m) => m.entityId);
+    expect(ids('وقال رئيس مجلس النواب في بغداد إن الجلسة انتهت.')).toContain('org:iraq-parliament');
+    expect(ids('وقال رئيس مجلس النواب في القاهرة إن الجلسة انتهت.')).not.toContain('org:iraq-parliament');
+  });
+
   it('reads a cue as written: in capitals, capitalised, with the Arabic article', () => {
     const dir = mkdtempSync(join(tmpdir(), 'khabar-ner-'));
     writeFileSync(join(dir, 'kb.tsv'), 'org:us-congress\tORG\tUS Congress\tالكونغرس الأمريكي\t~Congress@US Washington\norg:al-ahli-saudi\tORG\tAl Ahli Saudi\tالأهلي السعودي\t~الأهلي@الرياض\n');
