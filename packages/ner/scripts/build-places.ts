@@ -96,10 +96,10 @@ const ARABIC_FIXES: Record<string, string> = {
 const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q544762: ['مسقط'], // Muscat
   Q83317: ['الموصل'], // Mosul
-  Q182640: ['الطائف'], // Taif
+  Q182640: ['الطائف', 'Taif'], // Taif
   Q466027: ['ينبع'], // Yanbu
   Q241094: ['حائل'], // Hail (city)
-  Q269973: ['جازان'], // Jazan (also written جيزان)
+  Q269973: ['جازان', 'Jazan'], // Jazan (also written جيزان, Jizan)
   Q5806: ['مكة'], // Mecca
   Q2162128: ['الخرج'], // Al Kharj
   Q187712: ['أبوظبي'], // Abu Dhabi, as most Arabic news writes it
@@ -168,6 +168,22 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q260796: ['العقبة'],
   // «القدس» is Jerusalem; upstream also gives it to Qods, a town in Iran, whose city row would win.
   Q192232: ['القدس'],
+  // English news spellings of places upstream writes in a transliteration or the local language.
+  CIV: ["Côte d'Ivoire", "Cote d'Ivoire", 'كوت ديفوار'],
+  Q283368: ['Raqqa'],
+  Q311321: ['Hasakah', 'Hasaka'],
+  Q498465: ['Marib'],
+  Q466216: ['Taiz'],
+  Q191204: ['Sulaimaniyah', 'Sulaymaniyah', 'Suleimaniyah'],
+  Q270041: ['Hodeidah'],
+  Q191170: ['Fallujah'],
+  Q152831: ['Duhok'],
+  Q309478: ['Gedaref'],
+  Q27430: ['Jubail'],
+  Q170024: ['Ras al-Khaimah'],
+  Q80985: ['Fez', 'Fes'],
+  Q8717: ['Seville'],
+  Q12130: ['Brittany'],
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();

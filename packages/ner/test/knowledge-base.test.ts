@@ -45,6 +45,15 @@ describe('knowledge base file', () => {
     }
   });
 
+  it('knows the English news spellings of places upstream transliterates (Raqqa, Taiz, Côte d\'Ivoire)', () => {
+    const places = parsePlaces(placesText);
+    const owner = (name: string): string[] => places.filter((p) => p.aliases.includes(name)).map((p) => p.id);
+    expect(owner('Raqqa')).toEqual(['loc:Q283368']);
+    expect(owner('Taiz')).toEqual(['loc:Q466216']);
+    expect(owner("Côte d'Ivoire")).toEqual(['loc:CIV']);
+    expect(owner('Sulaymaniyah')).toEqual(['loc:Q191204']);
+  });
+
   it('gives «القدس» to Jerusalem, not to Qods in Iran', () => {
     const owners = parsePlaces(placesText).filter((p) => p.aliases.includes('القدس')).map((p) => p.id);
     expect(owners).toEqual(['loc:Q192232']);
