@@ -49,6 +49,8 @@ export interface Matcher {
    * where the model reads a name of the entry's type. Null when none.
    */
   confirm(tokens: readonly Token[], first: number, last: number, type: string): number | null;
+  /** The entry whose alias is all of `name` (a name found some other way, proclitics already off), or null. */
+  whole(name: string): number | null;
 }
 
 /** An entry confirming a form, and the words (keys) one of which the article must hold, if any. */
@@ -262,5 +264,11 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     return null;
   }
 
-  return { entries, match, confirm };
+  function whole(name: string): number | null {
+    const toks = tokenize(name);
+    const [hit] = match(toks, name);
+    return hit && hit.first === 0 && hit.last === toks.length - 1 && hit.start === 0 ? hit.entry : null;
+  }
+
+  return { entries, match, confirm, whole };
 }

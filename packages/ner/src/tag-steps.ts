@@ -269,7 +269,10 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
     .filter((m): m is ModelSpan => m !== null);
   const ids = spans.map((m) => {
-    const confirmed = data.entries[data.matcher.confirm(tokens, m.first, m.last, m.type) ?? -1];
+    // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).
+    const surface = text.slice(m.start, tokens[m.last]?.end ?? m.start);
+    const behindClitic = m.start !== tokens[m.first]?.start && m.type === 'LOC' ? data.entries[data.matcher.whole(surface) ?? -1] : undefined;
+    const confirmed = data.entries[data.matcher.confirm(tokens, m.first, m.last, m.type) ?? -1] ?? (behindClitic?.type === 'LOC' ? behindClitic : undefined);
     if (confirmed) d.link(confirmed);
     const id = confirmed ? confirmed.id : unlinkedId(m.type, text.slice(m.start, tokens[m.last]?.end ?? m.start));
     if (m.last > m.first) {

@@ -78,6 +78,12 @@ describe('Arabic proclitics and spelling variants', () => {
     expect(names).not.toContain('وغاروت');
   });
 
+  it('links a model place behind a proclitic that the matcher leaves to the model («بحلب»)', () => {
+    const text = 'وعاد الحرفيون إلى حلب الأسبوع الماضي، وافتتحت الأسواق في المدينة القديمة بحلب بعد ترميمها.';
+    const ids = tagger().tag(text, 'ar').mentions.filter((m) => m.text === 'حلب').map((m) => m.entityId);
+    expect(ids).toEqual(['loc:Q214064', 'loc:Q214064']);
+  });
+
   it('does not strip a clitic that belongs to the word', () => {
     // لبنان starts with ل and must not be read as ل + بنان.
     expect(only('زار لبنان وبلبنان')).toEqual([
