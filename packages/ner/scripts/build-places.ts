@@ -184,6 +184,18 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q80985: ['Fez', 'Fes'],
   Q8717: ['Seville'],
   Q12130: ['Brittany'],
+  // Arabic news spellings upstream writes otherwise.
+  KGZ: ['قرغيزستان'],
+  Q93230: ['روالبندي'],
+  Q79880: ['دبرتسن'],
+  Q81581: ['سيغد', 'Szeged'],
+  Q130625: ['كيفو الشمالية'],
+  Q488326: ['كيفو الجنوبية'],
+  Q183314: ['خيبر بختونخوا'],
+  Q2271093: ['تاجوراء', 'Tajoura'],
+  Q1882639: ['ماتشاكوس'],
+  Q171357: ['كيشكيميت'],
+  Q128978: ['كلس'],
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();

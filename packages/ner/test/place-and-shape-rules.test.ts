@@ -60,7 +60,7 @@ describe('Arabic institutions', () => {
   });
 
   it('reads councils, agencies and governments with definite complements', () => {
-    expect(named('وأعلن مجلس السيادة الانتقالي حالة الطوارئ.', 'ar')).toEqual(['ORG مجلس السيادة الانتقالي org:مجلس السياده الانتقالي']);
+    expect(named('وأعلن مجلس السيادة الانتقالي حالة الطوارئ.', 'ar')).toEqual(['ORG مجلس السيادة الانتقالي org:sudan-sovereignty-council']);
     expect(named('وانتشرت عناصر جهاز الردع في المطار.', 'ar')).toContain('ORG جهاز الردع org:جهاز الردع');
     expect(named('وقال مسؤول في حكومة الوحدة الوطنية إن الهدوء عاد.', 'ar')).toEqual(['ORG حكومة الوحدة الوطنية org:حكومه الوحده الوطنيه']);
   });
