@@ -8,6 +8,13 @@ import { spansOf } from '../src/model/conll.ts';
 import { sentencesOf } from '../src/model-mentions.ts';
 import { tokenize } from '../src/tokenize.ts';
 
+/** The gold entities of the Arab culture fund sentences below. */
+const FUND_ENTITIES = [
+  { type: 'ORG', names: ['الصندوق العربي للثقافة'] },
+  { type: 'ORG', names: ['اليونسكو'] },
+  { type: 'LOC', names: ['تونس'] },
+];
+
 const tagged = (s: { tokens: readonly string[]; tags: readonly string[] }): string =>
   s.tokens.map((t, i) => (s.tags[i] === 'O' ? t : `${t}/${s.tags[i] ?? ''}`)).join(' ');
 
@@ -38,15 +45,7 @@ describe('the model sentences of an article', () => {
 describe('hand-annotated articles as training sentences', () => {
   it('tags every occurrence of a gold name, behind proclitics and in the fused لل form, the whole token', () => {
     const text = 'قال الصندوق العربي للثقافة إن اليونسكو دعمت المشروع. وأضاف أن لليونسكو مكتبا في تونس وبتونس فرعا، والصندوق العربي للثقافة شريك.\n';
-    const out = articleSentences({
-      lang: 'ar',
-      text,
-      entities: [
-        { type: 'ORG', names: ['الصندوق العربي للثقافة'] },
-        { type: 'ORG', names: ['اليونسكو'] },
-        { type: 'LOC', names: ['تونس'] },
-      ],
-    });
+    const out = articleSentences({ lang: 'ar', text, entities: FUND_ENTITIES });
     expect(out.unplaced).toEqual([]);
     expect(out.sentences.map(tagged)).toEqual([
       'قال الصندوق/B-ORG العربي/I-ORG للثقافة/I-ORG إن اليونسكو/B-ORG دعمت المشروع .',
@@ -95,16 +94,7 @@ describe('hand-annotated articles as training sentences', () => {
 describe('gold mentions of an article, for scoring the tagger', () => {
   it('gives each occurrence as offsets after proclitics and both letters of a fused لل, longest names first', () => {
     const text = 'قال الصندوق العربي للثقافة إن اليونسكو دعمت المشروع. وأضاف أن لليونسكو مكتبا في تونس وبتونس فرعا.\n';
-    const article = {
-      lang: 'ar',
-      text,
-      entities: [
-        { type: 'ORG', names: ['الصندوق العربي للثقافة'] },
-        { type: 'ORG', names: ['اليونسكو'] },
-        { type: 'LOC', names: ['تونس'] },
-        { type: 'ORG', names: ['الصندوق'] },
-      ],
-    };
+    const article = { lang: 'ar', text, entities: [...FUND_ENTITIES, { type: 'ORG', names: ['الصندوق'] }] };
     expect(goldMentions(article).map((m) => `${m.type} ${text.slice(m.start, m.end)}`)).toEqual([
       'ORG الصندوق العربي للثقافة',
       'ORG اليونسكو',
