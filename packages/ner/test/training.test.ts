@@ -6,7 +6,7 @@ import { emitFeatures, infoOf } from '../src/model/features.ts';
 import { EntityScorer, parseConll, spansOf, splitDev } from '../src/model/conll.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { contextFeatures, decodeDocument, documentContext } from '../src/model/document-pass.ts';
-import { decode, parseModel, serializeModel } from '../src/model/sequence-model.ts';
+import { decode, parseModel, serializeModel, weightAt } from '../src/model/sequence-model.ts';
 import { evaluate, trainLanguage } from '../src/model/train-language.ts';
 import { allowedTransitions, toBio, toBioes } from '../src/model/viterbi.ts';
 import { sharedData } from './model-helpers.ts';
@@ -36,6 +36,22 @@ describe('training on a tiny slice', () => {
     const scorer = new EntityScorer();
     for (const s of train) scorer.add(s.tags, decode(loaded, s.tokens.map((w) => infoOf(w, lexicon))));
     expect(scorer.scores()['ALL']?.f1).toBeGreaterThan(0.8);
+  });
+
+  it('loads weights as 16-bit integers, keeping the few that do not fit exactly', () => {
+    const files = [slice('anercorp-train.txt', 50)];
+    const a = trainLanguage('ar', files, config, lexicon, {});
+    const loaded = parseModel(a.bytes);
+    expect(loaded.weights).toBeInstanceOf(Int16Array);
+    // The file, read back and written again, is the same file: no weight lost or rounded.
+    expect(serializeModel(loaded).equals(a.bytes)).toBe(true);
+    // A weight beyond ±32.767 survives the round trip too.
+    const T = loaded.tags.length;
+    const big = { ...loaded, weights: Float32Array.from(loaded.weights, (_, k) => (k === T ? 41.5 : k === T + 1 ? -50.25 : weightAt(loaded, k))), weightUnit: 1, weightOverflow: undefined };
+    const reloaded = parseModel(serializeModel(big));
+    expect(weightAt(reloaded, T)).toBeCloseTo(41.5, 6);
+    expect(weightAt(reloaded, T + 1)).toBeCloseTo(-50.25, 6);
+    expect(reloaded.weightOverflow?.size).toBe(2);
   });
 
   it('trains on article documents whole: recorded with their set, never in the dev split', () => {

@@ -64,7 +64,15 @@ export interface SequenceModel {
   readonly names: readonly string[];
   /** Feature hash → row (see feature-hash.ts). */
   readonly table: FeatureTable;
-  readonly weights: Float32Array;
+  /**
+   * Row weights in units of `weightUnit`: a model loaded from a file keeps the file's integers
+   * (weight × 1000) as 16-bit integers when they fit, half the memory of 32-bit floats.
+   */
+  readonly weights: Float32Array | Int16Array;
+  /** What one unit of `weights` is worth (1 for float weights; absent means 1). */
+  readonly weightUnit?: number;
+  /** 16-bit weights too large for them, by index into `weights` (marked there with -32768). */
+  readonly weightOverflow?: ReadonlyMap<number, number>;
   /** `(T + 1) × T`, row 0 = sentence start. */
   readonly transitions: Float32Array;
   readonly meta: ModelMeta;
@@ -83,6 +91,7 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
   const emissions = new Float64Array(n * T);
   const { hashes, offsets } = sink;
   const w = model.weights;
+  const big = model.weightOverflow;
   const { slots, mask } = model.table;
   for (let i = 0; i < n; i++) {
     const base = i * T;
@@ -101,10 +110,25 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
       }
       if (row < 0) continue;
       const off = row * T;
-      for (let t = 0; t < T; t++) emissions[base + t] = (emissions[base + t] as number) + (w[off + t] as number);
+      for (let t = 0; t < T; t++) {
+        const v = w[off + t] as number;
+        emissions[base + t] = (emissions[base + t] as number) + (v === OVERFLOW && big ? (big.get(off + t) ?? 0) : v);
+      }
     }
   }
+  scaleEmissions(emissions, model.weightUnit ?? 1);
   return decodeEmissions(model, emissions, n);
+}
+
+/** The weight at index `k` of `model.weights`, in weight units (overflow and unit applied). */
+export function weightAt(model: SequenceModel, k: number): number {
+  const v = model.weights[k] ?? 0;
+  return (v === OVERFLOW && model.weightOverflow ? (model.weightOverflow.get(k) ?? 0) : v) * (model.weightUnit ?? 1);
+}
+
+/** Integer sums to weights: one multiplication per cell once all of a sentence's rows are added. */
+function scaleEmissions(emissions: Float64Array, unit: number): void {
+  if (unit !== 1) for (let k = 0; k < emissions.length; k++) emissions[k] = (emissions[k] as number) * unit;
 }
 
 /**
@@ -117,6 +141,7 @@ export function decodeRows(model: SequenceModel, rows: Int32Array, offsets: Arra
   const n = Math.max(0, offsets.length - 1);
   const emissions = new Float64Array(n * T);
   const w = model.weights;
+  const big = model.weightOverflow;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     const end = offsets[i + 1] as number;
@@ -124,9 +149,13 @@ export function decodeRows(model: SequenceModel, rows: Int32Array, offsets: Arra
       const row = rows[k] as number;
       if (row < 0) continue;
       const off = row * T;
-      for (let t = 0; t < T; t++) emissions[base + t] = (emissions[base + t] as number) + (w[off + t] as number);
+      for (let t = 0; t < T; t++) {
+        const v = w[off + t] as number;
+        emissions[base + t] = (emissions[base + t] as number) + (v === OVERFLOW && big ? (big.get(off + t) ?? 0) : v);
+      }
     }
   }
+  scaleEmissions(emissions, model.weightUnit ?? 1);
   return decodeEmissions(model, emissions, n);
 }
 
@@ -154,6 +183,27 @@ export function decode(model: SequenceModel, infos: readonly TokenInfo[]): strin
 }
 
 const SCALE = 1000;
+/** In 16-bit weights, the mark of a weight too large for them, kept exactly in `weightOverflow`. */
+const OVERFLOW = -0x8000;
+
+/**
+ * A model file's integer weights (× SCALE) as 16-bit integers, half the memory of floats: the few
+ * beyond ±32.767 (11 of 328k in each Arabic model) are marked and kept exactly beside them.
+ */
+function packWeights(units: Int32Array): Pick<SequenceModel, 'weights' | 'weightUnit' | 'weightOverflow'> {
+  const weights = new Int16Array(units.length);
+  const overflow = new Map<number, number>();
+  for (let k = 0; k < units.length; k++) {
+    const w = units[k] as number;
+    if (w > 0x7fff || w <= OVERFLOW) {
+      weights[k] = OVERFLOW;
+      overflow.set(k, w);
+    } else {
+      weights[k] = w;
+    }
+  }
+  return { weights, weightUnit: 1 / SCALE, weightOverflow: overflow };
+}
 
 /**
  * Gzipped text: a JSON header line, the transition row, then one line per feature
@@ -173,7 +223,7 @@ export function serializeModel(model: SequenceModel): Buffer {
     const feature = model.names[row] ?? '';
     const parts: string[] = [];
     for (let t = 0; t < T; t++) {
-      const w = Math.round((model.weights[row * T + t] ?? 0) * SCALE);
+      const w = Math.round(weightAt(model, row * T + t) * SCALE);
       if (w !== 0) parts.push(`${t}:${w}`);
     }
     if (parts.length > 0) lines.push(`${feature}\t${parts.join(' ')}`);
@@ -226,7 +276,7 @@ export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOp
   lineCount++;
   const names: string[] = [];
   const hashes = new Int32Array(lineCount);
-  const weights = new Float32Array(lineCount * T);
+  const units = new Int32Array(lineCount * T);
   let rows = 0;
   let line = 2;
   for (let pos = end1 + 1; pos < buf.length; line++) {
@@ -256,7 +306,7 @@ export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOp
       for (; k < end && (buf[k] ?? 0) >= 0x30 && (buf[k] ?? 0) <= 0x39; k++, digits++) w = w * 10 + (buf[k] ?? 0) - 0x30;
       if (digits === 0 || (k < end && buf[k] !== 0x20)) throw bad(source, `line ${line + 1}`);
       k++;
-      weights[row * T + t] = (negative ? -w : w) / SCALE;
+      units[row * T + t] = negative ? -w : w;
     }
     pos = end + 1;
   }
@@ -265,8 +315,7 @@ export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOp
     tags,
     names,
     table: buildFeatureTableFromHashes(hashes.subarray(0, rows)),
-    // Copies, so the loaded model does not pin the oversized buffers.
-    weights: weights.slice(0, rows * T),
+    ...packWeights(units.subarray(0, rows * T)),
     transitions: Float32Array.from(trans, (w) => w / SCALE),
     meta: header.meta as ModelMeta,
   };

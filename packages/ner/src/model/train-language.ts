@@ -3,7 +3,7 @@ import { EntityScorer, parseConll, splitDev, type DocumentSet, type Scores, type
 import { contextFeatures, decodeDocument, documentContext, typesOf, type NerModel } from './document-pass.ts';
 import { featureGroupsOf, infoOf, sentenceFeatures, type ModelLang } from './features.ts';
 import type { Lexicon } from './lexicon.ts';
-import { createModel, decode, parseModel, serializeModel, type ModelMeta, type SequenceModel, type TrainConfig } from './sequence-model.ts';
+import { createModel, decode, parseModel, serializeModel, weightAt, type ModelMeta, type SequenceModel, type TrainConfig } from './sequence-model.ts';
 import { trainPerceptron, type TrainingSentence } from './train-perceptron.ts';
 import { toBioes } from './viterbi.ts';
 
@@ -168,7 +168,7 @@ function averageModels(runs: readonly SequenceModel[], config: TrainConfig): Seq
         row = new Float64Array(T);
         sums.set(name, row);
       }
-      for (let t = 0; t < T; t++) row[t] = (row[t] ?? 0) + (m.weights[r * T + t] ?? 0) / runs.length;
+      for (let t = 0; t < T; t++) row[t] = (row[t] ?? 0) + weightAt(m, r * T + t) / runs.length;
     });
     m.transitions.forEach((x, k) => (transitions[k] = (transitions[k] ?? 0) + x / runs.length));
   }
