@@ -2,7 +2,6 @@ import { tokenize, variantsOf, type Token, type TokenVariant } from './tokenize.
 import type { KbEntry } from './types.ts';
 import { CONFIRMED_ALIAS, splitCues } from './alias-syntax.ts';
 
-
 type Case = 'upper' | 'cap' | 'any';
 
 /** Acronyms ("WHO", "US") only match in capitals; capitalised names need a capital in the text. */
@@ -66,8 +65,7 @@ interface Confirmable {
  * given name «رياض»).
  */
 function cueKey(t: Token | TokenVariant, c: Case): string {
-  if ('clitics' in t) return t.article ? `${t.key}|A` : t.key;
-  if (t.arabic) return t.article ? `${t.key}|A` : t.key;
+  if ('clitics' in t || t.arabic) return t.article ? `${t.key}|A` : t.key;
   return c === 'upper' ? `${t.key}|U` : c === 'cap' ? `${t.key}|C` : t.key;
 }
 

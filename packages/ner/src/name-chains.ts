@@ -57,10 +57,11 @@ const NOT_SURNAMES_AR = new Set(
     'بسبب', 'رغم', 'لصالح', 'بشان', 'حول', 'تجاه', 'عقب'].map(keyOf),
 );
 /**
- * Reporting verbs that follow a name behind و or ف ("نيناد ستويكوفيتش فاعتبر أن", "سامي وأضاف"); bare,
- * some are surnames too («طالب»), so only the clitic form counts.
+ * Reporting verbs that follow a name behind و or ف ("نيناد ستويكوفيتش فاعتبر أن", "سامي وأضاف"), beside
+ * those NOT_SURNAMES_AR already holds (قال، أكد، أعلن); bare, some are surnames too («طالب»), so
+ * only the clitic form counts.
  */
-const REPORTING_VERBS_AR = new Set(['قال', 'اكد', 'اعلن', 'اعتبر', 'اوضح', 'اضاف', 'شدد', 'راى', 'لفت', 'اشار', 'افاد', 'ذكر', 'صرح', 'كشف', 'نفى', 'حذر', 'دعا', 'طالب', 'علق', 'تابع', 'اعرب'].map(keyOf));
+const REPORTING_VERBS_AR = new Set(['اعتبر', 'اوضح', 'اضاف', 'شدد', 'راى', 'لفت', 'اشار', 'افاد', 'ذكر', 'صرح', 'كشف', 'نفى', 'حذر', 'دعا', 'طالب', 'علق', 'تابع', 'اعرب'].map(keyOf));
 const THAT_AR = new Set(['ان', 'انه', 'انها', 'قوله', 'قولها'].map(keyOf));
 const CLAUSE_END = /^\s*[،,.:؛]/u;
 

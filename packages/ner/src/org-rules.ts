@@ -203,7 +203,6 @@ const COMPLEMENT_ADJ_AR = new Set(
   ['محلي', 'عالي', 'فني', 'داخلي', 'خارجي', 'اجتماعي', 'صحي', 'زراعي', 'صناعي', 'مالي', 'اقتصادي', 'وطني', 'رقمي', 'تقني', 'مهني', 'بحري', 'ريفي', 'بيئي', 'سياحي', 'ثقافي', 'اعلامي', 'نفطي', 'معدني', 'تجاري', 'اداري', 'قضائي', 'شرعي', 'دستوري', 'جنائي'].map(keyOf),
 );
 
-
 /**
  * Every definite institution with its nisba adjectives in the text (`institutionSpan`), before any
  * other mention is known: the tagger lets such a name win over a shorter KB name inside it

@@ -274,7 +274,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     const behindClitic = m.start !== tokens[m.first]?.start && m.type === 'LOC' ? data.entries[data.matcher.whole(surface) ?? -1] : undefined;
     const confirmed = data.entries[data.matcher.confirm(tokens, m.first, m.last, m.type) ?? -1] ?? (behindClitic?.type === 'LOC' ? behindClitic : undefined);
     if (confirmed) d.link(confirmed);
-    const id = confirmed ? confirmed.id : unlinkedId(m.type, text.slice(m.start, tokens[m.last]?.end ?? m.start));
+    const id = confirmed ? confirmed.id : unlinkedId(m.type, surface);
     if (m.last > m.first) {
       d.cover(m.first, m.last);
       if (m.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: id });
