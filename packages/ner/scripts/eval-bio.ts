@@ -3,7 +3,10 @@
  * lines, blank line between sentences), e.g.
  *   node packages/ner/scripts/eval-bio.ts /work/shared/data/ner/anercorp-train.txt ar [--dev]
  * Prints precision and recall per type: "strict" needs the exact span, "overlap" accepts a
- * mention that overlaps a gold span of the same type (ANERcorp tags clitics with the name).
+ * mention that overlaps a gold span of the same type (ANERcorp tags clitics with the name), and
+ * "token" widens each mention to the whole tokens it touches (so «بريطانيا» in the token
+ * «وبريطانيا» is that token) and then needs the exact span: the CoNLL exact match on the corpus's
+ * own tokens, with its F1. `--list` prints every token-level miss and spurious mention.
  * `--dev` scores only the file's development split (its last 10 % of sentences, never trained on).
  * Sentences are tagged as articles of `--article` consecutive sentences (default 25, one per
  * line), so the document pass sees a document as in the pipeline; `--article 1` tags them alone.
@@ -17,7 +20,7 @@ import { TRAINING } from '../src/model/train-config.ts';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   // --models DIR: models and lexicon from DIR (as `train:ner --out` writes) instead of data/.
-  options: { dev: { type: 'boolean', default: false }, article: { type: 'string', default: '25' }, models: { type: 'string' } },
+  options: { dev: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, article: { type: 'string', default: '25' }, models: { type: 'string' } },
 });
 const [path, lang = 'ar'] = positionals;
 if (!path) throw new Error('usage: eval-bio.ts <file> [lang] [--dev]');
@@ -58,11 +61,19 @@ for (let i = 0; i < lines.length; i += perArticle) {
 }
 
 const tagger = createTagger(values.models ? { modelDir: values.models } : {});
-const stats = new Map<string, { pred: number; gold: number; strict: number; overlap: number; goldHit: number }>();
-const row = (t: string) => {
+interface Row { pred: number; gold: number; strict: number; overlap: number; goldHit: number; token: number }
+const stats = new Map<string, Row>();
+const row = (t: string): Row => {
   let s = stats.get(t);
-  if (!s) { s = { pred: 0, gold: 0, strict: 0, overlap: 0, goldHit: 0 }; stats.set(t, s); }
+  if (!s) { s = { pred: 0, gold: 0, strict: 0, overlap: 0, goldHit: 0, token: 0 }; stats.set(t, s); }
   return s;
+};
+/** The mention widened to the whitespace-separated tokens it touches. */
+const widen = (text: string, m: Span): Span => {
+  let { start, end } = m;
+  while (start > 0 && !/\s/.test(text[start - 1] ?? ' ')) start--;
+  while (end < text.length && !/\s/.test(text[end] ?? ' ')) end++;
+  return { start, end, type: m.type };
 };
 let tokens = 0;
 const started = performance.now();
@@ -77,17 +88,30 @@ for (const { text, gold } of sentences) {
       row('ALL').goldHit++;
     }
   }
-  for (const m of mentions) {
+  const wide = mentions.map((m) => widen(text, m));
+  const same = (a: Span, b: Span): boolean => a.type === b.type && a.start === b.start && a.end === b.end;
+  for (const [i, m] of mentions.entries()) {
+    const w = wide[i] as Span;
+    const tokenHit = gold.some((g) => same(g, w));
     for (const s of [row(m.type), row('ALL')]) {
       s.pred++;
-      if (gold.some((g) => g.type === m.type && g.start === m.start && g.end === m.end)) s.strict++;
+      if (gold.some((g) => same(g, m))) s.strict++;
       if (gold.some((g) => g.type === m.type && m.start < g.end && g.start < m.end)) s.overlap++;
+      if (tokenHit) s.token++;
     }
+    if (values.list && !tokenHit) console.log(`spurious ${m.type}\t${text.slice(w.start, w.end)}\t${context(text, w)}`);
   }
+  if (values.list) {
+    for (const g of gold) if (!wide.some((w) => same(g, w))) console.log(`missed ${g.type}\t${text.slice(g.start, g.end)}\t${context(text, g)}`);
+  }
+}
+function context(text: string, s: Span): string {
+  return `${text.slice(Math.max(0, s.start - 40), s.start)}[${text.slice(s.start, s.end)}]${text.slice(s.end, s.end + 40)}`.replace(/\n/g, ' ');
 }
 const secs = (performance.now() - started) / 1000;
 const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
 console.log(`${lines.length} sentences in ${sentences.length} articles, ${tokens} tokens in ${secs.toFixed(2)} s (${Math.round(tokens / secs)} tokens/s)`);
 for (const [t, s] of [...stats].sort()) {
-  console.log(`${t}\tpred ${s.pred}\tgold ${s.gold}\tprecision strict ${pct(s.strict, s.pred)} overlap ${pct(s.overlap, s.pred)}\trecall(overlap) ${pct(s.goldHit, s.gold)}`);
+  const f1 = s.pred + s.gold === 0 ? 0 : (2 * s.token) / (s.pred + s.gold);
+  console.log(`${t}\tpred ${s.pred}\tgold ${s.gold}\tprecision strict ${pct(s.strict, s.pred)} overlap ${pct(s.overlap, s.pred)}\trecall(overlap) ${pct(s.goldHit, s.gold)}\ttoken P ${pct(s.token, s.pred)} R ${pct(s.token, s.gold)} F1 ${f1.toFixed(3)}`);
 }

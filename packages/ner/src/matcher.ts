@@ -154,10 +154,12 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   /**
    * Weak entries (ordinary gazetteer places) are too short or too word-like to find behind ك or in
    * short stems, except in a list of places ("في عدن وتعز", "معان والطفيلة والكرك") and as a name of
-   * two or more words, which its other words confirm ("برام الله").
+   * two or more words, which its other words confirm ("برام الله"). Behind ك, a one-word strong
+   * name needs five letters: «كلاوس» is Klaus far more often than "like Laos".
    */
   function allowed(entry: number, v: TokenVariant, afterPlace: boolean, words: number): boolean {
-    if (v.clitics === '' || entries[entry]?.strong) return true;
+    if (v.clitics === '') return true;
+    if (entries[entry]?.strong) return !v.clitics.includes('ك') || words > 1 || v.key.length >= 5;
     if (afterPlace && v.clitics === 'و' && entries[entry]?.type === 'LOC') return true;
     return !v.clitics.includes('ك') && (v.key.length >= 4 || words > 1);
   }

@@ -53,7 +53,7 @@ const NOT_SURNAMES_AR = new Set(
     'قد', 'كان', 'كانت', 'يكون', 'ليس', 'ايضا', 'مساء', 'صباح',
     // What follows a name in reported speech and in a sentence going on: "نقلت عن حمد قوله",
     // "بحسب عيسى السلطات", "سلامة الخالدي أمام البرلمان", "جلسة", "مقابل".
-    'قوله', 'قولها', 'قولهم', 'تصريحه', 'تصريحها', 'امام', 'مقابل', 'جلسه', 'سلطات', 'فارق', 'لدي', 'عقب', 'اثر', 'وسط',
+    'قوله', 'قولها', 'قولهم', 'تصريحه', 'تصريحها', 'بدوره', 'بدورها', 'نفسه', 'نفسها', 'امام', 'مقابل', 'جلسه', 'سلطات', 'فارق', 'لدي', 'عقب', 'اثر', 'وسط',
     'بسبب', 'رغم', 'لصالح', 'بشان', 'حول', 'تجاه', 'عقب'].map(keyOf),
 );
 /**
@@ -67,8 +67,10 @@ const CLAUSE_END = /^\s*[،,.:؛]/u;
 
 /**
  * A surname after a given name the model tagged alone: "إدريس الوزاني" when "الوزاني" is named
- * again elsewhere in the article, or "نزار بركة إن" / "إبراهيم منيمنة، …" where the name ends a
- * clause. `given` is the token of the given name; returns the surname's token or `given`.
+ * again elsewhere in the article (`named`: the token is part of a person's name there; a word that
+ * merely recurs, «ومنح هنري التقدم» beside «لويس ساها التقدم», is not), or "نزار بركة إن" /
+ * "إبراهيم منيمنة، …" where the name ends a clause. `given` is the token of the given name; returns
+ * the surname's token or `given`.
  */
 export function surnameAfter(
   text: string,
@@ -76,6 +78,7 @@ export function surnameAfter(
   given: number,
   free: (k: number) => boolean,
   joinable: (a: Token, b: Token) => boolean,
+  named: (k: number) => boolean,
 ): number {
   const name = tokens[given];
   const w = tokens[given + 1];
@@ -87,7 +90,7 @@ export function surnameAfter(
   if (CLAUSE_END.test(text.slice(w.end, after?.start ?? text.length)) || (after && THAT_AR.has(after.norm))) return given + 1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (k === given + 1 || !t || !t.arabic || tokens[k - 1]?.key === name.key) continue;
+    if (k === given + 1 || !t || !t.arabic || tokens[k - 1]?.key === name.key || !named(k)) continue;
     if (variantsOf(t).some((v) => v.key === w.key)) return given + 1;
   }
   return given;

@@ -220,6 +220,20 @@ export interface ModelNames {
 
 /** An apposition that describes a person: ", his sister", ", her lawyer", ", their coach". */
 const PERSON_APPOSITION_EN = /^\s*,\s*(his|her|their|my|our)\b/u;
+/** Arabic words that make what follows an administrative area, not an organisation's name («محافظة حضرموت»). */
+const AREA_HEADS_AR = new Set(['محافظة', 'ولاية', 'منطقة', 'إقليم', 'مدينة', 'بلدة', 'قرية', 'مقاطعة', 'قضاء', 'ناحية', 'بلدية'].map(keyOf));
+
+/**
+ * A model name that leaves the weak places inside it alone: an Arabic organisation opened by an
+ * area word («محافظة حضرموت» is the governorate), or an Arabic person whose first word is the place
+ * and whose other words are a name on their own («بابل حيدر الموسوي»).
+ */
+function keepsPlace(d: Draft, m: ModelSpan): boolean {
+  if (!d.arabic) return false;
+  const head = d.tokens[m.first];
+  if (m.type === 'ORG') return head !== undefined && AREA_HEADS_AR.has(head.key);
+  return m.type === 'PER' && d.weakPlaces.has(m.first) && m.last - m.first >= 2;
+}
 
 /**
  * Step 6: the model's names the KB and the rules did not take (KB mentions win on overlap; a
@@ -233,13 +247,16 @@ const PERSON_APPOSITION_EN = /^\s*,\s*(his|her|their|my|our)\b/u;
  */
 export function resolveModelNames(d: Draft, data: TaggerData, found: readonly ModelSpan[]): ModelNames {
   const { text, tokens, arabic } = d;
+  /** A token the model or an earlier step read as part of a person's name. */
+  const named = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first <= k && k <= m.last) || d.people.some((p) => p.first <= k && k <= p.last);
   const cuedPlaces = new Set<string>();
   const spans = found
     .map((m) => {
       // «الريان», «الوكرة»: a one-word gazetteer town the model reads as an organisation is the town's club.
       if (m.type === 'ORG' && m.first === m.last && d.weakPlaces.has(m.first)) d.dropWeakPlace(m.first);
-      // "Yoshihiko Noda": a town's name inside a person's name the model found is the person's.
-      if (m.type === 'PER' && m.last > m.first && !arabic) {
+      // "Yoshihiko Noda", «نيكول سابا»: a town's name inside a person's name the model found is the
+      // person's; «ايك اثينا», «دينامو كييف»: a city's inside a club's.
+      if ((m.type === 'PER' || m.type === 'ORG') && m.last > m.first && !keepsPlace(d, m)) {
         let weakOnly = true;
         for (let k = m.first; k <= m.last; k++) weakOnly &&= !d.covered.has(k) || d.weakPlaces.has(k);
         if (weakOnly) for (let k = m.first; k <= m.last; k++) d.dropWeakPlace(k);
@@ -266,7 +283,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     // article too ("north to Palma"), unless an apposition says it is a person ("Florence, his sister").
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
-    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
+    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
     .filter((m): m is ModelSpan => m !== null);
   const ids = spans.map((m) => {
     // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).
@@ -286,7 +303,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
 }
 
 /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
-function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan): ModelSpan | null {
+function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan, named: (k: number) => boolean): ModelSpan | null {
   const { text, tokens } = d;
   // "الوزير خالد الفالح" tagged whole: a title the model took into the name is not part of it.
   let m = span;
@@ -302,7 +319,7 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   const short = m.last - m.first <= 1;
   // A known given name, or a compound one ending in الدين ("حسام الدين").
   const isGiven = given !== undefined && (nameTokens.has(given.key) || (given.norm === 'الدين' && m.last > m.first));
-  return short && isGiven ? { ...m, last: surnameAfter(text, tokens, m.last, free, d.join) } : m;
+  return short && isGiven ? { ...m, last: surnameAfter(text, tokens, m.last, free, d.join, named) } : m;
 }
 
 /** Step 7: surnames (and English given names) alone that name a person of the article; returns their tokens. */
@@ -385,5 +402,25 @@ export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
     if (omanOrAmman(f, found, d.tokens, d.text) !== AMMAN) continue;
     f.mention.entityId = AMMAN;
     d.link(amman);
+  }
+}
+
+/** «الشرق الأوسط» between quotation marks: the newspaper (Asharq Al-Awsat), not the region. */
+export const MIDDLE_EAST = 'loc:middle-east';
+export const ASHARQ_AL_AWSAT = 'org:asharq-al-awsat';
+const OPEN_QUOTE = /[«"“]\s*$/u;
+const CLOSE_QUOTE = /^\s*[»"”]/u;
+
+/**
+ * Step 10 (Arabic): a region's name quoted as a title is the newspaper of that name: «قال لـ"الشرق
+ * الأوسط"», «لندن: «الشرق الأوسط»». Unquoted, it stays the region.
+ */
+export function resolveQuotedNewspaper(d: Draft, paper: KbEntry | undefined): void {
+  if (!paper) return;
+  for (const m of d.mentions) {
+    if (m.entityId !== MIDDLE_EAST || !OPEN_QUOTE.test(d.text.slice(Math.max(0, m.start - 4), m.start)) || !CLOSE_QUOTE.test(d.text.slice(m.end, m.end + 4))) continue;
+    m.type = 'ORG';
+    m.entityId = paper.id;
+    d.link(paper);
   }
 }

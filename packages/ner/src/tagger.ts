@@ -19,8 +19,10 @@ import {
   addShortForms,
   addSurnameLinks,
   addTitledNames,
+  ASHARQ_AL_AWSAT,
   resolveModelNames,
   resolveOmanAmman,
+  resolveQuotedNewspaper,
   withDescribedPlaces,
   type TaggerData,
 } from './tag-steps.ts';
@@ -41,6 +43,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en'), lexicon: loadModelLexicon(modelDir).lexicon };
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: models?.lexicon ?? buildLexicon(matcher.entries, nameTokens), nameTokens };
   const amman = matcher.entries.find((e) => e.id === AMMAN);
+  const asharqAlAwsat = matcher.entries.find((e) => e.id === ASHARQ_AL_AWSAT);
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
   const isOneWordName = (key: string): boolean => data.lexicon.flagsOf(key)?.some((f) => f.endsWith('1') || f === 'LOCc') === true;
 
@@ -66,7 +69,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const linked = addSurnameLinks(d);
     addModelNames(d, names, linked);
 
-    if (arabic) resolveOmanAmman(d, amman);
+    if (arabic) {
+      resolveOmanAmman(d, amman);
+      resolveQuotedNewspaper(d, asharqAlAwsat);
+    }
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
     for (const [m, id] of partialNameLinks(final, d.info)) m.entityId = id;

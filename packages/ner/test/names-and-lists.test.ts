@@ -59,16 +59,24 @@ describe('Arabic lineage after a person name', () => {
 });
 
 describe('a surname after a given name the model tagged alone', () => {
-  const after = (text: string, given: string): string => {
+  const after = (text: string, given: string, named: (k: number) => boolean = () => true): string => {
     const tokens = tokenize(text);
     const i = tokens.findIndex((t) => t.text === given);
-    return slice(text, i, surnameAfter(text, tokens, i, () => true, (a, b) => joinable(text, a, b)));
+    return slice(text, i, surnameAfter(text, tokens, i, () => true, (a, b) => joinable(text, a, b), named));
   };
 
   it('takes the next word when the article names it again, or when the name ends a clause', () => {
     expect(after('وأوضح المدير إدريس الفلالي أن العمل مستمر. وأشار الفلالي إلى التحديات.', 'إدريس')).toBe('إدريس الفلالي');
     expect(after('وقال الوزير نزار بنعلي إن الحكومة تعمل.', 'نزار')).toBe('نزار بنعلي');
     expect(after('وانتقد النائب كريم زهيدي، في تصريح، الخطة.', 'كريم')).toBe('كريم زهيدي');
+  });
+
+  it('needs the other occurrence to be part of a name, not a word that recurs', () => {
+    const text = 'ومنح الفرنسي لويس ساها التقدم لمانشستر يونايتد. ومنح هنري التقدم لارسنال في الدقيقة 38.';
+    const tokens = tokenize(text);
+    const first = tokens.findIndex((t) => t.text === 'التقدم');
+    expect(after(text, 'هنري', (k) => k === first)).toBe('هنري التقدم');
+    expect(after(text, 'هنري', (k) => k !== first)).toBe('هنري');
   });
 
   it('leaves function words, verbs, links and a word not named again', () => {

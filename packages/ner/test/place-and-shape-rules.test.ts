@@ -202,3 +202,32 @@ describe('gazetteer build rules (data/places.tsv)', () => {
     expect(named('وجال الفريق في أميركا الجنوبية.', 'ar')).toEqual(['LOC أميركا الجنوبية loc:south-america']);
   });
 });
+
+describe('a town inside a name the model found', () => {
+  it("gives a weak gazetteer town to the club, company or person around it", () => {
+    expect(named('Etihad Airways once owned a large stake in Air Berlin, which collapsed in 2017.', 'en', true)).toContain('ORG Air Berlin org:air berlin');
+    expect(named('Dynamo Kyiv beat Shakhtar Donetsk 2-1 on Sunday.', 'en', true)).toEqual(['ORG Dynamo Kyiv org:dynamo kyiv', 'ORG Shakhtar Donetsk org:shakhtar donetsk']);
+    expect(named('وقالت النائبة نيكول سابا إن القانون سيقر.', 'ar', true)).toEqual(['PER نيكول سابا per:نيكول سابا']);
+  });
+
+  it('keeps the place in a governorate the model read as a body, and before a person named in full', () => {
+    expect(named('شهدت مدينة المكلا، عاصمة محافظة حضرموت شرقي اليمن، احتجاجات غاضبة لليوم الثالث.', 'ar', true)).toContain('LOC حضرموت loc:Q241135');
+  });
+});
+
+describe('a one-word country behind ك', () => {
+  it('needs five letters: «كلاوس» is a given name, «كفرنسا» still France', () => {
+    expect(named('واستقبلت الوزيرة السفير كلاوس ايبرمان.', 'ar')).not.toContain('LOC لاوس loc:LAO');
+    expect(named('وتسعى دول كفرنسا إلى ذلك.', 'ar')).toEqual(['LOC فرنسا loc:FRA']);
+  });
+});
+
+describe('«الشرق الأوسط» in quotation marks', () => {
+  it('is the newspaper; unquoted, the region', () => {
+    expect(named('وقال مصدر لـ«الشرق الأوسط» إن التوتر في الشرق الأوسط يتصاعد.', 'ar', true)).toEqual([
+      'ORG الشرق الأوسط org:asharq-al-awsat',
+      'LOC الشرق الأوسط loc:middle-east',
+    ]);
+    expect(named('لندن: "الشرق الأوسط" والوكالات', 'ar', true)).toContain('ORG الشرق الأوسط org:asharq-al-awsat');
+  });
+});
