@@ -57,7 +57,18 @@ const GENERIC = new Set(
 );
 
 /** Ordinary words that the gazetteer also lists as places (Semily as "شبه", Al Bayda' as "البيضاء"). */
-const STOP = new Set(['شبه', 'البيضاء', 'الجزيرة', 'سيجد', 'الأحمر', 'المشهد', 'شجيرة'].map(keyOf));
+const STOP = new Set(
+  ['شبه', 'البيضاء', 'الجزيرة', 'سيجد', 'الأحمر', 'المشهد', 'شجيرة',
+    // Machine translations and ordinary words found by counting the article sets' and ANERcorp's
+    // ordinary words against one-word places: "dean" (De'an), "supply" (Toride), "coastal"
+    // (Littoral), the lira, "vehicle" (Araba), "the islands", "inch", "metro", "by air" (Goa),
+    // "stepping down" (Shouning), "ablution" (Wudu), "luxury" (Louxing), "guide", "screen"
+    // (Shache), "lobby", "the springs", "advice" (Štip), "waterfalls" (Cascades), "graduate"
+    // (Grad), "pure" (Apure), "I want" (Aude), "sauce" (Saue), "secret" (Surrey), "beet"
+    // (Banjar), "block" (Płock), "mould" (Mouding).
+    'عميد', 'توريد', 'ساحلي', 'ليرة', 'عربة', 'الجزر', 'أنشي', 'إنشي', 'مترو', 'جوا', 'التنحي', 'الوضوء', 'الترف', 'مرشد',
+    'شاش', 'لوبي', 'الينابيع', 'نصيحة', 'شلالات', 'خريج', 'نقي', 'أود', 'صلصة', 'سري', 'بنجر', 'بلوك', 'قالب'].map(keyOf),
+);
 
 /** Which row keeps a shared id: countries, then states, then cities (a state's id is the more reliable). */
 const ID_RANK: Record<string, number> = { 'mledoze/countries': 0, 'dr5hn/csc': 1, 'dr5hn/csc:states': 2, 'dr5hn/csc:cities': 3 };
@@ -83,6 +94,13 @@ const ARABIC_FIXES: Record<string, string> = {
   Q1154332: '', // Atua (Samoa): «أتوا» is "they came"
   Q3509545: '', // Agege (Lagos): «أجي», a verb form
   Q1164081: '', // Al-Faw (Iraq): «الفاو» is also the FAO; ARAB_PLACE_NAMES gives «~الفاو»
+  // Places whose name is also an ordinary word: ARAB_PLACE_NAMES gives them as `~` forms.
+  Q179559: '', // Arad: «أراد», "he wanted"
+  Q637778: '', // Safi: «صافي», "net" (net profit)
+  Q21885980: '', // Derby: «ديربي», a derby match
+  Q8684: '', // Seoul: «سيول», "torrents"
+  Q2540509: '', // El Hajeb: «الحاجب», "the chamberlain", "the eyebrow"
+  Q1020297: '', // El Tigre: «النمر», "the tiger" (and a surname)
 };
 /**
  * Arabic names of Arab-world places (and a few Iranian and Israeli ones) that the gazetteer lists
@@ -122,6 +140,13 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q171639: ['أسدود'], // Ashdod
   Q229467: ['تمنراست'], // Tamanrasset (upstream: «تمنغست»)
   Q1164081: ['~الفاو'], // Al-Faw; also the FAO («الفاو»), which the model reads as an organisation
+  Q179559: ['~أراد'], // Arad
+  Q637778: ['~صافي', 'آسفي'], // Safi («آسفي» in Moroccan usage)
+  Q21885980: ['~ديربي'], // Derby
+  Q8684: ['سول', '~سيول'], // Seoul; «سيول» is also "torrents"
+  Q2540509: ['~الحاجب'], // El Hajeb
+  Q1020297: ['~النمر'], // El Tigre
+  Q1171: ['غوا'], // Goa (upstream: «جوا», "by air")
   Q311266: ['~الخبر'], // Khobar; «الخبر» is "the news"
   Q234600: ['~العين'], // Al Ain; "the eye", "the spring"
   Q366010: ['~العمارة'], // Al Amarah; "the building"

@@ -1,4 +1,4 @@
-import { variantsOf, type Token } from './tokenize.ts';
+import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 export interface PersonSpan {
   readonly first: number;
@@ -17,6 +17,8 @@ export interface SurnameHit {
 /** Tokens before the last one that make it a patronym or dynasty, not a surname ("بن سلمان", "آل ثاني"). */
 const PATRONYM = new Set(['بن', 'ابن', 'بنت', 'ال', 'bin', 'ibn', 'bint']);
 const NOT_SURNAMES = new Set(['ثاني', 'ثالث', 'سادس', 'اول', 'جونيور', 'jr', 'ii', 'iii', 'iv', 'vi', 'xiv']);
+/** Words that read as a proclitic and a surname but are a preposition phrase («لصالح», "in favour of"; «بفضل», "thanks to"). */
+const PHRASES_AR = new Set(['لصالح', 'بفضل', 'لحساب', 'بحسب', 'لحسن', 'بحسن', 'لعل'].map(keyOf));
 
 /**
  * A surname alone ("بيسكوف", "Musk") refers to the person named in full elsewhere in the same
@@ -29,6 +31,8 @@ export function linkSurnames(
   covered: ReadonlySet<number>,
 ): SurnameHit[] {
   const owners = new Map<string, string | null>();
+  /** Whether each surname is written with the article: «جمعة» the person is not «الجمعة», Friday. */
+  const withArticle = new Map<string, boolean>();
   for (const p of people) {
     if (p.last <= p.first) continue;
     const last = tokens[p.last];
@@ -38,6 +42,7 @@ export function linkSurnames(
     if (!last.arabic && !last.cap) continue;
     const prev = owners.get(last.key);
     owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
+    if (last.arabic) withArticle.set(last.key, last.article);
   }
   // English given names alone ("Carlos" for Carlos Alcaraz, as sports and feature copy writes),
   // when one person of the article has it and it is nobody's surname. Not Arabic: given names
@@ -54,10 +59,11 @@ export function linkSurnames(
   const hits: SurnameHit[] = [];
   if (owners.size === 0) return hits;
   tokens.forEach((t, i) => {
-    if (covered.has(i) || (!t.arabic && !t.cap)) return;
+    if (covered.has(i) || (!t.arabic && !t.cap) || PHRASES_AR.has(t.key)) return;
     for (const v of variantsOf(t)) {
       const id = owners.get(v.key);
-      if (id) {
+      const article = withArticle.get(v.key);
+      if (id && (article === undefined || article === v.article)) {
         hits.push({ token: i, skip: v.skip, entityId: id, part: surnames.has(v.key) ? 'surname' : 'given' });
         return;
       }

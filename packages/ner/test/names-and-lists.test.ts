@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, joinable } from '../src/matcher.ts';
 import { lineageEnd, surnameAfter } from '../src/name-chains.ts';
+import { linkSurnames } from '../src/link-surnames.ts';
 import { isNotAName } from '../src/not-names.ts';
 import { isEnglishCompanyName } from '../src/english-orgs.ts';
 import { isArabicTitle } from '../src/title-rules.ts';
@@ -306,5 +307,22 @@ describe('a surname the gazetteer also lists as a town', () => {
     const d = draftWith('Quorra Hilvane flew to Quorra on Monday.', 'Quorra Hilvane', 'Quorra');
     addSurnameLinks(d);
     expect(view(d)).toEqual(['Quorra Hilvane per:quorra hilvane', 'Quorra loc:quorra']);
+  });
+});
+
+describe('surnames alone', () => {
+  const hits = (text: string, person: string): string[] => {
+    const tokens = tokenize(text);
+    const words = person.split(' ');
+    const first = tokens.findIndex((t, i) => words.every((w, k) => tokens[i + k]?.text === w));
+    const people = [{ first, last: first + words.length - 1, entityId: 'per:x' }];
+    const covered = new Set(Array.from({ length: words.length }, (_, k) => first + k));
+    return linkSurnames(tokens, people, covered).map((h) => tokens[h.token]?.text ?? '');
+  };
+
+  it('link the surname behind a proclitic, not a preposition phrase or the word with the article', () => {
+    expect(hits('وقدم عبدالله صالح الشكر. وقال صالح إن الفريق جاهز.', 'عبدالله صالح')).toEqual(['صالح']);
+    expect(hits('وشنت حملة لصالح الوزير. وقدم عبدالله صالح الشكر.', 'عبدالله صالح')).toEqual([]);
+    expect(hits('وقدم أحمد جمعة الشكر. وصدرت الصحيفة يوم الجمعة. وأضاف جمعة أن الفوز مهم.', 'أحمد جمعة')).toEqual(['جمعة']);
   });
 });

@@ -231,3 +231,12 @@ describe('«الشرق الأوسط» in quotation marks', () => {
     expect(named('لندن: "الشرق الأوسط" والوكالات', 'ar', true)).toContain('ORG الشرق الأوسط org:asharq-al-awsat');
   });
 });
+
+describe('gazetteer places that are ordinary words', () => {
+  it('drops machine translations and keeps real places with a common-word name for the model to confirm', () => {
+    expect(named('إذا أراد الفريق الفوز فعليه تحسين توريد المعدات.', 'ar')).toEqual([]);
+    expect(named('بعيدا عن قالب الدراما المعتاد.', 'ar')).toEqual([]);
+    expect(named('ووصل الوفد إلى سول أمس.', 'ar')).toEqual(['LOC سول loc:Q8684']);
+    expect(named('وجرفت سيول الأمطار الطرق.', 'ar')).toEqual([]);
+  });
+});
