@@ -89,6 +89,9 @@ export function addKbNames(
     // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
     // someone else of that name.
     const namesake = entry.type === 'PER' && raw.first === raw.last ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
+    // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
+    // given name; the model names that person.
+    if (entry.type === 'PER' && raw.first === raw.last && !arabic && namesake < 0 && opensOtherName(d, entry, raw.last)) return;
     if (namesake >= 0) {
       const head = tokens[namesake];
       if (!head) return;
@@ -133,6 +136,25 @@ function otherGivenName(d: Draft, entry: KbEntry, k: number, nameTokens: Readonl
   return own ? -1 : k - 1;
 }
 
+/** Words after a person's name that make the name a thing's ("Trump Tower", "Putin Administration"). */
+const NAMED_AFTER_PEOPLE_EN = new Set(['tower', 'towers', 'organization', 'administration', 'foundation', 'institute', 'center', 'centre',
+  'doctrine', 'group', 'plaza', 'hotel', 'stadium', 'library', 'media', 'holdings', 'airport', 'university', 'school', 'street', 'road',
+  'avenue', 'bridge', 'park', 'museum', 'prize', 'award', 'trophy', 'cup', 'campaign', 'government', 'regime', 'cabinet', 'era',
+  'presidency', 'family', 'estate', 'trust', 'fund', 'plan', 'deal', 'accords', 'line', 'memorial', 'square', 'hall', 'house']);
+
+/** A capitalised word right after the English KB surname at `k` that none of the person's own forms has there. */
+function opensOtherName(d: Draft, entry: KbEntry, k: number): boolean {
+  const t = d.tokens[k];
+  const next = d.tokens[k + 1];
+  if (!t || !next || next.arabic || !/^\p{Lu}\p{Ll}+$/u.test(next.text) || !/^ $/u.test(d.text.slice(t.end, next.start))) return false;
+  if (isEnglishTitle(next) || isNotPersonWord(next) || NAMED_AFTER_PEOPLE_EN.has(next.key)) return false;
+  return !entry.aliases.some((a) => {
+    const words = tokenize(a.replace(/^~/, ''));
+    const at = words.findIndex((w) => w.key === t.key);
+    return at >= 0 && words[at + 1]?.key === next.key;
+  });
+}
+
 /** Step 2: English organisation names shown by their shape (`findEnglishOrgNames`) where still free. */
 export function addShapedOrgs(d: Draft, shaped: ReadonlyArray<TokenSpan & { readonly start: number; readonly end: number }>): void {
   for (const span of shaped) {
@@ -165,7 +187,7 @@ export function addNamedBodies(d: Draft, data: TaggerData, bodies: readonly Body
  */
 export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>): void {
   const { text, tokens } = d;
-  for (const titled of findTitledNames(tokens, d.covered, nameTokens, d.join)) {
+  for (const titled of findTitledNames(d.text, tokens, d.covered, nameTokens, d.join)) {
     const span = d.arabic
       ? { ...titled, last: lineageEnd(tokens, titled.last, (k) => !d.covered.has(k), d.join) }
       : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, d.covered);

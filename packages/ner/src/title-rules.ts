@@ -9,7 +9,7 @@ export interface RuleSpan {
 const TITLES_EN = new Set([
   'president', 'minister', 'premier', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson',
   'senator', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess', 'sheikh', 'sheik', 'emir',
-  'mr', 'mrs', 'ms', 'dr', 'ambassador', 'mayor', 'envoy', 'commander', 'pope', 'ayatollah', 'ceo', 'chairman',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'ambassador', 'mayor', 'envoy', 'commander', 'pope', 'ayatollah', 'ceo', 'chairman',
   'chairwoman', 'lawmaker', 'representative', 'rep', 'sen', 'judge', 'colonel', 'col', 'lieutenant', 'admiral',
   // Role nouns news writes straight before a name: "opposition leader Raila Odinga", "foreign policy
   // chief Kaja Kallas", "his deputy Massimo Aparo", "chief executive Tim Cook".
@@ -23,6 +23,10 @@ const TITLES_EN = new Set([
   // Members of parliament: "independent MP Monique Ryan", "MEP Anna Cavazzini".
   'mp', 'mep',
 ]);
+/** Titles written abbreviated with a full stop ("Dr.", "Gen."). */
+const ABBREVIATED_EN = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'sen', 'rep', 'gov', 'lt', 'sgt', 'capt']);
+/** Titles that only ever stand before a person's name, the surname alone included. */
+const HONORIFICS_EN = new Set(['mr', 'mrs', 'ms', 'dr', 'prof']);
 /** An English title or role word ("Governor", "minister", "coach"). */
 export function isEnglishTitle(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && TITLES_EN.has(token.key);
@@ -82,6 +86,7 @@ const PATRONYMS_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
  * mentions such as "باسم الكرملين"), then two to four tokens all found in the person-name list.
  */
 export function findTitledNames(
+  text: string,
   tokens: readonly Token[],
   covered: ReadonlySet<number>,
   nameTokens: ReadonlySet<string>,
@@ -111,7 +116,9 @@ export function findTitledNames(
     while (j < tokens.length && j - i <= 5) {
       const t = tokens[j];
       const prev = tokens[j - 1];
-      if (!t || !prev || t.arabic || covered.has(j) || !joinable(prev, t)) break;
+      // "Dr. White", "Gen. Haftar": the full stop of an abbreviated title does not end the name.
+      const afterStop = j === i + 1 && ABBREVIATED_EN.has(title.key) && prev !== undefined && t !== undefined && /^\. ?$/u.test(text.slice(prev.end, t.start));
+      if (!t || !prev || t.arabic || covered.has(j) || !(afterStop || joinable(prev, t))) break;
       if (t.cap && !NOT_NAMES_EN.has(t.key) && !TITLES_EN.has(t.key) && /^\p{Lu}\p{Ll}/u.test(t.text)) {
         names++;
         lastName = j;
@@ -120,7 +127,11 @@ export function findTitledNames(
       }
       j++;
     }
-    return names >= 2 ? { first: i + 1, last: lastName } : null;
+    // "Dr. White", "Mr Sarwar": an honorific is followed by a surname alone as often as by a full name.
+    // Not a firm named after one ("Dr. Reddy's Laboratories").
+    const end = tokens[lastName]?.end ?? 0;
+    const honorific = names === 1 && title.cap && HONORIFICS_EN.has(title.key) && !/^['’]s\s+\p{Lu}/u.test(text.slice(end, end + 4));
+    return names >= 2 || honorific ? { first: i + 1, last: lastName } : null;
   }
 
   /** A title word written without the article and followed by بن is a given name ("سلطان بن سالم"). */

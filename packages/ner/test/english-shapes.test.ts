@@ -144,3 +144,22 @@ describe('a KB person\'s bare surname after another given name', () => {
     expect(namedMentions('But Kallas said no.', 'en', false)).toEqual(['PER Kallas per:kaja-kallas']);
   });
 });
+
+describe('English honorifics and surnames', () => {
+  const people = (text: string): string[] => tagger().tag(text, 'en').mentions.filter((m) => m.type === 'PER').map((m) => `${m.text} ${m.entityId ?? ''}`);
+
+  it('take a surname alone after Dr., Mr, Ms or Prof., and the full stop of the abbreviation', () => {
+    expect(people('I gave Dr. Rohatgi two stars. Ms. Sullivan and Mr Green agreed.')).toEqual(['Rohatgi per:rohatgi', 'Sullivan per:sullivan', 'Green per:green']);
+    expect(people('Gen. Khalifa Haftar said.')).toEqual(['Khalifa Haftar per:khalifa-haftar']);
+  });
+
+  it("leave a firm named after a doctor", () => {
+    expect(people("Generic makers such as Dr. Reddy's Laboratories have launched copies.")).toEqual([]);
+  });
+
+  it('do not link a KB surname that opens someone else\'s name, but do before a thing named after the person', () => {
+    expect(people('Assad Sarwar, 25, of High Wycombe, denied the charges.')).toEqual(['Assad Sarwar per:assad sarwar']);
+    expect(people('President Assad met Putin on Monday.')).toEqual(['Assad per:bashar-al-assad', 'Putin per:vladimir-putin']);
+    expect(people('Putin said the Trump Tower talks went well.')).toContain('Trump per:donald-trump');
+  });
+});

@@ -314,7 +314,7 @@ describe('surnames alone', () => {
   const hits = (text: string, person: string): string[] => {
     const tokens = tokenize(text);
     const words = person.split(' ');
-    const first = tokens.findIndex((t, i) => words.every((w, k) => tokens[i + k]?.text === w));
+    const first = tokens.findIndex((_, i) => words.every((w, k) => tokens[i + k]?.text === w));
     const people = [{ first, last: first + words.length - 1, entityId: 'per:x' }];
     const covered = new Set(Array.from({ length: words.length }, (_, k) => first + k));
     return linkSurnames(tokens, people, covered).map((h) => tokens[h.token]?.text ?? '');
