@@ -215,6 +215,31 @@ export function isPlaceIdiom(tokens: readonly Token[], first: number, last: numb
   return words !== undefined && variantsOf(next).some((v) => words.has(v.key));
 }
 
+/** Words before a name that make it a natural feature's ("Lake Victoria", "Mount Kenya"). */
+const FEATURE_BEFORE_EN = new Set(['lake', 'mount', 'mt', 'cape']);
+/** Words after a name that make it a natural feature's ("Zambezi River", "Mekong Delta", "Victoria Falls"). */
+const FEATURE_AFTER_EN = new Set(['river', 'valley', 'delta', 'desert', 'basin', 'mountains', 'falls', 'island', 'islands', 'bay',
+  'peninsula', 'plateau', 'range', 'canyon', 'glacier', 'highlands', 'hills', 'lagoon', 'shoal', 'reef', 'atoll', 'lake']);
+
+/**
+ * An English place name with the feature word written before or after it, taken into it: the place
+ * "Victoria" (a city) in "Lake Victoria" is the lake; "Delta" (a town) after "Mekong" is the delta.
+ * `free(k)`: whether token k belongs to no other mention. Returns the widened span, or null.
+ */
+export function withFeatureWord(tokens: readonly Token[], first: number, last: number, join: (a: Token, b: Token) => boolean, free: (k: number) => boolean): { first: number; last: number } | null {
+  const head = tokens[first];
+  const end = tokens[last];
+  if (!head || !end || head.arabic) return null;
+  const before = tokens[first - 1];
+  const after = tokens[last + 1];
+  const capital = (t: Token | undefined): t is Token => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text);
+  if (capital(before) && FEATURE_BEFORE_EN.has(before.key) && free(first - 1) && join(before, head)) return { first: first - 1, last };
+  if (capital(after) && FEATURE_AFTER_EN.has(after.key) && free(last + 1) && join(end, after)) return { first, last: last + 1 };
+  // The feature word alone was read as a place ("Delta"): the capitalised name before it is its own.
+  if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key)) return { first: first - 1, last };
+  return null;
+}
+
 /**
  * An English model name followed, joined, by a capitalised facility word ("Benjamin Mkapa" +
  * "Stadium"): the index of that word, to extend the name to it as a place; else -1.

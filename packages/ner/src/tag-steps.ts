@@ -1,3 +1,4 @@
+import { withoutDemonym } from './demonyms.ts';
 import { unlinkedId } from './entity-id.ts';
 import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
@@ -10,7 +11,7 @@ import { placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
@@ -305,7 +306,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     // article too ("north to Palma"), unless an apposition says it is a person ("Florence, his sister").
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
-    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))
+    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withoutDemonym(tokens, withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon))))
     .filter((m): m is ModelSpan => m !== null);
   const ids = spans.map((m) => {
     // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).
@@ -444,5 +445,39 @@ export function resolveQuotedNewspaper(d: Draft, paper: KbEntry | undefined): vo
     m.type = 'ORG';
     m.entityId = paper.id;
     d.link(paper);
+  }
+}
+
+/**
+ * Step 10 (English): natural features named by a place's name and a feature word ("Lake Victoria",
+ * "Zambezi River", "Mekong Delta", `withFeatureWord`): the place mention widens to the feature and
+ * links to the KB entry of that whole name, if any, else to its own unlinked id.
+ */
+export function withFeatureWords(d: Draft, data: TaggerData): void {
+  const taken = new Set<number>();
+  for (const m of d.mentions) {
+    const s = d.spans.get(m);
+    if (s) for (let k = s.first; k <= s.last; k++) taken.add(k);
+  }
+  for (const m of d.mentions) {
+    const s = d.spans.get(m);
+    if (m.type !== 'LOC' || !s) continue;
+    const wide = withFeatureWord(d.tokens, s.first, s.last, d.join, (k) => !taken.has(k));
+    const head = wide ? d.tokens[wide.first] : undefined;
+    const end = wide ? d.tokens[wide.last] : undefined;
+    if (!wide || !head || !end) continue;
+    for (let k = wide.first; k <= wide.last; k++) taken.add(k);
+    m.start = head.start;
+    m.end = end.end;
+    m.text = d.text.slice(m.start, m.end);
+    d.spans.set(m, wide);
+    const entry = data.entries[data.matcher.whole(m.text) ?? -1];
+    if (entry?.type === 'LOC') {
+      m.entityId = entry.id;
+      d.link(entry);
+    } else {
+      m.entityId = unlinkedId('LOC', m.text);
+      if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'LOC', name: null });
+    }
   }
 }

@@ -23,6 +23,7 @@ import {
   resolveModelNames,
   resolveOmanAmman,
   resolveQuotedNewspaper,
+  withFeatureWords,
   withDescribedPlaces,
   type TaggerData,
 } from './tag-steps.ts';
@@ -73,6 +74,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       resolveOmanAmman(d, amman);
       resolveQuotedNewspaper(d, asharqAlAwsat);
     }
+    if (!arabic) withFeatureWords(d, data);
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
     for (const [m, id] of partialNameLinks(final, d.info)) m.entityId = id;

@@ -163,3 +163,22 @@ describe('English honorifics and surnames', () => {
     expect(people('Putin said the Trump Tower talks went well.')).toContain('Trump per:donald-trump');
   });
 });
+
+describe('English demonyms and natural features', () => {
+  const all = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text} ${m.entityId ?? ''}`);
+
+  it('leave the demonym out of the person the model read with it', () => {
+    expect(all('Dutchman Pieter Brouwer won, ahead of Briton Tom Pidcock and Belgian Laura Verdonschot.')).toEqual([
+      'PER Pieter Brouwer per:pieter brouwer',
+      'PER Tom Pidcock per:tom pidcock',
+      'PER Laura Verdonschot per:laura verdonschot',
+    ]);
+  });
+
+  it('widen a place to the feature word before or after it, and link the whole name if the KB has it', () => {
+    expect(all('The line runs along Lake Victoria to Mwanza.')).toEqual(['LOC Lake Victoria loc:lake victoria', 'LOC Mwanza loc:Q331153']);
+    expect(all('Farmers in the Mekong Delta and near Mount Kenya face drought.')).toEqual(['LOC Mekong Delta loc:mekong delta', 'LOC Mount Kenya loc:mount kenya']);
+    expect(all('Tourists at Victoria Falls saw the Nile Delta.')).toEqual(['LOC Victoria Falls loc:victoria falls', 'LOC Nile Delta loc:nile-delta']);
+    expect(all('Cape Town hosted the talks.')).toEqual(['LOC Cape Town loc:Q5465']);
+  });
+});

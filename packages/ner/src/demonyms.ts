@@ -1,0 +1,41 @@
+import type { Token } from './tokenize.ts';
+
+/**
+ * English words for a person of a nation, region or city, as sports and wire copy put them before
+ * a name ("Briton Tom Pidcock", "Dutchman Pieter Brouwer", "Kenyan Faith Kipyegon"). Singular and
+ * plural, lower case; not the ones that are also given names (Dane, Finn, Scot). Never part of the
+ * person's name.
+ */
+const DEMONYMS_EN: ReadonlySet<string> = new Set(
+  `afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian azerbaijani
+  bahraini bangladeshi barbadian belarusian belgian beninese bolivian bosnian botswanan brazilian briton british bulgarian
+  burkinabe burundian cambodian cameroonian canadian chadian chilean chinese colombian congolese croat croatian cuban
+  cypriot czech danish djiboutian dominican dutch dutchman dutchwoman ecuadorian egyptian emirati englishman
+  englishwoman eritrean estonian ethiopian fijian filipino finnish frenchman frenchwoman gabonese gambian georgian
+  german ghanaian greek guatemalan guinean haitian honduran hungarian icelander indian indonesian iranian iraqi irishman
+  irishwoman israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kosovar kuwaiti kyrgyz laotian
+  latvian lebanese liberian libyan lithuanian luxembourger macedonian malagasy malawian malaysian malian maltese
+  mauritanian mauritian mexican moldovan monegasque mongolian montenegrin moroccan mozambican namibian nepali
+  nepalese nicaraguan nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian pole
+  portuguese qatari romanian russian rwandan salvadoran saudi scotsman scotswoman senegalese serb serbian
+  singaporean slovak slovakian slovene slovenian somali spaniard sudanese surinamese swede swiss syrian taiwanese
+  tajik tanzanian thai togolese tunisian turk turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan
+  vietnamese welshman welshwoman yemeni zambian zimbabwean`
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .flatMap((w) => (/(ese|ss|sh|ch|swiss|man|woman)$/.test(w) ? [w] : [w, `${w}s`])),
+);
+
+/** Whether the token is an English demonym written with a capital ("Briton", "Argentines"). */
+export function isEnglishDemonym(token: Token | undefined): boolean {
+  return token !== undefined && !token.arabic && token.cap && DEMONYMS_EN.has(token.key);
+}
+
+/** An English person name the model read with the demonym before it, without it; null when nothing is left. */
+export function withoutDemonym<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M | null {
+  let first = m.first;
+  while (first <= m.last && isEnglishDemonym(tokens[first])) first++;
+  const head = tokens[first];
+  if (first === m.first) return m;
+  return head && first <= m.last ? { ...m, first, start: head.start } : null;
+}
