@@ -7,7 +7,7 @@ import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { lineageEnd, surnameAfter } from './name-chains.ts';
 import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
-import { placeInstitution, type BodySpan } from './named-bodies.ts';
+import { isNationality, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
@@ -186,11 +186,16 @@ export function addNamedBodies(d: Draft, data: TaggerData, bodies: readonly Body
  * last part and initials ("Lai Ching-te", "C.C. Wei"). Soft: "مطار الأمير نايف بن عبد العزيز",
  * the airport named after the person, absorbs the name.
  */
-export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>): void {
+export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found: readonly ModelSpan[]): void {
   const { text, tokens } = d;
+  const free = (k: number): boolean => !d.covered.has(k);
+  const named = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first <= k && k <= m.last);
   for (const titled of findTitledNames(d.text, tokens, d.covered, nameTokens, d.join)) {
+    // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
+    // clause or is a name elsewhere in the article (`surnameAfter`).
+    const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
     const span = d.arabic
-      ? { ...titled, last: lineageEnd(tokens, titled.last, (k) => !d.covered.has(k), d.join) }
+      ? { ...titled, last: lineage === titled.last ? familyNameAfter(d, titled.last, named) : lineage }
       : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, d.covered);
     const first = tokens[span.first];
     const last = tokens[span.last];
@@ -325,9 +330,12 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   return { spans, ids };
 }
 
+/** First words of compound given names («عبد الرازق», «أبو بكر»). */
+const COMPOUND_HEADS_AR = new Set(['عبد', 'ابو'].map(keyOf));
+
 /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
 function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan, named: (k: number) => boolean): ModelSpan | null {
-  const { text, tokens } = d;
+  const { tokens } = d;
   // "الوزير خالد الفالح" tagged whole: a title the model took into the name is not part of it.
   let m = span;
   while (m.first < m.last && isArabicTitle(tokens[m.first])) {
@@ -339,10 +347,20 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   const last = lineageEnd(tokens, m.last, free, d.join);
   if (last !== m.last) return { ...m, last };
   const given = tokens[m.last];
-  const short = m.last - m.first <= 1;
+  // Two name units at most, a compound («عبد الرازق», «أبو بكر») counting as one.
+  let units = 0;
+  for (let k = m.first; k <= m.last; k++) if (!COMPOUND_HEADS_AR.has(tokens[k - 1]?.key ?? '') || k === m.first) units++;
+  const short = units <= 2;
   // A known given name, or a compound one ending in الدين ("حسام الدين").
   const isGiven = given !== undefined && (nameTokens.has(given.key) || (given.norm === 'الدين' && m.last > m.first));
-  return short && isGiven ? { ...m, last: surnameAfter(text, tokens, m.last, free, d.join, named) } : m;
+  return short && isGiven ? { ...m, last: familyNameAfter(d, m.last, named) } : m;
+}
+
+/** `surnameAfter` the name's last token, except a nationality adjective («سامي حداد اللبناني»). */
+function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean): number {
+  const end = surnameAfter(d.text, d.tokens, last, (k) => !d.covered.has(k), d.join, named);
+  const t = d.tokens[end];
+  return end !== last && t && isNationality(t) ? last : end;
 }
 
 /** Step 7: surnames (and English given names) alone that name a person of the article; returns their tokens. */

@@ -63,7 +63,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     addKbNames(d, data, { shaped, institutions, bodies, modelOrgs });
     addShapedOrgs(d, shaped);
     addNamedBodies(d, data, bodies);
-    addTitledNames(d, nameTokens);
+    addTitledNames(d, nameTokens, found);
     addCuedOrgs(d, data);
     if (!arabic) addShortForms(d, modelOrgs);
     const names = resolveModelNames(d, data, found);

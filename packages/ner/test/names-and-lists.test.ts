@@ -326,3 +326,14 @@ describe('surnames alone', () => {
     expect(hits('وقدم أحمد جمعة الشكر. وصدرت الصحيفة يوم الجمعة. وأضاف جمعة أن الفوز مهم.', 'أحمد جمعة')).toEqual(['جمعة']);
   });
 });
+
+describe('family names after a titled or compound given name', () => {
+  it('take the family name that ends the clause or is named alone elsewhere', () => {
+    expect(named('وأكد وزير الداخلية حسام الدين الجبابلي أن الأمن مستتب. وأضاف الجبابلي أن الحدود مؤمنة.', 'ar', true)).toEqual([
+      'PER حسام الدين الجبابلي per:حسام الدين الجبابلي',
+      'PER الجبابلي per:حسام الدين الجبابلي',
+    ]);
+    expect(named('وقال مدير المرصد محمد عبد الرازق البنا إن الشاطئ تآكل.', 'ar', true)).toEqual(['PER محمد عبد الرازق البنا per:محمد عبد الرازق البنا']);
+    expect(named('وقال الوزير خالد الفالح الأسبوع الماضي إن الإنتاج سيرتفع.', 'ar', true)).toEqual(['PER خالد الفالح per:خالد الفالح']);
+  });
+});
