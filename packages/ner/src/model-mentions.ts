@@ -97,12 +97,14 @@ export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
  * carries the article (بالسودان → السودان), is a known name while the whole word is not, or
  * stands bare elsewhere in the article («وغاروت» after «غاروت»: `bare` holds the article's word keys).
  */
-function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>): number {
+function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, listed = false): number {
   if (!token.arabic) return token.start;
   const known = lexicon.flagsOf(token.key) !== undefined;
   for (const v of variantsOf(token)) {
     if (v.clitics === '') continue;
     if (v.article || (!known && (lexicon.flagsOf(v.key) !== undefined || (v.key.length >= 3 && bare?.has(v.key) === true)))) return token.start + v.skip;
+    // «قريوت وعقربا ومادما»: right after a name of the same type, و joins the list.
+    if (listed && !known && v.clitics === 'و' && v.key.length >= 3) return token.start + v.skip;
   }
   return token.start;
 }
@@ -129,7 +131,10 @@ export function findModelSpans(
   const tagged = decodeDocument(model, infos);
   const bare = new Set(words.filter((w) => w.arabic).map((w) => w.key));
   for (const [s, sentence] of sentences.entries()) {
+    let previous: { last: number; type: string } | null = null;
     for (const span of spansOf(tagged[s] ?? [])) {
+      const listed = previous !== null && previous.type === span.type && sentence.slice(previous.last + 1, span.first).every((p) => p.text === '،' || p.text === ',');
+      previous = { last: span.last, type: span.type };
       if (!KEEP.has(span.type)) continue;
       // Punctuation at either end is not part of the name ("U.S." ends at "S"); inside it, only
       // what may join two words of a name (a hyphen, the dots of initials: checked below).
@@ -149,7 +154,7 @@ export function findModelSpans(
         ok = a !== undefined && b !== undefined && joinable(text, a, b);
       }
       if (!ok || (!head.arabic && !head.cap) || (head.key.length < 2 && (first === last || head.arabic))) continue;
-      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare) });
+      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare, listed) });
     }
   }
   return out;

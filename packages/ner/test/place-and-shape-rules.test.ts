@@ -240,3 +240,15 @@ describe('gazetteer places that are ordinary words', () => {
     expect(named('وجرفت سيول الأمطار الطرق.', 'ar')).toEqual([]);
   });
 });
+
+describe('a list of model names joined by و', () => {
+  it('starts each name after the و when it follows a name of the same type', () => {
+    expect(named('واقتحم المستوطنون قرى قريوت وعقربا ومادما جنوب نابلس.', 'ar', true)).toEqual([
+      'LOC قريوت loc:قريوت',
+      'LOC عقربا loc:عقربا',
+      'LOC مادما loc:مادما',
+      'LOC نابلس loc:Q1074138',
+    ]);
+    expect(named('وزار الوفد كسلا وخشم القربة ووادي حلفا.', 'ar', true)).toEqual(['LOC كسلا loc:Q954963', 'LOC خشم القربة loc:خشم القربه', 'LOC وادي حلفا loc:وادي حلفا']);
+  });
+});
