@@ -63,6 +63,8 @@ const NOT_PLACE_NAMES_AR = new Set(
     'عبور', 'ركاب', 'بضائع', 'إنتاج', 'تجارب', 'يوم', 'عام', 'شهر', 'الذي', 'التي', 'هذا', 'هذه', 'ذلك', 'تلك'].map(keyOf),
 );
 const NISBA_AR = /(ي|يه|يين|يون|يات)$/;
+/** Adjectives that end a facility's name like a nisba: «ملعب الحسن الثاني الكبير», «المسجد الكبير». */
+const SIZE_ADJ_AR = new Set(['كبير', 'جديد'].map(keyOf));
 /** Nouns of people that end like a nisba but never describe a place ("مرفأ بيروت القاضي طارق البيطار"). */
 const NISBA_LIKE_PEOPLE_AR: ReadonlySet<string> = new Set(['قاضي', 'محامي', 'مدعي', 'والي', 'جاني', 'راعي', 'ساعي', 'داعي', 'حامي', 'رامي'].map(keyOf));
 /** Compass words name a place only with the article ("حقل الشمال" = North Field, not "حقل شمال البلاد"). */
@@ -167,7 +169,8 @@ export function findDescribedPlaces(
   function withNisba(last: number): number {
     const adj = tokens[last + 1];
     const end = tokens[last];
-    const takes = adj && end && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj) && !NISBA_LIKE_PEOPLE_AR.has(adj.key) && !NOT_NISBA_NAMES_AR.has(adj.key);
+    const nisba = adj !== undefined && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj) && !NISBA_LIKE_PEOPLE_AR.has(adj.key) && !NOT_NISBA_NAMES_AR.has(adj.key);
+    const takes = adj && end && adj.arabic && adj.article && (nisba || SIZE_ADJ_AR.has(adj.key));
     return takes && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj) ? last + 1 : last;
   }
 
