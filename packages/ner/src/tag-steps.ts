@@ -89,6 +89,16 @@ export function addKbNames(
     if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;
     // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
     // someone else of that name.
+    // «راشد بن محمد بن راشد آل مكتوم»: a KB person named as someone's father is part of the son's name.
+    const son = arabic && entry.type === 'PER' ? sonBefore(d, raw.first, data.nameTokens) : raw.first;
+    if (son < raw.first) {
+      const head = tokens[son];
+      if (!head) return;
+      const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
+      d.add({ first: son, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
+      d.people.push({ first: son, last: raw.last, entityId: id });
+      return;
+    }
     const namesake = entry.type === 'PER' && raw.first === raw.last ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
     // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
     // given name; the model names that person.
@@ -142,6 +152,23 @@ const NAMED_AFTER_PEOPLE_EN = new Set(['tower', 'towers', 'organization', 'admin
   'doctrine', 'group', 'plaza', 'hotel', 'stadium', 'library', 'media', 'holdings', 'airport', 'university', 'school', 'street', 'road',
   'avenue', 'bridge', 'park', 'museum', 'prize', 'award', 'trophy', 'cup', 'campaign', 'government', 'regime', 'cabinet', 'era',
   'presidency', 'family', 'estate', 'trust', 'fund', 'plan', 'deal', 'accords', 'line', 'memorial', 'square', 'hall', 'house']);
+
+const SON_OF_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
+
+/** The first token of the «X بن» links written before token `k` (a given name, then بن/بنت), else `k`. */
+function sonBefore(d: Draft, k: number, nameTokens: ReadonlySet<string>): number {
+  const { tokens } = d;
+  let first = k;
+  for (;;) {
+    const link = tokens[first - 1];
+    const given = tokens[first - 2];
+    const next = tokens[first];
+    if (!link || !given || !next || !SON_OF_AR.has(link.key) || !given.arabic || given.article || !nameTokens.has(given.key)) break;
+    if (isArabicTitle(given) || d.covered.has(first - 1) || d.covered.has(first - 2) || !d.join(given, link) || !d.join(link, next)) break;
+    first -= 2;
+  }
+  return first;
+}
 
 /** A capitalised word right after the English KB surname at `k` that none of the person's own forms has there. */
 function opensOtherName(d: Draft, entry: KbEntry, k: number): boolean {

@@ -337,3 +337,11 @@ describe('family names after a titled or compound given name', () => {
     expect(named('وقال الوزير خالد الفالح الأسبوع الماضي إن الإنتاج سيرتفع.', 'ar', true)).toEqual(['PER خالد الفالح per:خالد الفالح']);
   });
 });
+
+describe('a KB person named as the father in a longer name', () => {
+  it('is part of the son\'s name, unlinked, unless the KB has the son', () => {
+    expect(named('واستقبل الشيخ راشد بن محمد بن راشد آل مكتوم الوفد.', 'ar')).toEqual(['PER راشد بن محمد بن راشد آل مكتوم per:راشد بن محمد بن راشد ال مكتوم']);
+    expect(named('وحضر الشيخ مكتوم بن محمد بن راشد آل مكتوم الحفل.', 'ar')).toEqual(['PER مكتوم بن محمد بن راشد آل مكتوم per:maktoum-bin-mohammed-bin-rashid']);
+    expect(named('وقال ولي العهد الأمير محمد بن سلمان إن الرؤية تتقدم.', 'ar')).toEqual(['PER محمد بن سلمان per:mohammed-bin-salman']);
+  });
+});
