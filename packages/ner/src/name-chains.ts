@@ -82,6 +82,8 @@ export function surnameAfter(
   free: (k: number) => boolean,
   joinable: (a: Token, b: Token) => boolean,
   named: (k: number) => boolean,
+  /** Whether a clause ending after the word is enough (a model's name); else only «أن»/«إن» or a name elsewhere. */
+  clauseEnd = true,
 ): number {
   const name = tokens[given];
   const w = tokens[given + 1];
@@ -90,7 +92,7 @@ export function surnameAfter(
   // A reporting verb or particle behind و/ف ("فاعتبر", "وأكد") goes on with the sentence.
   if (variantsOf(w).some((v) => (v.clitics === 'و' || v.clitics === 'ف') && (NOT_SURNAMES_AR.has(v.key) || REPORTING_VERBS_AR.has(v.key)))) return given;
   const after = tokens[given + 2];
-  if (CLAUSE_END.test(text.slice(w.end, after?.start ?? text.length)) || (after && THAT_AR.has(after.norm))) return given + 1;
+  if ((clauseEnd && CLAUSE_END.test(text.slice(w.end, after?.start ?? text.length))) || (after && THAT_AR.has(after.norm))) return given + 1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (k === given + 1 || !t || !t.arabic || tokens[k - 1]?.key === name.key || !named(k)) continue;

@@ -221,8 +221,11 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
     // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
     // clause or is a name elsewhere in the article (`surnameAfter`).
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
+    // The model's person starting there and going a word or two further («الحكم عبد الرحيم اللوزاني»,
+    // where the list knows «عبد الرحيم» only) ends the name.
+    const longer = d.arabic ? found.find((m) => m.type === 'PER' && m.first === titled.first && m.last > lineage && m.last - lineage <= 2) : undefined;
     const span = d.arabic
-      ? { ...titled, last: lineage === titled.last ? familyNameAfter(d, titled.last, named) : lineage }
+      ? { ...titled, last: longer && d.isFree(lineage + 1, longer.last) ? longer.last : lineage === titled.last ? familyNameAfter(d, titled.last, named, false) : lineage }
       : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, d.covered);
     const first = tokens[span.first];
     const last = tokens[span.last];
@@ -384,8 +387,8 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
 }
 
 /** `surnameAfter` the name's last token, except a nationality adjective («سامي حداد اللبناني»). */
-function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean): number {
-  const end = surnameAfter(d.text, d.tokens, last, (k) => !d.covered.has(k), d.join, named);
+function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean, clauseEnd = true): number {
+  const end = surnameAfter(d.text, d.tokens, last, (k) => !d.covered.has(k), d.join, named, clauseEnd);
   const t = d.tokens[end];
   return end !== last && t && isNationality(t) ? last : end;
 }

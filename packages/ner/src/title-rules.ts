@@ -51,6 +51,16 @@ const TITLES_AR = new Set(
     'شيخ', 'جنرال', 'لواء', 'عميد', 'عقيد', 'نائب', 'نائبه', 'سيناتور', 'مستشار', 'مستشاره', 'زعيم', 'قائد', 'مبعوث',
     'مبعوثه', 'حاكم', 'عاهل', 'امين', 'سلطان', 'مرشد', 'محافظ', 'رئيسا'].map(keyOf),
 );
+/**
+ * Occupations news writes before a name, titles only with the article («الفنان طلعت زكريا», «الحارس
+ * محمد الشناوي», «الدكتور …»); bare, most are ordinary nouns («فنان مصري»).
+ */
+const OCCUPATIONS_AR = new Set(
+  ['فنان', 'فنانة', 'مطرب', 'مطربة', 'ممثل', 'ممثلة', 'مخرج', 'مخرجة', 'كاتب', 'كاتبة', 'شاعر', 'شاعرة', 'روائي', 'روائية',
+    'لاعب', 'لاعبة', 'مدرب', 'حارس', 'مهاجم', 'مدافع', 'نجم', 'نجمة', 'كابتن', 'حكم', 'إعلامي', 'إعلامية', 'صحفي', 'صحفية',
+    'مذيع', 'مذيعة', 'باحث', 'باحثة', 'مفكر', 'فيلسوف', 'دكتور', 'دكتورة', 'مهندس', 'مهندسة', 'أستاذ', 'أستاذة', 'بروفيسور',
+    'محامي', 'محامية', 'داعية', 'حاج', 'حاجة', 'مطران', 'بابا'].map(keyOf),
+);
 /** Title words that are also given names without the article ("أمين الناصر", "سلطان الحربي"). */
 const GIVEN_NAME_TITLES_AR = new Set(['امين', 'سلطان', 'امير', 'اميره', 'ملك', 'ملكه', 'حاكم', 'شيخ', 'عميد'].map(keyOf));
 
@@ -59,7 +69,7 @@ const GIVEN_NAME_TITLES_AR = new Set(['امين', 'سلطان', 'امير', 'ا�
  * "وللوزير"); "أمين" or "سلطان" only with the article ("الأمين العام", "السلطان").
  */
 export function isArabicTitle(token: Token | undefined): boolean {
-  return token !== undefined && token.arabic && variantsOf(token).some((v) => TITLES_AR.has(v.key) && (v.article || !GIVEN_NAME_TITLES_AR.has(v.key)));
+  return token !== undefined && token.arabic && variantsOf(token).some((v) => (TITLES_AR.has(v.key) && (v.article || !GIVEN_NAME_TITLES_AR.has(v.key))) || (v.article && OCCUPATIONS_AR.has(v.key)));
 }
 
 /** Words that may sit between a title and the name: "وزير الخارجية الروسي", "الرئيس الأمريكي المنتخب". */
@@ -142,7 +152,7 @@ export function findTitledNames(
 
   function arabicAfterTitle(i: number): RuleSpan | null {
     const title = tokens[i];
-    if (!title || !variantsOf(title).some((v) => TITLES_AR.has(v.key)) || givenNameTitle(i)) return null;
+    if (!title || !variantsOf(title).some((v) => TITLES_AR.has(v.key) || (v.article && OCCUPATIONS_AR.has(v.key))) || givenNameTitle(i)) return null;
     let j = i + 1;
     let skipped = 0;
     while (j < tokens.length && skipped < 4) {

@@ -140,3 +140,13 @@ describe('a model name that overlaps KB or rule mentions', () => {
     expect(outsideCovered(span, new Set([1, 2]), (k) => k === 1 || k === 2, words, lexicon)).toBeNull();
   });
 });
+
+describe('Arabic occupations before a name', () => {
+  const rules = (text: string): string[] => namedMentions(text, 'ar', false);
+  it('read «الفنان», «الحارس», «الدكتور» with the article as titles; bare they are nouns', () => {
+    expect(rules('وأخيرا حقق الفنان طلعت زكريا حلمه.')).toEqual(['PER طلعت زكريا per:طلعت زكريا']);
+    expect(rules('وتصدى الحارس أحمد حسن للكرة.')).toEqual(['PER أحمد حسن per:احمد حسن']);
+    expect(rules('وقال الدكتور محمود حسن إن العلم مهم.')).toEqual(['PER محمود حسن per:محمود حسن']);
+    expect(rules('وهو فنان محمد منير المفضل.')).toEqual([]);
+  });
+});
