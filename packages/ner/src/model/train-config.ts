@@ -33,7 +33,7 @@ export const TRAINING: Readonly<Record<ModelLang, TrainingData>> = {
   ar: {
     files: ['anercorp-train.txt'],
     articles: ARTICLE_SETS,
-    config: { epochs: 12, seed: 20261128, minFeatureCount: 2, devFraction: 0.1, documentWindow: 20, folds: 5, scheme: 'bioes' },
+    config: { epochs: 12, seed: 20261128, minFeatureCount: 2, devFraction: 0.1, documentWindow: 20, folds: 5, scheme: 'bioes', ensemble: 3 },
   },
   en: {
     files: ['en-uner-pud.txt', 'en-uner-ewt.txt', 'en-gum-silver.txt'],
