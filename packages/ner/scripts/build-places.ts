@@ -67,7 +67,9 @@ const STOP = new Set(
     // (Grad), "pure" (Apure), "I want" (Aude), "sauce" (Saue), "secret" (Surrey), "beet"
     // (Banjar), "block" (Płock), "mould" (Mouding).
     'عميد', 'توريد', 'ساحلي', 'ليرة', 'عربة', 'الجزر', 'أنشي', 'إنشي', 'مترو', 'جوا', 'التنحي', 'الوضوء', 'الترف', 'مرشد',
-    'شاش', 'لوبي', 'الينابيع', 'نصيحة', 'شلالات', 'خريج', 'نقي', 'أود', 'صلصة', 'سري', 'بنجر', 'بلوك', 'قالب'].map(keyOf),
+    'شاش', 'لوبي', 'الينابيع', 'نصيحة', 'شلالات', 'خريج', 'نقي', 'أود', 'صلصة', 'سري', 'بنجر', 'بلوك', 'قالب',
+    // "in us" (Vina; Vienna is «فيينا»).
+    'فينا'].map(keyOf),
 );
 
 /** Which row keeps a shared id: countries, then states, then cities (a state's id is the more reliable). */

@@ -69,6 +69,17 @@ export function isNationality(t: Token): boolean {
   return t.arabic && t.article && NATIONALITIES_AR.has(t.key.endsWith('يه') ? t.key.slice(0, -1) : t.key);
 }
 /**
+ * A nationality word in any form, behind proclitics, with or without the article: «أميركيون»,
+ * «وبريطانيون», «الكندية», «إيراني». Never a name by itself.
+ */
+export function isNationalityWord(t: Token): boolean {
+  if (!t.arabic) return false;
+  return variantsOf(t).some((v) => {
+    const stem = /(يين|يون|يان)$/.test(v.key) ? v.key.slice(0, -2) : v.key.endsWith('يه') ? v.key.slice(0, -1) : v.key;
+    return NATIONALITIES_AR.has(stem);
+  });
+}
+/**
  * First words after شركة/مجموعة that agree with it as adjectives: an indefinite feminine word
  * ("شركة مصدرة للنفط", "شركة رائدة للتقنية"); a name there is rarely so written.
  */

@@ -7,7 +7,7 @@ import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { lineageEnd, surnameAfter } from './name-chains.ts';
 import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
-import { isNationality, placeInstitution, type BodySpan } from './named-bodies.ts';
+import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
@@ -324,7 +324,9 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .filter((m): m is ModelSpan => {
       if (!m) return false;
       const head = tokens[m.first];
-      return !(m.first === m.last && head && isGenericOrgHead(head)) && !isNotAName(tokens, m.first, m.last);
+      // «أميركيون وبريطانيون»: a nationality is no place or person by itself (as an organisation it
+      // may be an agency or a club: «العمانية», «المصري»).
+      return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head)))) && !isNotAName(tokens, m.first, m.last);
     })
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.

@@ -252,3 +252,10 @@ describe('a list of model names joined by و', () => {
     expect(named('وزار الوفد كسلا وخشم القربة ووادي حلفا.', 'ar', true)).toEqual(['LOC كسلا loc:Q954963', 'LOC خشم القربة loc:خشم القربه', 'LOC وادي حلفا loc:وادي حلفا']);
   });
 });
+
+describe('nationality words the model reads as names', () => {
+  it('are no place or person, but may be an agency or a club', () => {
+    expect(named('قتل 140 جنديا أجنبيا معظمهم أميركيون وبريطانيون وكنديون.', 'ar', true)).toEqual([]);
+    expect(named('إذا اختار البشير التعاون فسيجد فينا شريكا متفانيا.', 'ar')).toEqual([]);
+  });
+});
