@@ -224,6 +224,22 @@ const FEATURE_BEFORE_EN = new Set(['lake', 'mount', 'mt', 'cape']);
 const FEATURE_AFTER_EN = new Set(['river', 'valley', 'delta', 'desert', 'basin', 'mountains', 'falls', 'island', 'islands', 'bay',
   'peninsula', 'plateau', 'range', 'canyon', 'glacier', 'highlands', 'hills', 'lagoon', 'shoal', 'reef', 'atoll', 'lake']);
 
+/** Words that make "<word> of <place>" the place's own name ("Kingdom of Saudi Arabia", "City of London"). */
+const STATE_OF_EN = new Set(['kingdom', 'republic', 'state', 'city', 'province', 'county', 'sultanate', 'emirate', 'principality',
+  'duchy', 'commonwealth', 'federation', 'governorate', 'municipality', 'island', 'islands', 'gulf', 'bay', 'sea', 'port']);
+
+/**
+ * "Kingdom of", "City of" … written before an English place mention (capitalised, joined by "of"):
+ * the first token of that longer name of the same place, else -1.
+ */
+export function stateOfBefore(text: string, tokens: readonly Token[], first: number, free: (k: number) => boolean): number {
+  const head = tokens[first];
+  const of = tokens[first - 1];
+  const word = tokens[first - 2];
+  if (!head || !of || !word || head.arabic || of.key !== 'of' || !/^\p{Lu}/u.test(word.text) || !STATE_OF_EN.has(word.key) || !free(first - 1) || !free(first - 2)) return -1;
+  return /^ $/u.test(text.slice(word.end, of.start)) && /^ $/u.test(text.slice(of.end, head.start)) ? first - 2 : -1;
+}
+
 /**
  * An English place name with the feature word written before or after it, taken into it: the place
  * "Victoria" (a city) in "Lake Victoria" is the lake; "Delta" (a town) after "Mekong" is the delta.

@@ -11,7 +11,7 @@ import { isNationality, isNationalityWord, placeInstitution, type BodySpan } fro
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom, withFeatureWord } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
@@ -499,9 +499,11 @@ export function resolveQuotedNewspaper(d: Draft, paper: KbEntry | undefined): vo
 }
 
 /**
- * Step 10 (English): natural features named by a place's name and a feature word ("Lake Victoria",
- * "Zambezi River", "Mekong Delta", `withFeatureWord`): the place mention widens to the feature and
- * links to the KB entry of that whole name, if any, else to its own unlinked id.
+ * Step 10 (English): a place named with "Kingdom of", "City of" … before it is the same place by its
+ * longer name (`stateOfBefore`: the mention widens, its id stays); natural features named by a
+ * place's name and a feature word ("Lake Victoria", "Zambezi River", "Mekong Delta",
+ * `withFeatureWord`): the mention widens to the feature and links to the KB entry of that whole
+ * name, if any, else to its own unlinked id.
  */
 export function withFeatureWords(d: Draft, data: TaggerData): void {
   const taken = new Set<number>();
@@ -512,6 +514,16 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
   for (const m of d.mentions) {
     const s = d.spans.get(m);
     if (m.type !== 'LOC' || !s) continue;
+    // "Kingdom of Saudi Arabia", "City of Buenos Aires": the same place by its longer name.
+    const state = stateOfBefore(d.text, d.tokens, s.first, (k) => !taken.has(k));
+    const stateHead = d.tokens[state];
+    if (stateHead) {
+      for (let k = state; k < s.first; k++) taken.add(k);
+      m.start = stateHead.start;
+      m.text = d.text.slice(m.start, m.end);
+      d.spans.set(m, { first: state, last: s.last });
+      continue;
+    }
     const wide = withFeatureWord(d.tokens, s.first, s.last, d.join, (k) => !taken.has(k));
     const head = wide ? d.tokens[wide.first] : undefined;
     const end = wide ? d.tokens[wide.last] : undefined;

@@ -182,3 +182,13 @@ describe('English demonyms and natural features', () => {
     expect(all('Cape Town hosted the talks.')).toEqual(['LOC Cape Town loc:Q5465']);
   });
 });
+
+describe('"Kingdom of", "City of" before a place', () => {
+  it('is the same place by its longer name', () => {
+    expect(tagger().tag('The Kingdom of Saudi Arabia and the City of Buenos Aires signed a deal with the State of Qatar.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
+      'Kingdom of Saudi Arabia loc:SAU',
+      'City of Buenos Aires loc:Q1486',
+      'State of Qatar loc:QAT',
+    ]);
+  });
+});

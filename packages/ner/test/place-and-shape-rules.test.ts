@@ -12,7 +12,8 @@ describe('Arabic places named with their descriptor', () => {
     expect(named('وأعادت السلطات فتح معبر القنيطرة أمام المسافرين.', 'ar')).toEqual(['LOC معبر القنيطرة loc:معبر القنيطره']);
     // A crossing the KB knows links to its entry, with its English name.
     expect(named('وأعادت السلطات فتح معبر رفح أمام المسافرين.', 'ar')).toEqual(['LOC معبر رفح loc:rafah-crossing']);
-    expect(named('وأبحرت السفينة في خليج عدن أمس.', 'ar')).toEqual(['LOC خليج عدن loc:خليج عدن']);
+    expect(named('وأبحرت السفينة في خليج تاجورة أمس.', 'ar')).toEqual(['LOC خليج تاجورة loc:خليج تاجوره']);
+    expect(named('وأبحرت السفينة في خليج عدن أمس.', 'ar')).toEqual(['LOC خليج عدن loc:gulf-of-aden']);
     // A place the statistical model found after the descriptor (given here, so the rule is tested
     // whatever a retrained model says about this sentence).
     const text = 'ووصلت الشاحنات إلى خليج العقبة صباح اليوم.';
