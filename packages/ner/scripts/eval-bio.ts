@@ -111,6 +111,14 @@ function context(text: string, s: Span): string {
 const secs = (performance.now() - started) / 1000;
 const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
 console.log(`${lines.length} sentences in ${sentences.length} articles, ${tokens} tokens in ${secs.toFixed(2)} s (${Math.round(tokens / secs)} tokens/s)`);
+// PER/ORG/LOC only (Khabar publishes no model MISC), with an overlap F1 beside the token-exact one.
+const three = ['PER', 'ORG', 'LOC'].map((t) => stats.get(t)).filter((s): s is Row => s !== undefined);
+if (three.length > 0) {
+  const sum = (k: keyof Row): number => three.reduce((a, s) => a + s[k], 0);
+  const [pred, gold, token, overlap, goldHit] = [sum('pred'), sum('gold'), sum('token'), sum('overlap'), sum('goldHit')];
+  const f1 = (p: number, r: number): string => (p + r === 0 ? '0.000' : ((2 * p * r) / (p + r)).toFixed(3));
+  console.log(`PER/ORG/LOC\tpred ${pred}\tgold ${gold}\ttoken P ${pct(token, pred)} R ${pct(token, gold)} F1 ${f1(token / pred, token / gold)}\toverlap P ${pct(overlap, pred)} R ${pct(goldHit, gold)} F1 ${f1(overlap / pred, goldHit / gold)}`);
+}
 for (const [t, s] of [...stats].sort()) {
   const f1 = s.pred + s.gold === 0 ? 0 : (2 * s.token) / (s.pred + s.gold);
   console.log(`${t}\tpred ${s.pred}\tgold ${s.gold}\tprecision strict ${pct(s.strict, s.pred)} overlap ${pct(s.overlap, s.pred)}\trecall(overlap) ${pct(s.goldHit, s.gold)}\ttoken P ${pct(s.token, s.pred)} R ${pct(s.token, s.gold)} F1 ${f1.toFixed(3)}`);
