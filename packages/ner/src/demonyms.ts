@@ -31,11 +31,15 @@ export function isEnglishDemonym(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && token.cap && DEMONYMS_EN.has(token.key);
 }
 
-/** An English person name the model read with the demonym before it, without it; null when nothing is left. */
+/**
+ * An English person name the model read with the demonym before it, without it, when a name of two
+ * words or more is left ("Briton Tom Pidcock"; "German Gref" may be the given name German); null
+ * when the name is nothing but demonyms ("Briton").
+ */
 export function withoutDemonym<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M | null {
   let first = m.first;
   while (first <= m.last && isEnglishDemonym(tokens[first])) first++;
   const head = tokens[first];
-  if (first === m.first) return m;
-  return head && first <= m.last ? { ...m, first, start: head.start } : null;
+  if (first > m.last) return null;
+  return head && first > m.first && m.last - first >= 1 ? { ...m, first, start: head.start } : m;
 }

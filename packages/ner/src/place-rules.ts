@@ -193,6 +193,8 @@ export function findDescribedPlaces(
 const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', 'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'observatory', 'telescope']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
+/** Whether an English token is a facility word ("Stadium", "Airport"). */
+export const isFacilityWordEn = (t: Token | undefined): boolean => t !== undefined && !t.arabic && FACILITY_WORDS_EN.has(t.key);
 const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake']);
 
 /** A capitalised English name whose last or first word says it is a place ("Ghawar Field", "Ras Tanura"). */
@@ -245,7 +247,14 @@ export function stateOfBefore(text: string, tokens: readonly Token[], first: num
  * "Victoria" (a city) in "Lake Victoria" is the lake; "Delta" (a town) after "Mekong" is the delta.
  * `free(k)`: whether token k belongs to no other mention. Returns the widened span, or null.
  */
-export function withFeatureWord(tokens: readonly Token[], first: number, last: number, join: (a: Token, b: Token) => boolean, free: (k: number) => boolean): { first: number; last: number } | null {
+export function withFeatureWord(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  join: (a: Token, b: Token) => boolean,
+  free: (k: number) => boolean,
+  opensAt: (t: Token) => boolean,
+): { first: number; last: number } | null {
   const head = tokens[first];
   const end = tokens[last];
   if (!head || !end || head.arabic) return null;
@@ -254,8 +263,9 @@ export function withFeatureWord(tokens: readonly Token[], first: number, last: n
   const capital = (t: Token | undefined): t is Token => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text);
   if (capital(before) && FEATURE_BEFORE_EN.has(before.key) && free(first - 1) && join(before, head)) return { first: first - 1, last };
   if (capital(after) && FEATURE_AFTER_EN.has(after.key) && free(last + 1) && join(end, after)) return { first, last: last + 1 };
-  // The feature word alone was read as a place ("Delta"): the capitalised name before it is its own.
-  if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key)) return { first: first - 1, last };
+  // The feature word alone was read as a place ("Delta"): the capitalised name before it is its own,
+  // unless it opens the sentence ("In Delta, …", "Like Delta, …").
+  if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key) && !opensAt(before)) return { first: first - 1, last };
   return null;
 }
 

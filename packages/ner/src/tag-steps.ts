@@ -11,7 +11,7 @@ import { isNationality, isNationalityWord, placeInstitution, type BodySpan } fro
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
@@ -163,9 +163,12 @@ function sonBefore(d: Draft, k: number, nameTokens: ReadonlySet<string>): number
     const link = tokens[first - 1];
     const given = tokens[first - 2];
     const next = tokens[first];
-    if (!link || !given || !next || !SON_OF_AR.has(link.key) || !given.arabic || given.article || !nameTokens.has(given.key)) break;
+    const compound = tokens[first - 3];
+    // «عبد الله بن …», «عبد الرحمن بن …»: the given name is the compound.
+    const inCompound = compound !== undefined && COMPOUND_HEADS_AR.has(compound.key) && !d.covered.has(first - 3) && d.join(compound, given ?? compound);
+    if (!link || !given || !next || !SON_OF_AR.has(link.key) || !given.arabic || (given.article && !inCompound) || !(nameTokens.has(given.key) || inCompound)) break;
     if (isArabicTitle(given) || d.covered.has(first - 1) || d.covered.has(first - 2) || !d.join(given, link) || !d.join(link, next)) break;
-    first -= 2;
+    first -= inCompound ? 3 : 2;
   }
   return first;
 }
@@ -176,6 +179,13 @@ function opensOtherName(d: Draft, entry: KbEntry, k: number): boolean {
   const next = d.tokens[k + 1];
   if (!t || !next || next.arabic || !/^\p{Lu}\p{Ll}+$/u.test(next.text) || !/^ $/u.test(d.text.slice(t.end, next.start))) return false;
   if (isEnglishTitle(next) || isNotPersonWord(next) || NAMED_AFTER_PEOPLE_EN.has(next.key)) return false;
+  // The capitalised words that follow: a facility named after the person ("Mandela National
+  // Stadium") is the model's to name; a longer run is a headline in title case ("Putin Warns West
+  // Against …"), where the KB person stands.
+  let run = k + 1;
+  while (d.tokens[run + 1]?.cap === true && /^ $/u.test(d.text.slice(d.tokens[run]?.end ?? 0, d.tokens[run + 1]?.start ?? 0))) run++;
+  for (let j = k + 1; j <= run; j++) if (isFacilityWordEn(d.tokens[j])) return true;
+  if (run > k + 1) return false;
   return !entry.aliases.some((a) => {
     const words = tokenize(a.replace(/^~/, ''));
     const at = words.findIndex((w) => w.key === t.key);
@@ -218,14 +228,24 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
   const free = (k: number): boolean => !d.covered.has(k);
   const named = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first <= k && k <= m.last);
   for (const titled of findTitledNames(d.text, tokens, d.covered, nameTokens, d.join)) {
+    // "Dr. Rohatgi" (one word after Dr or Prof) only where the model reads a person there or the
+    // article names that word again: "Dr Pepper", "Dr. Martens" are brands. "Mr Green" always.
+    const honorific = tokens[titled.first - 1]?.key ?? '';
+    if (!d.arabic && titled.first === titled.last && (honorific === 'dr' || honorific === 'prof') && !named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) continue;
     // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
     // clause or is a name elsewhere in the article (`surnameAfter`).
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
     // The model's person starting there and going a word or two further («الحكم عبد الرحيم اللوزاني»,
     // where the list knows «عبد الرحيم» only) ends the name.
-    const longer = d.arabic ? found.find((m) => m.type === 'PER' && m.first === titled.first && m.last > lineage && m.last - lineage <= 2) : undefined;
+    const nameWord = (k: number): boolean => {
+      const t = tokens[k];
+      return t !== undefined && (nameTokens.has(t.key) || (!isNationality(t) && readsAsFamilyName(t)));
+    };
+    const longer = d.arabic
+      ? found.find((m) => m.type === 'PER' && m.first === titled.first && m.last > lineage && m.last - lineage <= 2 && nameWord(lineage + 1) && nameWord(m.last))
+      : undefined;
     const span = d.arabic
-      ? { ...titled, last: longer && d.isFree(lineage + 1, longer.last) ? longer.last : lineage === titled.last ? familyNameAfter(d, titled.last, named, false) : lineage }
+      ? { ...titled, last: longer && d.isFree(lineage + 1, longer.last) ? longer.last : lineage === titled.last ? familyNameAfter(d, titled.last, named, nameTokens, false) : lineage }
       : withNameParts(text, tokens, { ...titled, type: 'PER', start: tokens[titled.first]?.start ?? 0 }, d.covered);
     const first = tokens[span.first];
     const last = tokens[span.last];
@@ -326,7 +346,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       const head = tokens[m.first];
       // «أميركيون وبريطانيون»: a nationality is no place or person by itself (as an organisation it
       // may be an agency or a club: «العمانية», «المصري»).
-      return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head)))) && !isNotAName(tokens, m.first, m.last);
+      return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head) && (head.article || /(يين|يون)$/u.test(head.key))))) && !isNotAName(tokens, m.first, m.last);
     })
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
@@ -375,6 +395,9 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
     m = { ...m, first: m.first + 1, start: head ? head.start : m.start };
   }
   if (isArabicTitle(tokens[m.first])) return null;
+  // «سامي حداد مجددا», «زوما هدفا»: an adverb or object in ـًا the model ran on into.
+  const end = tokens[m.last];
+  if (m.last > m.first && end && !end.article && ACCUSATIVES_AR.has(end.key)) m = { ...m, last: m.last - 1 };
   const free = (k: number): boolean => !d.covered.has(k);
   const last = lineageEnd(tokens, m.last, free, d.join);
   if (last !== m.last) return { ...m, last };
@@ -385,14 +408,33 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   const short = units <= 2;
   // A known given name, or a compound one ending in الدين ("حسام الدين").
   const isGiven = given !== undefined && (nameTokens.has(given.key) || (given.norm === 'الدين' && m.last > m.first));
-  return short && isGiven ? { ...m, last: familyNameAfter(d, m.last, named) } : m;
+  return short && isGiven ? { ...m, last: familyNameAfter(d, m.last, named, nameTokens) } : m;
 }
 
 /** `surnameAfter` the name's last token, except a nationality adjective («سامي حداد اللبناني»). */
-function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean, clauseEnd = true): number {
+function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean, nameTokens: ReadonlySet<string>, clauseEnd = true): number {
   const end = surnameAfter(d.text, d.tokens, last, (k) => !d.covered.has(k), d.join, named, clauseEnd);
   const t = d.tokens[end];
-  return end !== last && t && isNationality(t) ? last : end;
+  if (end === last || !t) return end;
+  return nameTokens.has(t.key) || (!isNationality(t) && readsAsFamilyName(t)) ? end : last;
+}
+
+/** Adverbs and objects in ـًا that follow a name in a sentence going on. */
+const ACCUSATIVES_AR = new Set(
+  ['مجددا', 'أيضا', 'سابقا', 'حاليا', 'مؤخرا', 'لاحقا', 'رسميا', 'مبدئيا', 'شخصيا', 'تماما', 'جدا', 'كثيرا', 'قليلا', 'فورا', 'غدا',
+    'يوميا', 'أسبوعيا', 'ليلا', 'ظهرا', 'صباحا', 'هدفا', 'فوزا', 'تعادلا', 'اتصالا', 'بيانا', 'تصريحا', 'وفدا', 'قرارا', 'اجتماعا'].map(keyOf),
+);
+const DAYS_AR = new Set(['احد', 'اثنين', 'ثلاثاء', 'اربعاء', 'خميس', 'جمعه', 'سبت'].map(keyOf));
+
+/**
+ * A word after a name that could be its family name: no proclitic before the article («للصحفيين»), not an
+ * adverb in ـًا («مجددا»), not a plural with the article («المسؤولين»), not a day («الأحد»).
+ */
+function readsAsFamilyName(t: Token): boolean {
+  if (!t.arabic || variantsOf(t).some((v) => v.clitics !== '' && v.article)) return false;
+  if (/ا$/u.test(t.text.replace(/[\u064B-\u0652]/gu, '')) && !t.article) return false;
+  if (t.article && (DAYS_AR.has(t.key) || (t.key.length >= 6 && /(ين|ون)$/u.test(t.key)))) return false;
+  return true;
 }
 
 /** Step 7: surnames (and English given names) alone that name a person of the article; returns their tokens. */
@@ -498,9 +540,13 @@ export function resolveQuotedNewspaper(d: Draft, paper: KbEntry | undefined): vo
   }
 }
 
+/** "<word> of <country>" that names the country itself. */
+const SAME_PLACE_EN = new Set(['kingdom', 'sultanate', 'emirate', 'principality']);
+
 /**
  * Step 10 (English): a place named with "Kingdom of", "City of" … before it is the same place by its
- * longer name (`stateOfBefore`: the mention widens, its id stays); natural features named by a
+ * longer name (`stateOfBefore`: the mention widens; its id stays for a kingdom, sultanate, emirate or
+ * principality of a country, else the KB's whole name or an unlinked id); natural features named by a
  * place's name and a feature word ("Lake Victoria", "Zambezi River", "Mekong Delta",
  * `withFeatureWord`): the mention widens to the feature and links to the KB entry of that whole
  * name, if any, else to its own unlinked id.
@@ -522,9 +568,19 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
       m.start = stateHead.start;
       m.text = d.text.slice(m.start, m.end);
       d.spans.set(m, { first: state, last: s.last });
+      // The same place only for a kingdom, sultanate or emirate of a country ("Kingdom of Saudi
+      // Arabia"); "Republic of Congo", "State of Mexico", "Province of Buenos Aires" are others.
+      const whole = data.entries[data.matcher.whole(m.text) ?? -1];
+      if (whole?.type === 'LOC') {
+        m.entityId = whole.id;
+        d.link(whole);
+      } else if (!(SAME_PLACE_EN.has(stateHead.key) && /^loc:[A-Z]{3}$/u.test(m.entityId ?? ''))) {
+        m.entityId = unlinkedId('LOC', m.text);
+        if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'LOC', name: null });
+      }
       continue;
     }
-    const wide = withFeatureWord(d.tokens, s.first, s.last, d.join, (k) => !taken.has(k));
+    const wide = withFeatureWord(d.tokens, s.first, s.last, d.join, (k) => !taken.has(k), (t) => opensSentence(d.text, t.start));
     const head = wide ? d.tokens[wide.first] : undefined;
     const end = wide ? d.tokens[wide.last] : undefined;
     if (!wide || !head || !end) continue;

@@ -345,3 +345,16 @@ describe('a KB person named as the father in a longer name', () => {
     expect(named('وقال ولي العهد الأمير محمد بن سلمان إن الرؤية تتقدم.', 'ar')).toEqual(['PER محمد بن سلمان per:mohammed-bin-salman']);
   });
 });
+
+describe('review: words after a name that are not its family name', () => {
+  it('leave days, adverbs, objects and preposition phrases out', () => {
+    expect(named('وقال وزير المالية سامي حداد الأحد إن العجز تراجع.', 'ar', true)).toEqual(['PER سامي حداد per:سامي حداد']);
+    expect(named('وأكد الوزير سامي حداد مجددا أن الخطة مستمرة.', 'ar', true)).toEqual(['PER سامي حداد per:سامي حداد']);
+    expect(named('وأكد الوزير خالد سعيد للصحفيين أن الخطة مستمرة.', 'ar', true)).toEqual(['PER خالد سعيد per:خالد سعيد']);
+    expect(named('والتقى عبد الرحمن يوسف المسؤولين، ثم غادر.', 'ar', true)).toEqual(['PER عبد الرحمن يوسف per:عبد الرحمن يوسف']);
+  });
+
+  it('take a compound given name whole before بن', () => {
+    expect(named('وحضر الشيخ عبد الله بن محمد بن راشد الحفل.', 'ar')).toEqual(['PER عبد الله بن محمد بن راشد per:عبد الله بن محمد بن راشد']);
+  });
+});
