@@ -87,30 +87,16 @@ export function addKbNames(
     const lastTok = tokens[raw.last];
     const after = tokens[raw.last + 1];
     if (!entry.strong && entry.type === 'LOC' && !arabic && isEnglishTitle(tokens[raw.first - 1]) && lastTok && after?.cap === true && d.join(lastTok, after)) return;
-    // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
-    // someone else of that name.
     // «راشد بن محمد بن راشد آل مكتوم»: a KB person named as someone's father is part of the son's name.
     const son = arabic && entry.type === 'PER' ? sonBefore(d, raw.first, data.nameTokens) : raw.first;
-    if (son < raw.first) {
-      const head = tokens[son];
-      if (!head) return;
-      const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
-      d.add({ first: son, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
-      d.people.push({ first: son, last: raw.last, entityId: id });
-      return;
-    }
+    if (son < raw.first) return addOtherPerson(d, son, raw);
+    // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
+    // someone else of that name.
     const namesake = entry.type === 'PER' && raw.first === raw.last ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
+    if (namesake >= 0) return addOtherPerson(d, namesake, raw);
     // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
     // given name; the model names that person.
-    if (entry.type === 'PER' && raw.first === raw.last && !arabic && namesake < 0 && opensOtherName(d, entry, raw.last)) return;
-    if (namesake >= 0) {
-      const head = tokens[namesake];
-      if (!head) return;
-      const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
-      d.add({ first: namesake, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
-      d.people.push({ first: namesake, last: raw.last, entityId: id });
-      return;
-    }
+    if (entry.type === 'PER' && raw.first === raw.last && !arabic && opensOtherName(d, entry, raw.last)) return;
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
@@ -152,6 +138,15 @@ const NAMED_AFTER_PEOPLE_EN = new Set(['tower', 'towers', 'organization', 'admin
   'doctrine', 'group', 'plaza', 'hotel', 'stadium', 'library', 'media', 'holdings', 'airport', 'university', 'school', 'street', 'road',
   'avenue', 'bridge', 'park', 'museum', 'prize', 'award', 'trophy', 'cup', 'campaign', 'government', 'regime', 'cabinet', 'era',
   'presidency', 'family', 'estate', 'trust', 'fund', 'plan', 'deal', 'accords', 'line', 'memorial', 'square', 'hall', 'house']);
+
+/** An unlinked person from token `first` to the end of a KB match that names someone else. */
+function addOtherPerson(d: Draft, first: number, raw: { readonly last: number; readonly end: number }): void {
+  const head = d.tokens[first];
+  if (!head) return;
+  const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
+  d.add({ first, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
+  d.people.push({ first, last: raw.last, entityId: id });
+}
 
 const SON_OF_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
 
