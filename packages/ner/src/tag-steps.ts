@@ -406,7 +406,10 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   return short && isGiven ? { ...m, last: familyNameAfter(d, m.last, named, nameTokens) } : m;
 }
 
-/** `surnameAfter` the name's last token, except a nationality adjective («سامي حداد اللبناني»). */
+/**
+ * `surnameAfter` the name's last token, when that word is a known name part or reads as a family
+ * name (`readsAsFamilyName`) and is no nationality adjective («سامي حداد اللبناني»).
+ */
 function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean, nameTokens: ReadonlySet<string>, clauseEnd = true): number {
   const end = surnameAfter(d.text, d.tokens, last, (k) => !d.covered.has(k), d.join, named, clauseEnd);
   const t = d.tokens[end];
