@@ -45,6 +45,13 @@ export function lineageEnd(
   return end;
 }
 
+/**
+ * Adjectives that follow a name's head, not family names: «مطار الأمير نايف … الدولي», «الوزير …
+ * السابق». Written forms (callers key them).
+ */
+export const HEAD_ADJECTIVES_AR: readonly string[] = ['الدولي', 'الدولية', 'الوطني', 'الوطنية', 'العامة', 'الأول', 'الجديد', 'السابق',
+  'السابقة', 'الحالي', 'المقبل', 'الماضي', 'الأعلى', 'المركزي', 'الرسمي', 'الرسمية', 'الاتحادي', 'الإقليمي', 'الشعبي', 'التنفيذي',
+  'المستقل'];
 /** Words that follow a given name without being its surname ("قال محمد إن", "التقى علي في"). */
 const NOT_SURNAMES_AR = new Set(
   ['قال', 'قالت', 'ان', 'انه', 'انها', 'عن', 'في', 'من', 'على', 'الى', 'الذي', 'التي', 'هذا', 'هذه', 'خلال', 'يوم', 'اليوم',
@@ -54,10 +61,7 @@ const NOT_SURNAMES_AR = new Set(
     // What follows a name in reported speech and in a sentence going on: "نقلت عن حمد قوله",
     // "بحسب عيسى السلطات", "سلامة الخالدي أمام البرلمان", "جلسة", "مقابل".
     'قوله', 'قولها', 'قولهم', 'تصريحه', 'تصريحها', 'بدوره', 'بدورها', 'نفسه', 'نفسها', 'امام', 'مقابل', 'جلسه', 'سلطات', 'فارق', 'لدي', 'عقب', 'اثر', 'وسط',
-    'بسبب', 'رغم', 'لصالح', 'بشان', 'حول', 'تجاه', 'عقب',
-    // Adjectives that follow a name's head, not family names: «مطار الأمير نايف … الدولي», «الوزير … السابق».
-    'الدولي', 'الدولية', 'الوطني', 'الوطنية', 'العامة', 'الأول', 'الجديد', 'السابق', 'السابقة', 'الحالي', 'المقبل',
-    'الماضي', 'الأعلى', 'المركزي', 'الرسمي', 'الاتحادي', 'الإقليمي', 'الشعبي', 'التنفيذي', 'المستقل'].map(keyOf),
+    'بسبب', 'رغم', 'لصالح', 'بشان', 'حول', 'تجاه', 'عقب', ...HEAD_ADJECTIVES_AR].map(keyOf),
 );
 /**
  * Reporting verbs that follow a name behind و or ف ("نيناد ستويكوفيتش فاعتبر أن", "سامي وأضاف"), beside
@@ -95,8 +99,29 @@ export function surnameAfter(
   if ((clauseEnd && CLAUSE_END.test(text.slice(w.end, after?.start ?? text.length))) || (after && THAT_AR.has(after.norm))) return given + 1;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
-    if (k === given + 1 || !t || !t.arabic || tokens[k - 1]?.key === name.key || !named(k)) continue;
-    if (variantsOf(t).some((v) => v.key === w.key)) return given + 1;
+    if (k === given + 1 || !t || !t.arabic || tokens[k - 1]?.key === name.key) continue;
+    if (variantsOf(t).some((v) => v.key === w.key) && named(k)) return given + 1;
   }
   return given;
+}
+
+/** First words of compound given names («عبد الرازق», «أبو بكر»). */
+export const COMPOUND_HEADS_AR = new Set(['عبد', 'ابو'].map(keyOf));
+
+/** Adverbs and objects in ـًا that follow a name in a sentence going on. */
+export const ACCUSATIVES_AR = new Set(
+  ['مجددا', 'أيضا', 'سابقا', 'حاليا', 'مؤخرا', 'لاحقا', 'رسميا', 'مبدئيا', 'شخصيا', 'تماما', 'جدا', 'كثيرا', 'قليلا', 'فورا', 'غدا',
+    'يوميا', 'أسبوعيا', 'ليلا', 'ظهرا', 'صباحا', 'هدفا', 'فوزا', 'تعادلا', 'اتصالا', 'بيانا', 'تصريحا', 'وفدا', 'قرارا', 'اجتماعا'].map(keyOf),
+);
+const DAYS_AR = new Set(['احد', 'اثنين', 'ثلاثاء', 'اربعاء', 'خميس', 'جمعه', 'سبت'].map(keyOf));
+
+/**
+ * A word after a name that could be its family name: no proclitic before the article («للصحفيين»), not an
+ * adverb in ـًا («مجددا»), not a plural with the article («المسؤولين»), not a day («الأحد»).
+ */
+export function readsAsFamilyName(t: Token): boolean {
+  if (!t.arabic || variantsOf(t).some((v) => v.clitics !== '' && v.article)) return false;
+  if (/ا$/u.test(t.text.replace(/[\u064B-\u0652]/gu, '')) && !t.article) return false;
+  if (t.article && (DAYS_AR.has(t.key) || (t.key.length >= 6 && /(ين|ون)$/u.test(t.key)))) return false;
+  return true;
 }

@@ -5,7 +5,7 @@ import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
-import { lineageEnd, surnameAfter } from './name-chains.ts';
+import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
@@ -14,7 +14,7 @@ import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
-import { findTitledNames, isArabicTitle, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
+import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
 import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { KbEntry, Mention } from './types.ts';
 
@@ -125,12 +125,7 @@ function otherGivenName(d: Draft, entry: KbEntry, k: number, nameTokens: Readonl
     return -1;
   }
   // One of the person's own forms with this word before the surname ("Kaja Kallas"): the person.
-  const own = entry.aliases.some((a) => {
-    const words = tokenize(a.replace(/^~/, ''));
-    const at = words.findIndex((w) => w.key === t.key);
-    return at > 0 && words[at - 1]?.key === before.key;
-  });
-  return own ? -1 : k - 1;
+  return hasWordPair(entry, before, t) ? -1 : k - 1;
 }
 
 /** Words after a person's name that make the name a thing's ("Trump Tower", "Putin Administration"). */
@@ -181,10 +176,14 @@ function opensOtherName(d: Draft, entry: KbEntry, k: number): boolean {
   while (d.tokens[run + 1]?.cap === true && /^ $/u.test(d.text.slice(d.tokens[run]?.end ?? 0, d.tokens[run + 1]?.start ?? 0))) run++;
   for (let j = k + 1; j <= run; j++) if (isFacilityWordEn(d.tokens[j])) return true;
   if (run > k + 1) return false;
-  return !entry.aliases.some((a) => {
-    const words = tokenize(a.replace(/^~/, ''));
-    const at = words.findIndex((w) => w.key === t.key);
-    return at >= 0 && words[at + 1]?.key === next.key;
+  return !hasWordPair(entry, t, next);
+}
+
+/** Whether one of the entry's own forms has word `a` right before word `b` ("Kaja Kallas"). */
+function hasWordPair(entry: KbEntry, a: Token, b: Token): boolean {
+  return entry.aliases.some((alias) => {
+    const words = tokenize(alias.replace(/^~/, ''));
+    return words.some((w, i) => w.key === a.key && words[i + 1]?.key === b.key);
   });
 }
 
@@ -225,8 +224,7 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
   for (const titled of findTitledNames(d.text, tokens, d.covered, nameTokens, d.join)) {
     // "Dr. Rohatgi" (one word after Dr or Prof) only where the model reads a person there or the
     // article names that word again: "Dr Pepper", "Dr. Martens" are brands. "Mr Green" always.
-    const honorific = tokens[titled.first - 1]?.key ?? '';
-    if (!d.arabic && titled.first === titled.last && (honorific === 'dr' || honorific === 'prof') && !named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) continue;
+    if (!d.arabic && titled.first === titled.last && isBrandHonorific(tokens[titled.first - 1]) && !named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) continue;
     // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
     // clause or is a name elsewhere in the article (`surnameAfter`).
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
@@ -377,9 +375,6 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   return { spans, ids };
 }
 
-/** First words of compound given names («عبد الرازق», «أبو بكر»). */
-const COMPOUND_HEADS_AR = new Set(['عبد', 'ابو'].map(keyOf));
-
 /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
 function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan, named: (k: number) => boolean): ModelSpan | null {
   const { tokens } = d;
@@ -417,23 +412,6 @@ function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean, 
   return nameTokens.has(t.key) || (!isNationality(t) && readsAsFamilyName(t)) ? end : last;
 }
 
-/** Adverbs and objects in ـًا that follow a name in a sentence going on. */
-const ACCUSATIVES_AR = new Set(
-  ['مجددا', 'أيضا', 'سابقا', 'حاليا', 'مؤخرا', 'لاحقا', 'رسميا', 'مبدئيا', 'شخصيا', 'تماما', 'جدا', 'كثيرا', 'قليلا', 'فورا', 'غدا',
-    'يوميا', 'أسبوعيا', 'ليلا', 'ظهرا', 'صباحا', 'هدفا', 'فوزا', 'تعادلا', 'اتصالا', 'بيانا', 'تصريحا', 'وفدا', 'قرارا', 'اجتماعا'].map(keyOf),
-);
-const DAYS_AR = new Set(['احد', 'اثنين', 'ثلاثاء', 'اربعاء', 'خميس', 'جمعه', 'سبت'].map(keyOf));
-
-/**
- * A word after a name that could be its family name: no proclitic before the article («للصحفيين»), not an
- * adverb in ـًا («مجددا»), not a plural with the article («المسؤولين»), not a day («الأحد»).
- */
-function readsAsFamilyName(t: Token): boolean {
-  if (!t.arabic || variantsOf(t).some((v) => v.clitics !== '' && v.article)) return false;
-  if (/ا$/u.test(t.text.replace(/[\u064B-\u0652]/gu, '')) && !t.article) return false;
-  if (t.article && (DAYS_AR.has(t.key) || (t.key.length >= 6 && /(ين|ون)$/u.test(t.key)))) return false;
-  return true;
-}
 
 /** Step 7: surnames (and English given names) alone that name a person of the article; returns their tokens. */
 export function addSurnameLinks(d: Draft): ReadonlySet<number> {

@@ -1,3 +1,4 @@
+import { HEAD_ADJECTIVES_AR } from './name-chains.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** A person name found after a title ("Minister Ahmed Hassan", "الوزير أحمد حسن"); not in the KB. */
@@ -27,6 +28,9 @@ const TITLES_EN = new Set([
 const ABBREVIATED_EN = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'sen', 'rep', 'gov', 'lt', 'sgt', 'capt']);
 /** Titles that only ever stand before a person's name, the surname alone included. */
 const HONORIFICS_EN = new Set(['mr', 'mrs', 'ms', 'dr', 'prof']);
+/** Honorifics that brands also carry ("Dr Pepper", "Dr. Martens"): a lone surname after them needs more evidence. */
+const BRAND_HONORIFICS_EN = new Set(['dr', 'prof']);
+export const isBrandHonorific = (t: Token | undefined): boolean => t !== undefined && !t.arabic && BRAND_HONORIFICS_EN.has(t.key);
 /** An English title or role word ("Governor", "minister", "coach"). */
 export function isEnglishTitle(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && TITLES_EN.has(token.key);
@@ -85,7 +89,7 @@ const NOT_NAMES_AR = new Set(
 );
 const NISBA = /(ي|يه)$/;
 /** Nisba adjectives that follow a name without being its family name ("مطار الأمير نايف الدولي"). */
-const NOT_FAMILY_AR = new Set(['الدولي', 'الدولية', 'الوطني', 'الوطنية', 'الرسمي', 'الرسمية', 'الحالي', 'السابق', 'الثاني', 'الثانية'].map(keyOf));
+const NOT_FAMILY_AR = new Set([...HEAD_ADJECTIVES_AR, 'الثاني', 'الثانية'].map(keyOf));
 /** Name parts that need a following part: "عبد", "بن", "أبو", "آل", particles such as "دو". */
 const NEVER_LAST_AR = new Set(['عبد', 'بن', 'ابن', 'بنت', 'أبو', 'أم', 'آل', 'دو', 'دي', 'فان', 'فون'].map(keyOf));
 const PATRONYMS_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
