@@ -68,8 +68,8 @@ const STOP = new Set(
     // (Banjar), "block" (Płock), "mould" (Mouding).
     'عميد', 'توريد', 'ساحلي', 'ليرة', 'عربة', 'الجزر', 'أنشي', 'إنشي', 'مترو', 'جوا', 'التنحي', 'الوضوء', 'الترف', 'مرشد',
     'شاش', 'لوبي', 'الينابيع', 'نصيحة', 'شلالات', 'خريج', 'نقي', 'أود', 'صلصة', 'سري', 'بنجر', 'بلوك', 'قالب',
-    // "in us" (Vina; Vienna is «فيينا»).
-    'فينا'].map(keyOf),
+    // "in us" (Vina; Vienna is «فيينا»); "castle" (Qala, Malta: a castle's name is «قلعة» and its own).
+    'فينا', 'قلعة'].map(keyOf),
 );
 
 /** Which row keeps a shared id: countries, then states, then cities (a state's id is the more reliable). */
@@ -178,7 +178,9 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */
 const NEWS_NAMES: Record<string, readonly string[]> = {
-  COD: ['Congo', 'DR Congo', 'DRC', 'الكونغو الديمقراطية'],
+  COD: ['Congo', 'DR Congo', 'DRC', 'Democratic Republic of Congo', 'Congo-Kinshasa', 'الكونغو الديمقراطية', 'الكونغو كينشاسا'],
+  // English news mostly drops "the" from the republic's name.
+  COG: ['Republic of Congo', 'Congo Republic', 'Congo-Brazzaville', 'الكونغو برازافيل'],
   USA: ['America', 'أمريكا', 'أميركا', 'US', 'U.S.', 'USA'],
   // The country row says Türkiye; English news mostly still writes Turkey.
   TUR: ['Turkey'],

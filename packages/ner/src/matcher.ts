@@ -88,6 +88,16 @@ export function joinable(text: string, a: Token, b: Token): boolean {
  * Compiles entries into a hash over joined token keys. Earlier entries win on equal keys, so the
  * curated KB (loaded first) overrides the gazetteer.
  */
+/**
+ * An alias and its other spelling: Arabic news writes the names built on «عبد» both apart and
+ * joined («عبد الله» and «عبدالله», «عبد العزيز» and «عبدالعزيز»), and a KB alias lists one.
+ */
+export function spellingsOf(alias: string): readonly string[] {
+  const joined = alias.replace(/(^|[\s])عبد\s+ال/gu, '$1عبدال');
+  const apart = alias.replace(/(^|[\s])عبدال(?=\p{L}{2})/gu, '$1عبد ال');
+  return [...new Set([alias, joined, apart])];
+}
+
 export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   const index = new Map<string, Alias[]>();
   /** Every leading run of alias tokens ("حلف", "حلف شمال", ...), so matching can stop early. */
@@ -109,28 +119,35 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         confirmed.set(key, list);
         continue;
       }
-      const toks = tokenize(alias);
-      const key = toks.map((t) => t.key).join(' ');
-      // A form the KB lets a place of its own take only where the model reads a place ("~Santiago",
-      // the Chilean capital) is not a gazetteer match for another place of that name.
-      if (!entry.strong && confirmed.get(key)?.some((c) => c.cues === null && entries[c.entry]?.type === entry.type)) continue;
-      // Single letters ("X") are too ambiguous to match on their own.
-      if (key.replace(/\s/g, '').length < 2) continue;
-      const caps = toks.map(caseOf);
-      const articles = toks.map((t) => t.article);
-      // Owned per key and article pattern: «ألباريس» (Albares, read as ال + باريس) must not take
-      // «باريس» (Paris) from the gazetteer.
-      const ownerKey = `${key}\u0000${articles.map((a) => (a ? 1 : 0)).join('')}`;
-      const prev = owner.get(ownerKey);
-      if (prev !== undefined && prev !== entry.id) continue;
-      owner.set(ownerKey, entry.id);
-      const list = index.get(key) ?? [];
-      list.push({ entry: i, caps, articles });
-      index.set(key, list);
-      const parts = key.split(' ');
-      for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
+      for (const form of spellingsOf(alias)) add(entry, i, form);
     }
   });
+
+  /** One spelling of a plain alias into the index. */
+  function add(entry: KbEntry, i: number, alias: string): void {
+    const toks = tokenize(alias);
+    const key = toks.map((t) => t.key).join(' ');
+    // A form the KB lets a place of its own take only where the model reads a place ("~Santiago",
+    // the Chilean capital) is not a gazetteer match for another place of that name.
+    if (!entry.strong && confirmed.get(key)?.some((c) => c.cues === null && entries[c.entry]?.type === entry.type)) return;
+    // Single letters ("X") are too ambiguous to match on their own.
+    if (key.replace(/\s/g, '').length < 2) return;
+    const caps = toks.map(caseOf);
+    const articles = toks.map((t) => t.article);
+    // Owned per key and article pattern: «ألباريس» (Albares, read as ال + باريس) must not take
+    // «باريس» (Paris) from the gazetteer.
+    const ownerKey = `${key}\u0000${articles.map((a) => (a ? 1 : 0)).join('')}`;
+    const prev = owner.get(ownerKey);
+    if (prev !== undefined && prev !== entry.id) return;
+    owner.set(ownerKey, entry.id);
+    const list = index.get(key) ?? [];
+    // The same entry by both spellings of one alias: listed once.
+    if (list.some((a) => a.entry === i && a.articles.join() === articles.join() && a.caps.join() === caps.join())) return;
+    list.push({ entry: i, caps, articles });
+    index.set(key, list);
+    const parts = key.split(' ');
+    for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
+  }
 
   /** `article`: whether the first token's reading has the article (its clitics stripped). */
   function lookup(key: string, toks: readonly Token[], article: boolean): number | null {

@@ -25,7 +25,25 @@ const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 
  * الدولي، "ميناء الداخلة الأطلسي"). Ports were left to their town until this was measured: the
  * article sets name 16 of their 23 ports whole, as their annotation brief says of named facilities.
  */
-const NAMED_FACILITIES_AR = new Set(['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع'].map(keyOf));
+const NAMED_FACILITIES_AR = new Set(
+  ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع', 'مسجد', 'جامع', 'كنيسة', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج'].map(keyOf),
+);
+/**
+ * Squares: named by a place or a person found earlier («ميدان رمسيس», «ساحة رياض الصلح») or by one
+ * definite word, also one ending like a nisba («ميدان التحرير», «ساحة الشهداء», «ميدان الحرية»),
+ * never by what happens there («ساحة المعركة»).
+ */
+const SQUARES_AR = new Set(['ميدان', 'ساحة'].map(keyOf));
+const NOT_SQUARE_NAMES_AR = new Set(
+  ['معركة', 'معارك', 'قتال', 'حرب', 'عمل', 'صراع', 'سباق', 'منافسة', 'اشتباك', 'اشتباكات', 'مواجهة', 'لعب', 'تدريب', 'رماية', 'شرف', 'سياسة', 'ثقافة', 'فن', 'اعلام', 'عرض', 'داخل', 'خارج'].map(keyOf),
+);
+/** Heads that make a model's organisation name a place: a square, a port, a stadium, a hospital building. */
+const PLACE_HEADS_AR = new Set([...NAMED_FACILITIES_AR, ...SQUARES_AR, ...['مطار', 'معبر', 'مخيم', 'جسر', 'سد', 'حقل'].map(keyOf)]);
+
+/** Whether an Arabic name opens with a place head without the article ("ميدان التحرير", "مطار القاهرة"). */
+export function opensWithPlaceHead(t: Token | undefined): boolean {
+  return t !== undefined && t.arabic && variantsOf(t).some((v) => !v.article && PLACE_HEADS_AR.has(v.key));
+}
 /**
  * Descriptors that also open common phrases ("رأس المال", "محور المقاومة", "محور تطوير"): only
  * followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا").
@@ -64,7 +82,10 @@ const NOT_PLACE_NAMES_AR = new Set(
 );
 const NISBA_AR = /(ي|يه|يين|يون|يات)$/;
 /** Adjectives that end a facility's name like a nisba: «ملعب الحسن الثاني الكبير», «المسجد الكبير». */
-const SIZE_ADJ_AR = new Set(['كبير', 'جديد'].map(keyOf));
+const SIZE_ADJ_AR = new Set(['كبير', 'جديد', 'عام'].map(keyOf));
+/** «العام» after a facility is "general" («مستشفى حمد العام»), unless the year goes on («… العام الماضي»). */
+const YEAR = keyOf('عام');
+const YEAR_ADJ_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي', 'هجري', 'ميلادي'].map(keyOf));
 /** Nouns of people that end like a nisba but never describe a place ("مرفأ بيروت القاضي طارق البيطار"). */
 const NISBA_LIKE_PEOPLE_AR: ReadonlySet<string> = new Set(['قاضي', 'محامي', 'مدعي', 'والي', 'جاني', 'راعي', 'ساعي', 'داعي', 'حامي', 'رامي'].map(keyOf));
 /** Compass words name a place only with the article ("حقل الشمال" = North Field, not "حقل شمال البلاد"). */
@@ -101,7 +122,9 @@ export function findDescribedPlaces(
   for (let i = 0; i < tokens.length; i++) {
     const d = tokens[i];
     if (!d || !d.arabic || inside.has(i)) continue;
-    const reading = variantsOf(d).find((v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key) || v.key === ROAD));
+    const reading = variantsOf(d).find(
+      (v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key) || SQUARES_AR.has(v.key) || v.key === ROAD),
+    );
     const nextTok = tokens[i + 1];
     if (!reading || !nextTok || !joinable(d, nextTok)) continue;
     const after = startsAt.get(i + 1);
@@ -122,6 +145,13 @@ export function findDescribedPlaces(
     } else if (NAMED_FACILITIES_AR.has(reading.key)) {
       if (after?.type !== 'PER' && after?.type !== 'LOC') continue;
       last = withNisba(after.last);
+    } else if (SQUARES_AR.has(reading.key)) {
+      if (after) {
+        if (after.type !== 'PER' && after.type !== 'LOC') continue;
+        last = after.last;
+      } else if (nextTok.arabic && nextTok.article && !locked.has(i + 1) && nextTok.key.length >= 3 && !NOT_SQUARE_NAMES_AR.has(nextTok.key)) {
+        last = i + 1;
+      } else continue;
     } else if (after) {
       const place = after.type === 'LOC';
       if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
@@ -170,7 +200,8 @@ export function findDescribedPlaces(
     const adj = tokens[last + 1];
     const end = tokens[last];
     const nisba = adj !== undefined && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj) && !NISBA_LIKE_PEOPLE_AR.has(adj.key) && !NOT_NISBA_NAMES_AR.has(adj.key);
-    const takes = adj && end && adj.arabic && adj.article && (nisba || SIZE_ADJ_AR.has(adj.key));
+    const yearGoesOn = adj?.key === YEAR && YEAR_ADJ_AR.has(tokens[last + 2]?.key ?? '');
+    const takes = adj && end && adj.arabic && adj.article && (nisba || (SIZE_ADJ_AR.has(adj.key) && !yearGoesOn));
     return takes && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj) ? last + 1 : last;
   }
 
@@ -228,7 +259,7 @@ const FEATURE_AFTER_EN = new Set(['river', 'valley', 'delta', 'desert', 'basin',
 
 /** Words that make "<word> of <place>" the place's own name ("Kingdom of Saudi Arabia", "City of London"). */
 const STATE_OF_EN = new Set(['kingdom', 'republic', 'state', 'city', 'province', 'county', 'sultanate', 'emirate', 'principality',
-  'duchy', 'commonwealth', 'federation', 'governorate', 'municipality', 'island', 'islands', 'gulf', 'bay', 'sea', 'port']);
+  'duchy', 'commonwealth', 'federation', 'governorate', 'municipality', 'island', 'islands', 'gulf', 'bay', 'sea', 'port', 'strait', 'straits', 'lake', 'isle']);
 
 /**
  * "Kingdom of", "City of" … written before an English place mention (capitalised, joined by "of"):
@@ -240,6 +271,21 @@ export function stateOfBefore(text: string, tokens: readonly Token[], first: num
   const word = tokens[first - 2];
   if (!head || !of || !word || head.arabic || of.key !== 'of' || !/^\p{Lu}/u.test(word.text) || !STATE_OF_EN.has(word.key) || !free(first - 1) || !free(first - 2)) return -1;
   return /^ $/u.test(text.slice(word.end, of.start)) && /^ $/u.test(text.slice(of.end, head.start)) ? first - 2 : -1;
+}
+
+/** Natural features named "<word> of <place>" ("Bay of Bengal", "Gulf of Guinea", "Sea of Japan"). */
+const FEATURE_OF_EN = new Set(['bay', 'gulf', 'sea', 'strait', 'straits', 'lake', 'isle']);
+
+/**
+ * A capitalised feature word at `k` followed by " of " and a capitalised word: the place `k`
+ * opens ("Bay of Bengal"), so the word alone is no place. Returns k + 2 (the name's next word), else -1.
+ */
+export function stateOfAfter(text: string, tokens: readonly Token[], k: number): number {
+  const word = tokens[k];
+  const of = tokens[k + 1];
+  const head = tokens[k + 2];
+  if (!word || !of || !head || word.arabic || !FEATURE_OF_EN.has(word.key) || !/^\p{Lu}/u.test(word.text) || of.key !== 'of' || !/^\p{Lu}/u.test(head.text)) return -1;
+  return /^ $/u.test(text.slice(word.end, of.start)) && /^ $/u.test(text.slice(of.end, head.start)) ? k + 2 : -1;
 }
 
 /**

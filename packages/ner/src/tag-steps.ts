@@ -11,7 +11,7 @@ import { isNationality, isNationalityWord, placeInstitution, type BodySpan } fro
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
@@ -436,6 +436,13 @@ export function addModelNames(d: Draft, names: ModelNames, linked: ReadonlySet<n
     const last = d.tokens[m.last];
     const id = names.ids[i];
     if (!last || id === undefined || (m.first === m.last && linked.has(m.first))) return;
+    // An organisation the model reads where a square, port or stadium is named («ميدان التحرير»): a place.
+    if (m.type === 'ORG' && m.last > m.first && opensWithPlaceHead(d.tokens[m.first]) && d.info.get(id)?.linked !== true) {
+      const place = unlinkedId('LOC', d.text.slice(m.start, last.end));
+      if (!d.info.has(place)) d.info.set(place, { linked: false, type: 'LOC', name: null });
+      d.add({ first: m.first, last: m.last, start: m.start, end: last.end, type: 'LOC', entityId: place }, { cover: false, soft: true });
+      return;
+    }
     d.add({ first: m.first, last: m.last, start: m.start, end: last.end, type: m.type, entityId: id }, { cover: false, soft: true });
   });
 }
@@ -470,12 +477,20 @@ export function withDescribedPlaces(d: Draft): Mention[] {
 }
 
 /** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
-const KB_TITLES = new Set(['ملك', 'امير', 'شيخ', 'سلطان', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan'].map(keyOf));
+const KB_TITLES = new Set(
+  ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan'].map(keyOf),
+);
+const MONARCH = keyOf('عاهل');
 
-/** A KB person match without the titles it opens with: a title is not part of a name. */
+/**
+ * A KB person match without the titles it opens with: a title is not part of a name («ولي العهد
+ * الأمير الحسين …», «العاهل الأردني الملك عبد الله الثاني», the monarch's nisba included).
+ */
 function withoutTitles<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M {
   let first = m.first;
-  for (let t = tokens[first]; t && first < m.last && variantsOf(t).some((v) => KB_TITLES.has(v.key)); t = tokens[first]) first++;
+  const title = (t: Token): boolean =>
+    variantsOf(t).some((v) => KB_TITLES.has(v.key)) || (t.article && isNationality(t) && tokens[first - 1]?.key === MONARCH);
+  for (let t = tokens[first]; t && first < m.last && title(t); t = tokens[first]) first++;
   const head = tokens[first];
   return first === m.first || !head ? m : { ...m, first, start: head.start };
 }
@@ -528,6 +543,29 @@ const SAME_PLACE_EN = new Set(['kingdom', 'sultanate', 'emirate', 'principality'
  * name, if any, else to its own unlinked id.
  */
 export function withFeatureWords(d: Draft, data: TaggerData): void {
+  // "Bay" (a Somali region) in "Bay of Bengal": the feature word opens the longer name below.
+  for (const m of [...d.mentions]) {
+    const s = d.spans.get(m);
+    if (m.type !== 'LOC' || !s || s.first !== s.last || stateOfAfter(d.text, d.tokens, s.first) < 0) continue;
+    d.spans.delete(m);
+    d.soft.delete(m);
+    d.mentions.splice(d.mentions.indexOf(m), 1);
+  }
+  // "Bay of Biscay" where nothing found "Biscay": the feature and its capitalised name are one place.
+  const covered = new Set<number>();
+  for (const s of d.spans.values()) for (let k = s.first; k <= s.last; k++) covered.add(k);
+  for (let k = 0; k < d.tokens.length; k++) {
+    const head = stateOfAfter(d.text, d.tokens, k);
+    if (head < 0 || covered.has(k) || covered.has(head)) continue;
+    let last = head;
+    while (last - head < 2 && !covered.has(last + 1) && d.tokens[last + 1]?.cap && d.join(d.tokens[last] as Token, d.tokens[last + 1] as Token)) last++;
+    const start = (d.tokens[k] as Token).start;
+    const end = (d.tokens[last] as Token).end;
+    const entry = data.entries[data.matcher.whole(d.text.slice(start, end)) ?? -1];
+    const id = entry?.type === 'LOC' ? entry.id : unlinkedId('LOC', d.text.slice(start, end));
+    d.add({ first: k, last, start, end, type: 'LOC', entityId: id }, entry?.type === 'LOC' ? { entry } : {});
+    for (let j = k; j <= last; j++) covered.add(j);
+  }
   const taken = new Set<number>();
   for (const m of d.mentions) {
     const s = d.spans.get(m);

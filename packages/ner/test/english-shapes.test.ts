@@ -195,10 +195,28 @@ describe('"Kingdom of", "City of" before a place', () => {
       'City of Buenos Aires loc:city of buenos aires',
       'State of Qatar loc:QAT',
     ]);
-    // Another place of the inner name's: unlinked.
-    expect(tagger().tag('Troops from the Republic of Congo arrived. Floods hit the State of Mexico.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
-      'Republic of Congo loc:republic of congo',
+    // Another place of the inner name's: unlinked, unless the gazetteer knows the longer name
+    // ("Republic of Congo", Congo-Brazzaville, is not DR Congo).
+    expect(tagger().tag('Troops from the Republic of Congo arrived. Floods hit the State of Mexico. The Republic of Ghana voted.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
+      'Republic of Congo loc:COG',
       'State of Mexico loc:state of mexico',
+      'Republic of Ghana loc:GHA',
     ]);
+    expect(tagger().tag('Troops from the Democratic Republic of Congo arrived.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
+      'Democratic Republic of Congo loc:COD',
+    ]);
+  });
+});
+
+describe('"Bay of", "Gulf of", "Sea of" before a name', () => {
+  it('is one place, not the feature word read as a town', () => {
+    const tag = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`);
+    // "Bay" alone is a Somali region in the gazetteer.
+    expect(tag('The capsule splashed down in the Bay of Bengal on Friday.')).toEqual(['Bay of Bengal loc:bay of bengal']);
+    // Nothing found "Biscay": the feature word and the capitalised name make the place.
+    expect(tag('Storms crossed the Bay of Biscay.')).toEqual(['Bay of Biscay loc:bay of biscay']);
+    expect(tag('Officials in Bay region said the rains came.')).toEqual(['Bay loc:Q812064']);
+    // Lower-case "bay of" is no name.
+    expect(tag('Ships sat in the bay of the harbour.')).toEqual([]);
   });
 });

@@ -358,3 +358,25 @@ describe('review: words after a name that are not its family name', () => {
     expect(named('وحضر الشيخ عبد الله بن محمد بن راشد الحفل.', 'ar')).toEqual(['PER عبد الله بن محمد بن راشد per:عبد الله بن محمد بن راشد']);
   });
 });
+
+describe('names built on «عبد», written apart or joined', () => {
+  it('match a KB alias written the other way', () => {
+    expect(named('واستقبل الملك عبدالله الثاني الوفد.', 'ar')).toEqual(['PER عبدالله الثاني per:king-abdullah-ii']);
+    expect(named('والتقى عبد الفتاح السيسي بالوفد.', 'ar')).toEqual(['PER عبد الفتاح السيسي per:abdel-fattah-el-sisi']);
+  });
+
+  it('leave the titles a KB alias opens with out of the mention', () => {
+    // The KB alias «ولي العهد الأمير الحسين بن عبد الله الثاني» matches whole; the mention is the name.
+    expect(named('وحضر ولي العهد الأمير الحسين بن عبدالله الثاني.', 'ar')).toEqual(['PER الحسين بن عبدالله الثاني per:crown-prince-hussein']);
+    // «العاهل الأردني» with the monarch's nisba.
+    expect(named('ووضع العاهل الأردني الملك عبد الله الثاني حجر الأساس.', 'ar')).toEqual(['PER عبد الله الثاني per:king-abdullah-ii']);
+    // A one-word name stays: the title goes, the name is left.
+    expect(named('واستقبل الرئيس شي الوفد.', 'ar')).toEqual(['PER شي per:xi-jinping']);
+  });
+
+  it('are two spellings of one alias, not two', () => {
+    const matcher = compileMatcher([{ id: 'per:x', type: 'PER', en: 'Abdulaziz X', ar: 'عبد العزيز الفلاني', aliases: ['Abdulaziz X', 'عبد العزيز الفلاني'], strong: true }]);
+    const text = 'قال عبدالعزيز الفلاني ثم عبد العزيز الفلاني';
+    expect(matcher.match(tokenize(text), text).map((m) => matcher.entries[m.entry]?.id)).toEqual(['per:x', 'per:x']);
+  });
+});

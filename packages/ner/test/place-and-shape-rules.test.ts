@@ -46,6 +46,29 @@ describe('Arabic places named with their descriptor', () => {
     expect(named('وأطلقت الحكومة محور تطوير الصناعة ضمن محور المقاومة.', 'ar')).toEqual([]);
   });
 
+  it('reads squares, mosques, churches, castles, museums and hospitals as places', () => {
+    expect(named('وتظاهر الآلاف في ساحة الشهداء وميدان الحرية ثم في ساحة بيروت.', 'ar')).toEqual([
+      'LOC ساحة الشهداء loc:ساحه الشهداء',
+      'LOC ميدان الحرية loc:ميدان الحريه',
+      'LOC ساحة بيروت loc:ساحه بيروت',
+    ]);
+    // What happens on a square is no name.
+    expect(named('وقتل جنديان في ساحة المعركة.', 'ar')).toEqual([]);
+    // «قلعة» alone was a Maltese region in the gazetteer: now the castle's head.
+    expect(named('وزار الوفد قلعة صلاح الدين الأيوبي ومسجد الحسن الثاني.', 'ar')).toEqual([
+      'LOC قلعة صلاح الدين الأيوبي loc:قلعه صلاح الدين الايوبي',
+      'LOC مسجد الحسن الثاني loc:مسجد الحسن الثاني',
+    ]);
+    // «العام» after a hospital's name is "general", unless the year goes on.
+    expect(named('ونقل المصابون إلى مستشفى سوهاج العام العام الماضي.', 'ar')).toContain('LOC مستشفى سوهاج العام loc:مستشفي سوهاج العام');
+    expect(named('وافتتح مستشفى الوكرة العام الماضي.', 'ar')).toContain('LOC مستشفى الوكرة loc:مستشفي الوكره');
+  });
+
+  it('reads an organisation the model finds with a place head as a place (full tagger)', () => {
+    const out = named('وتظاهر الآلاف في ساحة الشهداء وميدان الساعة.', 'ar', true);
+    expect(out).toEqual(['LOC ساحة الشهداء loc:ساحه الشهداء', 'LOC ميدان الساعة loc:ميدان الساعه']);
+  });
+
   it('absorbs a model person name after the descriptor (full tagger)', () => {
     const out = named('وقال شهود إن القصف طال مخيم أبو شوك للنازحين قرب الفاشر.', 'ar', true);
     expect(out).toContain('LOC مخيم أبو شوك loc:مخيم ابو شوك');
