@@ -104,6 +104,18 @@ const AFTER_BODY_AR = new Set(
   ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين'].map(keyOf),
 );
 
+/** Heads of state bodies and other institutions whose name needs the nationality after them. */
+const NATIONAL_HEADS_AR = new Set([...ORG_HEADS_AR, ...INSTITUTIONS_AR, ...MINISTRIES_AR, ...['قوات', 'خطوط', 'بورصة', 'سوق', 'إذاعة', 'تلفزيون', 'صندوق', 'مفوضية', 'جهاز', 'ديوان', 'رئاسة', 'نيابة', 'مكتب', 'معهد', 'مركز', 'مجموعة', 'اتحاد', 'برلمان', 'كنيسة', 'كونغرس', 'كونجرس', 'كنيست'].map(keyOf)]);
+
+/**
+ * Whether an Arabic organisation name opening with this word is an institution named by its kind,
+ * whose nationality is part of its name («الجيش الإسرائيلي», «البنك المركزي المصري», «وكالة الأنباء
+ * السعودية»), rather than a proper name the nationality only describes («الزمالك المصري»).
+ */
+export function isNationalBodyHead(token: Token): boolean {
+  return token.arabic && variantsOf(token).some((v) => NATIONAL_HEADS_AR.has(v.key));
+}
+
 /** An Arabic word that is only an institution noun ("المنظمة", "للمنظمة"): never a name alone. */
 export function isGenericOrgHead(token: Token): boolean {
   return token.arabic && variantsOf(token).some((v) => ORG_HEADS_AR.has(v.key));

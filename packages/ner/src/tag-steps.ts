@@ -10,7 +10,7 @@ import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { findCuedOrgs, hasOrgApposition, isGenericOrgHead } from './org-rules.ts';
+import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isNationalBodyHead } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -100,7 +100,7 @@ export function addKbNames(
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
-    const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : extended;
+    const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : entry.type === 'ORG' && arabic ? withoutNationality(d, data, raw.entry, extended) : extended;
     const mention = d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
     if (entry.type === 'LOC' && !entry.strong && m.first === m.last) d.weakPlaces.set(m.first, mention);
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
@@ -475,6 +475,25 @@ export function withDescribedPlaces(d: Draft): Mention[] {
   }
   return out;
 }
+
+/**
+ * A KB organisation matched by an alias that ends in a nationality, where the nationality only
+ * describes a proper name («الزمالك المصري», «ميلان الإيطالي»): the nationality stays out of the
+ * mention, which keeps the link. An institution named by its kind keeps it («الجيش الإسرائيلي»,
+ * «البنك المركزي المصري», «الكونغرس الأمريكي», «حزب الله اللبناني»), and so does an official name
+ * that holds it («أرامكو السعودية»).
+ */
+function withoutNationality<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(d: Draft, data: TaggerData, entry: number, m: M): M {
+  const end = d.tokens[m.last];
+  const before = d.tokens[m.last - 1];
+  if (m.last <= m.first || !end || !before || !end.article || !isNationality(end)) return m;
+  const head = d.tokens[m.first];
+  if (!head || KEEPS_NATIONALITY.has(data.entries[entry]?.id ?? '')) return m;
+  return isNationalBodyHead(head) ? m : { ...m, last: m.last - 1, end: before.end };
+}
+
+/** Entries whose official name holds the nationality («أرامكو السعودية», Saudi Aramco). */
+const KEEPS_NATIONALITY: ReadonlySet<string> = new Set(['org:aramco', 'org:esperance-de-tunis']);
 
 /** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
 const KB_TITLES = new Set(

@@ -1,4 +1,4 @@
-import { buildEntities } from './build-entities.ts';
+import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN } from './homographs.ts';
@@ -28,7 +28,8 @@ import {
   type TaggerData,
 } from './tag-steps.ts';
 import { tokenize } from './tokenize.ts';
-import type { JsonlInput, JsonlOutput, TagResult, Tagger, TaggerOptions } from './types.ts';
+import type { JsonlInput, JsonlOutput, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
+import { unlinkedId } from './entity-id.ts';
 
 /**
  * Loads the KB, the compiled places, the person-name tokens and the two statistical models once
@@ -78,6 +79,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
     for (const [m, id] of partialNameLinks(final, d.info)) m.entityId = id;
+    if (arabic) withFusedArticleIds(text, final, d.info);
     return { entities: buildEntities(text, final, d.info), mentions: final };
   }
 
@@ -91,4 +93,19 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
 export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlOutput {
   const { mentions } = tagger.tag(input.text, input.lang);
   return { id: input.id, entities: mentions.map(({ start, end, type, text, entityId }) => ({ start, end, type, text, entityId })) };
+}
+
+/**
+ * An unlinked Arabic name written behind «لل» («للمؤسسة العامة …») starts after it, and its id is
+ * made from the form with the article the «لل» holds («المؤسسة العامة …»), so it is the same
+ * entity as where the article is written.
+ */
+function withFusedArticleIds(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>): void {
+  for (const m of mentions) {
+    const meta = m.entityId === null ? undefined : info.get(m.entityId);
+    if (!meta || meta.linked || text.slice(m.start - 2, m.start) !== 'لل' || /\p{L}/u.test(text[m.start - 3] ?? ' ') || m.text.startsWith('ال')) continue;
+    const id = unlinkedId(m.type, `ال${m.text}`);
+    if (!info.has(id)) info.set(id, meta);
+    m.entityId = id;
+  }
 }

@@ -3,7 +3,7 @@ import { outsideCovered } from '../src/model-mentions.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
 import { hasOrgApposition, isGenericOrgHead } from '../src/org-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
-import { namedMentions } from './tagger-helpers.ts';
+import { namedMentions, rulesTagger } from './tagger-helpers.ts';
 
 const named = (text: string, lang: string, statistical = true): string[] => namedMentions(text, lang, statistical);
 
@@ -148,5 +148,36 @@ describe('Arabic occupations before a name', () => {
     expect(rules('وتصدى الحارس أحمد حسن للكرة.')).toEqual(['PER أحمد حسن per:احمد حسن']);
     expect(rules('وقال الدكتور محمود حسن إن العلم مهم.')).toEqual(['PER محمود حسن per:محمود حسن']);
     expect(rules('وهو فنان محمد منير المفضل.')).toEqual([]);
+  });
+});
+
+describe('a nationality after a KB organisation name', () => {
+  it('stays out of a proper name and keeps the link', () => {
+    expect(namedMentions('تعادل ميلان الإيطالي مع ليل الفرنسي، وفاز الزمالك المصري.', 'ar', false)).toEqual([
+      'ORG ميلان org:ac-milan',
+      'ORG ليل org:losc-lille',
+      'ORG الزمالك org:zamalek',
+    ]);
+  });
+
+  it('stays in an institution named by its kind and in an official name that holds it', () => {
+    expect(namedMentions('وقال الجيش الإسرائيلي والبنك المركزي المصري والكونغرس الأمريكي وأرامكو السعودية.', 'ar', false)).toEqual([
+      'ORG الجيش الإسرائيلي org:idf',
+      'ORG البنك المركزي المصري org:central-bank-of-egypt',
+      'ORG الكونغرس الأمريكي org:us-congress',
+      'ORG أرامكو السعودية org:aramco',
+    ]);
+  });
+});
+
+describe('an unlinked name behind «لل»', () => {
+  it('has the id of the form with the article, so both spellings are one entity', () => {
+    const result = rulesTagger().tag('وقال مسؤول للهيئة العامة للطرق والنقل البري إن الهيئة العامة للطرق والنقل البري بدأت العمل.', 'ar');
+    expect(result.mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
+      'هيئة العامة للطرق والنقل البري org:الهييه العامه للطرق والنقل البري',
+      'الهيئة العامة للطرق والنقل البري org:الهييه العامه للطرق والنقل البري',
+    ]);
+    expect(result.entities).toHaveLength(1);
+    expect(result.entities[0]?.count).toBe(2);
   });
 });
