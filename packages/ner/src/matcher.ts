@@ -163,7 +163,8 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       if (!alias.articles.every((needed, j) => !needed || has(j))) continue;
       if (!alias.caps.every((need, j) => caseFits(need, toks[j]))) continue;
       if (alias.articles.every((needed, j) => needed === has(j))) return alias.entry;
-      if (entries[alias.entry]?.strong) fallback ??= alias.entry;
+      // Not a name that reads as a nisba: «السورية» is "the Syrian", not «سورية» (Syria).
+      if (entries[alias.entry]?.strong && !(article && toks.length === 1 && key.endsWith('يه'))) fallback ??= alias.entry;
     }
     return fallback;
   }

@@ -51,7 +51,9 @@ const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'م
 const NOT_COMPLEMENTS_AR = new Set(
   ['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر',
     // "حكومة الإقليم" (the region's), "حكومة الجماعة" (the group's): a body named by what it belongs to.
-    'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية'].map(keyOf),
+    'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية',
+    // What a meeting is called for ("الجمعية العامة لإصدار القرارات التالية"): a purpose, not a name.
+    'إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf),
 );
 /**
  * Definite institutions that are a name with a nisba adjective after them: "الجيش الوطني الليبي",
@@ -61,6 +63,10 @@ const NOT_COMPLEMENTS_AR = new Set(
  */
 const INSTITUTIONS_AR = new Set(['جيش', 'بحرية', 'قيادة', 'مخابرات', 'استخبارات', 'برلمان', 'شرطة', 'حزب', 'تيار', 'بنك', 'مصرف', 'حرس'].map(keyOf));
 const MINISTRIES_AR = new Set(['خارجية', 'داخلية', 'دفاع'].map(keyOf));
+/** Masculine institutions: a feminine nisba after them describes another noun. */
+const MASCULINE_INSTITUTIONS_AR = new Set(['جيش', 'بنك', 'مصرف', 'حزب', 'تيار', 'برلمان', 'حرس'].map(keyOf));
+/** Titles a ministry's name follows as the minister's («وزير الخارجية السودانية»). */
+const MINISTER_WORDS_AR = new Set(['وزير', 'وزيرة', 'وكيل', 'وكيلة'].map(keyOf));
 /** Adjectives allowed between such an institution and its nisba ("المخابرات العامة المصرية"). */
 const INNER_ADJ_AR = new Set(['عامة', 'عام', 'عليا', 'أعلى'].map(keyOf));
 /** Nisba-shaped words that say when, not which ("البرلمان الحالي"). */
@@ -114,6 +120,16 @@ const NATIONAL_HEADS_AR = new Set([...ORG_HEADS_AR, ...INSTITUTIONS_AR, ...MINIS
  */
 export function isNationalBodyHead(token: Token): boolean {
   return token.arabic && variantsOf(token).some((v) => NATIONAL_HEADS_AR.has(v.key));
+}
+
+/**
+ * Whether the name at `first` is a ministry written as a minister's portfolio: «وزير الخارجية
+ * الأميركي», «وزيرة الخارجية الأميركية» (a title, not the ministry).
+ */
+export function isMinistersPortfolio(tokens: readonly Token[], first: number): boolean {
+  const head = tokens[first];
+  const prev = tokens[first - 1];
+  return head !== undefined && prev !== undefined && head.article && MINISTRIES_AR.has(head.key) && variantsOf(prev).some((v) => MINISTER_WORDS_AR.has(v.key));
 }
 
 /** An Arabic word that is only an institution noun ("المنظمة", "للمنظمة"): never a name alone. */
@@ -290,6 +306,9 @@ function institutionSpan(
   const prev = tokens[i - 1];
   if (prev && prev.arabic && prev.article && joinable(prev, head)) return null;
   const ministry = MINISTRIES_AR.has(reading.key);
+  // «وزير الخارجية السودانية», «وزيرة الخارجية الأميركية»: the minister's title, not the ministry.
+  if (isMinistersPortfolio(tokens, i)) return null;
+  const masculine = MASCULINE_INSTITUTIONS_AR.has(reading.key);
   const first = next(i + 1);
   // القيادة alone is "the leadership" ("القيادة الإسرائيلية"): only the central command is a name.
   if (reading.key === keyOf('قيادة') && first?.key !== keyOf('مركزية')) return null;
@@ -302,6 +321,8 @@ function institutionSpan(
   while (j - i <= 3) {
     const t = next(j);
     if (!t || !t.arabic || !t.article) break;
+    // An adjective must agree with its noun: «متطلبات البنك الرأسمالية» is the bank's capital requirements.
+    if (masculine && t.key.endsWith('يه')) break;
     const nisba = NISBA_AR.test(t.key) && t.key.length >= 4 && !NOT_NISBA_NAMES_AR.has(t.key);
     if (nisba && (!ministry || t.key.endsWith('يه'))) last = j;
     else if (!INNER_ADJ_AR.has(t.key) || ministry) break;

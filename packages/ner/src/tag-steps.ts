@@ -10,7 +10,7 @@ import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isNationalBodyHead } from './org-rules.ts';
+import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isNationalBodyHead } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -73,6 +73,7 @@ export function addKbNames(
     // except an organisation that is all of that word or more ("وكالة فيتش للتصنيف الائتماني").
     const inBody = withinLonger(around.bodies, raw.first, raw.last) && !(entry?.type === 'ORG' && around.bodies.some((sp) => (sp.first === raw.first || sp.nameFirst === raw.first) && raw.last + 1 >= sp.complement));
     if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || inInstitution || inBody) return;
+    if (arabic && entry.type === 'ORG' && isMinistersPortfolio(tokens, raw.first)) return;
     // "جامعة الكويت", "محكمة استئناف دبي": the place completes an institution's name.
     // The head may have been read as a town on its own («بورصة», Bursa): the institution takes it back.
     const institution = arabic && entry.type === 'LOC' ? placeInstitution(d.text, tokens, raw, d.join, (k) => !d.covered.has(k) || d.weakPlaces.has(k)) : null;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { outsideCovered } from '../src/model-mentions.ts';
 import { buildLexicon } from '../src/model/lexicon.ts';
-import { hasOrgApposition, isGenericOrgHead } from '../src/org-rules.ts';
+import { findArabicInstitutions, hasOrgApposition, isGenericOrgHead } from '../src/org-rules.ts';
+import { joinable } from '../src/matcher.ts';
 import { tokenize } from '../src/tokenize.ts';
 import { namedMentions, rulesTagger } from './tagger-helpers.ts';
 
@@ -179,5 +180,27 @@ describe('an unlinked name behind «لل»', () => {
     ]);
     expect(result.entities).toHaveLength(1);
     expect(result.entities[0]?.count).toBe(2);
+  });
+});
+
+describe('what reads like a ministry or a body but is not one', () => {
+  it('a ministry after a minister word is the title, not an organisation', () => {
+    expect(namedMentions('وقال وزير الخارجية السودانية إن وزيرة الخارجية الأميركية هددت، وردت الخارجية الأميركية.', 'ar', false)).toEqual([
+      'ORG الخارجية الأميركية org:us-state-department',
+    ]);
+  });
+
+  it('a feminine adjective after a masculine institution describes another noun', () => {
+    const text = 'وللوفاء بمتطلبات البنك الرأسمالية قال البنك المركزي المصري، وقال الجيش اللبناني.';
+    const tokens = tokenize(text);
+    expect(findArabicInstitutions(tokens, (a, b) => joinable(text, a, b)).map((s) => text.slice(s.start, tokens[s.last]?.end))).toEqual([
+      'البنك المركزي المصري',
+      'الجيش اللبناني',
+    ]);
+  });
+
+  it('a general assembly called for a purpose is no name; «السورية» is "the Syrian", not Syria', () => {
+    expect(namedMentions('يتقدم المجلس بتوصية إلى الجمعية العامة لإصدار القرارات التالية.', 'ar', false)).toEqual([]);
+    expect(namedMentions('على طول الحدود اللبنانية - السورية، وحافظت الليرة السورية على قيمتها في سورية.', 'ar', false)).toEqual(['LOC سورية loc:SYR']);
   });
 });
