@@ -69,7 +69,10 @@ const STOP = new Set(
     'عميد', 'توريد', 'ساحلي', 'ليرة', 'عربة', 'الجزر', 'أنشي', 'إنشي', 'مترو', 'جوا', 'التنحي', 'الوضوء', 'الترف', 'مرشد',
     'شاش', 'لوبي', 'الينابيع', 'نصيحة', 'شلالات', 'خريج', 'نقي', 'أود', 'صلصة', 'سري', 'بنجر', 'بلوك', 'قالب',
     // "in us" (Vina; Vienna is «فيينا»); "castle" (Qala, Malta: a castle's name is «قلعة» and its own).
-    'فينا', 'قلعة'].map(keyOf),
+    'فينا', 'قلعة',
+    // "Saint" in Italian and Spanish names («سان», "San Giovanni": San, a town in Mali), and the
+    // adjective "Jewish" (the Jewish Autonomous Oblast's English row).
+    'سان', 'san', 'jewish'].map(keyOf),
 );
 
 /** Which row keeps a shared id: countries, then states, then cities (a state's id is the more reliable). */

@@ -197,6 +197,13 @@ describe('gazetteer build rules (data/places.tsv)', () => {
     .map((l) => l.split('\t'));
   const row = (id: string): string[] | undefined => rows.find((r) => r[0] === id);
 
+  it('drops ordinary words the gazetteer lists as places', () => {
+    // «سان»/"San" (a town in Mali) opens Italian and Spanish names; "Jewish" (the Jewish Autonomous Oblast's row).
+    expect(rows.some((r) => r[1] === 'سان' || r[2] === 'San' || r[2] === 'Jewish' || r[1] === 'قلعة')).toBe(false);
+    expect(named('They met in Sesto San Giovanni.', 'en')).toEqual([]);
+    expect(named('He wrote to Walt Disney, not to the Walt Disney Company.', 'en')).toEqual(['PER Walt Disney per:walt-disney', 'ORG Walt Disney Company org:disney']);
+  });
+
   it('does not merge a place into another that upstream gave the same id', () => {
     expect(row('loc:Q2915071')?.join('\t')).not.toContain('Bukavu');
     expect(row('loc:Q180921')?.join('\t')).not.toContain('Port Sudan');
