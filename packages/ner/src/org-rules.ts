@@ -214,7 +214,8 @@ export function findCuedOrgs(
     const feminine = reading.key.endsWith('ه');
     // A masculine one after a feminine head describes the complement ("وزارة الحكم المحلي", "وزارة
     // التعليم العالي"): only the adjectives such complements take, never "(تقرير) وزارة الصحة اليومي".
-    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)));
+    // A nationality is part of the name whichever noun it agrees with («هيئة الهلال الأحمر السعودي»).
+    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || isNationality(adj));
     if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && agrees) j++;
     // Then nouns joined with و and their adjectives: "وزارة الموارد البشرية والتنمية الاجتماعية",
     // "وزارة الكهرباء والماء والطاقة المتجددة"; not after a nationality, which ends the name.

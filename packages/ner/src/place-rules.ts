@@ -7,6 +7,8 @@ import { keyOf, variantsOf, type Token } from './tokenize.ts';
 export interface PlaceSpan {
   readonly first: number;
   readonly last: number;
+  /** LOC, or ORG for an institution named after a person («جامعة عبد المالك السعدي»). */
+  readonly type: 'LOC' | 'ORG';
   /** UTF-16 offset of the name (after Arabic proclitics: "بمعبر رفح" → "معبر رفح"). */
   readonly start: number;
 }
@@ -26,8 +28,10 @@ const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 
  * article sets name 16 of their 23 ports whole, as their annotation brief says of named facilities.
  */
 const NAMED_FACILITIES_AR = new Set(
-  ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع', 'مسجد', 'جامع', 'كنيسة', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج'].map(keyOf),
+  ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع', 'مسجد', 'جامع', 'كنيسة', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج', 'حلبة'].map(keyOf),
 );
+/** Institutions named after a person found earlier («جامعة عبد المالك السعدي», «مؤسسة محمد بن راشد»): organisations. */
+const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'مدرسة', 'أكاديمية', 'كلية', 'معهد', 'مركز', 'جائزة'].map(keyOf));
 /**
  * Squares: named by a place or a person found earlier («ميدان رمسيس», «ساحة رياض الصلح») or by one
  * definite word, also one ending like a nisba («ميدان التحرير», «ساحة الشهداء», «ميدان الحرية»),
@@ -123,13 +127,26 @@ export function findDescribedPlaces(
     const d = tokens[i];
     if (!d || !d.arabic || inside.has(i)) continue;
     const reading = variantsOf(d).find(
-      (v) => !v.article && (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key) || SQUARES_AR.has(v.key) || v.key === ROAD),
+      (v) =>
+        !v.article &&
+        (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key) || SQUARES_AR.has(v.key) || NAMED_AFTER_PEOPLE_ORG_AR.has(v.key) || v.key === ROAD),
     );
     const nextTok = tokens[i + 1];
     if (!reading || !nextTok || !joinable(d, nextTok)) continue;
     const after = startsAt.get(i + 1);
     const rulers = NAMED_AFTER_RULERS_AR.has(reading.key) && !(reading.key === ROAD && tokens[i - 1]?.key === BY_WAY_OF);
     let last = -1;
+    if (NAMED_AFTER_PEOPLE_ORG_AR.has(reading.key)) {
+      if (after?.type !== 'PER' || !joinable(d, nextTok)) continue;
+      last = withNisba(after.last);
+      // What it does, when written with «لل» ("مؤسسة محمد بن راشد آل مكتوم للمعرفة").
+      const what = tokens[last + 1];
+      const end = tokens[last];
+      if (what && end && what.arabic && what.norm.startsWith('لل') && what.norm.length >= 5 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, what)) last = withNisba(last + 1);
+      out.push({ first: i, last, start: d.start + reading.skip, type: 'ORG' });
+      i = last;
+      continue;
+    }
     if (reading.key === ROAD && !(rulers && nextTok.article && RULER_TITLES_AR.has(nextTok.key))) continue;
     if (rulers && nextTok.article && RULER_TITLES_AR.has(nextTok.key) && !locked.has(i + 1)) {
       const name = tokens[i + 2];
@@ -161,7 +178,7 @@ export function findDescribedPlaces(
       if (last >= 0 && reading.key === AIRPORT) last = withNisba(last);
     }
     if (last < 0) continue;
-    out.push({ first: i, last, start: d.start + reading.skip });
+    out.push({ first: i, last, start: d.start + reading.skip, type: 'LOC' });
     i = last;
   }
   return out;
@@ -214,8 +231,9 @@ export function findDescribedPlaces(
 
   function plausible(t: Token): boolean {
     if (PARTICLES_AR.has(t.key)) return true;
-    // A preposition glued on ("مخيم للاجئين") is not a name.
+    // A preposition glued on ("مخيم للاجئين") is not a name, nor the next item of a list ("حقل والبدع").
     if (COMPASS_AR.has(t.key) && !t.article) return false;
+    if (variantsOf(t).some((v) => v.clitics.startsWith('و') && v.article)) return false;
     return t.key.length >= 3 && !NOT_PLACE_NAMES_AR.has(t.key) && !NISBA_AR.test(t.key) && !t.norm.startsWith('لل');
   }
 }

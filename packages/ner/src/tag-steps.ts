@@ -470,9 +470,9 @@ export function withDescribedPlaces(d: Draft): Mention[] {
     const last = tokens[p.last];
     if (!last) continue;
     const surface = text.slice(p.start, last.end);
-    const id = unlinkedId('LOC', surface);
-    out.push({ start: p.start, end: last.end, type: 'LOC', text: surface, entityId: id });
-    if (!info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
+    const id = unlinkedId(p.type, surface);
+    out.push({ start: p.start, end: last.end, type: p.type, text: surface, entityId: id });
+    if (!info.has(id)) info.set(id, { linked: false, type: p.type, name: null });
   }
   return out;
 }

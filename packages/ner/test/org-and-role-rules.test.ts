@@ -204,3 +204,11 @@ describe('what reads like a ministry or a body but is not one', () => {
     expect(namedMentions('على طول الحدود اللبنانية - السورية، وحافظت الليرة السورية على قيمتها في سورية.', 'ar', false)).toEqual(['LOC سورية loc:SYR']);
   });
 });
+
+describe('a nationality after a ministry-like head and its complement', () => {
+  it('is part of the name whichever noun it agrees with', () => {
+    expect(namedMentions('وقالت هيئة الهلال الأحمر السعودي إن فرقها جاهزة.', 'ar', false)).toEqual(['ORG هيئة الهلال الأحمر السعودي org:هييه الهلال الاحمر السعودي']);
+    // Any other masculine adjective after a feminine head is the sentence's («(تقرير) وزارة الصحة اليومي»).
+    expect(namedMentions('وجاء في تقرير وزارة الصحة اليومي أن الحالات تراجعت.', 'ar', false)).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
+  });
+});

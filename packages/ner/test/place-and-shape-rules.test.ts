@@ -64,6 +64,18 @@ describe('Arabic places named with their descriptor', () => {
     expect(named('وافتتح مستشفى الوكرة العام الماضي.', 'ar')).toContain('LOC مستشفى الوكرة loc:مستشفي الوكره');
   });
 
+  it('reads a circuit by its place as a place, and no list item after a descriptor', () => {
+    expect(named('وزار الطلاب حلبة لوسيل الدولية.', 'ar')).toEqual(['LOC حلبة لوسيل الدولية loc:حلبه لوسيل الدوليه']);
+    // «والبدع» is the next town of a list, not the field's name.
+    expect(named('وتساقطت الثلوج على حقل والبدع.', 'ar')).toEqual([]);
+  });
+
+  it('reads an institution named after a person found earlier as an organisation', () => {
+    expect(named('وأعلنت مؤسسة محمد بن راشد آل مكتوم للمعرفة نتائج المسابقة.', 'ar')).toEqual([
+      'ORG مؤسسة محمد بن راشد آل مكتوم للمعرفة org:موسسه محمد بن راشد ال مكتوم للمعرفه',
+    ]);
+  });
+
   it('reads an organisation the model finds with a place head as a place (full tagger)', () => {
     const out = named('وتظاهر الآلاف في ساحة الشهداء وميدان الساعة.', 'ar', true);
     expect(out).toEqual(['LOC ساحة الشهداء loc:ساحه الشهداء', 'LOC ميدان الساعة loc:ميدان الساعه']);
