@@ -4,9 +4,9 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
  * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
  * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
- * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind18 (each
+ * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind20 (each
  * written and annotated by someone who never saw the tagger's code or output; all but the newest
- * three have since been used to train the tagger's models): entities found (by id and type), mentions
+ * have since been used to train the tagger's models): entities found (by id and type), mentions
  * linked, and every mention scored as the dev splits score the model (CoNLL exact match on offsets
  * and type, against each occurrence of the gold names: `goldMentions`).
  * The last line printed is one JSON object with every figure.
@@ -16,8 +16,8 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * `--articles-only` skips the dev splits and speed; `--kb` tags with another knowledge base (as the
  * tagger service's KHABAR_NER_KB_PATH does), to measure an extended KB before deploying it;
  * `--models` reads models and their lexicon from `train:ner --out dir` (to compare trainings).
- * The models are trained on every article set but the newest three (src/model/train-config.ts), so
- * only those still measure unseen text.
+ * The models are trained on every article set but the newest (src/model/train-config.ts), so only
+ * that one still measures unseen text.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -24,6 +24,22 @@ export function opensSentence(text: string, at: number): boolean {
   return /(^|[.!?\n]|(^|\s)["“‘])\s*$/u.test(text.slice(Math.max(0, at - 4), at));
 }
 
+/** Words that open a sentence and never a name: the model may run them into the name after them. */
+const SENTENCE_OPENERS_EN = new Set([
+  'later', 'earlier', 'meanwhile', 'however', 'also', 'then', 'now', 'today', 'yesterday', 'still', 'instead', 'separately',
+  'elsewhere', 'finally', 'moreover', 'furthermore', 'nevertheless', 'overnight', 'afterwards', 'previously', 'recently',
+  'indeed', 'ultimately', 'similarly', 'likewise', 'but', 'and', 'so', 'yet', 'since', 'when', 'while', 'after', 'before',
+  'if', 'as', 'though', 'although', 'because', 'once', 'unlike', 'like', 'there', 'here', 'both', 'neither', 'only', 'even',
+]);
+
+/** A model name without a sentence-opening adverb or conjunction run into it ("Later Musk"). */
+export function withoutSentenceOpener<M extends { readonly first: number; readonly last: number; readonly start: number }>(text: string, tokens: readonly Token[], m: M): M {
+  const head = tokens[m.first];
+  const next = tokens[m.first + 1];
+  if (m.last <= m.first || !head || !next || head.arabic || !SENTENCE_OPENERS_EN.has(head.key) || !opensSentence(text, head.start)) return m;
+  return { ...m, first: m.first + 1, start: next.start };
+}
+
 /**
  * An English name written all in capitals among words that are not ("JAXA", "JERA"): a body's
  * acronym, never a person. Text in capitals ("SOUTER, GINSBURG, and BREYER joined") says nothing.

@@ -1,6 +1,6 @@
 import { withoutDemonym } from './demonyms.ts';
 import { unlinkedId } from './entity-id.ts';
-import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
+import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts, withoutSentenceOpener } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
@@ -342,6 +342,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // may be an agency or a club: «العمانية», «المصري»).
       return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head) && (head.article || /(يين|يون)$/u.test(head.key))))) && !isNotAName(tokens, m.first, m.last);
     })
+    .map((m) => (arabic ? m : withoutSentenceOpener(text, tokens, m)))
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
       const facility = arabic || d.covered.has(m.last + 1) ? -1 : facilityWordAfter(tokens, m.last, d.join);

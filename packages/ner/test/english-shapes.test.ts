@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinable } from '../src/matcher.ts';
 import { findEnglishOrgNames } from '../src/english-orgs.ts';
 import { facilityWordAfter, isEnglishPlaceName } from '../src/place-rules.ts';
-import { isAcronym } from '../src/english-names.ts';
+import { isAcronym, withoutSentenceOpener } from '../src/english-names.ts';
 import { tokenize } from '../src/tokenize.ts';
 import { namedMentions, tagger } from './tagger-helpers.ts';
 
@@ -218,5 +218,21 @@ describe('"Bay of", "Gulf of", "Sea of" before a name', () => {
     expect(tag('Officials in Bay region said the rains came.')).toEqual(['Bay loc:Q812064']);
     // Lower-case "bay of" is no name.
     expect(tag('Ships sat in the bay of the harbour.')).toEqual([]);
+  });
+});
+
+describe('a sentence-opening adverb the model ran into a name', () => {
+  it('is left out of the name', () => {
+    const text = 'Officials met. Later Musk deleted it. "However Smith said no."';
+    const tokens = tokenize(text);
+    const at = (w: string): number => tokens.findIndex((t) => t.text === w);
+    const span = (a: string, b: string) => ({ first: at(a), last: at(b), start: tokens[at(a)]?.start ?? 0 });
+    expect(withoutSentenceOpener(text, tokens, span('Later', 'Musk'))).toEqual(span('Musk', 'Musk'));
+    expect(withoutSentenceOpener(text, tokens, span('However', 'Smith'))).toEqual(span('Smith', 'Smith'));
+    // Inside a sentence, or as the whole name, it stays.
+    expect(withoutSentenceOpener(text, tokens, span('Later', 'Later'))).toEqual(span('Later', 'Later'));
+    const mid = 'He met Later Musk.';
+    const midTokens = tokenize(mid);
+    expect(withoutSentenceOpener(mid, midTokens, { first: 2, last: 3, start: midTokens[2]?.start ?? 0 })).toEqual({ first: 2, last: 3, start: 7 });
   });
 });
