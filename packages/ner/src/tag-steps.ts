@@ -101,7 +101,7 @@ export function addKbNames(
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
-    const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : entry.type === 'ORG' && arabic ? withoutNationality(d, data, raw.entry, extended) : extended;
+    const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : entry.type === 'ORG' && arabic ? withoutCompanyWord(d, data, raw.entry, withoutNationality(d, data, raw.entry, extended)) : extended;
     const mention = d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
     if (entry.type === 'LOC' && !entry.strong && m.first === m.last) d.weakPlaces.set(m.first, mention);
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
@@ -492,6 +492,23 @@ function withoutNationality<M extends { readonly first: number; readonly last: n
   const head = d.tokens[m.first];
   if (!head || KEEPS_NATIONALITY.has(data.entries[entry]?.id ?? '')) return m;
   return isNationalBodyHead(head) ? m : { ...m, last: m.last - 1, end: before.end };
+}
+
+/** «شركة» and «نادي» before a name: the kind of body, not its name. */
+const BODY_KIND_WORDS_AR = new Set(['شركة', 'نادي'].map(keyOf));
+
+/**
+ * A KB organisation matched by an alias that opens with «شركة» or «نادي» whose rest is also the
+ * entry's alias («شركة رينو», «نادي أرسنال»): the word says what kind of body it is and stays out of
+ * the mention, as the article gold writes it. An official name that needs it keeps it («شركة بترول
+ * أبوظبي الوطنية», whose rest is no alias).
+ */
+function withoutCompanyWord<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(d: Draft, data: TaggerData, entry: number, m: M): M {
+  const head = d.tokens[m.first];
+  const next = d.tokens[m.first + 1];
+  if (m.last <= m.first || !head || !next || !variantsOf(head).some((v) => !v.article && BODY_KIND_WORDS_AR.has(v.key))) return m;
+  const rest = data.matcher.whole(d.text.slice(next.start, m.end)) ?? data.matcher.confirm(d.tokens, m.first + 1, m.last, 'ORG');
+  return rest === entry ? { ...m, first: m.first + 1, start: next.start } : m;
 }
 
 /** Entries whose official name holds the nationality («أرامكو السعودية», Saudi Aramco). */

@@ -212,3 +212,14 @@ describe('a nationality after a ministry-like head and its complement', () => {
     expect(namedMentions('وجاء في تقرير وزارة الصحة اليومي أن الحالات تراجعت.', 'ar', false)).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
   });
 });
+
+describe('«شركة» or «نادي» before a KB organisation', () => {
+  it('stays out of the mention where the rest is the entry\'s name too', () => {
+    expect(namedMentions('وقالت شركة رينو إن نادي أرسنال وشركة بترول أبوظبي الوطنية وقعت.', 'ar', false)).toEqual([
+      'ORG رينو org:renault',
+      'ORG أرسنال org:arsenal',
+      // An official name that needs the word keeps it.
+      'ORG شركة بترول أبوظبي الوطنية org:adnoc',
+    ]);
+  });
+});
