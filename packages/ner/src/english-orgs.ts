@@ -96,7 +96,8 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
         continue;
       }
       // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
-      if (!t.cap && CONNECTORS_EN.has(t.key) && head >= 0 && (t.key !== 'and' || connected)) {
+      // "… Budget and the Court of Justice": "and the" after a name opens the next one.
+      if (!t.cap && CONNECTORS_EN.has(t.key) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
         let k = j + 1;
         while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
         const after = tokens[k];
@@ -230,4 +231,18 @@ function commaListEnd(text: string, tokens: readonly Token[], at: number, isName
     }
   }
   return -1;
+}
+
+/**
+ * An organisation name of that shape without an "of" clause that names a person the model found
+ * ("Pakistan Peoples Party of Bilawal Bhutto Zardari" is the party, then its leader).
+ */
+export function withoutPersonAfterOf<S extends OrgSpan & { readonly end: number }>(span: S, tokens: readonly Token[], people: ReadonlyArray<{ readonly first: number; readonly last: number }>): S {
+  for (let k = span.first + 1; k < span.last; k++) {
+    if (tokens[k]?.key !== 'of') continue;
+    const person = people.find((p) => p.first === k + 1 && p.last <= span.last);
+    const before = tokens[k - 1];
+    if (person && before) return { ...span, last: k - 1, end: before.end };
+  }
+  return span;
 }

@@ -6,7 +6,7 @@ import { findModelSpans } from './model-mentions.ts';
 import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
-import { findEnglishOrgNames, isEnglishCompanyName } from './english-orgs.ts';
+import { findEnglishOrgNames, isEnglishCompanyName, withoutPersonAfterOf } from './english-orgs.ts';
 import { findArabicInstitutions } from './org-rules.ts';
 import { partialNameLinks } from './partial-names.ts';
 import { Draft } from './tag-draft.ts';
@@ -57,7 +57,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const modelOrgs = found.filter((s) => (s.type === 'ORG' || isEnglishCompanyName(d.tokens, s.first, s.last)) && s.last > s.first);
     // Names shown by their shape ("Office of Management and Budget"; "وزارة النفط العراقية"): a
     // KB name inside one is part of it.
-    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join);
+    const people = found.filter((s) => s.type === 'PER');
+    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join).map((s) => withoutPersonAfterOf(s, d.tokens, people));
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join) : [];
     const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
 

@@ -12,6 +12,7 @@ const TITLES_EN = new Set([
   'senator', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess', 'sheikh', 'sheik', 'emir',
   'mr', 'mrs', 'ms', 'dr', 'prof', 'ambassador', 'mayor', 'envoy', 'commander', 'pope', 'ayatollah', 'ceo', 'chairman',
   'chairwoman', 'lawmaker', 'representative', 'rep', 'sen', 'judge', 'colonel', 'col', 'lieutenant', 'admiral',
+  'marshal', 'captain', 'sergeant',
   // Role nouns news writes straight before a name: "opposition leader Raila Odinga", "foreign policy
   // chief Kaja Kallas", "his deputy Massimo Aparo", "chief executive Tim Cook".
   'leader', 'chief', 'deputy', 'director', 'commissioner', 'executive', 'founder', 'speaker', 'analyst',
@@ -42,7 +43,7 @@ const NOT_NAMES_EN = new Set([
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'of', 'and',
   'on', 'in', 'said', 'says', 'told', 'for', 'to', 'a', 'an', 'elect', 'former', 'general', 'office', 'house',
   'minister', 'president', 'secretary', 'foreign', 'prime', 'defence', 'defense', 'deputy',
-  'ministry', 'department', 'court', 'league', 'party',
+  'ministry', 'department', 'court', 'league', 'party', 'marshal',
 ]);
 
 /** Days, months, function words and office words that are never part of an English person's name. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinable } from '../src/matcher.ts';
-import { findEnglishOrgNames } from '../src/english-orgs.ts';
+import { findEnglishOrgNames, withoutPersonAfterOf } from '../src/english-orgs.ts';
 import { facilityWordAfter, isEnglishPlaceName } from '../src/place-rules.ts';
 import { isAcronym, withoutSentenceOpener } from '../src/english-names.ts';
 import { tokenize } from '../src/tokenize.ts';
@@ -234,5 +234,24 @@ describe('a sentence-opening adverb the model ran into a name', () => {
     const mid = 'He met Later Musk.';
     const midTokens = tokenize(mid);
     expect(withoutSentenceOpener(mid, midTokens, { first: 2, last: 3, start: midTokens[2]?.start ?? 0 })).toEqual({ first: 2, last: 3, start: 7 });
+  });
+});
+
+describe('English organisation names by shape: where they end', () => {
+  it('stops before "and the" opening the next name, and before "of" and a person the model found', () => {
+    expect(findEnglishOrgNames('The Office of Management and Budget and the Court of Justice of the European Union ruled.', tokenize('The Office of Management and Budget and the Court of Justice of the European Union ruled.'), (a, b) => joinable('The Office of Management and Budget and the Court of Justice of the European Union ruled.', a, b)).map((s) => s.end - s.start)).toEqual([
+      'Office of Management and Budget'.length,
+      'Court of Justice of the European Union'.length,
+    ]);
+    const text = 'Its ally, the Pakistan Peoples Party of Bilawal Bhutto Zardari, voted.';
+    const tokens = tokenize(text);
+    const [party] = findEnglishOrgNames(text, tokens, (a, b) => joinable(text, a, b));
+    const bilawal = tokens.findIndex((t) => t.text === 'Bilawal');
+    expect(party && text.slice(party.start, withoutPersonAfterOf(party, tokens, [{ first: bilawal, last: bilawal + 2 }]).end)).toBe('Pakistan Peoples Party');
+    expect(party && withoutPersonAfterOf(party, tokens, [])).toEqual(party);
+  });
+
+  it('leaves military ranks out of a person\'s name', () => {
+    expect(namedMentions('Army chief Field Marshal Asim Munir, widely regarded as powerful, spoke.', 'en', true)).toEqual(['PER Asim Munir per:asim-munir']);
   });
 });
