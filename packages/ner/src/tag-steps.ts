@@ -1,4 +1,4 @@
-import { withoutDemonym } from './demonyms.ts';
+import { isEnglishDemonym, withoutDemonym } from './demonyms.ts';
 import { unlinkedId } from './entity-id.ts';
 import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts, withoutSentenceOpener } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
@@ -101,7 +101,12 @@ export function addKbNames(
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
-    const m = entry.type === 'PER' ? withoutTitles(tokens, extended) : entry.type === 'ORG' && arabic ? withoutCompanyWord(d, data, raw.entry, withoutNationality(d, data, raw.entry, extended)) : extended;
+    const m =
+      entry.type === 'PER'
+        ? withoutTitles(tokens, extended)
+        : entry.type === 'ORG' && arabic
+          ? withoutCompanyWord(d, data, raw.entry, withoutNationality(d, data, raw.entry, extended))
+          : withoutLeadingThe(tokens, entry, extended);
     const mention = d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
     if (entry.type === 'LOC' && !entry.strong && m.first === m.last) d.weakPlaces.set(m.first, mention);
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
@@ -492,6 +497,19 @@ function withoutNationality<M extends { readonly first: number; readonly last: n
   const head = d.tokens[m.first];
   if (!head || KEEPS_NATIONALITY.has(data.entries[entry]?.id ?? '')) return m;
   return isNationalBodyHead(head) ? m : { ...m, last: m.last - 1, end: before.end };
+}
+
+/**
+ * A KB alias written with a lower-case "the" ("the Amazon", the rainforest, against "Amazon", the
+ * company): the article tells the two apart but is not part of the mention.
+ */
+function withoutLeadingThe<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], entry: KbEntry, m: M): M {
+  const head = tokens[m.first];
+  const next = tokens[m.first + 1];
+  if (m.last <= m.first || !head || !next || head.key !== 'the' || !entry.aliases.some((a) => a.startsWith('the '))) return m;
+  // "the Brazilian Amazon": the demonym only says which part.
+  const name = isEnglishDemonym(next) && m.last > m.first + 1 ? tokens[m.first + 2] : undefined;
+  return name ? { ...m, first: m.first + 2, start: name.start } : { ...m, first: m.first + 1, start: next.start };
 }
 
 /** «شركة» and «نادي» before a name: the kind of body, not its name. */

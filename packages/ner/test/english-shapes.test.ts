@@ -255,3 +255,12 @@ describe('English organisation names by shape: where they end', () => {
     expect(namedMentions('Army chief Field Marshal Asim Munir, widely regarded as powerful, spoke.', 'en', true)).toEqual(['PER Asim Munir per:asim-munir']);
   });
 });
+
+describe('a KB alias written with a lower-case "the"', () => {
+  it('tells the place from the company of the same name, and the article stays out of the mention', () => {
+    expect(namedMentions('Deforestation in the Amazon rose, and Amazon said its shares fell.', 'en', false)).toEqual([
+      'LOC Amazon loc:amazon-rainforest',
+      'ORG Amazon org:amazon',
+    ]);
+  });
+});
