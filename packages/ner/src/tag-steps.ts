@@ -532,6 +532,32 @@ function withoutCompanyWord<M extends { readonly first: number; readonly last: n
 /** Entries whose official name holds the nationality («أرامكو السعودية», Saudi Aramco). */
 const KEEPS_NATIONALITY: ReadonlySet<string> = new Set(['org:aramco', 'org:esperance-de-tunis']);
 
+/** Words before "on X" that make it the platform: "wrote on X", "a post on X". */
+const POSTED_ON_EN = new Set(['post', 'posts', 'posted', 'posting', 'wrote', 'writing', 'said', 'says', 'statement', 'message', 'video', 'account', 'tweet', 'tweeted', 'announced', 'shared']);
+const PLATFORM_X = 'org:x-corp';
+
+/**
+ * English: the platform X by the one letter the matcher ignores, where the sentence says it is a
+ * platform ("wrote on X", "in a post on X", "the platform X").
+ */
+export function addPlatformX(d: Draft, data: TaggerData): void {
+  const entry = data.entries.find((e) => e.id === PLATFORM_X);
+  if (!entry) return;
+  d.tokens.forEach((t, k) => {
+    if (t.text !== 'X' || d.covered.has(k)) return;
+    const prev = d.tokens[k - 1];
+    const before = d.tokens[k - 2];
+    const after = d.tokens[k + 1];
+    // "X-ray", "X Corp" (the KB's own alias): not the letter alone.
+    const gap = after ? d.text.slice(t.end, after.start) : '';
+    if (after && (gap === '-' || (after.cap && gap === ' '))) return;
+    const posted = prev?.key === 'on' && before !== undefined && POSTED_ON_EN.has(before.key);
+    if (!posted && prev?.key !== 'platform') return;
+    d.add({ first: k, last: k, start: t.start, end: t.end, type: 'ORG', entityId: entry.id }, { entry });
+    d.orgSpans.push({ first: k, last: k, entityId: entry.id });
+  });
+}
+
 /** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
 const KB_TITLES = new Set(
   ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan'].map(keyOf),

@@ -12,6 +12,7 @@ import { partialNameLinks } from './partial-names.ts';
 import { Draft } from './tag-draft.ts';
 import {
   addCuedOrgs,
+  addPlatformX,
   addKbNames,
   addNamedBodies,
   addModelNames,
@@ -66,6 +67,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     addShapedOrgs(d, shaped);
     addNamedBodies(d, data, bodies);
     addTitledNames(d, nameTokens, found);
+    if (!arabic) addPlatformX(d, data);
     addCuedOrgs(d, data);
     if (!arabic) addShortForms(d, modelOrgs);
     const names = resolveModelNames(d, data, found);

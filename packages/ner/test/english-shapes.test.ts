@@ -264,3 +264,14 @@ describe('a KB alias written with a lower-case "the"', () => {
     ]);
   });
 });
+
+describe('the platform X by its one letter', () => {
+  it('is found where the sentence says it is a platform, and nowhere else', () => {
+    expect(namedMentions('Kast wrote on X that the ruling was fair. She congratulated the team in a post on X. The platform X fined them.', 'en', false)).toEqual([
+      'ORG X org:x-corp',
+      'ORG X org:x-corp',
+      'ORG X org:x-corp',
+    ]);
+    expect(namedMentions('Factor X rose, and doctors relied on X-ray machines.', 'en', false)).toEqual([]);
+  });
+});
