@@ -62,3 +62,20 @@ export function omanOrAmman(m: FoundPlace, found: readonly FoundPlace[], tokens:
   const omani = OMANI.test(text) || tokens.some((t) => t.key === SULTANATE) || found.some((f) => f.entityId === 'loc:Q544762');
   return jordan && !omani ? AMMAN : OMAN;
 }
+
+/**
+ * «وجدة» is Oujda, the Moroccan city, and «و» + «جدة», "and Jeddah". The KB gives the word to
+ * Oujda; it stays Oujda after «مدينة» or where the article names Morocco or a Moroccan (and no
+ * Saudi), else it is "and Jeddah".
+ */
+export const OUJDA = 'loc:oujda';
+export const JEDDAH = 'loc:Q374365';
+const CITY_WORDS = new Set(['مدينة', 'ولاية', 'جهة', 'عمالة', 'إقليم'].map(keyOf));
+const MOROCCO_WORD = /(^|[^\u0621-\u064A])(?:[وفبل]|لل)?(?:ال)?مغرب(?:ي|يه|ية|يون|يين)?(?![\u0621-\u064A])/u;
+const SAUDI_WORD = /(^|[^\u0621-\u064A])(?:[وفبل]|لل)?(?:ال)?سعودي(?:ه|ة|ون|ين)?(?![\u0621-\u064A])/u;
+
+export function oujdaOrJeddah(tokens: readonly Token[], at: number, text: string): typeof OUJDA | typeof JEDDAH {
+  const prev = tokens[at - 1];
+  if (prev && variantsOf(prev).some((v) => CITY_WORDS.has(v.key))) return OUJDA;
+  return MOROCCO_WORD.test(text) && !SAUDI_WORD.test(text) ? OUJDA : JEDDAH;
+}

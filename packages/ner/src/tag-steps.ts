@@ -6,7 +6,7 @@ import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
-import { AMMAN, OMAN, isOmanWord, omanOrAmman } from './homographs.ts';
+import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
@@ -590,6 +590,21 @@ export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
     if (omanOrAmman(f, found, d.tokens, d.text) !== AMMAN) continue;
     f.mention.entityId = AMMAN;
     d.link(amman);
+  }
+}
+
+/** Step 9 (Arabic): «وجدة» the KB gave to Oujda is "and Jeddah" unless the article says Morocco (`oujdaOrJeddah`). */
+export function resolveOujdaJeddah(d: Draft, jeddah: KbEntry | undefined): void {
+  if (!jeddah) return;
+  for (const m of d.mentions) {
+    const s = d.spans.get(m);
+    const t = s ? d.tokens[s.first] : undefined;
+    if (m.entityId !== OUJDA || !s || !t || s.first !== s.last || !t.text.startsWith('و') || oujdaOrJeddah(d.tokens, s.first, d.text) !== JEDDAH) continue;
+    const skip = variantsOf(t).find((v) => v.clitics === 'و')?.skip ?? 1;
+    m.start = t.start + skip;
+    m.text = d.text.slice(m.start, m.end);
+    m.entityId = jeddah.id;
+    d.link(jeddah);
   }
 }
 

@@ -1,7 +1,7 @@
 import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
-import { AMMAN } from './homographs.ts';
+import { AMMAN, JEDDAH } from './homographs.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
@@ -23,6 +23,7 @@ import {
   ASHARQ_AL_AWSAT,
   resolveModelNames,
   resolveOmanAmman,
+  resolveOujdaJeddah,
   resolveQuotedNewspaper,
   withFeatureWords,
   withDescribedPlaces,
@@ -46,6 +47,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en'), lexicon: loadModelLexicon(modelDir).lexicon };
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: models?.lexicon ?? buildLexicon(matcher.entries, nameTokens), nameTokens };
   const amman = matcher.entries.find((e) => e.id === AMMAN);
+  const jeddah = matcher.entries.find((e) => e.id === JEDDAH);
   const asharqAlAwsat = matcher.entries.find((e) => e.id === ASHARQ_AL_AWSAT);
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
   const isOneWordName = (key: string): boolean => data.lexicon.flagsOf(key)?.some((f) => f.endsWith('1') || f === 'LOCc') === true;
@@ -76,6 +78,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
 
     if (arabic) {
       resolveOmanAmman(d, amman);
+      resolveOujdaJeddah(d, jeddah);
       resolveQuotedNewspaper(d, asharqAlAwsat);
     }
     if (!arabic) withFeatureWords(d, data);

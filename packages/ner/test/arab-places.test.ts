@@ -133,3 +133,15 @@ describe('a town the model reads as an organisation', () => {
     expect(mentions).toContain('ORG الوكرة');
   });
 });
+
+describe('«وجدة»: Oujda or "and Jeddah"', () => {
+  it('is Jeddah behind و unless the article says Morocco or «مدينة»', () => {
+    expect(namedMentions('وتساقطت الأمطار على الرياض وجدة والدمام.', 'ar', false)).toEqual([
+      'LOC الرياض loc:Q1249255',
+      'LOC جدة loc:Q374365',
+      'LOC الدمام loc:Q160320',
+    ]);
+    expect(namedMentions('وقالت السلطات المغربية إن وجدة والناظور تضررتا.', 'ar', false)).toEqual(['LOC وجدة loc:oujda', 'LOC الناظور loc:Q367864']);
+    expect(namedMentions('وقال الوالي إن مدينة وجدة شهدت أمطارا.', 'ar', false)).toEqual(['LOC وجدة loc:oujda']);
+  });
+});
