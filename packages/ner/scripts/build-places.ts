@@ -70,6 +70,8 @@ const STOP = new Set(
     'شاش', 'لوبي', 'الينابيع', 'نصيحة', 'شلالات', 'خريج', 'نقي', 'أود', 'صلصة', 'سري', 'بنجر', 'بلوك', 'قالب',
     // "in us" (Vina; Vienna is «فيينا»); "castle" (Qala, Malta: a castle's name is «قلعة» and its own).
     'فينا', 'قلعة',
+    // "took the initiative" (Pader, Uganda).
+    'بادر',
     // "Saint" in Italian and Spanish names («سان», "San Giovanni": San, a town in Mali), and the
     // adjective "Jewish" (the Jewish Autonomous Oblast's English row).
     'سان', 'san', 'jewish'].map(keyOf),
@@ -106,6 +108,9 @@ const ARABIC_FIXES: Record<string, string> = {
   Q8684: '', // Seoul: «سيول», "torrents"
   Q2540509: '', // El Hajeb: «الحاجب», "the chamberlain", "the eyebrow"
   Q1020297: '', // El Tigre: «النمر», "the tiger" (and a surname)
+  Q211563: '', // Beira: «بيرا» is also «بئراً» ("a well") once hamza and tanween are folded
+  Q235723: '', // Mila: «ميلاً» ("a mile", as in «ميلاً بحرياً»)
+  Q26161: '', // Nuqat al Khams: «النقاط الخمس», "the five points" (south Lebanon)
 };
 /**
  * Arabic names of Arab-world places (and a few Iranian and Israeli ones) that the gazetteer lists
@@ -151,6 +156,9 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q8684: ['سول', '~سيول'], // Seoul; «سيول» is also "torrents"
   Q2540509: ['~الحاجب'], // El Hajeb
   Q1020297: ['~النمر'], // El Tigre
+  Q211563: ['~بيرا'], // Beira; «بئراً», "a well"
+  Q235723: ['~ميلة'], // Mila, as Algerian news writes it («ميلاً» is "a mile")
+  Q26161: ['~النقاط الخمس'], // Nuqat al Khams; "the five points"
   Q1171: ['غوا'], // Goa (upstream: «جوا», "by air")
   Q311266: ['~الخبر'], // Khobar; «الخبر» is "the news"
   Q234600: ['~العين'], // Al Ain; "the eye", "the spring"

@@ -74,6 +74,7 @@ export function addKbNames(
     const inBody = withinLonger(around.bodies, raw.first, raw.last) && !(entry?.type === 'ORG' && around.bodies.some((sp) => (sp.first === raw.first || sp.nameFirst === raw.first) && raw.last + 1 >= sp.complement));
     if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || inInstitution || inBody) return;
     if (arabic && entry.type === 'ORG' && isMinistersPortfolio(tokens, raw.first)) return;
+    if (arabic && isCountryAsAdjective(d, entry, raw.first, raw.last)) return;
     // "جامعة الكويت", "محكمة استئناف دبي": the place completes an institution's name.
     // The head may have been read as a town on its own («بورصة», Bursa): the institution takes it back.
     const institution = arabic && entry.type === 'LOC' ? placeInstitution(d.text, tokens, raw, d.join, (k) => !d.covered.has(k) || d.weakPlaces.has(k)) : null;
@@ -510,6 +511,24 @@ function withoutLeadingThe<M extends { readonly first: number; readonly last: nu
   // "the Brazilian Amazon": the demonym only says which part.
   const name = isEnglishDemonym(next) && m.last > m.first + 1 ? tokens[m.first + 2] : undefined;
   return name ? { ...m, first: m.first + 2, start: name.start } : { ...m, first: m.first + 1, start: next.start };
+}
+
+/** Countries whose Arabic name is also the feminine adjective: «السعودية» ("Saudi"). */
+const ADJECTIVE_COUNTRIES = new Set(['loc:SAU']);
+
+/**
+ * «السعودية» right after a definite feminine noun or plural is the adjective, not the country:
+ * «الصناعة السعودية», «القوات السعودية», «العاصمة السعودية» (a named body that ends in it is found
+ * whole before this).
+ */
+function isCountryAsAdjective(d: Draft, entry: KbEntry, first: number, last: number): boolean {
+  const t = d.tokens[first];
+  const prev = d.tokens[first - 1];
+  // Written with its article and no proclitic («للسعودية», «والسعودية» name the country).
+  if (first !== last || !ADJECTIVE_COUNTRIES.has(entry.id) || !t || !prev || !t.text.startsWith('ال')) return false;
+  // A feminine noun or a plural in ـات, which the adjective agrees with («الوفد السعودية» is a list).
+  const agrees = variantsOf(prev).some((v) => v.article && (v.key.endsWith('ه') || v.key.endsWith('ات')));
+  return prev.arabic && agrees && d.join(prev, t);
 }
 
 /** «شركة» and «نادي» before a name: the kind of body, not its name. */

@@ -145,3 +145,17 @@ describe('«وجدة»: Oujda or "and Jeddah"', () => {
     expect(namedMentions('وقال الوالي إن مدينة وجدة شهدت أمطارا.', 'ar', false)).toEqual(['LOC وجدة loc:oujda']);
   });
 });
+
+describe('«السعودية» after a definite feminine noun or plural', () => {
+  it('is the adjective "Saudi", not the country', () => {
+    expect(namedMentions('وقالت إن الصناعة السعودية تنمو وإن القوات السعودية انتشرت.', 'ar', false)).toEqual([]);
+    // Not after a masculine noun (a list: «الوفد السعودية»), nor behind a proclitic, nor alone.
+    expect(namedMentions('وزار الوفد السعودية والإمارات، وقالت السعودية إن للسعودية دورا.', 'ar', false).map((m) => m.split(' ').pop())).toEqual([
+      'loc:SAU', 'loc:ARE', 'loc:SAU', 'loc:SAU',
+    ]);
+  });
+
+  it('words the gazetteer gave to far places are not found: «بئراً» (a well) is not Beira, «وبادر» (took the lead) not Pader', () => {
+    expect(namedMentions('وأدخلت الشركة 40 بئراً جديدة، وبادر الفريق بالتسجيل على بعد 12 ميلاً بحرياً.', 'ar', false)).toEqual([]);
+  });
+});
