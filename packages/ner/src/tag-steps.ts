@@ -107,7 +107,9 @@ export function addKbNames(
         ? withoutTitles(tokens, extended)
         : entry.type === 'ORG' && arabic
           ? withoutCompanyWord(d, data, raw.entry, withoutNationality(d, data, raw.entry, extended))
-          : withoutLeadingThe(tokens, entry, extended);
+          : entry.type === 'LOC' && arabic
+            ? withoutKindWord(d, data, raw.entry, extended, PLACE_KIND_WORDS_AR, 'LOC')
+            : withoutLeadingThe(tokens, entry, extended);
     const mention = d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
     if (entry.type === 'LOC' && !entry.strong && m.first === m.last) d.weakPlaces.set(m.first, mention);
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
@@ -541,10 +543,25 @@ const BODY_KIND_WORDS_AR = new Set(['شركة', 'نادي'].map(keyOf));
  * أبوظبي الوطنية», whose rest is no alias).
  */
 function withoutCompanyWord<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(d: Draft, data: TaggerData, entry: number, m: M): M {
+  return withoutKindWord(d, data, entry, m, BODY_KIND_WORDS_AR, 'ORG');
+}
+
+/** «مدينة», «محافظة», «ولاية», «منطقة», «إقليم» before a place: its kind, which the gold leaves out («محافظة مطروح» → «مطروح»). */
+const PLACE_KIND_WORDS_AR = new Set(['مدينة', 'محافظة', 'ولاية', 'منطقة', 'إقليم'].map(keyOf));
+
+/** The match without its first word, a kind word of `kinds`, where the rest is also the entry's name (plain or `~`). */
+function withoutKindWord<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(
+  d: Draft,
+  data: TaggerData,
+  entry: number,
+  m: M,
+  kinds: ReadonlySet<string>,
+  type: 'ORG' | 'LOC',
+): M {
   const head = d.tokens[m.first];
   const next = d.tokens[m.first + 1];
-  if (m.last <= m.first || !head || !next || !variantsOf(head).some((v) => !v.article && BODY_KIND_WORDS_AR.has(v.key))) return m;
-  const rest = data.matcher.whole(d.text.slice(next.start, m.end)) ?? data.matcher.confirm(d.tokens, m.first + 1, m.last, 'ORG');
+  if (m.last <= m.first || !head || !next || !variantsOf(head).some((v) => !v.article && kinds.has(v.key))) return m;
+  const rest = data.matcher.whole(d.text.slice(next.start, m.end)) ?? data.matcher.confirm(d.tokens, m.first + 1, m.last, type);
   return rest === entry ? { ...m, first: m.first + 1, start: next.start } : m;
 }
 

@@ -159,3 +159,13 @@ describe('«السعودية» after a definite feminine noun or plural', () => 
     expect(namedMentions('وأدخلت الشركة 40 بئراً جديدة، وبادر الفريق بالتسجيل على بعد 12 ميلاً بحرياً.', 'ar', false)).toEqual([]);
   });
 });
+
+describe('a kind word before a place whose name alone is the place too', () => {
+  it('stays out of the mention («محافظة مطروح» → «مطروح»); a name that needs it keeps it', () => {
+    expect(namedMentions('وأكد مسؤولون في محافظة مطروح ومدينة البندقية أن الصرف بدأ.', 'ar', false)).toEqual([
+      'LOC مطروح loc:Q30682',
+      'LOC البندقية loc:Q18288217',
+    ]);
+    expect(namedMentions('وعادت الأسر إلى مرسى مطروح.', 'ar', false)).toEqual(['LOC مرسى مطروح loc:Q393829']);
+  });
+});
