@@ -549,7 +549,7 @@ function withoutCompanyWord<M extends { readonly first: number; readonly last: n
 /** «مدينة», «محافظة», «ولاية», «منطقة», «إقليم» before a place: its kind, which the gold leaves out («محافظة مطروح» → «مطروح»). */
 const PLACE_KIND_WORDS_AR = new Set(['مدينة', 'محافظة', 'ولاية', 'منطقة', 'إقليم'].map(keyOf));
 
-/** The match without its first word, a kind word of `kinds`, where the rest is also the entry's name (plain or `~`). */
+/** The match without its first word, a kind word of `kinds`, where the rest is also the entry's name. */
 function withoutKindWord<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(
   d: Draft,
   data: TaggerData,
@@ -561,6 +561,7 @@ function withoutKindWord<M extends { readonly first: number; readonly last: numb
   const head = d.tokens[m.first];
   const next = d.tokens[m.first + 1];
   if (m.last <= m.first || !head || !next || !variantsOf(head).some((v) => !v.article && kinds.has(v.key))) return m;
+  // A `~` form counts: the kind word confirms it here («شركة رينو», «محافظة الغربية» → «الغربية»).
   const rest = data.matcher.whole(d.text.slice(next.start, m.end)) ?? data.matcher.confirm(d.tokens, m.first + 1, m.last, type);
   return rest === entry ? { ...m, first: m.first + 1, start: next.start } : m;
 }
