@@ -150,8 +150,12 @@ export function findDescribedPlaces(
     if (reading.key === ROAD && !(rulers && nextTok.article && RULER_TITLES_AR.has(nextTok.key))) continue;
     if (rulers && nextTok.article && RULER_TITLES_AR.has(nextTok.key) && !locked.has(i + 1)) {
       const name = tokens[i + 2];
-      if (!name || !name.arabic || locked.has(i + 2) || !joinable(nextTok, name)) continue;
-      last = withNisba(lineageEnd(tokens, i + 2, (k) => !locked.has(k), joinable));
+      // The ruler the KB knows («مطار الأمير نايف بن عبد العزيز») is part of the facility's name.
+      const ruler = startsAt.get(i + 2);
+      if (!name || !name.arabic || !joinable(nextTok, name)) continue;
+      if (ruler?.type === 'PER') last = withNisba(lineageEnd(tokens, ruler.last, (k) => !locked.has(k), joinable));
+      else if (locked.has(i + 2)) continue;
+      else last = withNisba(lineageEnd(tokens, i + 2, (k) => !locked.has(k), joinable));
     } else if (reading.key === DAM && damName(i + 1, after)) {
       // "سد النهضة", "سد الروصيرص", "سد الموصل": a dam by its name or its place; "سد العجز" and
       // "سد فجوة" (filling a deficit, a gap) are the verb.

@@ -52,7 +52,9 @@ describe('Arabic bodies named in quotes after a cue noun, and societies', () => 
   });
 
   it('reads a society with its definite name and up to two adjectives', () => {
-    expect(rules('وحصدت جمعية الوفاق الوطني الإسلامية ثلاثة مقاعد.')).toEqual(['ORG جمعية الوفاق الوطني الإسلامية org:جمعيه الوفاق الوطني الاسلاميه']);
+    expect(rules('وحصدت جمعية التجمع الوطني الديمقراطي ثلاثة مقاعد.')).toEqual(['ORG جمعية التجمع الوطني الديمقراطي org:جمعيه التجمع الوطني الديمقراطي']);
+    // The KB's own name of such a society links to it.
+    expect(rules('وحصدت جمعية الوفاق الوطني الإسلامية ثلاثة مقاعد.')).toEqual(['ORG جمعية الوفاق الوطني الإسلامية org:al-wefaq']);
     expect(rules('وفازت جمعية الأصالة الإسلامية بمقعدين.')).toEqual(['ORG جمعية الأصالة الإسلامية org:جمعيه الاصاله الاسلاميه']);
     expect(rules('وقالت جمعية محلية لمساعدة المهاجرين إن العدد ارتفع.')).toEqual([]);
   });
