@@ -32,11 +32,15 @@ const SENTENCE_OPENERS_EN = new Set([
   'if', 'as', 'though', 'although', 'because', 'once', 'unlike', 'like', 'there', 'here', 'both', 'neither', 'only', 'even',
 ]);
 
-/** A model name without a sentence-opening adverb or conjunction run into it ("Later Musk"). */
-export function withoutSentenceOpener<M extends { readonly first: number; readonly last: number; readonly start: number }>(text: string, tokens: readonly Token[], m: M): M {
+/**
+ * A model name without a sentence-opening adverb or conjunction run into it ("Later Musk"); null
+ * when the opener is all of it ("Later, the union …" read as a name).
+ */
+export function withoutSentenceOpener<M extends { readonly first: number; readonly last: number; readonly start: number }>(text: string, tokens: readonly Token[], m: M): M | null {
   const head = tokens[m.first];
   const next = tokens[m.first + 1];
-  if (m.last <= m.first || !head || !next || head.arabic || !SENTENCE_OPENERS_EN.has(head.key) || !opensSentence(text, head.start)) return m;
+  if (!head || head.arabic || !SENTENCE_OPENERS_EN.has(head.key) || !opensSentence(text, head.start)) return m;
+  if (m.last <= m.first || !next) return null;
   return { ...m, first: m.first + 1, start: next.start };
 }
 

@@ -85,10 +85,6 @@ export function joinable(text: string, a: Token, b: Token): boolean {
 }
 
 /**
- * Compiles entries into a hash over joined token keys. Earlier entries win on equal keys, so the
- * curated KB (loaded first) overrides the gazetteer.
- */
-/**
  * An alias and its other spelling: Arabic news writes the names built on «عبد» both apart and
  * joined («عبد الله» and «عبدالله», «عبد العزيز» and «عبدالعزيز»), and a KB alias lists one.
  */
@@ -98,6 +94,10 @@ export function spellingsOf(alias: string): readonly string[] {
   return [...new Set([alias, joined, apart])];
 }
 
+/**
+ * Compiles entries into a hash over joined token keys. Earlier entries win on equal keys, so the
+ * curated KB (loaded first) overrides the gazetteer.
+ */
 export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   const index = new Map<string, Alias[]>();
   /** Every leading run of alias tokens ("حلف", "حلف شمال", ...), so matching can stop early. */

@@ -51,10 +51,10 @@ const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'م
 const NOT_COMPLEMENTS_AR = new Set(
   ['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر',
     // "حكومة الإقليم" (the region's), "حكومة الجماعة" (the group's): a body named by what it belongs to.
-    'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية',
-    // What a meeting is called for ("الجمعية العامة لإصدار القرارات التالية"): a purpose, not a name.
-    'إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf),
+    'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية'].map(keyOf),
 );
+/** What a meeting is called for («الجمعية العامة لإصدار القرارات التالية»): a purpose, not a body's ل complement. */
+const PURPOSES_AR = new Set(['إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf));
 /**
  * Definite institutions that are a name with a nisba adjective after them: "الجيش الوطني الليبي",
  * "المخابرات العامة المصرية", "القيادة المركزية الأمريكية", "البرلمان الإيراني", "البحرية الأمريكية",
@@ -109,18 +109,6 @@ const MINISTERS = keyOf('وزراء');
 const AFTER_BODY_AR = new Set(
   ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين'].map(keyOf),
 );
-
-/** Heads of state bodies and other institutions whose name needs the nationality after them. */
-const NATIONAL_HEADS_AR = new Set([...ORG_HEADS_AR, ...INSTITUTIONS_AR, ...MINISTRIES_AR, ...['قوات', 'خطوط', 'بورصة', 'سوق', 'إذاعة', 'تلفزيون', 'صندوق', 'مفوضية', 'جهاز', 'ديوان', 'رئاسة', 'نيابة', 'مكتب', 'معهد', 'مركز', 'مجموعة', 'اتحاد', 'برلمان', 'كنيسة', 'كونغرس', 'كونجرس', 'كنيست'].map(keyOf)]);
-
-/**
- * Whether an Arabic organisation name opening with this word is an institution named by its kind,
- * whose nationality is part of its name («الجيش الإسرائيلي», «البنك المركزي المصري», «وكالة الأنباء
- * السعودية»), rather than a proper name the nationality only describes («الزمالك المصري»).
- */
-export function isNationalBodyHead(token: Token): boolean {
-  return token.arabic && variantsOf(token).some((v) => NATIONAL_HEADS_AR.has(v.key));
-}
 
 /**
  * Whether the name at `first` is a ministry written as a minister's portfolio: «وزير الخارجية
@@ -214,8 +202,12 @@ export function findCuedOrgs(
     const feminine = reading.key.endsWith('ه');
     // A masculine one after a feminine head describes the complement ("وزارة الحكم المحلي", "وزارة
     // التعليم العالي"): only the adjectives such complements take, never "(تقرير) وزارة الصحة اليومي".
-    // A nationality is part of the name whichever noun it agrees with («هيئة الهلال الأحمر السعودي»).
-    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || isNationality(adj));
+    // A nationality is part of the name whichever noun it agrees with («هيئة الهلال الأحمر السعودي»),
+    // unless a title stands before the body: then it is the title's («المتحدث باسم وزارة الخارجية
+    // الإيراني», «رئيس هيئة الأركان الإسرائيلي»).
+    const before = tokens[i - 1];
+    const titled = before !== undefined && (isArabicTitle(before) || variantsOf(before).some((v) => TITLE_OF_BODY_AR.has(v.key)));
+    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || (isNationality(adj) && !titled));
     if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && agrees) j++;
     // Then nouns joined with و and their adjectives: "وزارة الموارد البشرية والتنمية الاجتماعية",
     // "وزارة الكهرباء والماء والطاقة المتجددة"; not after a nationality, which ends the name.
@@ -226,6 +218,9 @@ export function findCuedOrgs(
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
 }
+
+/** Words that make the body after them part of a title («المتحدث باسم …», «مدير مكتب …», «الأمين العام لـ…»). */
+const TITLE_OF_BODY_AR = new Set(['باسم', 'مدير', 'مديرة', 'مكتب', 'عام', 'امين', 'رئيس', 'رئيسة', 'نائب', 'وكيل', 'سفير', 'مندوب', 'ممثل'].map(keyOf));
 
 /** Masculine nisba adjectives of a ministry's complement ("الحكم المحلي", "التعليم العالي", "الأمن الداخلي"). */
 const COMPLEMENT_ADJ_AR = new Set(
@@ -282,7 +277,7 @@ function definiteBodySpan(tokens: readonly Token[], i: number, next: (j: number)
   // "المجلس التنفيذي للصندوق" (the Fund's board), "المجلس البلدي للمدينة": a complement that is
   // itself a body or a place noun says whose body it is, not its name.
   const object = variantsOf(complement).find((v) => v.clitics.startsWith('ل'))?.key ?? '';
-  if (BODY_HEADS_AR.has(object) || ORG_HEADS_AR.has(object) || NOT_COMPLEMENTS_AR.has(object)) return null;
+  if (BODY_HEADS_AR.has(object) || ORG_HEADS_AR.has(object) || NOT_COMPLEMENTS_AR.has(object) || PURPOSES_AR.has(object)) return null;
   // Then adjectives (any nisba, "البري" and "الجوي" too, but not "الحالي") and definite nouns joined
   // with و; a bare definite noun is the sentence going on ("أعلنت المفوضية … للانتخابات النتائج").
   const last = complementTail(j + (construct ? 2 : 1), next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: false });

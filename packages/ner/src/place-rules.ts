@@ -28,21 +28,28 @@ const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 
  * article sets name 16 of their 23 ports whole, as their annotation brief says of named facilities.
  */
 const NAMED_FACILITIES_AR = new Set(
-  ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع', 'مسجد', 'جامع', 'كنيسة', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج', 'حلبة'].map(keyOf),
+  ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع', 'مسجد', 'جامع', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج', 'حلبة'].map(keyOf),
 );
-/** Institutions named after a person found earlier («جامعة عبد المالك السعدي», «مؤسسة محمد بن راشد»): organisations. */
-const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'مدرسة', 'أكاديمية', 'كلية', 'معهد', 'مركز', 'جائزة'].map(keyOf));
 /**
- * Squares: named by a place or a person found earlier («ميدان رمسيس», «ساحة رياض الصلح») or by one
- * definite word, also one ending like a nisba («ميدان التحرير», «ساحة الشهداء», «ميدان الحرية»),
- * never by what happens there («ساحة المعركة»).
+ * Institutions named after a person found earlier («جامعة عبد المالك السعدي», «مؤسسة محمد بن راشد»):
+ * organisations. Not «مركز» («في مركز ميسي», his position), «جائزة» (prizes are no entities) nor
+ * «مدرسة» («مدرسة فرويد», a school of thought).
+ */
+const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'أكاديمية', 'كلية', 'معهد'].map(keyOf));
+/**
+ * Squares named by a place or a person found earlier («ميدان رمسيس», «ساحة رياض الصلح»), never a
+ * country («ساحة إيران», an arena). One named by a plain word («ميدان التحرير») is the KB's, or
+ * the model's (`opensWithPlaceHead`): «ساحة المدرسة», «ميدان البحث» are no names.
  */
 const SQUARES_AR = new Set(['ميدان', 'ساحة'].map(keyOf));
-const NOT_SQUARE_NAMES_AR = new Set(
-  ['معركة', 'معارك', 'قتال', 'حرب', 'عمل', 'صراع', 'سباق', 'منافسة', 'اشتباك', 'اشتباكات', 'مواجهة', 'لعب', 'تدريب', 'رماية', 'شرف', 'سياسة', 'ثقافة', 'فن', 'اعلام', 'عرض', 'داخل', 'خارج'].map(keyOf),
+/**
+ * Heads that make a model's organisation name a place: squares, ports, airports, stadiums, mosques,
+ * castles, hospital buildings. Not museums and palaces, which also speak as institutions («قال
+ * قصر الإليزيه»), nor churches («كنيسة المشرق الآشورية»).
+ */
+const PLACE_HEADS_AR = new Set(
+  [...NAMED_FACILITIES_AR, ...SQUARES_AR, ...['مطار', 'معبر', 'مخيم', 'جسر', 'سد', 'حقل'].map(keyOf)].filter((k) => !['متحف', 'قصر'].map(keyOf).includes(k)),
 );
-/** Heads that make a model's organisation name a place: a square, a port, a stadium, a hospital building. */
-const PLACE_HEADS_AR = new Set([...NAMED_FACILITIES_AR, ...SQUARES_AR, ...['مطار', 'معبر', 'مخيم', 'جسر', 'سد', 'حقل'].map(keyOf)]);
 
 /** Whether an Arabic name opens with a place head without the article ("ميدان التحرير", "مطار القاهرة"). */
 export function opensWithPlaceHead(t: Token | undefined): boolean {
@@ -89,7 +96,7 @@ const NISBA_AR = /(ي|يه|يين|يون|يات)$/;
 const SIZE_ADJ_AR = new Set(['كبير', 'جديد', 'عام'].map(keyOf));
 /** «العام» after a facility is "general" («مستشفى حمد العام»), unless the year goes on («… العام الماضي»). */
 const YEAR = keyOf('عام');
-const YEAR_ADJ_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي', 'هجري', 'ميلادي'].map(keyOf));
+const YEAR_ADJ_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي', 'هجري', 'ميلادي', 'فائت', 'منقضي', 'المنصرم'].map(keyOf));
 /** Nouns of people that end like a nisba but never describe a place ("مرفأ بيروت القاضي طارق البيطار"). */
 const NISBA_LIKE_PEOPLE_AR: ReadonlySet<string> = new Set(['قاضي', 'محامي', 'مدعي', 'والي', 'جاني', 'راعي', 'ساعي', 'داعي', 'حامي', 'رامي'].map(keyOf));
 /** Compass words name a place only with the article ("حقل الشمال" = North Field, not "حقل شمال البلاد"). */
@@ -100,14 +107,17 @@ export interface TokenMention {
   readonly first: number;
   readonly last: number;
   readonly type: string;
+  readonly entityId?: string | null;
 }
 
 /**
- * Arabic place names that include their descriptor (one LOC mention, "معبر رفح", not a descriptor
+ * Arabic names that include their descriptor: places (one LOC mention, "معبر رفح", not a descriptor
  * then the town): the descriptor without the article (proclitics allowed), then either a mention
  * found earlier that starts on the next word (a place, or a model name such as "أبو شوك"), or one
  * word that is not a common complement nor a nisba adjective, extended over name particles ("كرم
  * أبو سالم", "بني سهيلا"). "رأس", "خليج" and "محور" only take a name found earlier ("خليج العقبة").
+ * Facilities and squares take a place or person found earlier; and institutions named after a
+ * person found earlier are organisations (`type` ORG: «جامعة عبد المالك السعدي»).
  * `locked` are tokens of KB/title/organisation mentions the rule must not cut into.
  */
 export function findDescribedPlaces(
@@ -167,12 +177,9 @@ export function findDescribedPlaces(
       if (after?.type !== 'PER' && after?.type !== 'LOC') continue;
       last = withNisba(after.last);
     } else if (SQUARES_AR.has(reading.key)) {
-      if (after) {
-        if (after.type !== 'PER' && after.type !== 'LOC') continue;
-        last = after.last;
-      } else if (nextTok.arabic && nextTok.article && !locked.has(i + 1) && nextTok.key.length >= 3 && !NOT_SQUARE_NAMES_AR.has(nextTok.key)) {
-        last = i + 1;
-      } else continue;
+      // «ساحة إيران» is an arena for Iran («لن يكون ساحة إيران»), not a square.
+      if (!after || (after.type !== 'PER' && after.type !== 'LOC') || /^loc:[A-Z]{3}$/u.test(after.entityId ?? '')) continue;
+      last = after.last;
     } else if (after) {
       const place = after.type === 'LOC';
       if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
@@ -221,7 +228,8 @@ export function findDescribedPlaces(
     const adj = tokens[last + 1];
     const end = tokens[last];
     const nisba = adj !== undefined && NISBA_AR.test(adj.key) && adj.key.length >= 4 && !isNationality(adj) && !NISBA_LIKE_PEOPLE_AR.has(adj.key) && !NOT_NISBA_NAMES_AR.has(adj.key);
-    const yearGoesOn = adj?.key === YEAR && YEAR_ADJ_AR.has(tokens[last + 2]?.key ?? '');
+    const after = tokens[last + 2];
+    const yearGoesOn = adj?.key === YEAR && after !== undefined && (YEAR_ADJ_AR.has(after.key) || /^\p{Nd}+$/u.test(after.text));
     const takes = adj && end && adj.arabic && adj.article && (nisba || (SIZE_ADJ_AR.has(adj.key) && !yearGoesOn));
     return takes && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj) ? last + 1 : last;
   }

@@ -1,6 +1,6 @@
 import { isEnglishDemonym, withoutDemonym } from './demonyms.ts';
 import { unlinkedId } from './entity-id.ts';
-import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts, withoutSentenceOpener } from './english-names.ts';
+import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
@@ -10,7 +10,7 @@ import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } fr
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isNationalBodyHead } from './org-rules.ts';
+import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -104,7 +104,7 @@ export function addKbNames(
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
     const m =
       entry.type === 'PER'
-        ? withoutTitles(tokens, extended)
+        ? withoutTitles(tokens, entry, extended)
         : entry.type === 'ORG' && arabic
           ? withoutCompanyWord(d, data, raw.entry, withoutNationality(d, data, raw.entry, extended))
           : entry.type === 'LOC' && arabic
@@ -350,7 +350,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // may be an agency or a club: «العمانية», «المصري»).
       return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head) && (head.article || /(يين|يون)$/u.test(head.key))))) && !isNotAName(tokens, m.first, m.last);
     })
-    .map((m) => (arabic ? m : withoutSentenceOpener(text, tokens, m)))
+    // «جامعة هارفارد» read as a person: a name that opens with an institution noun is an organisation.
+    .map((m) => (arabic && m.type === 'PER' && m.last > m.first && isGenericOrgHead(tokens[m.first] as Token) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
       const facility = arabic || d.covered.has(m.last + 1) ? -1 : facilityWordAfter(tokens, m.last, d.join);
@@ -464,7 +465,7 @@ export function addModelNames(d: Draft, names: ModelNames, linked: ReadonlySet<n
  */
 export function withDescribedPlaces(d: Draft): Mention[] {
   const { text, tokens, mentions, soft, info } = d;
-  const spans = mentions.map((m) => ({ ...(d.spans.get(m) ?? { first: 0, last: -1 }), type: m.type, mention: m }));
+  const spans = mentions.map((m) => ({ ...(d.spans.get(m) ?? { first: 0, last: -1 }), type: m.type, entityId: m.entityId, mention: m }));
   const locked = new Set<number>();
   for (const s of spans) {
     if (!soft.has(s.mention) || s.type === 'ORG') for (let k = s.first; k <= s.last; k++) locked.add(k);
@@ -487,19 +488,22 @@ export function withDescribedPlaces(d: Draft): Mention[] {
 }
 
 /**
- * A KB organisation matched by an alias that ends in a nationality, where the nationality only
- * describes a proper name («الزمالك المصري», «ميلان الإيطالي»): the nationality stays out of the
- * mention, which keeps the link. An institution named by its kind keeps it («الجيش الإسرائيلي»,
- * «البنك المركزي المصري», «الكونغرس الأمريكي», «حزب الله اللبناني»), and so does an official name
- * that holds it («أرامكو السعودية»).
+ * A KB club matched by an alias that ends in a nationality («الزمالك المصري», «ميلان الإيطالي»): the
+ * nationality only says where the club is from and stays out of the mention, which keeps the link.
+ * Any other body keeps it: it is often part of the official name («المؤتمر الوطني الأفريقي», «بيت
+ * التمويل الكويتي», «الجيش الإسرائيلي»).
  */
 function withoutNationality<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(d: Draft, data: TaggerData, entry: number, m: M): M {
   const end = d.tokens[m.last];
   const before = d.tokens[m.last - 1];
   if (m.last <= m.first || !end || !before || !end.article || !isNationality(end)) return m;
-  const head = d.tokens[m.first];
-  if (!head || KEEPS_NATIONALITY.has(data.entries[entry]?.id ?? '')) return m;
-  return isNationalBodyHead(head) ? m : { ...m, last: m.last - 1, end: before.end };
+  const e = data.entries[entry];
+  return e && isClub(e) ? { ...m, last: m.last - 1, end: before.end } : m;
+}
+
+/** A sports club: the KB lists it as «نادي …» or with FC, SC, CF or Club in an English name. */
+function isClub(entry: KbEntry): boolean {
+  return entry.type === 'ORG' && entry.aliases.some((a) => a.startsWith('نادي ') || a.startsWith('~نادي ') || /\b(FC|SC|CF|AFC|Club)\b/u.test(a));
 }
 
 /**
@@ -566,8 +570,6 @@ function withoutKindWord<M extends { readonly first: number; readonly last: numb
   return rest === entry ? { ...m, first: m.first + 1, start: next.start } : m;
 }
 
-/** Entries whose official name holds the nationality («أرامكو السعودية», Saudi Aramco). */
-const KEEPS_NATIONALITY: ReadonlySet<string> = new Set(['org:aramco', 'org:esperance-de-tunis']);
 
 /** Words before "on X" that make it the platform: "wrote on X", "a post on X". */
 const POSTED_ON_EN = new Set(['post', 'posts', 'posted', 'posting', 'wrote', 'writing', 'said', 'says', 'statement', 'message', 'video', 'account', 'tweet', 'tweeted', 'announced', 'shared']);
@@ -600,15 +602,19 @@ const KB_TITLES = new Set(
   ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan'].map(keyOf),
 );
 const MONARCH = keyOf('عاهل');
+const GIVEN_NAME_TITLES = new Set(['سلطان', 'sultan'].map(keyOf));
 
 /**
  * A KB person match without the titles it opens with: a title is not part of a name («ولي العهد
  * الأمير الحسين …», «العاهل الأردني الملك عبد الله الثاني», the monarch's nisba included).
  */
-function withoutTitles<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M {
+function withoutTitles<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], entry: KbEntry, m: M): M {
   let first = m.first;
+  // «سلطان» is also a given name: the person's own name may open with it («سلطان الجابر», "Sultan Al Jaber").
+  const own = new Set([entry.ar, entry.en].map((n) => tokenize(n)[0]?.key ?? '').filter((k) => GIVEN_NAME_TITLES.has(k)));
   const title = (t: Token): boolean =>
-    variantsOf(t).some((v) => KB_TITLES.has(v.key)) || (t.article && isNationality(t) && tokens[first - 1]?.key === MONARCH);
+    (variantsOf(t).some((v) => KB_TITLES.has(v.key)) && !(first === m.first && own.has(t.key))) ||
+    (t.article && isNationality(t) && variantsOf(tokens[first - 1] ?? t).some((v) => v.key === MONARCH));
   for (let t = tokens[first]; t && first < m.last && title(t); t = tokens[first]) first++;
   const head = tokens[first];
   return first === m.first || !head ? m : { ...m, first, start: head.start };
@@ -691,9 +697,12 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
   for (let k = 0; k < d.tokens.length; k++) {
     const head = stateOfAfter(d.text, d.tokens, k);
     if (head < 0 || covered.has(k) || covered.has(head)) continue;
+    // One word ("Bay of Biscay Spanish rescuers"), or more where the KB knows the longer name.
     let last = head;
-    while (last - head < 2 && !covered.has(last + 1) && d.tokens[last + 1]?.cap && d.join(d.tokens[last] as Token, d.tokens[last + 1] as Token)) last++;
     const start = (d.tokens[k] as Token).start;
+    for (let j = head + 1; j <= head + 2 && !covered.has(j) && d.tokens[j]?.cap && d.join(d.tokens[j - 1] as Token, d.tokens[j] as Token); j++) {
+      if (data.entries[data.matcher.whole(d.text.slice(start, (d.tokens[j] as Token).end)) ?? -1]?.type === 'LOC') last = j;
+    }
     const end = (d.tokens[last] as Token).end;
     const entry = data.entries[data.matcher.whole(d.text.slice(start, end)) ?? -1];
     const id = entry?.type === 'LOC' ? entry.id : unlinkedId('LOC', d.text.slice(start, end));

@@ -3,6 +3,7 @@ import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN, JEDDAH } from './homographs.ts';
 import { findModelSpans } from './model-mentions.ts';
+import { withoutSentenceOpener } from './english-names.ts';
 import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { loadNerModel } from './model/document-pass.ts';
@@ -56,7 +57,16 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   function tag(text: string, lang: string): TagResult {
     const arabic = lang.toLowerCase().startsWith('ar');
     const d = new Draft(text, tokenize(text), arabic);
-    const found = models ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon) : [];
+    // "Later Musk": a sentence opener the English model ran into a person's name is left out
+    // before any step reads the name (an organisation keeps it: "Indeed Ltd", "Here Technologies"),
+    // and one read as a name by itself is dropped.
+    const found = models
+      ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon).flatMap((s) => {
+          if (arabic || (s.type !== 'PER' && s.last > s.first)) return [s];
+          const kept = withoutSentenceOpener(text, d.tokens, s);
+          return kept ? [kept] : [];
+        })
+      : [];
     const modelOrgs = found.filter((s) => (s.type === 'ORG' || isEnglishCompanyName(d.tokens, s.first, s.last)) && s.last > s.first);
     // Names shown by their shape ("Office of Management and Budget"; "وزارة النفط العراقية"): a
     // KB name inside one is part of it.
@@ -84,8 +94,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (!arabic) withFeatureWords(d, data);
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
-    for (const [m, id] of partialNameLinks(final, d.info)) m.entityId = id;
     if (arabic) withFusedArticleIds(text, final, d.info);
+    for (const [m, id] of partialNameLinks(final, d.info)) m.entityId = id;
     return { entities: buildEntities(text, final, d.info), mentions: final };
   }
 
@@ -106,10 +116,13 @@ export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlO
  * made from the form with the article the «لل» holds («المؤسسة العامة …»), so it is the same
  * entity as where the article is written.
  */
+/** «لل», «ولل» or «فلل» opening the word the mention starts in. */
+const FUSED_ARTICLE = /(^|[^\p{L}])[وف]?لل$/u;
+
 function withFusedArticleIds(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>): void {
   for (const m of mentions) {
     const meta = m.entityId === null ? undefined : info.get(m.entityId);
-    if (!meta || meta.linked || text.slice(m.start - 2, m.start) !== 'لل' || /\p{L}/u.test(text[m.start - 3] ?? ' ') || m.text.startsWith('ال')) continue;
+    if (!meta || meta.linked || m.text.startsWith('ال') || !FUSED_ARTICLE.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
     const id = unlinkedId(m.type, `ال${m.text}`);
     if (!info.has(id)) info.set(id, meta);
     m.entityId = id;

@@ -229,8 +229,8 @@ describe('a sentence-opening adverb the model ran into a name', () => {
     const span = (a: string, b: string) => ({ first: at(a), last: at(b), start: tokens[at(a)]?.start ?? 0 });
     expect(withoutSentenceOpener(text, tokens, span('Later', 'Musk'))).toEqual(span('Musk', 'Musk'));
     expect(withoutSentenceOpener(text, tokens, span('However', 'Smith'))).toEqual(span('Smith', 'Smith'));
-    // Inside a sentence, or as the whole name, it stays.
-    expect(withoutSentenceOpener(text, tokens, span('Later', 'Later'))).toEqual(span('Later', 'Later'));
+    // As the whole name it is no name; inside a sentence it stays.
+    expect(withoutSentenceOpener(text, tokens, span('Later', 'Later'))).toBeNull();
     const mid = 'He met Later Musk.';
     const midTokens = tokenize(mid);
     expect(withoutSentenceOpener(mid, midTokens, { first: 2, last: 3, start: midTokens[2]?.start ?? 0 })).toEqual({ first: 2, last: 3, start: 7 });
@@ -273,5 +273,17 @@ describe('the platform X by its one letter', () => {
       'ORG X org:x-corp',
     ]);
     expect(namedMentions('Factor X rose, and doctors relied on X-ray machines.', 'en', false)).toEqual([]);
+  });
+});
+
+describe('what the session-11 review found in English', () => {
+  it('takes one word after "Bay of" unless the KB knows a longer name', () => {
+    expect(namedMentions('Off the Bay of Biscay Spanish rescuers searched.', 'en', false)).toEqual(['LOC Bay of Biscay loc:bay of biscay']);
+  });
+
+  it('leaves organisations that open with a sentence adverb alone, and drops the adverb read as a name by itself', () => {
+    const out = namedMentions('Indeed Ltd said it would hire. Later Tullow said it would cut jobs. Later, the union protested.', 'en', true);
+    expect(out).toContain('ORG Indeed Ltd org:indeed ltd');
+    expect(out.some((m) => / Later( |$)/u.test(m))).toBe(false);
   });
 });
