@@ -5,7 +5,7 @@ import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
-import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
+import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, HEAD_ADJECTIVES_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isNotAName } from './not-names.ts';
@@ -92,6 +92,11 @@ export function addKbNames(
     // «راشد بن محمد بن راشد آل مكتوم»: a KB person named as someone's father is part of the son's name.
     const son = arabic && entry.type === 'PER' ? sonBefore(d, raw.first, data.nameTokens) : raw.first;
     if (son < raw.first) return addOtherPerson(d, son, raw);
+    // «عبد الله بن عبد العزيز الربيعة»: a KB person's «X بن Y» followed by a family name the KB's
+    // forms lack is someone else of that lineage.
+    const family = arabic && entry.type === 'PER' ? familyNameAfterLineage(d, entry, raw.first, raw.last, data.nameTokens) : -1;
+    const familyTok = d.tokens[family];
+    if (familyTok) return addOtherPerson(d, raw.first, { last: family, end: familyTok.end });
     // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
     // someone else of that name.
     const namesake = entry.type === 'PER' && raw.first === raw.last ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
@@ -153,6 +158,24 @@ function addOtherPerson(d: Draft, first: number, raw: { readonly last: number; r
 }
 
 const SON_OF_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
+const HEAD_ADJECTIVE_KEYS = new Set(HEAD_ADJECTIVES_AR.map(keyOf));
+
+/**
+ * The token of a family name written right after a KB person's «X بن Y» match, when none of the
+ * person's forms has it: a known name part with the article that is no title, nationality or
+ * adjective («الربيعة»), else -1. Lineages with «آل» are read by `lineageEnd` before this.
+ */
+function familyNameAfterLineage(d: Draft, entry: KbEntry, first: number, last: number, nameTokens: ReadonlySet<string>): number {
+  const { tokens } = d;
+  const end = tokens[last];
+  const next = tokens[last + 1];
+  let son = false;
+  for (let k = first; k < last; k++) son ||= SON_OF_AR.has(tokens[k]?.key ?? '');
+  if (!son || !end || !next || !next.arabic || !next.text.startsWith('ال') || d.covered.has(last + 1) || !d.join(end, next)) return -1;
+  if (!nameTokens.has(next.key) || isArabicTitle(next) || isNationality(next) || HEAD_ADJECTIVE_KEYS.has(next.key)) return -1;
+  const forms = [entry.ar, ...entry.aliases].map((a) => tokenize(a.replace(/^~/u, '')).map((t) => t.key));
+  return forms.some((f) => f.includes(next.key)) ? -1 : last + 1;
+}
 
 /** The first token of the «X بن» links written before token `k` (a given name, then بن/بنت), else `k`. */
 function sonBefore(d: Draft, k: number, nameTokens: ReadonlySet<string>): number {

@@ -420,3 +420,11 @@ describe('what the session-11 review found (each was wrong before its fix)', () 
     expect(named('وقال مجلس التعيين القضائي إن المرشحين قبلوا.', 'ar')).toEqual(['ORG مجلس التعيين القضائي org:مجلس التعيين القضايي']);
   });
 });
+
+describe('a family name after a KB person\'s «X بن Y»', () => {
+  it('makes someone else of that lineage; «آل …», titles and adjectives do not', () => {
+    expect(named('وقال المستشار عبد الله بن عبد العزيز الربيعة إن العمل بدأ.', 'ar')).toEqual(['PER عبد الله بن عبد العزيز الربيعة per:عبد الله بن عبد العزيز الربيعه']);
+    expect(named('واستقبل الملك عبد الله بن عبد العزيز الوفد.', 'ar')).toEqual(['PER عبد الله بن عبد العزيز per:king-abdullah-bin-abdulaziz']);
+    expect(named('وقال الأمير خالد بن سلمان السابق ذكره.', 'ar')).toEqual(['PER خالد بن سلمان per:khalid-bin-salman']);
+  });
+});
