@@ -622,7 +622,7 @@ export function addPlatformX(d: Draft, data: TaggerData): void {
 
 /** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
 const KB_TITLES = new Set(
-  ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan'].map(keyOf),
+  ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'بابا', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan', 'pope'].map(keyOf),
 );
 const MONARCH = keyOf('عاهل');
 const GIVEN_NAME_TITLES = new Set(['سلطان', 'sultan'].map(keyOf));

@@ -62,6 +62,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // and one read as a name by itself is dropped.
     const found = models
       ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon).flatMap((s) => {
+          // A Roman numeral alone ("Parts IV, VI and VII") is no name.
+          if (!arabic && s.first === s.last && ROMAN.test(d.tokens[s.first]?.text ?? '')) return [];
           if (arabic || (s.type !== 'PER' && s.last > s.first)) return [s];
           const kept = withoutSentenceOpener(text, d.tokens, s);
           return kept ? [kept] : [];
@@ -116,6 +118,8 @@ export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlO
  * made from the form with the article the «لل» holds («المؤسسة العامة …»), so it is the same
  * entity as where the article is written.
  */
+const ROMAN = /^[IVXLC]{1,5}$/u;
+
 /** «لل», «ولل» or «فلل» opening the word the mention starts in. */
 const FUSED_ARTICLE = /(^|[^\p{L}])[وف]?لل$/u;
 

@@ -287,3 +287,12 @@ describe('what the session-11 review found in English', () => {
     expect(out.some((m) => / Later( |$)/u.test(m))).toBe(false);
   });
 });
+
+describe('Roman numerals and papal titles', () => {
+  it('reads no Roman numeral as a name by itself, and leaves "Pope" out of a pope\'s name', () => {
+    const out = namedMentions('The Court ruled on Parts IV, VI and VII. Pope Leo XIV met King Charles III.', 'en', true);
+    expect(out.some((m) => /^(ORG|PER|LOC) (IV|VI|VII) /u.test(m))).toBe(false);
+    expect(out).toContain('PER Leo XIV per:pope-leo-xiv');
+    expect(namedMentions('والتقى البابا فرنسيس الوفد.', 'ar', false)).toEqual(['PER فرنسيس per:pope-francis']);
+  });
+});
