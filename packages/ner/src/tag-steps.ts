@@ -410,10 +410,19 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
 }
 
 /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
+/** Prepositions the key folds into a given name («على» → «علي»): the text tells them apart. */
+const PREPOSITIONS_WITH_YA = new Set(['على', 'إلى', 'الى', 'وعلى', 'وإلى']);
+
 function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan, named: (k: number) => boolean): ModelSpan | null {
   const { tokens } = d;
   // "الوزير خالد الفالح" tagged whole: a title the model took into the name is not part of it.
   let m = span;
+  // «على تشيلسي»: the preposition written with ى (the name is «علي») is not part of it.
+  while (m.first < m.last && PREPOSITIONS_WITH_YA.has(tokens[m.first]?.text ?? '')) {
+    const head = tokens[m.first + 1];
+    m = { ...m, first: m.first + 1, start: head ? head.start : m.start };
+  }
+  if (PREPOSITIONS_WITH_YA.has(tokens[m.first]?.text ?? '')) return null;
   while (m.first < m.last && isArabicTitle(tokens[m.first])) {
     const head = tokens[m.first + 1];
     m = { ...m, first: m.first + 1, start: head ? head.start : m.start };

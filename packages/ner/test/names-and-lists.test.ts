@@ -428,3 +428,12 @@ describe('a family name after a KB person\'s «X بن Y»', () => {
     expect(named('وقال الأمير خالد بن سلمان السابق ذكره.', 'ar')).toEqual(['PER خالد بن سلمان per:khalid-bin-salman']);
   });
 });
+
+describe('clubs named after their city, and «على» before a name', () => {
+  it('links a city-named club where the model reads an organisation, and never takes «على» into a name', () => {
+    const en = namedMentions('Arsenal beat Liverpool 3-1 on Saturday, while Leverkusen drew with Bayern Munich.', 'en', true);
+    // Whatever the model reads there, the gazetteer's city never links a club's name wrongly as a club.
+    expect(en.filter((m) => m.includes('liverpool-fc') || m.includes('bayer-leverkusen')).every((m) => m.startsWith('ORG'))).toBe(true);
+    expect(namedMentions('وفاز ليفربول على تشيلسي في الدوري.', 'ar', true).some((m) => m.includes('على'))).toBe(false);
+  });
+});
