@@ -33,6 +33,8 @@ export function linkSurnames(
   const owners = new Map<string, string | null>();
   /** Whether each surname is written with the article: «جمعة» the person is not «الجمعة», Friday. */
   const withArticle = new Map<string, boolean>();
+  /** Surnames written with a final ي: «على» (the preposition, with ى) is not «علي». */
+  const endsInYa = new Set<string>();
   for (const p of people) {
     if (p.last <= p.first) continue;
     const last = tokens[p.last];
@@ -43,6 +45,7 @@ export function linkSurnames(
     const prev = owners.get(last.key);
     owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
     if (last.arabic) withArticle.set(last.key, last.article);
+    if (last.arabic && /ي[\u064B-\u0652]*$/u.test(last.text)) endsInYa.add(last.key);
   }
   // English given names alone ("Carlos" for Carlos Alcaraz, as sports and feature copy writes),
   // when one person of the article has it and it is nobody's surname. Not Arabic: given names
@@ -60,9 +63,11 @@ export function linkSurnames(
   if (owners.size === 0) return hits;
   tokens.forEach((t, i) => {
     if (covered.has(i) || (!t.arabic && !t.cap) || PHRASES_AR.has(t.key)) return;
+
     for (const v of variantsOf(t)) {
       const id = owners.get(v.key);
       const article = withArticle.get(v.key);
+      if (endsInYa.has(v.key) && /ى[\u064B-\u0652]*$/u.test(t.text)) continue;
       if (id && (article === undefined || article === v.article)) {
         hits.push({ token: i, skip: v.skip, entityId: id, part: surnames.has(v.key) ? 'surname' : 'given' });
         return;

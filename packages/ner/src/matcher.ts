@@ -27,7 +27,12 @@ interface Alias {
    * is a name too); "روسيا اليوم" (RT) is not "روسيا يوم" ("Russia on [Monday]").
    */
   readonly articles: readonly boolean[];
+  /** A one-word Arabic alias of three letters or fewer written without hamza: «وام» (WAM) is not «وأم» ("and Umm"). */
+  readonly bareShort: boolean;
 }
+
+/** Hamza on alef: kept apart from bare alef for the shortest aliases, which folding would merge. */
+const HAMZA_ALEF = /[أإآ]/u;
 
 export interface RawMatch {
   readonly entry: number;
@@ -143,14 +148,15 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     const list = index.get(key) ?? [];
     // The same entry by both spellings of one alias: listed once.
     if (list.some((a) => a.entry === i && a.articles.join() === articles.join() && a.caps.join() === caps.join())) return;
-    list.push({ entry: i, caps, articles });
+    const bareShort = toks.length === 1 && toks[0]?.arabic === true && key.length <= 3 && !HAMZA_ALEF.test(toks[0].text);
+    list.push({ entry: i, caps, articles, bareShort });
     index.set(key, list);
     const parts = key.split(' ');
     for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
   }
 
   /** `article`: whether the first token's reading has the article (its clitics stripped). */
-  function lookup(key: string, toks: readonly Token[], article: boolean): number | null {
+  function lookup(key: string, toks: readonly Token[], article: boolean, hamza = false): number | null {
     const list = index.get(key);
     if (!list) return null;
     const has = (j: number): boolean => (j === 0 ? article : toks[j]?.article === true);
@@ -160,6 +166,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     // while KB names and countries keep matching behind an article («الناتو» for «ناتو»).
     let fallback: number | null = null;
     for (const alias of list) {
+      if (hamza && alias.bareShort) continue;
       if (!alias.articles.every((needed, j) => !needed || has(j))) continue;
       if (!alias.caps.every((need, j) => caseFits(need, toks[j]))) continue;
       if (alias.articles.every((needed, j) => needed === has(j))) return alias.entry;
@@ -198,7 +205,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         for (let len = 1; i + len <= tokens.length; len++) {
           if (!prefixes.has(key)) break;
           const window = tokens.slice(i, i + len);
-          const found = lookup(key, window, v.article);
+          const found = lookup(key, window, v.article, len === 1 && head.arabic && HAMZA_ALEF.test(head.text.slice(v.skip)));
           const entry = found !== null && allowed(found, v, afterPlace, len) ? found : null;
           const lastTok = window[len - 1];
           if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {

@@ -437,3 +437,16 @@ describe('clubs named after their city, and «على» before a name', () => {
     expect(namedMentions('وفاز ليفربول على تشيلسي في الدوري.', 'ar', true).some((m) => m.includes('على'))).toBe(false);
   });
 });
+
+describe('letters the keys fold', () => {
+  it('keeps «على» (the preposition) from the surname «علي», and «وأم» from WAM («وام»)', () => {
+    const out = tagger().tag('وقال الممثل يوسف علي إن الفيضانات أثرت على القرى، وأكد علي أن الوضع صعب.', 'ar').mentions;
+    expect(out.filter((m) => m.entityId === 'per:يوسف علي').map((m) => m.text)).toEqual(['يوسف علي', 'علي']);
+    expect(named('وتضررت معتمديات المتلوي وأم العرائس، بحسب وكالة الأنباء (وام).', 'ar').filter((m) => m.includes('org:wam'))).toEqual(['ORG وام org:wam']);
+  });
+
+  it('starts a model name after the و before a name particle («وأم العرائس» → «أم العرائس»)', () => {
+    const out = tagger().tag('وتضررت معتمديات المتلوي وأم العرائس.', 'ar').mentions;
+    expect(out.some((m) => m.text.startsWith('وأم'))).toBe(false);
+  });
+});
