@@ -10,7 +10,7 @@ RUN pnpm install --frozen-lockfile --prod --ignore-scripts=false \
 FROM node:24-slim
 ENV NODE_ENV=production
 # WORKER_NODE_FLAGS / WORKER_ENV (packages/worker-kit/src/node-flags.ts): every stage under 250 MB.
-# The tagger's larger semi-spaces (STAGE_NODE_FLAGS) are set in docker-compose.yml.
+# Every stage, the tagger included, runs with these (WORKER_NODE_FLAGS in packages/worker-kit).
 ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=192" MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=deps --chown=root:root /app /app

@@ -17,15 +17,16 @@
 export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--max-old-space-size=192'];
 
 /**
- * Stages that start with other flags than WORKER_NODE_FLAGS. The tagger allocates the most per
- * document (feature hashing, Viterbi lattices over every sentence): with 8 MB semi-spaces its
- * scavenges cost it about a third of its CPU. Tagging the benchmark's pages in one process
- * (three runs each, CPU ms per page): 8 MB 7.3 / 10.2 / 11.1, 16 MB 6.5 / 6.9 / 7.4, 32 MB 6.1 /
- * 6.2 / 8.7; peak RSS 212–229, 234–246 and 284–298 MB. 16 MB keeps it under 250 MB.
+ * Stages that start with other flags than WORKER_NODE_FLAGS (none today: the tagger is back on
+ * the workers' 8 MB semi-spaces). The tagger allocates the most per document (feature hashing,
+ * Viterbi lattices over every sentence). Session 8 measured its pages in one process (CPU ms per
+ * page): 8 MB 7.3 / 10.2 / 11.1, 16 MB 6.5 / 6.9 / 7.4, 32 MB 6.1 / 6.2 / 8.7; peak RSS 212–229,
+ * 234–246 and 284–298 MB, and chose 16 MB. With session 11's larger KB and rules, 16 MB peaked the
+ * tagger worker at 257, 267 and 261 MB in three 2,000-page pipeline runs (plan 250 MB); 8 MB at
+ * 248 MB for 10.4 against 10.0 CPU ms per document and the same 52.3 documents/s end to end
+ * (`bench/results/2026-11-29T22-35-08Z.json` against `…22-33-30Z.json`).
  */
-export const STAGE_NODE_FLAGS: Readonly<Record<string, readonly string[]>> = {
-  tagger: ['--max-semi-space-size=16', '--max-old-space-size=192'],
-};
+export const STAGE_NODE_FLAGS: Readonly<Record<string, readonly string[]>> = {};
 
 /**
  * Environment every stage process should start with. glibc gives each thread that allocates its
