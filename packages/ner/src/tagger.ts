@@ -113,16 +113,17 @@ export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlO
   return { id: input.id, entities: mentions.map(({ start, end, type, text, entityId }) => ({ start, end, type, text, entityId })) };
 }
 
-/**
- * An unlinked Arabic name written behind «لل» («للمؤسسة العامة …») starts after it, and its id is
- * made from the form with the article the «لل» holds («المؤسسة العامة …»), so it is the same
- * entity as where the article is written.
- */
+/** A Roman numeral of up to five letters ("VI", "XIV"). */
 const ROMAN = /^[IVXLC]{1,5}$/u;
 
 /** «لل», «ولل» or «فلل» opening the word the mention starts in. */
 const FUSED_ARTICLE = /(^|[^\p{L}])[وف]?لل$/u;
 
+/**
+ * An unlinked Arabic name written behind «لل» («للمؤسسة العامة …») starts after it, and its id is
+ * made from the form with the article the «لل» holds («المؤسسة العامة …»), so it is the same
+ * entity as where the article is written.
+ */
 function withFusedArticleIds(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>): void {
   for (const m of mentions) {
     const meta = m.entityId === null ? undefined : info.get(m.entityId);
