@@ -3,7 +3,8 @@ import type { Lexicon } from './model/lexicon.ts';
 import { decodeDocument, type NerModel } from './model/document-pass.ts';
 import { spansOf } from './model/conll.ts';
 import { joinable } from './matcher.ts';
-import { keyOf, variantsOf, type Token } from './tokenize.ts';
+import { variantsOf, type Token } from './tokenize.ts';
+import { isNameParticle } from './place-rules.ts';
 import type { EntityType } from './types.ts';
 
 /** A name the statistical model found: word-token indexes (of `tokenize(text)`) and where it starts. */
@@ -97,9 +98,6 @@ export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
  * carries the article (بالسودان → السودان), is a known name while the whole word is not, or
  * stands bare elsewhere in the article («وغاروت» after «غاروت»: `bare` holds the article's word keys).
  */
-/** Words that open Arabic place and person names («أم العرائس», «أبو شوك», «بني سهيلا», «عين …»). */
-const NAME_PARTICLES_AR = new Set(['أم', 'أبو', 'بني', 'عين', 'بئر', 'تل', 'دير', 'كفر', 'سيدي', 'خان', 'حاسي', 'أولاد'].map(keyOf));
-
 function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, listed = false): number {
   if (!token.arabic) return token.start;
   const known = lexicon.flagsOf(token.key) !== undefined;
@@ -111,7 +109,7 @@ function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, l
   }
   // «وأم العرائس», «وبني سهيلا»: a name particle after و opens the name (the model took the و in;
   // «أم» is too short to be read without it).
-  if (token.norm.startsWith('و') && NAME_PARTICLES_AR.has(token.norm.slice(1))) return token.start + 1;
+  if (token.norm.startsWith('و') && isNameParticle(token.norm.slice(1))) return token.start + 1;
   return token.start;
 }
 

@@ -47,8 +47,9 @@ const SQUARES_AR = new Set(['ميدان', 'ساحة'].map(keyOf));
  * castles, hospital buildings. Not museums and palaces, which also speak as institutions («قال
  * قصر الإليزيه»), nor churches («كنيسة المشرق الآشورية»).
  */
+const NOT_PLACE_HEADS_AR = new Set(['متحف', 'قصر'].map(keyOf));
 const PLACE_HEADS_AR = new Set(
-  [...NAMED_FACILITIES_AR, ...SQUARES_AR, ...['مطار', 'معبر', 'مخيم', 'جسر', 'سد', 'حقل'].map(keyOf)].filter((k) => !['متحف', 'قصر'].map(keyOf).includes(k)),
+  [...NAMED_FACILITIES_AR, ...SQUARES_AR, ...['مطار', 'معبر', 'مخيم', 'جسر', 'سد', 'حقل'].map(keyOf)].filter((k) => !NOT_PLACE_HEADS_AR.has(k)),
 );
 
 /** Whether an Arabic name opens with a place head without the article ("ميدان التحرير", "مطار القاهرة"). */
@@ -62,6 +63,8 @@ export function opensWithPlaceHead(t: Token | undefined): boolean {
 const ONLY_BEFORE_PLACES_AR = new Set(['رأس', 'خليج', 'محور'].map(keyOf));
 /** Name parts that need the next word ("أبو شوك", "بني سهيلا", "كرم أبو سالم", "حاسي الرمل", "سيدي بوزيد"). */
 const PARTICLES_AR = new Set(['أبو', 'ابو', 'أم', 'بني', 'بن', 'عين', 'بئر', 'تل', 'كفر', 'دير', 'خان', 'جبل', 'وادي', 'حاسي', 'سيدي', 'أولاد'].map(keyOf));
+/** Whether a key is such a name particle («أم», «أبو», «بني» …). */
+export const isNameParticle = (key: string): boolean => PARTICLES_AR.has(key);
 /**
  * Facilities named after a ruler ("جسر الملك فهد", "سد الملك طلال", "مطار الملك خالد", "ميناء
  * خليفة بن سلمان"): these descriptors take a royal title and a name, or a person found earlier.
@@ -96,7 +99,7 @@ const NISBA_AR = /(ي|يه|يين|يون|يات)$/;
 const SIZE_ADJ_AR = new Set(['كبير', 'جديد', 'عام'].map(keyOf));
 /** «العام» after a facility is "general" («مستشفى حمد العام»), unless the year goes on («… العام الماضي»). */
 const YEAR = keyOf('عام');
-const YEAR_ADJ_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي', 'هجري', 'ميلادي', 'فائت', 'منقضي', 'المنصرم'].map(keyOf));
+const YEAR_ADJ_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي', 'هجري', 'ميلادي', 'فائت', 'منقضي'].map(keyOf));
 /** Nouns of people that end like a nisba but never describe a place ("مرفأ بيروت القاضي طارق البيطار"). */
 const NISBA_LIKE_PEOPLE_AR: ReadonlySet<string> = new Set(['قاضي', 'محامي', 'مدعي', 'والي', 'جاني', 'راعي', 'ساعي', 'داعي', 'حامي', 'رامي'].map(keyOf));
 /** Compass words name a place only with the article ("حقل الشمال" = North Field, not "حقل شمال البلاد"). */
@@ -296,11 +299,16 @@ const STATE_OF_EN = new Set(['kingdom', 'republic', 'state', 'city', 'province',
  * the first token of that longer name of the same place, else -1.
  */
 export function stateOfBefore(text: string, tokens: readonly Token[], first: number, free: (k: number) => boolean): number {
-  const head = tokens[first];
-  const of = tokens[first - 1];
-  const word = tokens[first - 2];
-  if (!head || !of || !word || head.arabic || of.key !== 'of' || !/^\p{Lu}/u.test(word.text) || !STATE_OF_EN.has(word.key) || !free(first - 1) || !free(first - 2)) return -1;
-  return /^ $/u.test(text.slice(word.end, of.start)) && /^ $/u.test(text.slice(of.end, head.start)) ? first - 2 : -1;
+  return free(first - 1) && free(first - 2) && ofPhrase(text, tokens, first - 2, STATE_OF_EN) ? first - 2 : -1;
+}
+
+/** Whether tokens k, k+1, k+2 read "<Word> of <Name>": a capitalised word of `words`, "of", single spaces. */
+function ofPhrase(text: string, tokens: readonly Token[], k: number, words: ReadonlySet<string>): boolean {
+  const word = tokens[k];
+  const of = tokens[k + 1];
+  const head = tokens[k + 2];
+  if (!word || !of || !head || word.arabic || head.arabic || !words.has(word.key) || !/^\p{Lu}/u.test(word.text) || of.key !== 'of') return false;
+  return text.slice(word.end, of.start) === ' ' && text.slice(of.end, head.start) === ' ';
 }
 
 /** Natural features named "<word> of <place>" ("Bay of Bengal", "Gulf of Guinea", "Sea of Japan"). */
@@ -311,11 +319,7 @@ const FEATURE_OF_EN = new Set(['bay', 'gulf', 'sea', 'strait', 'straits', 'lake'
  * opens ("Bay of Bengal"), so the word alone is no place. Returns k + 2 (the name's next word), else -1.
  */
 export function stateOfAfter(text: string, tokens: readonly Token[], k: number): number {
-  const word = tokens[k];
-  const of = tokens[k + 1];
-  const head = tokens[k + 2];
-  if (!word || !of || !head || word.arabic || !FEATURE_OF_EN.has(word.key) || !/^\p{Lu}/u.test(word.text) || of.key !== 'of' || !/^\p{Lu}/u.test(head.text)) return -1;
-  return /^ $/u.test(text.slice(word.end, of.start)) && /^ $/u.test(text.slice(of.end, head.start)) ? k + 2 : -1;
+  return ofPhrase(text, tokens, k, FEATURE_OF_EN) && /^\p{Lu}/u.test(tokens[k + 2]?.text ?? '') ? k + 2 : -1;
 }
 
 /**

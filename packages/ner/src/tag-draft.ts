@@ -81,6 +81,11 @@ export class Draft {
     if (!mention) return;
     this.weakPlaces.delete(k);
     this.covered.delete(k);
+    this.remove(mention);
+  }
+
+  /** Withdraws a mention (its tokens stay covered unless the caller frees them). */
+  remove(mention: Mention): void {
     this.soft.delete(mention);
     this.spans.delete(mention);
     const i = this.mentions.indexOf(mention);

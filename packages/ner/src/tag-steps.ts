@@ -1,4 +1,4 @@
-import { isEnglishDemonym, withoutDemonym } from './demonyms.ts';
+import { withoutDemonym } from './demonyms.ts';
 import { unlinkedId } from './entity-id.ts';
 import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
@@ -8,6 +8,7 @@ import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, HEAD_ADJECTIVES_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
+import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio } from './org-rules.ts';
@@ -107,14 +108,7 @@ export function addKbNames(
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
-    const m =
-      entry.type === 'PER'
-        ? withoutTitles(tokens, entry, extended)
-        : entry.type === 'ORG' && arabic
-          ? withoutCompanyWord(d, data, raw.entry, withoutNationality(d, data, raw.entry, extended))
-          : entry.type === 'LOC' && arabic
-            ? withoutKindWord(d, data, raw.entry, extended, PLACE_KIND_WORDS_AR, 'LOC')
-            : withoutLeadingThe(tokens, entry, extended);
+    const m = kbMentionSpan(d, data.matcher, raw.entry, extended);
     const mention = d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
     if (entry.type === 'LOC' && !entry.strong && m.first === m.last) d.weakPlaces.set(m.first, mention);
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
@@ -409,10 +403,10 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   return { spans, ids };
 }
 
-/** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
 /** Prepositions the key folds into a given name («على» → «علي»): the text tells them apart. */
 const PREPOSITIONS_WITH_YA = new Set(['على', 'إلى', 'الى', 'وعلى', 'وإلى']);
 
+/** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
 function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan, named: (k: number) => boolean): ModelSpan | null {
   const { tokens } = d;
   // "الوزير خالد الفالح" tagged whole: a title the model took into the name is not part of it.
@@ -519,100 +513,15 @@ export function withDescribedPlaces(d: Draft): Mention[] {
   return out;
 }
 
-/**
- * A KB club matched by an alias that ends in a nationality («الزمالك المصري», «ميلان الإيطالي»): the
- * nationality only says where the club is from and stays out of the mention, which keeps the link.
- * Any other body keeps it: it is often part of the official name («المؤتمر الوطني الأفريقي», «بيت
- * التمويل الكويتي», «الجيش الإسرائيلي»).
- */
-function withoutNationality<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(d: Draft, data: TaggerData, entry: number, m: M): M {
-  const end = d.tokens[m.last];
-  const before = d.tokens[m.last - 1];
-  if (m.last <= m.first || !end || !before || !end.article || !isNationality(end)) return m;
-  const e = data.entries[entry];
-  return e && isClub(e) ? { ...m, last: m.last - 1, end: before.end } : m;
-}
-
-/** A sports club: the KB lists it as «نادي …» or with FC, SC, CF or Club in an English name. */
-function isClub(entry: KbEntry): boolean {
-  return entry.type === 'ORG' && entry.aliases.some((a) => a.startsWith('نادي ') || a.startsWith('~نادي ') || /\b(FC|SC|CF|AFC|Club)\b/u.test(a));
-}
-
-/**
- * A KB alias written with a lower-case "the" ("the Amazon", the rainforest, against "Amazon", the
- * company): the article tells the two apart but is not part of the mention.
- */
-function withoutLeadingThe<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], entry: KbEntry, m: M): M {
-  const head = tokens[m.first];
-  const next = tokens[m.first + 1];
-  if (m.last <= m.first || !head || !next || head.key !== 'the' || !entry.aliases.some((a) => a.startsWith('the '))) return m;
-  // "the Brazilian Amazon": the demonym only says which part.
-  const name = isEnglishDemonym(next) && m.last > m.first + 1 ? tokens[m.first + 2] : undefined;
-  return name ? { ...m, first: m.first + 2, start: name.start } : { ...m, first: m.first + 1, start: next.start };
-}
-
-/** Countries whose Arabic name is also the feminine adjective: «السعودية» ("Saudi"). */
-const ADJECTIVE_COUNTRIES = new Set(['loc:SAU']);
-
-/**
- * «السعودية» right after a definite feminine noun or plural is the adjective, not the country:
- * «الصناعة السعودية», «القوات السعودية», «العاصمة السعودية» (a named body that ends in it is found
- * whole before this).
- */
-function isCountryAsAdjective(d: Draft, entry: KbEntry, first: number, last: number): boolean {
-  const t = d.tokens[first];
-  const prev = d.tokens[first - 1];
-  // Written with its article and no proclitic («للسعودية», «والسعودية» name the country).
-  if (first !== last || !ADJECTIVE_COUNTRIES.has(entry.id) || !t || !prev || !t.text.startsWith('ال')) return false;
-  // A feminine noun or a plural in ـات, which the adjective agrees with («الوفد السعودية» is a list).
-  const agrees = variantsOf(prev).some((v) => v.article && (v.key.endsWith('ه') || v.key.endsWith('ات')));
-  return prev.arabic && agrees && d.join(prev, t);
-}
-
-/** «شركة» and «نادي» before a name: the kind of body, not its name. */
-const BODY_KIND_WORDS_AR = new Set(['شركة', 'نادي'].map(keyOf));
-
-/**
- * A KB organisation matched by an alias that opens with «شركة» or «نادي» whose rest is also the
- * entry's alias («شركة رينو», «نادي أرسنال»): the word says what kind of body it is and stays out of
- * the mention, as the article gold writes it. An official name that needs it keeps it («شركة بترول
- * أبوظبي الوطنية», whose rest is no alias).
- */
-function withoutCompanyWord<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(d: Draft, data: TaggerData, entry: number, m: M): M {
-  return withoutKindWord(d, data, entry, m, BODY_KIND_WORDS_AR, 'ORG');
-}
-
-/** «مدينة», «محافظة», «ولاية», «منطقة», «إقليم» before a place: its kind, which the gold leaves out («محافظة مطروح» → «مطروح»). */
-const PLACE_KIND_WORDS_AR = new Set(['مدينة', 'محافظة', 'ولاية', 'منطقة', 'إقليم'].map(keyOf));
-
-/** The match without its first word, a kind word of `kinds`, where the rest is also the entry's name. */
-function withoutKindWord<M extends { readonly first: number; readonly last: number; readonly start: number; readonly end: number }>(
-  d: Draft,
-  data: TaggerData,
-  entry: number,
-  m: M,
-  kinds: ReadonlySet<string>,
-  type: 'ORG' | 'LOC',
-): M {
-  const head = d.tokens[m.first];
-  const next = d.tokens[m.first + 1];
-  if (m.last <= m.first || !head || !next || !variantsOf(head).some((v) => !v.article && kinds.has(v.key))) return m;
-  // A `~` form counts: the kind word confirms it here («شركة رينو», «محافظة الغربية» → «الغربية»).
-  const rest = data.matcher.whole(d.text.slice(next.start, m.end)) ?? data.matcher.confirm(d.tokens, m.first + 1, m.last, type);
-  return rest === entry ? { ...m, first: m.first + 1, start: next.start } : m;
-}
-
-
 /** Words before "on X" that make it the platform: "wrote on X", "a post on X". */
 const POSTED_ON_EN = new Set(['post', 'posts', 'posted', 'posting', 'wrote', 'writing', 'said', 'says', 'statement', 'message', 'video', 'account', 'tweet', 'tweeted', 'announced', 'shared']);
-const PLATFORM_X = 'org:x-corp';
+export const PLATFORM_X = 'org:x-corp';
 
 /**
  * English: the platform X by the one letter the matcher ignores, where the sentence says it is a
- * platform ("wrote on X", "in a post on X", "the platform X").
+ * platform ("wrote on X", "in a post on X", "the platform X"). `entry` is the KB's X, looked up once.
  */
-export function addPlatformX(d: Draft, data: TaggerData): void {
-  const entry = data.entries.find((e) => e.id === PLATFORM_X);
+export function addPlatformX(d: Draft, entry: KbEntry | undefined): void {
   if (!entry) return;
   d.tokens.forEach((t, k) => {
     if (t.text !== 'X' || d.covered.has(k)) return;
@@ -627,29 +536,6 @@ export function addPlatformX(d: Draft, data: TaggerData): void {
     d.add({ first: k, last: k, start: t.start, end: t.end, type: 'ORG', entityId: entry.id }, { entry });
     d.orgSpans.push({ first: k, last: k, entityId: entry.id });
   });
-}
-
-/** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
-const KB_TITLES = new Set(
-  ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'بابا', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan', 'pope'].map(keyOf),
-);
-const MONARCH = keyOf('عاهل');
-const GIVEN_NAME_TITLES = new Set(['سلطان', 'sultan'].map(keyOf));
-
-/**
- * A KB person match without the titles it opens with: a title is not part of a name («ولي العهد
- * الأمير الحسين …», «العاهل الأردني الملك عبد الله الثاني», the monarch's nisba included).
- */
-function withoutTitles<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], entry: KbEntry, m: M): M {
-  let first = m.first;
-  // «سلطان» is also a given name: the person's own name may open with it («سلطان الجابر», "Sultan Al Jaber").
-  const own = new Set([entry.ar, entry.en].map((n) => tokenize(n)[0]?.key ?? '').filter((k) => GIVEN_NAME_TITLES.has(k)));
-  const title = (t: Token): boolean =>
-    (variantsOf(t).some((v) => KB_TITLES.has(v.key)) && !(first === m.first && own.has(t.key))) ||
-    (t.article && isNationality(t) && variantsOf(tokens[first - 1] ?? t).some((v) => v.key === MONARCH));
-  for (let t = tokens[first]; t && first < m.last && title(t); t = tokens[first]) first++;
-  const head = tokens[first];
-  return first === m.first || !head ? m : { ...m, first, start: head.start };
 }
 
 /**
@@ -718,10 +604,7 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
   // "Bay" (a Somali region) in "Bay of Bengal": the feature word opens the longer name below.
   for (const m of [...d.mentions]) {
     const s = d.spans.get(m);
-    if (m.type !== 'LOC' || !s || s.first !== s.last || stateOfAfter(d.text, d.tokens, s.first) < 0) continue;
-    d.spans.delete(m);
-    d.soft.delete(m);
-    d.mentions.splice(d.mentions.indexOf(m), 1);
+    if (m.type === 'LOC' && s && s.first === s.last && stateOfAfter(d.text, d.tokens, s.first) >= 0) d.remove(m);
   }
   // "Bay of Biscay" where nothing found "Biscay": the feature and its capitalised name are one place.
   const covered = new Set<number>();

@@ -22,6 +22,7 @@ import {
   addSurnameLinks,
   addTitledNames,
   ASHARQ_AL_AWSAT,
+  PLATFORM_X,
   resolveModelNames,
   resolveOmanAmman,
   resolveOujdaJeddah,
@@ -49,6 +50,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: models?.lexicon ?? buildLexicon(matcher.entries, nameTokens), nameTokens };
   const amman = matcher.entries.find((e) => e.id === AMMAN);
   const jeddah = matcher.entries.find((e) => e.id === JEDDAH);
+  const platformX = matcher.entries.find((e) => e.id === PLATFORM_X);
   const asharqAlAwsat = matcher.entries.find((e) => e.id === ASHARQ_AL_AWSAT);
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
   const isOneWordName = (key: string): boolean => data.lexicon.flagsOf(key)?.some((f) => f.endsWith('1') || f === 'LOCc') === true;
@@ -81,7 +83,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     addShapedOrgs(d, shaped);
     addNamedBodies(d, data, bodies);
     addTitledNames(d, nameTokens, found);
-    if (!arabic) addPlatformX(d, data);
+    if (!arabic) addPlatformX(d, platformX);
     addCuedOrgs(d, data);
     if (!arabic) addShortForms(d, modelOrgs);
     const names = resolveModelNames(d, data, found);
