@@ -130,6 +130,7 @@ const ARABIC_FIXES: Record<string, string> = {
   Q18288217: '', // Venice
   Q30682: '', // Matrouh
   Q1277701: '', // a row whose names are the verb «ينقسم» ("divides")
+  Q997838: 'سنجة', // Singa (Sudan): «سنغافورة» is Singapore
 };
 /**
  * Arabic names of Arab-world places (and a few Iranian and Israeli ones) that the gazetteer lists
@@ -210,6 +211,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q31074: ['~الشرقية'], // Sharqia; "the eastern"
   Q30835: ['~الغربية', 'محافظة الغربية'], // Gharbia; "the western"
   Q205047: ['إقليم كردستان', 'كردستان العراق'], // Iraqi Kurdistan, as Arabic news names the region
+  Q309469: ['ولاية الجزيرة'], // Gezira (Sudan); «الجزيرة» alone is Al Jazeera or "the island"
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */

@@ -4,7 +4,11 @@ import { findSharedData } from '../src/shared-data.ts';
  * and writes them to packages/ner/data/ (ner-ar.model.gz, ner-en.model.gz, the lexicon their features
  * read, ner-lexicon.tsv, and ner-models.sha256). Train both languages: the lexicon is shared.
  *
- *   node packages/ner/scripts/train.ts [--data /work/shared/data] [--lang ar|en] [--out dir]
+ *   node packages/ner/scripts/train.ts [--data /work/shared/data] [--lang ar|en] [--out dir] [--lexicon dir]
+ *
+ * `--lexicon dir` trains on the lexicon already frozen in that folder (its ner-lexicon.tsv) instead
+ * of building one from today's KB: a retraining for more data then keeps the features the committed
+ * models were chosen with (a KB grown since is used by the matcher either way).
  *
  * Reproducible: fixed seed and settings (src/model/train-config.ts); the last 10 % of each
  * file's sentences is the development split, never trained on. Prints the dev-set scores.
@@ -13,10 +17,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataFile, loadArticleSet, loadLexiconData } from '../src/data-files.ts';
+import { dataFile, loadArticleSet, loadLexiconData, loadModelLexicon } from '../src/data-files.ts';
 import { scoresWithout } from '../src/model/conll.ts';
 import type { ModelLang } from '../src/model/features.ts';
-import { buildLexicon, LEXICON_FILE, serializeLexicon } from '../src/model/lexicon.ts';
+import { buildLexicon, LEXICON_FILE, serializeLexicon, type Lexicon } from '../src/model/lexicon.ts';
 import { docModelFileName, modelFileName, TRAINING } from '../src/model/train-config.ts';
 import { trainLanguage } from '../src/model/train-language.ts';
 
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: findSharedData() },
     lang: { type: 'string' },
     out: { type: 'string', default: dataFile('') },
+    lexicon: { type: 'string' },
     // Experiments only: the committed models use the settings in src/model/train-config.ts.
     epochs: { type: 'string' },
     'min-count': { type: 'string' },
@@ -46,8 +51,11 @@ const outDir = values.out;
 
 // The lexicon the features read, built from today's KB, places and name tokens, is written beside
 // the models: the tagger's model reads it from there, so later KB edits do not change its inputs.
-const lexData = loadLexiconData();
-const lexicon = buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
+const lexicon = ((): Lexicon => {
+  if (values.lexicon !== undefined) return loadModelLexicon(values.lexicon).lexicon;
+  const lexData = loadLexiconData();
+  return buildLexicon([...lexData.kb, ...lexData.places], lexData.nameTokens);
+})();
 const lexiconText = serializeLexicon(lexicon);
 // Every article set is read (and a bad one refused) before anything is written to the output folder.
 const articleSets = new Map(

@@ -39,6 +39,16 @@ export interface ScoreOptions {
 }
 
 /**
+ * How a gold entity's names read as mentions: as written, and for an Arabic name with the article
+ * also as it reads behind a fused «لل» («للتحالف الدولي» gives the mention «تحالف الدولي», which the
+ * gold lists restored as «التحالف الدولي»).
+ */
+function goldSurfaces(gold: GoldArticle, names: readonly string[]): string[] {
+  if (gold.lang !== 'ar') return [...names];
+  return names.flatMap((n) => (n.startsWith('ال') && n.length > 3 ? [n, n.slice(2)] : [n]));
+}
+
+/**
  * For each gold entity written without an id (the KB did not hold it then), the KB id the tagger
  * gave it instead, when that id was added after the gold was written and the link is unambiguous:
  * every mention carrying the id reads as one of this gold entity's names, with its type, and the
@@ -50,7 +60,7 @@ export interface ScoreOptions {
 function kbGrowth(result: TagResult, gold: GoldArticle, addedSinceGold: (id: string) => boolean): Map<string, string> {
   const goldIds = new Set(gold.entities.flatMap((e) => (e.id ? [e.id] : [])));
   const byName = new Map<string, GoldArticle['entities'][number]>();
-  for (const e of gold.entities) for (const n of e.names) byName.set(n, e);
+  for (const e of gold.entities) for (const n of goldSurfaces(gold, e.names)) if (!byName.has(n) || e.names.includes(n)) byName.set(n, e);
   const surfaces = new Map<string, Set<string>>();
   for (const m of result.mentions) {
     if (!m.entityId) continue;
@@ -77,7 +87,7 @@ export function scoreArticle(result: TagResult, gold: GoldArticle, options: Scor
   for (const e of gold.entities) {
     const id = e.id ?? unlinkedId(e.type, e.names[0] ?? '');
     goldIds.set(id, { type: e.type, linked: e.id !== null });
-    for (const n of e.names) byName.set(n, id);
+    for (const n of goldSurfaces(gold, e.names)) if (!byName.has(n) || e.names.includes(n)) byName.set(n, id);
   }
   const grown = options.addedSinceGold ? kbGrowth(result, gold, options.addedSinceGold) : new Map<string, string>();
   const asGold = (id: string): string => grown.get(id) ?? id;

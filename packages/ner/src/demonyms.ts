@@ -31,15 +31,41 @@ export function isEnglishDemonym(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && token.cap && DEMONYMS_EN.has(token.key);
 }
 
+/** Honorifics the model sometimes reads into a name ("Sir Ernest Shackleton"): never part of it. */
+const HONORIFICS_EN: ReadonlySet<string> = new Set(['sir', 'dame', 'mr', 'mrs', 'ms', 'dr', 'prof', 'rev']);
+const isHonorific = (t: Token | undefined): boolean => t !== undefined && !t.arabic && t.cap && HONORIFICS_EN.has(t.key);
+
 /**
- * An English person name the model read with the demonym before it, without it, when a name of two
- * words or more is left ("Briton Tom Pidcock"; "German Gref" may be the given name German); null
- * when the name is nothing but demonyms ("Briton").
+ * An English person name the model read with a demonym or an honorific before it, without them:
+ * a demonym when a name of two words or more is left ("Briton Tom Pidcock"; "German Gref" may be
+ * the given name German), an honorific always ("Sir Ernest Shackleton", "Mr Sarwar"); null when the
+ * name is nothing but those ("Briton").
  */
 export function withoutDemonym<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M | null {
   let first = m.first;
-  while (first <= m.last && isEnglishDemonym(tokens[first])) first++;
+  let honorific = false;
+  while (first <= m.last && (isEnglishDemonym(tokens[first]) || isHonorific(tokens[first]))) honorific ||= isHonorific(tokens[first++]);
   const head = tokens[first];
   if (first > m.last) return null;
-  return head && first > m.first && m.last - first >= 1 ? { ...m, first, start: head.start } : m;
+  // "Mr Sarwar" leaves the surname; "German Gref" keeps what may be a given name.
+  return head && first > m.first && (m.last - first >= 1 || honorific) ? { ...m, first, start: head.start } : m;
+}
+
+/** Continental demonyms, only after a qualifier ("South African"; "African" alone opens "African Union"). */
+const CONTINENT_DEMONYMS_EN: ReadonlySet<string> = new Set(['african', 'africans', 'american', 'americans', 'asian', 'asians', 'european', 'europeans']);
+/** Words that qualify a demonym ("Northern Irishman", "South African"). */
+const DEMONYM_QUALIFIERS_EN: ReadonlySet<string> = new Set(['north', 'northern', 'south', 'southern', 'east', 'eastern', 'west', 'western', 'central', 'new']);
+
+/**
+ * Whether an English model name is nothing but a demonym, maybe qualified ("the Englishman",
+ * "The Northern Irishman said", "Americans"): a person of a nation, not an organisation or a place.
+ */
+export function isOnlyDemonym(tokens: readonly Token[], first: number, last: number): boolean {
+  const end = tokens[last];
+  if (!end || end.arabic || !(isEnglishDemonym(end) || (last > first && end.cap && CONTINENT_DEMONYMS_EN.has(end.key)))) return false;
+  for (let k = first; k < last; k++) {
+    const t = tokens[k];
+    if (!t || !(isEnglishDemonym(t) || (t.cap && DEMONYM_QUALIFIERS_EN.has(t.key)))) return false;
+  }
+  return true;
 }

@@ -12,12 +12,25 @@ const COMPETITION_STARTS_EN = new Set(['la', 'serie', 'ligue', 'bundesliga']);
 /** Currency names the Arabic model mistakes for places and banks ("١٢ مليار درهم", "قيمة الريال"). */
 const CURRENCIES_AR = new Set(['درهم', 'دراهم', 'دينار', 'دنانير', 'ريال', 'ريالات', 'ليره', 'ليرات', 'جنيه', 'جنيهات', 'دولار', 'دولارات', 'يورو', 'روبل', 'يوان', 'ين', 'تومان', 'شيكل', 'فرنك', 'روبيه'].map(keyOf));
 
-/** A model name that is a competition or prize (English) or a currency word (Arabic): not published. */
+const DAM = keyOf('سد');
+/** «سد» behind proclitics that the stem's shortness keeps on it («لسد», «ولسد», «وسد»). */
+const VERB_SADD = /^[وف]?ل?سد$/u;
+/** What the verb «سد» fills or blocks ("سد العجز", "سد الفجوة", "سد الطريق"): never a dam's name. */
+export const DAM_VERB_OBJECTS_AR = new Set(
+  ['عجز', 'فجوه', 'فجوات', 'ثغره', 'ثغرات', 'حاجه', 'حاجات', 'احتياجات', 'نقص', 'فراغ', 'رمق', 'ذرائع', 'طريق', 'طرق', 'باب', 'ابواب', 'منافذ', 'منفذ', 'شاغر', 'شواغر', 'دين', 'ديون', 'عطش', 'جوع', 'هوه', 'خلل', 'ثمن', 'مسد', 'فراغات'].map(keyOf),
+);
+
+/** A model name that is a competition or prize (English), a currency word or «سد» with what it fills (Arabic): not published. */
 export function isNotAName(tokens: readonly Token[], first: number, last: number): boolean {
   const a = tokens[first];
   const b = tokens[last];
   if (!a || !b) return false;
-  if (a.arabic) return first === last && variantsOf(a).some((v) => CURRENCIES_AR.has(v.key));
+  if (a.arabic) {
+    if (first === last) return variantsOf(a).some((v) => CURRENCIES_AR.has(v.key));
+    // «سد الفراغ», «لسد العجز»: the verb and what it fills, not a dam.
+    const next = tokens[first + 1];
+    return next !== undefined && DAM_VERB_OBJECTS_AR.has(next.key) && (VERB_SADD.test(a.key) || variantsOf(a).some((v) => v.key === DAM && !v.article));
+  }
   if (COMPETITION_ENDS_EN.has(b.key) || (last > first && COMPETITION_STARTS_EN.has(a.key))) return true;
   return b.key === 'league' && last > first && LEAGUE_KINDS_EN.has(tokens[last - 1]?.key ?? '');
 }

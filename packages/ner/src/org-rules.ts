@@ -53,6 +53,11 @@ const NOT_COMPLEMENTS_AR = new Set(
     // "حكومة الإقليم" (the region's), "حكومة الجماعة" (the group's): a body named by what it belongs to.
     'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية'].map(keyOf),
 );
+/**
+ * Verbal nouns that name what a body does, before its object («جهاز مكافحة الإرهاب», «هيئة تنظيم
+ * الاتصالات», «جهاز حماية المستهلك», «وزارة شؤون المرأة»); not «إدارة» («مجلس إدارة الشركة»).
+ */
+const TASKS_AR = new Set(['مكافحة', 'حماية', 'تنظيم', 'تنمية', 'تطوير', 'رعاية', 'شؤون', 'حقوق', 'تشجيع', 'ترويج', 'مراقبة', 'رقابة', 'دعم', 'أمن', 'تحقيق', 'تعزيز', 'تحديث', 'مقاومة'].map(keyOf));
 /** What a meeting is called for («الجمعية العامة لإصدار القرارات التالية»): a purpose, not a body's ل complement. */
 const PURPOSES_AR = new Set(['إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf));
 /**
@@ -177,6 +182,10 @@ export function findCuedOrgs(
     const reading = head && variantsOf(head).find((v) => !v.article && MINISTRY_HEADS_AR.has(v.key));
     if (!head || !reading) return null;
     let j = i + 1;
+    // «جهاز مكافحة الإرهاب», «هيئة تنظيم الاتصالات»: what the body does, then its definite object.
+    const task = next(i + 1);
+    const object = next(i + 2);
+    if (task && object && task.arabic && !task.article && !task.norm.startsWith('ال') && TASKS_AR.has(task.key) && object.arabic && object.article && !NISBA_AR.test(object.key) && !NOT_COMPLEMENTS_AR.has(object.key)) j = i + 2;
     while (j - i <= 3) {
       const t = next(j);
       // A definite noun, or one joined with و ("وزارة الاقتصاد والتجارة"). The first may look like

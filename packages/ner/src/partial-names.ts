@@ -11,7 +11,9 @@ import type { Mention } from './types.ts';
  * own, takes the full name's id when exactly one entity of the article has a longer name it fits:
  * for a person, the last words (a surname of two words or more); for an organisation, all its
  * words, in any order when two or more, the name's first word (after a generic head such as «مجمع»,
- * "Bank") when one. Linked mentions keep their KB ids. Pure: returns the mentions to re-id.
+ * "Bank") when one; for a person named by lineage («جوعان بن حمد آل ثاني», "Tamim bin Hamad"), also
+ * the given name alone («الشيخ جوعان», as Gulf news names its sheikhs and princes). Linked mentions
+ * keep their KB ids. Pure: returns the mentions to re-id.
  */
 export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
   const keysOf = new Map<Mention, string[]>();
@@ -31,7 +33,7 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
       if (full.type !== m.type || full.entityId === null || full.entityId === m.entityId) continue;
       const whole = keysOf.get(full) ?? [];
       if (whole.length <= part.length) continue;
-      const fits = m.type === 'PER' ? part.length >= 2 && endsWith(whole, part) : orgFits(part, whole, tokensOf.get(full) ?? []);
+      const fits = m.type === 'PER' ? (part.length >= 2 && endsWith(whole, part)) || givenNameOfLineage(part, whole) : orgFits(part, whole, tokensOf.get(full) ?? []);
       if (fits) owners.add(full.entityId);
     }
     const [owner] = owners;
@@ -59,4 +61,11 @@ const COMPANY_HEADS_AR: ReadonlySet<string> = new Set(['مجمع', 'مجموعة
 
 function isHead(t: Token): boolean {
   return isGenericOrgHead(t) || (t.arabic && variantsOf(t).some((v) => COMPANY_HEADS_AR.has(v.key)));
+}
+
+const LINEAGE_WORDS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'bin', 'bint', 'ibn'].map(keyOf));
+
+/** A one-word part that is the given name of a name written with «بن»/"bin" after it. */
+function givenNameOfLineage(part: readonly string[], whole: readonly string[]): boolean {
+  return part.length === 1 && whole[0] === part[0] && whole.length >= 3 && LINEAGE_WORDS.has(whole[1] ?? '');
 }

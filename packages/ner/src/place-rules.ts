@@ -1,6 +1,7 @@
 import { lineageEnd } from './name-chains.ts';
 import { isNationality } from './named-bodies.ts';
 import { NOT_NISBA_NAMES_AR } from './org-rules.ts';
+import { DAM_VERB_OBJECTS_AR } from './not-names.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** A place name made of a descriptor and a name ("معبر رفح", "مطار معيتيقة"); token indexes, inclusive. */
@@ -16,10 +17,18 @@ export interface PlaceSpan {
 /**
  * Arabic descriptors that are part of a place's name when a name follows them without the
  * article on the descriptor: crossing, airport, field, island, camp, strait, gulf, corridor, cape,
- * river, lake, plateau, mountains ("نهر القاش", "بحيرة ناصر", "هضبة الأهرام", "جبال الحجر").
+ * river, lake, plateau, mountains, valley, islands ("نهر القاش", "بحيرة ناصر", "هضبة الأهرام", "جبال
+ * الحجر", "وادي حوران", "جزر فرسان").
  * Not مدينة/حي/منطقة: news names a town or district by the place itself.
  */
-const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس', 'نهر', 'بحيرة', 'هضبة', 'جبال'].map(keyOf));
+const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'جزر', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس', 'نهر', 'بحيرة', 'هضبة', 'جبال', 'وادي'].map(keyOf));
+/**
+ * Military bases, named by a place found earlier and not a country («قاعدة حميميم», «قاعدة
+ * الظفرة الجوية»); «قاعدة بيانات», «قاعدة شعبية», «قاعدة ترامب» are no places.
+ */
+const BASE = keyOf('قاعدة');
+/** What a base is, after its place: «قاعدة حماة الجوية», «قاعدة طرطوس البحرية». */
+const BASE_KINDS_AR = new Set(['جوية', 'بحرية', 'عسكرية'].map(keyOf));
 /**
  * Facilities whose name is a place or a person found earlier ("ملعب محمد الخامس", "مستشفى سوهاج
  * الجامعي", "قصر المرادية", "ميناء صحار", "مرفأ بيروت", "مصفاة الزور"), never a plain word ("ملعب
@@ -79,10 +88,6 @@ const BY_WAY_OF = keyOf('عن');
 const DAM = keyOf('سد');
 /** An airport keeps the nisba after its name ("مطار الخرطوم الدولي", "مطار معيتيقة الدولي"). */
 const AIRPORT = keyOf('مطار');
-/** What the verb «سد» fills or blocks ("سد العجز", "سد الفجوة", "سد الطريق"): never a dam's name. */
-const DAM_VERB_OBJECTS_AR = new Set(
-  ['عجز', 'فجوه', 'فجوات', 'ثغره', 'ثغرات', 'حاجه', 'حاجات', 'احتياجات', 'نقص', 'فراغ', 'رمق', 'ذرائع', 'طريق', 'طرق', 'باب', 'ابواب', 'منافذ', 'منفذ', 'شاغر', 'شواغر', 'دين', 'ديون', 'عطش', 'جوع', 'هوه', 'خلل', 'ثمن', 'مسد', 'فراغات'].map(keyOf),
-);
 const RULER_TITLES_AR = new Set(['ملك', 'امير', 'شيخ', 'سلطان'].map(keyOf));
 /**
  * Common complements of the descriptors ("حقل النفط", "مخيم اللاجئين", "مطار العاصمة"): not names.
@@ -142,7 +147,7 @@ export function findDescribedPlaces(
     const reading = variantsOf(d).find(
       (v) =>
         !v.article &&
-        (DESCRIPTORS_AR.has(v.key) || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key) || SQUARES_AR.has(v.key) || NAMED_AFTER_PEOPLE_ORG_AR.has(v.key) || v.key === ROAD),
+        (DESCRIPTORS_AR.has(v.key) || v.key === BASE || ONLY_AFTER_RULERS_AR.has(v.key) || NAMED_FACILITIES_AR.has(v.key) || SQUARES_AR.has(v.key) || NAMED_AFTER_PEOPLE_ORG_AR.has(v.key) || v.key === ROAD),
     );
     const nextTok = tokens[i + 1];
     if (!reading || !nextTok || !joinable(d, nextTok)) continue;
@@ -173,6 +178,10 @@ export function findDescribedPlaces(
       // "سد النهضة", "سد الروصيرص", "سد الموصل": a dam by its name or its place; "سد العجز" and
       // "سد فجوة" (filling a deficit, a gap) are the verb.
       last = after ? after.last : i + 1;
+    } else if (reading.key === BASE) {
+      if (after?.type !== 'LOC' || /^loc:[A-Z]{3}$/u.test(after.entityId ?? '')) continue;
+      const kind = tokens[after.last + 1];
+      last = kind && kind.article && BASE_KINDS_AR.has(kind.key) && !locked.has(after.last + 1) && !inside.has(after.last + 1) && joinable(tokens[after.last] as Token, kind) ? after.last + 1 : after.last;
     } else if (ONLY_AFTER_RULERS_AR.has(reading.key)) {
       if (after?.type !== 'PER') continue;
       last = after.last;

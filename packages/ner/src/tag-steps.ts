@@ -1,4 +1,4 @@
-import { withoutDemonym } from './demonyms.ts';
+import { isOnlyDemonym, withoutDemonym } from './demonyms.ts';
 import { unlinkedId } from './entity-id.ts';
 import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
@@ -171,6 +171,9 @@ function familyNameAfterLineage(d: Draft, entry: KbEntry, first: number, last: n
   return forms.some((f) => f.includes(next.key)) ? -1 : last + 1;
 }
 
+/** A compound given name written as one word: «عبدالعزيز», «عبدالله», «عبدالرحمن» (folded keys). */
+const JOINED_COMPOUND_AR = /^عبدال\S{2,}$/u;
+
 /** The first token of the «X بن» links written before token `k` (a given name, then بن/بنت), else `k`. */
 function sonBefore(d: Draft, k: number, nameTokens: ReadonlySet<string>): number {
   const { tokens } = d;
@@ -182,7 +185,9 @@ function sonBefore(d: Draft, k: number, nameTokens: ReadonlySet<string>): number
     const compound = tokens[first - 3];
     // «عبد الله بن …», «عبد الرحمن بن …»: the given name is the compound.
     const inCompound = compound !== undefined && COMPOUND_HEADS_AR.has(compound.key) && !d.covered.has(first - 3) && d.join(compound, given ?? compound);
-    if (!link || !given || !next || !SON_OF_AR.has(link.key) || !given.arabic || (given.article && !inCompound) || !(nameTokens.has(given.key) || inCompound)) break;
+    // «عبدالعزيز بن …»: a compound given name written as one word.
+    const joinedCompound = given !== undefined && JOINED_COMPOUND_AR.test(given.key);
+    if (!link || !given || !next || !SON_OF_AR.has(link.key) || !given.arabic || (given.article && !inCompound) || !(nameTokens.has(given.key) || inCompound || joinedCompound)) break;
     if (isArabicTitle(given) || d.covered.has(first - 1) || d.covered.has(first - 2) || !d.join(given, link) || !d.join(link, next)) break;
     first -= inCompound ? 3 : 2;
   }
@@ -365,6 +370,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       const head = tokens[m.first];
       // «أميركيون وبريطانيون»: a nationality is no place or person by itself (as an organisation it
       // may be an agency or a club: «العمانية», «المصري»).
+      // "the Englishman", "The Northern Irishman": a person of a nation, not a name.
+      if (!arabic && isOnlyDemonym(tokens, m.first, m.last)) return false;
       return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head) && (head.article || /(يين|يون)$/u.test(head.key))))) && !isNotAName(tokens, m.first, m.last);
     })
     // «جامعة هارفارد» read as a person: a name that opens with an institution noun is an organisation.

@@ -53,4 +53,14 @@ describe('scoreArticle', () => {
     const wrongType = scoreArticle(result([['Farage', 'ORG', 'org:farage-holdings', true]]), gold, any);
     expect(wrongType).toMatchObject({ found: 0, mentionsLinked: 0, linkedSinceGold: [] });
   });
+
+  it('reads an Arabic name behind a fused «لل» as the gold restores it', () => {
+    const arabic: GoldArticle = { lang: 'ar', source: 'test', text: '', entities: [{ id: null, type: 'ORG', names: ['التحالف الدولي'] }] };
+    // «للتحالف الدولي»: the mention starts after «لل», the gold lists the name with its article.
+    const tagged = result([['تحالف الدولي', 'ORG', 'org:global-coalition-against-daesh', true]]);
+    const s = scoreArticle(tagged, arabic, { addedSinceGold: () => true });
+    expect(s).toMatchObject({ found: 1, mentionsChecked: 1, mentionsLinked: 1, linkedSinceGold: ['org:global-coalition-against-daesh'] });
+    // Not in English, and not a name without the article.
+    expect(scoreArticle(result([['التحالف', 'ORG', 'org:x', true]]), arabic, { addedSinceGold: () => true })).toMatchObject({ found: 0, mentionsChecked: 0 });
+  });
 });

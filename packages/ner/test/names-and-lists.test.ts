@@ -120,7 +120,7 @@ describe('facilities named after rulers', () => {
     expect(findDescribedPlaces(bridgeTokens, [{ first: b, last: b + 2, type: 'LOC' }], new Set(), (x, y) => joinable(bridge, x, y))).toEqual([]);
     expect(named('وقال الوزير إن سد العجز في الموازنة أولوية وإن جسر الهوة ممكن.', 'ar')).toEqual([]);
     // A dam is also named by a definite word or its place; what the verb «سد» fills never names one.
-    expect(named('وارتفع منسوب سد الروصيرص وانخفض مخزون سد الموصل.', 'ar')).toEqual(['LOC سد الروصيرص loc:سد الروصيرص', 'LOC سد الموصل loc:سد الموصل']);
+    expect(named('وارتفع منسوب سد الكرخة وانخفض مخزون سد الموصل.', 'ar')).toEqual(['LOC سد الكرخة loc:سد الكرخه', 'LOC سد الموصل loc:سد الموصل']);
     expect(named('وتحتاج الحكومة إلى سد الفجوة والنقص.', 'ar')).toEqual([]);
     // Roads and streets by a ruler's name, streets by a place; "عن طريق" is "by way of".
     expect(named('وأغلقت السلطات طريق الملك عبدالله وشارع فلسطين.', 'ar')).toEqual(['LOC طريق الملك عبدالله loc:طريق الملك عبدالله', 'LOC شارع فلسطين loc:شارع فلسطين']);
