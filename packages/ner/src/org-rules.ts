@@ -58,6 +58,16 @@ const NOT_COMPLEMENTS_AR = new Set(
  * الاتصالات», «جهاز حماية المستهلك», «وزارة شؤون المرأة»); not «إدارة» («مجلس إدارة الشركة»).
  */
 const TASKS_AR = new Set(['مكافحة', 'حماية', 'تنظيم', 'تنمية', 'تطوير', 'رعاية', 'شؤون', 'حقوق', 'تشجيع', 'ترويج', 'مراقبة', 'رقابة', 'دعم', 'أمن', 'تحقيق', 'تعزيز', 'تحديث', 'مقاومة'].map(keyOf));
+/**
+ * «هيئة» + these is a panel, not a body: the defence team, the bench, the jury, the teaching staff,
+ * the editorial board («هيئة الدفاع», «هيئة المحكمة», «هيئة المحلفين», «هيئة التدريس», «هيئة التحرير»);
+ * with a nisba after it a body again («هيئة الدفاع المدني»).
+ */
+const PANEL = keyOf('هيئة');
+const NOT_PANEL_COMPLEMENTS_AR = new Set(['دفاع', 'محكمة', 'محلفين', 'تدريس', 'تحرير', 'مكتب', 'رئاسة'].map(keyOf));
+const COURT = keyOf('محكمة');
+/** Feminine ordinals that number a court («محكمة الجنايات الأولى»). */
+const COURT_ORDINALS_AR = new Set(['أولى', 'ثانية', 'ثالثة', 'رابعة', 'خامسة', 'سادسة', 'سابعة', 'ثامنة', 'تاسعة', 'عاشرة'].map(keyOf));
 /** What a meeting is called for («الجمعية العامة لإصدار القرارات التالية»): a purpose, not a body's ل complement. */
 const PURPOSES_AR = new Set(['إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf));
 /**
@@ -196,7 +206,7 @@ export function findCuedOrgs(
       // The sentence going on: a time ("مجلس الشورى الأسبوع المقبل"), a rank ("مجلس السيادة الفريق
       // البرهان"), an ordinal ("مجلس النواب الأربعين").
       if (BODY_STOP_AR.has(t.key) || AFTER_BODY_AR.has(t.key)) break;
-      if (j === i + 1 && (NOT_COMPLEMENTS_AR.has(t.key) || (NISBA_AR.test(t.key) && !MINISTRIES_AR.has(t.key) && !MINISTRY_HEADS_AR.has(reading.key)))) break;
+      if (j === i + 1 && (NOT_COMPLEMENTS_AR.has(t.key) || (reading.key === PANEL && NOT_PANEL_COMPLEMENTS_AR.has(t.key) && !NISBA_AR.test(next(j + 1)?.key ?? '')) || (NISBA_AR.test(t.key) && !MINISTRIES_AR.has(t.key) && !MINISTRY_HEADS_AR.has(reading.key)))) break;
       j++;
     }
     // "جامعة الملك فهد": a name follows the honorific; the model finds the whole of it.
@@ -218,6 +228,9 @@ export function findCuedOrgs(
     const titled = before !== undefined && (isArabicTitle(before) || variantsOf(before).some((v) => TITLE_OF_BODY_AR.has(v.key)));
     const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || (isNationality(adj) && !titled));
     if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && agrees) j++;
+    // «محكمة الجنايات الأولى»: a court's number is part of its name.
+    const ordinal = next(j);
+    if (reading.key === COURT && j > i + 1 && ordinal?.article === true && COURT_ORDINALS_AR.has(ordinal.key)) j++;
     // Then nouns joined with و and their adjectives: "وزارة الموارد البشرية والتنمية الاجتماعية",
     // "وزارة الكهرباء والماء والطاقة المتجددة"; not after a nationality, which ends the name.
     const end = tokens[j - 1];
@@ -231,9 +244,9 @@ export function findCuedOrgs(
 /** Words that make the body after them part of a title («المتحدث باسم …», «مدير مكتب …», «الأمين العام لـ…»). */
 const TITLE_OF_BODY_AR = new Set(['باسم', 'مدير', 'مديرة', 'مكتب', 'عام', 'امين', 'رئيس', 'رئيسة', 'نائب', 'وكيل', 'سفير', 'مندوب', 'ممثل'].map(keyOf));
 
-/** Masculine nisba adjectives of a ministry's complement ("الحكم المحلي", "التعليم العالي", "الأمن الداخلي"). */
+/** Masculine nisba adjectives of a ministry's complement ("الحكم المحلي", "التعليم العالي", "الأمن الداخلي", "الدفاع المدني"). */
 const COMPLEMENT_ADJ_AR = new Set(
-  ['محلي', 'عالي', 'فني', 'داخلي', 'خارجي', 'اجتماعي', 'صحي', 'زراعي', 'صناعي', 'مالي', 'اقتصادي', 'وطني', 'رقمي', 'تقني', 'مهني', 'بحري', 'ريفي', 'بيئي', 'سياحي', 'ثقافي', 'اعلامي', 'نفطي', 'معدني', 'تجاري', 'اداري', 'قضائي', 'شرعي', 'دستوري', 'جنائي'].map(keyOf),
+  ['محلي', 'عالي', 'فني', 'داخلي', 'خارجي', 'اجتماعي', 'صحي', 'زراعي', 'صناعي', 'مالي', 'اقتصادي', 'وطني', 'رقمي', 'تقني', 'مهني', 'بحري', 'ريفي', 'بيئي', 'سياحي', 'ثقافي', 'اعلامي', 'نفطي', 'معدني', 'تجاري', 'اداري', 'قضائي', 'شرعي', 'دستوري', 'جنائي', 'مدني'].map(keyOf),
 );
 
 /**

@@ -110,10 +110,20 @@ export function addKbNames(
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
     const m = kbMentionSpan(d, data.matcher, raw.entry, extended);
     const mention = d.add({ first: m.first, last: m.last, start: m.start, end: m.end, type: entry.type, entityId: entry.id }, { soft: entry.type === 'LOC', entry });
-    if (entry.type === 'LOC' && !entry.strong && m.first === m.last) d.weakPlaces.set(m.first, mention);
+    // "Governor Wilson Lima": an English one-word KB town right after a capitalised word may be a
+    // surname; a person the model reads over both takes it back (countries never).
+    const surnameLike = !arabic && entry.type === 'LOC' && m.first === m.last && !/^loc:[A-Z]{3}$/u.test(entry.id) && isCapitalisedWordBefore(d, m.first);
+    if (entry.type === 'LOC' && (!entry.strong || surnameLike) && m.first === m.last) d.weakPlaces.set(m.first, mention);
     if (entry.type === 'PER') d.people.push({ first: m.first, last: m.last, entityId: entry.id });
     if (entry.type === 'ORG') d.orgSpans.push({ first: m.first, last: m.last, entityId: entry.id });
   });
+}
+
+/** Whether a free capitalised word that opens no sentence stands right before token `k` ("Wilson Lima"). */
+function isCapitalisedWordBefore(d: Draft, k: number): boolean {
+  const t = d.tokens[k];
+  const before = d.tokens[k - 1];
+  return t !== undefined && before !== undefined && !d.covered.has(k - 1) && /^\p{Lu}\p{Ll}+$/u.test(before.text) && d.join(before, t) && !isEnglishTitle(before) && !isNotPersonWord(before) && !opensSentence(d.text, before.start);
 }
 
 /**

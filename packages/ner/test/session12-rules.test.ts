@@ -53,6 +53,34 @@ describe('Arabic bodies named by what they do', () => {
   });
 });
 
+describe('panels, courts and civil defence', () => {
+  it('reads «هيئة» + the defence, the bench or the jury as a panel, not a body', () => {
+    expect(named('وقالت هيئة الدفاع إن موكليها أبرياء، ورفعت هيئة المحكمة الجلسة.', 'ar')).toEqual([]);
+    expect(named('وقالت هيئة الدفاع المدني إن الحريق أخمد.', 'ar')).toEqual(['ORG هيئة الدفاع المدني org:هييه الدفاع المدني']);
+  });
+
+  it('keeps a court’s number in its name', () => {
+    expect(named('وأصدرت محكمة الجنايات الأولى حكمها.', 'ar')).toEqual(['ORG محكمة الجنايات الأولى org:محكمه الجنايات الاولي']);
+    expect(named('وقضت محكمة الاستئناف الثانية بأن الحكم نهائي.', 'ar')).toEqual(['ORG محكمة الاستئناف الثانية org:محكمه الاستيناف الثانيه']);
+  });
+});
+
+describe('English names of this session', () => {
+  it('joins "on" inside a name already joined by "for", not after a council', () => {
+    expect(named('Giulia Marchetti, a lawyer with the Association for Juridical Studies on Immigration, said.', 'en')).toContain(
+      'ORG Association for Juridical Studies on Immigration org:association for juridical studies on immigration',
+    );
+    expect(named('The Security Council on Iran met.', 'en')).toEqual(['ORG Security Council org:un-security-council', 'LOC Iran loc:IRN']);
+  });
+
+  it('lets a person the model reads take back a KB town that is his surname', () => {
+    const text = "Amazonas Governor Wilson Lima declared an emergency. Protesters marched in central Lima on Sunday.";
+    const found = named(text, 'en', true);
+    expect(found).toContain('PER Wilson Lima per:wilson lima');
+    expect(found).toContain('LOC Lima loc:lima');
+  });
+});
+
 describe('English demonyms as model names', () => {
   it('tells a demonym, qualified or not, from a name', () => {
     const only = (text: string): boolean => {
