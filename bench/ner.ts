@@ -11,11 +11,13 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * and type, against each occurrence of the gold names: `goldMentions`).
  * The last line printed is one JSON object with every figure.
  *
- *   node bench/ner.ts [--data /work/shared/data] [--articles-only] [--kb extended-kb.tsv] [--models dir]
+ *   node bench/ner.ts [--data /work/shared/data] [--articles-only] [--kb extended-kb.tsv] [--models dir] [--sets a,b]
  *
  * `--articles-only` skips the dev splits and speed; `--kb` tags with another knowledge base (as the
  * tagger service's KHABAR_NER_KB_PATH does), to measure an extended KB before deploying it;
  * `--models` reads models and their lexicon from `train:ner --out dir` (to compare trainings).
+ * `--sets articles-train17,…` scores only those folders of test/fixtures (implies --articles-only):
+ * a new training set is scored once by the tagger of its day before it is trained on.
  * The models are trained on every article set but the newest (src/model/train-config.ts), so only
  * that one still measures unseen text.
  */
@@ -47,6 +49,7 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: findSharedData() },
     'articles-only': { type: 'boolean', default: false },
+    sets: { type: 'string' },
     kb: { type: 'string' },
     // A folder of trained models and their lexicon (as `train:ner --out` writes), instead of packages/ner/data.
     models: { type: 'string' },
@@ -84,7 +87,7 @@ function tokensPerSecond(tokens: number, run: () => void): number {
 }
 
 const figures: Record<string, unknown> = {};
-for (const lang of values['articles-only'] ? [] : (['ar', 'en'] as const)) {
+for (const lang of values['articles-only'] || values.sets !== undefined ? [] : (['ar', 'en'] as const)) {
   const model = loadNerModel(modelDir, lang);
   const all = new EntityScorer();
   const perFile: Record<string, { p: number; r: number; f1: number }> = {};
@@ -212,10 +215,12 @@ function scoreArticles(folder: string, label: string): Record<string, unknown> {
 // new blind set is scored as soon as its folder exists). Keys: articles, articlesBlind, articlesBlindN.
 const fixtures = fileURLToPath(new URL('../packages/ner/test/fixtures/', import.meta.url));
 const setNumber = (folder: string): number => (folder === 'articles' ? 0 : Number(folder.slice('articles-blind'.length) || '1'));
-const sets = readdirSync(fixtures)
+const named = values.sets?.split(',').filter((n) => n !== '');
+const sets = named ?? readdirSync(fixtures)
   .filter((f) => /^articles(-blind\d*)?$/u.test(f))
   .sort((a, b) => setNumber(a) - setNumber(b));
-for (const folder of sets) {
+for (const folder of named ?? []) figures[folder] = scoreArticles(folder, `${folder} article`);
+for (const folder of named ? [] : sets) {
   const n = setNumber(folder);
   const label = n === 0 ? 'article' : `blind${n === 1 ? '' : n} article`;
   figures[n === 0 ? 'articles' : `articlesBlind${n === 1 ? '' : n}`] = scoreArticles(folder, label);

@@ -156,7 +156,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q31876054: ['الريان'], // Al Rayyan (city)
   Q1294439: ['صلالة'], // Salalah
   Q264180: ['الخليل'], // Hebron
-  Q319632: ['البقاع'], // Beqaa
+  Q319632: ['البقاع', 'سهل البقاع', 'Bekaa', 'Bekaa Valley', 'Beqaa Valley'], // Beqaa
   Q217075: ['ديالى'], // Diyala
   Q388274: ['محافظة إب', 'مدينة إب'], // Ibb; «إب» alone folds to «أب» (father) and «آب» (August)
   Q275752: ['المهرة'], // Al Mahrah
@@ -211,7 +211,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q31074: ['~الشرقية'], // Sharqia; "the eastern"
   Q30835: ['~الغربية', 'محافظة الغربية'], // Gharbia; "the western"
   Q205047: ['إقليم كردستان', 'كردستان العراق'], // Iraqi Kurdistan, as Arabic news names the region
-  Q309469: ['ولاية الجزيرة'], // Gezira (Sudan); «الجزيرة» alone is Al Jazeera or "the island"
+  Q309469: ['ولاية الجزيرة', 'Gezira', 'Gezira State', 'Al Jazirah State'], // Gezira (Sudan); «الجزيرة» alone is Al Jazeera or "the island"
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */

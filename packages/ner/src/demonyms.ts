@@ -31,6 +31,8 @@ export function isEnglishDemonym(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && token.cap && DEMONYMS_EN.has(token.key);
 }
 
+/** Demonyms that are also given names (Dane, Finn, Scot): one only before a name of two words. */
+const GIVEN_NAME_DEMONYMS_EN: ReadonlySet<string> = new Set(['dane', 'finn', 'scot']);
 /** Honorifics the model sometimes reads into a name ("Sir Ernest Shackleton"): never part of it. */
 const HONORIFICS_EN: ReadonlySet<string> = new Set(['sir', 'dame', 'mr', 'mrs', 'ms', 'dr', 'prof', 'rev']);
 const isHonorific = (t: Token | undefined): boolean => t !== undefined && !t.arabic && t.cap && HONORIFICS_EN.has(t.key);
@@ -44,7 +46,9 @@ const isHonorific = (t: Token | undefined): boolean => t !== undefined && !t.ara
 export function withoutDemonym<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M | null {
   let first = m.first;
   let honorific = false;
-  while (first <= m.last && (isEnglishDemonym(tokens[first]) || isHonorific(tokens[first]))) honorific ||= isHonorific(tokens[first++]);
+  // "Dane Rasmus Hojgaard": a demonym that is also a given name, only before a name of two words.
+  const givenDemonym = (k: number): boolean => k === m.first && m.last - k >= 2 && GIVEN_NAME_DEMONYMS_EN.has(tokens[k]?.key ?? '') && tokens[k]?.cap === true;
+  while (first <= m.last && (isEnglishDemonym(tokens[first]) || isHonorific(tokens[first]) || givenDemonym(first))) honorific ||= isHonorific(tokens[first++]);
   const head = tokens[first];
   if (first > m.last) return null;
   // "Mr Sarwar" leaves the surname; "German Gref" keeps what may be a given name.

@@ -97,10 +97,7 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
       }
       // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
       // "… Budget and the Court of Justice": "and the" after a name opens the next one.
-      // "on" only inside a name already joined by of/for ("Association for Juridical Studies on
-      // Immigration"): "Security Council on Iran" is a council and a topic.
-      const on = t.key === 'on' && connected;
-      if (!t.cap && (CONNECTORS_EN.has(t.key) || on) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
+      if (!t.cap && CONNECTORS_EN.has(t.key) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
         let k = j + 1;
         while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
         const after = tokens[k];

@@ -115,7 +115,9 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         const { form, cues } = splitCues(alias.slice(CONFIRMED_ALIAS.length));
         const key = tokenize(form).map((t) => t.key).join(' ');
         const list = confirmed.get(key) ?? [];
-        const cueKeys = cues === null ? null : new Set(tokenize(cues).map((t) => cueKey(t, caseOf(t))));
+        // A cue that is one of the form's own words shows nothing: the form always brings it ("~Senate@… Senate").
+        const formKeys = new Set(tokenize(form).map((t) => t.key));
+        const cueKeys = cues === null ? null : new Set(tokenize(cues).filter((t) => !formKeys.has(t.key)).map((t) => cueKey(t, caseOf(t))));
         const same = list.findIndex((c) => c.entry === i);
         const prev = list[same];
         // The same form twice on one row: without cues it links anywhere; else the cues add up.

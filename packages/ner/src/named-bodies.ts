@@ -341,10 +341,20 @@ function activityAt(tokens: readonly Token[], j: number, next: (j: number) => To
 /**
  * Heads that a city or country completes into an institution's name: "جامعة الكويت", "بورصة مسقط",
  * "بنك مسقط", "مصرف لبنان", "محكمة دبي الابتدائية"; courts also with their kind before the city
- * ("محكمة استئناف دبي"). Not بلدية: a municipality is its town in the gold convention.
+ * ("محكمة استئناف دبي"), commands only with theirs («قيادة عمليات كركوك»). Not بلدية: a
+ * municipality is its town in the gold convention.
  */
-const PLACE_HEADS_AR = new Set(['جامعة', 'بورصة', 'بنك', 'مصرف', 'محكمة'].map(keyOf));
+const PLACE_HEADS_AR = new Set(['جامعة', 'بورصة', 'بنك', 'مصرف', 'محكمة', 'قيادة'].map(keyOf));
 const COURT_KINDS_AR = new Set(['استئناف', 'جنايات', 'جنح', 'تمييز', 'نقض'].map(keyOf));
+/** A command is named by its kind and its place only («قيادة عمليات كركوك», «قيادة شرطة البصرة»). */
+const COMMAND = keyOf('قيادة');
+const COMMAND_KINDS_AR = new Set(['عمليات', 'شرطة', 'قوات', 'حرس', 'أمن'].map(keyOf));
+/** Which words may stand between a head and its place, by head. */
+const KINDS_BY_HEAD_AR: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [keyOf('محكمة'), COURT_KINDS_AR],
+  [COMMAND, COMMAND_KINDS_AR],
+]);
+const ANY_KIND_AR = new Set([...COURT_KINDS_AR, ...COMMAND_KINDS_AR]);
 /** Words after the place that say which: "الابتدائية", "المركزي", "الكبرى", "الوطني" (and a university's number). */
 const AFTER_PLACE_AR = new Set(['كبرى', 'أهلي', 'أهلية', 'تجاري', 'تجارية', 'مركزي', 'عليا', 'دولي', 'وطني', 'عربية', 'عربي', 'إسلامي', 'إسلامية', 'متحد'].map(keyOf));
 
@@ -368,11 +378,14 @@ export function placeInstitution(
   };
   let h = place.first - 1;
   const kind = tokens[h];
-  if (kind && kind.arabic && !kind.article && free(h) && linked(h) && COURT_KINDS_AR.has(kind.key)) h--;
+  if (kind && kind.arabic && !kind.article && free(h) && linked(h) && ANY_KIND_AR.has(kind.key)) h--;
   const head = tokens[h];
   if (!head || !head.arabic || !free(h) || !linked(h)) return null;
   const reading = variantsOf(head).find((v) => !v.article && PLACE_HEADS_AR.has(v.key));
-  if (!reading || (h < place.first - 1 && reading.key !== keyOf('محكمة'))) return null;
+  if (!reading) return null;
+  const kinds = KINDS_BY_HEAD_AR.get(reading.key);
+  // A kind only where its head takes one («محكمة استئناف دبي»); a command always has one.
+  if (h < place.first - 1 ? !kinds?.has(kind?.key ?? '') : reading.key === COMMAND) return null;
   let last = place.last;
   for (let n = 0; n < 2; n++) {
     const t = tokens[last + 1];

@@ -46,7 +46,12 @@ const ORG_HEADS_AR = new Set(
  * "مجلس السيادة الانتقالي", "جهاز الردع", "حكومة الوحدة الوطنية", "حزب الشعب الجمهوري", "تحالف
  * الفتح", "منظمة العفو الدولية", "مفوضية الاتحاد الأوروبي". Not جبهة ("جبهة القتال" is a battle front).
  */
-const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'محكمة', 'جامعة', 'مجلس', 'جهاز', 'حكومة', 'حزب', 'ائتلاف', 'تحالف', 'منظمة', 'مفوضية'].map(keyOf));
+const MINISTRY_HEADS_AR = new Set(['وزارة', 'هيئة', 'مديرية', 'محكمة', 'جامعة', 'مجلس', 'جهاز', 'حكومة', 'حزب', 'ائتلاف', 'تحالف', 'منظمة', 'مفوضية', 'حرس', 'قيادة'].map(keyOf));
+const GOVERNMENT = keyOf('حكومة');
+/** «كل حكومة», «أي وزارة»: any body, not one. «قيادة الجيش» is the army's leadership, not a command's name. */
+const ANY_EVERY_AR = new Set(['كل', 'أي', 'أية', 'لكل', 'ولكل', 'بكل'].map(keyOf));
+const COMMAND_HEAD = keyOf('قيادة');
+const COMMAND_COMPLEMENTS_AR = new Set(['عمليات', 'شرطة', 'قوات', 'منطقة', 'أركان', 'حرس', 'درك', 'أمن'].map(keyOf));
 /** Complements that make the head a common noun phrase ("حكومة البلاد", "مجلس الإدارة"). */
 const NOT_COMPLEMENTS_AR = new Set(
   ['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر',
@@ -64,10 +69,19 @@ const TASKS_AR = new Set(['مكافحة', 'حماية', 'تنظيم', 'تنمي�
  * with a nisba after it a body again («هيئة الدفاع المدني»).
  */
 const PANEL = keyOf('هيئة');
+/** Whether the name at `first` is a panel («هيئة الدفاع», «هيئة المحكمة»), not a body; a nisba after it makes a body again. */
+export function isPanel(tokens: readonly Token[], first: number): boolean {
+  const head = tokens[first];
+  const word = tokens[first + 1];
+  if (!head || !word || !word.article || !variantsOf(head).some((v) => !v.article && v.key === PANEL)) return false;
+  return NOT_PANEL_COMPLEMENTS_AR.has(word.key) && !NISBA_AR.test(tokens[first + 2]?.key ?? '');
+}
 const NOT_PANEL_COMPLEMENTS_AR = new Set(['دفاع', 'محكمة', 'محلفين', 'تدريس', 'تحرير', 'مكتب', 'رئاسة'].map(keyOf));
 const COURT = keyOf('محكمة');
 /** Feminine ordinals that number a court («محكمة الجنايات الأولى»). */
 const COURT_ORDINALS_AR = new Set(['أولى', 'ثانية', 'ثالثة', 'رابعة', 'خامسة', 'سادسة', 'سابعة', 'ثامنة', 'تاسعة', 'عاشرة'].map(keyOf));
+const GENERAL = keyOf('عام');
+const YEAR_GOES_ON_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي'].map(keyOf));
 /** What a meeting is called for («الجمعية العامة لإصدار القرارات التالية»): a purpose, not a body's ل complement. */
 const PURPOSES_AR = new Set(['إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf));
 /**
@@ -155,7 +169,7 @@ export function findCuedOrgs(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered.has(i)) continue;
-    const span = t.arabic ? (arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
+    const span = t.arabic ? (arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? militaryUnitSpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
     if (span) {
       out.push(span);
       i = span.last;
@@ -192,11 +206,17 @@ export function findCuedOrgs(
     const reading = head && variantsOf(head).find((v) => !v.article && MINISTRY_HEADS_AR.has(v.key));
     if (!head || !reading) return null;
     let j = i + 1;
-    // «جهاز مكافحة الإرهاب», «هيئة تنظيم الاتصالات»: what the body does, then its definite object.
+    // «جهاز مكافحة الإرهاب», «هيئة تنظيم الاتصالات»: what the body does, then its definite object,
+    // and nothing more but adjectives (the verb's object follows: «هيئة مكافحة الفساد المتهمين»).
+    // Not a government's duty («من واجب أي حكومة حماية المدنيين»).
     const task = next(i + 1);
     const object = next(i + 2);
-    if (task && object && task.arabic && !task.article && !task.norm.startsWith('ال') && TASKS_AR.has(task.key) && object.arabic && object.article && !NISBA_AR.test(object.key) && !NOT_COMPLEMENTS_AR.has(object.key)) j = i + 2;
-    while (j - i <= 3) {
+    const duty = reading.key === GOVERNMENT || ANY_EVERY_AR.has(tokens[i - 1]?.key ?? '');
+    const tasked = !duty && task !== undefined && object !== undefined && task.arabic && !task.article && !task.norm.startsWith('ال') && TASKS_AR.has(task.key) && object.arabic && object.article && !NOT_COMPLEMENTS_AR.has(object.key);
+    if (tasked) j = i + 3;
+    // «قيادة» names a command only with these («قيادة العمليات المشتركة»); «قيادة السيارة» is driving.
+    if (reading.key === COMMAND_HEAD && !(next(i + 1)?.article === true && COMMAND_COMPLEMENTS_AR.has(next(i + 1)?.key ?? ''))) return null;
+    while (!tasked && j - i <= 3) {
       const t = next(j);
       // A definite noun, or one joined with و ("وزارة الاقتصاد والتجارة"). The first may look like
       // a nisba ("وزارة الخارجية القطرية": الخارجية is the ministry's name, القطرية its adjective).
@@ -227,7 +247,14 @@ export function findCuedOrgs(
     const before = tokens[i - 1];
     const titled = before !== undefined && (isArabicTitle(before) || variantsOf(before).some((v) => TITLE_OF_BODY_AR.has(v.key)));
     const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || (isNationality(adj) && !titled));
-    if (adj && adj.arabic && adj.article && NISBA_AR.test(adj.key) && adj.key.length >= 4 && agrees) j++;
+    // «مديرية الأمن العام», «النائب العام»: «العام» is "general" unless the year goes on («العام المقبل»).
+    const general = adj?.key === GENERAL && !YEAR_GOES_ON_AR.has(next(j + 1)?.key ?? '');
+    if (adj && adj.arabic && adj.article && ((NISBA_AR.test(adj.key) && adj.key.length >= 4) || general) && agrees) {
+      j++;
+      // «جهاز الأمن الوطني العراقي»: the country's nisba after the complement's adjective.
+      const country = next(j);
+      if (country && country.article && isNationality(country) && !isNationality(adj) && !titled) j++;
+    }
     // «محكمة الجنايات الأولى»: a court's number is part of its name.
     const ordinal = next(j);
     if (reading.key === COURT && j > i + 1 && ordinal?.article === true && COURT_ORDINALS_AR.has(ordinal.key)) j++;
@@ -246,7 +273,8 @@ const TITLE_OF_BODY_AR = new Set(['باسم', 'مدير', 'مديرة', 'مكت�
 
 /** Masculine nisba adjectives of a ministry's complement ("الحكم المحلي", "التعليم العالي", "الأمن الداخلي", "الدفاع المدني"). */
 const COMPLEMENT_ADJ_AR = new Set(
-  ['محلي', 'عالي', 'فني', 'داخلي', 'خارجي', 'اجتماعي', 'صحي', 'زراعي', 'صناعي', 'مالي', 'اقتصادي', 'وطني', 'رقمي', 'تقني', 'مهني', 'بحري', 'ريفي', 'بيئي', 'سياحي', 'ثقافي', 'اعلامي', 'نفطي', 'معدني', 'تجاري', 'اداري', 'قضائي', 'شرعي', 'دستوري', 'جنائي', 'مدني'].map(keyOf),
+  ['محلي', 'عالي', 'فني', 'داخلي', 'خارجي', 'اجتماعي', 'صحي', 'زراعي', 'صناعي', 'مالي', 'اقتصادي', 'وطني', 'رقمي', 'تقني', 'مهني', 'بحري', 'ريفي', 'بيئي', 'سياحي', 'ثقافي', 'اعلامي', 'نفطي', 'معدني', 'تجاري', 'اداري', 'قضائي', 'شرعي', 'دستوري', 'جنائي', 'مدني',
+    'عام', 'كهربائي', 'نووي', 'مائي', 'جمركي', 'ضريبي'].map(keyOf),
 );
 
 /**
@@ -277,6 +305,47 @@ export function findArabicInstitutions(tokens: readonly Token[], joinable: (a: T
  * ones (up to six): "الهيئة العامة لمكافحة الفساد", "المجلس الوطني للجهات والأقاليم". Never right
  * after another definite word (then it is a phrase inside a longer one).
  */
+/** Military units named by their number: division, brigade, battalion, corps, and «المنطقة العسكرية». */
+const UNITS_AR = new Set(['فرقة', 'لواء', 'كتيبة', 'فيلق'].map(keyOf));
+const MILITARY_REGION = keyOf('منطقة');
+const MILITARY = keyOf('عسكرية');
+/** Ordinals, masculine and feminine (folded keys), first to twentieth. */
+const ORDINALS_AR = new Set(
+  ['أول', 'أولى', 'ثاني', 'ثانية', 'ثالث', 'ثالثة', 'رابع', 'رابعة', 'خامس', 'خامسة', 'سادس', 'سادسة', 'سابع', 'سابعة', 'ثامن', 'ثامنة', 'تاسع', 'تاسعة', 'عاشر', 'عاشرة',
+    'حادي', 'حادية', 'عشر', 'عشرة', 'عشرين'].map(keyOf),
+);
+/** Words that show soldiers nearby (folded keys, article stripped). */
+const MILITARY_CONTEXT_AR = new Set(['جيش', 'قوات', 'عسكري', 'عسكرية', 'عسكريون', 'جنود', 'مشاة', 'مدرعة', 'عمليات', 'معارك', 'هجوم', 'قصف', 'مسلحين', 'دفاع'].map(keyOf));
+/** What a unit is, after its number: «الفرقة الخامسة مشاة», «اللواء الرابع مدرع». */
+const UNIT_ARMS_AR = new Set(['مشاة', 'مدرع', 'مدرعة', 'مدرعه', 'آلي', 'آلية', 'مشاه'].map(keyOf));
+
+/**
+ * «الفرقة الثامنة», «اللواء الرابع مدرع», «المنطقة العسكرية الثالثة»: a definite unit word and its
+ * ordinal (a one-word ordinal; «الحادي عشر» takes both words), then its arm if written.
+ */
+function militaryUnitSpan(tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): OrgSpan | null {
+  const head = tokens[i];
+  if (!head || !head.arabic) return null;
+  const reading = variantsOf(head).find((v) => v.article && (UNITS_AR.has(v.key) || v.key === MILITARY_REGION));
+  if (!reading) return null;
+  let j = i + 1;
+  if (reading.key === MILITARY_REGION) {
+    if (next(j)?.key !== MILITARY || next(j)?.article !== true) return null;
+    j++;
+  }
+  const ordinal = next(j);
+  if (!ordinal || !ordinal.article || !ORDINALS_AR.has(ordinal.key)) return null;
+  // «الحادي عشر», «الثانية عشرة»: the tens word belongs to the number.
+  const tens = next(j + 1);
+  if (tens && !tens.article && ORDINALS_AR.has(tens.key)) j++;
+  const arm = next(j + 1);
+  if (arm && !arm.article && UNIT_ARMS_AR.has(arm.key)) j++;
+  // «طلاب الفرقة الأولى» are first-year students, «الفرقة الأولى» a band: a unit only among soldiers.
+  let military = arm !== undefined && UNIT_ARMS_AR.has(arm.key);
+  for (let k = Math.max(0, i - 12); k <= j + 12 && !military; k++) military = MILITARY_CONTEXT_AR.has(tokens[k]?.key ?? '');
+  return military ? { first: i, last: j, start: head.start + reading.skip } : null;
+}
+
 function definiteBodySpan(tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): OrgSpan | null {
   const head = tokens[i];
   const reading = head && variantsOf(head).find((v) => v.article && BODY_HEADS_AR.has(v.key));

@@ -12,10 +12,10 @@ import type { Mention } from './types.ts';
  * for a person, the last words (a surname of two words or more); for an organisation, all its
  * words, in any order when two or more, the name's first word (after a generic head such as «مجمع»,
  * "Bank") when one; for a person named by lineage («جوعان بن حمد آل ثاني», "Tamim bin Hamad"), also
- * the given name alone («الشيخ جوعان», as Gulf news names its sheikhs and princes). Linked mentions
+ * the given name alone after a royal title («الشيخ جوعان», as Gulf news names its sheikhs and princes). Linked mentions
  * keep their KB ids. Pure: returns the mentions to re-id.
  */
-export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
+export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, text = ''): Map<Mention, string> {
   const keysOf = new Map<Mention, string[]>();
   const tokensOf = new Map<Mention, Token[]>();
   for (const m of mentions) {
@@ -33,7 +33,7 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
       if (full.type !== m.type || full.entityId === null || full.entityId === m.entityId) continue;
       const whole = keysOf.get(full) ?? [];
       if (whole.length <= part.length) continue;
-      const fits = m.type === 'PER' ? (part.length >= 2 && endsWith(whole, part)) || givenNameOfLineage(part, whole) : orgFits(part, whole, tokensOf.get(full) ?? []);
+      const fits = m.type === 'PER' ? (part.length >= 2 && endsWith(whole, part)) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) : orgFits(part, whole, tokensOf.get(full) ?? []);
       if (fits) owners.add(full.entityId);
     }
     const [owner] = owners;
@@ -61,6 +61,14 @@ const COMPANY_HEADS_AR: ReadonlySet<string> = new Set(['مجمع', 'مجموعة
 
 function isHead(t: Token): boolean {
   return isGenericOrgHead(t) || (t.arabic && variantsOf(t).some((v) => COMPANY_HEADS_AR.has(v.key)));
+}
+
+/** Titles before a prince's or sheikh's given name («الشيخ جوعان», "Sheikh Tamim"). */
+const ROYAL_TITLE_BEFORE = /(?:^|[\s(«"])(?:[وف]?(?:ال|لل)?(?:شيخ|شيخة|أمير|أميرة|امير|اميرة|سلطان|ملك)|Sheikh|Sheikha|Prince|Princess|Emir|Sultan|King)\s+$/u;
+
+/** Whether a royal title stands right before offset `at` (the mention leaves it out). */
+function afterRoyalTitle(text: string, at: number): boolean {
+  return ROYAL_TITLE_BEFORE.test(text.slice(Math.max(0, at - 16), at));
 }
 
 const LINEAGE_WORDS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'bin', 'bint', 'ibn'].map(keyOf));

@@ -22,6 +22,8 @@ export interface PlaceSpan {
  * Not مدينة/حي/منطقة: news names a town or district by the place itself.
  */
 const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'جزر', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس', 'نهر', 'بحيرة', 'هضبة', 'جبال', 'وادي'].map(keyOf));
+/** «جزر» is also "ebb" («مد وجزر») and "carrots": islands only before a place found earlier or a definite word. */
+const ISLANDS = keyOf('جزر');
 /**
  * Military bases, named by a place found earlier and not a country («قاعدة حميميم», «قاعدة
  * الظفرة الجوية»); «قاعدة بيانات», «قاعدة شعبية», «قاعدة ترامب» are no places.
@@ -40,11 +42,12 @@ const NAMED_FACILITIES_AR = new Set(
   ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع', 'مسجد', 'جامع', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج', 'حلبة'].map(keyOf),
 );
 /**
- * Institutions named after a person found earlier («جامعة عبد المالك السعدي», «مؤسسة محمد بن راشد»):
+ * Institutions named after a person found earlier («جامعة عبد المالك السعدي», «مؤسسة محمد بن راشد»),
+ * and brigades and battalions («لواء طارق بن زياد»; with the article «اللواء» is the rank):
  * organisations. Not «مركز» («في مركز ميسي», his position), «جائزة» (prizes are no entities) nor
  * «مدرسة» («مدرسة فرويد», a school of thought).
  */
-const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'أكاديمية', 'كلية', 'معهد'].map(keyOf));
+const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'أكاديمية', 'كلية', 'معهد', 'لواء', 'كتيبة'].map(keyOf));
 /**
  * Squares named by a place or a person found earlier («ميدان رمسيس», «ساحة رياض الصلح»), never a
  * country («ساحة إيران», an arena). One named by a plain word («ميدان التحرير») is the KB's, or
@@ -88,6 +91,7 @@ const BY_WAY_OF = keyOf('عن');
 const DAM = keyOf('سد');
 /** An airport keeps the nisba after its name ("مطار الخرطوم الدولي", "مطار معيتيقة الدولي"). */
 const AIRPORT = keyOf('مطار');
+const INTERNATIONAL = keyOf('دولي');
 const RULER_TITLES_AR = new Set(['ملك', 'امير', 'شيخ', 'سلطان'].map(keyOf));
 /**
  * Common complements of the descriptors ("حقل النفط", "مخيم اللاجئين", "مطار العاصمة"): not names.
@@ -97,7 +101,9 @@ const NOT_PLACE_NAMES_AR = new Set(
   ['نفط', 'غاز', 'لاجئين', 'نازحين', 'عاصمة', 'مدينة', 'بلدة', 'قرية', 'منطقة', 'ولاية', 'محافظة', 'بلاد', 'دولة',
     'كبير', 'كبيرة', 'صغير', 'صغيرة', 'جديد', 'جديدة', 'قديم', 'قديمة', 'آخر', 'أخرى', 'واحد', 'واحدة', 'رئيسي',
     'ألغام', 'مقاومة', 'شر', 'وسط', 'حدود', 'قمح', 'ذرة', 'تدريب', 'إيواء', 'صيف',
-    'عبور', 'ركاب', 'بضائع', 'إنتاج', 'تجارب', 'يوم', 'عام', 'شهر', 'الذي', 'التي', 'هذا', 'هذه', 'ذلك', 'تلك'].map(keyOf),
+    'عبور', 'ركاب', 'بضائع', 'إنتاج', 'تجارب', 'يوم', 'عام', 'شهر', 'الذي', 'التي', 'هذا', 'هذه', 'ذلك', 'تلك',
+    // «وادٍ عميق», «جزر عدة»: adjectives and quantities after a descriptor.
+    'عميق', 'سحيق', 'ضيق', 'واسع', 'جاف', 'خصيب', 'منخفض', 'عدة', 'بين', 'كثيرة', 'صغيرة', 'نائية'].map(keyOf),
 );
 const NISBA_AR = /(ي|يه|يين|يون|يات)$/;
 /** Adjectives that end a facility's name like a nisba: «ملعب الحسن الثاني الكبير», «المسجد الكبير». */
@@ -179,9 +185,19 @@ export function findDescribedPlaces(
       // "سد فجوة" (filling a deficit, a gap) are the verb.
       last = after ? after.last : i + 1;
     } else if (reading.key === BASE) {
-      if (after?.type !== 'LOC' || /^loc:[A-Z]{3}$/u.test(after.entityId ?? '')) continue;
-      const kind = tokens[after.last + 1];
-      last = kind && kind.article && BASE_KINDS_AR.has(kind.key) && !locked.has(after.last + 1) && !inside.has(after.last + 1) && joinable(tokens[after.last] as Token, kind) ? after.last + 1 : after.last;
+      // «قاعدة الظفرة الجوية»: a definite name the rules do not know, said to be a base by its kind.
+      const named = tokens[i + 1];
+      const kindAfterName = tokens[i + 2];
+      if (!after && named?.article === true && kindAfterName?.article === true && BASE_KINDS_AR.has(kindAfterName.key) && !locked.has(i + 1) && !locked.has(i + 2) && !inside.has(i + 2) && joinable(named, kindAfterName)) {
+        last = i + 2;
+      } else {
+        if (after?.type !== 'LOC' || /^loc:[A-Z]{3}$/u.test(after.entityId ?? '')) continue;
+        const kind = tokens[after.last + 1];
+        const kindJoined = kind !== undefined && !locked.has(after.last + 1) && !inside.has(after.last + 1) && joinable(tokens[after.last] as Token, kind);
+        // «قاعدة بيروت الانتخابية», «قاعدة غزة الشعبية»: a base of voters or supporters.
+        if (kindJoined && kind.article && NISBA_AR.test(kind.key) && !BASE_KINDS_AR.has(kind.key)) continue;
+        last = kindJoined && kind.article && BASE_KINDS_AR.has(kind.key) ? after.last + 1 : after.last;
+      }
     } else if (ONLY_AFTER_RULERS_AR.has(reading.key)) {
       if (after?.type !== 'PER') continue;
       last = after.last;
@@ -196,9 +212,13 @@ export function findDescribedPlaces(
       const place = after.type === 'LOC';
       if (after.type === 'ORG' || (ONLY_BEFORE_PLACES_AR.has(reading.key) && !place)) continue;
       last = reading.key === AIRPORT ? withNisba(after.last) : after.last;
+    } else if (reading.key === ISLANDS) {
+      const t = tokens[i + 1];
+      if (!t || !t.arabic || !t.article || locked.has(i + 1) || !plausible(t)) continue;
+      last = i + 1;
     } else if (!ONLY_BEFORE_PLACES_AR.has(reading.key)) {
       last = nameAfter(i + 1);
-      if (last >= 0 && reading.key === AIRPORT) last = withNisba(last);
+      if (last >= 0 && reading.key === AIRPORT) last = Math.max(withNisba(last), internationalAfter(i + 1));
     }
     if (last < 0) continue;
     out.push({ first: i, last, start: d.start + reading.skip, type: 'LOC' });
@@ -246,6 +266,21 @@ export function findDescribedPlaces(
     return takes && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, adj) ? last + 1 : last;
   }
 
+  /**
+   * An airport named by two or three words before «الدولي» («مطار ديوري هاماني الدولي», «مطار
+   * نغوراه راي الدولي»): the index of «الدولي», else -1.
+   */
+  function internationalAfter(j: number): number {
+    for (let k = j + 1; k <= j + 2; k++) {
+      const word = tokens[k];
+      const prev = tokens[k - 1];
+      if (!word || !prev || !word.arabic || word.article || locked.has(k) || inside.has(k) || !joinable(prev, word)) return -1;
+      const adj = tokens[k + 1];
+      if (adj && adj.arabic && adj.article && adj.key === INTERNATIONAL && !locked.has(k + 1) && !inside.has(k + 1) && joinable(word, adj)) return k + 1;
+    }
+    return -1;
+  }
+
   /** Whether a dam's name starts at `j`: a place or person found there, or a definite word that is not what «سد» fills or blocks. */
   function damName(j: number, after: TokenMention | undefined): boolean {
     if (after) return after.type === 'LOC' || after.type === 'PER';
@@ -263,7 +298,9 @@ export function findDescribedPlaces(
 }
 
 /** English words that, written capitalised, make a model name a place: "North Field", "Ras Laffan". */
-const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', 'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'observatory', 'telescope']);
+const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', 'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'observatory', 'telescope',
+  // Regions and landforms ("Rakhine State", "Anambra State", "Bekaa Valley", "Kafue Gorge", "Lobito Corridor").
+  'state', 'province', 'territory', 'county', 'district', 'governorate', 'prefecture', 'oblast', 'valley', 'gorge', 'river', 'island', 'islands', 'desert', 'corridor']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */
@@ -358,13 +395,19 @@ export function withFeatureWord(
   return null;
 }
 
+const FACILITY_QUALIFIERS_EN = new Set(['international', 'national', 'memorial']);
+
 /**
- * An English model name followed, joined, by a capitalised facility word ("Benjamin Mkapa" +
- * "Stadium"): the index of that word, to extend the name to it as a place; else -1.
+ * An English name followed, joined, by a capitalised facility word ("Benjamin Mkapa" + "Stadium"),
+ * maybe after a qualifier ("Rafic Hariri" + "International Airport"): the index of that word, to
+ * extend the name to it as a place; else -1.
  */
 export function facilityWordAfter(tokens: readonly Token[], last: number, join: (a: Token, b: Token) => boolean): number {
   const end = tokens[last];
   const next = tokens[last + 1];
-  if (!end || !next || end.arabic || !next.cap || !FACILITY_WORDS_EN.has(next.key) || !join(end, next)) return -1;
-  return last + 1;
+  if (!end || !next || end.arabic || !next.cap || !join(end, next)) return -1;
+  // "Rafic Hariri International Airport", "Moi International Sports Centre": a qualifier first.
+  const word = FACILITY_QUALIFIERS_EN.has(next.key) ? tokens[last + 2] : next;
+  if (!word || !word.cap || !FACILITY_WORDS_EN.has(word.key) || (word !== next && !join(next, word))) return -1;
+  return word === next ? last + 1 : last + 2;
 }

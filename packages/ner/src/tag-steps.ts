@@ -1,4 +1,4 @@
-import { isOnlyDemonym, withoutDemonym } from './demonyms.ts';
+import { isEnglishDemonym, isOnlyDemonym, withoutDemonym } from './demonyms.ts';
 import { unlinkedId } from './entity-id.ts';
 import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
@@ -11,7 +11,7 @@ import { isNationality, isNationalityWord, placeInstitution, type BodySpan } fro
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio } from './org-rules.ts';
+import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -53,7 +53,7 @@ function withinLonger(spans: readonly TokenSpan[], first: number, last: number):
 export function addKbNames(
   d: Draft,
   data: TaggerData,
-  around: { readonly shaped: readonly TokenSpan[]; readonly institutions: ReadonlyArray<TokenSpan & { readonly complement?: number }>; readonly bodies: readonly BodySpan[]; readonly modelOrgs: readonly TokenSpan[] },
+  around: { readonly shaped: readonly TokenSpan[]; readonly institutions: ReadonlyArray<TokenSpan & { readonly complement?: number }>; readonly bodies: readonly BodySpan[]; readonly modelOrgs: readonly TokenSpan[]; readonly modelPeople?: readonly TokenSpan[] },
 ): void {
   const { tokens, arabic } = d;
   const insideOrg = (first: number, last: number): boolean =>
@@ -102,9 +102,22 @@ export function addKbNames(
     // someone else of that name.
     const namesake = entry.type === 'PER' && raw.first === raw.last ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
     if (namesake >= 0) return addOtherPerson(d, namesake, raw);
+    // «ساليفو مودي»: the model reads a person whose last word is the KB surname and whose given
+    // name is none of the person's own words; someone else of that name.
+    const modelPerson = entry.type === 'PER' && raw.first === raw.last ? modelNamesake(d, entry, raw.last, around.modelPeople ?? []) : -1;
+    if (modelPerson >= 0) return addOtherPerson(d, modelPerson, raw);
     // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
     // given name; the model names that person.
     if (entry.type === 'PER' && raw.first === raw.last && !arabic && opensOtherName(d, entry, raw.last)) return;
+    // "Rafic Hariri International Airport": a facility named after a KB person is a place.
+    const facility = !arabic && entry.type === 'PER' ? facilityWordAfter(tokens, raw.last, d.join) : -1;
+    const facilityEnd = tokens[facility];
+    if (facilityEnd && d.isFree(raw.last + 1, facility)) {
+      const head = tokens[raw.first];
+      if (!head) return;
+      d.add({ first: raw.first, last: facility, start: head.start, end: facilityEnd.end, type: 'LOC', entityId: unlinkedId('LOC', d.text.slice(head.start, facilityEnd.end)) });
+      return;
+    }
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
@@ -123,7 +136,15 @@ export function addKbNames(
 function isCapitalisedWordBefore(d: Draft, k: number): boolean {
   const t = d.tokens[k];
   const before = d.tokens[k - 1];
-  return t !== undefined && before !== undefined && !d.covered.has(k - 1) && /^\p{Lu}\p{Ll}+$/u.test(before.text) && d.join(before, t) && !isEnglishTitle(before) && !isNotPersonWord(before) && !opensSentence(d.text, before.start);
+  return t !== undefined && before !== undefined && !d.covered.has(k - 1) && /^\p{Lu}\p{Ll}+$/u.test(before.text) && d.join(before, t) && !isEnglishTitle(before) && !isNotPersonWord(before) && !opensSentence(d.text, before.start) && !inTitleCaseLine(d.text, t.start);
+}
+
+/** Whether the line holding offset `at` is a headline in title case ("Earthquake Shakes Lima"): no lower-case word of four letters or more. */
+function inTitleCaseLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  return !/(^|\s)\p{Ll}{4,}/u.test(line);
 }
 
 /**
@@ -144,6 +165,49 @@ function otherGivenName(d: Draft, entry: KbEntry, k: number, nameTokens: Readonl
   }
   // One of the person's own forms with this word before the surname ("Kaja Kallas"): the person.
   return hasWordPair(entry, before, t) ? -1 : k - 1;
+}
+
+/**
+ * The first token of a model person name of two or three words that ends on the KB person's bare
+ * surname at `k`, when its words before the surname are free, no title, and not the person's own
+ * given name ("Kaja" before "Kallas"); else -1.
+ */
+function modelNamesake(d: Draft, entry: KbEntry, k: number, people: readonly TokenSpan[]): number {
+  const span = people.find((p) => p.last === k && k - p.first >= 1 && k - p.first <= 3);
+  if (!span) return -1;
+  // A title or nationality the model read into the name stays out of it («النيجري ساليفو مودي»).
+  const notName = (t: Token): boolean => (t.arabic ? t.article || isArabicTitle(t) || isNationality(t) : isEnglishTitle(t) || isNotPersonWord(t) || isEnglishDemonym(t));
+  let first = span.first;
+  while (first < k && d.tokens[first] !== undefined && notName(d.tokens[first] as Token)) first++;
+  if (first === k || k - first > 2) return -1;
+  for (let j = first; j < k; j++) {
+    const t = d.tokens[j];
+    if (!t || d.covered.has(j) || notName(t)) return -1;
+  }
+  const before = d.tokens[k - 1];
+  const surname = d.tokens[k];
+  return before && surname && !hasWordPair(entry, before, surname) && !spellsOwnWord(entry, before) ? first : -1;
+}
+
+/**
+ * Whether the word is one of the entry's own words, also as another transliteration of it
+ * («أسيمي» for «عاصمي» Goïta): the same consonants once emphatics are read as plain letters and
+ * long vowels, hamza and ʿayn dropped.
+ */
+function spellsOwnWord(entry: KbEntry, word: Token): boolean {
+  const skeleton = consonantsOf(word.key);
+  return entry.aliases.some((alias) => tokenize(alias.replace(/^~/u, '')).some((w) => w.key === word.key || (word.arabic && skeleton.length >= 2 && consonantsOf(w.key) === skeleton)));
+}
+
+const LOOSE_LETTERS: Readonly<Record<string, string>> = { ص: 'س', ط: 'ت', ض: 'د', ظ: 'ز', ق: 'ك', ح: 'ه', ث: 'س', ذ: 'ز', ة: 'ه', غ: 'ج' };
+/** An Arabic key's consonants, read loosely (see `spellsOwnWord`). */
+function consonantsOf(key: string): string {
+  let out = '';
+  for (const ch of key) {
+    if ('اويىءأإآؤئع'.includes(ch)) continue;
+    out += LOOSE_LETTERS[ch] ?? ch;
+  }
+  return out;
 }
 
 /** Words after a person's name that make the name a thing's ("Trump Tower", "Putin Administration"). */
@@ -382,6 +446,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // may be an agency or a club: «العمانية», «المصري»).
       // "the Englishman", "The Northern Irishman": a person of a nation, not a name.
       if (!arabic && isOnlyDemonym(tokens, m.first, m.last)) return false;
+      // «هيئة الدفاع», «هيئة المحكمة»: a panel of people, not a body.
+      if (arabic && m.type === 'ORG' && isPanel(tokens, m.first)) return false;
       return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head) && (head.article || /(يين|يون)$/u.test(head.key))))) && !isNotAName(tokens, m.first, m.last);
     })
     // «جامعة هارفارد» read as a person: a name that opens with an institution noun is an organisation.

@@ -79,7 +79,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join) : [];
     const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
 
-    addKbNames(d, data, { shaped, institutions, bodies, modelOrgs });
+    const modelPeople = found.filter((s) => s.type === 'PER' && s.last > s.first);
+    addKbNames(d, data, { shaped, institutions, bodies, modelOrgs, modelPeople });
     addShapedOrgs(d, shaped);
     addNamedBodies(d, data, bodies);
     addTitledNames(d, nameTokens, found);
@@ -99,7 +100,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
-    for (const [m, id] of partialNameLinks(final, d.info)) m.entityId = id;
+    for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     return { entities: buildEntities(text, final, d.info), mentions: final };
   }
 
