@@ -286,6 +286,9 @@ function activityTail(tokens: readonly Token[], complement: number, next: (j: nu
  * asked, a nationality ("الصينية") are the sentence going on. Returns the last token of the name.
  * Shared by the named bodies here and the definite bodies of `org-rules.ts`.
  */
+/** Heads that open a body's name: after و they start another one. */
+const BODY_HEADS_AR = new Set(['شركة', 'صندوق', 'بنك', 'مصرف', 'هيئة', 'وزارة', 'جامعة', 'مجلس', 'منظمة', 'اتحاد', 'جمعية', 'مؤسسة', 'مركز', 'وكالة', 'سلطة', 'لجنة', 'مجموعة'].map(keyOf));
+
 export function complementTail(
   from: number,
   next: (j: number) => Token | undefined,
@@ -297,7 +300,8 @@ export function complementTail(
     if (!t || !t.arabic) break;
     // A plural nationality agrees with the people of the complement ("للعمال الجزائريين"), never with the body.
     const adjective = t.article && (words.adjectives.has(t.key) || isPluralNationality(t) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !words.stops.has(t.key)));
-    const joined = isJoinedNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && words.stops.has(v.key));
+    // «… والشركة السعودية للكهرباء»: a body's head after و opens the next name.
+    const joined = isJoinedNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && (words.stops.has(v.key) || BODY_HEADS_AR.has(v.key)));
     if ((!adjective && !joined) || (words.nationalityEnds && isNationality(t))) break;
     j++;
   }

@@ -147,6 +147,20 @@ describe('security bodies and airports of the training sets', () => {
   });
 });
 
+describe('coordinated bodies and streets', () => {
+  it('starts a new body at «و» + a body’s head', () => {
+    expect(named('ووقعت الشركة المصرية لنقل الكهرباء والشركة السعودية للكهرباء أمس.', 'ar', true)).toEqual([
+      'ORG الشركة المصرية لنقل الكهرباء org:الشركه المصريه لنقل الكهرباء',
+      'ORG الشركة السعودية للكهرباء org:الشركه السعوديه للكهرباء',
+    ]);
+    expect(named('وقالت وزارة الموارد البشرية والتنمية الاجتماعية إن الأجور ارتفعت.', 'ar')).toEqual(['ORG وزارة الموارد البشرية والتنمية الاجتماعية org:وزاره الموارد البشريه والتنميه الاجتماعيه']);
+  });
+
+  it('reads an English model name ending in a street word as a place', () => {
+    expect(named('Runners finished on Kartavya Path near the war memorial.', 'en', true)).toContain('LOC Kartavya Path loc:kartavya path');
+  });
+});
+
 describe('English demonyms as model names', () => {
   it('tells a demonym, qualified or not, from a name', () => {
     const only = (text: string): boolean => {
