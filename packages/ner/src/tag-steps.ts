@@ -15,7 +15,7 @@ import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio,
 import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isFacilityWordEn, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
-import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
+import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord, withoutLeadingRole } from './title-rules.ts';
 import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { KbEntry, Mention } from './types.ts';
 
@@ -467,7 +467,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     // article too ("north to Palma"), unless an apposition says it is a person ("Florence, his sister").
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
-    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withoutDemonym(tokens, withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon))))
+    .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withoutDemonym(tokens, withoutLeadingRole(tokens, withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))))
     .filter((m): m is ModelSpan => m !== null);
   const ids = spans.map((m) => {
     // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).

@@ -24,7 +24,20 @@ const TITLES_EN = new Set([
   'justice',
   // Members of parliament: "independent MP Monique Ryan", "MEP Anna Cavazzini".
   'mp', 'mep',
+  // "Chief Financial Officer Roger Dassen".
+  'officer',
 ]);
+/**
+ * An English person name the model read with a role before it ("Financial Officer Roger Dassen"):
+ * the name after the last title word, when two words or more are left; else the name as read.
+ */
+export function withoutLeadingRole<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M {
+  let cut = -1;
+  for (let k = m.first; k <= m.last - 2; k++) if (isEnglishTitle(tokens[k])) cut = k;
+  const head = tokens[cut + 1];
+  return cut >= 0 && head ? { ...m, first: cut + 1, start: head.start } : m;
+}
+
 /** Titles written abbreviated with a full stop ("Dr.", "Gen."). */
 const ABBREVIATED_EN = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'sen', 'rep', 'gov', 'lt', 'sgt', 'capt']);
 /** Titles that only ever stand before a person's name, the surname alone included. */

@@ -156,6 +156,10 @@ describe('coordinated bodies and streets', () => {
     expect(named('وقالت وزارة الموارد البشرية والتنمية الاجتماعية إن الأجور ارتفعت.', 'ar')).toEqual(['ORG وزارة الموارد البشرية والتنمية الاجتماعية org:وزاره الموارد البشريه والتنميه الاجتماعيه']);
   });
 
+  it('leaves a role the model read into an English name out of it', () => {
+    expect(named('Chief Financial Officer Roger Dassen said orders rose.', 'en', true)).toEqual(['PER Roger Dassen per:roger dassen']);
+  });
+
   it('reads an English model name ending in a street word as a place', () => {
     expect(named('Runners finished on Kartavya Path near the war memorial.', 'en', true)).toContain('LOC Kartavya Path loc:kartavya path');
   });
