@@ -86,14 +86,14 @@ const YEAR_GOES_ON_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي',
 const PURPOSES_AR = new Set(['إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf));
 /**
  * Definite institutions that are a name with a nisba adjective after them: "الجيش الوطني الليبي",
- * "المخابرات العامة المصرية", "القيادة المركزية الأمريكية", "البرلمان الإيراني", "البحرية الأمريكية",
+ * "المخابرات العامة المصرية", "القيادة المركزية الأمريكية", "البرلمان الإيراني", "البحرية الأمريكية", "الدرك الملكي",
  * "الحزب الديمقراطي الكردستاني", "التيار الصدري", "البنك المركزي المصري", "الحرس الوطني التونسي".
  * Ministries named without وزارة need a feminine adjective ("الخارجية المصرية", not "وزير الخارجية المصري").
  */
-const INSTITUTIONS_AR = new Set(['جيش', 'بحرية', 'قيادة', 'مخابرات', 'استخبارات', 'برلمان', 'شرطة', 'حزب', 'تيار', 'بنك', 'مصرف', 'حرس'].map(keyOf));
+const INSTITUTIONS_AR = new Set(['جيش', 'بحرية', 'قيادة', 'مخابرات', 'استخبارات', 'برلمان', 'شرطة', 'حزب', 'تيار', 'بنك', 'مصرف', 'حرس', 'درك'].map(keyOf));
 const MINISTRIES_AR = new Set(['خارجية', 'داخلية', 'دفاع'].map(keyOf));
 /** Masculine institutions: a feminine nisba after them describes another noun. */
-const MASCULINE_INSTITUTIONS_AR = new Set(['جيش', 'بنك', 'مصرف', 'حزب', 'تيار', 'برلمان', 'حرس'].map(keyOf));
+const MASCULINE_INSTITUTIONS_AR = new Set(['جيش', 'بنك', 'مصرف', 'حزب', 'تيار', 'برلمان', 'حرس', 'درك'].map(keyOf));
 /** Titles a ministry's name follows as the minister's («وزير الخارجية السودانية»). */
 const MINISTER_WORDS_AR = new Set(['وزير', 'وزيرة', 'وكيل', 'وكيلة'].map(keyOf));
 /** Adjectives allowed between such an institution and its nisba ("المخابرات العامة المصرية"). */

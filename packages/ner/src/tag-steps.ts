@@ -132,6 +132,8 @@ export function addKbNames(
   });
 }
 
+const ABD = keyOf('عبد');
+
 /** Whether a free capitalised word that opens no sentence stands right before token `k` ("Wilson Lima"). */
 function isCapitalisedWordBefore(d: Draft, k: number): boolean {
   const t = d.tokens[k];
@@ -159,6 +161,13 @@ function otherGivenName(d: Draft, entry: KbEntry, k: number, nameTokens: Readonl
   const before = tokens[k - 1];
   if (!t || !before || d.covered.has(k - 1) || !d.join(before, t)) return -1;
   if (before.arabic) {
+    // «علي عبد السلام المقرحي»: a compound given name («عبد» + a definite word) before the surname,
+    // and the given name before it.
+    const abd = d.tokens[k - 2];
+    if (d.arabic && before.article && abd?.key === ABD && !d.covered.has(k - 2) && d.join(abd, before) && !hasWordPair(entry, abd, before)) {
+      const given = d.tokens[k - 3];
+      return given && given.arabic && !given.article && nameTokens.has(given.key) && !isArabicTitle(given) && !d.covered.has(k - 3) && d.join(given, abd) ? k - 3 : k - 2;
+    }
     if (!d.arabic || before.article || !nameTokens.has(before.key) || isArabicTitle(before)) return -1;
   } else if (!/^\p{Lu}\p{Ll}+$/u.test(before.text) || isEnglishTitle(before) || isNotPersonWord(before) || opensSentence(text, before.start)) {
     return -1;
@@ -168,18 +177,18 @@ function otherGivenName(d: Draft, entry: KbEntry, k: number, nameTokens: Readonl
 }
 
 /**
- * The first token of a model person name of two or three words that ends on the KB person's bare
+ * The first token of a model person name of two to four words that ends on the KB person's bare
  * surname at `k`, when its words before the surname are free, no title, and not the person's own
  * given name ("Kaja" before "Kallas"); else -1.
  */
 function modelNamesake(d: Draft, entry: KbEntry, k: number, people: readonly TokenSpan[]): number {
-  const span = people.find((p) => p.last === k && k - p.first >= 1 && k - p.first <= 3);
+  const span = people.find((p) => p.last === k && k - p.first >= 1 && k - p.first <= 4);
   if (!span) return -1;
   // A title or nationality the model read into the name stays out of it («النيجري ساليفو مودي»).
   const notName = (t: Token): boolean => (t.arabic ? t.article || isArabicTitle(t) || isNationality(t) : isEnglishTitle(t) || isNotPersonWord(t) || isEnglishDemonym(t));
   let first = span.first;
   while (first < k && d.tokens[first] !== undefined && notName(d.tokens[first] as Token)) first++;
-  if (first === k || k - first > 2) return -1;
+  if (first === k || k - first > 3) return -1;
   for (let j = first; j < k; j++) {
     const t = d.tokens[j];
     if (!t || d.covered.has(j) || notName(t)) return -1;

@@ -147,6 +147,15 @@ describe('security bodies and airports of the training sets', () => {
   });
 });
 
+describe('Maghreb local news', () => {
+  it('reads Fezzan whole, gendarmeries as bodies, and a compound given name before a KB surname as another person', () => {
+    expect(named('وانطلقت حملة التطعيم في إقليم فزان جنوب ليبيا.', 'ar')).toContain('LOC فزان loc:fezzan');
+    expect(named('وقال الدرك الملكي إن الطريق أغلق.', 'ar')).toEqual(['ORG الدرك الملكي org:الدرك الملكي']);
+    expect(named('وقال الطبيب علي عبد السلام المقرحي إن الحالات تراجعت.', 'ar').some((m) => m.endsWith('abdelbaset-al-megrahi'))).toBe(false);
+    expect(named('وأفرج عن عبد الباسط المقرحي.', 'ar')).toEqual(['PER عبد الباسط المقرحي per:abdelbaset-al-megrahi']);
+  });
+});
+
 describe('coordinated bodies and streets', () => {
   it('starts a new body at «و» + a body’s head', () => {
     expect(named('ووقعت الشركة المصرية لنقل الكهرباء والشركة السعودية للكهرباء أمس.', 'ar', true)).toEqual([
