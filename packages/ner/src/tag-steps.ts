@@ -109,8 +109,9 @@ export function addKbNames(
     // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
     // given name; the model names that person.
     if (entry.type === 'PER' && raw.first === raw.last && !arabic && opensOtherName(d, entry, raw.last)) return;
-    // "Rafic Hariri International Airport": a facility named after a KB person is a place.
-    const facility = !arabic && entry.type === 'PER' ? facilityWordAfter(tokens, raw.last, d.join) : -1;
+    // "Rafic Hariri International Airport", "Allianz Arena", "Emirates Stadium": a facility named
+    // after a KB person or company is a place.
+    const facility = !arabic && (entry.type === 'PER' || entry.type === 'ORG') ? facilityWordAfter(tokens, raw.last, d.join) : -1;
     const facilityEnd = tokens[facility];
     if (facilityEnd && d.isFree(raw.last + 1, facility)) {
       const head = tokens[raw.first];

@@ -29,7 +29,8 @@ describe('knowledge base file', () => {
     for (const e of kb) {
       // A name that is also a common word may carry a qualifier in brackets: «تدمر (سوريا)».
       expect(e.ar, e.id).toMatch(/^[\u0600-\u06FF\s\d]+( \([\u0600-\u06FF\s]+\))?$/);
-      expect(e.en, e.id).toMatch(/^[\p{Script=Latin}\d\s.'\-+]+( \([\p{Script=Latin}\s]+\))?$/u);
+      // Company names may hold an ampersand ("AT&T").
+      expect(e.en, e.id).toMatch(/^[\p{Script=Latin}\d\s.'\-+&]+( \([\p{Script=Latin}\s]+\))?$/u);
     }
   });
 

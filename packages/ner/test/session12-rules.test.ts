@@ -160,13 +160,17 @@ describe('coordinated bodies and streets', () => {
   it('starts a new body at «و» + a body’s head', () => {
     expect(named('ووقعت الشركة المصرية لنقل الكهرباء والشركة السعودية للكهرباء أمس.', 'ar', true)).toEqual([
       'ORG الشركة المصرية لنقل الكهرباء org:الشركه المصريه لنقل الكهرباء',
-      'ORG الشركة السعودية للكهرباء org:الشركه السعوديه للكهرباء',
+      'ORG الشركة السعودية للكهرباء org:saudi-electricity',
     ]);
     expect(named('وقالت وزارة الموارد البشرية والتنمية الاجتماعية إن الأجور ارتفعت.', 'ar')).toEqual(['ORG وزارة الموارد البشرية والتنمية الاجتماعية org:وزاره الموارد البشريه والتنميه الاجتماعيه']);
   });
 
   it('leaves a role the model read into an English name out of it', () => {
     expect(named('Chief Financial Officer Roger Dassen said orders rose.', 'en', true)).toEqual(['PER Roger Dassen per:roger dassen']);
+  });
+
+  it('reads a facility named after a KB company or person as a place', () => {
+    expect(named('Bayern play at the Allianz Arena. Allianz said profits rose.', 'en')).toEqual(['LOC Allianz Arena loc:allianz arena', 'ORG Allianz org:allianz']);
   });
 
   it('reads an English model name ending in a street word as a place', () => {
