@@ -53,6 +53,8 @@ const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
 const ORG_ENDS_EN = new Set([
   'ministry', 'institute', 'exchange', 'agency', 'commission', 'authority', 'council', 'bureau', 'committee',
   'federation', 'court', 'corporation', 'company', 'directorate', 'inspectorate', 'tribunal',
+  // "Kenya Red Cross Society": a national society holds the KB's "Red Cross" inside it.
+  'society', 'association', 'foundation',
 ]);
 
 /**

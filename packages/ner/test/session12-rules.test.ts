@@ -173,6 +173,13 @@ describe('coordinated bodies and streets', () => {
     expect(named('Bayern play at the Allianz Arena. Allianz said profits rose.', 'en')).toEqual(['LOC Allianz Arena loc:allianz arena', 'ORG Allianz org:allianz']);
   });
 
+  it('reads a national society whole, not as the KB organisation inside it', () => {
+    expect(named('The Kenya Red Cross Society said 12 miners died; the Red Cross sent aid.', 'en')).toEqual([
+      'ORG Kenya Red Cross Society org:kenya red cross society',
+      'ORG Red Cross org:icrc',
+    ]);
+  });
+
   it('reads an English model name ending in a street word as a place', () => {
     expect(named('Runners finished on Kartavya Path near the war memorial.', 'en', true)).toContain('LOC Kartavya Path loc:kartavya path');
   });
