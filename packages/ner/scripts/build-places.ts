@@ -231,6 +231,8 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   NLD: ['Holland'],
   // «مالي» is also the adjective "financial": only where the model reads a place (a `~` alias).
   MLI: ['~مالي'],
+  // «بنين» is also "boys" («مدرسة للبنين») and hides behind «ب» in «ببنين» (Bebnine, Lebanon).
+  BEN: ['~بنين'],
   // Upstream's Arabic column for Aqaba holds the Latin name.
   Q260796: ['العقبة'],
   // «القدس» is Jerusalem; upstream also gives it to Qods, a town in Iran, whose city row would win.
@@ -366,6 +368,9 @@ for (const [iso, names] of Object.entries(NEWS_NAMES)) {
   if (!place) throw new Error(`NEWS_NAMES: no place ${iso}`);
   for (const n of names) {
     const list = /[a-z]/i.test(n) ? place.en : place.ar;
+    // A `~` form replaces the plain one: «بنين» matched on its own would read "boys" as Benin.
+    const plain = n.startsWith('~') ? list.indexOf(n.slice(1)) : -1;
+    if (plain >= 0) list.splice(plain, 1);
     if (!list.includes(n)) list.push(n);
   }
 }

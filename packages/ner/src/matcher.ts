@@ -62,6 +62,8 @@ interface Confirmable {
   readonly entry: number;
   /** Cue words as `cueKey` writes them, or null: none. */
   readonly cues: ReadonlySet<string> | null;
+  /** Whether the form's first word is Arabic with the article: the text's reading must agree («~صور» is not «الصور»). */
+  readonly article: boolean;
 }
 
 /**
@@ -121,8 +123,10 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         const same = list.findIndex((c) => c.entry === i);
         const prev = list[same];
         // The same form twice on one row: without cues it links anywhere; else the cues add up.
-        if (!prev) list.push({ entry: i, cues: cueKeys });
-        else list[same] = { entry: i, cues: prev.cues === null || cueKeys === null ? null : new Set([...prev.cues, ...cueKeys]) };
+        const first = tokenize(form)[0];
+        const article = first?.arabic === true && first.article;
+        if (!prev) list.push({ entry: i, cues: cueKeys, article });
+        else list[same] = { entry: i, cues: prev.cues === null || cueKeys === null ? null : new Set([...prev.cues, ...cueKeys]), article };
         confirmed.set(key, list);
         continue;
       }
@@ -284,8 +288,9 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     let rest = '';
     for (let k = first + 1; k <= last; k++) rest += ` ${tokens[k]?.key ?? ''}`;
     for (const v of variantsOf(head)) {
-      const list = confirmed.get(v.key + rest);
-      const entry = list ? choose(list, tokens, type) : null;
+      // «للبنين» ("for the boys") reads with the article; «~بنين» (Benin) is written without it.
+      const list = confirmed.get(v.key + rest)?.filter((c) => !head.arabic || c.article === v.article);
+      const entry = list && list.length > 0 ? choose(list, tokens, type) : null;
       if (entry !== null) return entry;
     }
     return null;
