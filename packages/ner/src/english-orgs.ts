@@ -1,3 +1,4 @@
+import { inTitleCaseLine } from './title-case.ts';
 import { NOT_ORG_EN, type OrgSpan } from './org-rules.ts';
 import type { Token } from './tokenize.ts';
 
@@ -56,6 +57,8 @@ const ORG_ENDS_EN = new Set([
   // "Kenya Red Cross Society": a national society holds the KB's "Red Cross" inside it.
   'society', 'association', 'foundation',
 ]);
+/** Ends that make a name only in prose: in a title-case headline the capitalised run before them is any words ("Hamas Leader Visits Qatar Charity Foundation"). */
+const SHAPE_ONLY_IN_PROSE_EN = new Set(['society', 'association', 'foundation']);
 
 /**
  * English organisation names a capitalised run shows by its shape: an institution noun followed by
@@ -137,7 +140,7 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
     if (lastTok && last - i >= 2 && COMPANY_ENDS_EN.has(lastTok.key)) {
       const dot = text.charAt(lastTok.end) === '.' && lastTok.key.length <= 4 ? 1 : 0;
       out.push({ first: i, last, start: start.start, end: lastTok.end + dot });
-    } else if (lastTok && last > i && (ORG_ENDS_EN.has(lastTok.key) || (last - i >= 2 && COMPANY_WORDS_EN.has(lastTok.key)))) {
+    } else if (lastTok && last > i && (ORG_ENDS_EN.has(lastTok.key) || (last - i >= 2 && COMPANY_WORDS_EN.has(lastTok.key))) && !(SHAPE_ONLY_IN_PROSE_EN.has(lastTok.key) && inTitleCaseLine(text, start.start))) {
       // An institution noun after one or more capitalised words ("Commerce Ministry", "Turkish
       // Statistical Institute"), or a company word after two or more ("Hokkaido Electric Power").
       out.push({ first: i, last, start: start.start, end: lastTok.end });

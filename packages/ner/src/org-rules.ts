@@ -56,7 +56,9 @@ const COMMAND_COMPLEMENTS_AR = new Set(['عمليات', 'شرطة', 'قوات', 
 const NOT_COMPLEMENTS_AR = new Set(
   ['بلاد', 'دولة', 'مدينة', 'إدارة', 'منطقة', 'حرب', 'احتلال', 'سلام', 'أسبوع', 'شهر', 'عام', 'يوم', 'محمول', 'كمبيوتر',
     // "حكومة الإقليم" (the region's), "حكومة الجماعة" (the group's): a body named by what it belongs to.
-    'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية'].map(keyOf),
+    'إقليم', 'جماعة', 'ولاية', 'محافظة', 'قطاع', 'بلدية',
+    // «حرس الشرف»: the honour guard.
+    'شرف'].map(keyOf),
 );
 /**
  * Verbal nouns that name what a body does, before its object («جهاز مكافحة الإرهاب», «هيئة تنظيم
@@ -81,7 +83,7 @@ const COURT = keyOf('محكمة');
 /** Feminine ordinals that number a court («محكمة الجنايات الأولى»). */
 const COURT_ORDINALS_AR = new Set(['أولى', 'ثانية', 'ثالثة', 'رابعة', 'خامسة', 'سادسة', 'سابعة', 'ثامنة', 'تاسعة', 'عاشرة'].map(keyOf));
 const GENERAL = keyOf('عام');
-const YEAR_GOES_ON_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي'].map(keyOf));
+const YEAR_GOES_ON_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي', 'جديد', 'فائت', 'منقضي'].map(keyOf));
 /** What a meeting is called for («الجمعية العامة لإصدار القرارات التالية»): a purpose, not a body's ل complement. */
 const PURPOSES_AR = new Set(['إصدار', 'إقرار', 'مناقشة', 'اتخاذ', 'انتخاب', 'تعيين', 'موافقة', 'تصويت', 'اعتماد', 'النظر'].map(keyOf));
 /**
@@ -248,8 +250,12 @@ export function findCuedOrgs(
     const titled = before !== undefined && (isArabicTitle(before) || variantsOf(before).some((v) => TITLE_OF_BODY_AR.has(v.key)));
     const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || (isNationality(adj) && !titled));
     // «مديرية الأمن العام», «النائب العام»: «العام» is "general" unless the year goes on («العام المقبل»).
-    const general = adj?.key === GENERAL && !YEAR_GOES_ON_AR.has(next(j + 1)?.key ?? '');
-    if (adj && adj.arabic && adj.article && ((NISBA_AR.test(adj.key) && adj.key.length >= 4) || general) && agrees) {
+    const yearAfter = next(j + 1);
+    const general = adj?.key === GENERAL && !YEAR_GOES_ON_AR.has(yearAfter?.key ?? '') && !/^\p{Nd}/u.test(yearAfter?.text ?? '');
+    const adjTaken = adj !== undefined && adj.arabic && adj.article && ((NISBA_AR.test(adj.key) && adj.key.length >= 4) || general) && agrees;
+    // «تولى العميد قيادة الأمن في المحافظة» is leading: a command's name has its adjective («قيادة الأمن الداخلي»).
+    if (reading.key === COMMAND_HEAD && !adjTaken) return null;
+    if (adjTaken) {
       j++;
       // «جهاز الأمن الوطني العراقي»: the country's nisba after the complement's adjective.
       const country = next(j);
@@ -315,7 +321,9 @@ const ORDINALS_AR = new Set(
     'حادي', 'حادية', 'عشر', 'عشرة', 'عشرين'].map(keyOf),
 );
 /** Words that show soldiers nearby (folded keys, article stripped). */
-const MILITARY_CONTEXT_AR = new Set(['جيش', 'قوات', 'عسكري', 'عسكرية', 'عسكريون', 'جنود', 'مشاة', 'مدرعة', 'عمليات', 'معارك', 'هجوم', 'قصف', 'مسلحين', 'دفاع'].map(keyOf));
+const MILITARY_CONTEXT_AR = new Set(['جيش', 'قوات', 'عسكريون', 'جنود', 'مشاة', 'مدرعة', 'معارك', 'مسلحين'].map(keyOf));
+/** Words before «الفرقة» that make it a year of study («طلاب الفرقة الأولى»). */
+const STUDENTS_AR = new Set(['طلاب', 'طالب', 'طالبات', 'طالبة', 'طلبة'].map(keyOf));
 /** What a unit is, after its number: «الفرقة الخامسة مشاة», «اللواء الرابع مدرع». */
 const UNIT_ARMS_AR = new Set(['مشاة', 'مدرع', 'مدرعة', 'مدرعه', 'آلي', 'آلية', 'مشاه'].map(keyOf));
 
@@ -342,7 +350,8 @@ function militaryUnitSpan(tokens: readonly Token[], i: number, next: (j: number)
   if (arm && !arm.article && UNIT_ARMS_AR.has(arm.key)) j++;
   // «طلاب الفرقة الأولى» are first-year students, «الفرقة الأولى» a band: a unit only among soldiers.
   let military = arm !== undefined && UNIT_ARMS_AR.has(arm.key);
-  for (let k = Math.max(0, i - 12); k <= j + 12 && !military; k++) military = MILITARY_CONTEXT_AR.has(tokens[k]?.key ?? '');
+  if (variantsOf(tokens[i - 1] ?? head).some((v) => STUDENTS_AR.has(v.key))) return null;
+  for (let k = Math.max(0, i - 8); k <= j + 8 && !military; k++) military = MILITARY_CONTEXT_AR.has(tokens[k]?.key ?? '');
   return military ? { first: i, last: j, start: head.start + reading.skip } : null;
 }
 

@@ -299,10 +299,11 @@ export function findDescribedPlaces(
 
 /** English words that, written capitalised, make a model name a place: "North Field", "Ras Laffan". */
 const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'peninsula', 'camp', 'stadium', 'arena', 'circuit', 'dam', 'reservoir', 'canal', 'refinery', 'observatory', 'telescope',
-  // Regions and landforms ("Rakhine State", "Anambra State", "Bekaa Valley", "Kafue Gorge", "Lobito Corridor").
-  'state', 'province', 'territory', 'county', 'district', 'governorate', 'prefecture', 'oblast', 'valley', 'gorge', 'river', 'island', 'islands', 'desert', 'corridor',
-  // Streets and squares ("Kartavya Path", "Tahrir Square"); not "Park", a Korean surname.
-  'path', 'gate', 'square', 'bridge', 'road', 'street', 'avenue', 'boulevard', 'highway']);
+  // Regions and landforms ("Bekaa Valley", "Kafue Gorge", "Lobito Corridor").
+  // Not state, county or district: "Michigan State", "Derby County", "Unified School District" are teams and bodies.
+  'province', 'territory', 'governorate', 'prefecture', 'oblast', 'valley', 'gorge', 'river', 'island', 'islands', 'desert', 'corridor',
+  // Streets and squares ("Kartavya Path", "Tahrir Square"); not "Park" (a Korean surname) nor "Bridge" (a surname too).
+  'path', 'gate', 'square', 'road', 'street', 'avenue', 'boulevard', 'highway']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */

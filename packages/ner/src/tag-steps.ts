@@ -1,4 +1,5 @@
 import { isEnglishDemonym, isOnlyDemonym, withoutDemonym } from './demonyms.ts';
+import { inTitleCaseLine } from './title-case.ts';
 import { unlinkedId } from './entity-id.ts';
 import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
@@ -75,6 +76,8 @@ export function addKbNames(
     const inBody = withinLonger(around.bodies, raw.first, raw.last) && !(entry?.type === 'ORG' && around.bodies.some((sp) => (sp.first === raw.first || sp.nameFirst === raw.first) && raw.last + 1 >= sp.complement));
     if (!entry || (entry.type === 'LOC' && (insideOrg(raw.first, raw.last) || (arabic && isPlaceIdiom(tokens, raw.first, raw.last)))) || shapedAround || inInstitution || inBody) return;
     if (arabic && entry.type === 'ORG' && isMinistersPortfolio(tokens, raw.first)) return;
+    // "Juan Bosch", «تيمو فيرنر»: a one-word company name inside a person the model reads is his name.
+    if (entry.type === 'ORG' && raw.first === raw.last && (around.modelPeople ?? []).some((p) => p.first <= raw.first && raw.last <= p.last && p.last > p.first)) return;
     if (arabic && isCountryAsAdjective(d, entry, raw.first, raw.last)) return;
     // "جامعة الكويت", "محكمة استئناف دبي": the place completes an institution's name.
     // The head may have been read as a town on its own («بورصة», Bursa): the institution takes it back.
@@ -142,14 +145,6 @@ function isCapitalisedWordBefore(d: Draft, k: number): boolean {
   return t !== undefined && before !== undefined && !d.covered.has(k - 1) && /^\p{Lu}\p{Ll}+$/u.test(before.text) && d.join(before, t) && !isEnglishTitle(before) && !isNotPersonWord(before) && !opensSentence(d.text, before.start) && !inTitleCaseLine(d.text, t.start);
 }
 
-/** Whether the line holding offset `at` is a headline in title case ("Earthquake Shakes Lima"): no lower-case word of four letters or more. */
-function inTitleCaseLine(text: string, at: number): boolean {
-  const start = text.lastIndexOf('\n', at) + 1;
-  const end = text.indexOf('\n', at);
-  const line = text.slice(start, end < 0 ? text.length : end);
-  return !/(^|\s)\p{Ll}{4,}/u.test(line);
-}
-
 /**
  * The token of a given name written right before a KB person's bare surname at `k` when it is not
  * that person's ("Esper Kallas" for Kaja Kallas; «أرام كالاس»), else -1: English, a capitalised
@@ -165,7 +160,9 @@ function otherGivenName(d: Draft, entry: KbEntry, k: number, nameTokens: Readonl
     // «علي عبد السلام المقرحي»: a compound given name («عبد» + a definite word) before the surname,
     // and the given name before it.
     const abd = d.tokens[k - 2];
-    if (d.arabic && before.article && abd?.key === ABD && !d.covered.has(k - 2) && d.join(abd, before) && !hasWordPair(entry, abd, before)) {
+    // Not when the words before it are the person's own («عبد الفتاح عبد الرحمن البرهان»: the compound is his father's name).
+    const ownBefore = [k - 3, k - 4].some((j) => d.tokens[j] !== undefined && spellsOwnWord(entry, d.tokens[j] as Token));
+    if (d.arabic && before.article && abd?.key === ABD && !ownBefore && !d.covered.has(k - 2) && d.join(abd, before) && !hasWordPair(entry, abd, before)) {
       const given = d.tokens[k - 3];
       return given && given.arabic && !given.article && nameTokens.has(given.key) && !isArabicTitle(given) && !d.covered.has(k - 3) && d.join(given, abd) ? k - 3 : k - 2;
     }
@@ -196,7 +193,10 @@ function modelNamesake(d: Draft, entry: KbEntry, k: number, people: readonly Tok
   }
   const before = d.tokens[k - 1];
   const surname = d.tokens[k];
-  return before && surname && !hasWordPair(entry, before, surname) && !spellsOwnWord(entry, before) ? first : -1;
+  if (!before || !surname || hasWordPair(entry, before, surname)) return -1;
+  // «دونالد جيه ترامب», "Joseph R. Biden": any of the person's own words in the name is the person.
+  for (let j = first; j < k; j++) if (spellsOwnWord(entry, d.tokens[j] as Token)) return -1;
+  return first;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { HEAD_ADJECTIVES_AR } from './name-chains.ts';
+import { inTitleCaseLine } from './title-case.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** A person name found after a title ("Minister Ahmed Hassan", "الوزير أحمد حسن"); not in the KB. */
@@ -137,7 +138,8 @@ export function findTitledNames(
 
   function englishAfterTitle(i: number): RuleSpan | null {
     const title = tokens[i];
-    if (!title || !TITLES_EN.has(title.key)) return null;
+    // "Police Officer Shot Dead in Nairobi": in a title-case headline any word after a title is capitalised.
+    if (!title || !TITLES_EN.has(title.key) || (title.cap && inTitleCaseLine(text, title.start))) return null;
     let j = i + 1;
     let names = 0;
     let lastName = -1;

@@ -49,7 +49,10 @@ describe('English text', () => {
   });
 
   it('never joins a name across a line break', () => {
-    expect(tagger().tag('Gaza\nStrip', 'en').mentions.map((m) => m.text)).toEqual(['Gaza']);
+    // No mention spans the line break (the model may still read "Strip" on its own as a name).
+    const split = tagger().tag('Gaza\nStrip', 'en').mentions;
+    expect(split.some((m) => m.text.includes('\n'))).toBe(false);
+    expect(split[0]?.text).toBe('Gaza');
     expect(tagger().tag('Gaza Strip', 'en').mentions.map((m) => m.entityId)).toEqual(['loc:gaza-strip']);
   });
 

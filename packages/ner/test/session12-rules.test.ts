@@ -199,6 +199,36 @@ describe('coordinated bodies and streets', () => {
   });
 });
 
+describe('what the second review found', () => {
+  it('lets a person the model reads keep a one-word company name that is his', () => {
+    expect(named('Juan Bosch led the country for years.', 'en', true)).toEqual(['PER Juan Bosch per:juan bosch']);
+    expect(named('وسجل تيمو فيرنر هدفا.', 'ar', true)).toEqual(['PER تيمو فيرنر per:تيمو فيرنر']);
+  });
+
+  it('keeps a KB person whose own given words stand in the name the model reads', () => {
+    expect(named('وقال دونالد جيه ترامب إن الاتفاق قريب.', 'ar', true)).toContain('PER ترامب per:donald-trump');
+    expect(named('وقال عبد الفتاح عبد الرحمن البرهان إن الجيش صامد.', 'ar', true)).toContain('PER البرهان per:abdel-fattah-al-burhan');
+  });
+
+  it('reads «العام» before a year as the year, «قيادة» without an adjective as leading, and no honour guard', () => {
+    expect(named('وأعلنت وزارة الصحة العام 2023 أن الحالات تراجعت.', 'ar')).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
+    expect(named('وتولى العميد قيادة الأمن في المحافظة.', 'ar')).toEqual([]);
+    expect(named('واستعرض الرئيس حرس الشرف.', 'ar')).toEqual([]);
+    expect(named('وأدى طلاب الفرقة الأولى امتحان التربية العسكرية.', 'ar').some((m) => m.includes('الفرقة'))).toBe(false);
+  });
+
+  it('leaves teams named State or County to the model, and headlines to no shape rule', () => {
+    expect(named('Derby County beat Notts County; Michigan State beat Ohio State.', 'en', true).filter((m) => m.startsWith('LOC'))).toEqual([]);
+    expect(named('Police Officer Shot Dead in Nairobi', 'en')).toEqual(['LOC Nairobi loc:Q3870']);
+  });
+
+  it('keeps ambiguous company and airline forms model-confirmed', () => {
+    expect(named('The South Korean Air Force scrambled jets.', 'en').some((m) => m.includes('korean-air'))).toBe(false);
+    expect(named('Investors are pouring money into LATAM startups.', 'en').some((m) => m.includes('latam'))).toBe(false);
+    expect(named('وتقع العيزرية شرق القدس.', 'ar').some((m) => m.includes('east-jerusalem'))).toBe(false);
+  });
+});
+
 describe('English demonyms as model names', () => {
   it('tells a demonym, qualified or not, from a name', () => {
     const only = ofWhole(isOnlyDemonym);
