@@ -22,7 +22,7 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * that one still measures unseen text.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -216,6 +216,11 @@ function scoreArticles(folder: string, label: string): Record<string, unknown> {
 const fixtures = fileURLToPath(new URL('../packages/ner/test/fixtures/', import.meta.url));
 const setNumber = (folder: string): number => (folder === 'articles' ? 0 : Number(folder.slice('articles-blind'.length) || '1'));
 const named = values.sets?.split(',').filter((n) => n !== '');
+const missing = (named ?? []).filter((n) => !existsSync(join(fixtures, n)));
+if (missing.length > 0) {
+  console.error(`bench/ner.ts --sets: no article set folder ${missing.map((n) => `test/fixtures/${n}`).join(', ')} (names are folders of packages/ner/test/fixtures)`);
+  process.exit(2);
+}
 const sets = named ?? readdirSync(fixtures)
   .filter((f) => /^articles(-blind\d*)?$/u.test(f))
   .sort((a, b) => setNumber(a) - setNumber(b));
