@@ -21,6 +21,17 @@ const NOT_SURNAMES = new Set(['ثاني', 'ثالث', 'سادس', 'اول', 'ج�
 const PHRASES_AR = new Set(['لصالح', 'بفضل', 'لحساب', 'بحسب', 'لحسن', 'بحسن', 'لعل'].map(keyOf));
 
 /**
+ * Chinese and Korean family names, which open the name («شي جين بينغ», «لي جاي ميونغ») and name
+ * the person alone after it («وقال شي»). Many are also Arabic words («لي» "to me", «بارك»
+ * "blessed"), so alone they link only where the model read a one-word person.
+ */
+const FAMILY_FIRST_AR = new Set(
+  ['شي', 'لي', 'وانغ', 'وانج', 'تشانغ', 'تشانج', 'جانغ', 'ليو', 'تشن', 'تشين', 'يانغ', 'هوانغ', 'تشاو', 'تشو', 'شو', 'هو', 'غاو', 'قاو', 'لين', 'سون', 'قوه', 'غوه', 'دينغ', 'فنغ', 'تساي', 'كيم', 'بارك', 'مون', 'يون', 'تشوي', 'هان', 'وو', 'لو'].map(keyOf),
+);
+/** Two-letter family names the English given-name rule's length floor would miss ("Li" for Li Qiang); not "He" (a sentence opener). */
+const FAMILY_FIRST_EN = new Set(['li', 'hu', 'wu', 'lu', 'xu', 'ma']);
+
+/**
  * A surname alone ("بيسكوف", "Musk") refers to the person named in full elsewhere in the same
  * article; so does an English given name alone. Names shared by two different people in the
  * article are left alone.
@@ -29,6 +40,8 @@ export function linkSurnames(
   tokens: readonly Token[],
   people: readonly PersonSpan[],
   covered: ReadonlySet<number>,
+  /** Tokens the model read as a one-word person (an Arabic family name alone links only there). */
+  modelPersons: ReadonlySet<number> = new Set(),
 ): SurnameHit[] {
   const owners = new Map<string, string | null>();
   /** Whether each surname is written with the article: «جمعة» the person is not «الجمعة», Friday. */
@@ -53,18 +66,30 @@ export function linkSurnames(
   const given = new Map<string, string | null>();
   for (const p of people) {
     const first = tokens[p.first];
-    if (p.last <= p.first || !first || first.arabic || !/^\p{Lu}\p{Ll}{2,}$/u.test(first.text) || PATRONYM.has(first.key)) continue;
+    if (p.last <= p.first || !first || first.arabic || !(/^\p{Lu}\p{Ll}{2,}$/u.test(first.text) || (FAMILY_FIRST_EN.has(first.key) && /^\p{Lu}\p{Ll}$/u.test(first.text))) || PATRONYM.has(first.key)) continue;
     const prev = given.get(first.key);
     given.set(first.key, prev === undefined || prev === p.entityId ? p.entityId : null);
+  }
+  const family = new Map<string, string | null>();
+  for (const p of people) {
+    const first = tokens[p.first];
+    if (p.last <= p.first || !first?.arabic || first.article || !FAMILY_FIRST_AR.has(first.key)) continue;
+    const prev = family.get(first.key);
+    family.set(first.key, prev === undefined || prev === p.entityId ? p.entityId : null);
   }
   const surnames = new Set(owners.keys());
   for (const [key, id] of given) if (!owners.has(key)) owners.set(key, id);
   const hits: SurnameHit[] = [];
-  if (owners.size === 0) return hits;
+  if (owners.size === 0 && family.size === 0) return hits;
   tokens.forEach((t, i) => {
     if (covered.has(i) || (!t.arabic && !t.cap) || PHRASES_AR.has(t.key)) return;
 
     for (const v of variantsOf(t)) {
+      const kin = family.get(v.key);
+      if (kin && !owners.has(v.key) && modelPersons.has(i) && v.article === false) {
+        hits.push({ token: i, skip: v.skip, entityId: kin, part: 'surname' });
+        return;
+      }
       const id = owners.get(v.key);
       const article = withArticle.get(v.key);
       if (endsInYa.has(v.key) && /ى[\u064B-\u0652]*$/u.test(t.text)) continue;

@@ -386,12 +386,12 @@ function familyNameAfter(d: Draft, last: number, named: (k: number) => boolean, 
 
 
 /** Step 7: surnames (and English given names) alone that name a person of the article; returns their tokens. */
-export function addSurnameLinks(d: Draft): ReadonlySet<number> {
+export function addSurnameLinks(d: Draft, modelPersons: ReadonlySet<number> = new Set()): ReadonlySet<number> {
   const linked = new Set<number>();
   // An English surname the gazetteer also lists as a town ("Noda") is the person's once the
   // article has named the person in full; a given name that is a town is not.
   const open = d.arabic ? d.covered : new Set([...d.covered].filter((k) => !d.weakPlaces.has(k)));
-  for (const hit of linkSurnames(d.tokens, d.people, open)) {
+  for (const hit of linkSurnames(d.tokens, d.people, open, modelPersons)) {
     const t = d.tokens[hit.token];
     // A given name that is also a town stays the town ("Paris" after "Paris Hilton").
     if (!t || (hit.part === 'given' && d.weakPlaces.has(hit.token))) continue;

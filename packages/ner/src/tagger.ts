@@ -88,7 +88,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     addCuedOrgs(d, data);
     if (!arabic) addShortForms(d, modelOrgs);
     const names = resolveModelNames(d, data, found);
-    const linked = addSurnameLinks(d);
+    const linked = addSurnameLinks(d, new Set(found.filter((s) => s.type === 'PER' && s.first === s.last).map((s) => s.first)));
     addModelNames(d, names, linked);
 
     if (arabic) {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { linkSurnames } from '../src/link-surnames.ts';
+import { tokenize } from '../src/tokenize.ts';
+import { namedMentions } from './tagger-helpers.ts';
+
+const named = (text: string, lang: string, statistical = false): string[] => namedMentions(text, lang, statistical);
+
+describe('Chinese and Korean family names alone name the person named in full', () => {
+  const text = 'التقى شي جين بينغ الوفد، وقال شي إن الزيارة مهمة، وقال لي ما يكفي.';
+  const tokens = tokenize(text);
+  const at = (word: string, from = 0): number => tokens.findIndex((t, i) => i >= from && t.text === word);
+  const xi = { first: at('شي'), last: at('بينغ'), entityId: 'per:xi-jinping' };
+  /** The full name's own words, which the KB match covers. */
+  const full = new Set([xi.first, xi.first + 1, xi.last]);
+
+  it('links an Arabic family name alone only where the model read a one-word person', () => {
+    const bare = at('شي', xi.last);
+    expect(linkSurnames(tokens, [xi], full, new Set([bare])).map((h) => [h.token, h.entityId])).toEqual([[bare, 'per:xi-jinping']]);
+    expect(linkSurnames(tokens, [xi], full, new Set())).toEqual([]);
+  });
+
+  it('leaves a word that is a family name of nobody in the article alone («لي», "to me")', () => {
+    const li = at('لي');
+    expect(linkSurnames(tokens, [xi], full, new Set([li]))).toEqual([]);
+  });
+
+  it('links the Arabic and English bare names through the whole tagger', () => {
+    expect(named('وقال رئيس مجلس الدولة الصيني لي تشيانغ إن الاقتصاد ينمو، وأضاف لي أن بكين تدعم الشركات.', 'ar', true)).toContain('PER لي per:li-qiang');
+    expect(named('Premier Li Qiang attended the summit; Li spoke briefly. He said little.', 'en', true)).toEqual(['PER Li Qiang per:li-qiang', 'PER Li per:li-qiang']);
+  });
+});
