@@ -35,11 +35,11 @@ const BASE_KINDS_AR = new Set(['جوية', 'بحرية', 'عسكرية'].map(key
  * Facilities whose name is a place or a person found earlier ("ملعب محمد الخامس", "مستشفى سوهاج
  * الجامعي", "قصر المرادية", "ميناء صحار", "مرفأ بيروت", "مصفاة الزور"), never a plain word ("ملعب
  * كرة القدم", "مستشفى ميداني"); a nisba adjective after the name belongs to it (الجامعي، التعليمي،
- * الدولي، "ميناء الداخلة الأطلسي"). Ports were left to their town until this was measured: the
+ * الدولي، "ميناء الداخلة الأطلسي"); plants and factories too («معمل الزهراني», a power plant). Ports were left to their town until this was measured: the
  * article sets name 16 of their 23 ports whole, as their annotation brief says of named facilities.
  */
 const NAMED_FACILITIES_AR = new Set(
-  ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'شارع', 'مسجد', 'جامع', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج', 'حلبة'].map(keyOf),
+  ['ملعب', 'استاد', 'ستاد', 'مستشفى', 'قصر', 'ميناء', 'مرفأ', 'مصفاة', 'معمل', 'مصنع', 'شارع', 'مسجد', 'جامع', 'كاتدرائية', 'قلعة', 'متحف', 'ضريح', 'هرم', 'برج', 'حلبة'].map(keyOf),
 );
 /**
  * Institutions named after a person found earlier («جامعة عبد المالك السعدي», «مؤسسة محمد بن راشد»),
@@ -55,7 +55,7 @@ const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'أكاد
  */
 const SQUARES_AR = new Set(['ميدان', 'ساحة'].map(keyOf));
 /**
- * Heads that make a model's organisation name a place: squares, ports, airports, stadiums, mosques,
+ * Heads that make a model's organisation or person name a place: squares, plants, ports, airports, stadiums, mosques,
  * castles, hospital buildings. Not museums and palaces, which also speak as institutions («قال
  * قصر الإليزيه»), nor churches («كنيسة المشرق الآشورية»).
  */

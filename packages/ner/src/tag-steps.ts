@@ -408,8 +408,9 @@ export function addModelNames(d: Draft, names: ModelNames, linked: ReadonlySet<n
     const last = d.tokens[m.last];
     const id = names.ids[i];
     if (!last || id === undefined || (m.first === m.last && linked.has(m.first))) return;
-    // An organisation the model reads where a square, port or stadium is named («ميدان التحرير»): a place.
-    if (m.type === 'ORG' && m.last > m.first && opensWithPlaceHead(d.tokens[m.first]) && d.info.get(id)?.linked !== true) {
+    // An organisation (or a person: «معمل الزهراني») the model reads where a square, port, plant or
+    // stadium is named («ميدان التحرير»): a place.
+    if ((m.type === 'ORG' || m.type === 'PER') && m.last > m.first && opensWithPlaceHead(d.tokens[m.first]) && d.info.get(id)?.linked !== true) {
       const place = unlinkedId('LOC', d.text.slice(m.start, last.end));
       if (!d.info.has(place)) d.info.set(place, { linked: false, type: 'LOC', name: null });
       d.add({ first: m.first, last: m.last, start: m.start, end: last.end, type: 'LOC', entityId: place }, { cover: false, soft: true });

@@ -29,3 +29,14 @@ describe('Chinese and Korean family names alone name the person named in full', 
     expect(named('Premier Li Qiang attended the summit; Li spoke briefly. He said little.', 'en', true)).toEqual(['PER Li Qiang per:li-qiang', 'PER Li per:li-qiang']);
   });
 });
+
+describe('Arabic bodies and facilities of this session', () => {
+  it('ends a body before a plural of bodies or forces joined with و', () => {
+    expect(named('ونسقت وزارة الموارد المائية والأجهزة الأمنية لحماية الأنابيب.', 'ar')).toEqual(['ORG وزارة الموارد المائية org:وزاره الموارد الماييه']);
+    expect(named('وقالت وزارة الداخلية والبلديات إن الانتخابات في موعدها.', 'ar')).toEqual(['ORG وزارة الداخلية والبلديات org:وزاره الداخليه والبلديات']);
+  });
+
+  it('reads a plant the model took for a person as a place', () => {
+    expect(named('وقالت المؤسسة إن معمل الزهراني توقف عن العمل بسبب نفاد الوقود.', 'ar', true)).toContain('LOC معمل الزهراني loc:معمل الزهراني');
+  });
+});
