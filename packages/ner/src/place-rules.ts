@@ -398,6 +398,64 @@ export function withFeatureWord(
   return null;
 }
 
+/**
+ * Street words written before the name in Spanish, Portuguese, French, Italian and Malay (and
+ * English in North Africa): "Calle 72", "Avenida Caracas", "Rua Augusta", "Jalan Sudirman",
+ * "Avenue Habib Bourguiba". "District" only before a number ("District 1").
+ */
+const STREET_BEFORE_EN = new Set(['calle', 'carrera', 'avenida', 'rua', 'rue', 'jalan', 'plaza', 'piazza', 'avenue', 'boulevard', 'district']);
+const ONLY_NUMBER_AFTER_EN = new Set(['district']);
+/** Street words written after the name ("Ahmadu Bello Way", "Nathan Road", "Lekki-Epe Expressway"). */
+const STREET_AFTER_EN = new Set(['way', 'road', 'street', 'avenue', 'boulevard', 'expressway', 'highway', 'motorway', 'freeway', 'lane', 'drive']);
+/** Lower-case words inside a Romance street name ("Avenida Primero de Mayo", "Rua da Prata"). */
+const STREET_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'di', 'della', 'la', 'el', 'du', 'des']);
+/** Capitalised words that open a sentence or a clause, never a street's name ("On Nathan Road"). */
+const NOT_STREET_WORDS_EN = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'and', 'of', 'to', 'from', 'by', 'along', 'near', 'off', 'via', 'into', 'onto']);
+
+/**
+ * English streets and districts by their street word (token spans, inclusive): the word and a
+ * number or up to four capitalised words after it ("Calle 72", "Avenida Caracas", with a connector
+ * inside: "Avenida Primero de Mayo"), or up to three
+ * capitalised words before it ("Ahmadu Bello Way"). Each token of the span is joined to the next.
+ */
+export function findEnglishStreets(tokens: readonly Token[], join: (a: Token, b: Token) => boolean): Array<{ first: number; last: number }> {
+  const out: Array<{ first: number; last: number }> = [];
+  const nameWord = (t: Token | undefined): t is Token => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text) && !NOT_STREET_WORDS_EN.has(t.key) && !STREET_AFTER_EN.has(t.key) && !STREET_BEFORE_EN.has(t.key);
+  const numberWord = (t: Token | undefined): t is Token => t !== undefined && /^\d{1,3}[A-Z]?$/u.test(t.text);
+  let k = 0;
+  while (k < tokens.length) {
+    const t = tokens[k] as Token;
+    const next = tokens[k + 1];
+    if (!t.arabic && /^\p{Lu}/u.test(t.text) && STREET_BEFORE_EN.has(t.key) && next && join(t, next)) {
+      if (numberWord(next)) {
+        out.push({ first: k, last: k + 1 });
+        k += 2;
+        continue;
+      }
+      if (!ONLY_NUMBER_AFTER_EN.has(t.key) && nameWord(next)) {
+        let last = k + 1;
+        for (let words = 1; words < 4; words++) {
+          const after = tokens[last + 1];
+          // "Avenida Primero de Mayo", "Rua da Prata": a connector inside the name, not at its end.
+          const connector = after !== undefined && STREET_CONNECTORS.has(after.text) && nameWord(tokens[last + 2]) && join(after, tokens[last + 2] as Token);
+          if (!after || !join(tokens[last] as Token, after) || (!nameWord(after) && !connector)) break;
+          last += connector ? 2 : 1;
+        }
+        out.push({ first: k, last });
+        k = last + 1;
+        continue;
+      }
+    }
+    if (!t.arabic && /^\p{Lu}/u.test(t.text) && STREET_AFTER_EN.has(t.key) && nameWord(tokens[k - 1]) && join(tokens[k - 1] as Token, t)) {
+      let first = k - 1;
+      while (first > k - 3 && nameWord(tokens[first - 1]) && join(tokens[first - 1] as Token, tokens[first] as Token)) first--;
+      if (!out.some((s) => s.last >= first)) out.push({ first, last: k });
+    }
+    k++;
+  }
+  return out;
+}
+
 const FACILITY_QUALIFIERS_EN = new Set(['international', 'national', 'memorial']);
 
 /**

@@ -13,7 +13,7 @@ import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, isEnglishPlaceName, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -536,6 +536,36 @@ const SAME_PLACE_EN = new Set(['kingdom', 'sultanate', 'emirate', 'principality'
  * `withFeatureWord`): the mention widens to the feature and links to the KB entry of that whole
  * name, if any, else to its own unlinked id.
  */
+/**
+ * English streets and districts named with their street word ("Avenida Caracas", "Ahmadu Bello
+ * Way", "District 1"): one place, which takes the names found inside it (the city Caracas, the
+ * person Ahmadu Bello); left alone where a mention runs across its edge.
+ */
+export function addEnglishStreets(d: Draft, data: TaggerData): void {
+  // "Lagos–Calabar Coastal Highway": an en dash joins the towns a road links.
+  const join = (a: Token, b: Token): boolean => d.join(a, b) || d.text.slice(a.end, b.start) === '–';
+  for (const street of findEnglishStreets(d.tokens, join)) {
+    const start = (d.tokens[street.first] as Token).start;
+    const end = (d.tokens[street.last] as Token).end;
+    const entry = data.entries[data.matcher.whole(d.text.slice(start, end)) ?? -1];
+    // "Downing Street" the government is the KB's organisation.
+    if (entry && entry.type !== 'LOC') continue;
+    const inside: Mention[] = [];
+    let crosses = false;
+    for (const m of d.mentions) {
+      const s = d.spans.get(m);
+      if (!s || s.last < street.first || s.first > street.last) continue;
+      if (s.first >= street.first && s.last <= street.last) inside.push(m);
+      else crosses = true;
+    }
+    if (crosses) continue;
+    for (const m of inside) d.remove(m);
+    for (let k = street.first; k <= street.last; k++) d.weakPlaces.delete(k);
+    const linked = entry?.type === 'LOC' ? entry : undefined;
+    d.add({ first: street.first, last: street.last, start, end, type: 'LOC', entityId: linked ? linked.id : unlinkedId('LOC', d.text.slice(start, end)) }, linked ? { entry: linked } : {});
+  }
+}
+
 export function withFeatureWords(d: Draft, data: TaggerData): void {
   // "Bay" (a Somali region) in "Bay of Bengal": the feature word opens the longer name below.
   for (const m of [...d.mentions]) {

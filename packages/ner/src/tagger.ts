@@ -19,6 +19,7 @@ import {
   addModelNames,
   addShapedOrgs,
   addShortForms,
+  addEnglishStreets,
   addSurnameLinks,
   addTitledNames,
   ASHARQ_AL_AWSAT,
@@ -96,6 +97,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       resolveOujdaJeddah(d, jeddah);
       resolveQuotedNewspaper(d, asharqAlAwsat);
     }
+    if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);

@@ -40,3 +40,25 @@ describe('Arabic bodies and facilities of this session', () => {
     expect(named('وقالت المؤسسة إن معمل الزهراني توقف عن العمل بسبب نفاد الوقود.', 'ar', true)).toContain('LOC معمل الزهراني loc:معمل الزهراني');
   });
 });
+
+describe('English streets and districts by their street word', () => {
+  it('names the street whole, taking in the city or person it is named after', () => {
+    expect(named('Traffic was halted on Calle 72 and Avenida Caracas in Bogota on Monday.', 'en', true)).toEqual([
+      'LOC Calle 72 loc:calle 72',
+      'LOC Avenida Caracas loc:avenida caracas',
+      'LOC Bogota loc:bogota',
+    ]);
+    expect(named('Protesters gathered on Ahmadu Bello Way in Lagos.', 'en', true)).toEqual(['LOC Ahmadu Bello Way loc:ahmadu bello way', 'LOC Lagos loc:Q815913']);
+  });
+
+  it('reads a connector inside the name, an en dash between towns, and a district by its number', () => {
+    expect(named('Buses ran along Avenida Primero de Mayo again.', 'en', true)).toEqual(['LOC Avenida Primero de Mayo loc:avenida primero de mayo']);
+    expect(named('The Lagos–Calabar Coastal Highway opened on Saturday.', 'en', true)).toEqual(['LOC Lagos–Calabar Coastal Highway loc:lagos calabar coastal highway']);
+    expect(named('Flights in District 1 were delayed.', 'en', true)).toEqual(['LOC District 1 loc:district 1']);
+  });
+
+  it('leaves a KB organisation named like a street, and a district word before a name', () => {
+    expect(named('A spokesman for Downing Street said the talks went well.', 'en', true)).toEqual(['ORG Downing Street org:downing-street']);
+    expect(named('District Commissioner Amina Said toured Kilwa.', 'en', true).some((m) => m.startsWith('LOC District'))).toBe(false);
+  });
+});
