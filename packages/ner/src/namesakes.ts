@@ -9,7 +9,7 @@ import { isEnglishDemonym } from './demonyms.ts';
 import { opensSentence } from './english-names.ts';
 import { COMPOUND_HEADS_AR, HEAD_ADJECTIVES_AR } from './name-chains.ts';
 import { isNationality } from './named-bodies.ts';
-import { isFacilityWordEn } from './place-rules.ts';
+import { facilityWordAfter, isFacilityWordEn } from './place-rules.ts';
 import type { Draft } from './tag-draft.ts';
 import { isArabicTitle, isEnglishTitle, isNotPersonWord } from './title-rules.ts';
 import { keyOf, tokenize, type Token } from './tokenize.ts';
@@ -108,6 +108,13 @@ const NAMED_AFTER_PEOPLE_EN = new Set(['tower', 'towers', 'organization', 'admin
 export function addOtherPerson(d: Draft, first: number, raw: { readonly last: number; readonly end: number }): void {
   const head = d.tokens[first];
   if (!head) return;
+  // "Jorge Chávez International Airport": that other person's facility is a place.
+  const facility = d.arabic ? -1 : facilityWordAfter(d.tokens, raw.last, d.join);
+  const facilityEnd = d.tokens[facility];
+  if (facilityEnd && d.isFree(raw.last + 1, facility)) {
+    d.add({ first, last: facility, start: head.start, end: facilityEnd.end, type: 'LOC', entityId: unlinkedId('LOC', d.text.slice(head.start, facilityEnd.end)) });
+    return;
+  }
   const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
   d.add({ first, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
   d.people.push({ first, last: raw.last, entityId: id });

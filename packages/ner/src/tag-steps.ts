@@ -113,14 +113,17 @@ export function addKbNames(
     // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
     // given name; the model names that person.
     if (entry.type === 'PER' && raw.first === raw.last && !arabic && opensOtherName(d, entry, raw.last)) return;
-    // "Rafic Hariri International Airport", "Allianz Arena", "Emirates Stadium": a facility named
-    // after a KB person or company is a place.
-    const facility = !arabic && (entry.type === 'PER' || entry.type === 'ORG') ? facilityWordAfter(tokens, raw.last, d.join) : -1;
+    // "Rafic Hariri International Airport", "Allianz Arena", "Emirates Stadium", "Entebbe
+    // International Airport": a facility named after a KB person, company or town is a place.
+    const facility = !arabic ? facilityWordAfter(tokens, raw.last, d.join) : -1;
     const facilityEnd = tokens[facility];
     if (facilityEnd && d.isFree(raw.last + 1, facility)) {
-      const head = tokens[raw.first];
+      // "La Aurora International Airport": a capitalised Romance article before the name is its own.
+      const before = tokens[raw.first - 1];
+      const first = before && ARTICLES_EN.has(before.text) && d.isFree(raw.first - 1, raw.first - 1) && d.join(before, tokens[raw.first] as Token) ? raw.first - 1 : raw.first;
+      const head = tokens[first];
       if (!head) return;
-      d.add({ first: raw.first, last: facility, start: head.start, end: facilityEnd.end, type: 'LOC', entityId: unlinkedId('LOC', d.text.slice(head.start, facilityEnd.end)) });
+      d.add({ first, last: facility, start: head.start, end: facilityEnd.end, type: 'LOC', entityId: unlinkedId('LOC', d.text.slice(head.start, facilityEnd.end)) });
       return;
     }
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
@@ -136,6 +139,9 @@ export function addKbNames(
     if (entry.type === 'ORG') d.orgSpans.push({ first: m.first, last: m.last, entityId: entry.id });
   });
 }
+
+/** Romance articles written capitalised inside a place's name ("La Aurora", "El Alto", "Los Cabos"). */
+const ARTICLES_EN = new Set(['La', 'El', 'Le', 'Los', 'Las', 'Les', 'Il']);
 
 /** Whether a free capitalised word that opens no sentence stands right before token `k` ("Wilson Lima"). */
 function isCapitalisedWordBefore(d: Draft, k: number): boolean {

@@ -62,3 +62,12 @@ describe('English streets and districts by their street word', () => {
     expect(named('District Commissioner Amina Said toured Kilwa.', 'en', true).some((m) => m.startsWith('LOC District'))).toBe(false);
   });
 });
+
+describe('English facilities named after a town or another person', () => {
+  it('takes a KB town, a Romance article and a namesake of a KB person into the airport', () => {
+    expect(named('Chennai International Airport stayed open.', 'en', true)).toEqual(['LOC Chennai International Airport loc:chennai international airport']);
+    expect(named('La Aurora International Airport suspended flights.', 'en', true)).toEqual(['LOC La Aurora International Airport loc:la aurora international airport']);
+    // "Chávez" alone is the KB's Hugo Chávez; "Jorge Chávez" is someone else, and his airport a place.
+    expect(named('He works at Jorge Chávez International Airport in Callao.', 'en', true)).toContain('LOC Jorge Chávez International Airport loc:jorge chávez international airport');
+  });
+});
