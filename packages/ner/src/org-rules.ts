@@ -130,15 +130,21 @@ const BODY_TAIL_ADJ_AR = new Set(
 const BODY_ALL_ADJ_AR = new Set([...BODY_ADJ_AR, ...BODY_TAIL_ADJ_AR]);
 /** Definite words that end such a name rather than continue it: days, times, relatives. */
 const BODY_STOP_AR = new Set(
-  ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'تي', 'ذي', 'ذين', 'لتي', 'لذي', 'أسبوع', 'شهر', 'عام', 'سنة'].map(keyOf),
+  ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'تي', 'ذي', 'ذين', 'لتي', 'لذي', 'أسبوع', 'شهر', 'عام', 'سنة',
+    // «انتخابات مجلس المستشارين المقبلة»: the feminine times agree with what the body's name is in.
+    'مقبلة', 'ماضية', 'حالية', 'قادمة', 'قادم', 'منصرم', 'منصرمة', 'سابقة', 'مرتقبة', 'مرتقب'].map(keyOf),
 );
 
 const COUNCIL = keyOf('مجلس');
 const MINISTERS = keyOf('وزراء');
 
-/** Definite words that never continue a body's name after its head: ranks and ordinals. */
+/**
+ * Definite words that never continue a body's name after its head: ranks and ordinals, and what
+ * a chamber or council passes or rejects («أقر مجلس الشيوخ المشروع», «رفض مجلس النواب القانون»).
+ */
 const AFTER_BODY_AR = new Set(
-  ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين'].map(keyOf),
+  ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين',
+    'مشروع', 'قانون', 'اتفاق', 'قرار', 'تعديل', 'تعديلات', 'مقترح', 'اقتراح', 'طلب', 'تقرير', 'بيان', 'نص', 'ملف', 'موازنة', 'حكومة', 'رئيس'].map(keyOf),
 );
 
 /**
@@ -252,7 +258,7 @@ export function findCuedOrgs(
     // «مديرية الأمن العام», «النائب العام»: «العام» is "general" unless the year goes on («العام المقبل»).
     const yearAfter = next(j + 1);
     const general = adj?.key === GENERAL && !YEAR_GOES_ON_AR.has(yearAfter?.key ?? '') && !/^\p{Nd}/u.test(yearAfter?.text ?? '');
-    const adjTaken = adj !== undefined && adj.arabic && adj.article && ((NISBA_AR.test(adj.key) && adj.key.length >= 4) || general) && agrees;
+    const adjTaken = adj !== undefined && adj.arabic && adj.article && ((NISBA_AR.test(adj.key) && adj.key.length >= 4) || general) && agrees && !(j > i + 1 && STANCE_ADJ_AR.has(adj.key));
     // «تولى العميد قيادة الأمن في المحافظة» is leading: a command's name has its adjective («قيادة الأمن الداخلي»).
     if (reading.key === COMMAND_HEAD && !adjTaken) return null;
     if (adjTaken) {
@@ -273,6 +279,12 @@ export function findCuedOrgs(
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
 }
+
+/**
+ * Where a party or movement stands, after its name: a description, not part of it («حزب
+ * الكونفدرالية اليميني», «حزب الحرية المعارض»). Bare, the name may hold one («الحزب اليميني»).
+ */
+const STANCE_ADJ_AR = new Set(['يميني', 'يمينية', 'يساري', 'يسارية', 'متطرف', 'متطرفة', 'معارض', 'معارضة', 'حاكم', 'حاكمة', 'متشدد', 'متشددة'].map(keyOf));
 
 /** Words that make the body after them part of a title («المتحدث باسم …», «مدير مكتب …», «الأمين العام لـ…»). */
 const TITLE_OF_BODY_AR = new Set(['باسم', 'مدير', 'مديرة', 'مكتب', 'عام', 'امين', 'رئيس', 'رئيسة', 'نائب', 'وكيل', 'سفير', 'مندوب', 'ممثل'].map(keyOf));

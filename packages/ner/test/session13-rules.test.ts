@@ -71,3 +71,19 @@ describe('English facilities named after a town or another person', () => {
     expect(named('He works at Jorge Chávez International Airport in Callao.', 'en', true)).toContain('LOC Jorge Chávez International Airport loc:jorge chávez international airport');
   });
 });
+
+describe('where an Arabic body name ends', () => {
+  it('leaves out what a chamber passes and the time of what it is in', () => {
+    expect(named('وأقر مجلس الشيوخ المشروع بأغلبية ضئيلة.', 'ar')).toEqual(['ORG مجلس الشيوخ org:مجلس الشيوخ']);
+    expect(named('وتجرى انتخابات مجلس المستشارين المقبلة في يوليو.', 'ar')).toEqual(['ORG مجلس المستشارين org:مجلس المستشارين']);
+  });
+
+  it('leaves out where a party stands, keeps a name that says something new', () => {
+    expect(named('وقال حزب الكونفدرالية اليميني إنه سيصوت ضد القانون.', 'ar')).toEqual(['ORG حزب الكونفدرالية org:حزب الكونفدراليه']);
+    expect(named('وقالت هيئة الطاقة الجديدة والمتجددة إن المحطة جاهزة.', 'ar')).toEqual(['ORG هيئة الطاقة الجديدة والمتجددة org:هييه الطاقه الجديده والمتجدده']);
+  });
+
+  it('keeps the nationality of more countries after the complement', () => {
+    expect(named('وقالت هيئة الطاقة الذرية الهنغارية إن المفاعل آمن.', 'ar')).toEqual(['ORG هيئة الطاقة الذرية الهنغارية org:هييه الطاقه الذريه الهنغاريه']);
+  });
+});
