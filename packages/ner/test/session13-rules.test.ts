@@ -87,3 +87,10 @@ describe('where an Arabic body name ends', () => {
     expect(named('وقالت هيئة الطاقة الذرية الهنغارية إن المفاعل آمن.', 'ar')).toEqual(['ORG هيئة الطاقة الذرية الهنغارية org:هييه الطاقه الذريه الهنغاريه']);
   });
 });
+
+describe('a masculine adjective of the complement after a feminine head', () => {
+  it('keeps «الإسلامي» and «الشعبي» in the name, not a report\'s «اليومي»', () => {
+    expect(named('وقالت منظمة المؤتمر الإسلامي إن القمة ستعقد.', 'ar')).toEqual(['ORG منظمة المؤتمر الإسلامي org:oic']);
+    expect(named('وقال مصدر في وزارة الصحة اليومي إن الحالات تراجعت.', 'ar')).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
+  });
+});
