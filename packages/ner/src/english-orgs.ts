@@ -53,12 +53,12 @@ const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
  */
 const ORG_ENDS_EN = new Set([
   'ministry', 'institute', 'exchange', 'agency', 'commission', 'authority', 'council', 'bureau', 'committee',
-  'federation', 'court', 'corporation', 'company', 'directorate', 'inspectorate', 'tribunal',
+  'federation', 'court', 'corporation', 'company', 'directorate', 'inspectorate', 'tribunal', 'municipality', 'police',
   // "Kenya Red Cross Society": a national society holds the KB's "Red Cross" inside it.
   'society', 'association', 'foundation',
 ]);
 /** Ends that make a name only in prose: in a title-case headline the capitalised run before them is any words ("Hamas Leader Visits Qatar Charity Foundation"). */
-const SHAPE_ONLY_IN_PROSE_EN = new Set(['society', 'association', 'foundation']);
+const SHAPE_ONLY_IN_PROSE_EN = new Set(['society', 'association', 'foundation', 'municipality', 'police']);
 
 /**
  * English organisation names a capitalised run shows by its shape: an institution noun followed by

@@ -403,10 +403,12 @@ export function withFeatureWord(
  * English in North Africa): "Calle 72", "Avenida Caracas", "Rua Augusta", "Jalan Sudirman",
  * "Avenue Habib Bourguiba". "District" only before a number ("District 1").
  */
-const STREET_BEFORE_EN = new Set(['calle', 'carrera', 'avenida', 'rua', 'rue', 'jalan', 'plaza', 'piazza', 'avenue', 'boulevard', 'district']);
+const STREET_BEFORE_EN = new Set(['calle', 'carrera', 'avenida', 'rua', 'rue', 'jalan', 'plaza', 'piazza', 'avenue', 'boulevard', 'district',
+  // Romanian and Slavic ("Bulevardul Timisoara", "Piata Unirii", "Ulitsa Tverskaya").
+  'bulevardul', 'strada', 'piata', 'calea', 'soseaua', 'ulitsa', 'ulica']);
 const ONLY_NUMBER_AFTER_EN = new Set(['district']);
-/** Street words written after the name ("Ahmadu Bello Way", "Nathan Road", "Lekki-Epe Expressway"). */
-const STREET_AFTER_EN = new Set(['way', 'road', 'street', 'avenue', 'boulevard', 'expressway', 'highway', 'motorway', 'freeway', 'lane', 'drive']);
+/** Street words written after the name ("Ahmadu Bello Way", "Nathan Road", "Kwame Nkrumah Circle"). */
+const STREET_AFTER_EN = new Set(['way', 'road', 'street', 'avenue', 'boulevard', 'expressway', 'highway', 'motorway', 'freeway', 'lane', 'drive', 'circle', 'roundabout', 'flyover']);
 /** Lower-case words inside a Romance street name ("Avenida Primero de Mayo", "Rua da Prata"). */
 const STREET_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'di', 'della', 'la', 'el', 'du', 'des']);
 /** Capitalised words that open a sentence or a clause, never a street's name ("On Nathan Road"). */

@@ -94,3 +94,15 @@ describe('a masculine adjective of the complement after a feminine head', () => 
     expect(named('وقال مصدر في وزارة الصحة اليومي إن الحالات تراجعت.', 'ar')).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
   });
 });
+
+describe('English streets of more languages, and municipalities and police forces by their last word', () => {
+  it('reads Romanian street words before the name and a circle after it', () => {
+    expect(named('Traffic on Strada Brasov was diverted, and Piata Unirii was closed.', 'en', true)).toEqual(['LOC Strada Brasov loc:strada brasov', 'LOC Piata Unirii loc:piata unirii']);
+    expect(named('Minibuses queued at Kwame Nkrumah Circle in Accra.', 'en', true)).toEqual(['LOC Kwame Nkrumah Circle loc:kwame nkrumah circle', 'LOC Accra loc:Q3761']);
+  });
+
+  it('makes an organisation of "… Municipality" and "… Police", not of "the police"', () => {
+    expect(named('Sofia Municipality said the works would end in June.', 'en', true)).toEqual(['ORG Sofia Municipality org:sofia municipality']);
+    expect(named('The police said nobody was hurt. Capital Area Police closed the road.', 'en', true)).toEqual(['ORG Capital Area Police org:capital area police']);
+  });
+});
