@@ -28,6 +28,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTagger } from '../packages/ner/src/index.ts';
 import {
+  CORPUS_DOMAIN,
   dataFile,
   decodeDocument,
   EntityScorer,
@@ -96,7 +97,7 @@ for (const lang of values['articles-only'] || values.sets !== undefined ? [] : (
   const devFiles: Sentence[][] = [];
   // Each file's dev split is one document for the document pass (consecutive sentences).
   const decodeFile = (sentences: readonly Sentence[]): string[][] =>
-    decodeDocument(model, sentences.map((s) => s.tokens.map((w) => infoOf(w, lexicon))));
+    decodeDocument(model, sentences.map((s) => s.tokens.map((w) => infoOf(w, lexicon))), CORPUS_DOMAIN);
   for (const name of TRAINING[lang].files) {
     const split = splitDev(parseConll(readFileSync(join(values.data, 'ner', name), 'utf8')), TRAINING[lang].config.devFraction);
     const one = new EntityScorer();

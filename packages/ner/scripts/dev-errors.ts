@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { dataFile, loadModelLexicon } from '../src/data-files.ts';
 import { EntityScorer, parseConll, spansOf, splitDev, type Span } from '../src/model/conll.ts';
 import { decodeDocument, loadNerModel } from '../src/model/document-pass.ts';
-import { infoOf } from '../src/model/features.ts';
+import { CORPUS_DOMAIN, infoOf } from '../src/model/features.ts';
 import { TRAINING } from '../src/model/train-config.ts';
 
 const { positionals, values } = parseArgs({
@@ -30,7 +30,7 @@ const bump = (k: string): void => {
 const overlaps = (a: Span, b: Span): boolean => a.first <= b.last && b.first <= a.last;
 for (const name of TRAINING[lang].files) {
   const dev = splitDev(parseConll(readFileSync(join(values.data, 'ner', name), 'utf8')), TRAINING[lang].config.devFraction).dev;
-  const tagged = decodeDocument(model, dev.map((s) => s.tokens.map((w) => infoOf(w, lexicon))));
+  const tagged = decodeDocument(model, dev.map((s) => s.tokens.map((w) => infoOf(w, lexicon))), CORPUS_DOMAIN);
   const scorer = new EntityScorer();
   dev.forEach((s, i) => {
     const pt = tagged[i] ?? [];

@@ -10,6 +10,8 @@
  * `--dev` scores only the file's development split (its last 10 % of sentences, never trained on).
  * Sentences are tagged as articles of `--article` consecutive sentences (default 25, one per
  * line), so the document pass sees a document as in the pipeline; `--article 1` tags them alone.
+ * `--corpus-domain` has the model follow the corpora's annotation where it learnt both (the
+ * tagger's `modelDomain: 'corpus'`); by default it follows the article sets', as the pipeline does.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,7 +22,7 @@ import { TRAINING } from '../src/model/train-config.ts';
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   // --models DIR: models and lexicon from DIR (as `train:ner --out` writes) instead of data/.
-  options: { dev: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, article: { type: 'string', default: '25' }, models: { type: 'string' } },
+  options: { dev: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, article: { type: 'string', default: '25' }, models: { type: 'string' }, 'corpus-domain': { type: 'boolean', default: false } },
 });
 const [path, lang = 'ar'] = positionals;
 if (!path) throw new Error('usage: eval-bio.ts <file> [lang] [--dev]');
@@ -60,7 +62,7 @@ for (let i = 0; i < lines.length; i += perArticle) {
   sentences.push({ text, gold });
 }
 
-const tagger = createTagger(values.models ? { modelDir: values.models } : {});
+const tagger = createTagger({ ...(values.models ? { modelDir: values.models } : {}), ...(values['corpus-domain'] ? { modelDomain: 'corpus' as const } : {}) });
 interface Row { pred: number; gold: number; strict: number; overlap: number; goldHit: number; token: number }
 const stats = new Map<string, Row>();
 const row = (t: string): Row => {

@@ -3,7 +3,7 @@
  * split, entity-level scoring, the statistical model on its own, and article-level scoring.
  */
 export { EntityScorer, parseConll, scoresOf, scoresWithout, spansOf, splitDev, type Scores, type Sentence, type Span } from './model/conll.ts';
-export { infoOf } from './model/features.ts';
+export { CORPUS_DOMAIN, infoOf } from './model/features.ts';
 export { buildLexicon, LEXICON_FILE, type Lexicon } from './model/lexicon.ts';
 export { decode, parseModel, type SequenceModel } from './model/sequence-model.ts';
 export { docModelFileName, modelFileName, TRAINING } from './model/train-config.ts';

@@ -1,4 +1,4 @@
-import { infoOf, infoOfToken, type TokenInfo } from './model/features.ts';
+import { infoOf, infoOfToken, NEWS_DOMAIN, type TokenInfo } from './model/features.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { decodeDocument, type NerModel } from './model/document-pass.ts';
 import { spansOf } from './model/conll.ts';
@@ -123,6 +123,7 @@ export function findModelSpans(
   words: readonly Token[],
   model: NerModel,
   lexicon: Lexicon,
+  domain: string = NEWS_DOMAIN,
 ): ModelSpan[] {
   const out: ModelSpan[] = [];
   const sentences = sentencesOf(text, words);
@@ -132,7 +133,7 @@ export function findModelSpans(
       return w ? infoOfToken(w, lexicon) : infoOf(p.text, lexicon);
     }),
   );
-  const tagged = decodeDocument(model, infos);
+  const tagged = decodeDocument(model, infos, domain);
   const bare = new Set(words.filter((w) => w.arabic).map((w) => w.key));
   for (const [s, sentence] of sentences.entries()) {
     let previous: { last: number; type: string } | null = null;

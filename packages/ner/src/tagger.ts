@@ -6,6 +6,7 @@ import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
 import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
+import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findEnglishOrgNames, isEnglishCompanyName, withoutPersonAfterOf } from './english-orgs.ts';
 import { findArabicInstitutions } from './org-rules.ts';
@@ -48,6 +49,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   // the two rules that read word flags (where a model name starts, whether a given name is also a
   // place): one copy in memory (8 MB of heap) instead of two.
   const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en'), lexicon: loadModelLexicon(modelDir).lexicon };
+  const modelDomain = options.modelDomain === 'corpus' ? CORPUS_DOMAIN : NEWS_DOMAIN;
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: models?.lexicon ?? buildLexicon(matcher.entries, nameTokens), nameTokens };
   const amman = matcher.entries.find((e) => e.id === AMMAN);
   const jeddah = matcher.entries.find((e) => e.id === JEDDAH);
@@ -64,7 +66,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // before any step reads the name (an organisation keeps it: "Indeed Ltd", "Here Technologies"),
     // and one read as a name by itself is dropped.
     const found = models
-      ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon).flatMap((s) => {
+      ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon, modelDomain).flatMap((s) => {
           // A Roman numeral alone ("Parts IV, VI and VII") is no name.
           if (!arabic && s.first === s.last && ROMAN.test(d.tokens[s.first]?.text ?? '')) return [];
           if (arabic || (s.type !== 'PER' && s.last > s.first)) return [s];

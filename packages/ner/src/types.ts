@@ -50,6 +50,13 @@ export interface TaggerOptions {
   modelDir?: string;
   /** false: KB, gazetteer and title rules only, no statistical model (default true). */
   statistical?: boolean;
+  /**
+   * Whose annotation the statistical model follows where its training data disagree: `news`
+   * (default), the article sets' (Khabar's conventions), or `corpus`, the CoNLL corpora's
+   * (ANERcorp, UNER), for measuring the tagger against them. Models trained without domain
+   * features read both alike.
+   */
+  modelDomain?: 'news' | 'corpus';
 }
 
 export interface Tagger {

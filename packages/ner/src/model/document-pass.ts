@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KhabarNerError } from '../errors.ts';
 import { buildJointTable, hashFeature, HashSink, lookupFeature, type JointTable } from './feature-hash.ts';
-import { emitFeatures, featureGroupsOf, type TokenInfo } from './features.ts';
+import { emitFeatures, featureGroupsOf, NEWS_DOMAIN, type TokenInfo } from './features.ts';
 import { decodeHashed, decodeRows, parseModel, type SequenceModel } from './sequence-model.ts';
 import { docModelFileName, modelFileName } from './train-config.ts';
 import { toBio } from './viterbi.ts';
@@ -110,9 +110,9 @@ function eachContextFeature(context: readonly (readonly string[])[], i: number, 
   for (const v of context[i + 1] ?? ['</s>']) emit('dc+1=', v);
 }
 
-function hashed(model: SequenceModel, infos: readonly TokenInfo[]): HashSink {
+function hashed(model: SequenceModel, infos: readonly TokenInfo[], domain: string): HashSink {
   const sink = new HashSink();
-  emitFeatures(infos, model.lang, sink, undefined, featureGroupsOf(model.meta.config));
+  emitFeatures(infos, model.lang, sink, undefined, featureGroupsOf(model.meta.config), domain);
   sink.finish();
   return sink;
 }
@@ -136,8 +136,8 @@ function jointOf(first: SequenceModel, second: SequenceModel): JointTable {
  * same features plus the document features. Each feature is hashed once and looked up once for
  * both models (a joint table); the document features are looked up in the document model.
  */
-export function decodeDocument(model: NerModel, sentences: readonly (readonly TokenInfo[])[]): string[][] {
-  const sinks = sentences.map((infos) => hashed(model.first, infos));
+export function decodeDocument(model: NerModel, sentences: readonly (readonly TokenInfo[])[], domain: string = NEWS_DOMAIN): string[][] {
+  const sinks = sentences.map((infos) => hashed(model.first, infos, domain));
   const second = model.document;
   if (!second) return sinks.map((sink) => tagsOf(model.first, decodeHashed(model.first, sink)));
   const { slots, mask } = jointOf(model.first, second);

@@ -29,13 +29,57 @@ export interface TokenInfo {
  */
 export type FeatureGroup = 'pos' | 'brk' | 'conj' | 'rd' | 'ctx' | 'run' | 'capw';
 
-export type FeatureGroups = Readonly<Record<FeatureGroup, boolean>>;
+export type FeatureGroups = Readonly<Record<FeatureGroup, boolean>> & {
+  /**
+   * Domain copies (`domainFeatures` in the training config): these feature templates (by prefix;
+   * "*" for all) are emitted twice, plainly and prefixed with the sentence's domain, so one model
+   * learns what both domains share and where their annotation differs (Daumé III 2007, "feature
+   * augmentation"). Null: no copies.
+   */
+  readonly domain?: ReadonlySet<string> | null;
+};
 
 export const NO_GROUPS: FeatureGroups = { pos: false, brk: false, conj: false, rd: false, ctx: false, run: false, capw: false };
 
-export function featureGroupsOf(config: { readonly features?: readonly string[] }): FeatureGroups {
+/** The domain of news text in Khabar's own annotation: the article sets, and what the tagger reads. */
+export const NEWS_DOMAIN = 'a';
+/** The domain of the CoNLL corpora (ANERcorp, UNER, GUM): their training parts and dev splits. */
+export const CORPUS_DOMAIN = 'c';
+
+export function featureGroupsOf(config: { readonly features?: readonly string[]; readonly domainFeatures?: readonly string[] }): FeatureGroups {
   const on = new Set(config.features ?? []);
-  return { pos: on.has('pos'), brk: on.has('brk'), conj: on.has('conj'), rd: on.has('rd'), ctx: on.has('ctx'), run: on.has('run'), capw: on.has('capw') };
+  const domain = config.domainFeatures && config.domainFeatures.length > 0 ? new Set(config.domainFeatures) : null;
+  return { pos: on.has('pos'), brk: on.has('brk'), conj: on.has('conj'), rd: on.has('rd'), ctx: on.has('ctx'), run: on.has('run'), capw: on.has('capw'), domain };
+}
+
+/** Passes every feature on, and a copy prefixed with the domain of those whose template is chosen. */
+class DomainSink implements FeatureSink {
+  private readonly tag: string;
+  private readonly inner: FeatureSink;
+  private readonly templates: ReadonlySet<string>;
+  constructor(inner: FeatureSink, domain: string, templates: ReadonlySet<string>) {
+    this.inner = inner;
+    this.tag = `${domain}:`;
+    this.templates = templates;
+  }
+
+  private copies(prefix: string): boolean {
+    return this.templates.has('*') || this.templates.has(prefix);
+  }
+
+  begin(): void {
+    this.inner.begin();
+  }
+
+  add(prefix: string, a: string, b?: string, c?: string): void {
+    this.inner.add(prefix, a, b, c);
+    if (this.copies(prefix)) this.inner.add(this.tag + prefix, a, b, c);
+  }
+
+  addSlice(prefix: string, s: string, start: number, end: number): void {
+    this.inner.addSlice(prefix, s, start, end);
+    if (this.copies(prefix)) this.inner.addSlice(this.tag + prefix, s, start, end);
+  }
 }
 
 const OPEN_PAREN = new Set(['(', '[', '{']);
@@ -125,10 +169,13 @@ const EOS: TokenInfo = { norm: '</s>', stem: '</s>', shape: '</s>', flags: [], c
 export function emitFeatures(
   infos: readonly TokenInfo[],
   lang: ModelLang,
-  sink: FeatureSink,
+  out: FeatureSink,
   context?: readonly (readonly string[])[],
   groups: FeatureGroups = NO_GROUPS,
+  domain: string = NEWS_DOMAIN,
 ): void {
+  // The document features (`context`) are never copied: tagging looks them up apart.
+  const sink = groups.domain ? new DomainSink(out, domain, groups.domain) : out;
   const at = (i: number): TokenInfo => (i < 0 ? BOS : i >= infos.length ? EOS : (infos[i] ?? EOS));
   const brackets = groups.brk ? bracketContext(infos) : null;
   for (let i = 0; i < infos.length; i++) {
@@ -172,7 +219,7 @@ export function emitFeatures(
     for (const flag of prev.flags) sink.add('lx-1=', flag);
     for (const flag of next.flags) sink.add('lx+1=', flag);
     if (cur.flags.length === 0) sink.add('lx=', 'none');
-    for (const f of context?.[i] ?? []) sink.add(f, '');
+    for (const f of context?.[i] ?? []) out.add(f, '');
     if (groups.pos) {
       if (i === 0) sink.add('first', '');
       if (i === infos.length - 1) sink.add('last', '');
@@ -218,8 +265,9 @@ export function sentenceFeatures(
   lexicon: Lexicon,
   context?: readonly (readonly string[])[],
   groups: FeatureGroups = NO_GROUPS,
+  domain: string = NEWS_DOMAIN,
 ): string[][] {
   const sink = new StringSink();
-  emitFeatures(words.map((w) => infoOf(w, lexicon)), lang, sink, context, groups);
+  emitFeatures(words.map((w) => infoOf(w, lexicon)), lang, sink, context, groups, domain);
   return sink.tokens;
 }

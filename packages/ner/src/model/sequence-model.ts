@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KhabarNerError } from '../errors.ts';
 import { buildFeatureTable, buildFeatureTableFromHashes, HashSink, hashUtf8, type FeatureTable } from './feature-hash.ts';
-import { emitFeatures, featureGroupsOf, type ModelLang, type TokenInfo } from './features.ts';
+import { emitFeatures, featureGroupsOf, NEWS_DOMAIN, type ModelLang, type TokenInfo } from './features.ts';
 import { allowedTransitions, toBio, viterbi } from './viterbi.ts';
 
 export const MODEL_FORMAT = 'khabar-ner-perceptron/1';
@@ -40,6 +40,8 @@ export interface TrainConfig {
   readonly outsideBias?: number;
   /** Tags the model is trained on: BIO (default) or BIOES (decoded tags are always BIO). */
   readonly scheme?: 'bio' | 'bioes';
+  /** Feature templates (prefixes, or "*") copied per domain (`FeatureGroups.domain` in features.ts). */
+  readonly domainFeatures?: readonly string[];
 }
 
 export interface ModelMeta {
@@ -175,9 +177,9 @@ function decodeEmissions(model: SequenceModel, emissions: Float64Array, n: numbe
 }
 
 /** Best BIO tags (BIOES models' tags mapped to BIO) for a sentence given its tokens' facts (`infoOf` / `infoOfToken`). */
-export function decode(model: SequenceModel, infos: readonly TokenInfo[]): string[] {
+export function decode(model: SequenceModel, infos: readonly TokenInfo[], domain: string = NEWS_DOMAIN): string[] {
   const sink = new HashSink();
-  emitFeatures(infos, model.lang, sink, undefined, featureGroupsOf(model.meta.config));
+  emitFeatures(infos, model.lang, sink, undefined, featureGroupsOf(model.meta.config), domain);
   sink.finish();
   return Array.from(decodeHashed(model, sink), (t) => toBio(model.tags[t] ?? 'O'));
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityScorer, parseConll, splitDev, type DocumentSet, type Scores, type Sentence } from './conll.ts';
 import { contextFeatures, decodeDocument, documentContext, typesOf, type NerModel } from './document-pass.ts';
-import { featureGroupsOf, infoOf, sentenceFeatures, type ModelLang } from './features.ts';
+import { CORPUS_DOMAIN, featureGroupsOf, infoOf, NEWS_DOMAIN, sentenceFeatures, type ModelLang } from './features.ts';
 import type { Lexicon } from './lexicon.ts';
 import { createModel, decode, parseModel, serializeModel, weightAt, type ModelMeta, type SequenceModel, type TrainConfig } from './sequence-model.ts';
 import { trainPerceptron, type TrainingSentence } from './train-perceptron.ts';
@@ -23,11 +23,12 @@ export interface TrainResult {
 /**
  * Entity-level exact-match scores on documents (each a run of consecutive sentences, e.g. one
  * corpus file's dev split): the sentence pass, then the document pass when the model has one.
+ * The documents are the corpora's: a model with domain copies reads them as that domain.
  */
 export function evaluate(model: NerModel, documents: readonly (readonly Sentence[])[], lexicon: Lexicon): Record<string, Scores> {
   const scorer = new EntityScorer();
   for (const doc of documents) {
-    const tags = decodeDocument(model, doc.map((s) => s.tokens.map((w) => infoOf(w, lexicon))));
+    const tags = decodeDocument(model, doc.map((s) => s.tokens.map((w) => infoOf(w, lexicon))), CORPUS_DOMAIN);
     doc.forEach((s, i) => scorer.add(s.tags, tags[i] ?? []));
   }
   return scorer.scores();
@@ -89,8 +90,11 @@ export function trainLanguage(
   const fit = (data: readonly TrainingSentence[], what: string): SequenceModel =>
     trainMembers(data, lang, config, meta, (line) => log(`${lang}: ${what}${line}`));
 
+  // The corpus files' sentences come first, then the article sets'.
+  const corpusSentences = trainFiles.slice(0, files.length).reduce((n, f) => n + f.length, 0);
+  const domainOf = (i: number): string => (i < corpusSentences ? CORPUS_DOMAIN : NEWS_DOMAIN);
   const infos = train.map((s) => s.tokens.map((w) => infoOf(w, lexicon)));
-  const data = train.map((s) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon, undefined, groups), tags: s.tags }));
+  const data = train.map((s, i) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon, undefined, groups, domainOf(i)), tags: s.tags }));
   const first = parseModel(serializeModel(fit(data, '')));
 
   const window = config.documentWindow ?? 0;
@@ -103,7 +107,7 @@ export function trainLanguage(
       const lo = Math.floor((k * train.length) / folds);
       const hi = Math.floor(((k + 1) * train.length) / folds);
       const m = fit([...data.slice(0, lo), ...data.slice(hi)], `fold ${k + 1}/${folds}, `);
-      for (let i = lo; i < hi; i++) firstTypes[i] = typesOf(decode(m, infos[i] ?? []));
+      for (let i = lo; i < hi; i++) firstTypes[i] = typesOf(decode(m, infos[i] ?? [], domainOf(i)));
     }
     const sizes = trainFiles.map((f) => f.length);
     const context = groupsOf(train, sizes).flatMap((group, g) => {
@@ -114,7 +118,7 @@ export function trainLanguage(
         window,
       );
     });
-    const data2 = train.map((s, i) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon, contextFeatures(context[i] ?? [], neighbours), groups), tags: s.tags }));
+    const data2 = train.map((s, i) => ({ feats: sentenceFeatures(s.tokens, lang, lexicon, contextFeatures(context[i] ?? [], neighbours), groups, domainOf(i)), tags: s.tags }));
     document = parseModel(serializeModel(fit(data2, 'document pass, ')));
   }
 
