@@ -366,6 +366,9 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   // «سامي حداد مجددا», «زوما هدفا»: an adverb or object in ـًا the model ran on into.
   const end = tokens[m.last];
   if (m.last > m.first && end && !end.article && ACCUSATIVES_AR.has(end.key)) m = { ...m, last: m.last - 1 };
+  // «عبد الرحمن يوسف المسؤولين»: a definite plural the model ran on into is the verb's object, unless
+  // it is a name part («زين العابدين»).
+  else if (m.last > m.first + 1 && end && !readsAsFamilyName(end) && end.article && !nameTokens.has(end.key)) m = { ...m, last: m.last - 1 };
   const free = (k: number): boolean => !d.covered.has(k);
   const last = lineageEnd(tokens, m.last, free, d.join);
   if (last !== m.last) return { ...m, last };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dataFile, loadModelLexicon } from '../src/data-files.ts';
-import { CORPUS_DOMAIN, featureGroupsOf, NEWS_DOMAIN, sentenceFeatures } from '../src/model/features.ts';
+import { decodeDocument, loadNerModel } from '../src/model/document-pass.ts';
+import { CORPUS_DOMAIN, featureGroupsOf, infoOf, NEWS_DOMAIN, sentenceFeatures } from '../src/model/features.ts';
 
 const { lexicon } = loadModelLexicon(dataFile(''));
 const words = ['وقال', 'بيسكوف', 'في', 'موسكو'];
@@ -40,5 +41,27 @@ describe('the tagger option modelDomain', () => {
     expect(news).toContain('PER دميتري بيسكوف');
     expect(corpus).toContain('PER دميتري بيسكوف');
     expect(createTagger({ modelDomain: 'news' }).tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text}`)).toEqual(news);
+  });
+});
+
+describe('the shipped Arabic model follows each domain\'s annotation', () => {
+  const model = loadNerModel(dataFile(''), 'ar');
+  const tagged = (sentence: string, domain: string): string => {
+    const w = sentence.split(' ');
+    const tags = decodeDocument(model, [w.map((x) => infoOf(x, lexicon))], domain)[0] ?? [];
+    return tags.map((t, i) => (t === 'O' ? '' : `${w[i]}/${t}`)).filter((x) => x !== '').join(' ');
+  };
+
+  it('reads «قطاع غزة» and «حركة حماس» whole as news, and as ANERcorp tags them as corpus text', () => {
+    expect(model.first.meta.config.domainFeatures?.length).toBeGreaterThan(0);
+    expect(tagged('وقال مسؤول في قطاع غزة إن القصف استمر .', NEWS_DOMAIN)).toBe('قطاع/B-LOC غزة/I-LOC');
+    expect(tagged('وقال مسؤول في قطاع غزة إن القصف استمر .', CORPUS_DOMAIN)).toBe('غزة/B-LOC');
+    expect(tagged('وادعت الصحيفة أن حركة حماس تستعد .', NEWS_DOMAIN)).toBe('حركة/B-ORG حماس/I-ORG');
+    expect(tagged('وادعت الصحيفة أن حركة حماس تستعد .', CORPUS_DOMAIN)).toBe('حماس/B-ORG');
+  });
+
+  it('tags a currency MISC only as corpus text', () => {
+    expect(tagged('وبلغت قيمة المنحة 405 ملايين دولار في مجالات الصحة .', CORPUS_DOMAIN)).toBe('دولار/B-MISC');
+    expect(tagged('وبلغت قيمة المنحة 405 ملايين دولار في مجالات الصحة .', NEWS_DOMAIN)).toBe('');
   });
 });

@@ -25,14 +25,21 @@ export interface TrainingData {
 const ARTICLE_SETS = [
   'articles',
   ...['', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21'].map((n) => `articles-blind${n}`),
-  ...Array.from({ length: 29 }, (_, i) => `articles-train${i + 1}`),
+  ...Array.from({ length: 34 }, (_, i) => `articles-train${i + 1}`),
 ];
+
+/**
+ * Feature templates the models learn twice, shared and per domain (the corpora, the article
+ * sets), so the two annotations' disagreements (ANERcorp's «غزة» inside «قطاع غزة», its
+ * currencies as MISC) stay apart: `domainFeatures` (src/model/features.ts). Measured in ADR 0004.
+ */
+const DOMAIN_TEMPLATES = ['b', 'w=', 's=', 'w-1=', 'w+1=', 's-1=', 's+1=', 'lx=', 'lx-1=', 'lx+1=', 'cl=', 'sh='];
 
 export const TRAINING: Readonly<Record<ModelLang, TrainingData>> = {
   ar: {
     files: ['anercorp-train.txt'],
     articles: ARTICLE_SETS,
-    config: { epochs: 12, seed: 20261128, minFeatureCount: 2, devFraction: 0.1, documentWindow: 20, folds: 5, scheme: 'bioes', ensemble: 3 },
+    config: { epochs: 12, seed: 20261128, minFeatureCount: 2, devFraction: 0.1, documentWindow: 20, folds: 5, scheme: 'bioes', ensemble: 3, domainFeatures: DOMAIN_TEMPLATES },
   },
   en: {
     files: ['en-uner-pud.txt', 'en-uner-ewt.txt', 'en-gum-silver.txt'],
