@@ -86,7 +86,8 @@ export function linkSurnames(
 
     for (const v of variantsOf(t)) {
       const kin = family.get(v.key);
-      if (kin && !owners.has(v.key) && modelPersons.has(i) && v.article === false) {
+      // Written bare: «وبارك المدرب الفوز» is "and (he) blessed", not Park.
+      if (kin && !owners.has(v.key) && modelPersons.has(i) && v.article === false && v.clitics === '') {
         hits.push({ token: i, skip: v.skip, entityId: kin, part: 'surname' });
         return;
       }

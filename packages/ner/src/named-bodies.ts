@@ -293,12 +293,16 @@ function activityTail(tokens: readonly Token[], complement: number, next: (j: nu
 /** Heads that open a body's name: after و they start another one. */
 const BODY_HEADS_AR = new Set(['شركة', 'صندوق', 'بنك', 'مصرف', 'هيئة', 'وزارة', 'جامعة', 'مجلس', 'منظمة', 'اتحاد', 'جمعية', 'مؤسسة', 'مركز', 'وكالة', 'سلطة', 'لجنة', 'مجموعة'].map(keyOf));
 /**
- * Plural nouns of bodies and forces: after و they are the sentence going on («وزارة الموارد المائية
- * والأجهزة الأمنية»), never a body's own activity (unlike «والبلديات» in «وزارة الداخلية والبلديات»).
+ * Plural nouns of forces and agencies: after و they are the sentence going on («وزارة الموارد
+ * المائية والأجهزة الأمنية»), never a body's own activity (unlike «والبلديات» in «وزارة الداخلية
+ * والبلديات», or «والمؤسسات» in «الاتحاد العام للجمعيات والمؤسسات الأهلية»).
  */
-const BODY_PLURALS_AR = new Set(
-  ['أجهزة', 'قوات', 'سلطات', 'جهات', 'مؤسسات', 'هيئات', 'وزارات', 'شركات', 'دوائر', 'إدارات', 'أحزاب', 'نقابات', 'فصائل', 'منظمات', 'جمعيات', 'حكومات', 'دول', 'بلدان', 'مجالس', 'لجان', 'وكالات', 'بنوك', 'مصارف', 'جامعات'].map(keyOf),
-);
+const FORCES_PLURALS_AR = new Set(['أجهزة', 'قوات', 'سلطات', 'جهات', 'فصائل', 'حكومات', 'دول', 'بلدان'].map(keyOf));
+
+/** Whether a token is «و» + one of those plurals with the article («والأجهزة», «والقوات»). */
+export function isJoinedForcesNoun(t: Token): boolean {
+  return isJoinedNoun(t) && variantsOf(t).some((v) => v.clitics === 'و' && v.article && FORCES_PLURALS_AR.has(v.key));
+}
 
 export function complementTail(
   from: number,
@@ -312,7 +316,7 @@ export function complementTail(
     // A plural nationality agrees with the people of the complement ("للعمال الجزائريين"), never with the body.
     const adjective = t.article && (words.adjectives.has(t.key) || isPluralNationality(t) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !words.stops.has(t.key)));
     // «… والشركة السعودية للكهرباء»: a body's head after و opens the next name.
-    const joined = isJoinedNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && (words.stops.has(v.key) || BODY_HEADS_AR.has(v.key) || BODY_PLURALS_AR.has(v.key)));
+    const joined = isJoinedNoun(t) && !isJoinedForcesNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && (words.stops.has(v.key) || BODY_HEADS_AR.has(v.key)));
     if ((!adjective && !joined) || (words.nationalityEnds && isNationality(t))) break;
     j++;
   }

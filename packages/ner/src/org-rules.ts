@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { complementTail, isJoinedNoun, isNationality } from './named-bodies.ts';
+import { complementTail, isJoinedForcesNoun, isJoinedNoun, isNationality } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -138,13 +138,16 @@ const BODY_STOP_AR = new Set(
 const COUNCIL = keyOf('مجلس');
 const MINISTERS = keyOf('وزراء');
 
-/**
- * Definite words that never continue a body's name after its head: ranks and ordinals, and what
- * a chamber or council passes or rejects («أقر مجلس الشيوخ المشروع», «رفض مجلس النواب القانون»).
- */
+/** Definite words that never continue a body's name after its head: ranks and ordinals. */
 const AFTER_BODY_AR = new Set(
-  ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين',
-    'مشروع', 'قانون', 'اتفاق', 'قرار', 'تعديل', 'تعديلات', 'مقترح', 'اقتراح', 'طلب', 'تقرير', 'بيان', 'نص', 'ملف', 'موازنة', 'حكومة', 'رئيس'].map(keyOf),
+  ['فريق', 'لواء', 'عميد', 'عقيد', 'مشير', 'اول', 'ثاني', 'ثالث', 'رابع', 'خامس', 'عاشر', 'عشرين', 'ثلاثين', 'اربعين', 'خمسين'].map(keyOf),
+);
+/**
+ * What a chamber or council passes or rejects, after its complement («أقر مجلس الشيوخ المشروع»,
+ * «رفض مجلس النواب القانون»); as the complement itself they may name a body («مجلس الحكومة»).
+ */
+const OBJECTS_AFTER_BODY_AR = new Set(
+  ['مشروع', 'قانون', 'اتفاق', 'قرار', 'تعديل', 'تعديلات', 'مقترح', 'اقتراح', 'طلب', 'تقرير', 'بيان', 'نص', 'ملف', 'موازنة'].map(keyOf),
 );
 
 /**
@@ -234,6 +237,9 @@ export function findCuedOrgs(
       // The sentence going on: a time ("مجلس الشورى الأسبوع المقبل"), a rank ("مجلس السيادة الفريق
       // البرهان"), an ordinal ("مجلس النواب الأربعين").
       if (BODY_STOP_AR.has(t.key) || AFTER_BODY_AR.has(t.key)) break;
+      // After the complement: what the body passes, where a party stands («حزب الحرية المعارض»),
+      // and forces or agencies joined with و («وزارة الداخلية والأجهزة الأمنية»).
+      if (j > i + 1 && (OBJECTS_AFTER_BODY_AR.has(t.key) || STANCE_ADJ_AR.has(t.key) || isJoinedForcesNoun(t))) break;
       if (j === i + 1 && (NOT_COMPLEMENTS_AR.has(t.key) || (reading.key === PANEL && NOT_PANEL_COMPLEMENTS_AR.has(t.key) && !NISBA_AR.test(next(j + 1)?.key ?? '')) || (NISBA_AR.test(t.key) && !MINISTRIES_AR.has(t.key) && !MINISTRY_HEADS_AR.has(reading.key)))) break;
       j++;
     }

@@ -69,6 +69,15 @@ export function opensWithPlaceHead(t: Token | undefined): boolean {
   return t !== undefined && t.arabic && variantsOf(t).some((v) => !v.article && PLACE_HEADS_AR.has(v.key));
 }
 /**
+ * The heads that make a model's person a place: plants, factories, refineries, stadiums, hospitals,
+ * airports, ports («معمل الزهراني»). Not «جامع», «برج» or «قلعة», which are given names too
+ * («الشيخ جامع عبد الرحمن»).
+ */
+const PERSON_PLACE_HEADS_AR = new Set(['معمل', 'مصنع', 'مصفاة', 'ملعب', 'استاد', 'ستاد', 'مستشفى', 'مطار', 'ميناء', 'مرفأ'].map(keyOf));
+export function opensWithFacilityHead(t: Token | undefined): boolean {
+  return t !== undefined && t.arabic && variantsOf(t).some((v) => !v.article && PERSON_PLACE_HEADS_AR.has(v.key));
+}
+/**
  * Descriptors that also open common phrases ("رأس المال", "محور المقاومة", "محور تطوير"): only
  * followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا").
  */
@@ -403,16 +412,25 @@ export function withFeatureWord(
  * English in North Africa): "Calle 72", "Avenida Caracas", "Rua Augusta", "Jalan Sudirman",
  * "Avenue Habib Bourguiba". "District" only before a number ("District 1").
  */
-const STREET_BEFORE_EN = new Set(['calle', 'carrera', 'avenida', 'rua', 'rue', 'jalan', 'plaza', 'piazza', 'avenue', 'boulevard', 'district',
+const STREET_BEFORE_EN = new Set(['calle', 'carrera', 'avenida', 'rua', 'rue', 'jalan', 'piazza', 'avenue', 'boulevard', 'district',
   // Romanian and Slavic ("Bulevardul Timisoara", "Piata Unirii", "Ulitsa Tverskaya").
   'bulevardul', 'strada', 'piata', 'calea', 'soseaua', 'ulitsa', 'ulica']);
 const ONLY_NUMBER_AFTER_EN = new Set(['district']);
-/** Street words written after the name ("Ahmadu Bello Way", "Nathan Road", "Kwame Nkrumah Circle"). */
-const STREET_AFTER_EN = new Set(['way', 'road', 'street', 'avenue', 'boulevard', 'expressway', 'highway', 'motorway', 'freeway', 'lane', 'drive', 'circle', 'roundabout', 'flyover']);
+/**
+ * Street words written after the name ("Ahmadu Bello Way", "Nathan Road", "Kwame Nkrumah Circle").
+ * Not "Lane" nor "Drive": a surname ("Nathan Lane") and a product ("Google Drive") as often.
+ */
+const STREET_AFTER_EN = new Set(['way', 'road', 'street', 'avenue', 'boulevard', 'expressway', 'highway', 'motorway', 'freeway', 'circle', 'roundabout', 'flyover']);
 /** Lower-case words inside a Romance street name ("Avenida Primero de Mayo", "Rua da Prata"). */
 const STREET_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'di', 'della', 'la', 'el', 'du', 'des']);
-/** Capitalised words that open a sentence or a clause, never a street's name ("On Nathan Road"). */
-const NOT_STREET_WORDS_EN = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'and', 'of', 'to', 'from', 'by', 'along', 'near', 'off', 'via', 'into', 'onto']);
+/**
+ * Capitalised words that open a sentence or a clause, and days and months, never a street's name
+ * ("On Nathan Road", "On Friday Road works closed …", "Since Monday Street vendors …").
+ */
+const NOT_STREET_WORDS_EN = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'and', 'of', 'to', 'from', 'by', 'along', 'near', 'off', 'via', 'into', 'onto',
+  'when', 'since', 'after', 'before', 'while', 'as', 'if', 'but', 'so', 'then', 'until', 'during', 'for', 'with', 'this', 'that', 'last', 'next',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 /**
  * English streets and districts by their street word (token spans, inclusive): the word and a
@@ -420,10 +438,16 @@ const NOT_STREET_WORDS_EN = new Set(['the', 'a', 'an', 'on', 'in', 'at', 'and', 
  * inside: "Avenida Primero de Mayo"), or up to three
  * capitalised words before it ("Ahmadu Bello Way"). Each token of the span is joined to the next.
  */
-export function findEnglishStreets(tokens: readonly Token[], join: (a: Token, b: Token) => boolean): Array<{ first: number; last: number }> {
+export function findEnglishStreets(
+  tokens: readonly Token[],
+  join: (a: Token, b: Token) => boolean,
+  isTitle: (t: Token) => boolean = () => false,
+): Array<{ first: number; last: number }> {
   const out: Array<{ first: number; last: number }> = [];
-  const nameWord = (t: Token | undefined): t is Token => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text) && !NOT_STREET_WORDS_EN.has(t.key) && !STREET_AFTER_EN.has(t.key) && !STREET_BEFORE_EN.has(t.key);
-  const numberWord = (t: Token | undefined): t is Token => t !== undefined && /^\d{1,3}[A-Z]?$/u.test(t.text);
+  // A title ("Actress", "President") ends the name before it: "Former President Donald Trump Way".
+  const nameWord = (t: Token | undefined): t is Token =>
+    t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text) && !NOT_STREET_WORDS_EN.has(t.key) && !STREET_AFTER_EN.has(t.key) && !STREET_BEFORE_EN.has(t.key) && !isTitle(t);
+  const numberWord = (t: Token | undefined): boolean => t !== undefined && /^\d{1,3}[A-Z]?$/u.test(t.text);
   let k = 0;
   while (k < tokens.length) {
     const t = tokens[k] as Token;
@@ -434,8 +458,10 @@ export function findEnglishStreets(tokens: readonly Token[], join: (a: Token, b:
         k += 2;
         continue;
       }
-      if (!ONLY_NUMBER_AFTER_EN.has(t.key) && nameWord(next)) {
-        let last = k + 1;
+      // "Avenida de Mayo", "Calle de Alcalá": a connector right after the street word.
+      const opening = STREET_CONNECTORS.has(next.text) && nameWord(tokens[k + 2]) && join(next, tokens[k + 2] as Token);
+      if (!ONLY_NUMBER_AFTER_EN.has(t.key) && (nameWord(next) || opening)) {
+        let last = opening ? k + 2 : k + 1;
         for (let words = 1; words < 4; words++) {
           const after = tokens[last + 1];
           // "Avenida Primero de Mayo", "Rua da Prata": a connector inside the name, not at its end.

@@ -13,7 +13,7 @@ import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -419,7 +419,8 @@ export function addModelNames(d: Draft, names: ModelNames, linked: ReadonlySet<n
     if (!last || id === undefined || (m.first === m.last && linked.has(m.first))) return;
     // An organisation (or a person: «معمل الزهراني») the model reads where a square, port, plant or
     // stadium is named («ميدان التحرير»): a place.
-    if ((m.type === 'ORG' || m.type === 'PER') && m.last > m.first && opensWithPlaceHead(d.tokens[m.first]) && d.info.get(id)?.linked !== true) {
+    const placeHead = m.type === 'ORG' ? opensWithPlaceHead(d.tokens[m.first]) : m.type === 'PER' && opensWithFacilityHead(d.tokens[m.first]);
+    if (placeHead && m.last > m.first && d.info.get(id)?.linked !== true) {
       const place = unlinkedId('LOC', d.text.slice(m.start, last.end));
       if (!d.info.has(place)) d.info.set(place, { linked: false, type: 'LOC', name: null });
       d.add({ first: m.first, last: m.last, start: m.start, end: last.end, type: 'LOC', entityId: place }, { cover: false, soft: true });
@@ -553,9 +554,11 @@ const SAME_PLACE_EN = new Set(['kingdom', 'sultanate', 'emirate', 'principality'
 export function addEnglishStreets(d: Draft, data: TaggerData): void {
   // "Lagos–Calabar Coastal Highway": an en dash joins the towns a road links.
   const join = (a: Token, b: Token): boolean => d.join(a, b) || d.text.slice(a.end, b.start) === '–';
-  for (const street of findEnglishStreets(d.tokens, join)) {
+  for (const street of findEnglishStreets(d.tokens, join, (t) => isEnglishTitle(t))) {
     const start = (d.tokens[street.first] as Token).start;
     const end = (d.tokens[street.last] as Token).end;
+    // A headline in title case capitalises every word ("Biden Signs Road Safety Bill").
+    if (inTitleCaseLine(d.text, start)) continue;
     const entry = data.entries[data.matcher.whole(d.text.slice(start, end)) ?? -1];
     // "Downing Street" the government is the KB's organisation.
     if (entry && entry.type !== 'LOC') continue;
@@ -567,7 +570,8 @@ export function addEnglishStreets(d: Draft, data: TaggerData): void {
       if (s.first >= street.first && s.last <= street.last) inside.push(m);
       else crosses = true;
     }
-    if (crosses) continue;
+    // "Google Drive", "Microsoft Way": a KB organisation's product or campus, not a street.
+    if (crosses || inside.some((m) => m.type === 'ORG' && d.info.get(m.entityId ?? '')?.linked === true)) continue;
     for (const m of inside) d.remove(m);
     for (let k = street.first; k <= street.last; k++) d.weakPlaces.delete(k);
     const linked = entry?.type === 'LOC' ? entry : undefined;

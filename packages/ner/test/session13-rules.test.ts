@@ -106,3 +106,35 @@ describe('English streets of more languages, and municipalities and police force
     expect(named('The police said nobody was hurt. Capital Area Police closed the road.', 'en', true)).toEqual(['ORG Capital Area Police org:capital area police']);
   });
 });
+
+describe('review of this session\'s rules', () => {
+  it('leaves people, products, days and headlines out of English streets', () => {
+    expect(named('Nathan Lane won a Tony award.', 'en', true)).toEqual(['PER Nathan Lane per:nathan lane']);
+    expect(named('Files are stored in Google Drive.', 'en', true)).toEqual(['ORG Google org:google']);
+    for (const text of ['On Friday Road works closed the bridge.', 'Since Monday Street vendors have protested.', 'When Street vendors returned, police left.', 'The Plaza Accord of 1985 was signed.']) {
+      expect(named(text, 'en', true).filter((m) => m.startsWith('LOC'))).toEqual([]);
+    }
+    expect(named('Biden Signs Road Safety Bill Into Law', 'en', true).some((m) => m.includes('Road'))).toBe(false);
+    expect(named('Former President Donald Trump Way was renamed.', 'en', true)).toEqual(['LOC Donald Trump Way loc:donald trump way']);
+  });
+
+  it('reads a connector right after the street word', () => {
+    expect(named('Protesters marched along Avenida de Mayo in Buenos Aires.', 'en', true)).toEqual(['LOC Avenida de Mayo loc:avenida de mayo', 'LOC Buenos Aires loc:Q1486']);
+  });
+
+  it('keeps a person whose given name is also a mosque word', () => {
+    expect(named('قال الشيخ جامع عبد الرحمن إن الاجتماع ناجح.', 'ar', true)).toEqual(['PER جامع عبد الرحمن per:جامع عبد الرحمن']);
+  });
+
+  it('ends a body before a stance, an object and forces joined with و, and keeps real names', () => {
+    expect(named('قال حزب الحرية المعارض إنه سيقاطع الانتخابات.', 'ar')).toEqual(['ORG حزب الحرية org:حزب الحريه']);
+    expect(named('صادق مجلس الحكومة على مشروع القانون.', 'ar')).toEqual(['ORG مجلس الحكومة org:مجلس الحكومه']);
+    expect(named('نسقت وزارة الداخلية والأجهزة الأمنية الخطة.', 'ar')).toEqual(['ORG وزارة الداخلية org:وزاره الداخليه']);
+    expect(named('أكد الاتحاد العام للجمعيات والمؤسسات الأهلية دعمه.', 'ar')).toEqual(['ORG الاتحاد العام للجمعيات والمؤسسات الأهلية org:الاتحاد العام للجمعيات والموسسات الاهليه']);
+  });
+
+  it('links a family name alone only where it is written bare, not behind و', () => {
+    const text = 'وسجل بارك جي سونغ هدفا، وبارك المدرب فيرغسون الفوز.';
+    expect(named(text, 'ar', true).filter((m) => m.startsWith('PER بارك '))).toEqual(['PER بارك جي سونغ per:بارك جي سونغ', 'PER بارك per:بارك']);
+  });
+});
