@@ -132,7 +132,9 @@ const BODY_ALL_ADJ_AR = new Set([...BODY_ADJ_AR, ...BODY_TAIL_ADJ_AR]);
 const BODY_STOP_AR = new Set(
   ['أحد', 'اثنين', 'ثلاثاء', 'أربعاء', 'خميس', 'جمعة', 'سبت', 'يوم', 'ماضي', 'مقبل', 'حالي', 'تي', 'ذي', 'ذين', 'لتي', 'لذي', 'أسبوع', 'شهر', 'عام', 'سنة',
     // «انتخابات مجلس المستشارين المقبلة»: the feminine times agree with what the body's name is in.
-    'مقبلة', 'ماضية', 'حالية', 'قادمة', 'قادم', 'منصرم', 'منصرمة', 'سابقة', 'مرتقبة', 'مرتقب'].map(keyOf),
+    'مقبلة', 'ماضية', 'حالية', 'قادمة', 'قادم', 'منصرم', 'منصرمة', 'سابقة', 'مرتقبة', 'مرتقب',
+    // «مركز الوكرة الصحي التابع لمؤسسة …»: what the body belongs to follows.
+    'تابع', 'تابعة'].map(keyOf),
 );
 
 const COUNCIL = keyOf('مجلس');
@@ -239,7 +241,9 @@ export function findCuedOrgs(
       if (BODY_STOP_AR.has(t.key) || AFTER_BODY_AR.has(t.key)) break;
       // After the complement: what the body passes, where a party stands («حزب الحرية المعارض»),
       // and forces or agencies joined with و («وزارة الداخلية والأجهزة الأمنية»).
-      if (j > i + 1 && (OBJECTS_AFTER_BODY_AR.has(t.key) || STANCE_ADJ_AR.has(t.key) || isJoinedForcesNoun(t))) break;
+      // A title opens the next person («رئيس جامعة الزقازيق الدكتور …»); a definite plural in ـات
+      // written apart is the verb's object («قدمت وزارة الأوقاف المساعدات»).
+      if (j > i + 1 && (OBJECTS_AFTER_BODY_AR.has(t.key) || STANCE_ADJ_AR.has(t.key) || isJoinedForcesNoun(t) || isArabicTitle(t) || (t.article && /[^ي]ات$/u.test(t.key)))) break;
       if (j === i + 1 && (NOT_COMPLEMENTS_AR.has(t.key) || (reading.key === PANEL && NOT_PANEL_COMPLEMENTS_AR.has(t.key) && !NISBA_AR.test(next(j + 1)?.key ?? '')) || (NISBA_AR.test(t.key) && !MINISTRIES_AR.has(t.key) && !MINISTRY_HEADS_AR.has(reading.key)))) break;
       j++;
     }

@@ -310,6 +310,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     })
     // «جامعة هارفارد» read as a person: a name that opens with an institution noun is an organisation.
     .map((m) => (arabic && m.type === 'PER' && m.last > m.first && isGenericOrgHead(tokens[m.first] as Token) ? { ...m, type: 'ORG' as const } : m))
+    // «مركز الوكرة الصحي التابع (لمؤسسة …)»: "belonging to" ends no name.
+    .map((m) => (arabic && m.last > m.first && tokens[m.last]?.article === true && BELONGING_AR.has(tokens[m.last]?.key ?? '') ? { ...m, last: m.last - 1 } : m))
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
       const facility = arabic || d.covered.has(m.last + 1) ? -1 : facilityWordAfter(tokens, m.last, d.join);
@@ -344,6 +346,12 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   return { spans, ids };
 }
 
+/** "Belonging to", after a body or facility: what it belongs to follows, outside its name. */
+const BELONGING_AR = new Set(['تابع', 'تابعة'].map(keyOf));
+
+/** Lineage words that need the given name before them. */
+const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));
+
 /** Prepositions the key folds into a given name («على» → «علي»): the text tells them apart. */
 const PREPOSITIONS_WITH_YA = new Set(['على', 'إلى', 'الى', 'وعلى', 'وإلى']);
 
@@ -370,6 +378,12 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   // it is a name part («زين العابدين»).
   else if (m.last > m.first + 1 && end && !readsAsFamilyName(end) && end.article && !nameTokens.has(end.key)) m = { ...m, last: m.last - 1 };
   const free = (k: number): boolean => !d.covered.has(k);
+  // «لولوة بنت راشد الخاطر»: the given name before a lineage the model started at «بنت»/«بن».
+  const before = tokens[m.first - 1];
+  const head = tokens[m.first];
+  if (head && before && SON_OR_DAUGHTER_AR.has(head.key) && free(m.first - 1) && d.join(before, head) && before.arabic && !before.article && !isArabicTitle(before) && (nameTokens.has(before.key) || /ة$/u.test(before.text))) {
+    m = { ...m, first: m.first - 1, start: before.start };
+  }
   const last = lineageEnd(tokens, m.last, free, d.join);
   if (last !== m.last) return { ...m, last };
   const given = tokens[m.last];

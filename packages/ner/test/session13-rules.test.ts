@@ -138,3 +138,15 @@ describe('review of this session\'s rules', () => {
     expect(named(text, 'ar', true).filter((m) => m.startsWith('PER بارك '))).toEqual(['PER بارك جي سونغ per:بارك جي سونغ', 'PER بارك per:بارك']);
   });
 });
+
+describe('names in local Arabic news', () => {
+  it('takes the given name before «بنت» the model left out', () => {
+    expect(named('وقالت وزيرة التربية لولوة بنت راشد الخاطر إن التحقيق جار.', 'ar', true)).toContain('PER لولوة بنت راشد الخاطر per:لولوه بنت راشد الخاطر');
+  });
+
+  it('ends a body before "belonging to", a title and a plural object', () => {
+    expect(named('ونقل المصابون إلى مركز الوكرة الصحي التابع لمؤسسة الرعاية الصحية الأولية.', 'ar', true)).toContain('ORG مركز الوكرة الصحي org:مركز الوكره الصحي');
+    expect(named('وقال رئيس جامعة الزقازيق الدكتور خالد الدرندلي إن الأمن مشدد.', 'ar')).toContain('ORG جامعة الزقازيق org:جامعه الزقازيق');
+    expect(named('وقدمت وزارة الأوقاف المساعدات للأسر.', 'ar')).toEqual(['ORG وزارة الأوقاف org:وزاره الاوقاف']);
+  });
+});
