@@ -296,6 +296,13 @@ export function findCuedOrgs(
  */
 const STANCE_ADJ_AR = new Set(['يميني', 'يمينية', 'يساري', 'يسارية', 'متطرف', 'متطرفة', 'معارض', 'معارضة', 'حاكم', 'حاكمة', 'متشدد', 'متشددة'].map(keyOf));
 
+/** "Belonging to", after a body or facility: what it belongs to follows, outside its name. */
+const BELONGING_AR = new Set(['تابع', 'تابعة'].map(keyOf));
+/** Whether a name's last token is «التابع»/«التابعة» («مركز الوكرة الصحي التابع لمؤسسة …»). */
+export function endsWithBelonging(t: Token | undefined): boolean {
+  return t !== undefined && t.arabic && t.article && BELONGING_AR.has(t.key);
+}
+
 /** Words that make the body after them part of a title («المتحدث باسم …», «مدير مكتب …», «الأمين العام لـ…»). */
 const TITLE_OF_BODY_AR = new Set(['باسم', 'مدير', 'مديرة', 'مكتب', 'عام', 'امين', 'رئيس', 'رئيسة', 'نائب', 'وكيل', 'سفير', 'مندوب', 'ممثل'].map(keyOf));
 

@@ -12,7 +12,7 @@ import { isNationality, isNationalityWord, placeInstitution, type BodySpan } fro
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
+import { endsWithBelonging, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
@@ -311,7 +311,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     // «جامعة هارفارد» read as a person: a name that opens with an institution noun is an organisation.
     .map((m) => (arabic && m.type === 'PER' && m.last > m.first && isGenericOrgHead(tokens[m.first] as Token) ? { ...m, type: 'ORG' as const } : m))
     // «مركز الوكرة الصحي التابع (لمؤسسة …)»: "belonging to" ends no name.
-    .map((m) => (arabic && m.last > m.first && tokens[m.last]?.article === true && BELONGING_AR.has(tokens[m.last]?.key ?? '') ? { ...m, last: m.last - 1 } : m))
+    .map((m) => (arabic && m.last > m.first && endsWithBelonging(tokens[m.last]) ? { ...m, last: m.last - 1 } : m))
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
       const facility = arabic || d.covered.has(m.last + 1) ? -1 : facilityWordAfter(tokens, m.last, d.join);
@@ -345,9 +345,6 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   });
   return { spans, ids };
 }
-
-/** "Belonging to", after a body or facility: what it belongs to follows, outside its name. */
-const BELONGING_AR = new Set(['تابع', 'تابعة'].map(keyOf));
 
 /** Lineage words that need the given name before them. */
 const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));
