@@ -265,16 +265,22 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
 
   /**
    * Among the entries confirming one form with the model's type: the one whose cue words the
-   * article holds, if exactly one does; else the one entry written without cues; else none.
+   * article holds, if exactly one does, or if one holds more different cue words than any other
+   * (a Libyan article that names an American company once: «ليبيا», «الليبية», «بنغازي» against
+   * «الأمريكية»); else the one entry written without cues; else none.
    */
   function choose(list: readonly Confirmable[], tokens: readonly Token[], type: string): number | null {
     const typed = list.filter((c) => entries[c.entry]?.type === type);
     const cued = typed.filter((c) => c.cues !== null);
     if (cued.length > 0) {
       const keys = keysOf(tokens);
-      const hits = cued.filter((c) => [...(c.cues ?? [])].some((k) => keys.has(k)));
-      if (hits.length === 1) return hits[0]?.entry ?? null;
-      if (hits.length > 1) return null;
+      const hits = cued
+        .map((c) => ({ entry: c.entry, count: [...(c.cues ?? [])].filter((k) => keys.has(k)).length }))
+        .filter((h) => h.count > 0)
+        .sort((a, b) => b.count - a.count);
+      const [best, next] = hits;
+      if (best && (!next || best.count > next.count)) return best.entry;
+      if (best) return null;
     }
     const plain = typed.filter((c) => c.cues === null);
     // The curated KB's place beats the gazetteer's row for the same form («~صور», Tyre).

@@ -158,3 +158,21 @@ describe('names in local Arabic news', () => {
     expect(named('وقدمت وزارة الأوقاف المساعدات للأسر.', 'ar')).toEqual(['ORG وزارة الأوقاف org:وزاره الاوقاف']);
   });
 });
+
+describe('cued KB forms and the bodies articles-blind22 showed missing', () => {
+  it('links a form shared by cued rows to the row with the most cue words in the article', () => {
+    const text = 'وأعلن مجلس النواب في طبرق موافقته على جولة التراخيص في ليبيا، وقالت المؤسسة الليبية للنفط إن شركة إكسون موبيل الأمريكية تقدمت بعرض، وستنقل الوثائق إلى بنغازي.';
+    expect(named(text, 'ar', true)).toContain('ORG مجلس النواب org:libya-house-of-representatives');
+  });
+
+  it('keeps the UK Foreign Office and the Kuwaiti National Assembly to their own countries', () => {
+    expect(named('The Foreign Office in Islamabad said Pakistan wanted talks with Kabul.', 'en', true).filter((m) => m.includes('uk-foreign-office'))).toEqual([]);
+    expect(named('The Foreign Office in London declined to comment on Britain\'s plans.', 'en', true)).toContain('ORG Foreign Office org:uk-foreign-office');
+    expect(named('In Kuwait the National Assembly approved the budget.', 'en', true)).toContain('ORG National Assembly org:kuwait-national-assembly');
+  });
+
+  it('links national Red Cross societies, not the ICRC', () => {
+    expect(named('وقال الصليب الأحمر اللبناني إن فرقه نقلت المصابين.', 'ar')).toEqual(['ORG الصليب الأحمر اللبناني org:lebanese-red-cross']);
+    expect(named('وزار وفد من الصليب الأحمر المستشفى.', 'ar')).toEqual(['ORG الصليب الأحمر org:icrc']);
+  });
+});
