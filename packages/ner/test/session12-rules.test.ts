@@ -188,8 +188,9 @@ describe('coordinated bodies and streets', () => {
   });
 
   it('reads a national society whole, not as the KB organisation inside it', () => {
-    expect(named('The Kenya Red Cross Society said 12 miners died; the Red Cross sent aid.', 'en')).toEqual([
-      'ORG Kenya Red Cross Society org:kenya red cross society',
+    // (The Kenyan society is in the KB since session 13; the Ugandan one is not.)
+    expect(named('The Uganda Red Cross Society said 12 miners died; the Red Cross sent aid.', 'en')).toEqual([
+      'ORG Uganda Red Cross Society org:uganda red cross society',
       'ORG Red Cross org:icrc',
     ]);
   });

@@ -238,3 +238,19 @@ describe('tag schemes, dropped types and the O bias', () => {
     expect(decode(biased, infos).every((t) => t !== 'O')).toBe(true);
   });
 });
+
+describe('the newest blind article set stays a test', () => {
+  it('is in no language\'s training data, and every older one is', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { TRAINING } = await import('../src/model/train-config.ts');
+    const blind = readdirSync(join(import.meta.dirname, 'fixtures'))
+      .filter((d) => /^articles-blind\d*$/u.test(d))
+      .sort((a, b) => Number(a.slice(14) || 1) - Number(b.slice(14) || 1));
+    const newest = blind.at(-1) ?? '';
+    expect(newest).toMatch(/^articles-blind\d+$/u);
+    for (const lang of ['ar', 'en'] as const) {
+      expect(TRAINING[lang].articles).not.toContain(newest);
+      for (const older of blind.slice(0, -1)) expect(TRAINING[lang].articles).toContain(older);
+    }
+  });
+});
