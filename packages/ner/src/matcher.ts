@@ -176,8 +176,10 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       if (!alias.articles.every((needed, j) => !needed || has(j))) continue;
       if (!alias.caps.every((need, j) => caseFits(need, toks[j]))) continue;
       if (alias.articles.every((needed, j) => needed === has(j))) return alias.entry;
-      // Not a name that reads as a nisba: «السورية» is "the Syrian", not «سورية» (Syria).
-      if (entries[alias.entry]?.strong && !(article && toks.length === 1 && key.endsWith('يه'))) fallback ??= alias.entry;
+      // Not a name that reads as a nisba: «السورية» is "the Syrian", not «سورية» (Syria); nor a
+      // person's one word, which the KB lists with the article where news writes it so: «المؤدي»
+      // ("leading to", folded «المودي») is not «مودي» (Modi).
+      if (entries[alias.entry]?.strong && !(article && toks.length === 1 && (key.endsWith('يه') || entries[alias.entry]?.type === 'PER'))) fallback ??= alias.entry;
     }
     return fallback;
   }

@@ -420,7 +420,11 @@ const ONLY_NUMBER_AFTER_EN = new Set(['district']);
  * Street words written after the name ("Ahmadu Bello Way", "Nathan Road", "Kwame Nkrumah Circle").
  * Not "Lane" nor "Drive": a surname ("Nathan Lane") and a product ("Google Drive") as often.
  */
-const STREET_AFTER_EN = new Set(['way', 'road', 'street', 'avenue', 'boulevard', 'expressway', 'highway', 'motorway', 'freeway', 'circle', 'roundabout', 'flyover']);
+const STREET_AFTER_EN = new Set(['way', 'road', 'street', 'avenue', 'boulevard', 'expressway', 'highway', 'motorway', 'freeway', 'circle', 'roundabout', 'flyover',
+  // Crossings named after a ruler or a place ("King Hussein Bridge", "King Fahd Causeway").
+  'bridge', 'causeway']);
+/** Ruler titles that open a street or bridge named after the ruler ("King Hussein Bridge", "Sheikh Zayed Road"). */
+const RULER_TITLES_EN = new Set(['king', 'queen', 'sheikh', 'sultan', 'emir', 'prince', 'princess', 'shah']);
 /** Lower-case words inside a Romance street name ("Avenida Primero de Mayo", "Rua da Prata"). */
 const STREET_CONNECTORS = new Set(['de', 'del', 'da', 'do', 'dos', 'das', 'di', 'della', 'la', 'el', 'du', 'des']);
 /**
@@ -477,6 +481,8 @@ export function findEnglishStreets(
     if (!t.arabic && /^\p{Lu}/u.test(t.text) && STREET_AFTER_EN.has(t.key) && nameWord(tokens[k - 1]) && join(tokens[k - 1] as Token, t)) {
       let first = k - 1;
       while (first > k - 3 && nameWord(tokens[first - 1]) && join(tokens[first - 1] as Token, tokens[first] as Token)) first--;
+      const ruler = tokens[first - 1];
+      if (ruler && /^\p{Lu}/u.test(ruler.text) && RULER_TITLES_EN.has(ruler.key) && join(ruler, tokens[first] as Token)) first--;
       if (!out.some((s) => s.last >= first)) out.push({ first, last: k });
     }
     k++;

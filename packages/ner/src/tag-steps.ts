@@ -581,8 +581,10 @@ export function addEnglishStreets(d: Draft, data: TaggerData): void {
       if (s.first >= street.first && s.last <= street.last) inside.push(m);
       else crosses = true;
     }
-    // "Google Drive", "Microsoft Way": a KB organisation's product or campus, not a street.
-    if (crosses || inside.some((m) => m.type === 'ORG' && d.info.get(m.entityId ?? '')?.linked === true)) continue;
+    // "Google Drive", "Microsoft Way": a KB organisation's product or campus, not a street; "Andy
+    // Bridge" a person where the model reads one over the whole name ("Bridge" is a surname too).
+    const surnameWord = d.tokens[street.last]?.key === 'bridge';
+    if (crosses || inside.some((m) => (m.type === 'ORG' && d.info.get(m.entityId ?? '')?.linked === true) || (surnameWord && m.type === 'PER' && d.spans.get(m)?.first === street.first))) continue;
     for (const m of inside) d.remove(m);
     for (let k = street.first; k <= street.last; k++) d.weakPlaces.delete(k);
     const linked = entry?.type === 'LOC' ? entry : undefined;

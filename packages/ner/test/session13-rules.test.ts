@@ -176,3 +176,19 @@ describe('cued KB forms and the bodies articles-blind22 showed missing', () => {
     expect(named('وزار وفد من الصليب الأحمر المستشفى.', 'ar')).toEqual(['ORG الصليب الأحمر org:icrc']);
   });
 });
+
+describe('bridges, causeways and roads named after a ruler, and «المؤدي»', () => {
+  it('keeps the ruler title in the crossing\'s name', () => {
+    expect(named('Traffic crossed the King Hussein Bridge, also called the Allenby Bridge.', 'en', true)).toEqual([
+      'LOC King Hussein Bridge loc:king hussein bridge',
+      'LOC Allenby Bridge loc:allenby bridge',
+    ]);
+    expect(named('Trucks queued on the King Fahd Causeway.', 'en', true)).toEqual(['LOC King Fahd Causeway loc:king fahd causeway']);
+    expect(named('Jeff Bridges starred in the film.', 'en', true)).toEqual(['PER Jeff Bridges per:jeff bridges']);
+  });
+
+  it('does not read a word with the article as a person\'s one-word KB name («المؤدي» is not Modi)', () => {
+    expect(named('وتقدمت القوات على الطريق المؤدي إلى الحدود.', 'ar')).toEqual([]);
+    expect(named('وقال رئيس الوزراء الهندي ناريندرا مودي إن مودي سيزور الرياض.', 'ar')).toContain('PER مودي per:narendra-modi');
+  });
+});
