@@ -21,7 +21,7 @@ export interface PlaceSpan {
  * الحجر", "وادي حوران", "جزر فرسان").
  * Not مدينة/حي/منطقة: news names a town or district by the place itself.
  */
-const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'جزر', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس', 'نهر', 'بحيرة', 'هضبة', 'جبال', 'وادي'].map(keyOf));
+const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'جزر', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس', 'نهر', 'بحيرة', 'هضبة', 'جبال', 'وادي', 'حوض'].map(keyOf));
 /** «جزر» is also "ebb" («مد وجزر») and "carrots": islands only before a place found earlier or a definite word. */
 const ISLANDS = keyOf('جزر');
 /**
@@ -78,10 +78,10 @@ export function opensWithFacilityHead(t: Token | undefined): boolean {
   return t !== undefined && t.arabic && variantsOf(t).some((v) => !v.article && PERSON_PLACE_HEADS_AR.has(v.key));
 }
 /**
- * Descriptors that also open common phrases ("رأس المال", "محور المقاومة", "محور تطوير"): only
- * followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا").
+ * Descriptors that also open common phrases ("رأس المال", "محور المقاومة", "محور تطوير", «حوض
+ * السباحة»): only followed by a place or a model name ("خليج العقبة", "محور فيلادلفيا", «حوض سرت»).
  */
-const ONLY_BEFORE_PLACES_AR = new Set(['رأس', 'خليج', 'محور'].map(keyOf));
+const ONLY_BEFORE_PLACES_AR = new Set(['رأس', 'خليج', 'محور', 'حوض'].map(keyOf));
 /** Name parts that need the next word ("أبو شوك", "بني سهيلا", "كرم أبو سالم", "حاسي الرمل", "سيدي بوزيد"). */
 const PARTICLES_AR = new Set(['أبو', 'ابو', 'أم', 'بني', 'بن', 'عين', 'بئر', 'تل', 'كفر', 'دير', 'خان', 'جبل', 'وادي', 'حاسي', 'سيدي', 'أولاد'].map(keyOf));
 /** Whether a key is such a name particle («أم», «أبو», «بني» …). */

@@ -192,3 +192,10 @@ describe('bridges, causeways and roads named after a ruler, and «المؤدي»
     expect(named('وقال رئيس الوزراء الهندي ناريندرا مودي إن مودي سيزور الرياض.', 'ar')).toContain('PER مودي per:narendra-modi');
   });
 });
+
+describe('basins and the places articles-blind22 showed missing', () => {
+  it('names a basin by the place after «حوض», and Baiji over the gazetteer\'s Bijie', () => {
+    expect(named('وأعلنت المؤسسة عن عطاءات في حوض سرت وحوض مرزق.', 'ar')).toEqual(['LOC حوض سرت loc:حوض سرت', 'LOC حوض مرزق loc:حوض مرزق']);
+    expect(named('وأغلقت الثلوج طريق ضهر البيدر، وتوقفت مصفاة بيجي.', 'ar')).toEqual(['LOC ضهر البيدر loc:dahr-al-baidar', 'LOC مصفاة بيجي loc:مصفاه بيجي']);
+  });
+});
