@@ -28,6 +28,10 @@ const PHRASES_AR = new Set(['لصالح', 'بفضل', 'لحساب', 'بحسب', 
 const FAMILY_FIRST_AR = new Set(
   ['شي', 'لي', 'وانغ', 'وانج', 'تشانغ', 'تشانج', 'جانغ', 'ليو', 'تشن', 'تشين', 'يانغ', 'هوانغ', 'تشاو', 'تشو', 'شو', 'هو', 'غاو', 'قاو', 'لين', 'سون', 'قوه', 'غوه', 'دينغ', 'فنغ', 'تساي', 'كيم', 'بارك', 'مون', 'يون', 'تشوي', 'هان', 'وو', 'لو'].map(keyOf),
 );
+const LI = keyOf('لي');
+/** Verbs of saying before «لي» ("told me"), with or without و/ف. */
+const SPEECH_VERBS_AR = new Set(['قال', 'وقال', 'فقال', 'قالت', 'وقالت', 'أكد', 'وأكد', 'أوضح', 'وأوضح', 'أضاف', 'وأضاف', 'صرح', 'وصرح', 'كشف', 'وكشف', 'ذكر', 'وذكر'].map(keyOf));
+const THAT_AR = new Set(['إن', 'أن', 'ان', 'إنه', 'أنه', 'انه'].map(keyOf));
 /** Two-letter family names the English given-name rule's length floor would miss ("Li" for Li Qiang); not "He" (a sentence opener). */
 const FAMILY_FIRST_EN = new Set(['li', 'hu', 'wu', 'lu', 'xu', 'ma']);
 
@@ -86,8 +90,10 @@ export function linkSurnames(
 
     for (const v of variantsOf(t)) {
       const kin = family.get(v.key);
-      // Written bare: «وبارك المدرب الفوز» is "and (he) blessed", not Park.
-      if (kin && !owners.has(v.key) && modelPersons.has(i) && v.article === false && v.clitics === '') {
+      // Written bare: «وبارك المدرب الفوز» is "and (he) blessed", not Park; and «قال لي مسؤول» is
+      // "an official told me": «لي» after a speech verb is Li only before «إن» («وقال لي إن …»).
+      const toldMe = v.key === LI && SPEECH_VERBS_AR.has(tokens[i - 1]?.key ?? '') && !THAT_AR.has(tokens[i + 1]?.key ?? '');
+      if (kin && !owners.has(v.key) && modelPersons.has(i) && v.article === false && v.clitics === '' && !toldMe) {
         hits.push({ token: i, skip: v.skip, entityId: kin, part: 'surname' });
         return;
       }

@@ -199,3 +199,15 @@ describe('basins and the places articles-blind22 showed missing', () => {
     expect(named('وأغلقت الثلوج طريق ضهر البيدر، وتوقفت مصفاة بيجي.', 'ar')).toEqual(['LOC ضهر البيدر loc:dahr-al-baidar', 'LOC مصفاة بيجي loc:مصفاه بيجي']);
   });
 });
+
+describe('«لي» after a verb of saying', () => {
+  it('is Li only before «إن», not in "an official told me"', () => {
+    const tokens = tokenize('التقى لي تشيانغ الوفد، وقال لي مسؤول صيني إن الزيارة مهمة، وقال لي إن بكين مستعدة.');
+    const at = (from: number): number => tokens.findIndex((t, i) => i >= from && t.text === 'لي');
+    const li = { first: at(0), last: at(0) + 1, entityId: 'per:li-qiang' };
+    const told = at(li.last);
+    const said = at(told + 1);
+    const hits = linkSurnames(tokens, [li], new Set([li.first, li.last]), new Set([told, said])).map((h) => h.token);
+    expect(hits).toEqual([said]);
+  });
+});
