@@ -58,7 +58,7 @@ export interface StageWorkerOptions<Q extends QueueName> {
   /**
    * How long a job runs before the URL's record shows the stage's active state ("fetching");
    * default ACTIVE_STATUS_DELAY_MS. Most jobs finish sooner and never write it: one Redis command
-   * less per stage hop. 0 writes it as each job starts.
+   * less per stage hop. 0 writes it as each job starts, before the handler runs.
    */
   readonly activeStatusDelayMs?: number;
 }
@@ -106,8 +106,12 @@ export function createStageWorker<Q extends QueueName>(options: StageWorkerOptio
       const writeActive = (): void => {
         activeWrite = status.set(payload.id, ACTIVE_STATE[queue], queue, { attempts: attempt }).catch((err: unknown) => log.warn({ err }, 'could not record the active state'));
       };
-      if (activeDelay === 0) writeActive();
-      else activeTimer = setTimeout(writeActive, activeDelay);
+      // With no delay the state is recorded before the handler starts (one round trip), so anything
+      // the handler or another process reads meanwhile sees it.
+      if (activeDelay === 0) {
+        writeActive();
+        await activeWrite;
+      } else activeTimer = setTimeout(writeActive, activeDelay);
       const result = await handler(payload, { log, job, attempt }).finally(() => clearTimeout(activeTimer));
       // The active state, if it was written, lands before the next one (same connection, in order).
       await activeWrite;
