@@ -104,17 +104,32 @@ const NAMED_AFTER_PEOPLE_EN = new Set(['tower', 'towers', 'organization', 'admin
   'avenue', 'bridge', 'park', 'museum', 'prize', 'award', 'trophy', 'cup', 'campaign', 'government', 'regime', 'cabinet', 'era',
   'presidency', 'family', 'estate', 'trust', 'fund', 'plan', 'deal', 'accords', 'line', 'memorial', 'square', 'hall', 'house']);
 
+/** Romance articles written capitalised inside a place's name ("La Aurora", "El Alto", "Los Cabos"). */
+const ARTICLES_EN = new Set(['La', 'El', 'Le', 'Los', 'Las', 'Les', 'Il']);
+
+/**
+ * English: a name from `first` to `last` followed by a facility word ("Rafic Hariri International
+ * Airport", "Chennai International Airport") is one unlinked place, with a capitalised Romance
+ * article before it ("La Aurora …"). Returns whether it was added.
+ */
+export function addNamedFacility(d: Draft, first: number, last: number): boolean {
+  const facility = d.arabic ? -1 : facilityWordAfter(d.tokens, last, d.join);
+  const facilityEnd = d.tokens[facility];
+  const name = d.tokens[first];
+  if (!facilityEnd || !name || !d.isFree(last + 1, facility)) return false;
+  const before = d.tokens[first - 1];
+  const from = before && ARTICLES_EN.has(before.text) && d.isFree(first - 1, first - 1) && d.join(before, name) ? first - 1 : first;
+  const head = d.tokens[from] as Token;
+  d.add({ first: from, last: facility, start: head.start, end: facilityEnd.end, type: 'LOC', entityId: unlinkedId('LOC', d.text.slice(head.start, facilityEnd.end)) });
+  return true;
+}
+
 /** An unlinked person from token `first` to the end of a KB match that names someone else. */
 export function addOtherPerson(d: Draft, first: number, raw: { readonly last: number; readonly end: number }): void {
   const head = d.tokens[first];
   if (!head) return;
   // "Jorge Chávez International Airport": that other person's facility is a place.
-  const facility = d.arabic ? -1 : facilityWordAfter(d.tokens, raw.last, d.join);
-  const facilityEnd = d.tokens[facility];
-  if (facilityEnd && d.isFree(raw.last + 1, facility)) {
-    d.add({ first, last: facility, start: head.start, end: facilityEnd.end, type: 'LOC', entityId: unlinkedId('LOC', d.text.slice(head.start, facilityEnd.end)) });
-    return;
-  }
+  if (addNamedFacility(d, first, raw.last)) return;
   const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
   d.add({ first, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
   d.people.push({ first, last: raw.last, entityId: id });

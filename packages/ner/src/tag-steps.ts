@@ -14,7 +14,7 @@ import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { endsWithBelonging, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
-import { addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
+import { addNamedFacility, addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord, withoutLeadingRole } from './title-rules.ts';
@@ -115,17 +115,7 @@ export function addKbNames(
     if (entry.type === 'PER' && raw.first === raw.last && !arabic && opensOtherName(d, entry, raw.last)) return;
     // "Rafic Hariri International Airport", "Allianz Arena", "Emirates Stadium", "Entebbe
     // International Airport": a facility named after a KB person, company or town is a place.
-    const facility = !arabic ? facilityWordAfter(tokens, raw.last, d.join) : -1;
-    const facilityEnd = tokens[facility];
-    if (facilityEnd && d.isFree(raw.last + 1, facility)) {
-      // "La Aurora International Airport": a capitalised Romance article before the name is its own.
-      const before = tokens[raw.first - 1];
-      const first = before && ARTICLES_EN.has(before.text) && d.isFree(raw.first - 1, raw.first - 1) && d.join(before, tokens[raw.first] as Token) ? raw.first - 1 : raw.first;
-      const head = tokens[first];
-      if (!head) return;
-      d.add({ first, last: facility, start: head.start, end: facilityEnd.end, type: 'LOC', entityId: unlinkedId('LOC', d.text.slice(head.start, facilityEnd.end)) });
-      return;
-    }
+    if (addNamedFacility(d, raw.first, raw.last)) return;
     const nextMatch = matches[n + 1]?.first ?? tokens.length;
     const last = arabic && entry.type === 'PER' ? lineageEnd(tokens, raw.last, (k) => k < nextMatch, d.join) : raw.last;
     const extended = last === raw.last ? raw : { ...raw, last, end: tokens[last]?.end ?? raw.end };
@@ -139,9 +129,6 @@ export function addKbNames(
     if (entry.type === 'ORG') d.orgSpans.push({ first: m.first, last: m.last, entityId: entry.id });
   });
 }
-
-/** Romance articles written capitalised inside a place's name ("La Aurora", "El Alto", "Los Cabos"). */
-const ARTICLES_EN = new Set(['La', 'El', 'Le', 'Los', 'Las', 'Les', 'Il']);
 
 /** Whether a free capitalised word that opens no sentence stands right before token `k` ("Wilson Lima"). */
 function isCapitalisedWordBefore(d: Draft, k: number): boolean {

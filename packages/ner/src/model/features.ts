@@ -46,10 +46,18 @@ export const NEWS_DOMAIN = 'a';
 /** The domain of the CoNLL corpora (ANERcorp, UNER, GUM): their training parts and dev splits. */
 export const CORPUS_DOMAIN = 'c';
 
-export function featureGroupsOf(config: { readonly features?: readonly string[]; readonly domainFeatures?: readonly string[] }): FeatureGroups {
+type GroupConfig = { readonly features?: readonly string[]; readonly domainFeatures?: readonly string[] };
+/** Per config object (a model's `meta.config`): decoding asks once per sentence. */
+const groupsCache = new WeakMap<GroupConfig, FeatureGroups>();
+
+export function featureGroupsOf(config: GroupConfig): FeatureGroups {
+  const known = groupsCache.get(config);
+  if (known) return known;
   const on = new Set(config.features ?? []);
   const domain = config.domainFeatures && config.domainFeatures.length > 0 ? new Set(config.domainFeatures) : null;
-  return { pos: on.has('pos'), brk: on.has('brk'), conj: on.has('conj'), rd: on.has('rd'), ctx: on.has('ctx'), run: on.has('run'), capw: on.has('capw'), domain };
+  const groups = { pos: on.has('pos'), brk: on.has('brk'), conj: on.has('conj'), rd: on.has('rd'), ctx: on.has('ctx'), run: on.has('run'), capw: on.has('capw'), domain };
+  groupsCache.set(config, groups);
+  return groups;
 }
 
 /** Passes every feature on, and a copy prefixed with the domain of those whose template is chosen. */
@@ -57,14 +65,16 @@ class DomainSink implements FeatureSink {
   private readonly tag: string;
   private readonly inner: FeatureSink;
   private readonly templates: ReadonlySet<string>;
+  private readonly all: boolean;
   constructor(inner: FeatureSink, domain: string, templates: ReadonlySet<string>) {
     this.inner = inner;
     this.tag = `${domain}:`;
     this.templates = templates;
+    this.all = templates.has('*');
   }
 
   private copies(prefix: string): boolean {
-    return this.templates.has('*') || this.templates.has(prefix);
+    return this.all || this.templates.has(prefix);
   }
 
   begin(): void {
