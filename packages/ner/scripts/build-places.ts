@@ -228,6 +228,12 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   SYR: ['سورية'],
   VAT: ['Vatican', 'الفاتيكان'],
   MMR: ['Burma'],
+  // Short forms news uses for two-part or renamed countries.
+  BIH: ['Bosnia', 'البوسنة'],
+  MKD: ['Macedonia', 'مقدونيا'],
+  TLS: ['East Timor'],
+  SWZ: ['Swaziland', 'سوازيلاند'],
+  Q11196: ['جمهورية صرب البوسنة', 'Serb Republic'], // Republika Srpska
   NLD: ['Holland'],
   // «مالي» is also the adjective "financial": only where the model reads a place (a `~` alias).
   MLI: ['~مالي'],

@@ -60,6 +60,45 @@ const NOT_COMPLEMENTS_AR = new Set(
     // «حرس الشرف»: the honour guard.
     'شرف'].map(keyOf),
 );
+/** «المختصة», «المتخصصة»: the adjective that opens what a court or body is competent for. */
+const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة'].map(keyOf));
+
+/**
+ * «محكمة جنايات الرصافة المختصة بقضايا النزاهة», «النيابة المتخصصة بمكافحة الإرهاب»,
+ * «الدائرة المختصة بالجرائم الاقتصادية»: what a court or body is competent for is part of its
+ * name. Returns the index of the name's new last token (`last` when nothing follows):
+ * «المختصة», then a word behind ب, then (when that word is a construct such as «بقضايا») its
+ * definite complement, and a nisba adjective.
+ */
+export function competenceTail(last: number, next: (j: number) => Token | undefined): number {
+  const adj = next(last + 1);
+  const what = next(last + 2);
+  if (!adj?.arabic || !adj.article || !COMPETENT_AR.has(adj.key) || !what?.arabic || !what.norm.startsWith('ب') || what.norm.length < 4) return last;
+  let end = last + 2;
+  if (!what.norm.startsWith('بال')) {
+    const object = next(end + 1);
+    if (!object?.arabic || !object.article || !object.norm.startsWith('ال')) return last;
+    end++;
+  }
+  const nisba = next(end + 1);
+  if (nisba?.arabic && nisba.norm.startsWith('ال') && NISBA_AR.test(nisba.key) && nisba.key.length >= 4) end++;
+  return end;
+}
+
+/**
+ * «هيئة النزاهة المتهمين»: a definite masculine plural (not a nisba's ـيين) written apart after a
+ * definite feminine complement cannot belong to the name (no adjective of that noun has that
+ * form): it is the verb's object. «جماعة الإخوان المسلمين» keeps its plural (after a plural).
+ */
+export function isPluralObjectAfter(complement: Token | undefined, t: Token | undefined): boolean {
+  return complement?.arabic === true && t?.arabic === true && complement.article && complement.key.endsWith('ه') && !PEOPLE_IN_A_AR.has(complement.key) && t.norm.startsWith('ال') && t.key.length >= 5 && /[^ي][يو]ن$/u.test(t.key);
+}
+
+/** Plurals of people that end like a feminine noun: their adjectives are plural («رابطة الأساتذة المتفرغين»). */
+const PEOPLE_IN_A_AR = new Set(
+  ['أساتذة', 'طلبة', 'قضاة', 'دعاة', 'ولاة', 'رعاة', 'سادة', 'قادة', 'حماة', 'ساسة', 'باعة', 'بحارة', 'صيادلة', 'كهنة', 'أئمة', 'غزاة', 'رماة', 'هواة', 'مشاة', 'كتبة', 'عملة', 'جباة', 'مهرة', 'بررة', 'حفظة', 'سعاة', 'قراصنة', 'فراعنة', 'أباطرة', 'جهابذة', 'تلامذة', 'أساقفة', 'بطاركة'].map(keyOf),
+);
+
 /**
  * Verbal nouns that name what a body does, before its object («جهاز مكافحة الإرهاب», «هيئة تنظيم
  * الاتصالات», «جهاز حماية المستهلك», «وزارة شؤون المرأة»); not «إدارة» («مجلس إدارة الشركة»).
@@ -243,7 +282,7 @@ export function findCuedOrgs(
       // and forces or agencies joined with و («وزارة الداخلية والأجهزة الأمنية»).
       // A title opens the next person («رئيس جامعة الزقازيق الدكتور …»); a definite plural in ـات
       // written apart is the verb's object («قدمت وزارة الأوقاف المساعدات»).
-      if (j > i + 1 && (OBJECTS_AFTER_BODY_AR.has(t.key) || STANCE_ADJ_AR.has(t.key) || isJoinedForcesNoun(t) || isArabicTitle(t) || (t.article && /[^ي]ات$/u.test(t.key)))) break;
+      if (j > i + 1 && (OBJECTS_AFTER_BODY_AR.has(t.key) || STANCE_ADJ_AR.has(t.key) || isJoinedForcesNoun(t) || isArabicTitle(t) || (t.article && /[^ي]ات$/u.test(t.key)) || isPluralObjectAfter(tokens[j - 1], t))) break;
       if (j === i + 1 && (NOT_COMPLEMENTS_AR.has(t.key) || (reading.key === PANEL && NOT_PANEL_COMPLEMENTS_AR.has(t.key) && !NISBA_AR.test(next(j + 1)?.key ?? '')) || (NISBA_AR.test(t.key) && !MINISTRIES_AR.has(t.key) && !MINISTRY_HEADS_AR.has(reading.key)))) break;
       j++;
     }
@@ -286,6 +325,7 @@ export function findCuedOrgs(
     if (end && !isNationality(end) && (isJoinedNoun(next(j)) || isJoinedNoun(end))) {
       j = complementTail(j, next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: true }) + 1;
     }
+    j = competenceTail(j - 1, next) + 1;
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
 }

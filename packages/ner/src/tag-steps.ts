@@ -12,7 +12,7 @@ import { isNationality, isNationalityWord, placeInstitution, type BodySpan } fro
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { endsWithBelonging, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
+import { competenceTail, endsWithBelonging, isPluralObjectAfter, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
@@ -299,6 +299,18 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (arabic && m.type === 'PER' && m.last > m.first && isGenericOrgHead(tokens[m.first] as Token) ? { ...m, type: 'ORG' as const } : m))
     // «مركز الوكرة الصحي التابع (لمؤسسة …)»: "belonging to" ends no name.
     .map((m) => (arabic && m.last > m.first && endsWithBelonging(tokens[m.last]) ? { ...m, last: m.last - 1 } : m))
+    // «هيئة النزاهة المتهمين»: a plural object the model ran on into; «محكمة تحقيق الكرخ المختصة
+    // بقضايا النزاهة»: what a court is competent for, which the model left out.
+    .map((m) => {
+      if (!arabic || m.type !== 'ORG') return m;
+      const kept = m.last > m.first + 1 && isPluralObjectAfter(tokens[m.last - 1], tokens[m.last]) ? { ...m, last: m.last - 1 } : m;
+      const last = competenceTail(kept.last, (j) => {
+        const a = tokens[j - 1];
+        const b = tokens[j];
+        return a && b && !d.covered.has(j) && d.join(a, b) ? b : undefined;
+      });
+      return last === kept.last ? kept : { ...kept, last };
+    })
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
       const facility = arabic || d.covered.has(m.last + 1) ? -1 : facilityWordAfter(tokens, m.last, d.join);

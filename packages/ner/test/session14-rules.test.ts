@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { competenceTail, isPluralObjectAfter } from '../src/org-rules.ts';
+import { tokenize, type Token } from '../src/tokenize.ts';
+import { namedMentions } from './tagger-helpers.ts';
+
+const named = (text: string, lang: string, statistical = false): string[] => namedMentions(text, lang, statistical);
+
+/** `next` over a plain token list, as the rules see it (no token covered). */
+const nextOf =
+  (tokens: readonly Token[]) =>
+  (j: number): Token | undefined =>
+    tokens[j];
+
+describe('what a court or body is competent for is part of its name', () => {
+  it('takes «المختصة», the word behind ب and its definite object or the definite word itself', () => {
+    const a = tokenize('محكمة الجنايات المختصة بقضايا النزاهة في بغداد');
+    expect(competenceTail(1, nextOf(a))).toBe(4);
+    const b = tokenize('الدائرة المختصة بالجرائم الاقتصادية أمس');
+    expect(competenceTail(0, nextOf(b))).toBe(3);
+    const c = tokenize('النيابة المتخصصة بمكافحة الإرهاب');
+    expect(competenceTail(0, nextOf(c))).toBe(3);
+  });
+
+  it('takes nothing when no ب-phrase follows or the construct has no definite object', () => {
+    expect(competenceTail(1, nextOf(tokenize('محكمة الجنايات المختصة في بغداد')))).toBe(1);
+    expect(competenceTail(1, nextOf(tokenize('محكمة الجنايات المختصة بقضايا فساد')))).toBe(1);
+    expect(competenceTail(1, nextOf(tokenize('محكمة الجنايات العليا بقضايا النزاهة')))).toBe(1);
+  });
+
+  it('names the courts whole through the whole tagger, after a model name and after a rule name', () => {
+    const text = 'أصدرت محكمة تحقيق الكرخ المختصة بقضايا النزاهة مذكرات قبض.';
+    expect(named(text, 'ar')).toEqual(['ORG محكمة تحقيق الكرخ المختصة بقضايا النزاهة org:محكمه تحقيق الكرخ المختصه بقضايا النزاهه']);
+    expect(named(text, 'ar', true)).toEqual(['ORG محكمة تحقيق الكرخ المختصة بقضايا النزاهة org:محكمه تحقيق الكرخ المختصه بقضايا النزاهه']);
+  });
+});
+
+describe('a plural object after a body named by a feminine complement', () => {
+  const pair = (text: string): boolean => {
+    const [a, b] = tokenize(text);
+    return isPluralObjectAfter(a, b);
+  };
+
+  it('is the verb\'s object after a singular feminine noun, never a nisba plural', () => {
+    expect(pair('النزاهة المتهمين')).toBe(true);
+    expect(pair('الصحة المواطنون')).toBe(true);
+    expect(pair('الصحة الفلسطينيين')).toBe(false);
+    expect(pair('الإذاعة والتلفزيون')).toBe(false);
+  });
+
+  it('belongs to the name after a plural of people or a masculine noun', () => {
+    expect(pair('الأساتذة المتفرغين')).toBe(false);
+    expect(pair('الإخوان المسلمين')).toBe(false);
+    expect(pair('شؤون المغتربين')).toBe(false);
+  });
+
+  it('ends the body before it through the rules', () => {
+    expect(named('وأحالت هيئة النزاهة المتهمين إلى القضاء.', 'ar')).toEqual(['ORG هيئة النزاهة org:هييه النزاهه']);
+    expect(named('وقالت رابطة الأساتذة المتفرغين إن الإضراب مستمر.', 'ar', true)).toContain('ORG رابطة الأساتذة المتفرغين org:رابطه الاساتذه المتفرغين');
+  });
+});
+
+describe('short country names news uses', () => {
+  it('links Bosnia, Macedonia, Swaziland and East Timor, and the Serb Republic', () => {
+    expect(named('زار الوفد البوسنة ومقدونيا.', 'ar')).toEqual(['LOC البوسنة loc:BIH', 'LOC مقدونيا loc:MKD']);
+    expect(named('Troops left Bosnia for East Timor and Swaziland.', 'en')).toEqual(['LOC Bosnia loc:BIH', 'LOC East Timor loc:TLS', 'LOC Swaziland loc:SWZ']);
+    expect(named('وقالت رئيسة جمهورية صرب البوسنة إن الاتفاق صامد.', 'ar')).toEqual(['LOC جمهورية صرب البوسنة loc:Q11196']);
+  });
+});
