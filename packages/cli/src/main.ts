@@ -6,7 +6,7 @@ import { cliEnv, connectRedis } from './connect.ts';
 import { collectUrls, enqueueUrls } from './commands/enqueue.ts';
 import { listFailed, queueStatus, retryFailed } from './commands/jobs.ts';
 import { extractFile, extractJsonl } from './commands/extract.ts';
-import { tagJsonlStream, tagText } from './commands/tag.ts';
+import { tagJsonlStream, tagText, type ModelDomain } from './commands/tag.ts';
 import { dedupJsonl } from './commands/dedup.ts';
 import { fetchOnce } from './commands/fetch.ts';
 import { replayStage } from './commands/replay.ts';
@@ -101,9 +101,14 @@ program
   .description('tag entities: --jsonl lines {"id","text","lang"}, or plain text on stdin with --lang')
   .option('--jsonl', 'JSON lines in and out')
   .option('--lang <lang>', 'language of the plain text on stdin', 'ar')
-  .action(async (opts: { jsonl?: boolean; lang: string }) => {
-    if (opts.jsonl) await tagJsonlStream(process.stdin, process.stdout);
-    else print(await tagText(process.stdin, opts.lang));
+  .addOption(
+    new Option('--model-domain <domain>', 'read the text as news (the pipeline\'s annotation) or as CoNLL corpus text (ANERcorp\'s, for scoring against it)')
+      .choices(['news', 'corpus'])
+      .default('news'),
+  )
+  .action(async (opts: { jsonl?: boolean; lang: string; modelDomain: ModelDomain }) => {
+    if (opts.jsonl) await tagJsonlStream(process.stdin, process.stdout, opts.modelDomain);
+    else print(await tagText(process.stdin, opts.lang, opts.modelDomain));
   });
 
 program
