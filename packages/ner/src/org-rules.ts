@@ -60,12 +60,13 @@ const NOT_COMPLEMENTS_AR = new Set(
     // «حرس الشرف»: the honour guard.
     'شرف'].map(keyOf),
 );
-/** «المختصة», «المتخصصة»: the adjective that opens what a court or body is competent for. */
-const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة'].map(keyOf));
+/** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */
+const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة', 'معني', 'معنية'].map(keyOf));
 
 /**
  * «محكمة جنايات الرصافة المختصة بقضايا النزاهة», «النيابة المتخصصة بمكافحة الإرهاب»,
- * «الدائرة المختصة بالجرائم الاقتصادية»: what a court or body is competent for is part of its
+ * «الدائرة المختصة بالجرائم الاقتصادية», «مكتب الأمم المتحدة المعني بالمخدرات والجريمة»: what a
+ * court or body is competent for is part of its
  * name. Returns the index of the name's new last token (`last` when nothing follows):
  * «المختصة», then a word behind ب, then (when that word is a construct such as «بقضايا») its
  * definite complement, and a nisba adjective.
@@ -82,6 +83,8 @@ export function competenceTail(last: number, next: (j: number) => Token | undefi
   }
   const nisba = next(end + 1);
   if (nisba?.arabic && nisba.norm.startsWith('ال') && NISBA_AR.test(nisba.key) && nisba.key.length >= 4) end++;
+  // «المعني بالمخدرات والجريمة»: nouns joined with و.
+  for (let k = 0; k < 2 && next(end + 1)?.norm.startsWith('وال') === true; k++) end++;
   return end;
 }
 

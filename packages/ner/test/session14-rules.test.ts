@@ -19,6 +19,8 @@ describe('what a court or body is competent for is part of its name', () => {
     expect(competenceTail(0, nextOf(b))).toBe(3);
     const c = tokenize('النيابة المتخصصة بمكافحة الإرهاب');
     expect(competenceTail(0, nextOf(c))).toBe(3);
+    const d = tokenize('اللجنة المعنية بالمخدرات والجريمة المنظمة');
+    expect(competenceTail(0, nextOf(d))).toBe(3);
   });
 
   it('takes nothing when no ب-phrase follows or the construct has no definite object', () => {
