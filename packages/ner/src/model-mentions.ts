@@ -4,7 +4,7 @@ import { decodeDocument, type NerModel } from './model/document-pass.ts';
 import { spansOf } from './model/conll.ts';
 import { joinable } from './matcher.ts';
 import { variantsOf, type Token } from './tokenize.ts';
-import { isNameParticle } from './place-rules.ts';
+import { isNameParticle, isPlaceHeadKey } from './place-rules.ts';
 import type { EntityType } from './types.ts';
 
 /** A name the statistical model found: word-token indexes (of `tokenize(text)`) and where it starts. */
@@ -114,7 +114,7 @@ function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, l
       if (!known && (standsBare || lexicon.flagsOf(v.key)?.some(isWholeName) === true)) return token.start + v.skip;
       continue;
     }
-    if (v.article || (!known && (lexicon.flagsOf(v.key) !== undefined || standsBare))) return token.start + v.skip;
+    if (v.article || (!known && (lexicon.flagsOf(v.key) !== undefined || standsBare || isPlaceHeadKey(v.key)))) return token.start + v.skip;
     // «قريوت وعقربا ومادما»: right after a name of the same type, و joins the list.
     if (listed && !known && v.clitics === 'و' && v.key.length >= 3) return token.start + v.skip;
   }

@@ -304,6 +304,24 @@ export function isJoinedForcesNoun(t: Token): boolean {
   return isJoinedNoun(t) && variantsOf(t).some((v) => v.clitics === 'و' && v.article && FORCES_PLURALS_AR.has(v.key));
 }
 
+/**
+ * Verbal nouns that name what a body does, before its object («جهاز مكافحة الإرهاب», «هيئة تنظيم
+ * الاتصالات», «جهاز حماية المستهلك», «وزارة شؤون المرأة»); not «إدارة» («مجلس إدارة الشركة»).
+ * Joined with و after a body's complement they go on naming it («هيئة الرقابة ومكافحة الفساد»,
+ * «وزارة التجارة وتنمية الصادرات»).
+ */
+export const TASKS_AR: ReadonlySet<string> = new Set(
+  ['مكافحة', 'حماية', 'تنظيم', 'تنمية', 'تطوير', 'رعاية', 'شؤون', 'حقوق', 'تشجيع', 'ترويج', 'مراقبة', 'رقابة', 'دعم', 'أمن', 'تحقيق', 'تعزيز', 'تحديث', 'مقاومة', 'محاربة', 'تمويل'].map(keyOf),
+);
+
+/** «ومكافحة الفساد»: a task joined with و (written without the article) and its definite object; the index of the object, or -1. */
+export function joinedTaskAt(j: number, next: (j: number) => Token | undefined): number {
+  const t = next(j);
+  const object = next(j + 1);
+  if (!t?.arabic || t.article || !t.norm.startsWith('و') || !TASKS_AR.has(keyOf(t.norm.slice(1)))) return -1;
+  return object?.arabic === true && object.article && object.norm.startsWith('ال') ? j + 1 : -1;
+}
+
 export function complementTail(
   from: number,
   next: (j: number) => Token | undefined,
@@ -317,6 +335,11 @@ export function complementTail(
     const adjective = t.article && (words.adjectives.has(t.key) || isPluralNationality(t) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !words.stops.has(t.key)));
     // «… والشركة السعودية للكهرباء»: a body's head after و opens the next name.
     const joined = isJoinedNoun(t) && !isJoinedForcesNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && (words.stops.has(v.key) || BODY_HEADS_AR.has(v.key)));
+    const task = !adjective && !joined ? joinedTaskAt(j, next) : -1;
+    if (task > 0) {
+      j = task + 1;
+      continue;
+    }
     if ((!adjective && !joined) || (words.nationalityEnds && isNationality(t))) break;
     j++;
   }

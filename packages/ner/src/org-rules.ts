@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { complementTail, isJoinedForcesNoun, isJoinedNoun, isNationality } from './named-bodies.ts';
+import { complementTail, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, TASKS_AR } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -71,7 +71,12 @@ const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخص�
  * «المختصة», then a word behind ب, then (when that word is a construct such as «بقضايا») its
  * definite complement, and a nisba adjective.
  */
-export function competenceTail(last: number, next: (j: number) => Token | undefined): number {
+export function competenceTail(last: number, next: (j: number) => Token | undefined, lastToken?: Token): number {
+  // The model may have taken «المختصة» in and stopped: go on from the word before it.
+  if (lastToken?.arabic === true && lastToken.article && COMPETENT_AR.has(lastToken.key) && next(last + 1)?.norm.startsWith('ب') === true) {
+    const end = competenceTail(last - 1, (j) => (j === last ? lastToken : next(j)));
+    return end > last ? end : last;
+  }
   const adj = next(last + 1);
   const what = next(last + 2);
   if (!adj?.arabic || !adj.article || !COMPETENT_AR.has(adj.key) || !what?.arabic || !what.norm.startsWith('ب') || what.norm.length < 4) return last;
@@ -102,11 +107,6 @@ const PEOPLE_IN_A_AR = new Set(
   ['أساتذة', 'طلبة', 'قضاة', 'دعاة', 'ولاة', 'رعاة', 'سادة', 'قادة', 'حماة', 'ساسة', 'باعة', 'بحارة', 'صيادلة', 'كهنة', 'أئمة', 'غزاة', 'رماة', 'هواة', 'مشاة', 'كتبة', 'عملة', 'جباة', 'مهرة', 'بررة', 'حفظة', 'سعاة', 'قراصنة', 'فراعنة', 'أباطرة', 'جهابذة', 'تلامذة', 'أساقفة', 'بطاركة'].map(keyOf),
 );
 
-/**
- * Verbal nouns that name what a body does, before its object («جهاز مكافحة الإرهاب», «هيئة تنظيم
- * الاتصالات», «جهاز حماية المستهلك», «وزارة شؤون المرأة»); not «إدارة» («مجلس إدارة الشركة»).
- */
-const TASKS_AR = new Set(['مكافحة', 'حماية', 'تنظيم', 'تنمية', 'تطوير', 'رعاية', 'شؤون', 'حقوق', 'تشجيع', 'ترويج', 'مراقبة', 'رقابة', 'دعم', 'أمن', 'تحقيق', 'تعزيز', 'تحديث', 'مقاومة'].map(keyOf));
 /**
  * «هيئة» + these is a panel, not a body: the defence team, the bench, the jury, the teaching staff,
  * the editorial board («هيئة الدفاع», «هيئة المحكمة», «هيئة المحلفين», «هيئة التدريس», «هيئة التحرير»);
@@ -165,7 +165,7 @@ const BODY_ADJ_AR = new Set(
 );
 /** Adjectives without the nisba ending that continue such a name ("للقوات المسلحة", "والمناطق الحرة"). */
 const BODY_TAIL_ADJ_AR = new Set(
-  ['خاص', 'خاصة', 'حر', 'حرة', 'مسلح', 'مسلحة', 'أحمر', 'أخضر', 'أبيض', 'جديد', 'جديدة', 'متحدة', 'متحد', 'مستدامة', 'متجددة', 'نظيفة', 'ثقيلة', 'صغيرة', 'متوسطة', 'كبرى',
+  ['خاص', 'خاصة', 'حر', 'حرة', 'مسلح', 'مسلحة', 'عاملة', 'أحمر', 'أخضر', 'أبيض', 'جديد', 'جديدة', 'متحدة', 'متحد', 'مستدامة', 'متجددة', 'نظيفة', 'ثقيلة', 'صغيرة', 'متوسطة', 'كبرى',
     'شامل', 'شاملة', 'موحد', 'موحدة'].map(keyOf),
 );
 /** Every adjective that continues such a name after its complement. */
@@ -325,10 +325,10 @@ export function findCuedOrgs(
     // Then nouns joined with و and their adjectives: "وزارة الموارد البشرية والتنمية الاجتماعية",
     // "وزارة الكهرباء والماء والطاقة المتجددة"; not after a nationality, which ends the name.
     const end = tokens[j - 1];
-    if (end && !isNationality(end) && (isJoinedNoun(next(j)) || isJoinedNoun(end))) {
+    if (end && !isNationality(end) && (isJoinedNoun(next(j)) || isJoinedNoun(end) || joinedTaskAt(j, next) > 0)) {
       j = complementTail(j, next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: true }) + 1;
     }
-    j = competenceTail(j - 1, next) + 1;
+    j = competenceTail(j - 1, next, tokens[j - 1]) + 1;
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
 }

@@ -64,6 +64,11 @@ const PLACE_HEADS_AR = new Set(
   [...NAMED_FACILITIES_AR, ...SQUARES_AR, ...['مطار', 'معبر', 'مخيم', 'جسر', 'سد', 'حقل'].map(keyOf)].filter((k) => !NOT_PLACE_HEADS_AR.has(k)),
 );
 
+/** Whether a word's key is such a head («مطار»): a proclitic before it is no part of the name («بمطار الملك عبدالعزيز»). */
+export function isPlaceHeadKey(key: string): boolean {
+  return PLACE_HEADS_AR.has(key);
+}
+
 /** Whether an Arabic name opens with a place head without the article ("ميدان التحرير", "مطار القاهرة"). */
 export function opensWithPlaceHead(t: Token | undefined): boolean {
   return t !== undefined && t.arabic && variantsOf(t).some((v) => !v.article && PLACE_HEADS_AR.has(v.key));

@@ -8,7 +8,7 @@ import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
-import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
+import { isNationality, isNationalityWord, joinedTaskAt, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
@@ -304,11 +304,15 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => {
       if (!arabic || m.type !== 'ORG') return m;
       const kept = m.last > m.first + 1 && isPluralObjectAfter(tokens[m.last - 1], tokens[m.last]) ? { ...m, last: m.last - 1 } : m;
-      const last = competenceTail(kept.last, (j) => {
+      const next = (j: number): Token | undefined => {
         const a = tokens[j - 1];
         const b = tokens[j];
         return a && b && !d.covered.has(j) && d.join(a, b) ? b : undefined;
-      });
+      };
+      // «هيئة الرقابة ومكافحة الفساد»: a task joined with و goes on naming the body.
+      let last = kept.last;
+      for (let task = joinedTaskAt(last + 1, next); task > 0 && kept.last > kept.first; task = joinedTaskAt(last + 1, next)) last = task;
+      last = competenceTail(last, next, tokens[last]);
       return last === kept.last ? kept : { ...kept, last };
     })
     .map((m) => {

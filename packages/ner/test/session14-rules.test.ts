@@ -77,3 +77,21 @@ describe('«ف» and «ك» before a model name', () => {
     expect(named('وزار الوفد كريتر في عدن، ثم عاد إلى كريتر مساء.', 'ar', true)).toContain('LOC كريتر loc:كريتر');
   });
 });
+
+describe('long Arabic body names of the institutions set (articles-train41)', () => {
+  it('goes on through a task joined with و and its object', () => {
+    expect(named('وقالت هيئة الرقابة ومكافحة الفساد إنها أوقفت موظفين.', 'ar')).toEqual(['ORG هيئة الرقابة ومكافحة الفساد org:هييه الرقابه ومكافحه الفساد']);
+    expect(named('وأعلنت وزارة التجارة وتنمية الصادرات عن إجراءات.', 'ar', true)).toEqual(['ORG وزارة التجارة وتنمية الصادرات org:وزاره التجاره وتنميه الصادرات']);
+    // A joined word that is no task, or a task without its definite object, ends the name.
+    expect(named('وقالت وزارة الصحة وزيارة الوفد مؤجلة.', 'ar')).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
+  });
+
+  it('finishes a court whose adjective of competence the complement rule took in', () => {
+    expect(named('وأحيل الملف إلى محكمة الجنايات المختصة بقضايا النزاهة أمس.', 'ar', true)).toEqual(['ORG محكمة الجنايات المختصة بقضايا النزاهة org:محكمه الجنايات المختصه بقضايا النزاهه']);
+  });
+
+  it('keeps «العاملة» in «القوى العاملة» and leaves a proclitic before a facility head out', () => {
+    expect(named('وأعلنت الهيئة العامة للقوى العاملة عن حملة.', 'ar')).toEqual(['ORG الهيئة العامة للقوى العاملة org:الهييه العامه للقوي العامله']);
+    expect(named('ووصل المسافرون بمطار الملك عبدالعزيز الدولي في جدة.', 'ar', true)).toContain('LOC مطار الملك عبدالعزيز الدولي loc:مطار الملك عبدالعزيز الدولي');
+  });
+});
