@@ -9,6 +9,7 @@ import type { DocumentSet, Sentence } from './model/conll.ts';
 import { LEXICON_FILE, parseLexicon, type Lexicon } from './model/lexicon.ts';
 import { keyOf } from './tokenize.ts';
 import type { KbEntry, TaggerOptions } from './types.ts';
+import { HELD_OUT_ARTICLES } from './model/train-config.ts';
 
 export const dataFile = (name: string): string => fileURLToPath(new URL(`../data/${name}`, import.meta.url));
 
@@ -70,10 +71,10 @@ export const articleSetDir = (name: string): string => fileURLToPath(new URL(`..
  * The articles of one language in a hand-annotated set, as model training documents (one per
  * article, files in name order). `sha256` covers the names and bytes of every file read.
  */
-export function loadArticleSet(name: string, lang: string, dir: string = articleSetDir(name)): DocumentSet & { readonly unplaced: string[] } {
+export function loadArticleSet(name: string, lang: string, dir: string = articleSetDir(name), heldOut: ReadonlySet<string> = HELD_OUT_ARTICLES): DocumentSet & { readonly unplaced: string[] } {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(dir).filter((f) => f.endsWith('.json') && !heldOut.has(`${name}/${f}`)).sort();
   } catch (cause) {
     throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `cannot read article set ${dir}`, { cause });
   }

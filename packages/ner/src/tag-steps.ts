@@ -104,7 +104,9 @@ export function addKbNames(
     if (familyTok) return addOtherPerson(d, raw.first, { last: family, end: familyTok.end });
     // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
     // someone else of that name.
-    const namesake = entry.type === 'PER' && raw.first === raw.last ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
+    // «محمود عبد العاطي» is not Badr Abdelatty: a compound surname («عبد …», «أبو …») counts as one word.
+    const oneUnit = raw.first === raw.last || (arabic && raw.last === raw.first + 1 && COMPOUND_HEADS_AR.has(tokens[raw.first]?.key ?? ''));
+    const namesake = entry.type === 'PER' && oneUnit ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
     if (namesake >= 0) return addOtherPerson(d, namesake, raw);
     // «ساليفو مودي»: the model reads a person whose last word is the KB surname and whose given
     // name is none of the person's own words; someone else of that name.
@@ -349,6 +351,11 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   return { spans, ids };
 }
 
+/** What a vote or a match is won by («بخمسة», «بثلاثية», «بهدفين», «بأغلبية»): never a name part. */
+const COUNTS_AFTER_B_AR = new Set(
+  ['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثنائية', 'ثلاثية', 'رباعية', 'خماسية', 'هدف', 'هدفين', 'أغلبية', 'فارق', 'نتيجة', 'نسبة', 'صوت', 'أصوات', 'مقعد', 'مقاعد', 'منصب', 'لقب'].map(keyOf),
+);
+
 /** Lineage words that need the given name before them. */
 const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));
 
@@ -371,6 +378,12 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
     m = { ...m, first: m.first + 1, start: head ? head.start : m.start };
   }
   if (isArabicTitle(tokens[m.first])) return null;
+  // «كابرال ليبي بخمسة», «منصور عباس ببينيت»: a count or a name behind «ب» the model ran on into.
+  const behindB = tokens[m.last];
+  if (m.last > m.first && behindB?.arabic === true && !behindB.article && behindB.norm.startsWith('ب') && !nameTokens.has(behindB.key)) {
+    const rest = keyOf(behindB.norm.slice(1));
+    if (COUNTS_AFTER_B_AR.has(rest) || (rest.length >= 3 && tokens.some((t, k) => k !== m.last && t.arabic && t.key === rest && named(k)))) m = { ...m, last: m.last - 1 };
+  }
   // «سامي حداد مجددا», «زوما هدفا»: an adverb or object in ـًا the model ran on into.
   const end = tokens[m.last];
   if (m.last > m.first && end && !end.article && ACCUSATIVES_AR.has(end.key)) m = { ...m, last: m.last - 1 };

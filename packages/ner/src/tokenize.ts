@@ -70,6 +70,11 @@ export function tokenize(text: string): Token[] {
 const CONJ = ['و', 'ف'];
 const PREP = ['ب', 'ل', 'ك'];
 const MIN_STEM = 3;
+/**
+ * Latin letters spelt in Arabic, two letters long, that open acronym names («بي واي دي», «إم جي»,
+ * «إس تي سي»): read after و too («وبي واي دي»). Not «في», «إن», «أو», «إل» (ordinary words or the article).
+ */
+const LETTER_NAMES = new Set(['بي', 'سي', 'دي', 'جي', 'تي', 'ام', 'اس', 'ار', 'زد']);
 
 /**
  * Readings of an Arabic token: as written, then with و/ف, ب/ل/ك and the article removed
@@ -84,7 +89,7 @@ export function variantsOf(token: Token): TokenVariant[] {
   const add = (letters: number, impliedArticle: boolean): void => {
     const rest = norm.slice(letters);
     const key = impliedArticle ? rest : stripArticle(rest);
-    if (key.length < MIN_STEM || seen.has(key)) return;
+    if ((key.length < MIN_STEM && !(letters === 1 && conj === 1 && LETTER_NAMES.has(key))) || seen.has(key)) return;
     seen.add(key);
     const article = impliedArticle || key !== rest;
     starts ??= normalizedLetterStarts(token.text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { competenceTail, isPluralObjectAfter } from '../src/org-rules.ts';
-import { tokenize, type Token } from '../src/tokenize.ts';
+import { tokenize, variantsOf, type Token } from '../src/tokenize.ts';
 import { namedMentions } from './tagger-helpers.ts';
 
 const named = (text: string, lang: string, statistical = false): string[] => namedMentions(text, lang, statistical);
@@ -93,5 +93,33 @@ describe('long Arabic body names of the institutions set (articles-train41)', ()
   it('keeps «العاملة» in «القوى العاملة» and leaves a proclitic before a facility head out', () => {
     expect(named('وأعلنت الهيئة العامة للقوى العاملة عن حملة.', 'ar')).toEqual(['ORG الهيئة العامة للقوى العاملة org:الهييه العامه للقوي العامله']);
     expect(named('ووصل المسافرون بمطار الملك عبدالعزيز الدولي في جدة.', 'ar', true)).toContain('LOC مطار الملك عبدالعزيز الدولي loc:مطار الملك عبدالعزيز الدولي');
+  });
+});
+
+describe('names of the sport, business and world-politics sets (articles-train38 … -train40)', () => {
+  it('reads a spelt-out acronym after و («وبي واي دي»), and not «في» or «إن»', () => {
+    expect(named('بدأت شركات مثل جيتور وبي واي دي البيع عبر وكلاء محليين.', 'ar')).toEqual(['ORG بي واي دي org:byd']);
+    expect(variantsOf(tokenize('وبي')[0] as Token).map((v) => v.key)).toEqual(['وبي', 'بي']);
+    expect(variantsOf(tokenize('وفي')[0] as Token).map((v) => v.key)).toEqual(['وفي']);
+  });
+
+  it('does not take another given name before a KB person\'s compound surname for that person', () => {
+    expect(named('وسجل اللاعب محمود عبد العاطي هدف الفوز للاتحاد.', 'ar', true)).toEqual(['PER محمود عبد العاطي per:محمود عبد العاطي']);
+    expect(named('وقال الوزير بدر عبد العاطي إن الحل سياسي، وأضاف عبد العاطي أن مصر ترفض التهجير.', 'ar', true)).toEqual([
+      'PER بدر عبد العاطي per:badr-abdelatty',
+      'PER عبد العاطي per:badr-abdelatty',
+      'LOC مصر loc:EGY',
+    ]);
+  });
+
+  it('leaves a count or a person named elsewhere behind «ب» out of a person\'s name', () => {
+    expect(named('وفاز مرشح المعارضة كابرال ليبي بخمسة مقاعد.', 'ar', true)).toEqual(['PER كابرال ليبي per:كابرال ليبي']);
+    expect(named('وقال بينيت إن الحكومة ستسقط، فيما اتصل منصور عباس ببينيت مساء.', 'ar', true)).toEqual(['PER بينيت per:naftali-bennett', 'PER منصور عباس per:mansour-abbas', 'PER بينيت per:naftali-bennett']);
+    // Without the KB: the name the model read elsewhere is still no part of the one before «ب».
+    expect(named('وقال النائب يوآف تسيبوري إن الحكومة ستسقط، فيما اتصل منصور عباس بتسيبوري مساء.', 'ar', true)).toEqual([
+      'PER يوآف تسيبوري per:يواف تسيبوري',
+      'PER منصور عباس per:mansour-abbas',
+      'PER تسيبوري per:يواف تسيبوري',
+    ]);
   });
 });

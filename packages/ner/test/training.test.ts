@@ -254,3 +254,19 @@ describe('the newest blind article set stays a test', () => {
     }
   });
 });
+
+describe('articles held out of training', () => {
+  it('exist, and the training data leaves them out', async () => {
+    const { existsSync } = await import('node:fs');
+    const { HELD_OUT_ARTICLES } = await import('../src/model/train-config.ts');
+    const { loadArticleSet } = await import('../src/data-files.ts');
+    for (const path of HELD_OUT_ARTICLES) {
+      const [set = '', file = ''] = path.split('/');
+      expect(existsSync(join(import.meta.dirname, 'fixtures', set, file))).toBe(true);
+      const all = loadArticleSet(set, 'ar', join(import.meta.dirname, 'fixtures', set), new Set());
+      const trained = loadArticleSet(set, 'ar');
+      expect(trained.documents.length).toBe(all.documents.length - 1);
+      expect(trained.sha256).not.toBe(all.sha256);
+    }
+  });
+});
