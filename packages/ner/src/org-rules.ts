@@ -60,6 +60,55 @@ const NOT_COMPLEMENTS_AR = new Set(
     // «حرس الشرف»: the honour guard.
     'شرف'].map(keyOf),
 );
+/** Heads of parties and movements named by what they stand for («الحركة من أجل نهضة الكاميرون»). */
+const PURPOSE_HEADS_AR = new Set(['حزب', 'حركة', 'اتحاد', 'جبهة', 'تحالف', 'تجمع', 'ائتلاف', 'رابطة', 'جمعية', 'منظمة', 'مؤتمر', 'تيار', 'كتلة', 'مبادرة', 'شبكة', 'مجلس'].map(keyOf));
+const FOR_AR = keyOf('أجل');
+/**
+ * What parties stand for («من أجل الديمقراطية», «من أجل نهضة …», «من أجل المواطنين»); «الجمعية من أجل
+ * الحصول على …» is a purpose, not a name.
+ */
+const IDEALS_AR = new Set(
+  ['ديمقراطية', 'تقدم', 'جمهورية', 'تغيير', 'حرية', 'عدالة', 'استقلال', 'مواطنين', 'مواطنة', 'نهضة', 'سلام', 'وحدة', 'إصلاح', 'تنمية', 'كرامة',
+    'مستقبل', 'شعب', 'وطن', 'اشتراكية', 'تضامن', 'إنقاذ', 'خلاص', 'تحرير', 'حقوق', 'بيئة', 'عمل', 'أمل', 'حياة', 'سيادة'].map(keyOf),
+);
+
+/**
+ * The last token of «من أجل …» after a party's name: «من أجل» and what it stands for (a definite
+ * noun, or a noun and its definite complement), then a nisba adjective and nouns joined with و
+ * («من أجل الديمقراطية والتقدم», «من أجل نهضة الكاميرون»); `last` when the name has no such phrase.
+ */
+export function purposeTail(last: number, next: (j: number) => Token | undefined): number {
+  const min = next(last + 1);
+  const ajl = next(last + 2);
+  const what = next(last + 3);
+  if (min?.norm !== 'من' || ajl?.key !== FOR_AR || !what?.arabic || !IDEALS_AR.has(what.key)) return last;
+  let end = last + 3;
+  if (!what.norm.startsWith('ال')) {
+    const complement = next(end + 1);
+    if (!complement?.arabic || !complement.norm.startsWith('ال')) return last;
+    end++;
+  }
+  return complementTail(end + 1, next, { adjectives: new Set<string>(), stops: new Set<string>(), nationalityEnds: false });
+}
+
+/**
+ * «الحركة من أجل نهضة الكاميرون», «حزب الديمقراطية من أجل المواطنين», «الاتحاد الوطني من أجل
+ * الديمقراطية والتقدم»: a party's head, with one or two definite words or adjectives, and what it
+ * stands for. Nothing without «من أجل» (see `purposeTail`).
+ */
+function purposeBodyAt(tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): OrgSpan | null {
+  const head = tokens[i];
+  const reading = head && variantsOf(head).find((v) => PURPOSE_HEADS_AR.has(v.key) && !/[فك]/u.test(v.clitics));
+  if (!head || !reading) return null;
+  for (let j = i; j <= i + 2; j++) {
+    const end = purposeTail(j, next);
+    if (end > j) return { first: i, last: end, start: head.start + reading.skip };
+    const t = next(j + 1);
+    if (!t?.arabic || !t.norm.startsWith('ال')) return null;
+  }
+  return null;
+}
+
 /** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */
 const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة', 'معني', 'معنية'].map(keyOf));
 
@@ -224,7 +273,7 @@ export function findCuedOrgs(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered.has(i)) continue;
-    const span = t.arabic ? (arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? militaryUnitSpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
+    const span = t.arabic ? (purposeBodyAt(tokens, i, next) ?? arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? militaryUnitSpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
     if (span) {
       out.push(span);
       i = span.last;

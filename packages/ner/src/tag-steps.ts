@@ -12,7 +12,7 @@ import { isNationality, isNationalityWord, joinedTaskAt, placeInstitution, type 
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { competenceTail, endsWithBelonging, isPluralObjectAfter, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
+import { competenceTail, endsWithBelonging, isPluralObjectAfter, purposeTail, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
@@ -314,7 +314,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // «هيئة الرقابة ومكافحة الفساد»: a task joined with و goes on naming the body.
       let last = kept.last;
       for (let task = joinedTaskAt(last + 1, next); task > 0 && kept.last > kept.first; task = joinedTaskAt(last + 1, next)) last = task;
-      last = competenceTail(last, next, tokens[last]);
+      last = purposeTail(competenceTail(last, next, tokens[last]), next);
       return last === kept.last ? kept : { ...kept, last };
     })
     .map((m) => {

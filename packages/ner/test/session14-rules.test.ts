@@ -123,3 +123,15 @@ describe('names of the sport, business and world-politics sets (articles-train38
     ]);
   });
 });
+
+describe('parties named by what they stand for', () => {
+  it('take «من أجل» and the ideal in, after a head alone or with its words', () => {
+    expect(named('وقالت الجبهة من أجل الخلاص الوطني إن الانتخابات مزورة.', 'ar')).toEqual(['ORG الجبهة من أجل الخلاص الوطني org:الجبهه من اجل الخلاص الوطني']);
+    expect(named('وأعلن الاتحاد الوطني من أجل الديمقراطية والتقدم فوزه.', 'ar', true)).toEqual(['ORG الاتحاد الوطني من أجل الديمقراطية والتقدم org:الاتحاد الوطني من اجل الديمقراطيه والتقدم']);
+    expect(named('وقال حزب الديمقراطية من أجل المواطنين إنه سيقاطع.', 'ar', true)).toEqual(['ORG حزب الديمقراطية من أجل المواطنين org:حزب الديمقراطيه من اجل المواطنين']);
+  });
+
+  it('leave a purpose alone («الجمعية من أجل الحصول على …»)', () => {
+    expect(named('وتحركت الجمعية من أجل الحصول على الدعم.', 'ar')).toEqual([]);
+  });
+});
