@@ -294,7 +294,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // "the Englishman", "The Northern Irishman": a person of a nation, not a name.
       if (!arabic && isOnlyDemonym(tokens, m.first, m.last)) return false;
       // «هيئة الدفاع», «هيئة المحكمة»: a panel of people, not a body.
-      if (arabic && m.type === 'ORG' && isPanel(tokens, m.first)) return false;
+      // «(هيئة) المحكمة للمداولة»: nor the panel's complement the model read without the head.
+      if (arabic && m.type === 'ORG' && (isPanel(tokens, m.first) || (m.first > 0 && isPanel(tokens, m.first - 1) && d.join(tokens[m.first - 1] as Token, tokens[m.first] as Token)))) return false;
       return !(m.first === m.last && head && (isGenericOrgHead(head) || (m.type !== 'ORG' && isNationalityWord(head) && (head.article || /(يين|يون)$/u.test(head.key))))) && !isNotAName(tokens, m.first, m.last);
     })
     // «جامعة هارفارد» read as a person: a name that opens with an institution noun is an organisation.
