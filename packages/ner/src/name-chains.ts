@@ -123,5 +123,12 @@ export function readsAsFamilyName(t: Token): boolean {
   if (!t.arabic || variantsOf(t).some((v) => v.clitics !== '' && v.article)) return false;
   if (/ا$/u.test(t.text.replace(/[\u064B-\u0652]/gu, '')) && !t.article) return false;
   if (t.article && (DAYS_AR.has(t.key) || (t.key.length >= 6 && /(ين|ون)$/u.test(t.key)))) return false;
+  // «بخمسة», «بهدفين»: what a vote or a match is won by.
+  if (!t.article && t.norm.startsWith('ب') && COUNTS_AFTER_B_AR.has(keyOf(t.norm.slice(1)))) return false;
   return true;
 }
+
+/** What a vote or a match is won by («بخمسة», «بثلاثية», «بهدفين», «بأغلبية»): never a name part. */
+export const COUNTS_AFTER_B_AR: ReadonlySet<string> = new Set(
+  ['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثنائية', 'ثلاثية', 'رباعية', 'خماسية', 'هدف', 'هدفين', 'أغلبية', 'فارق', 'نتيجة', 'نسبة', 'صوت', 'أصوات', 'مقعد', 'مقاعد', 'منصب', 'لقب'].map(keyOf),
+);

@@ -291,7 +291,9 @@ function activityTail(tokens: readonly Token[], complement: number, next: (j: nu
  * Shared by the named bodies here and the definite bodies of `org-rules.ts`.
  */
 /** Heads that open a body's name: after و they start another one. */
-const BODY_HEADS_AR = new Set(['شركة', 'صندوق', 'بنك', 'مصرف', 'هيئة', 'وزارة', 'جامعة', 'مجلس', 'منظمة', 'اتحاد', 'جمعية', 'مؤسسة', 'مركز', 'وكالة', 'سلطة', 'لجنة', 'مجموعة'].map(keyOf));
+const BODY_HEADS_AR = new Set(['شركة', 'صندوق', 'بنك', 'مصرف', 'هيئة', 'وزارة', 'جامعة', 'مجلس', 'منظمة', 'اتحاد', 'جمعية', 'مؤسسة', 'مركز', 'وكالة', 'سلطة', 'لجنة', 'مجموعة',
+  // «حزب العمال والحزب الأخضر»: a party after و is the next name.
+  'حزب', 'حركة', 'جبهة', 'تحالف', 'ائتلاف', 'تيار'].map(keyOf));
 /**
  * Plural nouns of forces and agencies: after و they are the sentence going on («وزارة الموارد
  * المائية والأجهزة الأمنية»), never a body's own activity (unlike «والبلديات» in «وزارة الداخلية
@@ -320,6 +322,11 @@ export function joinedTaskAt(j: number, next: (j: number) => Token | undefined):
   const object = next(j + 1);
   if (!t?.arabic || t.article || !t.norm.startsWith('و') || !TASKS_AR.has(keyOf(t.norm.slice(1)))) return -1;
   return object?.arabic === true && object.article && object.norm.startsWith('ال') ? j + 1 : -1;
+}
+
+/** «والحزب», «ووزارة»: a body's head joined with و opens the next name. */
+export function isJoinedBodyHead(t: Token): boolean {
+  return variantsOf(t).some((v) => v.clitics === 'و' && BODY_HEADS_AR.has(v.key));
 }
 
 export function complementTail(

@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { complementTail, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, TASKS_AR } from './named-bodies.ts';
+import { complementTail, isJoinedBodyHead, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, TASKS_AR } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -69,7 +69,7 @@ const FOR_AR = keyOf('أجل');
  */
 const IDEALS_AR = new Set(
   ['ديمقراطية', 'تقدم', 'جمهورية', 'تغيير', 'حرية', 'عدالة', 'استقلال', 'مواطنين', 'مواطنة', 'نهضة', 'سلام', 'وحدة', 'إصلاح', 'تنمية', 'كرامة',
-    'مستقبل', 'شعب', 'وطن', 'اشتراكية', 'تضامن', 'إنقاذ', 'خلاص', 'تحرير', 'حقوق', 'بيئة', 'عمل', 'أمل', 'حياة', 'سيادة'].map(keyOf),
+    'مستقبل', 'شعب', 'وطن', 'اشتراكية', 'تضامن', 'إنقاذ', 'خلاص', 'تحرير', 'حقوق', 'بيئة', 'عمل', 'أمل', 'حياة', 'سيادة', 'مصالحة', 'نضال'].map(keyOf),
 );
 
 /**
@@ -326,7 +326,7 @@ export function findCuedOrgs(
       // a nisba ("وزارة الخارجية القطرية": الخارجية is the ministry's name, القطرية its adjective).
       // «الري» keeps its article in the key (the stem is too short to strip), and is definite too.
       const definite = t?.arabic === true && (t.article || (t.norm.startsWith('ال') && t.norm.length >= 4) || (j > i + 1 && isJoinedNoun(t)));
-      if (!t || !definite || (j > i + 1 && NISBA_AR.test(t.key))) break;
+      if (!t || !definite || (j > i + 1 && (NISBA_AR.test(t.key) || isJoinedBodyHead(t)))) break;
       // The sentence going on: a time ("مجلس الشورى الأسبوع المقبل"), a rank ("مجلس السيادة الفريق
       // البرهان"), an ordinal ("مجلس النواب الأربعين").
       if (BODY_STOP_AR.has(t.key) || AFTER_BODY_AR.has(t.key)) break;
@@ -548,7 +548,14 @@ function institutionSpan(
     j++;
     if (ministry && last > 0) break;
   }
-  return last > 0 ? { first: i, last, start, impliedArticle } : null;
+  if (last < 0) return null;
+  // «الحزب الكاميروني للمصالحة الوطنية», «الحزب الديمقراطي الإندونيسي للنضال»: a party's ideal
+  // after its adjectives is part of its name.
+  const ideal = next(last + 1);
+  if (PURPOSE_HEADS_AR.has(reading.key) && ideal?.arabic === true && ideal.norm.startsWith('لل') && IDEALS_AR.has(keyOf(ideal.norm.slice(2)))) {
+    last = complementTail(last + 2, next, { adjectives: new Set<string>(), stops: new Set<string>(), nationalityEnds: false });
+  }
+  return { first: i, last, start, impliedArticle };
 }
 
 /**

@@ -6,7 +6,7 @@ import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
-import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
+import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, COUNTS_AFTER_B_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, joinedTaskAt, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
@@ -184,7 +184,7 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
     // where the list knows «عبد الرحيم» only) ends the name.
     const nameWord = (k: number): boolean => {
       const t = tokens[k];
-      return t !== undefined && (nameTokens.has(t.key) || (!isNationality(t) && readsAsFamilyName(t)));
+      return t !== undefined && (nameTokens.has(t.key) || (!isNationality(t) && readsAsFamilyName(t) && !isCountOrNameBehindB(tokens, k, nameTokens, named)));
     };
     const longer = d.arabic
       ? found.find((m) => m.type === 'PER' && m.first === titled.first && m.last > lineage && m.last - lineage <= 2 && nameWord(lineage + 1) && nameWord(m.last))
@@ -202,9 +202,13 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
 }
 
 /** Step 4: organisations named after a cue word; "giant North Field": the cue was right about a name, not its type. */
-export function addCuedOrgs(d: Draft, data: TaggerData): void {
+export function addCuedOrgs(d: Draft, data: TaggerData, modelOrgs: ReadonlyArray<ModelSpan> = []): void {
   const { text, tokens } = d;
-  for (const span of findCuedOrgs(tokens, d.covered, d.join)) {
+  for (const cued of findCuedOrgs(tokens, d.covered, d.join)) {
+    // «الاتحاد الديمقراطي للمجريين في رومانيا»: where the model reads the same name on through «في»
+    // and a place (whose KB match it held back), its longer name stands.
+    const longer = d.arabic ? modelOrgs.find((m) => m.first === cued.first && m.last > cued.last + 1 && m.last <= cued.last + 3 && tokens[cued.last + 1]?.norm === 'في' && d.isFree(cued.last + 1, m.last) && data.lexicon.flagsOf(tokens[cued.last + 2]?.key ?? '')?.some((f) => f.startsWith('LOC')) === true) : undefined;
+    const span = longer ? { ...cued, last: longer.last } : cued;
     const last = tokens[span.last];
     if (!last) continue;
     const surface = text.slice(span.start, last.end);
@@ -352,10 +356,14 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   return { spans, ids };
 }
 
-/** What a vote or a match is won by («بخمسة», «بثلاثية», «بهدفين», «بأغلبية»): never a name part. */
-const COUNTS_AFTER_B_AR = new Set(
-  ['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثنائية', 'ثلاثية', 'رباعية', 'خماسية', 'هدف', 'هدفين', 'أغلبية', 'فارق', 'نتيجة', 'نسبة', 'صوت', 'أصوات', 'مقعد', 'مقاعد', 'منصب', 'لقب'].map(keyOf),
-);
+/** Whether the word at `k` is a count or a person named elsewhere in the article behind «ب» («بخمسة», «ببينيت»): no name part. */
+function isCountOrNameBehindB(tokens: readonly Token[], k: number, nameTokens: ReadonlySet<string>, named: (k: number) => boolean): boolean {
+  const t = tokens[k];
+  if (t?.arabic !== true || t.article || !t.norm.startsWith('ب') || nameTokens.has(t.key)) return false;
+  const rest = keyOf(t.norm.slice(1));
+  return COUNTS_AFTER_B_AR.has(rest) || (rest.length >= 3 && tokens.some((o, j) => j !== k && o.arabic && o.key === rest && named(j)));
+}
+
 
 /** Lineage words that need the given name before them. */
 const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));
@@ -380,11 +388,7 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   }
   if (isArabicTitle(tokens[m.first])) return null;
   // «كابرال ليبي بخمسة», «منصور عباس ببينيت»: a count or a name behind «ب» the model ran on into.
-  const behindB = tokens[m.last];
-  if (m.last > m.first && behindB?.arabic === true && !behindB.article && behindB.norm.startsWith('ب') && !nameTokens.has(behindB.key)) {
-    const rest = keyOf(behindB.norm.slice(1));
-    if (COUNTS_AFTER_B_AR.has(rest) || (rest.length >= 3 && tokens.some((t, k) => k !== m.last && t.arabic && t.key === rest && named(k)))) m = { ...m, last: m.last - 1 };
-  }
+  if (m.last > m.first && isCountOrNameBehindB(tokens, m.last, nameTokens, named)) m = { ...m, last: m.last - 1 };
   // «سامي حداد مجددا», «زوما هدفا»: an adverb or object in ـًا the model ran on into.
   const end = tokens[m.last];
   if (m.last > m.first && end && !end.article && ACCUSATIVES_AR.has(end.key)) m = { ...m, last: m.last - 1 };

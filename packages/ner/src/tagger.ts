@@ -88,7 +88,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     addNamedBodies(d, data, bodies);
     addTitledNames(d, nameTokens, found);
     if (!arabic) addPlatformX(d, platformX);
-    addCuedOrgs(d, data);
+    addCuedOrgs(d, data, modelOrgs);
     if (!arabic) addShortForms(d, modelOrgs);
     const names = resolveModelNames(d, data, found);
     const linked = addSurnameLinks(d, new Set(found.filter((s) => s.type === 'PER' && s.first === s.last).map((s) => s.first)));

@@ -135,3 +135,21 @@ describe('parties named by what they stand for', () => {
     expect(named('وتحركت الجمعية من أجل الحصول على الدعم.', 'ar')).toEqual([]);
   });
 });
+
+describe('party names of the world-politics set, after the retraining', () => {
+  it('keep the ideal after a party\'s adjectives, and end before another party joined with و', () => {
+    expect(named('وحصل الحزب الكاميروني للمصالحة الوطنية على مقعدين.', 'ar')).toEqual(['ORG الحزب الكاميروني للمصالحة الوطنية org:الحزب الكاميروني للمصالحه الوطنيه']);
+    expect(named('ودعم حزب العمال والحزب الديمقراطي المشروع.', 'ar')[0]).toBe('ORG حزب العمال org:حزب العمال');
+    expect(named('وقالت وزارة الاقتصاد والتجارة إن الأسعار مستقرة.', 'ar')).toEqual(['ORG وزارة الاقتصاد والتجارة org:وزاره الاقتصاد والتجاره']);
+  });
+
+  it('take the model\'s longer name on through «في» and a place where a rule found its start', () => {
+    expect(named('وقال الاتحاد الديمقراطي للمجريين في رومانيا إنه سيصوت ضد الحكومة.', 'ar', true)).toEqual(['ORG الاتحاد الديمقراطي للمجريين في رومانيا org:الاتحاد الديمقراطي للمجريين في رومانيا']);
+    // The rules alone keep the body and the country apart.
+    expect(named('وقال الاتحاد الديمقراطي للمجريين في رومانيا إنه سيصوت ضد الحكومة.', 'ar')).toEqual(['ORG الاتحاد الديمقراطي للمجريين org:الاتحاد الديمقراطي للمجريين', 'LOC رومانيا loc:ROU']);
+  });
+
+  it('leave a count out of a leader named after «بزعامة»', () => {
+    expect(named('ثم الحزب الكاميروني للمصالحة الوطنية بزعامة كابرال ليبي بخمسة.', 'ar', true)).toContain('PER كابرال ليبي per:كابرال ليبي');
+  });
+});
