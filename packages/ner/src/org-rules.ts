@@ -355,7 +355,10 @@ export function findCuedOrgs(
     // الإيراني», «رئيس هيئة الأركان الإسرائيلي»).
     const before = tokens[i - 1];
     const titled = before !== undefined && (isArabicTitle(before) || variantsOf(before).some((v) => TITLE_OF_BODY_AR.has(v.key)));
-    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || (isNationality(adj) && !titled));
+    // «جهاز الرقابة المالية»: a feminine adjective after a masculine head and its one feminine
+    // complement describes the complement, inside the name.
+    const complementsAdj = !feminine && j === i + 2 && tokens[i + 1]?.key.endsWith('ه') === true && adj?.key.endsWith('يه') === true && !isNationality(adj);
+    const agrees = adj !== undefined && (adj.key.endsWith('يه') === feminine || complementsAdj || (feminine && COMPLEMENT_ADJ_AR.has(adj.key)) || (isNationality(adj) && !titled));
     // «مديرية الأمن العام», «النائب العام»: «العام» is "general" unless the year goes on («العام المقبل»).
     const yearAfter = next(j + 1);
     const general = adj?.key === GENERAL && !YEAR_GOES_ON_AR.has(yearAfter?.key ?? '') && !/^\p{Nd}/u.test(yearAfter?.text ?? '');

@@ -90,6 +90,10 @@ describe('long Arabic body names of the institutions set (articles-train41)', ()
     expect(named('وأحيل الملف إلى محكمة الجنايات المختصة بقضايا النزاهة أمس.', 'ar', true)).toEqual(['ORG محكمة الجنايات المختصة بقضايا النزاهة org:محكمه الجنايات المختصه بقضايا النزاهه']);
   });
 
+  it('keeps the complement\'s feminine adjectives after a masculine head («جهاز الرقابة المالية والإدارية»)', () => {
+    expect(named('وقال جهاز الرقابة المالية والإدارية للدولة إن المخالفات كبيرة.', 'ar')).toEqual(['ORG جهاز الرقابة المالية والإدارية org:جهاز الرقابه الماليه والاداريه']);
+  });
+
   it('keeps «العاملة» in «القوى العاملة» and leaves a proclitic before a facility head out', () => {
     expect(named('وأعلنت الهيئة العامة للقوى العاملة عن حملة.', 'ar')).toEqual(['ORG الهيئة العامة للقوى العاملة org:الهييه العامه للقوي العامله']);
     expect(named('ووصل المسافرون بمطار الملك عبدالعزيز الدولي في جدة.', 'ar', true)).toContain('LOC مطار الملك عبدالعزيز الدولي loc:مطار الملك عبدالعزيز الدولي');
