@@ -239,6 +239,20 @@ function commaListEnd(text: string, tokens: readonly Token[], at: number, isName
 }
 
 /**
+ * "National Petroleum Corporation of Namibia", "Airports Corporation of Vietnam": where the model
+ * reads a name of that shape on through "of" and one to three capitalised words (a place it held
+ * the KB match of back), the model's longer name stands.
+ */
+export function withModelsOfClause<S extends OrgSpan & { readonly end: number }>(span: S, tokens: readonly Token[], modelOrgs: ReadonlyArray<{ readonly first: number; readonly last: number }>): S {
+  if (tokens[span.last + 1]?.key !== 'of' || tokens[span.last + 1]?.cap === true) return span;
+  const longer = modelOrgs.find((m) => m.first === span.first && m.last >= span.last + 2 && m.last <= span.last + 4);
+  if (!longer) return span;
+  for (let k = span.last + 2; k <= longer.last; k++) if (tokens[k]?.cap !== true && tokens[k]?.key !== 'the') return span;
+  const end = tokens[longer.last];
+  return end ? { ...span, last: longer.last, end: end.end } : span;
+}
+
+/**
  * An organisation name of that shape without an "of" clause that names a person the model found
  * ("Pakistan Peoples Party of Bilawal Bhutto Zardari" is the party, then its leader).
  */

@@ -8,7 +8,7 @@ import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
-import { findEnglishOrgNames, isEnglishCompanyName, withoutPersonAfterOf } from './english-orgs.ts';
+import { findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { findArabicInstitutions } from './org-rules.ts';
 import { partialNameLinks } from './partial-names.ts';
 import { Draft } from './tag-draft.ts';
@@ -78,7 +78,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // Names shown by their shape ("Office of Management and Budget"; "وزارة النفط العراقية"): a
     // KB name inside one is part of it.
     const people = found.filter((s) => s.type === 'PER');
-    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join).map((s) => withoutPersonAfterOf(s, d.tokens, people));
+    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join).map((s) => withModelsOfClause(withoutPersonAfterOf(s, d.tokens, people), d.tokens, modelOrgs));
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join) : [];
     const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
 

@@ -157,3 +157,10 @@ describe('party names of the world-politics set, after the retraining', () => {
     expect(named('ثم الحزب الكاميروني للمصالحة الوطنية بزعامة كابرال ليبي بخمسة.', 'ar', true)).toContain('PER كابرال ليبي per:كابرال ليبي');
   });
 });
+
+describe('English organisations named "… of <place>"', () => {
+  it('take the place in where the model reads the name on through "of"', () => {
+    expect(named('The National Petroleum Corporation of Namibia signed the deal on Monday.', 'en', true)).toEqual(['ORG National Petroleum Corporation of Namibia org:national petroleum corporation of namibia']);
+    expect(named('Officials at the Airports Corporation of Vietnam said the terminal would open in June.', 'en', true)).toEqual(['ORG Airports Corporation of Vietnam org:airports corporation of vietnam']);
+  });
+});
