@@ -230,7 +230,8 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   MMR: ['Burma'],
   // Short forms news uses for two-part or renamed countries.
   BIH: ['Bosnia', 'البوسنة'],
-  MKD: ['Macedonia', 'مقدونيا'],
+  // Not English "Macedonia", which is as often the Greek region.
+  MKD: ['مقدونيا', 'مقدونيا الشمالية'],
   TLS: ['East Timor'],
   SWZ: ['Swaziland', 'سوازيلاند'],
   Q11196: ['جمهورية صرب البوسنة', 'Serb Republic'], // Republika Srpska

@@ -316,11 +316,17 @@ export const TASKS_AR: ReadonlySet<string> = new Set(
   ['مكافحة', 'حماية', 'تنظيم', 'تنمية', 'تطوير', 'رعاية', 'شؤون', 'حقوق', 'تشجيع', 'ترويج', 'مراقبة', 'رقابة', 'دعم', 'أمن', 'تحقيق', 'تعزيز', 'تحديث', 'مقاومة', 'محاربة', 'تمويل'].map(keyOf),
 );
 
+/**
+ * Tasks that go on naming a body after و; not «وحماية», «وتعزيز», «ودعم», «وأمن», which as often
+ * start a parallel phrase («جهود وزارة الداخلية وحماية المواطنين», «جهاز المخابرات وأمن الدولة»).
+ */
+const JOINED_TASKS_AR: ReadonlySet<string> = new Set(['مكافحة', 'تنمية', 'حقوق', 'رقابة', 'شؤون', 'تنظيم', 'تطوير', 'محاربة', 'تمويل'].map(keyOf));
+
 /** «ومكافحة الفساد»: a task joined with و (written without the article) and its definite object; the index of the object, or -1. */
 export function joinedTaskAt(j: number, next: (j: number) => Token | undefined): number {
   const t = next(j);
   const object = next(j + 1);
-  if (!t?.arabic || t.article || !t.norm.startsWith('و') || !TASKS_AR.has(keyOf(t.norm.slice(1)))) return -1;
+  if (!t?.arabic || t.article || !t.norm.startsWith('و') || !JOINED_TASKS_AR.has(keyOf(t.norm.slice(1)))) return -1;
   return object?.arabic === true && object.article && object.norm.startsWith('ال') ? j + 1 : -1;
 }
 

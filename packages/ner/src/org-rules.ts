@@ -61,23 +61,30 @@ const NOT_COMPLEMENTS_AR = new Set(
     'شرف'].map(keyOf),
 );
 /** Heads of parties and movements named by what they stand for («الحركة من أجل نهضة الكاميرون»). */
-const PURPOSE_HEADS_AR = new Set(['حزب', 'حركة', 'اتحاد', 'جبهة', 'تحالف', 'تجمع', 'ائتلاف', 'رابطة', 'جمعية', 'منظمة', 'مؤتمر', 'تيار', 'كتلة', 'مبادرة', 'شبكة', 'مجلس'].map(keyOf));
+const PURPOSE_HEADS_AR = new Set(['حزب', 'حركة', 'اتحاد', 'جبهة', 'تحالف', 'تجمع', 'ائتلاف', 'رابطة', 'جمعية', 'منظمة', 'تيار', 'كتلة', 'مبادرة', 'شبكة', 'حملة'].map(keyOf));
 const FOR_AR = keyOf('أجل');
+/** Verbal nouns of a stance whose object follows with ل («رفض الحزب للتغيير», «دعم الحركة للإصلاح»). */
+const STANCES_AR = new Set(['رفض', 'دعم', 'تأييد', 'معارضة', 'دعوة', 'مطالبة', 'انحياز', 'قبول', 'تبني', 'مساندة'].map(keyOf));
 /**
  * What parties stand for («من أجل الديمقراطية», «من أجل نهضة …», «من أجل المواطنين»); «الجمعية من أجل
  * الحصول على …» is a purpose, not a name.
  */
 const IDEALS_AR = new Set(
   ['ديمقراطية', 'تقدم', 'جمهورية', 'تغيير', 'حرية', 'عدالة', 'استقلال', 'مواطنين', 'مواطنة', 'نهضة', 'سلام', 'وحدة', 'إصلاح', 'تنمية', 'كرامة',
-    'مستقبل', 'شعب', 'وطن', 'اشتراكية', 'تضامن', 'إنقاذ', 'خلاص', 'تحرير', 'حقوق', 'بيئة', 'عمل', 'أمل', 'حياة', 'سيادة', 'مصالحة', 'نضال'].map(keyOf),
+    'مستقبل', 'شعب', 'وطن', 'اشتراكية', 'تضامن', 'إنقاذ', 'خلاص', 'تحرير', 'حقوق', 'بيئة', 'عمل', 'أمل', 'سيادة', 'مصالحة', 'نضال'].map(keyOf),
 );
 
 /**
  * The last token of «من أجل …» after a party's name: «من أجل» and what it stands for (a definite
  * noun, or a noun and its definite complement), then a nisba adjective and nouns joined with و
  * («من أجل الديمقراطية والتقدم», «من أجل نهضة الكاميرون»); `last` when the name has no such phrase.
+ * The name before it (from `first`) is a party's head, definite when alone, and nisba adjectives
+ * only: «حزب العمال من أجل العدالة» and «مجلس الوزراء من أجل الإصلاح» are a party and a purpose.
  */
-export function purposeTail(last: number, next: (j: number) => Token | undefined): number {
+export function purposeTail(first: number, last: number, tokens: readonly Token[], next: (j: number) => Token | undefined): number {
+  const head = tokens[first];
+  if (!head || !variantsOf(head).some((v) => PURPOSE_HEADS_AR.has(v.key) && (v.article || last > first) && !/[فك]/u.test(v.clitics))) return last;
+  for (let k = first + 1; k <= last; k++) if (!isNisbaAdjective(tokens[k])) return last;
   const min = next(last + 1);
   const ajl = next(last + 2);
   const what = next(last + 3);
@@ -92,53 +99,93 @@ export function purposeTail(last: number, next: (j: number) => Token | undefined
 }
 
 /**
- * «الحركة من أجل نهضة الكاميرون», «حزب الديمقراطية من أجل المواطنين», «الاتحاد الوطني من أجل
- * الديمقراطية والتقدم»: a party's head, with one or two definite words or adjectives, and what it
- * stands for. Nothing without «من أجل» (see `purposeTail`).
+ * «الحركة من أجل نهضة الكاميرون», «الاتحاد الوطني من أجل الديمقراطية والتقدم»: a party's head, alone
+ * or with nisba adjectives, and what it stands for. Nothing without «من أجل» (see `purposeTail`).
  */
 function purposeBodyAt(tokens: readonly Token[], i: number, next: (j: number) => Token | undefined): OrgSpan | null {
   const head = tokens[i];
   const reading = head && variantsOf(head).find((v) => PURPOSE_HEADS_AR.has(v.key) && !/[فك]/u.test(v.clitics));
   if (!head || !reading) return null;
   for (let j = i; j <= i + 2; j++) {
-    const end = purposeTail(j, next);
+    if (j > i && next(j) === undefined) return null;
+    const end = purposeTail(i, j, tokens, next);
     if (end > j) return { first: i, last: end, start: head.start + reading.skip };
-    const t = next(j + 1);
-    if (!t?.arabic || !t.norm.startsWith('ال')) return null;
   }
   return null;
 }
 
 /** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */
 const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة', 'معني', 'معنية'].map(keyOf));
+/** Whether a token is «المختصة», «المعنية» … (which names nothing without what follows it). */
+export function isCompetentAdjective(t: Token | undefined): boolean {
+  return t?.arabic === true && t.article && COMPETENT_AR.has(t.key);
+}
+
+/**
+ * Where a model organisation runs on into «من أجل» that does not name a party («مجلس الوزراء من أجل
+ * الإصلاح»: a purpose), the index of the token before «من»; -1 when it does not.
+ */
+export function purposeClauseAt(first: number, last: number, tokens: readonly Token[]): number {
+  for (let k = first + 1; k < last; k++) {
+    if (tokens[k]?.norm !== 'من' || tokens[k + 1]?.key !== FOR_AR) continue;
+    // Only after a name already whole with its complement («مجلس الوزراء», «حزب العمال»); a head and
+    // its adjectives may go on («الحملة الوطنية من أجل حقوق الطلبة», «محامون زيمبابويون من أجل …»).
+    let complement = false;
+    for (let j = first + 1; j < k; j++) complement ||= tokens[j]?.norm.startsWith('ال') === true && !isNisbaAdjective(tokens[j]);
+    return complement ? k - 1 : -1;
+  }
+  return -1;
+}
+
+/** Bodies named by their competence: courts, prosecutors, panels and offices; never a ministry («وزارة الداخلية المعنية بتطبيق القانون»). */
+const COMPETENCE_HEADS_AR = new Set(['محكمة', 'محاكم', 'نيابة', 'دائرة', 'لجنة', 'مكتب', 'هيئة', 'وحدة', 'غرفة', 'قطب', 'مفوضية', 'فريق', 'مركز'].map(keyOf));
+/** Constructs that open a competence («بقضايا النزاهة», «بجرائم الفساد», «بشؤون اللاجئين», «بمكافحة الإرهاب»). */
+const COMPETENCE_CONSTRUCTS_AR = new Set(['قضايا', 'جرائم', 'شؤون', 'مكافحة', 'حقوق', 'منازعات', 'نزاعات'].map(keyOf));
+/** What a body is competent for, written definite («بالجرائم الاقتصادية», «بالمخدرات والجريمة», «بالمفقودين»). */
+const COMPETENCE_DOMAINS_AR = new Set(
+  ['جرائم', 'جريمة', 'مخدرات', 'مفقودين', 'إرهاب', 'فساد', 'نزاهة', 'أحداث', 'أسرة', 'أطفال', 'لاجئين', 'مهاجرين', 'اتجار', 'تهريب', 'بيئة',
+    'منازعات', 'نزاعات', 'طعون', 'انتخابات', 'جنايات', 'جنح', 'مخالفات', 'حقوق', 'قضايا', 'اختفاء', 'تعذيب', 'عنف'].map(keyOf),
+);
+/** Nouns in ـية that are no nisba adjective («القضية», «الهدية»), and verbal nouns of the form تفعلة («التسوية»). */
+const NOT_NISBA_NOUNS_AR = new Set(['قضية', 'هدية', 'ضحية', 'رؤية', 'بنية', 'نية', 'أغلبية', 'أولوية', 'مسؤولية', 'شرعية', 'عملية', 'كمية', 'ميزانية', 'اتفاقية', 'أهمية', 'إمكانية', 'وصية', 'حرية', 'هوية', 'أمنية'].map(keyOf));
+const isNisbaAdjective = (t: Token | undefined): boolean =>
+  t?.arabic === true && t.norm.startsWith('ال') && NISBA_AR.test(t.key) && t.key.length >= 4 && !NOT_NISBA_NOUNS_AR.has(t.key) && !(t.key.length === 5 && t.key.startsWith('ت') && t.key.endsWith('يه'));
 
 /**
  * «محكمة جنايات الرصافة المختصة بقضايا النزاهة», «النيابة المتخصصة بمكافحة الإرهاب»,
- * «الدائرة المختصة بالجرائم الاقتصادية», «مكتب الأمم المتحدة المعني بالمخدرات والجريمة»: what a
- * court or body is competent for is part of its
- * name. Returns the index of the name's new last token (`last` when nothing follows):
- * «المختصة», then a word behind ب, then (when that word is a construct such as «بقضايا») its
- * definite complement, and a nisba adjective.
+ * «الدائرة المختصة بالجرائم الاقتصادية», «اللجنة المعنية بالمخدرات والجريمة»: what a court, a
+ * prosecutor or a panel is competent for is part of its name. Returns the index of the name's new
+ * last token (`last` when nothing follows): «المختصة», then a construct such as «بقضايا» and its
+ * definite complement, or a definite domain behind ب («بالجرائم»), then a nisba adjective and, after
+ * a definite domain, domains joined with و. `head` is the name's first token.
  */
-export function competenceTail(last: number, next: (j: number) => Token | undefined, lastToken?: Token): number {
+export function competenceTail(head: Token | undefined, last: number, next: (j: number) => Token | undefined, lastToken?: Token): number {
+  if (!head || !variantsOf(head).some((v) => COMPETENCE_HEADS_AR.has(v.key))) return last;
   // The model may have taken «المختصة» in and stopped: go on from the word before it.
   if (lastToken?.arabic === true && lastToken.article && COMPETENT_AR.has(lastToken.key) && next(last + 1)?.norm.startsWith('ب') === true) {
-    const end = competenceTail(last - 1, (j) => (j === last ? lastToken : next(j)));
+    const end = competenceTail(head, last - 1, (j) => (j === last ? lastToken : next(j)));
     return end > last ? end : last;
   }
   const adj = next(last + 1);
   const what = next(last + 2);
   if (!adj?.arabic || !adj.article || !COMPETENT_AR.has(adj.key) || !what?.arabic || !what.norm.startsWith('ب') || what.norm.length < 4) return last;
+  const domain = what.norm.startsWith('بال');
+  const key = keyOf(what.norm.slice(1));
   let end = last + 2;
-  if (!what.norm.startsWith('بال')) {
+  if (domain) {
+    if (!COMPETENCE_DOMAINS_AR.has(key)) return last;
+  } else {
     const object = next(end + 1);
-    if (!object?.arabic || !object.article || !object.norm.startsWith('ال')) return last;
+    if (!COMPETENCE_CONSTRUCTS_AR.has(key) || !object?.arabic || !object.article || !object.norm.startsWith('ال')) return last;
     end++;
   }
-  const nisba = next(end + 1);
-  if (nisba?.arabic && nisba.norm.startsWith('ال') && NISBA_AR.test(nisba.key) && nisba.key.length >= 4) end++;
-  // «المعني بالمخدرات والجريمة»: nouns joined with و.
-  for (let k = 0; k < 2 && next(end + 1)?.norm.startsWith('وال') === true; k++) end++;
+  if (isNisbaAdjective(next(end + 1))) end++;
+  // «المعني بالمخدرات والجريمة»: domains joined with و.
+  for (let k = 0; k < 2 && domain; k++) {
+    const joined = next(end + 1);
+    if (!joined?.norm.startsWith('وال') || !COMPETENCE_DOMAINS_AR.has(keyOf(joined.norm.slice(1)))) break;
+    end++;
+  }
   return end;
 }
 
@@ -380,7 +427,9 @@ export function findCuedOrgs(
     if (end && !isNationality(end) && (isJoinedNoun(next(j)) || isJoinedNoun(end) || joinedTaskAt(j, next) > 0)) {
       j = complementTail(j, next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: true }) + 1;
     }
-    j = competenceTail(j - 1, next, tokens[j - 1]) + 1;
+    j = competenceTail(head, j - 1, next, tokens[j - 1]) + 1;
+    // «هيئة النزاهة المختصة (بملفات …)»: the adjective alone names nothing.
+    if (j - 1 > i + 1 && isCompetentAdjective(tokens[j - 1])) j--;
     return { first: i, last: j - 1, start: head.start + reading.skip };
   }
 }
@@ -555,7 +604,9 @@ function institutionSpan(
   // «الحزب الكاميروني للمصالحة الوطنية», «الحزب الديمقراطي الإندونيسي للنضال»: a party's ideal
   // after its adjectives is part of its name.
   const ideal = next(last + 1);
-  if (PURPOSE_HEADS_AR.has(reading.key) && ideal?.arabic === true && ideal.norm.startsWith('لل') && IDEALS_AR.has(keyOf(ideal.norm.slice(2)))) {
+  // Not after a stance («رفض الحزب الشيوعي للتغيير»: the refusal's object).
+  const stance = prev !== undefined && prev.arabic && variantsOf(prev).some((v) => STANCES_AR.has(v.key));
+  if (PURPOSE_HEADS_AR.has(reading.key) && !stance && ideal?.arabic === true && ideal.norm.startsWith('لل') && IDEALS_AR.has(keyOf(ideal.norm.slice(2)))) {
     last = complementTail(last + 2, next, { adjectives: new Set<string>(), stops: new Set<string>(), nationalityEnds: false });
   }
   return { first: i, last, start, impliedArticle };

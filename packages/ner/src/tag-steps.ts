@@ -12,7 +12,7 @@ import { isNationality, isNationalityWord, joinedTaskAt, placeInstitution, type 
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { competenceTail, endsWithBelonging, isPluralObjectAfter, purposeTail, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
+import { competenceTail, endsWithBelonging, isCompetentAdjective, isPluralObjectAfter, purposeClauseAt, purposeTail, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
@@ -58,9 +58,13 @@ export function addKbNames(
   around: { readonly shaped: readonly TokenSpan[]; readonly institutions: ReadonlyArray<TokenSpan & { readonly complement?: number }>; readonly bodies: readonly BodySpan[]; readonly modelOrgs: readonly TokenSpan[]; readonly modelPeople?: readonly TokenSpan[] },
 ): void {
   const { tokens, arabic } = d;
-  const insideOrg = (first: number, last: number): boolean =>
-    around.modelOrgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2);
   const matches = data.matcher.match(tokens, d.text);
+  // A model organisation that holds a KB organisation or person loses to it later, so it holds
+  // no KB place back («الاتحاد الأوروبي من أجل دعم أوكرانيا»: Ukraine stays).
+  // (Arabic only: in English the KB company is usually the start of a longer name, "ArcelorMittal Nippon Steel India".)
+  const kbNames = arabic ? matches.filter((m) => data.entries[m.entry]?.type !== 'LOC') : [];
+  const insideOrg = (first: number, last: number): boolean =>
+    around.modelOrgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2 && !kbNames.some((k) => k.first <= s.last && s.first <= k.last));
   matches.forEach((raw, n) => {
     const entry = data.entries[raw.entry];
     // A KB organisation that ends an English name of that shape after capitalised modifiers only
@@ -105,7 +109,9 @@ export function addKbNames(
     // "Esper Kallas" is not Kaja Kallas: a KB person's bare surname after another given name is
     // someone else of that name.
     // «محمود عبد العاطي» is not Badr Abdelatty: a compound surname («عبد …», «أبو …») counts as one word.
-    const oneUnit = raw.first === raw.last || (arabic && raw.last === raw.first + 1 && COMPOUND_HEADS_AR.has(tokens[raw.first]?.key ?? ''));
+    // Only where the model reads the two as one person («واستقبل الرئيس عباس عبد العاطي» is two people).
+    const compound = arabic && raw.last === raw.first + 1 && COMPOUND_HEADS_AR.has(tokens[raw.first]?.key ?? '') && (around.modelPeople ?? []).some((p) => p.first === raw.first - 1 && p.last >= raw.last);
+    const oneUnit = raw.first === raw.last || compound;
     const namesake = entry.type === 'PER' && oneUnit ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
     if (namesake >= 0) return addOtherPerson(d, namesake, raw);
     // «ساليفو مودي»: the model reads a person whose last word is the KB surname and whose given
@@ -319,7 +325,12 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // «هيئة الرقابة ومكافحة الفساد»: a task joined with و goes on naming the body.
       let last = kept.last;
       for (let task = joinedTaskAt(last + 1, next); task > 0 && kept.last > kept.first; task = joinedTaskAt(last + 1, next)) last = task;
-      last = purposeTail(competenceTail(last, next, tokens[last]), next);
+      last = purposeTail(kept.first, competenceTail(tokens[kept.first], last, next, tokens[last]), tokens, next);
+      // «مجلس الوزراء من أجل الإصلاح»: a purpose the model ran on into; «وزارة الداخلية المعنية»: an
+      // adjective of competence left without what follows it.
+      const purpose = purposeClauseAt(kept.first, last, tokens);
+      if (purpose > kept.first) last = purpose;
+      if (last > kept.first + 1 && isCompetentAdjective(tokens[last])) last--;
       return last === kept.last ? kept : { ...kept, last };
     })
     .map((m) => {

@@ -72,9 +72,12 @@ const PREP = ['ب', 'ل', 'ك'];
 const MIN_STEM = 3;
 /**
  * Latin letters spelt in Arabic, two letters long, that open acronym names («بي واي دي», «إم جي»,
- * «إس تي سي»): read after و too («وبي واي دي»). Not «في», «إن», «أو», «إل» (ordinary words or the article).
+ * «إس تي سي»): read after و too («وبي واي دي»). Not «في», «إن», «أو», «إل» (ordinary words or the
+ * article), «أم» («وأم» is "and a mother") or «دي» («ودي بروين»).
  */
-const LETTER_NAMES = new Set(['بي', 'سي', 'دي', 'جي', 'تي', 'ام', 'اس', 'ار', 'زد']);
+const LETTER_NAMES = new Set(['بي', 'سي', 'جي', 'تي', 'اس', 'ار']);
+/** Two-letter words read behind any proclitic: «سد» (a dam: «بسد النهضة»). */
+const SHORT_STEMS = new Set(['سد']);
 
 /**
  * Readings of an Arabic token: as written, then with و/ف, ب/ل/ك and the article removed
@@ -89,7 +92,7 @@ export function variantsOf(token: Token): TokenVariant[] {
   const add = (letters: number, impliedArticle: boolean): void => {
     const rest = norm.slice(letters);
     const key = impliedArticle ? rest : stripArticle(rest);
-    if ((key.length < MIN_STEM && !(letters === 1 && conj === 1 && LETTER_NAMES.has(key))) || seen.has(key)) return;
+    if ((key.length < MIN_STEM && !(letters === 1 && conj === 1 && LETTER_NAMES.has(key)) && !SHORT_STEMS.has(key)) || seen.has(key)) return;
     seen.add(key);
     const article = impliedArticle || key !== rest;
     starts ??= normalizedLetterStarts(token.text);
