@@ -235,6 +235,8 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   TLS: ['East Timor'],
   SWZ: ['Swaziland', 'سوازيلاند'],
   Q11196: ['جمهورية صرب البوسنة', 'Serb Republic'], // Republika Srpska
+  // Kabul: «كابل» is also "cable", so only where the model reads a place.
+  Q188933: ['~كابل'],
   NLD: ['Holland'],
   // «مالي» is also the adjective "financial": only where the model reads a place (a `~` alias).
   MLI: ['~مالي'],

@@ -110,8 +110,11 @@ function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, l
     // «ف» and «ك» almost never stand before a name in news (once in the article gold's 2,400
     // proclitics), and many foreign names open with their letters («فالتيري», «كالونزو», «كلية»):
     // they are dropped only before a whole one-word name or a word the article also writes bare.
+    // Behind «ك» a short place that is also a name part is the name («كنان», not Nan).
     if (/[فك]/u.test(v.clitics)) {
-      if (!known && (standsBare || lexicon.flagsOf(v.key)?.some(isWholeName) === true)) return token.start + v.skip;
+      const flags = lexicon.flagsOf(v.key) ?? [];
+      const whole = (!v.clitics.includes('ك') || v.key.length >= 4 || !flags.includes('nm')) && flags.some((f) => isWholeName(f) && f !== 'PER1');
+      if (!known && (standsBare || whole)) return token.start + v.skip;
       continue;
     }
     if (v.article || (!known && (lexicon.flagsOf(v.key) !== undefined || standsBare || isPlaceHeadKey(v.key)))) return token.start + v.skip;

@@ -132,3 +132,11 @@ export function readsAsFamilyName(t: Token): boolean {
 export const COUNTS_AFTER_B_AR: ReadonlySet<string> = new Set(
   ['ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'ثنائية', 'ثلاثية', 'رباعية', 'خماسية', 'هدف', 'هدفين', 'أغلبية', 'فارق', 'نتيجة', 'نسبة', 'صوت', 'أصوات', 'مقعد', 'مقاعد', 'منصب', 'لقب'].map(keyOf),
 );
+
+/** Whether the word at `k` is a count or a person named elsewhere in the article behind «ب» («بخمسة», «ببينيت»): no name part. */
+export function isCountOrNameBehindB(tokens: readonly Token[], k: number, nameTokens: ReadonlySet<string>, named: (k: number) => boolean): boolean {
+  const t = tokens[k];
+  if (t?.arabic !== true || t.article || !t.norm.startsWith('ب') || nameTokens.has(t.key)) return false;
+  const rest = keyOf(t.norm.slice(1));
+  return COUNTS_AFTER_B_AR.has(rest) || (rest.length >= 3 && tokens.some((o, j) => j !== k && o.arabic && o.key === rest && named(j)));
+}

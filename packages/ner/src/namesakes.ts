@@ -7,7 +7,7 @@
 import { unlinkedId } from './entity-id.ts';
 import { isEnglishDemonym } from './demonyms.ts';
 import { opensSentence } from './english-names.ts';
-import { COMPOUND_HEADS_AR, HEAD_ADJECTIVES_AR } from './name-chains.ts';
+import { COMPOUND_HEADS_AR, HEAD_ADJECTIVES_AR, isCountOrNameBehindB, readsAsFamilyName } from './name-chains.ts';
 import { isNationality } from './named-bodies.ts';
 import { facilityWordAfter, isFacilityWordEn } from './place-rules.ts';
 import type { Draft } from './tag-draft.ts';
@@ -133,6 +133,24 @@ export function addOtherPerson(d: Draft, first: number, raw: { readonly last: nu
   const id = unlinkedId('PER', d.text.slice(head.start, raw.end));
   d.add({ first, last: raw.last, start: head.start, end: raw.end, type: 'PER', entityId: id });
   d.people.push({ first, last: raw.last, entityId: id });
+}
+
+/**
+ * The last token of a model person that is a KB person's full Arabic name and one word more, a
+ * family name none of the person's forms has («عمر سليمان مزي» is not Omar Suleiman): -1 when there
+ * is none. The word may not carry the article (a nationality, «المصري») nor be a title or a verb's
+ * object the model ran on into.
+ */
+export function longerNamesake(d: Draft, entry: KbEntry, first: number, last: number, people: readonly TokenSpan[]): number {
+  if (!d.arabic || last <= first) return -1;
+  const extra = d.tokens[last + 1];
+  const end = d.tokens[last];
+  if (!extra || !end || !extra.arabic || extra.norm.startsWith('ال') || d.covered.has(last + 1) || !d.join(end, extra) || isArabicTitle(extra)) return -1;
+  if (!people.some((p) => p.first === first && p.last === last + 1) || spellsOwnWord(entry, extra) || !readsAsFamilyName(extra)) return -1;
+  // «منصور عباس بتسيبوري»: a person named elsewhere behind «ب» is the verb's object.
+  const named = (k: number): boolean => people.some((p) => p.first <= k && k <= p.last) || d.people.some((p) => p.first <= k && k <= p.last);
+  if (isCountOrNameBehindB(d.tokens, last + 1, new Set(), named)) return -1;
+  return last + 1;
 }
 
 const SON_OF_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));

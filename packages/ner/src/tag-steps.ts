@@ -6,7 +6,7 @@ import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
-import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, COUNTS_AFTER_B_AR, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
+import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, isCountOrNameBehindB, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, joinedTaskAt, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
@@ -14,7 +14,7 @@ import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { competenceTail, endsWithBelonging, isCompetentAdjective, isPluralObjectAfter, purposeClauseAt, purposeTail, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
-import { addNamedFacility, addOtherPerson, familyNameAfterLineage, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
+import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
 import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord, withoutLeadingRole } from './title-rules.ts';
@@ -116,6 +116,9 @@ export function addKbNames(
     if (namesake >= 0) return addOtherPerson(d, namesake, raw);
     // «ساليفو مودي»: the model reads a person whose last word is the KB surname and whose given
     // name is none of the person's own words; someone else of that name.
+    const longerPerson = entry.type === 'PER' ? longerNamesake(d, entry, raw.first, raw.last, around.modelPeople ?? []) : -1;
+    const longerEnd = d.tokens[longerPerson];
+    if (longerEnd) return addOtherPerson(d, raw.first, { last: longerPerson, end: longerEnd.end });
     const modelPerson = entry.type === 'PER' && raw.first === raw.last ? modelNamesake(d, entry, raw.last, around.modelPeople ?? []) : -1;
     if (modelPerson >= 0) return addOtherPerson(d, modelPerson, raw);
     // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
@@ -367,13 +370,6 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   return { spans, ids };
 }
 
-/** Whether the word at `k` is a count or a person named elsewhere in the article behind «ب» («بخمسة», «ببينيت»): no name part. */
-function isCountOrNameBehindB(tokens: readonly Token[], k: number, nameTokens: ReadonlySet<string>, named: (k: number) => boolean): boolean {
-  const t = tokens[k];
-  if (t?.arabic !== true || t.article || !t.norm.startsWith('ب') || nameTokens.has(t.key)) return false;
-  const rest = keyOf(t.norm.slice(1));
-  return COUNTS_AFTER_B_AR.has(rest) || (rest.length >= 3 && tokens.some((o, j) => j !== k && o.arabic && o.key === rest && named(j)));
-}
 
 
 /** Lineage words that need the given name before them. */

@@ -206,3 +206,21 @@ describe('faults a review of this session\'s rules found, fixed', () => {
     expect(ar('وأعلن الاتحاد الأوروبي من أجل دعم أوكرانيا حزمة جديدة.')).toEqual(['ORG الاتحاد الأوروبي org:eu', 'LOC أوكرانيا loc:UKR']);
   });
 });
+
+describe('the local, culture and Africa–Asia sets (articles-train42 … -train44)', () => {
+  it('links news figures and bodies the KB lacked, and Kabul written «كابل» where the model reads a place', () => {
+    expect(named('وأكدت بعثة الأمم المتحدة لتقديم المساعدة إلى أفغانستان أن القتلى مدنيون.', 'ar')).toEqual(['ORG بعثة الأمم المتحدة لتقديم المساعدة إلى أفغانستان org:unama']);
+    expect(named('وقال الملا عبد الغني برادر إن القناة ستكتمل.', 'ar')).toEqual(['PER عبد الغني برادر per:abdul-ghani-baradar']);
+    expect(named('ووصل الوفد إلى كابل أمس.', 'ar', true)).toEqual(['LOC كابل loc:Q188933']);
+    expect(named('وتم مد كابل كهربائي جديد.', 'ar', true)).toEqual([]);
+  });
+
+  it('reads a KB person\'s full name with one more family name as someone else', () => {
+    expect(named('وقال وزير الخارجية عمر سليمان مزي إن الحكومة مستعدة.', 'ar', true)).toEqual(['PER عمر سليمان مزي per:عمر سليمان مزي']);
+    expect(named('وقال الرئيس عبد الفتاح السيسي الأربعاء إن مصر مستعدة.', 'ar', true)[0]).toBe('PER عبد الفتاح السيسي per:abdel-fattah-el-sisi');
+  });
+
+  it('keeps «ك» on a short place that is also a name part («كنان»), and drops it before a short place that is not («كجدة»)', () => {
+    expect(named('وقال الموسيقي كنان العظمة إن الحفل ناجح.', 'ar', true).some((m) => m.includes('Q244698'))).toBe(false);
+  });
+});
