@@ -47,6 +47,8 @@ const COMPANY_ENDS_EN = new Set(['co', 'corp', 'inc', 'ltd', 'llc', 'plc', 'corp
   // Gulf legal forms: "Emirates NBD PJSC", "Ooredoo QPSC", "Omantel SAOG", "Zain KSCP".
   'pjsc', 'psc', 'qpsc', 'saog', 'kscp', 'bsc']);
 const CONNECTORS_EN = new Set(['of', 'for', 'and', 'the']);
+/** Particles inside a foreign place's name ("University of Dar es Salaam", "Banco de la Nación"). */
+const NAME_PARTICLES_EN = new Set(['es', 'de', 'del', 'da', 'do', 'dos', 'das', 'la', 'el', 'di', 'du', 'des', 'van', 'von', 'der']);
 /**
  * Institution nouns that end a name of capitalised words before them: "Commerce Ministry",
  * "Turkish Statistical Institute", "Tokyo Stock Exchange", "High Court".
@@ -102,7 +104,7 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
       }
       // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
       // "… Budget and the Court of Justice": "and the" after a name opens the next one.
-      if (!t.cap && CONNECTORS_EN.has(t.key) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
+      if (!t.cap && (CONNECTORS_EN.has(t.key) || NAME_PARTICLES_EN.has(t.key)) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
         let k = j + 1;
         while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
         const after = tokens[k];

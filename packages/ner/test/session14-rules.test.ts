@@ -162,6 +162,10 @@ describe('party names of the world-politics set, after the retraining', () => {
 });
 
 describe('English organisations named "… of <place>"', () => {
+  it('read the particles of a foreign place inside the name ("University of Dar es Salaam")', () => {
+    expect(named('Students at the University of Dar es Salaam protested on Monday.', 'en')).toContain('ORG University of Dar es Salaam org:university of dar es salaam');
+  });
+
   it('take the place in where the model reads the name on through "of"', () => {
     expect(named('The National Petroleum Corporation of Namibia signed the deal on Monday.', 'en', true)).toEqual(['ORG National Petroleum Corporation of Namibia org:national petroleum corporation of namibia']);
     expect(named('Officials at the Airports Corporation of Vietnam said the terminal would open in June.', 'en', true)).toEqual(['ORG Airports Corporation of Vietnam org:airports corporation of vietnam']);
