@@ -185,7 +185,7 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
   for (const titled of findTitledNames(d.text, tokens, d.covered, nameTokens, d.join)) {
     // "Dr. Rohatgi" (one word after Dr or Prof) only where the model reads a person there or the
     // article names that word again: "Dr Pepper", "Dr. Martens" are brands. "Mr Green" always.
-    if (!d.arabic && titled.first === titled.last && isBrandHonorific(tokens[titled.first - 1]) && !named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) continue;
+    if (!d.arabic && titled.first === titled.last && isBrandHonorific(tokens[titled.first - 1]) && ((!named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) || BRAND_WORDS_EN.has(tokens[titled.last + 1]?.key ?? ''))) continue;
     // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
     // clause or is a name elsewhere in the article (`surnameAfter`).
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
@@ -306,6 +306,10 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // may be an agency or a club: «العمانية», «المصري»).
       // "the Englishman", "The Northern Irishman": a person of a nation, not a name.
       if (!arabic && isOnlyDemonym(tokens, m.first, m.last)) return false;
+      // «من أجل السلام»: «أجل» ("sake") opens no name.
+      if (arabic && head?.key === FOR_SAKE_AR && tokens[m.first - 1]?.norm === 'من') return false;
+      // "Dr Pepper sales", "Dr. Martens shares": a brand after an honorific, told by the business word after it.
+      if (!arabic && m.type === 'PER' && m.first === m.last && isBrandHonorific(tokens[m.first - 1]) && BRAND_WORDS_EN.has(tokens[m.last + 1]?.key ?? '')) return false;
       // «هيئة الدفاع», «هيئة المحكمة»: a panel of people, not a body.
       // «(هيئة) المحكمة للمداولة»: nor the panel's complement the model read without the head.
       if (arabic && m.type === 'ORG' && (isPanel(tokens, m.first) || (m.first > 0 && isPanel(tokens, m.first - 1) && d.join(tokens[m.first - 1] as Token, tokens[m.first] as Token)))) return false;
@@ -371,6 +375,10 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
 }
 
 
+
+const FOR_SAKE_AR = keyOf('أجل');
+/** Words after a brand named like a doctor ("Dr Pepper sales", "Dr. Martens shares"). */
+const BRAND_WORDS_EN = new Set(['sales', 'shares', 'stock', 'products', 'brand', 'bottles', 'cans', 'boots', 'drinks', 'maker', 'owner', 'parent', 'revenue', 'profits']);
 
 /** Lineage words that need the given name before them. */
 const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));
