@@ -69,7 +69,12 @@ const SHAPE_ONLY_IN_PROSE_EN = new Set(['society', 'association', 'foundation', 
  * run of two or more capitalised words ending in a company form ("Taiwan Semiconductor
  * Manufacturing Co.", with the dot). `end` is the UTF-16 end offset (after a company form's dot).
  */
-export function findEnglishOrgNames(text: string, tokens: readonly Token[], joinable: (a: Token, b: Token) => boolean): Array<OrgSpan & { end: number }> {
+export function findEnglishOrgNames(
+  text: string,
+  tokens: readonly Token[],
+  joinable: (a: Token, b: Token) => boolean,
+  countryWord: (key: string) => boolean = () => false,
+): Array<OrgSpan & { end: number }> {
   const out: Array<OrgSpan & { end: number }> = [];
   const isName = (t: Token | undefined): boolean => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text) && !NOT_ORG_EN.has(t.key);
   let i = 0;
@@ -109,7 +114,9 @@ export function findEnglishOrgNames(text: string, tokens: readonly Token[], join
         while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
         const after = tokens[k];
         const before = tokens[k - 1];
-        if (after && before && isName(after) && joinable(before, after)) {
+        // "Ministry of Defence du Mali", "Fondation de France": a particle before a country ends the name.
+        const country = NAME_PARTICLES_EN.has(t.key) && after !== undefined && countryWord(after.key);
+        if (after && before && isName(after) && joinable(before, after) && !country) {
           if (t.key === 'of' || t.key === 'for') connected = true;
           j = k;
           continue;

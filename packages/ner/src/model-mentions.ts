@@ -110,10 +110,8 @@ function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, l
     // «ف» and «ك» almost never stand before a name in news (once in the article gold's 2,400
     // proclitics), and many foreign names open with their letters («فالتيري», «كالونزو», «كلية»):
     // they are dropped only before a whole one-word name or a word the article also writes bare.
-    // Behind «ك» a short place that is also a name part is the name («كنان», not Nan).
     if (/[فك]/u.test(v.clitics)) {
-      const flags = lexicon.flagsOf(v.key) ?? [];
-      const whole = (!v.clitics.includes('ك') || v.key.length >= 4 || !flags.includes('nm')) && flags.some((f) => isWholeName(f) && f !== 'PER1');
+      const whole = lexicon.flagsOf(v.key)?.some((f) => isWholeName(f) && f !== 'PER1') === true;
       if (!known && (standsBare || whole)) return token.start + v.skip;
       continue;
     }

@@ -146,12 +146,15 @@ export function longerNamesake(d: Draft, entry: KbEntry, first: number, last: nu
   const extra = d.tokens[last + 1];
   const end = d.tokens[last];
   if (!extra || !end || !extra.arabic || extra.norm.startsWith('ال') || d.covered.has(last + 1) || !d.join(end, extra) || isArabicTitle(extra)) return -1;
-  if (!people.some((p) => p.first === first && p.last === last + 1) || spellsOwnWord(entry, extra) || !readsAsFamilyName(extra)) return -1;
+  if (!people.some((p) => p.first === first && p.last === last + 1) || spellsOwnWord(entry, extra) || !readsAsFamilyName(extra) || TIME_WORDS_AR.has(extra.key)) return -1;
   // «منصور عباس بتسيبوري»: a person named elsewhere behind «ب» is the verb's object.
   const named = (k: number): boolean => people.some((p) => p.first <= k && k <= p.last) || d.people.some((p) => p.first <= k && k <= p.last);
   if (isCountOrNameBehindB(d.tokens, last + 1, new Set(), named)) return -1;
   return last + 1;
 }
+
+/** Times the model runs a name on into («محمود عباس أمس», «نبيه بري صباح الخميس»). */
+const TIME_WORDS_AR = new Set(['أمس', 'صباح', 'مساء', 'ظهر', 'عصر', 'فجر', 'ليل', 'ليلة', 'غداة', 'عشية', 'قبل', 'بعد', 'منذ', 'خلال', 'أثناء', 'حين', 'لدى'].map(keyOf));
 
 const SON_OF_AR = new Set(['بن', 'ابن', 'بنت'].map(keyOf));
 const HEAD_ADJECTIVE_KEYS = new Set(HEAD_ADJECTIVES_AR.map(keyOf));

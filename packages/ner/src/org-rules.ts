@@ -71,7 +71,7 @@ const STANCES_AR = new Set(['رفض', 'دعم', 'تأييد', 'معارضة', '�
  */
 const IDEALS_AR = new Set(
   ['ديمقراطية', 'تقدم', 'جمهورية', 'تغيير', 'حرية', 'عدالة', 'استقلال', 'مواطنين', 'مواطنة', 'نهضة', 'سلام', 'وحدة', 'إصلاح', 'تنمية', 'كرامة',
-    'مستقبل', 'شعب', 'وطن', 'اشتراكية', 'تضامن', 'إنقاذ', 'خلاص', 'تحرير', 'حقوق', 'بيئة', 'عمل', 'أمل', 'سيادة', 'مصالحة', 'نضال'].map(keyOf),
+    'مستقبل', 'شعب', 'وطن', 'اشتراكية', 'تضامن', 'إنقاذ', 'خلاص', 'تحرير', 'حقوق', 'بيئة', 'عمل', 'أمل', 'سيادة', 'مصالحة', 'نضال', 'ثقافة'].map(keyOf),
 );
 
 /**
@@ -84,7 +84,8 @@ const IDEALS_AR = new Set(
 export function purposeTail(first: number, last: number, tokens: readonly Token[], next: (j: number) => Token | undefined): number {
   const head = tokens[first];
   if (!head || !variantsOf(head).some((v) => PURPOSE_HEADS_AR.has(v.key) && (v.article || last > first) && !/[فك]/u.test(v.clitics))) return last;
-  for (let k = first + 1; k <= last; k++) if (!isNisbaAdjective(tokens[k])) return last;
+  // («حزب الاتحاد من أجل الجمهورية»: a party's head after «حزب» counts as its head.)
+  for (let k = first + 1; k <= last; k++) if (!isNisbaAdjective(tokens[k]) && !(k === first + 1 && PURPOSE_HEADS_AR.has(tokens[k]?.key ?? ''))) return last;
   const min = next(last + 1);
   const ajl = next(last + 2);
   const what = next(last + 3);
@@ -116,6 +117,11 @@ function purposeBodyAt(tokens: readonly Token[], i: number, next: (j: number) =>
 
 /** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */
 const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة', 'معني', 'معنية'].map(keyOf));
+/** Whether a name starts with «من أجل» («من أجل القدس»: a purpose, no name). */
+export function opensWithForSake(tokens: readonly Token[], first: number): boolean {
+  return tokens[first]?.norm === 'من' && tokens[first + 1]?.key === FOR_AR;
+}
+
 /** Whether a token is «المختصة», «المعنية» … (which names nothing without what follows it). */
 export function isCompetentAdjective(t: Token | undefined): boolean {
   return t?.arabic === true && t.article && COMPETENT_AR.has(t.key);
@@ -131,7 +137,8 @@ export function purposeClauseAt(first: number, last: number, tokens: readonly To
     // Only after a name already whole with its complement («مجلس الوزراء», «حزب العمال»); a head and
     // its adjectives may go on («الحملة الوطنية من أجل حقوق الطلبة», «محامون زيمبابويون من أجل …»).
     let complement = false;
-    for (let j = first + 1; j < k; j++) complement ||= tokens[j]?.norm.startsWith('ال') === true && !isNisbaAdjective(tokens[j]);
+    // («حزب الاتحاد من أجل الجمهورية»: a party's head after «حزب» is still its head.)
+    for (let j = first + 1; j < k; j++) complement ||= tokens[j]?.norm.startsWith('ال') === true && !isNisbaAdjective(tokens[j]) && !PURPOSE_HEADS_AR.has(tokens[j]?.key ?? '');
     return complement ? k - 1 : -1;
   }
   return -1;
@@ -427,7 +434,7 @@ export function findCuedOrgs(
     if (end && !isNationality(end) && (isJoinedNoun(next(j)) || isJoinedNoun(end) || joinedTaskAt(j, next) > 0)) {
       j = complementTail(j, next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: true }) + 1;
     }
-    j = competenceTail(head, j - 1, next, tokens[j - 1]) + 1;
+    j = purposeTail(i, competenceTail(head, j - 1, next, tokens[j - 1]), tokens, next) + 1;
     // «هيئة النزاهة المختصة (بملفات …)»: the adjective alone names nothing.
     if (j - 1 > i + 1 && isCompetentAdjective(tokens[j - 1])) j--;
     return { first: i, last: j - 1, start: head.start + reading.skip };

@@ -12,7 +12,7 @@ import { isNationality, isNationalityWord, joinedTaskAt, placeInstitution, type 
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { competenceTail, endsWithBelonging, isCompetentAdjective, isPluralObjectAfter, purposeClauseAt, purposeTail, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
+import { competenceTail, endsWithBelonging, isCompetentAdjective, isPluralObjectAfter, opensWithForSake, purposeClauseAt, purposeTail, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
@@ -185,7 +185,7 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
   for (const titled of findTitledNames(d.text, tokens, d.covered, nameTokens, d.join)) {
     // "Dr. Rohatgi" (one word after Dr or Prof) only where the model reads a person there or the
     // article names that word again: "Dr Pepper", "Dr. Martens" are brands. "Mr Green" always.
-    if (!d.arabic && titled.first === titled.last && isBrandHonorific(tokens[titled.first - 1]) && ((!named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) || BRAND_WORDS_EN.has(tokens[titled.last + 1]?.key ?? ''))) continue;
+    if (!d.arabic && titled.first === titled.last && isBrandHonorific(tokens[titled.first - 1]) && ((!named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) || isBrandWordAt(tokens, titled.last + 1))) continue;
     // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
     // clause or is a name elsewhere in the article (`surnameAfter`).
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
@@ -288,6 +288,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   const cuedPlaces = new Set<string>();
   const spans = found
     .map((m) => {
+      // «من أجل القدس»: a purpose, no name; it takes no place back.
+      if (arabic && opensWithForSake(tokens, m.first)) return null;
       // «الريان», «الوكرة»: a one-word gazetteer town the model reads as an organisation is the town's club.
       if (m.type === 'ORG' && m.first === m.last && d.weakPlaces.has(m.first)) d.dropWeakPlace(m.first);
       // "Yoshihiko Noda", «نيكول سابا»: a town's name inside a person's name the model found is the
@@ -309,7 +311,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // «من أجل السلام»: «أجل» ("sake") opens no name.
       if (arabic && head?.key === FOR_SAKE_AR && tokens[m.first - 1]?.norm === 'من') return false;
       // "Dr Pepper sales", "Dr. Martens shares": a brand after an honorific, told by the business word after it.
-      if (!arabic && m.type === 'PER' && m.first === m.last && isBrandHonorific(tokens[m.first - 1]) && BRAND_WORDS_EN.has(tokens[m.last + 1]?.key ?? '')) return false;
+      if (!arabic && m.type === 'PER' && m.first === m.last && isBrandHonorific(tokens[m.first - 1]) && isBrandWordAt(tokens, m.last + 1)) return false;
       // «هيئة الدفاع», «هيئة المحكمة»: a panel of people, not a body.
       // «(هيئة) المحكمة للمداولة»: nor the panel's complement the model read without the head.
       if (arabic && m.type === 'ORG' && (isPanel(tokens, m.first) || (m.first > 0 && isPanel(tokens, m.first - 1) && d.join(tokens[m.first - 1] as Token, tokens[m.first] as Token)))) return false;
@@ -378,7 +380,14 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
 
 const FOR_SAKE_AR = keyOf('أجل');
 /** Words after a brand named like a doctor ("Dr Pepper sales", "Dr. Martens shares"). */
-const BRAND_WORDS_EN = new Set(['sales', 'shares', 'stock', 'products', 'brand', 'bottles', 'cans', 'boots', 'drinks', 'maker', 'owner', 'parent', 'revenue', 'profits']);
+const BRAND_WORDS_EN = new Set(['sales', 'products', 'brand', 'bottles', 'cans', 'boots', 'drinks', 'revenue', 'profits']);
+/** "Dr. Martens shares fell": shares or stock that move on the market (not "Dr Fauci shares his regrets"). */
+const MARKET_VERBS_EN = new Set(['rose', 'fell', 'jumped', 'slid', 'dropped', 'gained', 'closed', 'climbed', 'slumped', 'surged', 'tumbled', 'were', 'are', 'have', 'had']);
+/** Whether the word after a one-word name at `k` says the name is a brand. */
+function isBrandWordAt(tokens: readonly Token[], k: number): boolean {
+  const word = tokens[k]?.key ?? '';
+  return BRAND_WORDS_EN.has(word) || ((word === 'shares' || word === 'stock') && MARKET_VERBS_EN.has(tokens[k + 1]?.key ?? ''));
+}
 
 /** Lineage words that need the given name before them. */
 const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));

@@ -9,7 +9,7 @@ import { buildLexicon } from './model/lexicon.ts';
 import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
-import { findArabicInstitutions } from './org-rules.ts';
+import { findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks } from './partial-names.ts';
 import { Draft } from './tag-draft.ts';
 import {
@@ -74,11 +74,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
           return kept ? [kept] : [];
         })
       : [];
-    const modelOrgs = found.filter((s) => (s.type === 'ORG' || isEnglishCompanyName(d.tokens, s.first, s.last)) && s.last > s.first);
+    // («من أجل القدس» read as an organisation holds no place back: it is dropped later.)
+    const modelOrgs = found.filter((s) => (s.type === 'ORG' || isEnglishCompanyName(d.tokens, s.first, s.last)) && s.last > s.first && !(arabic && opensWithForSake(d.tokens, s.first)));
     // Names shown by their shape ("Office of Management and Budget"; "وزارة النفط العراقية"): a
     // KB name inside one is part of it.
     const people = found.filter((s) => s.type === 'PER');
-    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join).map((s) => withModelsOfClause(withoutPersonAfterOf(s, d.tokens, people), d.tokens, modelOrgs));
+    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join, (key) => data.lexicon.flagsOf(key)?.includes('LOCc') === true).map((s) => withModelsOfClause(withoutPersonAfterOf(s, d.tokens, people), d.tokens, modelOrgs));
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join) : [];
     const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
 
