@@ -117,6 +117,22 @@ function purposeBodyAt(tokens: readonly Token[], i: number, next: (j: number) =>
 
 /** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */
 const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة', 'معني', 'معنية'].map(keyOf));
+/**
+ * Where an Arabic organisation name the model found from `first` to `last` ends: before a plural
+ * object («هيئة النزاهة المتهمين»), on through tasks joined with و («… ومكافحة الفساد»), a
+ * competence («… المختصة بقضايا النزاهة») or a party's ideal («… من أجل الديمقراطية»); before a
+ * purpose («مجلس الوزراء من أجل الإصلاح») and a dangling «المختصة/المعنية».
+ */
+export function modelBodyEnd(first: number, last: number, tokens: readonly Token[], next: (j: number) => Token | undefined): number {
+  let end = last > first + 1 && isPluralObjectAfter(tokens[last - 1], tokens[last]) ? last - 1 : last;
+  for (let task = joinedTaskAt(end + 1, next); task > 0 && last > first; task = joinedTaskAt(end + 1, next)) end = task;
+  end = purposeTail(first, competenceTail(tokens[first], end, next, tokens[end]), tokens, next);
+  const purpose = purposeClauseAt(first, end, tokens);
+  if (purpose > first) end = purpose;
+  if (end > first + 1 && isCompetentAdjective(tokens[end])) end--;
+  return end;
+}
+
 /** Whether a name starts with «من أجل» («من أجل القدس»: a purpose, no name). */
 export function opensWithForSake(tokens: readonly Token[], first: number): boolean {
   return tokens[first]?.norm === 'من' && tokens[first + 1]?.key === FOR_AR;

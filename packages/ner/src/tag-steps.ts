@@ -8,11 +8,11 @@ import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, isCountOrNameBehindB, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
-import { isNationality, isNationalityWord, joinedTaskAt, placeInstitution, type BodySpan } from './named-bodies.ts';
+import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { competenceTail, endsWithBelonging, isCompetentAdjective, isPluralObjectAfter, opensWithForSake, purposeClauseAt, purposeTail, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
+import { endsWithBelonging, modelBodyEnd, opensWithForSake, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
 import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
@@ -114,11 +114,12 @@ export function addKbNames(
     const oneUnit = raw.first === raw.last || compound;
     const namesake = entry.type === 'PER' && oneUnit ? otherGivenName(d, entry, raw.first, data.nameTokens) : -1;
     if (namesake >= 0) return addOtherPerson(d, namesake, raw);
-    // «ساليفو مودي»: the model reads a person whose last word is the KB surname and whose given
-    // name is none of the person's own words; someone else of that name.
+    // «عمر سليمان مزي»: a KB person's full name and one more family name is someone else.
     const longerPerson = entry.type === 'PER' ? longerNamesake(d, entry, raw.first, raw.last, around.modelPeople ?? []) : -1;
     const longerEnd = d.tokens[longerPerson];
     if (longerEnd) return addOtherPerson(d, raw.first, { last: longerPerson, end: longerEnd.end });
+    // «ساليفو مودي»: the model reads a person whose last word is the KB surname and whose given
+    // name is none of the person's own words; someone else of that name.
     const modelPerson = entry.type === 'PER' && raw.first === raw.last ? modelNamesake(d, entry, raw.last, around.modelPeople ?? []) : -1;
     if (modelPerson >= 0) return addOtherPerson(d, modelPerson, raw);
     // "Assad Sarwar": an English bare surname that opens a longer capitalised name is someone else's
@@ -321,26 +322,16 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (arabic && m.type === 'PER' && m.last > m.first && isGenericOrgHead(tokens[m.first] as Token) ? { ...m, type: 'ORG' as const } : m))
     // «مركز الوكرة الصحي التابع (لمؤسسة …)»: "belonging to" ends no name.
     .map((m) => (arabic && m.last > m.first && endsWithBelonging(tokens[m.last]) ? { ...m, last: m.last - 1 } : m))
-    // «هيئة النزاهة المتهمين»: a plural object the model ran on into; «محكمة تحقيق الكرخ المختصة
-    // بقضايا النزاهة»: what a court is competent for, which the model left out.
+    // «هيئة النزاهة المتهمين», «هيئة الرقابة ومكافحة الفساد», «محكمة تحقيق الكرخ المختصة بقضايا
+    // النزاهة», «مجلس الوزراء من أجل الإصلاح»: where an Arabic body name ends (`modelBodyEnd`).
     .map((m) => {
       if (!arabic || m.type !== 'ORG') return m;
-      const kept = m.last > m.first + 1 && isPluralObjectAfter(tokens[m.last - 1], tokens[m.last]) ? { ...m, last: m.last - 1 } : m;
-      const next = (j: number): Token | undefined => {
+      const last = modelBodyEnd(m.first, m.last, tokens, (j) => {
         const a = tokens[j - 1];
         const b = tokens[j];
         return a && b && !d.covered.has(j) && d.join(a, b) ? b : undefined;
-      };
-      // «هيئة الرقابة ومكافحة الفساد»: a task joined with و goes on naming the body.
-      let last = kept.last;
-      for (let task = joinedTaskAt(last + 1, next); task > 0 && kept.last > kept.first; task = joinedTaskAt(last + 1, next)) last = task;
-      last = purposeTail(kept.first, competenceTail(tokens[kept.first], last, next, tokens[last]), tokens, next);
-      // «مجلس الوزراء من أجل الإصلاح»: a purpose the model ran on into; «وزارة الداخلية المعنية»: an
-      // adjective of competence left without what follows it.
-      const purpose = purposeClauseAt(kept.first, last, tokens);
-      if (purpose > kept.first) last = purpose;
-      if (last > kept.first + 1 && isCompetentAdjective(tokens[last])) last--;
-      return last === kept.last ? kept : { ...kept, last };
+      });
+      return last === m.last ? m : { ...m, last };
     })
     .map((m) => {
       // "Benjamin Mkapa Stadium": the facility word the model left out is part of the place.
@@ -375,7 +366,6 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   });
   return { spans, ids };
 }
-
 
 
 const FOR_SAKE_AR = keyOf('أجل');
