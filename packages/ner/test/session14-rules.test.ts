@@ -254,3 +254,21 @@ describe('faults a second review found, fixed', () => {
     expect(named('وقال حزب الاتحاد من أجل الجمهورية إنه فاز بأغلبية المقاعد.', 'ar', true)).toEqual(['ORG حزب الاتحاد من أجل الجمهورية org:حزب الاتحاد من اجل الجمهوريه']);
   });
 });
+
+describe('news figures a helper proposed for the KB (80 entries, checked against the article sets)', () => {
+  it('link by full name and by the bare forms news uses', () => {
+    expect(named('وقال قائد فيلق القدس إسماعيل قاآني إن الرد قادم، وأضاف قاآني أن الحرب لم تنته.', 'ar')).toEqual([
+      'ORG فيلق القدس org:quds-force',
+      'PER إسماعيل قاآني per:esmail-qaani',
+      'PER قاآني per:esmail-qaani',
+    ]);
+    expect(named('Governor Yasir al-Rumayyan told a conference that Rumayyan would stay.', 'en')).toEqual([
+      'PER Yasir al-Rumayyan per:yasir-al-rumayyan',
+      'PER Rumayyan per:yasir-al-rumayyan',
+    ]);
+  });
+
+  it('leave common surnames to surname linking («Tetteh», "Naqvi" are no aliases)', () => {
+    expect(named('Naa Adjeley Tetteh Quarshie, a trader, said sales fell.', 'en').some((m) => m.endsWith('per:hanna-tetteh'))).toBe(false);
+  });
+});
