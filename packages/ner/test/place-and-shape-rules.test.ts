@@ -107,7 +107,9 @@ describe('Arabic institutions', () => {
   });
 
   it('reads a definite institution with its nisba adjectives', () => {
-    expect(named('وقال المتحدث باسم الجيش الوطني الليبي إن قواته تقدمت.', 'ar')).toEqual(['ORG الجيش الوطني الليبي org:الجيش الوطني الليبي']);
+    // (The Libyan National Army is in the KB since session 14; the Somali one shows the rule.)
+    expect(named('وقال المتحدث باسم الجيش الوطني الصومالي إن قواته تقدمت.', 'ar')).toEqual(['ORG الجيش الوطني الصومالي org:الجيش الوطني الصومالي']);
+    expect(named('وقال المتحدث باسم الجيش الوطني الليبي إن قواته تقدمت.', 'ar')).toEqual(['ORG الجيش الوطني الليبي org:libyan-national-army']);
     expect(named('وأكدت المخابرات العامة المصرية وجود تقدم.', 'ar')).toEqual(['ORG المخابرات العامة المصرية org:المخابرات العامه المصريه']);
     expect(named('وذكرت القيادة المركزية الأمريكية أن المدمرة اعترضت الصاروخ.', 'ar')).toEqual([
       'ORG القيادة المركزية الأمريكية org:القياده المركزيه الامريكيه',
@@ -187,7 +189,9 @@ describe('English places and people by shape', () => {
   });
 
   it('keeps the lower-case part after a hyphen and initials before a name', () => {
-    expect(named('Taiwan President Lai Ching-te visited the plant.', 'en')).toContain('PER Lai Ching-te per:lai ching te');
+    // (Lai Ching-te is in the KB since session 14; Ko Wen-je shows the rule.)
+    expect(named('Taipei Mayor Ko Wen-je visited the plant.', 'en')).toContain('PER Ko Wen-je per:ko wen je');
+    expect(named('Taiwan President Lai Ching-te visited the plant.', 'en')).toContain('PER Lai Ching-te per:lai-ching-te');
     const out = named('Chief executive C.C. Wei said demand was strong. Wei added that prices would rise.', 'en', true);
     expect(out).toEqual(['PER C.C. Wei per:c c wei', 'PER Wei per:c c wei']);
   });
