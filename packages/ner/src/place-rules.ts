@@ -317,7 +317,9 @@ const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'penins
   // Not state, county or district: "Michigan State", "Derby County", "Unified School District" are teams and bodies.
   'province', 'territory', 'governorate', 'prefecture', 'oblast', 'valley', 'gorge', 'river', 'island', 'islands', 'desert', 'corridor',
   // Streets and squares ("Kartavya Path", "Tahrir Square"); not "Park" (a Korean surname) nor "Bridge" (a surname too).
-  'path', 'gate', 'square', 'road', 'street', 'avenue', 'boulevard', 'highway']);
+  'path', 'gate', 'square', 'road', 'street', 'avenue', 'boulevard', 'highway',
+  // More landforms and places of worship ("Hai Van Pass", "Golan Heights", "St George's Cathedral", "Snell Parade").
+  'pass', 'bay', 'cove', 'lagoon', 'glacier', 'plateau', 'heights', 'hills', 'mountains', 'parade', 'esplanade', 'cathedral', 'mosque']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */

@@ -272,3 +272,10 @@ describe('news figures a helper proposed for the KB (80 entries, checked against
     expect(named('Naa Adjeley Tetteh Quarshie, a trader, said sales fell.', 'en').some((m) => m.endsWith('per:hanna-tetteh'))).toBe(false);
   });
 });
+
+describe('English places named by a landform or a street word after a name', () => {
+  it('read a pass, a parade or heights as a place even where the first word is a given name', () => {
+    expect(named('Landslides cut National Highway 1 and the Hai Van Pass.', 'en', true)).toContain('LOC Hai Van Pass loc:hai van pass');
+    expect(named('Swimmers returned to Snell Parade on Sunday.', 'en', true)).toEqual(['LOC Snell Parade loc:snell parade']);
+  });
+});
