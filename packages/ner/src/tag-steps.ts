@@ -310,7 +310,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       // "the Englishman", "The Northern Irishman": a person of a nation, not a name.
       if (!arabic && isOnlyDemonym(tokens, m.first, m.last)) return false;
       // «من أجل السلام»: «أجل» ("sake") opens no name.
-      if (arabic && head?.key === FOR_SAKE_AR && tokens[m.first - 1]?.norm === 'من') return false;
+      if (arabic && opensWithForSake(tokens, m.first - 1)) return false;
       // "Dr Pepper sales", "Dr. Martens shares": a brand after an honorific, told by the business word after it.
       if (!arabic && m.type === 'PER' && m.first === m.last && isBrandHonorific(tokens[m.first - 1]) && isBrandWordAt(tokens, m.last + 1)) return false;
       // «هيئة الدفاع», «هيئة المحكمة»: a panel of people, not a body.
@@ -368,7 +368,6 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
 }
 
 
-const FOR_SAKE_AR = keyOf('أجل');
 /** Words after a brand named like a doctor ("Dr Pepper sales", "Dr. Martens shares"). */
 const BRAND_WORDS_EN = new Set(['sales', 'products', 'brand', 'bottles', 'cans', 'boots', 'drinks', 'revenue', 'profits']);
 /** "Dr. Martens shares fell": shares or stock that move on the market (not "Dr Fauci shares his regrets"). */
