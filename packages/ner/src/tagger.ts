@@ -11,6 +11,7 @@ import { loadNerModel } from './model/document-pass.ts';
 import { findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks } from './partial-names.ts';
+import { bracketedShortForms } from './bracketed-names.ts';
 import { Draft } from './tag-draft.ts';
 import {
   addCuedOrgs,
@@ -105,6 +106,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withDescribedPlaces(d) : d.mentions;
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
+    if (arabic) {
+      for (const [m, to] of bracketedShortForms(text, final, d.info)) {
+        m.entityId = to.entityId;
+        m.type = to.type;
+      }
+    }
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     return { entities: buildEntities(text, final, d.info), mentions: final };
   }

@@ -1,0 +1,65 @@
+import type { EntityInfo } from './build-entities.ts';
+import { unlinkedId } from './entity-id.ts';
+import type { EntityType, Mention } from './types.ts';
+
+/**
+ * Arabic news gives an organisation's short name once, in brackets or quotes right after its full
+ * name — «الشركة الوطنية للصناعة والمناجم (اسنيم)», «شركة هيدروجين عمان "هايدروم"», «الاتحاد
+ * الدولي لكرة اليد (IHF)» — or with «المعروف بـ» («… المعروف شعبياً بـ«النافعة»») and then uses the
+ * short name alone («المدير العام لاسنيم»). The short name is the same entity as the full name:
+ * every mention of it in the article takes the full name's id and type. Where the KB knows the
+ * short name (an acronym alias) but not the full name, the full name takes the KB's id instead.
+ * A name in brackets that is a place, or that the KB links to another entity, is left alone
+ * («شركة الواحة (بنغازي)»: where the company is; «(رويترز)»: a source). Pure: returns the
+ * mentions to re-id.
+ */
+export function bracketedShortForms(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { entityId: string; type: EntityType }> {
+  const out = new Map<Mention, { entityId: string; type: EntityType }>();
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const linked = (m: Mention): boolean => m.entityId !== null && info.get(m.entityId)?.linked === true;
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const full = sorted[i] as Mention;
+    const short = sorted[i + 1] as Mention;
+    if (full.entityId === null || short.entityId === null || full.entityId === short.entityId) continue;
+    if (full.type === 'MISC' || short.end - short.start > 40) continue;
+    const form = shortFormWritten(text.slice(full.end, short.start), text.slice(short.end, short.end + 2));
+    // In brackets only an organisation's short name: «تل تمر (سوريا)», «الدار البيضاء (ومع) -»
+    // are a dateline's place and source; a bracket after a person holds an age or a party.
+    if (form === null || (form === 'bracket' && (full.type !== 'ORG' || short.type === 'LOC'))) continue;
+    // The short name must be shorter than the full name it stands for.
+    if (wordCount(short.text) >= wordCount(full.text)) continue;
+    const fullLinked = linked(full);
+    const shortLinked = linked(short);
+    if (shortLinked) {
+      // «الوكالة اليابانية للتعاون الدولي (جايكا)»: the KB knows the acronym: the full name is it.
+      if (fullLinked || short.type !== full.type) continue;
+      const target = { entityId: short.entityId, type: short.type };
+      for (const m of sorted) if (m.entityId === full.entityId) out.set(m, target);
+      continue;
+    }
+    if (short.type === 'LOC' && full.type !== 'LOC') continue;
+    const target = { entityId: full.entityId, type: full.type };
+    const key = unlinkedId('', short.text);
+    for (const m of sorted) if (m !== full && (m.entityId === short.entityId || (!linked(m) && unlinkedId('', m.text) === key))) out.set(m, target);
+  }
+  return out;
+}
+
+/** Brackets and quotes that close a short name. */
+const CLOSE_QUOTE = /^[)»"”]/u;
+/** «المعروف (محلياً|شعبياً|اختصاراً) بـ/باسم» between a name and its short form. */
+const KNOWN_AS = /^\s*[،,]?\s*(?:و)?(?:المعروف|المعروفة|المعروفين|المعروفون|المسمى|المسماة|ويعرف|وتعرف|يعرف|تعرف|ويُعرف|وتُعرف|يُعرف|تُعرف)(?:\s+(?:محليا|محلياً|محليًا|شعبيا|شعبياً|شعبيًا|اختصارا|اختصاراً|اختصارًا))?\s+(?:ب[ـ]?|باسم\s*)\s*[«"“]?$/u;
+
+/**
+ * How the text between a name and the next mention introduces that mention as the name's short
+ * form: in brackets or quotes right after it (closed right after the short form), or with «المعروف
+ * بـ»; null when it does not.
+ */
+function shortFormWritten(between: string, after: string): 'bracket' | 'known-as' | null {
+  if (KNOWN_AS.test(between)) return 'known-as';
+  return /^\s*[(«"“]$/u.test(between) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/u).filter((w) => w !== '').length;
+}

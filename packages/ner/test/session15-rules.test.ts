@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityInfo } from '../src/build-entities.ts';
+import { bracketedShortForms } from '../src/bracketed-names.ts';
+import { unlinkedId } from '../src/entity-id.ts';
+import type { EntityType, Mention } from '../src/types.ts';
+import { tagger } from './tagger-helpers.ts';
+
+/**
+ * Mentions of `text` at the given surfaces (each the first occurrence at or after the previous
+ * mention's end), unlinked unless an id is given; `info` holds every id, linked when given.
+ */
+function mentionsOf(text: string, names: ReadonlyArray<readonly [string, EntityType, string?]>): { mentions: Mention[]; info: Map<string, EntityInfo> } {
+  const mentions: Mention[] = [];
+  const info = new Map<string, EntityInfo>();
+  let from = 0;
+  for (const [surface, type, kbId] of names) {
+    const start = text.indexOf(surface, from);
+    if (start < 0) throw new Error(`no «${surface}» after ${from}`);
+    const entityId = kbId ?? unlinkedId(type, surface);
+    mentions.push({ start, end: start + surface.length, type, text: surface, entityId });
+    info.set(entityId, { linked: kbId !== undefined, type, name: null });
+    from = start + surface.length;
+  }
+  return { mentions, info };
+}
+
+/** The ids the mentions carry once the short forms are linked, as "text id". */
+function linkedShortForms(text: string, names: ReadonlyArray<readonly [string, EntityType, string?]>): string[] {
+  const { mentions, info } = mentionsOf(text, names);
+  const relinked = bracketedShortForms(text, mentions, info);
+  return mentions.map((m) => {
+    const to = relinked.get(m);
+    return `${to?.type ?? m.type} ${m.text} ${to?.entityId ?? m.entityId}`;
+  });
+}
+
+describe('an Arabic short name given in brackets or quotes after the full name is the same entity', () => {
+  it('links the bracketed acronym and its later uses (behind a proclitic too) to the full name', () => {
+    const text = 'استأنف قطار الشركة الوطنية للصناعة والمناجم (اسنيم) رحلاته. وأوضح المدير العام لاسنيم أن العمل عاد.';
+    expect(linkedShortForms(text, [['الشركة الوطنية للصناعة والمناجم', 'ORG'], ['اسنيم', 'ORG'], ['اسنيم', 'ORG']])).toEqual([
+      'ORG الشركة الوطنية للصناعة والمناجم org:الشركه الوطنيه للصناعه والمناجم',
+      'ORG اسنيم org:الشركه الوطنيه للصناعه والمناجم',
+      'ORG اسنيم org:الشركه الوطنيه للصناعه والمناجم',
+    ]);
+  });
+
+  it('reads quotes and guillemets as brackets, a Latin acronym too, and retypes a short name the model read as a person', () => {
+    const quoted = 'خصصت شركة هيدروجين عمان "هايدروم" مناطق امتياز، وقال مدير هايدروم إن العمل بدأ.';
+    expect(linkedShortForms(quoted, [['شركة هيدروجين عمان', 'ORG'], ['هايدروم', 'PER'], ['هايدروم', 'PER']])).toEqual([
+      'ORG شركة هيدروجين عمان org:شركه هيدروجين عمان',
+      'ORG هايدروم org:شركه هيدروجين عمان',
+      'ORG هايدروم org:شركه هيدروجين عمان',
+    ]);
+    const latin = 'نظم الاتحاد الدولي لكرة اليد (IHF) البطولة، وقال IHF إنها نجحت.';
+    expect(linkedShortForms(latin, [['الاتحاد الدولي لكرة اليد', 'ORG'], ['IHF', 'ORG'], ['IHF', 'ORG']]).slice(1)).toEqual([
+      'ORG IHF org:الاتحاد الدولي لكره اليد',
+      'ORG IHF org:الاتحاد الدولي لكره اليد',
+    ]);
+    const guillemets = 'وكانت الوكالة اليابانية للتعاون الدولي «جايكا» قد مولت المشروع.';
+    expect(linkedShortForms(guillemets, [['الوكالة اليابانية للتعاون الدولي', 'ORG'], ['جايكا', 'ORG']])[1]).toBe('ORG جايكا org:الوكاله اليابانيه للتعاون الدولي');
+  });
+
+  it('gives the full name the KB id of a bracketed acronym the KB knows', () => {
+    const text = 'وأسهمت الوكالة اليابانية للتعاون الدولي (جايكا) في التمويل. وقالت الوكالة اليابانية للتعاون الدولي إن…';
+    expect(linkedShortForms(text, [['الوكالة اليابانية للتعاون الدولي', 'ORG'], ['جايكا', 'ORG', 'org:jica'], ['الوكالة اليابانية للتعاون الدولي', 'ORG']])).toEqual([
+      'ORG الوكالة اليابانية للتعاون الدولي org:jica',
+      'ORG جايكا org:jica',
+      'ORG الوكالة اليابانية للتعاون الدولي org:jica',
+    ]);
+  });
+
+  it('takes «المعروف بـ» for organisations and people alike', () => {
+    const office = 'فتح مركز إدارة السير والآليات والمركبات في الدكوانة، المعروف شعبياً بـ«النافعة»، أبوابه. وكانت النافعة مغلقة.';
+    expect(linkedShortForms(office, [['إدارة السير والآليات والمركبات', 'ORG'], ['الدكوانة', 'LOC'], ['النافعة', 'ORG'], ['النافعة', 'ORG']]).slice(2)).toEqual([
+      'ORG النافعة org:النافعه',
+      'ORG النافعة org:النافعه',
+    ]);
+    const person = 'اعتقلت الشرطة علي عبد الله حسين المعروف بـ"غودلاوي" أمس، ونقل غودلاوي إلى السجن.';
+    expect(linkedShortForms(person, [['علي عبد الله حسين', 'PER'], ['غودلاوي', 'PER'], ['غودلاوي', 'PER']]).slice(1)).toEqual([
+      'PER غودلاوي per:علي عبد الله حسين',
+      'PER غودلاوي per:علي عبد الله حسين',
+    ]);
+  });
+
+  it('leaves a dateline place and its source, a person with a party, a place in brackets and two KB names alone', () => {
+    const dateline = 'الدار البيضاء (ومع) - أعلن البنك.';
+    expect(linkedShortForms(dateline, [['الدار البيضاء', 'LOC', 'loc:Q7903'], ['ومع', 'ORG']])[1]).toBe('ORG ومع org:ومع');
+    const town = 'تل تمر (سوريا) - عاد السكان.';
+    expect(linkedShortForms(town, [['تل تمر', 'LOC'], ['سوريا', 'LOC', 'loc:SYR']])[0]).toBe('LOC تل تمر loc:تل تمر');
+    const person = 'قال النائب أحمد سالم (التيار) إن الجلسة تأجلت.';
+    expect(linkedShortForms(person, [['أحمد سالم', 'PER'], ['التيار', 'ORG']])[1]).toBe('ORG التيار org:التيار');
+    const where = 'قالت شركة الواحة للنفط (بنغازي) إن الإنتاج توقف.';
+    expect(linkedShortForms(where, [['شركة الواحة للنفط', 'ORG'], ['بنغازي', 'LOC']])[1]).toBe('LOC بنغازي loc:بنغازي');
+    const kb = 'قال مجلس التعاون لدول الخليج العربية (الاتحاد الأوروبي) إن…';
+    expect(linkedShortForms(kb, [['مجلس التعاون لدول الخليج العربية', 'ORG', 'org:gcc'], ['الاتحاد الأوروبي', 'ORG', 'org:eu']])).toEqual(['ORG مجلس التعاون لدول الخليج العربية org:gcc', 'ORG الاتحاد الأوروبي org:eu']);
+  });
+
+  it('needs the bracket closed right after the short name and the short name shorter than the full one', () => {
+    const quote = 'وقالت منظمة العفو الدولية "إن السلطات" تتحمل المسؤولية.';
+    expect(linkedShortForms(quote, [['منظمة العفو الدولية', 'ORG'], ['السلطات', 'ORG']])[1]).toBe('ORG السلطات org:السلطات');
+    const longer = 'وقالت الهيئة (الهيئة العامة للرقابة المالية) إن…';
+    expect(linkedShortForms(longer, [['الهيئة', 'ORG'], ['الهيئة العامة للرقابة المالية', 'ORG']])[1]).toBe('ORG الهيئة العامة للرقابة المالية org:الهييه العامه للرقابه الماليه');
+  });
+
+  it('links through the whole tagger', () => {
+    const text = 'وقع الاتحاد الجزائري لكرة القدم (الفاف) عقدا جديدا مع المدرب، وقالت الفاف إن العقد يمتد عامين.';
+    const result = tagger().tag(text, 'ar');
+    const ids = new Set(result.mentions.filter((m) => m.text === 'الفاف' || m.text.startsWith('الاتحاد الجزائري')).map((m) => m.entityId));
+    expect(result.mentions.filter((m) => m.text === 'الفاف')).toHaveLength(2);
+    expect(ids.size).toBe(1);
+  });
+});
