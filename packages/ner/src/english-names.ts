@@ -1,7 +1,7 @@
 import type { ModelSpan } from './model-mentions.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
-import { isEnglishPlaceName } from './place-rules.ts';
+import { isEnglishPlaceName, opensWithSpanishPlaceWord } from './place-rules.ts';
 import type { Draft } from './tag-draft.ts';
 import { isEnglishTitle, isNotPersonWord } from './title-rules.ts';
 import type { Token } from './tokenize.ts';
@@ -136,8 +136,9 @@ const NOT_PERSON_WORDS_EN = new Set([
 export function isEnglishPersonName(tokens: readonly Token[], first: number, last: number, data: NameData): boolean {
   const head = tokens[first];
   if (!head || head.arabic || last <= first || last - first > 3 || !data.nameTokens.has(head.key) || data.lexicon.flagsOf(head.key)?.some((f) => NAME_OF_A_THING.has(f))) return false;
-  // "Hai Van Pass", "Snell Parade": a place word ends a place's name, whatever its first word.
-  if (isEnglishPlaceName(tokens, first, last)) return false;
+  // "Hai Van Pass", "Snell Parade": a place word ends a place's name, whatever its first word;
+  // "Las Bambas", "Sierra Gorda": a Spanish one opens it.
+  if (isEnglishPlaceName(tokens, first, last) || opensWithSpanishPlaceWord(tokens, first, last)) return false;
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
     if (!t || !t.cap || NOT_PERSON_WORDS_EN.has(t.key) || isEnglishCompanyName(tokens, first, k) || /^\p{Lu}{2,}$/u.test(t.text)) return false;

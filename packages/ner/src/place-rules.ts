@@ -335,6 +335,21 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
 }
 
 /**
+ * Spanish and Portuguese words that open a place's name ("Las Bambas", "Sierra Gorda", "Playa
+ * Ancha", "Santa Justa"): a name of two words or more the model read as a person's is a place.
+ * Not "Rio" (Rio Ferdinand), "Dos" (dos Santos) or "San" (San Martín the general); an organisation
+ * keeps them ("Los Angeles Lakers", "Las Palmas").
+ */
+const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'isla', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'villa', 'arroyo', 'valle', 'campo', 'costa', 'lomas', 'barra']);
+
+/** A person's name of two words or more, as the model read it, that opens with such a word. */
+export function opensWithSpanishPlaceWord(tokens: readonly Token[], first: number, last: number): boolean {
+  const a = tokens[first];
+  const b = tokens[last];
+  return a !== undefined && b !== undefined && !a.arabic && last > first && a.cap && b.cap && PLACE_FIRST_ES.has(a.text.toLowerCase());
+}
+
+/**
  * Arabic place names that open a common phrase with the next word: «مسقط رأسه» ("his birthplace"),
  * not Muscat. Keyed by the place's folded key, the words that make the phrase.
  */

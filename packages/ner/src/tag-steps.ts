@@ -13,7 +13,7 @@ import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { endsWithBelonging, modelBodyEnd, opensWithForSake, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -340,7 +340,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     })
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && isAcronym(tokens, m))) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => {
-      if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m))))) return m;
+      if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m) || opensWithSpanishPlaceWord(tokens, m.first, m.last))))) return m;
       if (m.first === m.last && afterPlaceNounCue(text, tokens, m)) cuedPlaces.add(tokens[m.first]?.key ?? '');
       return { ...m, type: 'LOC' as const };
     })

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EntityInfo } from '../src/build-entities.ts';
 import { bracketedShortForms } from '../src/bracketed-names.ts';
 import { unlinkedId } from '../src/entity-id.ts';
+import { opensWithSpanishPlaceWord } from '../src/place-rules.ts';
+import { tokenize } from '../src/tokenize.ts';
 import type { EntityType, Mention } from '../src/types.ts';
 import { tagger } from './tagger-helpers.ts';
 
@@ -108,5 +110,23 @@ describe('an Arabic short name given in brackets or quotes after the full name i
     const ids = new Set(result.mentions.filter((m) => m.text === 'الفاف' || m.text.startsWith('الاتحاد الجزائري')).map((m) => m.entityId));
     expect(result.mentions.filter((m) => m.text === 'الفاف')).toHaveLength(2);
     expect(ids.size).toBe(1);
+  });
+});
+
+describe('a Spanish or Portuguese place word opens a place, not a person', () => {
+  it('reads "Las Bambas", "Sierra Gorda", "Playa Ancha" as places, not "Dos Santos", "Rio Ferdinand" or a one-word name', () => {
+    const at = (text: string): boolean => {
+      const tokens = tokenize(text);
+      return opensWithSpanishPlaceWord(tokens, 0, tokens.length - 1);
+    };
+    expect(['Las Bambas', 'Sierra Gorda', 'Playa Ancha', 'Santa Justa', 'Río Indio', 'Los Molinos'].map(at)).toEqual([true, true, true, true, true, true]);
+    expect(['Dos Santos', 'Rio Ferdinand', 'San Martín', 'Villa', 'las bambas'].map(at)).toEqual([false, false, false, false, false]);
+  });
+
+  it('types the copper mine a place through the whole tagger and keeps the person whose surname holds such words', () => {
+    const text = "Protesters blocked the road used by MMG's Las Bambas copper mine, according to Ana Las Heras.";
+    const result = tagger().tag(text, 'en');
+    expect(result.mentions.find((m) => m.text === 'Las Bambas')?.type).toBe('LOC');
+    expect(result.mentions.find((m) => m.text === 'Ana Las Heras')?.type).toBe('PER');
   });
 });
