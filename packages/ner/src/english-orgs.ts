@@ -16,7 +16,16 @@ const ORG_HEADS_EN = new Set([
   'agency', 'commission', 'institute', 'organisation', 'organization', 'association', 'federation', 'union', 'bank',
   'fund', 'party', 'front', 'movement', 'committee', 'authority', 'board', 'court', 'academy', 'university',
   'league', 'coalition', 'forum', 'corps', 'administration', 'community', 'foundation', 'society', 'network',
+  'corporation', 'cooperative', 'command', 'convention', 'assembly', 'congress', 'tribunal', 'conference',
 ]);
+/** Heads a name goes on from through "on" ("Inter-American Commission on Human Rights", "Council on Foreign Relations"). */
+const ON_HEADS_EN = new Set(['commission', 'committee', 'council', 'conference', 'court', 'panel', 'forum']);
+/** Capitalised words after "on" that are a date, not the rest of a name ("the Commission on Monday"). */
+const DATE_WORDS_EN = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
+  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'christmas', 'easter', 'eid']);
+/** Plural nouns whose possessive opens a body's name: "People's Union for Civil Liberties", "Workers' Party". */
+const POSSESSIVE_OPENERS_EN = new Set(['people', 'peoples', 'workers', 'women', 'children', 'farmers', 'citizens', 'martyrs', 'veterans', 'students', 'journalists', 'teachers', 'doctors']);
 /**
  * Last words of company names ("Pilbara Minerals", "Seplat Energy", "Amkor Technology"): a model
  * name ending in one is an organisation whatever type the model gave it.
@@ -109,7 +118,12 @@ export function findEnglishOrgNames(
       }
       // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
       // "… Budget and the Court of Justice": "and the" after a name opens the next one.
-      if (!t.cap && (CONNECTORS_EN.has(t.key) || NAME_PARTICLES_EN.has(t.key)) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
+      // "… Commission on Human Rights": two capitalised words or more after "on", neither a date nor
+      // a country ("the Security Council on Iran", "the Commission on Monday" are no names).
+      const on1 = tokens[j + 1];
+      const on2 = tokens[j + 2];
+      const onAfterHead = t.key === 'on' && ON_HEADS_EN.has(a.key) && on1 !== undefined && on2 !== undefined && isName(on1) && isName(on2) && joinable(on1, on2) && !DATE_WORDS_EN.has(on1.key) && !countryWord(on1.key);
+      if (!t.cap && (CONNECTORS_EN.has(t.key) || NAME_PARTICLES_EN.has(t.key) || onAfterHead) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
         let k = j + 1;
         while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
         const after = tokens[k];
@@ -117,7 +131,7 @@ export function findEnglishOrgNames(
         // "Ministry of Defence du Mali", "Fondation de France": a particle before a country ends the name.
         const country = NAME_PARTICLES_EN.has(t.key) && after !== undefined && countryWord(after.key);
         if (after && before && isName(after) && joinable(before, after) && !country) {
-          if (t.key === 'of' || t.key === 'for') connected = true;
+          if (t.key === 'of' || t.key === 'for' || onAfterHead) connected = true;
           j = k;
           continue;
         }
@@ -141,7 +155,11 @@ export function findEnglishOrgNames(
       continue;
     }
     if (connected && head >= 0 && lastTok && last > head) {
-      out.push({ first: i, last, start: start.start, end: lastTok.end });
+      // "People's Union for Civil Liberties": a possessive plural before the head opens the name.
+      const s = tokens[i - 1];
+      const owner = tokens[i - 2];
+      const opens = head === i && s?.key === 's' && owner !== undefined && owner.cap && POSSESSIVE_OPENERS_EN.has(owner.key) && /^['’]$/u.test(text.slice(owner.end, s.start)) && s.end < start.start;
+      out.push(opens ? { first: i - 2, last, start: owner.start, end: lastTok.end } : { first: i, last, start: start.start, end: lastTok.end });
       i = last + 1;
       continue;
     }

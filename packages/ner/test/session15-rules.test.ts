@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityInfo } from '../src/build-entities.ts';
 import { bracketedShortForms } from '../src/bracketed-names.ts';
 import { unlinkedId } from '../src/entity-id.ts';
+import { findEnglishOrgNames } from '../src/english-orgs.ts';
 import { opensWithSpanishPlaceWord } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
 import type { EntityType, Mention } from '../src/types.ts';
@@ -128,5 +129,35 @@ describe('a Spanish or Portuguese place word opens a place, not a person', () =>
     const result = tagger().tag(text, 'en');
     expect(result.mentions.find((m) => m.text === 'Las Bambas')?.type).toBe('LOC');
     expect(result.mentions.find((m) => m.text === 'Ana Las Heras')?.type).toBe('PER');
+  });
+});
+
+describe('English body names through "on", after a possessive opener, and with more institution heads', () => {
+  const orgs = (text: string): string[] =>
+    findEnglishOrgNames(text, tokenize(text), (a, b) => /^ ?$/u.test(text.slice(a.end, b.start)) || text.slice(a.end, b.start) === '-').map((s) => text.slice(s.start, s.end));
+
+  it('goes on through "on" after a commission or council, not into a date', () => {
+    expect(orgs('The Inter-American Commission on Human Rights condemned it.')).toEqual(['Inter-American Commission on Human Rights']);
+    expect(orgs('He spoke at the Council on Foreign Relations.')).toEqual(['Council on Foreign Relations']);
+    expect(orgs('The Commission on Monday fined Pirelli.')).toEqual([]);
+  });
+
+  it('takes "People\'s" and "Workers\'" into the name, not a country\'s possessive', () => {
+    expect(orgs("The People's Union for Civil Liberties said so.")).toEqual(["People's Union for Civil Liberties"]);
+    expect(orgs("Kenya's Union of Journalists said so.")).toEqual(['Union of Journalists']);
+  });
+
+  it('reads corporations, commands and conventions with "for" as bodies', () => {
+    expect(orgs('The National Corporation for Indigenous Development bought land.')).toEqual(['National Corporation for Indigenous Development']);
+    expect(orgs('The High Military Command for the Restoration of Order took power.')).toEqual(['High Military Command for the Restoration of Order']);
+    expect(orgs('The Convention for the Popular Revolution attacked.')).toEqual(['Convention for the Popular Revolution']);
+  });
+
+  it('keeps the bare "Congress party" and "DPP" for India and Taiwan only (KB cues)', () => {
+    const malawi = tagger().tag('Mumba was elected president of the Malawi Congress Party on Sunday. The DPP said it would contest.', 'en');
+    expect(malawi.mentions.map((m) => m.entityId)).not.toContain('org:indian-national-congress');
+    expect(malawi.mentions.map((m) => m.entityId)).not.toContain('org:taiwan-dpp');
+    const taiwan = tagger().tag("Taiwan's ruling DPP lost seats to the Kuomintang in Taipei.", 'en');
+    expect(taiwan.mentions.find((m) => m.text === 'DPP')?.entityId).toBe('org:taiwan-dpp');
   });
 });
