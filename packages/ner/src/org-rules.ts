@@ -656,3 +656,17 @@ export function hasOrgApposition(text: string, tokens: readonly Token[], last: n
 }
 
 const APPOSITION_ENDS_EN = new Set(['at', 'of', 'for', 'with', 'in', 'from', 'on', 'to', 'by']);
+
+/**
+ * «المنظمة الدولية للهجرة واليونيسف»: a name the lexicon holds whole (a body, a place, a country)
+ * joined with و is the next name, not a task of the body before it. Cuts an institution's span
+ * before it; null when nothing of the name is left but its head.
+ */
+export function beforeJoinedName<S extends OrgSpan>(span: S, tokens: readonly Token[], isOneWordName: (key: string) => boolean): S | null {
+  for (let k = span.first + 1; k <= span.last; k++) {
+    const t = tokens[k];
+    if (!t?.arabic || !variantsOf(t).some((v) => v.clitics === 'و' && isOneWordName(v.key))) continue;
+    return k - 1 > span.first ? { ...span, last: k - 1 } : null;
+  }
+  return span;
+}

@@ -395,7 +395,7 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
     m = { ...m, first: m.first + 1, start: head ? head.start : m.start };
   }
   if (PREPOSITIONS_WITH_YA.has(tokens[m.first]?.text ?? '')) return null;
-  while (m.first < m.last && isArabicTitle(tokens[m.first])) {
+  while (m.first < m.last && (isArabicTitle(tokens[m.first]) || isRelationBeforeName(tokens[m.first]))) {
     const head = tokens[m.first + 1];
     m = { ...m, first: m.first + 1, start: head ? head.start : m.start };
   }
@@ -425,6 +425,21 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   // A known given name, or a compound one ending in الدين ("حسام الدين").
   const isGiven = given !== undefined && (nameTokens.has(given.key) || (given.norm === 'الدين' && m.last > m.first));
   return short && isGiven ? { ...m, last: familyNameAfter(d, m.last, named, nameTokens) } : m;
+}
+
+/**
+ * Nouns the model takes into a person's name that say whose they are, written in construct before
+ * it: «محامي العمري» (al-Omari's lawyer), «زوجة الشرقاوي», «جثمان أيوب», «شقيق الضحية»; and «مار»
+ * before a saint's or a patriarch's name («مار بشارة بطرس الراعي», «مار شربل»), which the name
+ * leaves out. Without the article only («المحامي» is a title, handled as one).
+ */
+const RELATIONS_BEFORE_NAME_AR: ReadonlySet<string> = new Set(
+  ['محامي', 'محامية', 'زوجة', 'زوج', 'شقيق', 'شقيقة', 'والد', 'والدة', 'نجل', 'نجلة', 'أرملة', 'جثمان', 'جثة', 'رفات', 'عائلة', 'أسرة',
+    'أقارب', 'أنصار', 'مؤيدو', 'مؤيدي', 'موكل', 'موكلة', 'مار'].map(keyOf),
+);
+
+function isRelationBeforeName(t: Token | undefined): boolean {
+  return t !== undefined && t.arabic && !t.article && variantsOf(t).some((v) => !v.article && RELATIONS_BEFORE_NAME_AR.has(v.key));
 }
 
 /**

@@ -9,7 +9,7 @@ import { buildLexicon } from './model/lexicon.ts';
 import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
-import { findArabicInstitutions, opensWithForSake } from './org-rules.ts';
+import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks } from './partial-names.ts';
 import { bracketedShortForms } from './bracketed-names.ts';
 import { Draft } from './tag-draft.ts';
@@ -81,7 +81,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // KB name inside one is part of it.
     const people = found.filter((s) => s.type === 'PER');
     const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join, (key) => data.lexicon.flagsOf(key)?.includes('LOCc') === true).map((s) => withModelsOfClause(withoutPersonAfterOf(s, d.tokens, people), d.tokens, modelOrgs));
-    const institutions = arabic ? findArabicInstitutions(d.tokens, d.join) : [];
+    const institutions = arabic ? findArabicInstitutions(d.tokens, d.join).flatMap((s) => beforeJoinedName(s, d.tokens, isOneWordName) ?? []) : [];
     const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
 
     const modelPeople = found.filter((s) => s.type === 'PER' && s.last > s.first);

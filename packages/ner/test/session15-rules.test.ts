@@ -3,10 +3,11 @@ import type { EntityInfo } from '../src/build-entities.ts';
 import { bracketedShortForms } from '../src/bracketed-names.ts';
 import { unlinkedId } from '../src/entity-id.ts';
 import { findEnglishOrgNames } from '../src/english-orgs.ts';
+import { beforeJoinedName } from '../src/org-rules.ts';
 import { opensWithSpanishPlaceWord } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
 import type { EntityType, Mention } from '../src/types.ts';
-import { tagger } from './tagger-helpers.ts';
+import { rulesTagger, tagger } from './tagger-helpers.ts';
 
 /**
  * Mentions of `text` at the given surfaces (each the first occurrence at or after the previous
@@ -159,5 +160,28 @@ describe('English body names through "on", after a possessive opener, and with m
     expect(malawi.mentions.map((m) => m.entityId)).not.toContain('org:taiwan-dpp');
     const taiwan = tagger().tag("Taiwan's ruling DPP lost seats to the Kuomintang in Taipei.", 'en');
     expect(taiwan.mentions.find((m) => m.text === 'DPP')?.entityId).toBe('org:taiwan-dpp');
+  });
+});
+
+describe('Arabic names next to a body, a relation or a channel', () => {
+  it('ends an institution before a whole name joined with و, not before an ordinary noun', () => {
+    const named = (text: string): string[] => rulesTagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId}`);
+    expect(named('وقدمت المنظمة الدولية للهجرة واليونيسف مساعدات للعائدين.')).toEqual(['المنظمة الدولية للهجرة org:iom', 'اليونيسف org:unicef']);
+    expect(named('وقالت وزارة الكهرباء والماء إن الانقطاع انتهى.')).toEqual(['وزارة الكهرباء والماء org:وزاره الكهرباء والماء']);
+    const tokens = tokenize('المنظمة الدولية للهجرة واليونيسف');
+    expect(beforeJoinedName({ first: 0, last: 3, start: 0 }, tokens, (k) => k === 'يونيسف')).toEqual({ first: 0, last: 2, start: 0 });
+    expect(beforeJoinedName({ first: 0, last: 1, start: 0 }, tokenize('المنظمة واليونيسف'), (k) => k === 'يونيسف')).toBeNull();
+  });
+
+  it('leaves out a noun in construct that says whose the person is, and «مار» before a patriarch', () => {
+    const people = (text: string): string[] => tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'PER').map((m) => m.text);
+    expect(people('وقال محامي العمري إن موكله بريء.')).toEqual(['العمري']);
+    expect(people('وتسلمت الأسرة جثمان أيوب من المستشفى.')).toEqual(['أيوب']);
+    expect(people('وترأس القمة البطريرك الماروني الكاردينال مار بشارة بطرس الراعي في بكركي.')).toEqual(['بشارة بطرس الراعي']);
+  });
+
+  it('knows Al Jazeera\'s channels and Al Arabiya where the model reads it as a body', () => {
+    const ids = tagger().tag('وقالت الجزيرة الإنجليزية إن الجزيرة مباشر والجزيرة الوثائقية ستبث البرنامج.', 'ar').mentions.map((m) => m.entityId);
+    expect(ids).toEqual(['org:al-jazeera-english', 'org:al-jazeera-mubasher', 'org:al-jazeera-documentary']);
   });
 });
