@@ -185,3 +185,21 @@ describe('Arabic names next to a body, a relation or a channel', () => {
     expect(ids).toEqual(['org:al-jazeera-english', 'org:al-jazeera-mubasher', 'org:al-jazeera-documentary']);
   });
 });
+
+describe('party and chamber names many countries share link by the country the article names', () => {
+  const idOf = (text: string, name: string): string | null | undefined => tagger().tag(text, 'ar').mentions.find((m) => m.text === name)?.entityId;
+
+  it('links «الحزب الجمهوري», «حزب المحافظين» and «مجلس الشيوخ» only beside their country', () => {
+    expect(idOf('وفاز الحزب الجمهوري في تشيلي بقيادة كاست.', 'الحزب الجمهوري')).toBe('org:الحزب الجمهوري');
+    expect(idOf('وقال ترامب إن الحزب الجمهوري سيحتفظ بالأغلبية في واشنطن.', 'الحزب الجمهوري')).toBe('org:us-republican-party');
+    expect(idOf('وقال زعيم حزب المحافظين أولف كريسترسون في ستوكهولم إن الحكومة ستستقيل.', 'حزب المحافظين')).not.toBe('org:uk-conservative-party');
+    expect(idOf('وصوت مجلس الشيوخ في باريس على القانون بعد خطاب ماكرون.', 'مجلس الشيوخ')).toBe('org:french-senate');
+    expect(idOf('وصوت مجلس الشيوخ في هراري على التعديل، وقالت وكالة الصحافة الفرنسية إن الجمعية الوطنية أقرته.', 'مجلس الشيوخ')).toBe('org:مجلس الشيوخ');
+  });
+
+  it('links Spain\'s and Britain\'s parties by their bare Arabic names beside their country', () => {
+    expect(idOf('وقال زعيم الحزب الشعبي ألبرتو نونيث فيخو في مدريد إن سانشيز فشل.', 'الحزب الشعبي')).toBe('org:spain-peoples-party');
+    expect(idOf('وصوت نواب حزب العمال في لندن لصالح مشروع ستارمر.', 'حزب العمال')).toBe('org:uk-labour-party');
+    expect(idOf('وقال حزب العمال الكردستاني في بيان.', 'حزب العمال الكردستاني')).toBe('org:pkk');
+  });
+});
