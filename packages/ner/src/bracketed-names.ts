@@ -23,11 +23,13 @@ export function bracketedShortForms(text: string, mentions: readonly Mention[], 
     if (full.entityId === null || short.entityId === null || full.entityId === short.entityId) continue;
     if (full.type === 'MISC' || short.end - short.start > 40) continue;
     const form = shortFormWritten(text.slice(full.end, short.start), text.slice(short.end, short.end + 2));
-    // In brackets only an organisation's short name: «تل تمر (سوريا)», «الدار البيضاء (ومع) -»
-    // are a dateline's place and source; a bracket after a person holds an age or a party.
-    if (form === null || (form === 'bracket' && (full.type !== 'ORG' || short.type === 'LOC'))) continue;
-    // The short name must be shorter than the full name it stands for.
-    if (wordCount(short.text) >= wordCount(full.text)) continue;
+    // In brackets an organisation's short name, or a person's nickname the model reads as a person
+    // («محمد الحلبي "أبو سامر"»): «تل تمر (سوريا)», «الدار البيضاء (ومع) -» are a dateline's place
+    // and source; a bracket after a person holds an age or a party.
+    const bracketed = full.type === 'ORG' ? short.type !== 'LOC' : full.type === 'PER' && short.type === 'PER';
+    if (form === null || (form === 'bracket' && !bracketed)) continue;
+    // The short name must be shorter than the full name it stands for (a person's nickname need not be).
+    if (full.type !== 'PER' && wordCount(short.text) >= wordCount(full.text)) continue;
     const fullLinked = linked(full);
     const shortLinked = linked(short);
     if (shortLinked) {
@@ -48,7 +50,7 @@ export function bracketedShortForms(text: string, mentions: readonly Mention[], 
 /** Brackets and quotes that close a short name. */
 const CLOSE_QUOTE = /^[)»"”]/u;
 /** «المعروف (محلياً|شعبياً|اختصاراً) بـ/باسم» between a name and its short form. */
-const KNOWN_AS = /^\s*[،,]?\s*(?:و)?(?:المعروف|المعروفة|المعروفين|المعروفون|المسمى|المسماة|ويعرف|وتعرف|يعرف|تعرف|ويُعرف|وتُعرف|يُعرف|تُعرف)(?:\s+(?:محليا|محلياً|محليًا|شعبيا|شعبياً|شعبيًا|اختصارا|اختصاراً|اختصارًا))?\s+(?:ب[ـ]?|باسم\s*)\s*[«"“]?$/u;
+const KNOWN_AS = /^\s*[،,]?\s*(?:و)?(?:المعروف|المعروفة|المعروفين|المعروفون|المسمى|المسماة|الشهير|الشهيرة|الملقب|الملقبة|المكنى|المكناة|ويعرف|وتعرف|يعرف|تعرف|ويُعرف|وتُعرف|يُعرف|تُعرف)(?:\s+(?:محليا|محلياً|محليًا|شعبيا|شعبياً|شعبيًا|اختصارا|اختصاراً|اختصارًا))?\s+(?:ب[ـ]?|باسم\s*)\s*[«"“]?$/u;
 
 /**
  * How the text between a name and the next mention introduces that mention as the name's short
@@ -57,7 +59,7 @@ const KNOWN_AS = /^\s*[،,]?\s*(?:و)?(?:المعروف|المعروفة|الم�
  */
 function shortFormWritten(between: string, after: string): 'bracket' | 'known-as' | null {
   if (KNOWN_AS.test(between)) return 'known-as';
-  return /^\s*[(«"“]$/u.test(between) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
+  return /^\s*[(«"“]{1,2}$/u.test(between) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
 }
 
 function wordCount(s: string): number {

@@ -33,7 +33,7 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
       if (full.type !== m.type || full.entityId === null || full.entityId === m.entityId) continue;
       const whole = keysOf.get(full) ?? [];
       if (whole.length <= part.length) continue;
-      const fits = m.type === 'PER' ? (part.length >= 2 && endsWith(whole, part)) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) : orgFits(part, whole, tokensOf.get(full) ?? []);
+      const fits = m.type === 'PER' ? (part.length >= 2 && endsWith(whole, part)) || lineageInside(part, whole) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) : orgFits(part, whole, tokensOf.get(full) ?? []);
       if (fits) owners.add(full.entityId);
     }
     const [owner] = owners;
@@ -72,6 +72,16 @@ function afterRoyalTitle(text: string, at: number): boolean {
 }
 
 const LINEAGE_WORDS: ReadonlySet<string> = new Set(['بن', 'ابن', 'بنت', 'bin', 'bint', 'ibn'].map(keyOf));
+
+/**
+ * «ابن بيه» after «عبد الله بن بيه», «ابن النعمان» after «أحمد بن النعمان الكعبي»: a person named by
+ * «بن/ابن» and a father's or family name that follows «بن» inside the full name («بن» and «ابن» alike).
+ */
+function lineageInside(part: readonly string[], whole: readonly string[]): boolean {
+  const [son, name] = part;
+  if (part.length !== 2 || son === undefined || name === undefined || !LINEAGE_WORDS.has(son)) return false;
+  return whole.some((k, i) => i >= 1 && LINEAGE_WORDS.has(k) && whole[i + 1] === name);
+}
 
 /** A one-word part that is the given name of a name written with «بن»/"bin" after it. */
 function givenNameOfLineage(part: readonly string[], whole: readonly string[]): boolean {

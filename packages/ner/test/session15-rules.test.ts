@@ -203,3 +203,23 @@ describe('party and chamber names many countries share link by the country the a
     expect(idOf('وقال حزب العمال الكردستاني في بيان.', 'حزب العمال الكردستاني')).toBe('org:pkk');
   });
 });
+
+describe('nicknames, kunyas and names by lineage', () => {
+  it('takes a person\'s quoted kunya the model reads as a person, «الشهير بـ», and «(«…»)» brackets', () => {
+    const kunya = 'وقال محمد الحلبي "أبو سامر"، صاحب مطعم، إن أبو سامر لن يعود.';
+    expect(linkedShortForms(kunya, [['محمد الحلبي', 'PER'], ['أبو سامر', 'PER'], ['أبو سامر', 'PER']]).slice(1)).toEqual(['PER أبو سامر per:محمد الحلبي', 'PER أبو سامر per:محمد الحلبي']);
+    const famous = 'وتولى سمسار يدعى محمود سيد عبد العال، الشهير بـ"أبو ياسين"، استدراج الشبان.';
+    expect(linkedShortForms(famous, [['محمود سيد عبد العال', 'PER'], ['أبو ياسين', 'PER']])[1]).toBe('PER أبو ياسين per:محمود سيد عبد العال');
+    const double = 'كشف تقرير صادر عن الهيئة العليا للاتصال المحلي («هاكو») أن الحصة تراجعت.';
+    expect(linkedShortForms(double, [['الهيئة العليا للاتصال المحلي', 'ORG'], ['هاكو', 'ORG']])[1]).toBe('ORG هاكو org:الهييه العليا للاتصال المحلي');
+    // A place the model reads in a person's brackets stays a place.
+    const where = 'وقال المزارع سالم الخطيب (درعا) إن المحصول تراجع.';
+    expect(linkedShortForms(where, [['سالم الخطيب', 'PER'], ['درعا', 'LOC']])[1]).toBe('LOC درعا loc:درعا');
+  });
+
+  it('links «ابن X» to the person whose full name has «بن X» inside it', () => {
+    const text = 'وقال رئيس المجلس أحمد بن النعمان الكعبي إن الموسم ناجح، وأضاف ابن النعمان أن الأوبرا ستستضيف عروضا أخرى.';
+    const ids = tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'PER').map((m) => m.entityId);
+    expect(ids).toEqual(['per:احمد بن النعمان الكعبي', 'per:احمد بن النعمان الكعبي']);
+  });
+});
