@@ -127,10 +127,38 @@ export function modelBodyEnd(first: number, last: number, tokens: readonly Token
   let end = last > first + 1 && isPluralObjectAfter(tokens[last - 1], tokens[last]) ? last - 1 : last;
   for (let task = joinedTaskAt(end + 1, next); task > 0 && last > first; task = joinedTaskAt(end + 1, next)) end = task;
   end = purposeTail(first, competenceTail(tokens[first], end, next, tokens[end]), tokens, next);
+  end = prepositionalObjectTail(first, end, tokens, next);
   const purpose = purposeClauseAt(first, end, tokens);
   if (purpose > first) end = purpose;
   if (end > first + 1 && isCompetentAdjective(tokens[end])) end--;
   return end;
+}
+
+/**
+ * Verbal nouns a body's «ل» complement is made of that take their object through a preposition
+ * («للتعامل مع الألغام», «للحفاظ على السلم الأهلي», «للقضاء على الفقر»), with that preposition.
+ */
+const PREPOSITION_MASDARS_AR: ReadonlyMap<string, string> = new Map([
+  ...['تعامل', 'تعاون', 'تضامن', 'تواصل', 'تكيف'].map((w) => [keyOf(w), 'مع'] as const),
+  ...['حفاظ', 'محافظة', 'قضاء', 'رقابة', 'إشراف', 'سيطرة', 'تأمين', 'تغلب', 'تدريب', 'حصول', 'تركيز', 'اعتماد'].map((w) => [keyOf(w), 'على'] as const),
+  ...['دفاع', 'بحث', 'كشف', 'تعويض', 'تعبير'].map((w) => [keyOf(w), 'عن'] as const),
+  ...['وقاية', 'حد', 'تخلص', 'تحقق'].map((w) => [keyOf(w), 'من'] as const),
+]);
+
+/**
+ * «المركز اليمني التنفيذي للتعامل (مع الألغام)», «اللجنة العليا للحفاظ (على السلم الأهلي)»: a model
+ * organisation that ends in a «ل» complement whose verbal noun takes its object through a
+ * preposition goes on through the preposition, its definite object and the object's adjectives
+ * or nouns joined with و. `last` when the name does not end so.
+ */
+export function prepositionalObjectTail(first: number, last: number, tokens: readonly Token[], next: (j: number) => Token | undefined): number {
+  const complement = tokens[last];
+  if (!complement?.arabic || last <= first) return last;
+  const preposition = variantsOf(complement).map((v) => (v.clitics.endsWith('ل') && v.article ? PREPOSITION_MASDARS_AR.get(v.key) : undefined)).find((p) => p !== undefined);
+  const word = next(last + 1);
+  const object = next(last + 2);
+  if (preposition === undefined || word?.key !== keyOf(preposition) || !object?.arabic || !object.article || !object.norm.startsWith('ال')) return last;
+  return complementTail(last + 3, next, { adjectives: new Set<string>(), stops: new Set<string>(), nationalityEnds: true });
 }
 
 /** Whether a name starts with «من أجل» («من أجل القدس»: a purpose, no name). */
@@ -343,7 +371,9 @@ export function findCuedOrgs(
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered.has(i)) continue;
-    const span = t.arabic ? (purposeBodyAt(tokens, i, next) ?? arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? militaryUnitSpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
+    const found = t.arabic ? (purposeBodyAt(tokens, i, next) ?? arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? militaryUnitSpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
+    // «المركز اليمني التنفيذي للتعامل مع الألغام»: a complement that takes its object through a preposition.
+    const span = found && t.arabic ? { ...found, last: prepositionalObjectTail(found.first, found.last, tokens, next) } : found;
     if (span) {
       out.push(span);
       i = span.last;
@@ -494,7 +524,9 @@ export function findArabicInstitutions(tokens: readonly Token[], joinable: (a: T
   };
   const out: OrgSpan[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const span = tokens[i]?.arabic ? (definiteBodySpan(tokens, i, next) ?? institutionSpan(tokens, i, next, joinable)) : null;
+    const found = tokens[i]?.arabic ? (definiteBodySpan(tokens, i, next) ?? institutionSpan(tokens, i, next, joinable)) : null;
+    // «المركز اليمني التنفيذي للتعامل مع الألغام»: a complement that takes its object through a preposition.
+    const span = found ? { ...found, last: prepositionalObjectTail(found.first, found.last, tokens, next) } : null;
     if (span) {
       out.push(span);
       i = span.last;

@@ -3,7 +3,7 @@ import type { EntityInfo } from '../src/build-entities.ts';
 import { bracketedShortForms } from '../src/bracketed-names.ts';
 import { unlinkedId } from '../src/entity-id.ts';
 import { findEnglishOrgNames } from '../src/english-orgs.ts';
-import { beforeJoinedName } from '../src/org-rules.ts';
+import { beforeJoinedName, prepositionalObjectTail } from '../src/org-rules.ts';
 import { opensWithSpanishPlaceWord } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
 import type { EntityType, Mention } from '../src/types.ts';
@@ -221,5 +221,23 @@ describe('nicknames, kunyas and names by lineage', () => {
     const text = 'وقال رئيس المجلس أحمد بن النعمان الكعبي إن الموسم ناجح، وأضاف ابن النعمان أن الأوبرا ستستضيف عروضا أخرى.';
     const ids = tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'PER').map((m) => m.entityId);
     expect(ids).toEqual(['per:احمد بن النعمان الكعبي', 'per:احمد بن النعمان الكعبي']);
+  });
+});
+
+describe('a body\'s complement that takes its object through a preposition', () => {
+  it('goes on through «مع/على/عن/من» and the definite object', () => {
+    const orgs = (text: string): string[] => tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+    expect(orgs('وقال المركز اليمني التنفيذي للتعامل مع الألغام إن فرقه أزالت مئات العبوات.')).toEqual(['المركز اليمني التنفيذي للتعامل مع الألغام']);
+    expect(orgs('وشكلت اللجنة العليا للحفاظ على السلم الأهلي في محافظة اللاذقية لجنة فرعية.')).toEqual(['اللجنة العليا للحفاظ على السلم الأهلي']);
+    expect(orgs('وقال المجلس الأعلى للدفاع عن الحريات إن القانون مقيد.')).toEqual(['المجلس الأعلى للدفاع عن الحريات']);
+  });
+
+  it('needs a verbal noun that takes that preposition, behind «لل», and a definite object', () => {
+    const tokens = tokenize('الهيئة الوطنية للوقاية من فساد كبير');
+    expect(prepositionalObjectTail(0, 2, tokens, (j) => tokens[j])).toBe(2);
+    const other = tokenize('الهيئة الوطنية للإعلام مع الوزارة');
+    expect(prepositionalObjectTail(0, 2, other, (j) => other[j])).toBe(2);
+    const good = tokenize('الهيئة الوطنية للوقاية من الفساد والجريمة في البلاد');
+    expect(prepositionalObjectTail(0, 2, good, (j) => good[j])).toBe(5);
   });
 });
