@@ -269,8 +269,8 @@ export function isPanel(tokens: readonly Token[], first: number): boolean {
 }
 const NOT_PANEL_COMPLEMENTS_AR = new Set(['دفاع', 'محكمة', 'محلفين', 'تدريس', 'تحرير', 'مكتب', 'رئاسة'].map(keyOf));
 const COURT = keyOf('محكمة');
-/** Feminine ordinals that number a court («محكمة الجنايات الأولى»). */
-const COURT_ORDINALS_AR = new Set(['أولى', 'ثانية', 'ثالثة', 'رابعة', 'خامسة', 'سادسة', 'سابعة', 'ثامنة', 'تاسعة', 'عاشرة'].map(keyOf));
+/** Feminine ordinals and ranks that number or grade a court («محكمة الجنايات الأولى», «محكمة الجنايات الكبرى»). */
+const COURT_ORDINALS_AR = new Set(['أولى', 'ثانية', 'ثالثة', 'رابعة', 'خامسة', 'سادسة', 'سابعة', 'ثامنة', 'تاسعة', 'عاشرة', 'كبرى', 'عليا'].map(keyOf));
 const GENERAL = keyOf('عام');
 const YEAR_GOES_ON_AR = new Set(['ماضي', 'مقبل', 'جاري', 'حالي', 'قادم', 'منصرم', 'سابق', 'دراسي', 'جديد', 'فائت', 'منقضي'].map(keyOf));
 /** What a meeting is called for («الجمعية العامة لإصدار القرارات التالية»): a purpose, not a body's ل complement. */

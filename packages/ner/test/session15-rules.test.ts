@@ -241,3 +241,11 @@ describe('a body\'s complement that takes its object through a preposition', () 
     expect(prepositionalObjectTail(0, 2, good, (j) => good[j])).toBe(5);
   });
 });
+
+describe('a court graded «الكبرى» or «العليا» after its complement', () => {
+  it('keeps the grade in the court\'s name', () => {
+    const orgs = (text: string): string[] => rulesTagger().tag(text, 'ar').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+    expect(orgs('وقضت محكمة الجنايات الكبرى في عمّان بسجن المتهم.')).toEqual(['محكمة الجنايات الكبرى']);
+    expect(orgs('وقضت محكمة الاستئناف العليا بتأييد الحكم.')).toEqual(['محكمة الاستئناف العليا']);
+  });
+});
