@@ -1,4 +1,5 @@
 import { inTitleCaseLine } from './title-case.ts';
+import { isEnglishTitle } from './title-rules.ts';
 import { NOT_ORG_EN, type OrgSpan } from './org-rules.ts';
 import type { Token } from './tokenize.ts';
 
@@ -111,6 +112,8 @@ export function findEnglishOrgNames(
         continue;
       }
       if (isName(t)) {
+        // "Bank of Italy Governor Fabio Panetta": an official's title and name after the body end it.
+        if (connected && head >= 0 && titledPersonAt(j)) break;
         if (ORG_HEADS_EN.has(t.key) && head < 0) head = j;
         last = j;
         j++;
@@ -177,6 +180,25 @@ export function findEnglishOrgNames(
     i = last + 1;
   }
   return out.map(withFieldsBefore);
+
+  /**
+   * A title word at `j` (not "General", which ends "Attorney General") followed by one to three
+   * capitalised words that are no institution, then the sentence going on: an official named after
+   * the body, not part of its name.
+   */
+  function titledPersonAt(j: number): boolean {
+    const title = tokens[j];
+    if (!title || !isEnglishTitle(title) || title.key === 'general') return false;
+    let k = j + 1;
+    while (k - j <= 3) {
+      const a = tokens[k - 1];
+      const t = tokens[k];
+      if (!a || !t || t.arabic || !joinable(a, t) || !/^\p{Lu}/u.test(t.text) || ORG_HEADS_EN.has(t.key) || ORG_ENDS_EN.has(t.key)) break;
+      k++;
+    }
+    const after = tokens[k];
+    return k > j + 1 && !(after !== undefined && (CONNECTORS_EN.has(after.key) || after.key === 'on') && !after.cap);
+  }
 
   /**
    * "Securities and Exchange Board of India", "Australian Securities and Investments Commission":

@@ -249,3 +249,20 @@ describe('a court graded «الكبرى» or «العليا» after its compleme
     expect(orgs('وقضت محكمة الاستئناف العليا بتأييد الحكم.')).toEqual(['محكمة الاستئناف العليا']);
   });
 });
+
+describe('an official named after an English "of" body', () => {
+  const orgs = (text: string): string[] =>
+    findEnglishOrgNames(text, tokenize(text), (a, b) => /^ ?$/u.test(text.slice(a.end, b.start))).map((s) => text.slice(s.start, s.end));
+
+  it('ends the body before the title and the name', () => {
+    expect(orgs('Bank of Italy Governor Fabio Panetta said rates would fall.')).toEqual(['Bank of Italy']);
+    expect(orgs('The Central Bank of Nigeria Governor Olayemi Cardoso said.')).toEqual(['Central Bank of Nigeria']);
+    const people = tagger().tag('Bank of Italy Governor Fabio Panetta said rates would fall.', 'en').mentions.map((m) => `${m.type} ${m.text}`);
+    expect(people).toContain('PER Fabio Panetta');
+  });
+
+  it('keeps "Attorney General" and a title that goes on into "of"', () => {
+    expect(orgs('The Office of the Attorney General said.')).toEqual(['Office of the Attorney General']);
+    expect(orgs('The Office of the High Commissioner for Human Rights said.')).toEqual(['Office of the High Commissioner for Human Rights']);
+  });
+});
