@@ -1,4 +1,5 @@
 import type { EntityInfo } from './build-entities.ts';
+import { normalizeArabic } from './arabic-normalize.ts';
 import { unlinkedId } from './entity-id.ts';
 import type { EntityType, Mention } from './types.ts';
 
@@ -13,7 +14,12 @@ import type { EntityType, Mention } from './types.ts';
  * («شركة الواحة (بنغازي)»: where the company is; «(رويترز)»: a source). Pure: returns the
  * mentions to re-id.
  */
-export function bracketedShortForms(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { entityId: string; type: EntityType }> {
+export function bracketedShortForms(
+  text: string,
+  mentions: readonly Mention[],
+  info: ReadonlyMap<string, EntityInfo>,
+  kbNames: (id: string) => readonly string[] = () => [],
+): Map<Mention, { entityId: string; type: EntityType }> {
   const out = new Map<Mention, { entityId: string; type: EntityType }>();
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const linked = (m: Mention): boolean => m.entityId !== null && info.get(m.entityId)?.linked === true;
@@ -26,15 +32,21 @@ export function bracketedShortForms(text: string, mentions: readonly Mention[], 
     // In brackets an organisation's short name, or a person's nickname the model reads as a person
     // («محمد الحلبي "أبو سامر"»): «تل تمر (سوريا)», «الدار البيضاء (ومع) -» are a dateline's place
     // and source; a bracket after a person holds an age or a party.
+    // After a body, a bracketed person of two words or more is its spokesman («الجيش الوطني الليبي
+    // (أحمد المسماري)»), and a definite plural its members («(الجمهوريون)»); after «يعرف بـ» a
+    // person is one of its members («قيادي في تنظيم الدولة يعرف بـ"أبو خديجة"»).
+    const member = full.type === 'ORG' && ((short.type === 'PER' && (form === 'known-as' || wordCount(short.text) >= 2)) || MEMBERS_PLURAL.test(short.text));
     const bracketed = full.type === 'ORG' ? short.type !== 'LOC' : full.type === 'PER' && short.type === 'PER';
-    if (form === null || (form === 'bracket' && !bracketed)) continue;
+    if (form === null || member || (form === 'bracket' && !bracketed)) continue;
     // The short name must be shorter than the full name it stands for (a person's nickname need not be).
     if (full.type !== 'PER' && wordCount(short.text) >= wordCount(full.text)) continue;
     const fullLinked = linked(full);
     const shortLinked = linked(short);
     if (shortLinked) {
-      // «الوكالة اليابانية للتعاون الدولي (جايكا)»: the KB knows the acronym: the full name is it.
-      if (fullLinked || short.type !== full.type) continue;
+      // «الوكالة اليابانية للتعاون الدولي (جايكا)»: the KB knows the acronym: the full name is it,
+      // when the KB's own names for it share a word with the full name (not a source or a parent
+      // body in brackets: «الشركة العامة للكهرباء (وام)», «كتلة الوفاء للمقاومة (حزب الله)»).
+      if (fullLinked || short.type !== full.type || !sharesContentWord(full.text, kbNames(short.entityId))) continue;
       const target = { entityId: short.entityId, type: short.type };
       for (const m of sorted) if (m.entityId === full.entityId) out.set(m, target);
       continue;
@@ -60,6 +72,24 @@ const KNOWN_AS = /^\s*[،,]?\s*(?:و)?(?:المعروف|المعروفة|الم�
 function shortFormWritten(between: string, after: string): 'bracket' | 'known-as' | null {
   if (KNOWN_AS.test(between)) return 'known-as';
   return /^\s*[(«"“]{1,2}$/u.test(between) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
+}
+
+/** A definite plural in «ون/ين» («الجمهوريون», «الديمقراطيين»): a body's members, not its short name. */
+const MEMBERS_PLURAL = /^(?:ال)\S{2,}(?:ون|ين)$/u;
+
+/** Words too general to tie a full name to a KB entry's names. */
+const GENERAL_WORDS = new Set(['ال', 'في', 'من', 'على', 'عن', 'مع', 'و'].map((w) => normalizeArabic(w)));
+
+/** Whether the full name and one of the KB's names share a word of three letters or more (after the article). */
+function sharesContentWord(full: string, names: readonly string[]): boolean {
+  const words = (s: string): string[] =>
+    normalizeArabic(s)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .map((w) => w.replace(/^(?:وال|بال|لل|ال)(?=\S{3,})/u, ''))
+      .filter((w) => w.length >= 3 && !GENERAL_WORDS.has(w));
+  const own = new Set(words(full));
+  return names.some((n) => words(n).some((w) => own.has(w)));
 }
 
 function wordCount(s: string): number {

@@ -138,7 +138,7 @@ export function isEnglishPersonName(tokens: readonly Token[], first: number, las
   if (!head || head.arabic || last <= first || last - first > 3 || !data.nameTokens.has(head.key) || data.lexicon.flagsOf(head.key)?.some((f) => NAME_OF_A_THING.has(f))) return false;
   // "Hai Van Pass", "Snell Parade": a place word ends a place's name, whatever its first word;
   // "Las Bambas", "Sierra Gorda": a Spanish one opens it.
-  if (isEnglishPlaceName(tokens, first, last) || opensWithSpanishPlaceWord(tokens, first, last)) return false;
+  if (isEnglishPlaceName(tokens, first, last) || opensWithSpanishPlaceWord(tokens, first, last, (key) => data.nameTokens.has(key))) return false;
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
     if (!t || !t.cap || NOT_PERSON_WORDS_EN.has(t.key) || isEnglishCompanyName(tokens, first, k) || /^\p{Lu}{2,}$/u.test(t.text)) return false;

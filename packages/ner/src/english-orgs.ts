@@ -17,14 +17,22 @@ const ORG_HEADS_EN = new Set([
   'agency', 'commission', 'institute', 'organisation', 'organization', 'association', 'federation', 'union', 'bank',
   'fund', 'party', 'front', 'movement', 'committee', 'authority', 'board', 'court', 'academy', 'university',
   'league', 'coalition', 'forum', 'corps', 'administration', 'community', 'foundation', 'society', 'network',
-  'corporation', 'cooperative', 'command', 'convention', 'assembly', 'congress', 'tribunal', 'conference',
+  'corporation', 'cooperative', 'command', 'assembly', 'tribunal', 'conference',
 ]);
 /** Heads a name goes on from through "on" ("Inter-American Commission on Human Rights", "Council on Foreign Relations"). */
-const ON_HEADS_EN = new Set(['commission', 'committee', 'council', 'conference', 'court', 'panel', 'forum']);
-/** Capitalised words after "on" that are a date, not the rest of a name ("the Commission on Monday"). */
-const DATE_WORDS_EN = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
-  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'christmas', 'easter', 'eid']);
+const ON_HEADS_EN = new Set(['commission', 'committee', 'council', 'conference', 'forum', 'panel', 'subcommittee']);
+/**
+ * What a body named "… on X" deals with: the last word of X ("… Commission on Human Rights",
+ * "Council on Foreign Relations", "Committee on the Elimination of Racial Discrimination",
+ * "Conference on Disarmament"). Anything else after "on" is what the sentence says the body did
+ * something about ("the Security Council on North Korea", "the Commission on Monday").
+ */
+const ON_TOPICS_EN = new Set(['rights', 'relations', 'affairs', 'disarmament', 'trade', 'development', 'change', 'status', 'discrimination',
+  'cooperation', 'investment', 'environment', 'drugs', 'crime', 'terrorism', 'energy', 'services', 'ethics', 'heritage', 'women', 'children',
+  'refugees', 'migration', 'education', 'health', 'ageing', 'aging', 'climate', 'population', 'oceans', 'science', 'technology', 'standards',
+  'justice', 'disability', 'disabilities', 'labour', 'labor', 'liberties', 'corruption', 'narcotics', 'intelligence', 'appropriations',
+  'finance', 'banking', 'commerce', 'transportation', 'security', 'nutrition', 'biodiversity', 'desertification', 'torture', 'genocide',
+  'sustainability', 'governance', 'violence', 'housing', 'agriculture', 'fisheries', 'communications', 'innovation']);
 /** Plural nouns whose possessive opens a body's name: "People's Union for Civil Liberties", "Workers' Party". */
 const POSSESSIVE_OPENERS_EN = new Set(['people', 'peoples', 'workers', 'women', 'children', 'farmers', 'citizens', 'martyrs', 'veterans', 'students', 'journalists', 'teachers', 'doctors']);
 /**
@@ -121,12 +129,7 @@ export function findEnglishOrgNames(
       }
       // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
       // "… Budget and the Court of Justice": "and the" after a name opens the next one.
-      // "… Commission on Human Rights": two capitalised words or more after "on", neither a date nor
-      // a country ("the Security Council on Iran", "the Commission on Monday" are no names).
-      const on1 = tokens[j + 1];
-      const on2 = tokens[j + 2];
-      const onAfterHead = t.key === 'on' && ON_HEADS_EN.has(a.key) && on1 !== undefined && on2 !== undefined && isName(on1) && isName(on2) && joinable(on1, on2) && !DATE_WORDS_EN.has(on1.key) && !countryWord(on1.key);
-      if (!t.cap && (CONNECTORS_EN.has(t.key) || NAME_PARTICLES_EN.has(t.key) || onAfterHead) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
+      if (!t.cap && (CONNECTORS_EN.has(t.key) || NAME_PARTICLES_EN.has(t.key)) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
         let k = j + 1;
         while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
         const after = tokens[k];
@@ -134,10 +137,20 @@ export function findEnglishOrgNames(
         // "Ministry of Defence du Mali", "Fondation de France": a particle before a country ends the name.
         const country = NAME_PARTICLES_EN.has(t.key) && after !== undefined && countryWord(after.key);
         if (after && before && isName(after) && joinable(before, after) && !country) {
-          if (t.key === 'of' || t.key === 'for' || onAfterHead) connected = true;
+          if (t.key === 'of' || t.key === 'for') connected = true;
           j = k;
           continue;
         }
+      }
+      // "Inter-American Commission on Human Rights", "Committee on the Elimination of Racial
+      // Discrimination": a body that deals with a topic named after "on".
+      const topic = t.key === 'on' && !t.cap && ON_HEADS_EN.has(a.key) ? onTopicEnd(j) : -1;
+      if (topic > j) {
+        if (head < 0) head = j - 1;
+        connected = true;
+        last = topic;
+        j = topic + 1;
+        continue;
       }
       break;
     }
@@ -180,6 +193,29 @@ export function findEnglishOrgNames(
     i = last + 1;
   }
   return out.map(withFieldsBefore);
+
+  /**
+   * The last token of the topic after "on" at `on`: an optional "the", capitalised words (with
+   * of/and/for/the and hyphens inside) whose last word is a topic (`ON_TOPICS_EN`); -1 otherwise.
+   */
+  function onTopicEnd(on: number): number {
+    let k = on + 1;
+    if (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
+    let end = -1;
+    for (; k < tokens.length && k - on <= 10; k++) {
+      const a = tokens[k - 1];
+      const t = tokens[k];
+      if (!a || !t || t.arabic || !joinable(a, t)) break;
+      if (isName(t)) {
+        end = k;
+        continue;
+      }
+      if (t.cap || !CONNECTORS_EN.has(t.key) || end < 0) break;
+    }
+    const last = tokens[end];
+    // ("… on North Korea's launch": a possessive is the sentence going on.)
+    return last && ON_TOPICS_EN.has(last.key) && !/^['’]s\b/u.test(text.slice(last.end)) ? end : -1;
+  }
 
   /**
    * A title word at `j` (not "General", which ends "Attorney General") followed by one to three
@@ -311,6 +347,20 @@ export function withoutPersonAfterOf<S extends OrgSpan & { readonly end: number 
     const person = people.find((p) => p.first === k + 1 && p.last <= span.last);
     const before = tokens[k - 1];
     if (person && before) return { ...span, last: k - 1, end: before.end };
+  }
+  return span;
+}
+
+/**
+ * "Ministry of Defence du Mali": a model organisation that runs on through a name particle into a
+ * country ends before the particle (as the shaped names do), so the country stays a place. Returns
+ * the span cut, or the span itself.
+ */
+export function beforeParticleCountry<S extends { readonly first: number; readonly last: number }>(span: S, tokens: readonly Token[], countryWord: (key: string) => boolean): S {
+  for (let k = span.first + 1; k < span.last; k++) {
+    const particle = tokens[k];
+    const after = tokens[k + 1];
+    if (particle && after && !particle.cap && NAME_PARTICLES_EN.has(particle.key) && countryWord(after.key)) return { ...span, last: k - 1 };
   }
   return span;
 }

@@ -2,6 +2,7 @@ import type { EntityInfo } from './build-entities.ts';
 import { isGenericOrgHead } from './org-rules.ts';
 import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { Mention } from './types.ts';
+import { unlinkedId } from './entity-id.ts';
 
 /**
  * A person or organisation the KB does not know is named in full once and by part of its name
@@ -86,4 +87,26 @@ function lineageInside(part: readonly string[], whole: readonly string[]): boole
 /** A one-word part that is the given name of a name written with «بن»/"bin" after it. */
 function givenNameOfLineage(part: readonly string[], whole: readonly string[]): boolean {
   return part.length === 1 && whole[0] === part[0] && whole.length >= 3 && LINEAGE_WORDS.has(whole[1] ?? '');
+}
+
+/**
+ * A name the article links somewhere (the KB's "Democratic Progressive Party", by its cue words)
+ * whose unlinked id other mentions carry (its bracketed acronym "DPP", given that id before the
+ * name was linked) takes them along: the id made from a linked mention's own text is that
+ * mention's entity in this article. Pure: returns the mentions to re-id.
+ */
+export function sameNameLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
+  const linkedBy = new Map<string, string | null>();
+  for (const m of mentions) {
+    if (m.entityId === null || info.get(m.entityId)?.linked !== true) continue;
+    const own = unlinkedId(m.type, m.text);
+    const prev = linkedBy.get(own);
+    linkedBy.set(own, prev === undefined || prev === m.entityId ? m.entityId : null);
+  }
+  const out = new Map<Mention, string>();
+  for (const m of mentions) {
+    const to = m.entityId === null ? undefined : linkedBy.get(m.entityId);
+    if (to && info.get(m.entityId ?? '')?.linked !== true && info.get(to)?.type === m.type) out.set(m, to);
+  }
+  return out;
 }

@@ -340,13 +340,17 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
  * Not "Rio" (Rio Ferdinand), "Dos" (dos Santos) or "San" (San Martín the general); an organisation
  * keeps them ("Los Angeles Lakers", "Las Palmas").
  */
-const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'isla', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'villa', 'arroyo', 'valle', 'campo', 'costa', 'lomas', 'barra']);
+const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'isla', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra']);
 
-/** A person's name of two words or more, as the model read it, that opens with such a word. */
-export function opensWithSpanishPlaceWord(tokens: readonly Token[], first: number, last: number): boolean {
+/**
+ * A person's name of two words or more, as the model read it, that opens with such a word, unless
+ * its last word is a person's name part (`isNamePart`: "Villa Ortiz", "Santa Claus", "Costa Silva"
+ * are people; not "Villa" or "Costa", which are surnames themselves).
+ */
+export function opensWithSpanishPlaceWord(tokens: readonly Token[], first: number, last: number, isNamePart: (key: string) => boolean = () => false): boolean {
   const a = tokens[first];
   const b = tokens[last];
-  return a !== undefined && b !== undefined && !a.arabic && last > first && a.cap && b.cap && PLACE_FIRST_ES.has(a.text.toLowerCase());
+  return a !== undefined && b !== undefined && !a.arabic && last > first && a.cap && b.cap && PLACE_FIRST_ES.has(a.text.toLowerCase()) && !isNamePart(b.key);
 }
 
 /**

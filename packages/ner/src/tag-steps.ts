@@ -311,6 +311,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
       if (!arabic && isOnlyDemonym(tokens, m.first, m.last)) return false;
       // «من أجل السلام»: «أجل» ("sake") opens no name.
       if (arabic && opensWithForSake(tokens, m.first - 1)) return false;
+      // «وأم وطفلاها»: a name part that needs the next word («أم», «أبو», «بن», «عبد») names nothing alone.
+      if (arabic && m.first === m.last && head && (NOT_ALONE_AR.has(keyOf(text.slice(m.start, head.end))) || variantsOf(head).some((v) => NOT_ALONE_AR.has(v.key)))) return false;
       // "Dr Pepper sales", "Dr. Martens shares": a brand after an honorific, told by the business word after it.
       if (!arabic && m.type === 'PER' && m.first === m.last && isBrandHonorific(tokens[m.first - 1]) && isBrandWordAt(tokens, m.last + 1)) return false;
       // «هيئة الدفاع», «هيئة المحكمة»: a panel of people, not a body.
@@ -340,7 +342,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     })
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && isAcronym(tokens, m))) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => {
-      if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m) || opensWithSpanishPlaceWord(tokens, m.first, m.last))))) return m;
+      if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m) || opensWithSpanishPlaceWord(tokens, m.first, m.last, (key) => data.nameTokens.has(key)))))) return m;
       if (m.first === m.last && afterPlaceNounCue(text, tokens, m)) cuedPlaces.add(tokens[m.first]?.key ?? '');
       return { ...m, type: 'LOC' as const };
     })
@@ -426,6 +428,9 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   const isGiven = given !== undefined && (nameTokens.has(given.key) || (given.norm === 'الدين' && m.last > m.first));
   return short && isGiven ? { ...m, last: familyNameAfter(d, m.last, named, nameTokens) } : m;
 }
+
+/** Name parts that never stand alone: a model name of that one word is none. */
+const NOT_ALONE_AR: ReadonlySet<string> = new Set(['عبد', 'بن', 'ابن', 'بنت', 'أبو', 'أم', 'آل'].map(keyOf));
 
 /**
  * Nouns the model takes into a person's name that say whose they are, written in construct before

@@ -8,9 +8,9 @@ import { findNamedBodies } from './named-bodies.ts';
 import { buildLexicon } from './model/lexicon.ts';
 import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
-import { findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
+import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
-import { partialNameLinks } from './partial-names.ts';
+import { partialNameLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms } from './bracketed-names.ts';
 import { Draft } from './tag-draft.ts';
 import {
@@ -56,6 +56,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const jeddah = matcher.entries.find((e) => e.id === JEDDAH);
   const platformX = matcher.entries.find((e) => e.id === PLATFORM_X);
   const asharqAlAwsat = matcher.entries.find((e) => e.id === ASHARQ_AL_AWSAT);
+  const entryById = new Map(matcher.entries.map((e) => [e.id, e]));
+  /** A KB entry's names, both scripts (none for an id the KB does not hold). */
+  const kbNamesOf = (id: string): readonly string[] => {
+    const e = entryById.get(id);
+    return e ? [e.en, e.ar, ...e.aliases] : [];
+  };
+  /** A word the lexicon holds as (part of) a country's name. */
+  const isCountryWord = (key: string): boolean => data.lexicon.flagsOf(key)?.includes('LOCc') === true;
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
   const isOneWordName = (key: string): boolean => data.lexicon.flagsOf(key)?.some((f) => f.endsWith('1') || f === 'LOCc') === true;
 
@@ -70,7 +78,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon, modelDomain).flatMap((s) => {
           // A Roman numeral alone ("Parts IV, VI and VII") is no name.
           if (!arabic && s.first === s.last && ROMAN.test(d.tokens[s.first]?.text ?? '')) return [];
-          if (arabic || (s.type !== 'PER' && s.last > s.first)) return [s];
+          if (arabic) return [s];
+          if (s.type === 'ORG' && s.last > s.first) return [beforeParticleCountry(s, d.tokens, isCountryWord)];
+          if (s.type !== 'PER' && s.last > s.first) return [s];
           const kept = withoutSentenceOpener(text, d.tokens, s);
           return kept ? [kept] : [];
         })
@@ -80,7 +90,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // Names shown by their shape ("Office of Management and Budget"; "وزارة النفط العراقية"): a
     // KB name inside one is part of it.
     const people = found.filter((s) => s.type === 'PER');
-    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join, (key) => data.lexicon.flagsOf(key)?.includes('LOCc') === true).map((s) => withModelsOfClause(withoutPersonAfterOf(s, d.tokens, people), d.tokens, modelOrgs));
+    const shaped = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join, isCountryWord).map((s) => withModelsOfClause(withoutPersonAfterOf(s, d.tokens, people), d.tokens, modelOrgs));
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join).flatMap((s) => beforeJoinedName(s, d.tokens, isOneWordName) ?? []) : [];
     const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
 
@@ -107,12 +117,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
     if (arabic) {
-      for (const [m, to] of bracketedShortForms(text, final, d.info)) {
+      for (const [m, to] of bracketedShortForms(text, final, d.info, kbNamesOf)) {
         m.entityId = to.entityId;
         m.type = to.type;
       }
     }
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
+    for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
     return { entities: buildEntities(text, final, d.info), mentions: final };
   }
 
