@@ -319,7 +319,9 @@ const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'penins
   // Streets and squares ("Kartavya Path", "Tahrir Square"); not "Park" (a Korean surname) nor "Bridge" (a surname too).
   'path', 'gate', 'square', 'road', 'street', 'avenue', 'boulevard', 'highway',
   // More landforms and places of worship ("Hai Van Pass", "Golan Heights", "St George's Cathedral", "Snell Parade").
-  'pass', 'bay', 'cove', 'lagoon', 'glacier', 'plateau', 'heights', 'hills', 'mountains', 'parade', 'esplanade', 'cathedral', 'mosque']);
+  'pass', 'bay', 'cove', 'lagoon', 'glacier', 'plateau', 'heights', 'hills', 'mountains', 'parade', 'esplanade', 'cathedral', 'mosque',
+  // Gulf roads and waterfronts ("King Fahd Causeway", "Jeddah Corniche", "Sheikh Mohammed bin Zayed Expressway").
+  'causeway', 'corniche', 'expressway', 'motorway', 'freeway']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */
@@ -340,7 +342,11 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
  * Not "Rio" (Rio Ferdinand), "Dos" (dos Santos) or "San" (San Martín the general); an organisation
  * keeps them ("Los Angeles Lakers", "Las Palmas").
  */
-const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'isla', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra']);
+const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'isla', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra',
+  // Arabic place words as English copy writes them ("Suq al-Shuyukh", "Bab al-Zawiya", "Karmat Bani Said", "Tal Afar", "Bir Zeit").
+  'suq', 'souq', 'souk', 'bab', 'tal', 'tell', 'bir', 'jisr', 'kafr', 'kfar', 'qasr', 'nahr', 'marsa', 'karmat', 'hayy', 'qalaat', 'qalat']);
+/** Last words that make a person-like name a town ("Isa Town"); not for organisations ("Luton Town" is a club). */
+const PLACE_LAST_PERSON_EN = new Set(['town']);
 
 /**
  * A person's name of two words or more, as the model read it, that opens with such a word, unless
@@ -350,7 +356,8 @@ const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'play
 export function opensWithSpanishPlaceWord(tokens: readonly Token[], first: number, last: number, isNamePart: (key: string) => boolean = () => false): boolean {
   const a = tokens[first];
   const b = tokens[last];
-  return a !== undefined && b !== undefined && !a.arabic && last > first && a.cap && b.cap && PLACE_FIRST_ES.has(a.text.toLowerCase()) && !isNamePart(b.key);
+  if (a === undefined || b === undefined || a.arabic || last <= first || !a.cap || !b.cap) return false;
+  return (PLACE_FIRST_ES.has(a.text.toLowerCase()) && !isNamePart(b.key)) || PLACE_LAST_PERSON_EN.has(b.key);
 }
 
 /**

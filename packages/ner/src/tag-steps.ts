@@ -187,6 +187,9 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
     // "Dr. Rohatgi" (one word after Dr or Prof) only where the model reads a person there or the
     // article names that word again: "Dr Pepper", "Dr. Martens" are brands. "Mr Green" always.
     if (!d.arabic && titled.first === titled.last && isBrandHonorific(tokens[titled.first - 1]) && ((!named(titled.first) && !tokens.some((t, k) => k !== titled.first && t.key === tokens[titled.first]?.key)) || isBrandWordAt(tokens, titled.last + 1))) continue;
+    // "Sheikh Isa bin Salman Highway", "King Fahd Causeway": a road or facility named after a
+    // royal, not the royal (the model and the place rules read it).
+    if (!d.arabic && isEnglishPlaceName(tokens, titled.first, titled.last)) continue;
     // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
     // clause or is a name elsewhere in the article (`surnameAfter`).
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;

@@ -309,3 +309,19 @@ describe('faults a review of this session\'s rules found, fixed', () => {
     expect(none.get(mentions[0] as Mention)).toBeUndefined();
   });
 });
+
+describe('Gulf roads, towns and Arabic place words in English copy', () => {
+  const en = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it('reads a road named after a royal as a place, not the royal', () => {
+    expect(en('Traffic on the King Fahd Causeway slowed.')).toEqual(['LOC King Fahd Causeway']);
+    expect(en('Sheikh Tamim bin Hamad said Qatar would help.')).toContain('PER Tamim bin Hamad');
+  });
+
+  it('reads "Isa Town" and "Suq al-Shuyukh" as places', () => {
+    const tokens = tokenize('Isa Town and Suq al-Shuyukh');
+    expect(opensWithSpanishPlaceWord(tokens, 0, 1)).toBe(true);
+    expect(opensWithSpanishPlaceWord(tokens, 3, 5)).toBe(true);
+    expect(opensWithSpanishPlaceWord(tokenize('Tal Afar'), 0, 1)).toBe(true);
+  });
+});
