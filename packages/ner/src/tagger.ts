@@ -11,7 +11,8 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
-import { bracketedShortForms } from './bracketed-names.ts';
+import { bracketedShortForms, nationalityBeforePerson } from './bracketed-names.ts';
+import { isNationality } from './named-bodies.ts';
 import { Draft } from './tag-draft.ts';
 import {
   addCuedOrgs,
@@ -117,6 +118,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
     if (arabic) {
+      for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {
+        m.end = m.start + shorter.length;
+        m.text = shorter;
+        m.entityId = unlinkedId('ORG', shorter);
+        if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'ORG', name: null });
+      }
       for (const [m, to] of bracketedShortForms(text, final, d.info, kbNamesOf)) {
         m.entityId = to.entityId;
         m.type = to.type;

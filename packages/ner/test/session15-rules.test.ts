@@ -325,3 +325,11 @@ describe('Gulf roads, towns and Arabic place words in English copy', () => {
     expect(opensWithSpanishPlaceWord(tokenize('Tal Afar'), 0, 1)).toBe(true);
   });
 });
+
+describe('a nationality between an international body and a person describes the person', () => {
+  it('leaves it out of «الاتحاد الدولي …», not out of a national body', () => {
+    const orgs = (text: string): string[] => tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+    expect(orgs('وحضر رئيس الاتحاد الدولي للألعاب المائية الكويتي حسين المسلم.')).toEqual(['الاتحاد الدولي للألعاب المائية']);
+    expect(orgs('وقال المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري إن الوساطة مستمرة.')).toEqual(['وزارة الخارجية القطرية']);
+  });
+});
