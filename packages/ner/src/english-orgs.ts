@@ -48,6 +48,8 @@ const COMPANY_WORDS_EN = new Set([
   'advisory', 'analytics', 'trading', 'networks', 'solutions', 'services', 'associates', 'enterprises', 'construction',
   'engineering', 'developments', 'properties', 'media', 'entertainment', 'studios', 'brands', 'healthcare', 'software',
   'robotics', 'aerospace', 'automotive', 'utilities', 'metals',
+  // Broadcasters and papers ("Czech Television", "Ryukyu Shimpo", "Khaleej Times" is in the KB).
+  'television', 'radio', 'broadcasting', 'shimbun', 'shimpo', 'gazette', 'tribune', 'herald',
   // The same words in the languages company names keep in English copy: Energia, Energie, Energi,
   // Minera, Mineração, Litio, Nikel.
   'energia', 'energie', 'energi', 'minera', 'mineracao', 'litio', 'nikel',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityInfo } from '../src/build-entities.ts';
 import { bracketedShortForms } from '../src/bracketed-names.ts';
 import { unlinkedId } from '../src/entity-id.ts';
-import { findEnglishOrgNames } from '../src/english-orgs.ts';
+import { findEnglishOrgNames, isEnglishCompanyName } from '../src/english-orgs.ts';
 import { beforeJoinedName, prepositionalObjectTail } from '../src/org-rules.ts';
 import { opensWithSpanishPlaceWord } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
@@ -331,5 +331,14 @@ describe('a nationality between an international body and a person describes the
     const orgs = (text: string): string[] => tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
     expect(orgs('وحضر رئيس الاتحاد الدولي للألعاب المائية الكويتي حسين المسلم.')).toEqual(['الاتحاد الدولي للألعاب المائية']);
     expect(orgs('وقال المتحدث باسم وزارة الخارجية القطرية ماجد الأنصاري إن الوساطة مستمرة.')).toEqual(['وزارة الخارجية القطرية']);
+  });
+});
+
+describe('broadcasters, papers and Irish and US state bodies', () => {
+  it('reads a model name ending in a broadcaster\'s or paper\'s word as an organisation, and links the new KB bodies', () => {
+    expect(isEnglishCompanyName(tokenize('Czech Radio'), 0, 1)).toBe(true);
+    expect(isEnglishCompanyName(tokenize('Ryukyu Shimpo'), 0, 1)).toBe(true);
+    const ids = tagger().tag('The United States Geological Survey said the quake struck at 10 km depth. Met Éireann issued a red warning and Aer Lingus cancelled flights.', 'en').mentions.map((m) => m.entityId);
+    expect(ids).toEqual(['org:usgs', 'org:met-eireann', 'org:aer-lingus']);
   });
 });
