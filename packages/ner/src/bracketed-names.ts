@@ -35,7 +35,8 @@ export function bracketedShortForms(
     // After a body, a bracketed person of two words or more is its spokesman («الجيش الوطني الليبي
     // (أحمد المسماري)»), and a definite plural its members («(الجمهوريون)»); after «يعرف بـ» a
     // person is one of its members («قيادي في تنظيم الدولة يعرف بـ"أبو خديجة"»).
-    const member = full.type === 'ORG' && ((short.type === 'PER' && (form === 'known-as' || wordCount(short.text) >= 2)) || MEMBERS_PLURAL.test(short.text));
+    // (A party's plural short name is the party: «حزب المحافظين (المعتدلين)».)
+    const member = full.type === 'ORG' && ((short.type === 'PER' && (form === 'known-as' || wordCount(short.text) >= 2)) || (MEMBERS_PLURAL.test(short.text) && !/^(?:ال)?حزب\s/u.test(full.text)));
     const bracketed = full.type === 'ORG' ? short.type !== 'LOC' : full.type === 'PER' && short.type === 'PER';
     if (form === null || member || (form === 'bracket' && !bracketed)) continue;
     // The short name must be shorter than the full name it stands for (a person's nickname need not be).
@@ -78,7 +79,7 @@ function shortFormWritten(between: string, after: string): 'bracket' | 'known-as
 const MEMBERS_PLURAL = /^(?:ال)\S{2,}(?:ون|ين)$/u;
 
 /** Words too general to tie a full name to a KB entry's names. */
-const GENERAL_WORDS = new Set(['ال', 'في', 'من', 'على', 'عن', 'مع', 'و'].map((w) => normalizeArabic(w)));
+const GENERAL_WORDS = new Set(['ال', 'في', 'من', 'عن', 'مع', 'و'].map((w) => normalizeArabic(w)));
 
 /** Whether the full name and one of the KB's names share a word of three letters or more (after the article). */
 function sharesContentWord(full: string, names: readonly string[]): boolean {
@@ -97,7 +98,7 @@ function wordCount(s: string): number {
 }
 
 /** «الدولي», «العالمية», «الأفريقي», «الآسيوية», «الأوروبي», «القاري»: a body above nations. */
-const INTERNATIONAL_AR = /^ال(?:دولي|دولية|عالمي|عالمية|أفريقي|أفريقية|إفريقي|إفريقية|افريقي|افريقية|آسيوي|آسيوية|اسيوي|اسيوية|أوروبي|أوروبية|اوروبي|اوروبية|قاري|قارية|أولمبي|أولمبية|اولمبي|اولمبية)$/u;
+const INTERNATIONAL_AR = /^ال(?:دولي|دولية|عالمي|عالمية|أفريقي|أفريقية|إفريقي|إفريقية|افريقي|افريقية|آسيوي|آسيوية|اسيوي|اسيوية|أوروبي|أوروبية|اوروبي|اوروبية|قاري|قارية)$/u;
 
 /**
  * «رئيس الاتحاد الدولي للألعاب المائية الكويتي حسين المسلم»: a nationality after a body's name that
@@ -115,7 +116,8 @@ export function nationalityBeforePerson(mentions: readonly Mention[], info: Read
     const last = words.at(-1) ?? '';
     // Only a body that is international or continental by its own name («الاتحاد الدولي …»): a
     // national one holds its nationality («وزارة الخارجية القطرية», «الاتحاد الديمقراطي الكرواتي»).
-    if (words.length < 3 || !last.startsWith('ال') || !isNationalityWord(last) || !words.slice(1, -1).some((w) => INTERNATIONAL_AR.test(w))) return;
+    // A feminine nisba may agree with the complement («المعهد الدولي للدراسات الإيرانية»): only a masculine one is cut.
+    if (words.length < 3 || !last.startsWith('ال') || /[ةه]$/u.test(last) || !isNationalityWord(last) || !words.slice(1, -1).some((w) => INTERNATIONAL_AR.test(w))) return;
     out.set(org, words.slice(0, -1).join(' '));
   });
   return out;

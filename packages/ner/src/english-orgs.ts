@@ -17,7 +17,7 @@ const ORG_HEADS_EN = new Set([
   'agency', 'commission', 'institute', 'organisation', 'organization', 'association', 'federation', 'union', 'bank',
   'fund', 'party', 'front', 'movement', 'committee', 'authority', 'board', 'court', 'academy', 'university',
   'league', 'coalition', 'forum', 'corps', 'administration', 'community', 'foundation', 'society', 'network',
-  'corporation', 'cooperative', 'command', 'assembly', 'tribunal', 'conference',
+  'corporation', 'cooperative', 'command', 'assembly', 'tribunal', 'conference', 'congress',
 ]);
 /** Heads a name goes on from through "on" ("Inter-American Commission on Human Rights", "Council on Foreign Relations"). */
 const ON_HEADS_EN = new Set(['commission', 'committee', 'council', 'conference', 'forum', 'panel', 'subcommittee']);
@@ -32,7 +32,8 @@ const ON_TOPICS_EN = new Set(['rights', 'relations', 'affairs', 'disarmament', '
   'refugees', 'migration', 'education', 'health', 'ageing', 'aging', 'climate', 'population', 'oceans', 'science', 'technology', 'standards',
   'justice', 'disability', 'disabilities', 'labour', 'labor', 'liberties', 'corruption', 'narcotics', 'intelligence', 'appropriations',
   'finance', 'banking', 'commerce', 'transportation', 'security', 'nutrition', 'biodiversity', 'desertification', 'torture', 'genocide',
-  'sustainability', 'governance', 'violence', 'housing', 'agriculture', 'fisheries', 'communications', 'innovation']);
+  'sustainability', 'governance', 'violence', 'housing', 'agriculture', 'fisheries', 'communications', 'innovation',
+  'freedom', 'freedoms', 'liberty', 'peace', 'safety']);
 /** Plural nouns whose possessive opens a body's name: "People's Union for Civil Liberties", "Workers' Party". */
 const POSSESSIVE_OPENERS_EN = new Set(['people', 'peoples', 'workers', 'women', 'children', 'farmers', 'citizens', 'martyrs', 'veterans', 'students', 'journalists', 'teachers', 'doctors']);
 /**
@@ -48,8 +49,9 @@ const COMPANY_WORDS_EN = new Set([
   'advisory', 'analytics', 'trading', 'networks', 'solutions', 'services', 'associates', 'enterprises', 'construction',
   'engineering', 'developments', 'properties', 'media', 'entertainment', 'studios', 'brands', 'healthcare', 'software',
   'robotics', 'aerospace', 'automotive', 'utilities', 'metals',
-  // Broadcasters and papers ("Czech Television", "Ryukyu Shimpo", "Khaleej Times" is in the KB).
-  'television', 'radio', 'broadcasting', 'shimbun', 'shimpo', 'gazette', 'tribune', 'herald',
+  // Papers ("Ryukyu Shimpo", "Buenos Aires Herald"); not Television or Radio, which follow a KB
+  // broadcaster's name as often ("Al Jazeera Television", "Al Mayadeen Television").
+  'shimbun', 'shimpo', 'gazette', 'tribune', 'herald',
   // The same words in the languages company names keep in English copy: Energia, Energie, Energi,
   // Minera, Mineração, Litio, Nikel.
   'energia', 'energie', 'energi', 'minera', 'mineracao', 'litio', 'nikel',
@@ -138,7 +140,9 @@ export function findEnglishOrgNames(
         const before = tokens[k - 1];
         // "Ministry of Defence du Mali", "Fondation de France": a particle before a country ends the name.
         const country = NAME_PARTICLES_EN.has(t.key) && after !== undefined && countryWord(after.key);
-        if (after && before && isName(after) && joinable(before, after) && !country) {
+        // "warned Congress of China's build-up": of and a country's possessive after a bare head is the sentence going on.
+        const possessive = t.key === 'of' && j === i + 1 && after !== undefined && countryWord(after.key) && /^['’]s\b/u.test(text.slice(after.end));
+        if (after && before && isName(after) && joinable(before, after) && !country && !possessive) {
           if (t.key === 'of' || t.key === 'for') connected = true;
           j = k;
           continue;
@@ -146,7 +150,8 @@ export function findEnglishOrgNames(
       }
       // "Inter-American Commission on Human Rights", "Committee on the Elimination of Racial
       // Discrimination": a body that deals with a topic named after "on".
-      const topic = t.key === 'on' && !t.cap && ON_HEADS_EN.has(a.key) ? onTopicEnd(j) : -1;
+      // (Never "the Security Council on Climate Security": the council is whole.)
+      const topic = t.key === 'on' && !t.cap && ON_HEADS_EN.has(a.key) && tokens[j - 2]?.key !== 'security' ? onTopicEnd(j) : -1;
       if (topic > j) {
         if (head < 0) head = j - 1;
         connected = true;
@@ -359,10 +364,14 @@ export function withoutPersonAfterOf<S extends OrgSpan & { readonly end: number 
  * the span cut, or the span itself.
  */
 export function beforeParticleCountry<S extends { readonly first: number; readonly last: number }>(span: S, tokens: readonly Token[], countryWord: (key: string) => boolean): S {
-  for (let k = span.first + 1; k < span.last; k++) {
+  for (let k = span.first + 2; k < span.last; k++) {
     const particle = tokens[k];
     const after = tokens[k + 1];
-    if (particle && after && !particle.cap && NAME_PARTICLES_EN.has(particle.key) && countryWord(after.key)) return { ...span, last: k - 1 };
+    // Only after an English body's words ("Ministry of Defence du Mali"); a French name holds its
+    // country ("Banque de France", "Fondation de France").
+    let english = false;
+    for (let j = span.first; j < k; j++) english ||= ORG_HEADS_EN.has(tokens[j]?.key ?? '') || ORG_ENDS_EN.has(tokens[j]?.key ?? '');
+    if (english && particle && after && !particle.cap && NAME_PARTICLES_EN.has(particle.key) && countryWord(after.key)) return { ...span, last: k - 1 };
   }
   return span;
 }

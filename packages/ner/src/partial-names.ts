@@ -98,7 +98,8 @@ function givenNameOfLineage(part: readonly string[], whole: readonly string[]): 
 export function sameNameLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
   const linkedBy = new Map<string, string | null>();
   for (const m of mentions) {
-    if (m.entityId === null || info.get(m.entityId)?.linked !== true) continue;
+    // (Not a one-word person: «الملك سلمان» linked does not make «سلمان» the captain the king.)
+    if (m.entityId === null || info.get(m.entityId)?.linked !== true || (m.type === 'PER' && !/\s/u.test(m.text.trim()))) continue;
     const own = unlinkedId(m.type, m.text);
     const prev = linkedBy.get(own);
     linkedBy.set(own, prev === undefined || prev === m.entityId ? m.entityId : null);

@@ -344,7 +344,9 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
  */
 const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'isla', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra',
   // Arabic place words as English copy writes them ("Suq al-Shuyukh", "Bab al-Zawiya", "Karmat Bani Said", "Tal Afar", "Bir Zeit").
-  'suq', 'souq', 'souk', 'bab', 'tal', 'tell', 'bir', 'jisr', 'kafr', 'kfar', 'qasr', 'nahr', 'marsa', 'karmat', 'hayy', 'qalaat', 'qalat']);
+  'suq', 'souq', 'souk', 'bab', 'bir', 'jisr', 'kafr', 'kfar', 'qasr', 'nahr', 'marsa', 'karmat', 'hayy', 'qalaat', 'qalat']);
+/** Of those, the words a person's name may open ("Santa Claus", "Vila Nova" the footballer): a name part after them keeps a person. */
+const PERSON_TOO_ES = new Set(['santa', 'vila', 'campo', 'costa']);
 /** Last words that make a person-like name a town ("Isa Town"); not for organisations ("Luton Town" is a club). */
 const PLACE_LAST_PERSON_EN = new Set(['town']);
 
@@ -357,7 +359,8 @@ export function opensWithSpanishPlaceWord(tokens: readonly Token[], first: numbe
   const a = tokens[first];
   const b = tokens[last];
   if (a === undefined || b === undefined || a.arabic || last <= first || !a.cap || !b.cap) return false;
-  return (PLACE_FIRST_ES.has(a.text.toLowerCase()) && !isNamePart(b.key)) || PLACE_LAST_PERSON_EN.has(b.key);
+  const head = a.text.toLowerCase();
+  return (PLACE_FIRST_ES.has(head) && !(PERSON_TOO_ES.has(head) && isNamePart(b.key))) || PLACE_LAST_PERSON_EN.has(b.key);
 }
 
 /**

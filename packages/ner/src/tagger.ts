@@ -119,9 +119,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) withFusedArticleIds(text, final, d.info);
     if (arabic) {
       for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {
+        // (A name behind «لل» keeps the article in its id: `withFusedArticleIds`.)
+        const fused = m.entityId !== unlinkedId('ORG', m.text);
         m.end = m.start + shorter.length;
         m.text = shorter;
-        m.entityId = unlinkedId('ORG', shorter);
+        m.entityId = unlinkedId('ORG', fused ? `ال${shorter}` : shorter);
         if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'ORG', name: null });
       }
       for (const [m, to] of bracketedShortForms(text, final, d.info, kbNamesOf)) {
