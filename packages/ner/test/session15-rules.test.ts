@@ -375,3 +375,10 @@ describe('faults a second review of this session\'s rules found, fixed', () => {
     expect(en('Tal Shalev, a correspondent for Walla, said.')[0]).toBe('PER Tal Shalev per:tal shalev');
   });
 });
+
+describe('Iraqi, Iranian and Palestinian bodies the KB gained', () => {
+  it('links companies, papers and shrine administrations by their Arabic names', () => {
+    const ids = tagger().tag('ورفعت إيران خودرو وسايبا أسعار السيارات، بحسب صحيفة كيهان، وأعلنت العتبة العباسية المقدسة خطة جديدة.', 'ar').mentions.map((m) => m.entityId);
+    expect(ids).toEqual(['org:iran-khodro', 'org:saipa', 'org:kayhan', 'org:al-abbas-shrine']);
+  });
+});
