@@ -36,7 +36,7 @@ export function bracketedShortForms(
     // (أحمد المسماري)»), and a definite plural its members («(الجمهوريون)»); after «يعرف بـ» a
     // person is one of its members («قيادي في تنظيم الدولة يعرف بـ"أبو خديجة"»).
     // (A party's plural short name is the party: «حزب المحافظين (المعتدلين)».)
-    const member = full.type === 'ORG' && ((short.type === 'PER' && (form === 'known-as' || wordCount(short.text) >= 2)) || (MEMBERS_PLURAL.test(short.text) && !/^(?:ال)?حزب\s/u.test(full.text)));
+    const member = full.type === 'ORG' && ((short.type === 'PER' && (form === 'known-as' || wordCount(short.text) >= 2)) || (MEMBERS_PLURAL.test(short.text) && (!/^(?:ال)?حزب\s/u.test(full.text) || IDEOLOGY_PLURAL.test(short.text))));
     const bracketed = full.type === 'ORG' ? short.type !== 'LOC' : full.type === 'PER' && short.type === 'PER';
     if (form === null || member || (form === 'bracket' && !bracketed)) continue;
     // The short name must be shorter than the full name it stands for (a person's nickname need not be).
@@ -77,6 +77,9 @@ function shortFormWritten(between: string, after: string): 'bracket' | 'known-as
 
 /** A definite plural in «ون/ين» («الجمهوريون», «الديمقراطيين»): a body's members, not its short name. */
 const MEMBERS_PLURAL = /^(?:ال)\S{2,}(?:ون|ين)$/u;
+
+/** What a party's members are by creed («(الإسلاميون)», «(اليساريين)»): a description, never the party's short name. */
+const IDEOLOGY_PLURAL = /^ال(?:إسلامي|اسلامي|سلفي|يساري|يميني|شيوعي|قومي|ليبرالي|اشتراكي|علماني|محافظ)(?:ون|ين)$/u;
 
 /** Words too general to tie a full name to a KB entry's names. */
 const GENERAL_WORDS = new Set(['ال', 'في', 'من', 'عن', 'مع', 'و'].map((w) => normalizeArabic(w)));

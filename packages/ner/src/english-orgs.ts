@@ -141,7 +141,7 @@ export function findEnglishOrgNames(
         // "Ministry of Defence du Mali", "Fondation de France": a particle before a country ends the name.
         const country = NAME_PARTICLES_EN.has(t.key) && after !== undefined && countryWord(after.key);
         // "warned Congress of China's build-up": of and a country's possessive after a bare head is the sentence going on.
-        const possessive = t.key === 'of' && j === i + 1 && after !== undefined && countryWord(after.key) && /^['’]s\b/u.test(text.slice(after.end));
+        const possessive = t.key === 'of' && j === i + 1 && start.key === 'congress' && countryPossessiveAt(k);
         if (after && before && isName(after) && joinable(before, after) && !country && !possessive) {
           if (t.key === 'of' || t.key === 'for') connected = true;
           j = k;
@@ -200,6 +200,22 @@ export function findEnglishOrgNames(
     i = last + 1;
   }
   return out.map(withFieldsBefore);
+
+  /**
+   * "(notified Congress of) Saudi Arabia's request", "(of) Iranian plans": after a bare "Congress of",
+   * capitalised words ending in a possessive, or a nationality before a plain noun, from `k` on: what
+   * the sentence is about, not the rest of a name.
+   */
+  function countryPossessiveAt(k: number): boolean {
+    const first = tokens[k];
+    if (!first) return false;
+    // A nationality before a plain noun ("of Iranian plans").
+    const nextWord = tokens[k + 1];
+    if (/(?:ian|ese|ish|i)$/u.test(first.key) && first.key.length > 4 && nextWord !== undefined && !nextWord.cap) return true;
+    let end = k;
+    while (end + 1 < tokens.length && isName(tokens[end + 1]) && joinable(tokens[end] as Token, tokens[end + 1] as Token) && end - k < 3) end++;
+    return /^['’]s\b/u.test(text.slice(tokens[end]?.end ?? 0));
+  }
 
   /**
    * The last token of the topic after "on" at `on`: an optional "the", capitalised words (with

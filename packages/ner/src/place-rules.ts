@@ -342,11 +342,11 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
  * Not "Rio" (Rio Ferdinand), "Dos" (dos Santos) or "San" (San Martín the general); an organisation
  * keeps them ("Los Angeles Lakers", "Las Palmas").
  */
-const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'isla', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra',
+const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra',
   // Arabic place words as English copy writes them ("Suq al-Shuyukh", "Bab al-Zawiya", "Karmat Bani Said", "Tal Afar", "Bir Zeit").
   'suq', 'souq', 'souk', 'bab', 'bir', 'jisr', 'kafr', 'kfar', 'qasr', 'nahr', 'marsa', 'karmat', 'hayy', 'qalaat', 'qalat']);
-/** Of those, the words a person's name may open ("Santa Claus", "Vila Nova" the footballer): a name part after them keeps a person. */
-const PERSON_TOO_ES = new Set(['santa', 'vila', 'campo', 'costa']);
+/** Of those, the words a person's name may open ("Santa Claus"): a name part after them keeps a person. */
+const PERSON_TOO_ES = new Set(['santa', 'vila', 'campo']);
 /** Last words that make a person-like name a town ("Isa Town"); not for organisations ("Luton Town" is a club). */
 const PLACE_LAST_PERSON_EN = new Set(['town']);
 

@@ -382,3 +382,19 @@ describe('Iraqi, Iranian and Palestinian bodies the KB gained', () => {
     expect(ids).toEqual(['org:iran-khodro', 'org:saipa', 'org:kayhan', 'org:al-abbas-shrine']);
   });
 });
+
+describe('faults a third review found, fixed', () => {
+  const ar = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text} ${m.entityId}`);
+  const en = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text} ${m.entityId}`);
+
+  it('links no party or paper from prose or a given name', () => {
+    expect(ar('يرى محللون أن القوة اليهودية في الولايات المتحدة تؤثر في القرار.').some((m) => m.includes('otzma'))).toBe(false);
+    expect(ar('قال الموسيقار الإيراني كيهان كلهر إن الحفل ناجح.').some((m) => m.includes('org:kayhan'))).toBe(false);
+    expect(ar('حزب العدالة والتنمية (الإسلاميون) في المغرب فاز.').filter((m) => m.includes('الإسلاميون'))).not.toContain('ORG الإسلاميون org:akp');
+  });
+
+  it('reads "Congress of" a country\'s possessive as the sentence going on', () => {
+    expect(en("The State Department notified Congress of Saudi Arabia's request.")).toContain('LOC Saudi Arabia loc:SAU');
+    expect(en('The Congress of the United States sent it to Trump.')[0]).toBe('ORG Congress of the United States org:us-congress');
+  });
+});
