@@ -9,7 +9,7 @@ import { SERVICES, entryPoint, type ServiceName } from './services.ts';
  * STAGE_NODE_FLAGS in @khabar/worker-kit, which this package does not depend on).
  */
 const NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=192'];
-const SERVICE_NODE_FLAGS: Partial<Record<ServiceName, readonly string[]>> = {};
+const SERVICE_NODE_FLAGS: Partial<Record<ServiceName, readonly string[]>> = { tagger: ['--max-semi-space-size=4', '--max-old-space-size=192'] };
 
 export interface StackOptions {
   /** Environment shared by every service (REDIS_URL, ELASTICSEARCH_URL, prefixes, …). */

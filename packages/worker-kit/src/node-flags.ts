@@ -17,16 +17,18 @@
 export const WORKER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8', '--max-old-space-size=192'];
 
 /**
- * Stages that start with other flags than WORKER_NODE_FLAGS (none today: the tagger is back on
- * the workers' 8 MB semi-spaces). The tagger allocates the most per document (feature hashing,
- * Viterbi lattices over every sentence). Session 8 measured its pages in one process (CPU ms per
- * page): 8 MB 7.3 / 10.2 / 11.1, 16 MB 6.5 / 6.9 / 7.4, 32 MB 6.1 / 6.2 / 8.7; peak RSS 212–229,
- * 234–246 and 284–298 MB, and chose 16 MB. With session 11's larger KB and rules, 16 MB peaked the
- * tagger worker at 257, 267 and 261 MB in three 2,000-page pipeline runs (plan 250 MB); 8 MB at
- * 248 MB for 10.4 against 10.0 CPU ms per document and the same 52.3 documents/s end to end
- * (`bench/results/2026-11-29T22-35-08Z.json` against `…22-33-30Z.json`).
+ * Stages that start with other flags than WORKER_NODE_FLAGS: the tagger, on 4 MB semi-spaces. It
+ * allocates the most per document (feature hashing, Viterbi lattices over every sentence). Session
+ * 8 measured its pages in one process (CPU ms per page): 8 MB 7.3 / 10.2 / 11.1, 16 MB 6.5 / 6.9 /
+ * 7.4, 32 MB 6.1 / 6.2 / 8.7; peak RSS 212–229, 234–246 and 284–298 MB, and chose 16 MB. With
+ * session 11's larger KB and rules, 16 MB peaked the tagger worker at 257, 267 and 261 MB in three
+ * 2,000-page pipeline runs (plan 250 MB); 8 MB at 248 MB for 10.4 against 10.0 CPU ms per document
+ * (`bench/results/2026-11-29T22-35-08Z.json` against `…22-33-30Z.json`). With session 15's larger
+ * models, 8 MB peaked it at 274 and 258 MB; tagging 1,350 articles in one process peaked at 245–265
+ * MB on 8 MB and 240–249 MB on 4 MB for the same CPU within noise (13.0–14.9 s against 13.6–14.8 s).
+ * The image and docker-compose.yml pass these through the tagger's NODE_OPTIONS.
  */
-export const STAGE_NODE_FLAGS: Readonly<Record<string, readonly string[]>> = {};
+export const STAGE_NODE_FLAGS: Readonly<Record<string, readonly string[]>> = { tagger: ['--max-semi-space-size=4', '--max-old-space-size=192'] };
 
 /**
  * Environment every stage process should start with. glibc gives each thread that allocates its
