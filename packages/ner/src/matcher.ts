@@ -197,6 +197,9 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     return !v.clitics.includes('ك') && (v.key.length >= 4 || words > 1);
   }
 
+  /** The entries each article's own names matched (`match`), for `choose`. */
+  const matchedIn = new WeakMap<readonly Token[], ReadonlySet<number>>();
+
   function match(tokens: readonly Token[], text: string): RawMatch[] {
     const out: RawMatch[] = [];
     let i = 0;
@@ -231,6 +234,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         i++;
       }
     }
+    matchedIn.set(tokens, new Set(out.map((m) => m.entry)));
     return out;
   }
 
@@ -266,13 +270,19 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   }
 
   /**
-   * Among the entries confirming one form with the model's type: the one whose cue words the
-   * article holds, if exactly one does, or if one holds more different cue words than any other
-   * (a Libyan article that names an American company once: «ليبيا», «الليبية», «بنغازي» against
-   * «الأمريكية»); else the one entry written without cues; else none.
+   * Among the entries confirming one form with the model's type: the one the article also names
+   * by a name of its own that `match` found («حزب العمال الكردستاني» … «حزب العمال»: the PKK, whatever
+   * the British cue words), if exactly one; else the one whose cue words the article holds, if
+   * exactly one does, or if one holds more different cue words than any other (a Libyan article
+   * that names an American company once: «ليبيا», «الليبية», «بنغازي» against «الأمريكية»); else the
+   * one entry written without cues; else none.
    */
   function choose(list: readonly Confirmable[], tokens: readonly Token[], type: string): number | null {
     const typed = list.filter((c) => entries[c.entry]?.type === type);
+    // The one entry the article also names in full («حزب العمال الكردستاني» … «حزب العمال»).
+    const named = matchedIn.get(tokens);
+    const written = named ? typed.filter((c) => named.has(c.entry)) : [];
+    if (written.length === 1 && typed.length > 1) return written[0]?.entry ?? null;
     const cued = typed.filter((c) => c.cues !== null);
     if (cued.length > 0) {
       const keys = keysOf(tokens);

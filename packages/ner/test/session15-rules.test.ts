@@ -398,3 +398,13 @@ describe('faults a third review found, fixed', () => {
     expect(en('The Congress of the United States sent it to Trump.')[0]).toBe('ORG Congress of the United States org:us-congress');
   });
 });
+
+describe('a bare name many rows share goes to the one the article also names in full', () => {
+  it('reads «حزب العمال» after «حزب العمال الكردستاني» as the PKK, whatever the British cue words', () => {
+    const ids = (text: string, name: string): Array<string | null> => tagger().tag(text, 'ar').mentions.filter((m) => m.text === name).map((m) => m.entityId);
+    expect(ids('اعتقلت الشرطة البريطانية ناشطين من حزب العمال الكردستاني في لندن، وقالت إن حزب العمال يجمع الأموال.', 'حزب العمال')).toEqual(['org:pkk']);
+    expect(ids('وانتقد أعضاء في مجلس الشيوخ الأمريكي ميلوني، وقالت روما إن مجلس الشيوخ يتدخل.', 'مجلس الشيوخ')).toEqual(['org:us-senate']);
+    // Without the full name, the cue words decide.
+    expect(ids('وقال ستارمر في لندن إن حزب العمال سيفوز.', 'حزب العمال')).toEqual(['org:uk-labour-party']);
+  });
+});
