@@ -408,3 +408,13 @@ describe('a bare name many rows share goes to the one the article also names in 
     expect(ids('وقال ستارمر في لندن إن حزب العمال سيفوز.', 'حزب العمال')).toEqual(['org:uk-labour-party']);
   });
 });
+
+describe('Bahrain\'s clubs by their bare names beside Bahraini words', () => {
+  it('links the clubs in a league report and leaves the town a town elsewhere', () => {
+    const ids = tagger().tag('وتغلب المحرق على الرفاع 2-1 في الدوري البحريني الممتاز، فيما فاز الأهلي على النجمة في المنامة.', 'ar').mentions.map((m) => m.entityId);
+    expect(ids).toContain('org:al-muharraq');
+    expect(ids).toContain('org:al-riffa');
+    expect(ids).toContain('org:al-ahli-bahrain');
+    expect(tagger().tag('وقال رئيس بلدية المحرق إن الشوارع ستفتح.', 'ar').mentions.map((m) => m.entityId)).not.toContain('org:al-muharraq');
+  });
+});
