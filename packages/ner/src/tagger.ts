@@ -12,6 +12,7 @@ import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withM
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms, nationalityBeforePerson } from './bracketed-names.ts';
+import { withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
 import { Draft } from './tag-draft.ts';
 import {
@@ -114,7 +115,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
-    const final = arabic ? withDescribedPlaces(d) : d.mentions;
+    const final = arabic ? withDescribedPlaces(d) : withCityTeams(text, d.mentions, d.info);
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
     if (arabic) {

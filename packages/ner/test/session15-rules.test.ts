@@ -6,6 +6,7 @@ import { findEnglishOrgNames, isEnglishCompanyName } from '../src/english-orgs.t
 import { beforeJoinedName, prepositionalObjectTail } from '../src/org-rules.ts';
 import { opensWithSpanishPlaceWord } from '../src/place-rules.ts';
 import { tokenize } from '../src/tokenize.ts';
+import { withCityTeams } from '../src/team-names.ts';
 import type { EntityType, Mention } from '../src/types.ts';
 import { rulesTagger, tagger } from './tagger-helpers.ts';
 
@@ -416,5 +417,25 @@ describe('Bahrain\'s clubs by their bare names beside Bahraini words', () => {
     expect(ids).toContain('org:al-riffa');
     expect(ids).toContain('org:al-ahli-bahrain');
     expect(tagger().tag('وقال رئيس بلدية المحرق إن الشوارع ستفتح.', 'ar').mentions.map((m) => m.entityId)).not.toContain('org:al-muharraq');
+  });
+});
+
+describe('a city and a plural nickname are a team', () => {
+  it('reads "San Francisco Giants" and "Boston Red Sox" as teams, not cities, and leaves places and events alone', () => {
+    const en = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`);
+    expect(en('The San Francisco Giants beat the New York Mets 5-3 on Sunday.')).toEqual(['ORG San Francisco Giants', 'ORG New York Mets']);
+    expect(en('He moved to the Dallas Cowboys in 2020, then the Boston Red Sox.')).toEqual(['ORG Dallas Cowboys', 'ORG Boston Red Sox']);
+    expect(en('Residents of the Golan Heights watched the Tokyo Olympics.')).toEqual(['LOC Golan Heights', 'LOC Tokyo']);
+  });
+
+  it('leaves a country, a Spanish second name and a plural place word to the place rules', () => {
+    const info = new Map([['loc:QAT', { linked: true, type: 'LOC' as const, name: null }], ['loc:x', { linked: true, type: 'LOC' as const, name: null }]]);
+    const text = 'Qatar Airways and San Miguel Los Lotes and Chittagong Hill Tracts';
+    const mentions = [
+      { start: 0, end: 5, type: 'LOC' as const, text: 'Qatar', entityId: 'loc:QAT' },
+      { start: 19, end: 29, type: 'LOC' as const, text: 'San Miguel', entityId: 'loc:x' },
+      { start: 44, end: 54, type: 'LOC' as const, text: 'Chittagong', entityId: 'loc:x' },
+    ];
+    expect(withCityTeams(text, mentions, info).map((m) => m.type)).toEqual(['LOC', 'LOC', 'LOC']);
   });
 });

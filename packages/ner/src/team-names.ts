@@ -1,0 +1,43 @@
+import type { EntityInfo } from './build-entities.ts';
+import { unlinkedId } from './entity-id.ts';
+import type { Mention } from './types.ts';
+
+/**
+ * A plural nickname after a city: "San Francisco Giants", "New York Mets", "Chicago Bulls", "Dallas
+ * Cowboys", "Boston Red Sox". One or two capitalised words right after the city (the last a plural
+ * or "Sox"), then no further capitalised word.
+ */
+const NICKNAME_AFTER = /^ ((?:\p{Lu}[\p{Ll}]+ )?(?:\p{Lu}[\p{Ll}'’]*[\p{Ll}]s|Sox))(?![\p{L}\p{N}'’-])(?! +\p{Lu})/u;
+/** Plurals that name no team after a city: places ("Heights", "Islands"), events ("Olympics", "Talks"). */
+const NOT_NICKNAMES = new Set([
+  'heights', 'hills', 'islands', 'mountains', 'falls', 'highlands', 'lakes', 'plains', 'springs', 'towers', 'gardens', 'docks',
+  'tracts', 'territories', 'provinces', 'regions', 'districts', 'villages', 'camps', 'wetlands', 'marshes', 'dunes', 'valleys', 'keys',
+  'narrows', 'shoals', 'reefs', 'isles', 'fields', 'lotes', 'flats', 'sands', 'waters', 'straits',
+  'olympics', 'games', 'championships', 'awards', 'talks', 'accords', 'protocols', 'riots', 'attacks', 'bombings', 'protests', 'floods',
+  'municipalities', 'suburbs', 'residents', 'officials', 'authorities', 'police', 'news', 'times', 'airways', 'airlines', 'ports',
+]);
+
+const SPANISH_ARTICLES = new Set(['los', 'las', 'les', 'des', 'del', 'de', 'la', 'el']);
+
+/**
+ * English: a city the tagger read as a place, followed by a team's plural nickname, is the team: one
+ * organisation mention over both, unlinked ("San Francisco Giants", not San Francisco). Countries
+ * (three-letter place ids) are left alone ("Qatar Airways" is in the KB; a national team is named
+ * otherwise). Pure: returns the mentions, with each such place replaced.
+ */
+export function withCityTeams(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>): Mention[] {
+  const starts = new Set(mentions.map((m) => m.start));
+  return mentions.map((m) => {
+    if (m.type !== 'LOC' || m.entityId === null || /^loc:[A-Z]{3}$/u.test(m.entityId)) return m;
+    const hit = NICKNAME_AFTER.exec(text.slice(m.end, m.end + 40));
+    const nickname = hit?.[1];
+    if (!nickname || starts.has(m.end + 1)) return m;
+    const words = nickname.toLowerCase().split(' ');
+    // ("San Miguel Los Lotes": a Spanish article opens a place's second name.)
+    if (NOT_NICKNAMES.has(words.at(-1) ?? '') || (words.length > 1 && SPANISH_ARTICLES.has(words[0] ?? ''))) return m;
+    const surface = text.slice(m.start, m.end + 1 + nickname.length);
+    const id = unlinkedId('ORG', surface);
+    if (!info.has(id)) info.set(id, { linked: false, type: 'ORG', name: null });
+    return { start: m.start, end: m.start + surface.length, type: 'ORG', text: surface, entityId: id };
+  });
+}
