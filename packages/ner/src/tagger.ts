@@ -11,7 +11,8 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
-import { bracketedShortForms, nationalityBeforePerson } from './bracketed-names.ts';
+import { bracketedShortForms } from './bracketed-names.ts';
+import { nationalityBeforePerson } from './body-nationality.ts';
 import { withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
 import { Draft } from './tag-draft.ts';
@@ -120,12 +121,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) withFusedArticleIds(text, final, d.info);
     if (arabic) {
       for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {
-        // (A name behind «لل» keeps the article in its id: `withFusedArticleIds`.)
-        const fused = m.entityId !== unlinkedId('ORG', m.text);
-        m.end = m.start + shorter.length;
-        m.text = shorter;
-        m.entityId = unlinkedId('ORG', fused ? `ال${shorter}` : shorter);
-        if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'ORG', name: null });
+        Object.assign(m, shorter);
+        if (shorter.entityId && !d.info.has(shorter.entityId)) d.info.set(shorter.entityId, { linked: false, type: 'ORG', name: null });
       }
       for (const [m, to] of bracketedShortForms(text, final, d.info, kbNamesOf)) {
         m.entityId = to.entityId;
