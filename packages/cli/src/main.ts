@@ -102,9 +102,12 @@ program
   .option('--jsonl', 'JSON lines in and out')
   .option('--lang <lang>', 'language of the plain text on stdin', 'ar')
   .addOption(
-    new Option('--model-domain <domain>', 'read the text as news (the pipeline\'s annotation) or as CoNLL corpus text (ANERcorp\'s, for scoring against it)')
-      .choices(['news', 'corpus'])
-      .default('news'),
+    new Option(
+      '--model-domain <domain>',
+      'read the text as news (the pipeline\'s annotation), as CoNLL corpus text (ANERcorp\'s), or auto: as corpus text when its sentence stops stand apart from the words (tokenized text), else as news',
+    )
+      .choices(['news', 'corpus', 'auto'])
+      .default('auto'),
   )
   .action(async (opts: { jsonl?: boolean; lang: string; modelDomain: ModelDomain }) => {
     if (opts.jsonl) await tagJsonlStream(process.stdin, process.stdout, opts.modelDomain);

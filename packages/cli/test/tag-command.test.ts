@@ -46,7 +46,7 @@ describe('khabar tag', () => {
       const tagger = createTagger({ modelDomain: domain });
       return SENTENCES.map((text) => tagger.tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text}`));
     };
-    const news = shown(await run(lines));
+    const news = shown(await run(lines, 'news'));
     const corpus = shown(await run(lines, 'corpus'));
     expect(news).toEqual(library('news'));
     expect(corpus).toEqual(library('corpus'));
@@ -54,6 +54,18 @@ describe('khabar tag', () => {
     expect(corpus).not.toEqual(news);
     const article = (await tagText(Readable.from([SENTENCES[0] ?? '']), 'ar', 'corpus')) as { mentions: Array<{ type: string; text: string }> };
     expect(article.mentions.map((m) => `${m.type} ${m.text}`)).toEqual(corpus[0]);
+  });
+
+  it('reads each line by its shape by default: tokenized corpus sentences as corpus text, news as news', async () => {
+    const tokenized = ['وقال مسؤول في قطاع غزة إن القصف استمر .', 'وبلغت قيمة المنحة 405 ملايين دولار في مجالات الصحة .'];
+    const lines = [...tokenized, ...SENTENCES].map((text, id) => JSON.stringify({ id, text, lang: 'ar' }));
+    const shown = (rows: Array<{ entities: Array<Record<string, unknown>> }>): string[][] => rows.map((o) => o.entities.map((e) => `${String(e['type'])} ${String(e['text'])}`));
+    const byDefault = shown(await run(lines));
+    const corpus = createTagger({ modelDomain: 'corpus' });
+    const news = createTagger({ modelDomain: 'news' });
+    expect(byDefault).toEqual([...tokenized.map((t) => corpus.tag(t, 'ar')), ...SENTENCES.map((t) => news.tag(t, 'ar'))].map((r) => r.mentions.map((m) => `${m.type} ${m.text}`)));
+    expect(byDefault.slice(0, 2)).toEqual([['LOC غزة'], ['MISC دولار']]);
+    expect(shown(await run(lines, 'news')).slice(0, 2)).toEqual([['LOC قطاع غزة'], []]);
   });
 
   it('names a line without text, and refuses an unknown model domain', async () => {

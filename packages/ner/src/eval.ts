@@ -13,3 +13,4 @@ export { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 export { scoreArticle, type ArticleScore, type GoldArticle } from './article-score.ts';
 export { goldMentions, type GoldMention } from './article-corpus.ts';
 export { unlinkedId } from './entity-id.ts';
+export { bioTexts, countsOf, overlapF1, scoreOnBio, tokenF1, type BioCounts, type BioError, type BioSpan, type BioText } from './bio-eval.ts';

@@ -136,6 +136,7 @@ export function findModelSpans(
   model: NerModel,
   lexicon: Lexicon,
   domain: string = NEWS_DOMAIN,
+  keep: ReadonlySet<string> = KEEP,
 ): ModelSpan[] {
   const out: ModelSpan[] = [];
   const sentences = sentencesOf(text, words);
@@ -152,7 +153,7 @@ export function findModelSpans(
     for (const span of spansOf(tagged[s] ?? [])) {
       const listed = previous !== null && previous.type === span.type && sentence.slice(previous.last + 1, span.first).every((p) => p.text === '،' || p.text === ',');
       previous = { last: span.last, type: span.type };
-      if (!KEEP.has(span.type)) continue;
+      if (!keep.has(span.type)) continue;
       // Punctuation at either end is not part of the name ("U.S." ends at "S"); inside it, only
       // what may join two words of a name (a hyphen, the dots of initials: checked below).
       let lo = span.first;

@@ -40,6 +40,7 @@ import {
 import { tokenize } from './tokenize.ts';
 import type { JsonlInput, JsonlOutput, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 import { unlinkedId } from './entity-id.ts';
+import { looksTokenized, withCorpusConventions } from './corpus-conventions.ts';
 
 /**
  * Loads the KB, the compiled places, the person-name tokens and the two statistical models once
@@ -53,7 +54,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   // the two rules that read word flags (where a model name starts, whether a given name is also a
   // place): one copy in memory (8 MB of heap) instead of two.
   const models = options.statistical === false ? null : { ar: loadNerModel(modelDir, 'ar'), en: loadNerModel(modelDir, 'en'), lexicon: loadModelLexicon(modelDir).lexicon };
-  const modelDomain = options.modelDomain === 'corpus' ? CORPUS_DOMAIN : NEWS_DOMAIN;
+  /** The annotation the text is read by: the option's, or (`auto`) the one its shape suggests. */
+  const domainOf = (text: string): string =>
+    options.modelDomain === 'corpus' || (options.modelDomain === 'auto' && looksTokenized(text)) ? CORPUS_DOMAIN : NEWS_DOMAIN;
   const data: TaggerData = { matcher, entries: matcher.entries, lexicon: models?.lexicon ?? buildLexicon(matcher.entries, nameTokens), nameTokens };
   const amman = matcher.entries.find((e) => e.id === AMMAN);
   const jeddah = matcher.entries.find((e) => e.id === JEDDAH);
@@ -74,11 +77,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   function tag(text: string, lang: string): TagResult {
     const arabic = lang.toLowerCase().startsWith('ar');
     const d = new Draft(text, tokenize(text), arabic);
+    const domain = domainOf(text);
+    // On corpus text the Arabic model's MISC names are read too (`withCorpusConventions`).
+    const corpusSpans = models && arabic && domain === CORPUS_DOMAIN ? findModelSpans(text, d.tokens, models.ar, models.lexicon, domain, WITH_MISC) : null;
     // "Later Musk": a sentence opener the English model ran into a person's name is left out
     // before any step reads the name (an organisation keeps it: "Indeed Ltd", "Here Technologies"),
     // and one read as a name by itself is dropped.
     const found = models
-      ? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon, modelDomain).flatMap((s) => {
+      ? (corpusSpans?.filter((s) => s.type !== 'MISC') ?? findModelSpans(text, d.tokens, arabic ? models.ar : models.en, models.lexicon, domain)).flatMap((s) => {
           // A Roman numeral alone ("Parts IV, VI and VII") is no name.
           if (!arabic && s.first === s.last && ROMAN.test(d.tokens[s.first]?.text ?? '')) return [];
           if (arabic) return [s];
@@ -131,7 +137,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
-    return { entities: buildEntities(text, final, d.info), mentions: final };
+    const mentions = corpusSpans ? withCorpusConventions(text, final, corpusSpans, d.tokens) : final;
+    if (corpusSpans) for (const m of mentions) if (m.entityId && !d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: m.type, name: null });
+    return { entities: buildEntities(text, mentions, d.info), mentions };
   }
 
   return {
@@ -145,6 +153,9 @@ export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlO
   const { mentions } = tagger.tag(input.text, input.lang);
   return { id: input.id, entities: mentions.map(({ start, end, type, text, entityId }) => ({ start, end, type, text, entityId })) };
 }
+
+/** The model's types read on corpus text: MISC as well. */
+const WITH_MISC: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
 /** A Roman numeral of up to five letters ("VI", "XIV"). */
 const ROMAN = /^[IVXLC]{1,5}$/u;

@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createTagger, type Tagger, type TaggerOptions } from '@khabar/ner';
 import { CliError, parseJsonLine, readAll, readLines, writeJsonLine } from '../io.ts';
 
-/** How the statistical model reads the text: as news (the pipeline's reading) or as CoNLL corpus text. */
+/** How the tagger reads the text: as news (the pipeline's reading), as CoNLL corpus text, or by its shape (`auto`, the CLI's default). */
 export type ModelDomain = NonNullable<TaggerOptions['modelDomain']>;
 
 const shared = new Map<ModelDomain, Tagger>();
@@ -16,7 +16,7 @@ function tagger(domain: ModelDomain): Tagger {
 }
 
 /** `khabar tag --jsonl`: lines {"id","text","lang"} in, {"id","entities":[…]} out, in order. */
-export async function tagJsonlStream(input: Readable, out: Writable, domain: ModelDomain = 'news'): Promise<void> {
+export async function tagJsonlStream(input: Readable, out: Writable, domain: ModelDomain = 'auto'): Promise<void> {
   let n = 0;
   for await (const line of readLines(input)) {
     n += 1;
@@ -32,6 +32,6 @@ export async function tagJsonlStream(input: Readable, out: Writable, domain: Mod
 }
 
 /** `khabar tag --lang ar`: plain text on stdin, the article-level entities JSON out. */
-export async function tagText(input: Readable, lang: string, domain: ModelDomain = 'news'): Promise<unknown> {
+export async function tagText(input: Readable, lang: string, domain: ModelDomain = 'auto'): Promise<unknown> {
   return tagger(domain).tag(await readAll(input), lang);
 }
