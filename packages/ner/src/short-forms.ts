@@ -28,7 +28,7 @@ const NOT_SHORT_FORMS_EN = new Set([
 /**
  * English organisations named later by a short form of the name the article gave first: its
  * first word ("Rio" after "Rio Tinto", "Karrawang" after "Karrawang Minerals"), its institution head
- * ("the Commission" after "European Commission"), the acronym written in brackets after it
+ * ("the Commission" after "European Commission"), the acronym or one-word short name written in brackets after it
  * ("Association of the German Automotive Industry (VDA)", then "VDA"), or its initials in capitals
  * ("the DA" after "the Democratic Alliance", also before it). A short form two
  * organisations of the article share is left alone, and so is any word already `taken` by a mention
@@ -67,6 +67,12 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     if (tail.cap && INSTITUTION_HEADS_EN.has(tail.key)) own(tail.key, o.entityId, o.last + 1);
     const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(text.slice(tail.end));
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);
+    else {
+      // A short name in mixed case, one word ("Commission on Elections (Comelec)", "Turkish
+      // Statistical Institute (TurkStat)", "Water Services Regulation Authority (Ofwat)").
+      const short = /^\s*\((\p{Lu}[\p{L}\d]{2,11})\)/u.exec(text.slice(tail.end))?.[1];
+      if (short) own(short.toLowerCase(), o.entityId, o.last + 1);
+    }
     // Its initials, written in capitals later without being defined ("Democratic Alliance" … "DA").
     const initials = initialsOf(tokens, o.first, o.last);
     if (initials) initialsOwners.set(initials, initialsOwners.has(initials) && initialsOwners.get(initials) !== o.entityId ? null : o.entityId);
