@@ -95,10 +95,33 @@ export function joinable(text: string, a: Token, b: Token): boolean {
  * An alias and its other spelling: Arabic news writes the names built on «عبد» both apart and
  * joined («عبد الله» and «عبدالله», «عبد العزيز» and «عبدالعزيز»), and a KB alias lists one.
  */
-export function spellingsOf(alias: string): readonly string[] {
+export function spellingsOf(alias: string, type?: KbEntry['type']): readonly string[] {
   const joined = alias.replace(/(^|[\s])عبد\s+ال/gu, '$1عبدال');
   const apart = alias.replace(/(^|[\s])عبدال(?=\p{L}{2})/gu, '$1عبد ال');
-  return [...new Set([alias, joined, apart])];
+  const forms = [alias, joined, apart];
+  if (type === 'LOC') forms.push(...placeSpellingsOf(alias));
+  return [...new Set(forms)];
+}
+
+/** Words that open a place name Arabic news writes both apart and joined («بور سعيد», «بورسعيد»). */
+const JOINED_OPENERS_AR = ['بورت', 'بور', 'نيو', 'أبو', 'ابو', 'كوالا', 'دار', 'هونغ', 'ام', 'أم'];
+const ARABIC_WORD = /^[\u0621-\u064a]+$/u;
+
+/**
+ * A place's Arabic name of two words written as one («كوالا لمبور» → «كوالالمبور», «هونغ كونغ» →
+ * «هونغكونغ», «دار السلام» → «دارالسلام»), and one written as one word split after an opener that
+ * news also writes apart («بورتسودان» → «بورت سودان», «نيويورك» → «نيو يورك»). Only forms of six
+ * letters or more are joined, and a split leaves three letters or more after the opener, so no
+ * short word of the language is made a place.
+ */
+export function placeSpellingsOf(alias: string): string[] {
+  const words = alias.split(' ');
+  if (!words.every((w) => ARABIC_WORD.test(w))) return [];
+  if (words.length === 2 && words.join('').length >= 6) return [words.join('')];
+  if (words.length !== 1) return [];
+  const [word = ''] = words;
+  const opener = JOINED_OPENERS_AR.find((o) => word.startsWith(o) && word.length - o.length >= 3);
+  return opener ? [`${opener} ${word.slice(opener.length)}`] : [];
 }
 
 /**
@@ -130,7 +153,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         confirmed.set(key, list);
         continue;
       }
-      for (const form of spellingsOf(alias)) add(entry, i, form);
+      for (const form of spellingsOf(alias, entry.type)) add(entry, i, form);
     }
   });
 

@@ -26,3 +26,25 @@ describe('English one-word short names in brackets', () => {
     expect(mentionsOf(text, 'en', 'Pakistan')).toEqual(['LOC loc:PAK', 'LOC loc:PAK']);
   });
 });
+
+describe('Arabic place names written joined or apart', () => {
+  it('spells a two-word place joined and a one-word place apart after an opener', async () => {
+    const { placeSpellingsOf } = await import('../src/matcher.ts');
+    expect(placeSpellingsOf('كوالا لمبور')).toEqual(['كوالالمبور']);
+    expect(placeSpellingsOf('بورتسودان')).toEqual(['بورت سودان']);
+    expect(placeSpellingsOf('نيويورك')).toEqual(['نيو يورك']);
+    // Too short to join, too little left after the opener, not Arabic, three words: nothing.
+    expect(placeSpellingsOf('ام لج')).toEqual([]);
+    expect(placeSpellingsOf('بورما')).toEqual([]);
+    expect(placeSpellingsOf('Kuala Lumpur')).toEqual([]);
+    expect(placeSpellingsOf('رأس الخيمة الجديدة')).toEqual([]);
+  });
+
+  it('links the other spelling to the gazetteer place', () => {
+    const ids = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId}`);
+    expect(ids('وصل الوفد إلى كوالالمبور أمس.')).toEqual(['كوالالمبور loc:Q1865']);
+    expect(ids('وصل الوفد إلى كوالا لمبور أمس.')).toEqual(['كوالا لمبور loc:Q1865']);
+    expect(ids('وصل الوفد إلى بورت سودان أمس.')).toEqual(['بورت سودان loc:port-sudan']);
+    expect(ids('وصل الوفد إلى هونغكونغ أمس.')).toEqual(['هونغكونغ loc:HKG']);
+  });
+});
