@@ -66,9 +66,14 @@ function withoutNationality<M extends Span>(d: Draft, matcher: Matcher, entry: n
   const end = d.tokens[m.last];
   const before = d.tokens[m.last - 1];
   if (m.last <= m.first || !end || !before || !end.article || !isNationality(end)) return m;
+  // «النادي الإفريقي» (Club Africain), «النادي الأهلي»: what would be left is no name.
+  if (m.last - 1 === m.first && CLUB_NOUNS_AR.has(before.key)) return m;
   const e = matcher.entries[entry];
   return e && isClub(e) ? { ...m, last: m.last - 1, end: before.end } : m;
 }
+
+/** Words for a club or team, no name by themselves (keys: article off). */
+const CLUB_NOUNS_AR: ReadonlySet<string> = new Set(['نادي', 'فريق', 'منتخب']);
 
 /** A sports club: the KB lists it as «نادي …» or with FC, SC, CF or Club in an English name. */
 function isClub(entry: KbEntry): boolean {

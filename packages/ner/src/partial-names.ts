@@ -89,20 +89,27 @@ function givenNameOfLineage(part: readonly string[], whole: readonly string[]): 
   return part.length === 1 && whole[0] === part[0] && whole.length >= 3 && LINEAGE_WORDS.has(whole[1] ?? '');
 }
 
+/** «النادي X» / «نادي X»: the club's name after the word for club. */
+const CLUB_NAME_AR = /^(?:ال)?نادي\s+(\S.*)$/u;
+
 /**
  * A name the article links somewhere (the KB's "Democratic Progressive Party", by its cue words)
  * whose unlinked id other mentions carry (its bracketed acronym "DPP", given that id before the
  * name was linked) takes them along: the id made from a linked mention's own text is that
- * mention's entity in this article. Pure: returns the mentions to re-id.
+ * mention's entity in this article, and so is a club's name without «النادي». Pure: returns the
+ * mentions to re-id.
  */
 export function sameNameLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
   const linkedBy = new Map<string, string | null>();
   for (const m of mentions) {
     // (Not a one-word person: «الملك سلمان» linked does not make «سلمان» the captain the king.)
     if (m.entityId === null || info.get(m.entityId)?.linked !== true || (m.type === 'PER' && !/\s/u.test(m.text.trim()))) continue;
-    const own = unlinkedId(m.type, m.text);
-    const prev = linkedBy.get(own);
-    linkedBy.set(own, prev === undefined || prev === m.entityId ? m.entityId : null);
+    // A club named with «النادي»/«نادي» («النادي الإفريقي») is also its name without it («الإفريقي»).
+    const club = m.type === 'ORG' ? CLUB_NAME_AR.exec(m.text)?.[1] : undefined;
+    for (const own of club ? [unlinkedId(m.type, m.text), unlinkedId(m.type, club)] : [unlinkedId(m.type, m.text)]) {
+      const prev = linkedBy.get(own);
+      linkedBy.set(own, prev === undefined || prev === m.entityId ? m.entityId : null);
+    }
   }
   const out = new Map<Mention, string>();
   for (const m of mentions) {

@@ -48,3 +48,19 @@ describe('Arabic place names written joined or apart', () => {
     expect(ids('وصل الوفد إلى هونغكونغ أمس.')).toEqual(['هونغكونغ loc:HKG']);
   });
 });
+
+describe('Arabic clubs named with «النادي»', () => {
+  it('keeps «النادي الإفريقي» whole, and links the club\'s bare name to it', () => {
+    const text = 'تعادل النادي الإفريقي مع الترجي في دربي العاصمة التونسية. وكان الإفريقي قد تقدم في الشوط الأول.';
+    const shown = tagger()
+      .tag(text, 'ar')
+      .mentions.filter((m) => m.type === 'ORG')
+      .map((m) => `${m.text} ${m.entityId}`);
+    expect(shown).toEqual(['النادي الإفريقي org:club-africain', 'الترجي org:esperance-de-tunis', 'الإفريقي org:club-africain']);
+  });
+
+  it('still leaves a club\'s nationality out of its name', () => {
+    const text = 'فاز الزمالك المصري على الأهلي في القاهرة.';
+    expect(tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId}`)).toContain('الزمالك org:zamalek');
+  });
+});
