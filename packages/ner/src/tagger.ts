@@ -13,7 +13,7 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms } from './bracketed-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
-import { withCityTeams } from './team-names.ts';
+import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
 import { Draft } from './tag-draft.ts';
 import {
@@ -137,6 +137,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
+    if (!arabic) for (const [m, id] of nicknameLinks(final)) m.entityId = id;
     const mentions = corpusSpans ? withCorpusConventions(text, final, corpusSpans, d.tokens) : final;
     if (corpusSpans) for (const m of mentions) if (m.entityId && !d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: m.type, name: null });
     return { entities: buildEntities(text, mentions, d.info), mentions };

@@ -41,3 +41,39 @@ export function withCityTeams(text: string, mentions: readonly Mention[], info: 
     return { start: m.start, end: m.start + surface.length, type: 'ORG', text: surface, entityId: id };
   });
 }
+
+/** Plural last words of organisations that are no nickname of them ("Gulf Airlines" is not "Airlines"). */
+const NOT_TEAM_NICKNAMES = new Set([
+  ...NOT_NICKNAMES,
+  'holdings', 'industries', 'systems', 'services', 'resources', 'communications', 'motors', 'partners', 'brothers', 'securities',
+  'networks', 'technologies', 'pharmaceuticals', 'studios', 'forces', 'guards', 'affairs', 'nations', 'states', 'emirates', 'works',
+  'mines', 'minerals', 'metals', 'chemicals', 'foods', 'stores', 'labs', 'laboratories', 'investments', 'properties', 'hotels',
+  'shipyards', 'railways', 'roads', 'democrats', 'republicans', 'socialists', 'greens', 'liberals', 'conservatives', 'communists',
+  'nationalists', 'patriots', 'workers', 'unions', 'associations', 'committees', 'councils', 'courts', 'ministries',
+]);
+
+/**
+ * English: a team named later by its plural nickname alone ("Orlando Pirates" … "Pirates", "Kaizer
+ * Chiefs" … "Chiefs", "Remo Stars" … "Stars") is the team. The nickname is the last word of an
+ * organisation of two or more words, capitalised and plural, and no word organisations end in
+ * ("Holdings", "Forces", "Democrats"); a nickname two organisations of the article share is left
+ * alone. Pure: returns the one-word organisation mentions to re-id.
+ */
+export function nicknameLinks(mentions: readonly Mention[]): Map<Mention, string> {
+  const owners = new Map<string, string | null>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.entityId === null) continue;
+    const words = m.text.trim().split(/\s+/u);
+    const last = words.at(-1) ?? '';
+    if (words.length < 2 || !/^\p{Lu}\p{Ll}+s$/u.test(last) || NOT_TEAM_NICKNAMES.has(last.toLowerCase())) continue;
+    const key = unlinkedId('ORG', last);
+    const prev = owners.get(key);
+    owners.set(key, prev === undefined || prev === m.entityId ? m.entityId : null);
+  }
+  const out = new Map<Mention, string>();
+  for (const m of mentions) {
+    const to = m.type === 'ORG' && m.entityId !== null && !/\s/u.test(m.text.trim()) ? owners.get(m.entityId) : undefined;
+    if (to) out.set(m, to);
+  }
+  return out;
+}

@@ -64,3 +64,21 @@ describe('Arabic clubs named with «النادي»', () => {
     expect(tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId}`)).toContain('الزمالك org:zamalek');
   });
 });
+
+describe('English team nicknames', () => {
+  it('links a plural nickname alone to the team the article named in full', async () => {
+    const text = 'Orlando Pirates beat Kaizer Chiefs 2-0 in the Soweto derby on Saturday. Pirates coach Jose Riveiro said the Chiefs defence was poor.';
+    const shown = tagger()
+      .tag(text, 'en')
+      .mentions.filter((m) => m.type === 'ORG')
+      .map((m) => `${m.text} ${m.entityId}`);
+    expect(shown).toEqual(['Orlando Pirates org:orlando-pirates', 'Kaizer Chiefs org:kaizer-chiefs', 'Pirates org:orlando-pirates', 'Chiefs org:kaizer-chiefs']);
+    const { nicknameLinks } = await import('../src/team-names.ts');
+    const m = (t: string, id: string): { start: number; end: number; type: 'ORG'; text: string; entityId: string } => ({ start: 0, end: t.length, type: 'ORG', text: t, entityId: id });
+    // Words organisations end in are no nicknames; a nickname two teams share is left alone.
+    const holdings = [m('Adani Holdings', 'org:adani'), m('Holdings', 'org:holdings')];
+    expect(nicknameLinks(holdings).size).toBe(0);
+    const shared = [m('Remo Stars', 'org:remo stars'), m('Shooting Stars', 'org:shooting stars'), m('Stars', 'org:stars')];
+    expect(nicknameLinks(shared).size).toBe(0);
+  });
+});
