@@ -82,3 +82,25 @@ describe('English team nicknames', () => {
     expect(nicknameLinks(shared).size).toBe(0);
   });
 });
+
+describe('a described place named later by its bare name', () => {
+  it('joins «مخيم الهول» … «الهول» and "Kok River" … "Kok", but not a facility named after its town', async () => {
+    const { describedPlaceLinks } = await import('../src/described-links.ts');
+    const { unlinkedId } = await import('../src/entity-id.ts');
+    const loc = (text: string, linked = false): { mention: { start: number; end: number; type: 'LOC'; text: string; entityId: string }; linked: boolean } => ({
+      mention: { start: 0, end: text.length, type: 'LOC', text, entityId: unlinkedId('LOC', text) },
+      linked,
+    });
+    const run = (items: ReturnType<typeof loc>[]): string[] => {
+      const info = new Map(items.map((i) => [i.mention.entityId, { linked: i.linked, type: 'LOC' as const, name: null }]));
+      return [...describedPlaceLinks(items.map((i) => i.mention), info)].map(([m, id]) => `${m.text} → ${id}`);
+    };
+    expect(run([loc('مخيم الهول'), loc('الهول')])).toEqual([`الهول → ${unlinkedId('LOC', 'مخيم الهول')}`]);
+    expect(run([loc('Kok River'), loc('Kok')])).toEqual([`Kok → ${unlinkedId('LOC', 'Kok River')}`]);
+    expect(run([loc('سد مروي'), loc('مروي')])).toEqual([]);
+    expect(run([loc('Shannon Airport'), loc('Shannon')])).toEqual([]);
+    // A bare name the KB or gazetteer links keeps its entry; a name two places share is left alone.
+    expect(run([loc('Mekong River'), loc('Mekong', true)])).toEqual([]);
+    expect(run([loc('جبل سمامة'), loc('مخيم سمامة'), loc('سمامة')])).toEqual([]);
+  });
+});
