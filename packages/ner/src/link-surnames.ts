@@ -17,6 +17,10 @@ export interface SurnameHit {
 /** Tokens before the last one that make it a patronym or dynasty, not a surname ("بن سلمان", "آل ثاني"). */
 const PATRONYM = new Set(['بن', 'ابن', 'بنت', 'ال', 'bin', 'ibn', 'bint']);
 const NOT_SURNAMES = new Set(['ثاني', 'ثالث', 'سادس', 'اول', 'جونيور', 'jr', 'ii', 'iii', 'iv', 'vi', 'xiv']);
+/** A generation after a surname ("Jr", «الابن»): the surname is the word before it. */
+const GENERATIONS = new Set(['jr', 'sr', 'junior', 'جونيور', 'الابن', 'الاب', 'ii', 'iii'].map(keyOf));
+/** Particles inside names, no surname by themselves ("de", "van", «دي», «أبو», «عبد»). */
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'abu', 'abdel', 'abdul', 'دي', 'دا', 'فان', 'فون', 'أبو', 'ابو', 'عبد', 'أم', 'ام', 'ولد', 'آيت'].map(keyOf));
 /** Words that read as a proclitic and a surname but are a preposition phrase («لصالح», "in favour of"; «بفضل», "thanks to"). */
 const PHRASES_AR = new Set(['لصالح', 'بفضل', 'لحساب', 'بحسب', 'لحسن', 'بحسن', 'لعل'].map(keyOf));
 
@@ -81,6 +85,19 @@ export function linkSurnames(
     const prev = family.get(first.key);
     family.set(first.key, prev === undefined || prev === p.entityId ? p.entityId : null);
   }
+  // The word before a last one that is a generation ("Ferdinand Marcos Jr", «ماركوس الابن») is the
+  // surname; the next-to-last of three or more words may be a first surname ("Eusebio Mireles
+  // Rangel", «خافيير مارتينيث أوليفا»), named alone only where the model reads a one-word person.
+  const firstSurnames = new Map<string, string | null>();
+  for (const p of people) {
+    const last = tokens[p.last];
+    const before = tokens[p.last - 1];
+    if (!last || !before || p.last - 1 <= p.first || before.key.length < 3 || PATRONYM.has(before.key) || NAME_PARTICLES.has(before.key) || NOT_SURNAMES.has(before.key)) continue;
+    if (!before.arabic && !/^\p{Lu}\p{Ll}/u.test(before.text)) continue;
+    const into = GENERATIONS.has(last.key) ? owners : firstSurnames;
+    const prev = into.get(before.key);
+    into.set(before.key, prev === undefined || prev === p.entityId ? p.entityId : null);
+  }
   const surnames = new Set(owners.keys());
   for (const [key, id] of given) if (!owners.has(key)) owners.set(key, id);
   const hits: SurnameHit[] = [];
@@ -95,6 +112,11 @@ export function linkSurnames(
       const toldMe = v.key === LI && SPEECH_VERBS_AR.has(tokens[i - 1]?.key ?? '') && !THAT_AR.has(tokens[i + 1]?.key ?? '');
       if (kin && !owners.has(v.key) && modelPersons.has(i) && v.article === false && v.clitics === '' && !toldMe) {
         hits.push({ token: i, skip: v.skip, entityId: kin, part: 'surname' });
+        return;
+      }
+      const second = firstSurnames.get(v.key);
+      if (second && !owners.has(v.key) && modelPersons.has(i) && v.clitics === '' && !toldMe) {
+        hits.push({ token: i, skip: v.skip, entityId: second, part: 'surname' });
         return;
       }
       const id = owners.get(v.key);

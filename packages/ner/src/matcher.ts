@@ -104,20 +104,22 @@ export function spellingsOf(alias: string, type?: KbEntry['type']): readonly str
 }
 
 /** Words that open a place name Arabic news writes both apart and joined («بور سعيد», «بورسعيد»). */
-const JOINED_OPENERS_AR = ['بورت', 'بور', 'نيو', 'أبو', 'ابو', 'كوالا', 'دار', 'هونغ', 'ام', 'أم'];
+const JOINED_OPENERS_AR = ['بورت', 'بور', 'نيو', 'أبو', 'ابو', 'كوالا', 'دار', 'هونغ'];
 const ARABIC_WORD = /^[\u0621-\u064a]+$/u;
 
 /**
  * A place's Arabic name of two words written as one («كوالا لمبور» → «كوالالمبور», «هونغ كونغ» →
  * «هونغكونغ», «دار السلام» → «دارالسلام»), and one written as one word split after an opener that
  * news also writes apart («بورتسودان» → «بورت سودان», «نيويورك» → «نيو يورك»). Only forms of six
- * letters or more are joined, and a split leaves three letters or more after the opener, so no
- * short word of the language is made a place.
+ * letters or more whose first word has three letters or more are joined («إل ليمون» would give
+ * «الليمون», "the lemon"), and a split leaves three letters or more after the opener, which is never
+ * «أم» («أم آسيا» is "or Asia", not Amasya), so no short word of the language is made a place.
  */
 export function placeSpellingsOf(alias: string): string[] {
   const words = alias.split(' ');
   if (!words.every((w) => ARABIC_WORD.test(w))) return [];
-  if (words.length === 2 && words.join('').length >= 6) return [words.join('')];
+  // (A first word of two letters is an article or particle: «إل ليمون» joined is «الليمون», "the lemon".)
+  if (words.length === 2 && (words[0] ?? '').length >= 3 && words.join('').length >= 6) return [words.join('')];
   if (words.length !== 1) return [];
   const [word = ''] = words;
   const opener = JOINED_OPENERS_AR.find((o) => word.startsWith(o) && word.length - o.length >= 3);

@@ -1,4 +1,5 @@
-import type { Token } from './tokenize.ts';
+import { isEnglishDemonym } from './demonyms.ts';
+import { tokenize, type Token } from './tokenize.ts';
 
 /** An organisation mention as token indexes (inclusive) with the id it carries. */
 export interface NamedOrg {
@@ -69,9 +70,12 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);
     else {
       // A short name in mixed case, one word ("Commission on Elections (Comelec)", "Turkish
-      // Statistical Institute (TurkStat)", "Water Services Regulation Authority (Ofwat)").
+      // Statistical Institute (TurkStat)"), opening with the initial of one of the name's words:
+      // not a person, place, demonym or role in brackets ("(Burhan)", "(Kansanshi)", "(Russian)").
       const short = /^\s*\((\p{Lu}[\p{L}\d]{2,11})\)/u.exec(text.slice(tail.end))?.[1];
-      if (short) own(short.toLowerCase(), o.entityId, o.last + 1);
+      const initial = short?.charAt(0).toLowerCase();
+      const named = tokens.slice(o.first, o.last + 1).some((t) => t.cap && t.key.charAt(0) === initial);
+      if (short && named && !isEnglishDemonym(tokenize(short)[0])) own(short.toLowerCase(), o.entityId, o.last + 1);
     }
     // Its initials, written in capitals later without being defined ("Democratic Alliance" … "DA").
     const initials = initialsOf(tokens, o.first, o.last);

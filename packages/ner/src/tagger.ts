@@ -69,6 +69,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const e = entryById.get(id);
     return e ? [e.en, e.ar, ...e.aliases] : [];
   };
+  /** The KB or gazetteer id a whole name of a type has, or null (`withCorpusConventions`). */
+  const kbIdOf = (name: string, type: string): string | null => {
+    const hit = matcher.whole(name);
+    const e = hit === null ? undefined : matcher.entries[hit];
+    return e && e.type === type ? e.id : null;
+  };
   /** A word the lexicon holds as (part of) a country's name. */
   const isCountryWord = (key: string): boolean => data.lexicon.flagsOf(key)?.includes('LOCc') === true;
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
@@ -140,7 +146,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, id] of nicknameLinks(final)) m.entityId = id;
     for (const [m, id] of describedPlaceLinks(final, d.info)) m.entityId = id;
-    const mentions = corpusSpans ? withCorpusConventions(text, final, corpusSpans, d.tokens) : final;
+    const mentions = corpusSpans ? withCorpusConventions(text, final, corpusSpans, d.tokens, kbIdOf) : final;
     if (corpusSpans) for (const m of mentions) if (m.entityId && !d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: m.type, name: null });
     return { entities: buildEntities(text, mentions, d.info), mentions };
   }

@@ -29,14 +29,22 @@ describe('looksTokenized: corpus-shaped text', () => {
     expect(looksTokenized('وقال مسؤول في قطاع غزة إن القصف استمر .')).toBe(true);
     expect(looksTokenized('حقق فريق العربي بداية جيدة . وسجل هدفي العربي الباقيين كل من غواو توماس ( 71 ) .')).toBe(true);
     expect(looksTokenized('U.S. troops left Baghdad on Monday .')).toBe(true);
-    expect(looksTokenized('هل انتهت الأزمة ؟')).toBe(true);
+    // Abbreviations' dots close no sentence: CoNLL text with "Mr." is still a corpus.
+    expect(looksTokenized('Mr. Clinton met Mr. Yeltsin in Moscow on Tuesday .')).toBe(true);
+  });
+
+  it('counts neither question and exclamation marks set apart, nor an ellipsis, as a corpus (news sets them apart)', () => {
+    expect(looksTokenized('هل انتهت الأزمة ؟')).toBe(false);
+    expect(looksTokenized('لماذا قاطعت جامعة الدول العربية قمة مجموعة العشرين في جنوب أفريقيا ؟')).toBe(false);
+    expect(looksTokenized('عاجل : الجيش الإسرائيلي يعلن اغتيال قيادي في حزب الله في الضاحية الجنوبية لبيروت !')).toBe(false);
+    expect(looksTokenized('س: كيف تقيمون العلاقة ؟ ج: العلاقة تمر بمرحلة صعبة . . . منذ أحداث قطاع غزة')).toBe(false);
+    expect(looksTokenized('He waited . . . and left.')).toBe(false);
   });
 
   it('reads news as sites print it as news, even with commas set apart', () => {
     expect(looksTokenized('وقال مسؤول في قطاع غزة إن القصف استمر.')).toBe(false);
     expect(looksTokenized('وقال الوزير ، في بيان ، إن الحكومة ستدعم القطاع. وأضاف أن الدعم سيبدأ الشهر المقبل.')).toBe(false);
     expect(looksTokenized('The U.S. said the talks failed.')).toBe(false);
-    expect(looksTokenized('Mr. Smith left .')).toBe(false);
     // One stray spaced stop among sentences closed on their words is still news.
     expect(looksTokenized('Talks resumed. Both sides met . Officials said more talks would follow.')).toBe(false);
     // No stop at all: nothing shows a corpus, so news.
@@ -46,11 +54,22 @@ describe('looksTokenized: corpus-shaped text', () => {
 });
 
 describe('withCorpusConventions: the model\'s places, bodies and MISC names win on corpus text', () => {
-  it('takes the model\'s shorter place and keeps a same-type KB link', () => {
+  it('takes the model\'s shorter place with the id its own text has, else an unlinked one', () => {
     const text = 'وقال مسؤول في قطاع غزة إن القصف استمر .';
     const rules = [mention(text, 'قطاع غزة', 'LOC', 'loc:gaza-strip')];
-    const out = withCorpusConventions(text, rules, [span(text, 'غزة', 'LOC')], tokenize(text));
-    expect(shown(out)).toEqual(['LOC غزة loc:gaza-strip']);
+    const kb = (name: string, type: string): string | null => (name === 'غزة' && type === 'LOC' ? 'loc:gaza-city' : null);
+    expect(shown(withCorpusConventions(text, rules, [span(text, 'غزة', 'LOC')], tokenize(text), kb))).toEqual(['LOC غزة loc:gaza-city']);
+    expect(shown(withCorpusConventions(text, rules, [span(text, 'غزة', 'LOC')], tokenize(text)))).toEqual([`LOC غزة ${unlinkedId('LOC', 'غزة')}`]);
+  });
+
+  it('keeps the rules\' link where the model reads the same name, and gives two spans inside one mention their own ids', () => {
+    const same = 'وقال مسؤول في غزة إن القصف استمر .';
+    expect(shown(withCorpusConventions(same, [mention(same, 'غزة', 'LOC', 'loc:gaza-city')], [span(same, 'غزة', 'LOC')], tokenize(same)))).toEqual(['LOC غزة loc:gaza-city']);
+    const text = 'وقال رئيس اقليم كردستان العراق مسعود بارزاني .';
+    const kb = (name: string): string | null => ({ كردستان: 'loc:kurdistan', العراق: 'loc:IRQ' })[name] ?? null;
+    const rules = [mention(text, 'كردستان العراق', 'LOC', 'loc:kurdistan-region')];
+    const out = withCorpusConventions(text, rules, [span(text, 'كردستان', 'LOC'), span(text, 'العراق', 'LOC')], tokenize(text), kb);
+    expect(shown(out)).toEqual(['LOC كردستان loc:kurdistan', 'LOC العراق loc:IRQ']);
   });
 
   it('retypes a rule mention the model reads as another type, with an unlinked id', () => {

@@ -15,10 +15,24 @@ describe('English one-word short names in brackets', () => {
     const full = mentionsOf(text, 'en', 'Commission on Elections');
     expect(full).toHaveLength(1);
     expect(mentionsOf(text, 'en', 'Comelec')).toEqual([full[0], full[0]]);
-    const ofwat = 'The Water Services Regulation Authority (Ofwat) fined the company. Ofwat said it would appeal.';
-    const regulator = mentionsOf(ofwat, 'en', 'Water Services Regulation Authority')[0];
-    expect(regulator).toMatch(/^ORG /u);
-    expect(mentionsOf(ofwat, 'en', 'Ofwat')).toEqual([regulator, regulator]);
+    const turkstat = 'Inflation slowed to 31% in October, the Turkish Statistical Institute (TurkStat) said. TurkStat revised September up.';
+    const institute = mentionsOf(turkstat, 'en', 'Turkish Statistical Institute')[0];
+    expect(institute).toMatch(/^ORG /u);
+    expect(mentionsOf(turkstat, 'en', 'TurkStat')).toEqual([institute, institute]);
+  });
+
+  it('takes no person, place, demonym or role in brackets for a short name', () => {
+    for (const [text, body, word] of [
+      ['The Sudanese Armed Forces (Burhan) retook Khartoum. Burhan visited the presidential palace.', 'Sudanese Armed Forces', 'Burhan'],
+      ['Radio Free Europe (Russian) was banned by Moscow. Russian authorities called it a foreign agent.', 'Radio Free Europe', 'Russian'],
+      ['The Board of Directors (Chairman) approved the dividend. Chairman Ali Saleh thanked staff.', 'Board of Directors', 'Chairman'],
+      ['First Quantum Minerals (Kansanshi) said a new smelter was complete. Kansanshi is Zambia\'s largest copper mine.', 'First Quantum Minerals', 'Kansanshi'],
+    ] as const) {
+      const { mentions } = tagger().tag(text, 'en');
+      const id = mentions.find((m) => m.text === body)?.entityId;
+      expect(id, body).toBeTruthy();
+      expect(mentions.filter((m) => m.text === word).map((m) => m.entityId), word).not.toContain(id);
+    }
   });
 
   it('leaves a bracketed word the KB or gazetteer knows to its own entry', () => {
@@ -38,6 +52,10 @@ describe('Arabic place names written joined or apart', () => {
     expect(placeSpellingsOf('بورما')).toEqual([]);
     expect(placeSpellingsOf('Kuala Lumpur')).toEqual([]);
     expect(placeSpellingsOf('رأس الخيمة الجديدة')).toEqual([]);
+    // «أم» opens no split («أم آسيا» is "or Asia"), and a two-letter first word joins nothing
+    // («إل ليمون» joined would be «الليمون», "the lemon").
+    expect(placeSpellingsOf('أماسيا')).toEqual([]);
+    expect(placeSpellingsOf('إل ليمون')).toEqual([]);
   });
 
   it('links the other spelling to the gazetteer place', () => {
@@ -46,6 +64,8 @@ describe('Arabic place names written joined or apart', () => {
     expect(ids('وصل الوفد إلى كوالا لمبور أمس.')).toEqual(['كوالا لمبور loc:Q1865']);
     expect(ids('وصل الوفد إلى بورت سودان أمس.')).toEqual(['بورت سودان loc:port-sudan']);
     expect(ids('وصل الوفد إلى هونغكونغ أمس.')).toEqual(['هونغكونغ loc:HKG']);
+    expect(ids('هل تستثمر الشركة في أوروبا أم آسيا؟')).toEqual(['أوروبا loc:europe', 'آسيا loc:asia']);
+    expect(ids('ارتفعت أسعار الليمون والطماطم في الأسواق المصرية بنسبة 30 في المئة.')).toEqual([]);
   });
 });
 
@@ -102,5 +122,28 @@ describe('a described place named later by its bare name', () => {
     // A bare name the KB or gazetteer links keeps its entry; a name two places share is left alone.
     expect(run([loc('Mekong River'), loc('Mekong', true)])).toEqual([]);
     expect(run([loc('جبل سمامة'), loc('مخيم سمامة'), loc('سمامة')])).toEqual([]);
+  });
+});
+
+describe('first surnames and generations', () => {
+  it('links a first surname alone to a person named with two surnames, and a surname before "Jr"', () => {
+    const text = 'Community leader Eusebio Mireles Rangel said the ejido would appeal. Mireles said the mine had dried up the wells.';
+    const ids = tagger()
+      .tag(text, 'en')
+      .mentions.filter((m) => m.type === 'PER')
+      .map((m) => `${m.text} ${m.entityId}`);
+    expect(ids).toEqual(['Eusebio Mireles Rangel per:eusebio mireles rangel', 'Mireles per:eusebio mireles rangel']);
+  });
+
+  it('takes no particle for a surname («Shia» before "al-Sudani» stays apart from him)', () => {
+    const text = 'Prime Minister Mohammed Shia al-Sudani met Shia militia leaders on Monday.';
+    const pm = tagger()
+      .tag(text, 'en')
+      .mentions.find((m) => m.text === 'Mohammed Shia al-Sudani');
+    const shia = tagger()
+      .tag(text, 'en')
+      .mentions.filter((m) => m.text === 'Shia');
+    expect(pm?.entityId).toBe('per:mohammed-shia-al-sudani');
+    expect(shia.map((m) => m.entityId)).not.toContain(pm?.entityId);
   });
 });
