@@ -27,6 +27,12 @@ const TITLES_EN = new Set([
   'mp', 'mep',
   // "Chief Financial Officer Roger Dassen".
   'officer',
+  // Sport and the arts: "Hooker Malcolm Marx", "winger Will Jordan", "manager Pep Guardiola",
+  // "rapper Stormzy", "billionaire Gautam Adani".
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'hooker', 'flanker', 'fullback', 'scrumhalf', 'quarterback',
+  'pitcher', 'batter', 'bowler', 'batsman', 'skipper', 'manager', 'playmaker', 'sprinter', 'cyclist', 'jockey',
+  'singer', 'rapper', 'actor', 'actress', 'filmmaker', 'novelist', 'author', 'poet', 'artist', 'designer', 'architect',
+  'photographer', 'entrepreneur', 'investor', 'billionaire', 'tycoon',
 ]);
 /**
  * An English person name the model read with a role before it ("Financial Officer Roger Dassen"):

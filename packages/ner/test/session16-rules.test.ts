@@ -147,3 +147,15 @@ describe('first surnames and generations', () => {
     expect(shia.map((m) => m.entityId)).not.toContain(pm?.entityId);
   });
 });
+
+describe('English sport and arts roles before a name', () => {
+  it('leaves the role out of the person ("Hooker Malcolm Marx", "billionaire Gautam Adani")', () => {
+    const shown = (text: string): string[] =>
+      tagger()
+        .tag(text, 'en')
+        .mentions.filter((m) => m.type === 'PER')
+        .map((m) => m.text);
+    expect(shown('Hooker Malcolm Marx scored twice as South Africa beat England 32-15.')).toEqual(['Malcolm Marx']);
+    expect(shown('The port was bought by billionaire Gautam Adani last year.')).toEqual(['Gautam Adani']);
+  });
+});
