@@ -25,7 +25,7 @@ export interface TrainingData {
 const ARTICLE_SETS = [
   'articles',
   ...['', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24'].map((n) => `articles-blind${n}`),
-  ...Array.from({ length: 57 }, (_, i) => `articles-train${i + 1}`),
+  ...Array.from({ length: 65 }, (_, i) => `articles-train${i + 1}`),
 ];
 
 /**
