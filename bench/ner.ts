@@ -4,7 +4,7 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
  * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
  * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
- * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind25 (each
+ * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind26 (each
  * written and annotated by someone who never saw the tagger's code or output; all but the newest
  * have since been used to train the tagger's models): entities found (by id and type), mentions
  * linked, and every mention scored as the dev splits score the model (CoNLL exact match on offsets

