@@ -147,7 +147,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (!arabic) for (const [m, id] of nicknameLinks(final)) m.entityId = id;
     for (const [m, id] of describedPlaceLinks(final, d.info)) m.entityId = id;
     const mentions = corpusSpans ? withCorpusConventions(text, final, corpusSpans, d.tokens, kbIdOf) : final;
-    if (corpusSpans) for (const m of mentions) if (m.entityId && !d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: m.type, name: null });
+    if (corpusSpans) {
+      for (const m of mentions) {
+        if (!m.entityId || d.info.has(m.entityId)) continue;
+        // A KB or gazetteer id `kbIdOf` gave is a linked entity, named as the KB names it.
+        const e = entryById.get(m.entityId);
+        d.info.set(m.entityId, e ? { linked: true, type: e.type, name: e.ar } : { linked: false, type: m.type, name: null });
+      }
+    }
     return { entities: buildEntities(text, mentions, d.info), mentions };
   }
 

@@ -110,6 +110,16 @@ describe('the tagger on corpus text', () => {
     expect(shownTag(auto, printed)).toEqual(['LOC قطاع غزة']);
   });
 
+  it('reports a place the model cut out of a longer rules name as the linked entity its own text is', () => {
+    const text = 'وقال مصدر في مطار القاهرة الدولي ان الرحلات تأخرت بسبب الضباب .';
+    const { mentions, entities } = corpus.tag(text, 'ar');
+    const cairo = mentions.find((m) => m.text === 'القاهرة');
+    expect(cairo?.entityId).toMatch(/^loc:/u);
+    const entity = entities.find((e) => e.id === cairo?.entityId);
+    expect(entity).toMatchObject({ linked: true, type: 'LOC' });
+    expect(entity?.name).not.toBe('');
+  });
+
   it('keeps the model\'s MISC names on corpus text only, each an entity of its own', () => {
     const text = 'وبلغت قيمة المنحة 405 ملايين دولار في مجالات الصحة .';
     expect(shownTag(corpus, text)).toEqual(['MISC دولار']);
