@@ -70,8 +70,9 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);
     else {
       // A short name in mixed case, one word ("Commission on Elections (Comelec)", "Turkish
-      // Statistical Institute (TurkStat)"), opening with the initial of one of the name's words:
-      // not a person, place, demonym or role in brackets ("(Burhan)", "(Kansanshi)", "(Russian)").
+      // Statistical Institute (TurkStat)"), opening with the initial of one of the name's words and
+      // no demonym: that leaves out most people, places and roles in brackets ("Sudanese Armed
+      // Forces (Burhan)", "First Quantum Minerals (Kansanshi)", "Radio Free Europe (Russian)").
       const short = /^\s*\((\p{Lu}[\p{L}\d]{2,11})\)/u.exec(text.slice(tail.end))?.[1];
       const initial = short?.charAt(0).toLowerCase();
       const named = tokens.slice(o.first, o.last + 1).some((t) => t.cap && t.key.charAt(0) === initial);
