@@ -159,3 +159,15 @@ describe('English sport and arts roles before a name', () => {
     expect(shown('The port was bought by billionaire Gautam Adani last year.')).toEqual(['Gautam Adani']);
   });
 });
+
+describe('English palaces, castles and shrines', () => {
+  it('reads a building named with palace, castle or shrine as a place, and Crystal Palace as the club', () => {
+    const shown = (text: string): string[] =>
+      tagger()
+        .tag(text, 'en')
+        .mentions.map((m) => `${m.type} ${m.text}`);
+    expect(shown('The world darts championship opens at Alexandra Palace in London on Thursday.')).toContain('LOC Alexandra Palace');
+    expect(shown('Pilgrims gathered at the Imam Ali Shrine in Najaf.')).toContain('LOC Imam Ali Shrine');
+    expect(shown('Crystal Palace beat Arsenal 2-1 on Saturday.')).toContain('ORG Crystal Palace');
+  });
+});
