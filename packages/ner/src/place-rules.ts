@@ -328,7 +328,7 @@ const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'penins
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */
 export const isFacilityWordEn = (t: Token | undefined): boolean => t !== undefined && !t.arabic && FACILITY_WORDS_EN.has(t.key);
-const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake', 'wadi', 'jebel', 'jabal', 'khor']);
+const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake', 'wadi', 'jebel', 'jabal', 'khor', 'palais']);
 
 /** A capitalised English name whose last or first word says it is a place ("Ghawar Field", "Ras Tanura"). */
 export function isEnglishPlaceName(tokens: readonly Token[], first: number, last: number): boolean {

@@ -171,3 +171,15 @@ describe('English palaces, castles and shrines', () => {
     expect(shown('Crystal Palace beat Arsenal 2-1 on Saturday.')).toContain('ORG Crystal Palace');
   });
 });
+
+describe('more English places and titles read in blind25 after its second run', () => {
+  it('reads "Palais des Nations" as a place, "District Collector" as a title and Air Astana as the airline', () => {
+    const shown = (text: string): string[] =>
+      tagger()
+        .tag(text, 'en')
+        .mentions.map((m) => `${m.type} ${m.text} ${m.entityId}`);
+    expect(shown('Talks resumed at the Palais des Nations in Geneva.')[0]).toMatch(/^LOC Palais des Nations /u);
+    expect(shown('District Collector Anupama Menon declared containment zones.')).toEqual(['PER Anupama Menon per:anupama menon']);
+    expect(shown('Air Astana added flights to Tashkent.')[0]).toBe('ORG Air Astana org:air-astana');
+  });
+});
