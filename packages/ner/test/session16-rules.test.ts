@@ -183,3 +183,16 @@ describe('more English places and titles read in blind25 after its second run', 
     expect(shown('Air Astana added flights to Tashkent.')[0]).toBe('ORG Air Astana org:air-astana');
   });
 });
+
+describe('places blind25 showed missing, added to the KB after its second run', () => {
+  it('links Damascus districts, Iraqi sites and Kuwait Bay, and leaves «نفر» ("a group") alone in prose', () => {
+    const ids = (text: string): string[] =>
+      tagger()
+        .tag(text, 'ar')
+        .mentions.map((m) => `${m.text} ${m.entityId}`);
+    expect(ids('قطعت المياه عن أحياء المزة وكفرسوسة وجرمانا بسبب تراجع نبع الفيجة.')).toEqual(['المزة loc:mezzeh', 'كفرسوسة loc:kafr-sousa', 'جرمانا loc:jaramana', 'نبع الفيجة loc:ain-al-fijeh']);
+    expect(ids('نفقت أطنان من الأسماك في جون الكويت قرب الصليبيخات.')).toEqual(['جون الكويت loc:kuwait-bay', 'الصليبيخات loc:sulaibikhat']);
+    expect(ids('قال نفر من السكان إن المياه انقطعت.')).toEqual([]);
+    expect(ids('تقع المزارع في الدلتا شمال القاهرة.')).toContain('الدلتا loc:nile-delta');
+  });
+});
