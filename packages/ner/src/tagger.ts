@@ -12,7 +12,7 @@ import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withM
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms } from './bracketed-names.ts';
-import { describedPlaceLinks } from './described-links.ts';
+import { bracketedPlaceNames, describedPlaceLinks } from './described-links.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
@@ -146,6 +146,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, id] of nicknameLinks(final)) m.entityId = id;
     for (const [m, id] of describedPlaceLinks(final, d.info)) m.entityId = id;
+    for (const [m, id] of bracketedPlaceNames(text, final, d.info)) m.entityId = id;
     const mentions = corpusSpans ? withCorpusConventions(text, final, corpusSpans, d.tokens, kbIdOf) : final;
     if (corpusSpans) {
       for (const m of mentions) {

@@ -196,3 +196,35 @@ describe('places blind25 showed missing, added to the KB after its second run', 
     expect(ids('تقع المزارع في الدلتا شمال القاهرة.')).toContain('الدلتا loc:nile-delta');
   });
 });
+
+describe('other names of a place or a body', () => {
+  it('gives a place\'s bracketed other name its id, and an organisation\'s "known as" name', () => {
+    const shown = (text: string): string[] =>
+      tagger()
+        .tag(text, 'en')
+        .mentions.map((m) => `${m.text} ${m.entityId}`);
+    const cyprus = shown('The new crossing at Louroujina (Akincilar) in the south opened. Akincilar residents welcomed it.');
+    expect(cyprus.filter((m) => m.startsWith('Akincilar'))).toEqual(['Akincilar loc:louroujina', 'Akincilar loc:louroujina']);
+    const cenapred = shown('The National Center for Disaster Prevention, known as Cenapred, kept the alert level. Cenapred said ash fell.');
+    expect(cenapred.filter((m) => m.startsWith('Cenapred'))).toEqual(['Cenapred org:national center for disaster prevention', 'Cenapred org:national center for disaster prevention']);
+    // A bracketed name the KB or gazetteer links keeps its own entry.
+    expect(shown('SYDNEY (Reuters) - Shares rose on Monday.')).toContain('Reuters org:reuters');
+  });
+
+  it('joins only a bracketed place right after a place, unlinked', async () => {
+    const { bracketedPlaceNames } = await import('../src/described-links.ts');
+    const text = 'at Louroujina (Akincilar) and Kano (Nigeria)';
+    const m = (surface: string, id: string): { start: number; end: number; type: 'LOC'; text: string; entityId: string } => {
+      const start = text.indexOf(surface);
+      return { start, end: start + surface.length, type: 'LOC', text: surface, entityId: id };
+    };
+    const mentions = [m('Louroujina', 'loc:louroujina'), m('Akincilar', 'loc:akincilar'), m('Kano', 'loc:kano'), m('Nigeria', 'loc:NGA')];
+    const info = new Map([
+      ['loc:louroujina', { linked: false, type: 'LOC' as const, name: null }],
+      ['loc:akincilar', { linked: false, type: 'LOC' as const, name: null }],
+      ['loc:kano', { linked: true, type: 'LOC' as const, name: 'Kano' }],
+      ['loc:NGA', { linked: true, type: 'LOC' as const, name: 'Nigeria' }],
+    ]);
+    expect([...bracketedPlaceNames(text, mentions, info)].map(([x, id]) => `${x.text} ${id}`)).toEqual(['Akincilar loc:louroujina']);
+  });
+});
