@@ -25,7 +25,11 @@ export function bracketedShortForms(
   const linked = (m: Mention): boolean => m.entityId !== null && info.get(m.entityId)?.linked === true;
   for (let i = 0; i < sorted.length - 1; i++) {
     const full = sorted[i] as Mention;
-    const short = sorted[i + 1] as Mention;
+    // «المشروع السعودي لنزع الألغام في اليمن «مسام»»: the body's seat may stand between its name and
+    // its short name; the seat's place is skipped.
+    const next = sorted[i + 1] as Mention;
+    const afterSeat = sorted[i + 2];
+    const short = full.type === 'ORG' && next.type === 'LOC' && afterSeat && SEAT_BEFORE.test(text.slice(full.end, afterSeat.start)) ? afterSeat : next;
     if (full.entityId === null || short.entityId === null || full.entityId === short.entityId) continue;
     if (full.type === 'MISC' || short.end - short.start > 40) continue;
     const form = shortFormWritten(text.slice(full.end, short.start), text.slice(short.end, short.end + 2));
@@ -72,8 +76,14 @@ const KNOWN_AS = /^\s*[،,]?\s*(?:و)?(?:المعروف|المعروفة|الم�
  */
 function shortFormWritten(between: string, after: string): 'bracket' | 'known-as' | null {
   if (KNOWN_AS.test(between)) return 'known-as';
-  return /^\s*[(«"“]{1,2}$/u.test(between) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
+  return (/^\s*[(«"“]{1,2}$/u.test(between) || SEAT_BEFORE.test(between)) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
 }
+
+/**
+ * A body's seat or field between its name and its bracketed short name: «في» or «ب» and up to four
+ * words, no punctuation («… في اليمن «مسام»», «… في السكك الحديدية (أنسريف)»).
+ */
+const SEAT_BEFORE = /^\s+(?:في|ب)\s*[^\s(«"“)»”،,.:؛]+(?:\s+[^\s(«"“)»”،,.:؛]+){0,3}\s*[(«"“]{1,2}$/u;
 
 /** A definite plural in «ون/ين» («الجمهوريون», «الديمقراطيين»): a body's members, not its short name. */
 const MEMBERS_PLURAL = /^(?:ال)\S{2,}(?:ون|ين)$/u;

@@ -228,3 +228,17 @@ describe('other names of a place or a body', () => {
     expect([...bracketedPlaceNames(text, mentions, info)].map(([x, id]) => `${x.text} ${id}`)).toEqual(['Akincilar loc:louroujina']);
   });
 });
+
+describe('an Arabic body\'s short name after its seat', () => {
+  it('takes «مسام» after «المشروع السعودي لنزع الألغام في اليمن» for the body, not a source after «وزارة الصحة في غزة»', () => {
+    const ids = (text: string): string[] =>
+      tagger()
+        .tag(text, 'ar')
+        .mentions.filter((m) => m.type === 'ORG')
+        .map((m) => `${m.text} ${m.entityId}`);
+    const body = ids('مأرب – أعلن المشروع السعودي لنزع الألغام في اليمن «مسام» نزع 900 لغم. وقال مدير مسام إن العمل مستمر.');
+    const id = body[0]?.split(' org:')[1];
+    expect(body.filter((m) => m.startsWith('مسام'))).toEqual([`مسام org:${id}`, `مسام org:${id}`]);
+    expect(ids('وقالت وزارة الصحة في غزة (وفا) إن عدد الضحايا ارتفع.')).toContain('وفا org:wafa');
+  });
+});
