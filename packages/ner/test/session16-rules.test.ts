@@ -238,7 +238,21 @@ describe('an Arabic body\'s short name after its seat', () => {
         .map((m) => `${m.text} ${m.entityId}`);
     const body = ids('مأرب – أعلن المشروع السعودي لنزع الألغام في اليمن «مسام» نزع 900 لغم. وقال مدير مسام إن العمل مستمر.');
     const id = body[0]?.split(' org:')[1];
-    expect(body.filter((m) => m.startsWith('مسام'))[0]).toBe(`مسام org:${id}`);
+    // The bracketed short name, and its later bare use, which no other step found.
+    expect(body.filter((m) => m.startsWith('مسام'))).toEqual([`مسام org:${id}`, `مسام org:${id}`]);
     expect(ids('وقالت وزارة الصحة في غزة (وفا) إن عدد الضحايا ارتفع.')).toContain('وفا org:wafa');
+  });
+});
+
+describe('later bare uses of a bracketed short name', () => {
+  it('adds them after the short name was given, never before it', async () => {
+    const { laterShortForms } = await import('../src/bracketed-names.ts');
+    const { tokenize } = await import('../src/tokenize.ts');
+    const text = 'تواصل الحكومة دعمها. وأعلن حزب التجمع (تواصل) موقفه، وقال رئيس تواصل إن الحزب سيشارك.';
+    const at = (surface: string, from = 0): number => text.indexOf(surface, from);
+    const party = { start: at('حزب التجمع'), end: at('حزب التجمع') + 'حزب التجمع'.length, type: 'ORG' as const, text: 'حزب التجمع', entityId: 'org:party' };
+    const short = { start: at('(تواصل)') + 1, end: at('(تواصل)') + 6, type: 'ORG' as const, text: 'تواصل', entityId: 'org:party' };
+    const added = laterShortForms(text, tokenize(text), [party, short], new Map([[short, { entityId: 'org:party', type: 'ORG' as const }]]));
+    expect(added.map((m) => `${m.start} ${m.text} ${m.entityId}`)).toEqual([`${at('تواصل إن')} تواصل org:party`]);
   });
 });
