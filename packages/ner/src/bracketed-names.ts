@@ -1,7 +1,6 @@
 import type { EntityInfo } from './build-entities.ts';
 import { normalizeArabic } from './arabic-normalize.ts';
 import { unlinkedId } from './entity-id.ts';
-import { tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { EntityType, Mention } from './types.ts';
 
 /**
@@ -109,35 +108,4 @@ function sharesContentWord(full: string, names: readonly string[]): boolean {
 
 function wordCount(s: string): number {
   return s.split(/\s+/u).filter((w) => w !== '').length;
-}
-
-/**
- * The later bare uses of a one-word short name `bracketedShortForms` tied to a body («وقال مدير
- * مسام» after «… «مسام»»), where no other step found a name: new mentions with the body's id and
- * type. Only after the short name was given, behind proclitics the way the matcher reads them, and
- * with the article exactly as the short name was written. Pure.
- */
-export function laterShortForms(text: string, tokens: readonly Token[], mentions: readonly Mention[], reids: ReadonlyMap<Mention, { entityId: string; type: EntityType }>): Mention[] {
-  const forms = new Map<string, { from: number; article: boolean; target: { entityId: string; type: EntityType } } | null>();
-  for (const [m, target] of reids) {
-    const [word, more] = tokenize(m.text);
-    if (!word || more || !word.arabic || word.key.length < 3 || target.type !== 'ORG') continue;
-    const prev = forms.get(word.key);
-    if (prev === undefined) forms.set(word.key, { from: m.end, article: word.article, target });
-    else if (prev !== null && prev.target.entityId !== target.entityId) forms.set(word.key, null);
-  }
-  const out: Mention[] = [];
-  if (forms.size === 0) return out;
-  const taken = (t: Token): boolean => mentions.some((m) => m.start < t.end && t.start < m.end);
-  for (const t of tokens) {
-    if (!t.arabic || taken(t)) continue;
-    for (const v of variantsOf(t)) {
-      const form = forms.get(v.key);
-      if (!form || t.start < form.from || v.article !== form.article) continue;
-      const start = t.start + v.skip;
-      out.push({ start, end: t.end, type: form.target.type, text: text.slice(start, t.end), entityId: form.target.entityId });
-      break;
-    }
-  }
-  return out;
 }

@@ -58,33 +58,3 @@ export function describedPlaceLinks(mentions: readonly Mention[], info: Readonly
   }
   return out;
 }
-
-/** Right after a place: its other name in brackets, one mention and nothing else («(هاسبولات)»). */
-const BRACKETED_AFTER = /^\s*[(（]\s*$/u;
-const BRACKET_CLOSE = /^\s*[)）]/u;
-
-/**
- * A place followed by its other name in brackets ("Mia Milia (Haspolat)", "Louroujina
- * (Akincilar)", the Turkish names of Cypriot villages) is one place: the bracketed name, and its
- * later mentions, take the place's id. Only a bracketed name the KB and gazetteer do not link
- * ("Sydney (Reuters)", "Kano (Nigeria)" keep their own entries). Pure.
- */
-export function bracketedPlaceNames(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
-  const aliasOf = new Map<string, string | null>();
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const place = sorted[i];
-    const other = sorted[i + 1];
-    if (!place || !other || place.type !== 'LOC' || other.type !== 'LOC' || place.entityId === null || other.entityId === null) continue;
-    if (info.get(other.entityId)?.linked === true || other.entityId === place.entityId) continue;
-    if (!BRACKETED_AFTER.test(text.slice(place.end, other.start)) || !BRACKET_CLOSE.test(text.slice(other.end, other.end + 3))) continue;
-    const prev = aliasOf.get(other.entityId);
-    aliasOf.set(other.entityId, prev === undefined || prev === place.entityId ? place.entityId : null);
-  }
-  const out = new Map<Mention, string>();
-  for (const m of mentions) {
-    const to = m.entityId === null ? undefined : aliasOf.get(m.entityId);
-    if (to && m.type === 'LOC') out.set(m, to);
-  }
-  return out;
-}

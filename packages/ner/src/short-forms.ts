@@ -67,9 +67,6 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
     if (tail.cap && INSTITUTION_HEADS_EN.has(tail.key)) own(tail.key, o.entityId, o.last + 1);
     const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(text.slice(tail.end));
-    // "The National Center for Disaster Prevention, known as Cenapred, …".
-    const knownAs = /^,?\s+(?:also\s+)?known\s+as\s+(\p{Lu}[\p{L}\d]{2,11})(?![\p{L}\d])/u.exec(text.slice(tail.end))?.[1];
-    if (knownAs && !isEnglishDemonym(tokenize(knownAs)[0])) own(knownAs.toLowerCase(), o.entityId, o.last + 1);
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);
     else {
       // A short name in mixed case, one word ("Commission on Elections (Comelec)", "Turkish

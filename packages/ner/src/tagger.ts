@@ -11,8 +11,8 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
-import { bracketedShortForms, laterShortForms } from './bracketed-names.ts';
-import { bracketedPlaceNames, describedPlaceLinks } from './described-links.ts';
+import { bracketedShortForms } from './bracketed-names.ts';
+import { describedPlaceLinks } from './described-links.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
@@ -137,22 +137,15 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         Object.assign(m, shorter);
         if (shorter.entityId && !d.info.has(shorter.entityId)) d.info.set(shorter.entityId, { linked: false, type: 'ORG', name: null });
       }
-      const reids = bracketedShortForms(text, final, d.info, kbNamesOf);
-      for (const [m, to] of reids) {
+      for (const [m, to] of bracketedShortForms(text, final, d.info, kbNamesOf)) {
         m.entityId = to.entityId;
         m.type = to.type;
-      }
-      const later = laterShortForms(text, d.tokens, final, reids);
-      if (later.length > 0) {
-        final.push(...later);
-        final.sort((a, b) => a.start - b.start);
       }
     }
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, id] of nicknameLinks(final)) m.entityId = id;
     for (const [m, id] of describedPlaceLinks(final, d.info)) m.entityId = id;
-    for (const [m, id] of bracketedPlaceNames(text, final, d.info)) m.entityId = id;
     const mentions = corpusSpans ? withCorpusConventions(text, final, corpusSpans, d.tokens, kbIdOf) : final;
     if (corpusSpans) {
       for (const m of mentions) {
