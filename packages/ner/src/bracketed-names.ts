@@ -29,10 +29,11 @@ export function bracketedShortForms(
     // its short name; the seat's place is skipped.
     const next = sorted[i + 1] as Mention;
     const afterSeat = sorted[i + 2];
-    const short = full.type === 'ORG' && next.type === 'LOC' && afterSeat && SEAT_BEFORE.test(text.slice(full.end, afterSeat.start)) ? afterSeat : next;
+    const seat = full.type === 'ORG' && next.type === 'LOC' && afterSeat && SEAT_BEFORE.test(text.slice(full.end, next.start)) && /^\s*[(«"“]{1,2}$/u.test(text.slice(next.end, afterSeat.start));
+    const short = seat && afterSeat ? afterSeat : next;
     if (full.entityId === null || short.entityId === null || full.entityId === short.entityId) continue;
     if (full.type === 'MISC' || short.end - short.start > 40) continue;
-    const form = shortFormWritten(text.slice(full.end, short.start), text.slice(short.end, short.end + 2));
+    const form = shortFormWritten(text.slice(seat ? next.end : full.end, short.start), text.slice(short.end, short.end + 2));
     // In brackets an organisation's short name, or a person's nickname the model reads as a person
     // («محمد الحلبي "أبو سامر"»): «تل تمر (سوريا)», «الدار البيضاء (ومع) -» are a dateline's place
     // and source; a bracket after a person holds an age or a party.
@@ -76,14 +77,15 @@ const KNOWN_AS = /^\s*[،,]?\s*(?:و)?(?:المعروف|المعروفة|الم�
  */
 function shortFormWritten(between: string, after: string): 'bracket' | 'known-as' | null {
   if (KNOWN_AS.test(between)) return 'known-as';
-  return (/^\s*[(«"“]{1,2}$/u.test(between) || SEAT_BEFORE.test(between)) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
+  return /^\s*[(«"“]{1,2}$/u.test(between) && CLOSE_QUOTE.test(after) ? 'bracket' : null;
 }
 
 /**
- * A body's seat or field between its name and its bracketed short name: «في» or «ب» and up to four
- * words, no punctuation («… في اليمن «مسام»», «… في السكك الحديدية (أنسريف)»).
+ * «في» or «ب» right before a body's seat, a place mention that stands between the body's name and
+ * its bracketed short name («… في اليمن «مسام»»). Only a place: «في تصريح لـ«النهار»», «في مقابلة
+ * مع «المونيتور»» and «منصة «تواصل»» name a source or a product, not the body.
  */
-const SEAT_BEFORE = /^\s+(?:في|ب)\s*[^\s(«"“)»”،,.:؛]+(?:\s+[^\s(«"“)»”،,.:؛]+){0,3}\s*[(«"“]{1,2}$/u;
+const SEAT_BEFORE = /^\s+(?:في|ب)\s*$/u;
 
 /** A definite plural in «ون/ين» («الجمهوريون», «الديمقراطيين»): a body's members, not its short name. */
 const MEMBERS_PLURAL = /^(?:ال)\S{2,}(?:ون|ين)$/u;

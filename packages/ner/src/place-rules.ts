@@ -321,9 +321,7 @@ const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'penins
   // More landforms and places of worship ("Hai Van Pass", "Golan Heights", "St George's Cathedral", "Snell Parade").
   'pass', 'bay', 'cove', 'lagoon', 'glacier', 'plateau', 'heights', 'hills', 'mountains', 'parade', 'esplanade', 'cathedral', 'mosque',
   // Gulf roads and waterfronts ("King Fahd Causeway", "Jeddah Corniche", "Sheikh Mohammed bin Zayed Expressway").
-  'causeway', 'corniche', 'expressway', 'motorway', 'freeway',
-  // Palaces, castles and shrines as buildings ("Alexandra Palace", "Edinburgh Castle", "Imam Ali Shrine").
-  'palace', 'castle', 'basilica', 'temple', 'shrine', 'monastery', 'citadel', 'fortress']);
+  'causeway', 'corniche', 'expressway', 'motorway', 'freeway']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */

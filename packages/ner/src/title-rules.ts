@@ -23,8 +23,6 @@ const TITLES_EN = new Set([
   'lawyer', 'engineer', 'researcher', 'scientist', 'professor', 'historian', 'resident', 'student', 'midwife',
   // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo".
   'justice',
-  // South Asian district officers: "District Collector Anupama Menon", "magistrate Ravi Kumar".
-  'collector', 'magistrate',
   // Members of parliament: "independent MP Monique Ryan", "MEP Anna Cavazzini".
   'mp', 'mep',
   // "Chief Financial Officer Roger Dassen".

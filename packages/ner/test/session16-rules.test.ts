@@ -160,40 +160,30 @@ describe('English sport and arts roles before a name', () => {
   });
 });
 
-describe('English palaces, castles and shrines', () => {
-  it('reads a building named with palace, castle or shrine as a place, and Crystal Palace as the club', () => {
-    const shown = (text: string): string[] =>
-      tagger()
-        .tag(text, 'en')
-        .mentions.map((m) => `${m.type} ${m.text}`);
-    expect(shown('The world darts championship opens at Alexandra Palace in London on Thursday.')).toContain('LOC Alexandra Palace');
-    expect(shown('Pilgrims gathered at the Imam Ali Shrine in Najaf.')).toContain('LOC Imam Ali Shrine');
-    expect(shown('Crystal Palace beat Arsenal 2-1 on Saturday.')).toContain('ORG Crystal Palace');
-  });
-});
-
 describe('more English places and titles read in blind25 after its second run', () => {
-  it('reads "Palais des Nations" as a place, "District Collector" as a title and Air Astana as the airline', () => {
+  it('reads "Palais des Nations" as a place and Air Astana as the airline', () => {
     const shown = (text: string): string[] =>
       tagger()
         .tag(text, 'en')
         .mentions.map((m) => `${m.type} ${m.text} ${m.entityId}`);
     expect(shown('Talks resumed at the Palais des Nations in Geneva.')[0]).toMatch(/^LOC Palais des Nations /u);
-    expect(shown('District Collector Anupama Menon declared containment zones.')).toEqual(['PER Anupama Menon per:anupama menon']);
     expect(shown('Air Astana added flights to Tashkent.')[0]).toBe('ORG Air Astana org:air-astana');
   });
 });
 
 describe('places blind25 showed missing, added to the KB after its second run', () => {
-  it('links Damascus districts, Iraqi sites and Kuwait Bay, and leaves «نفر» ("a group") alone in prose', () => {
+  it('links Damascus districts, Iraqi sites and Kuwait Bay, and leaves «نفر» ("a group") and mezze alone in prose', () => {
     const ids = (text: string): string[] =>
       tagger()
         .tag(text, 'ar')
         .mentions.map((m) => `${m.text} ${m.entityId}`);
-    expect(ids('قطعت المياه عن أحياء المزة وكفرسوسة وجرمانا بسبب تراجع نبع الفيجة.')).toEqual(['المزة loc:mezzeh', 'كفرسوسة loc:kafr-sousa', 'جرمانا loc:jaramana', 'نبع الفيجة loc:ain-al-fijeh']);
+    expect(ids('قطعت المياه عن حي المزة وكفرسوسة وجرمانا في دمشق بسبب تراجع نبع الفيجة.')).toEqual(['حي المزة loc:mezzeh', 'كفرسوسة loc:kafr-sousa', 'جرمانا loc:jaramana', 'دمشق loc:Q2007044', 'نبع الفيجة loc:ain-al-fijeh']);
+    // Mezze the food is no district: the bare «المزة» needs a Damascus word (a review's probe).
+    expect(ids('وقدم المطعم أطباق المزة اللبنانية التقليدية مع الحمص.')).not.toContain('المزة loc:mezzeh');
     expect(ids('نفقت أطنان من الأسماك في جون الكويت قرب الصليبيخات.')).toEqual(['جون الكويت loc:kuwait-bay', 'الصليبيخات loc:sulaibikhat']);
     expect(ids('قال نفر من السكان إن المياه انقطعت.')).toEqual([]);
-    expect(ids('تقع المزارع في الدلتا شمال القاهرة.')).toContain('الدلتا loc:nile-delta');
+    // «سوق شرق آسيا» is the East Asian market, not Kuwait's Souq Sharq (a review's probe).
+    expect(ids('وتتجه صادرات الغاز القطري إلى سوق شرق آسيا بالدرجة الأولى.')).toEqual(['شرق آسيا loc:east-asia']);
   });
 });
 
@@ -208,5 +198,8 @@ describe('an Arabic body\'s short name after its seat', () => {
     const id = body[0]?.split(' org:')[1];
     expect(body.filter((m) => m.startsWith('مسام'))[0]).toBe(`مسام org:${id}`);
     expect(ids('وقالت وزارة الصحة في غزة (وفا) إن عدد الضحايا ارتفع.')).toContain('وفا org:wafa');
+    // A source or a product after «في …» is not the body's short name (a review's probes).
+    expect(ids('وقال المتحدث باسم الجيش اللبناني في تصريح لـ«النهار» إن الوحدات انتشرت.')).not.toContain('النهار org:lebanese-armed-forces');
+    expect(ids('وأطلقت وزارة التنمية الاجتماعية في الأردن منصة «تواصل» لتلقي الشكاوى.').filter((m) => m.startsWith('تواصل'))).not.toContain('تواصل org:وزاره التنميه الاجتماعيه');
   });
 });
