@@ -1,3 +1,4 @@
+import { PARTICLES_EN } from './title-rules.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 export interface PersonSpan {
@@ -20,7 +21,7 @@ const NOT_SURNAMES = new Set(['ثاني', 'ثالث', 'سادس', 'اول', 'ج�
 /** A generation after a surname ("Jr", «الابن»): the surname is the word before it. */
 const GENERATIONS = new Set(['jr', 'sr', 'junior', 'جونيور', 'الابن', 'الاب', 'ii', 'iii'].map(keyOf));
 /** Particles inside names, no surname by themselves ("de", "van", «دي», «أبو», «عبد»). */
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'di', 'da', 'dos', 'das', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'abu', 'abdel', 'abdul', 'دي', 'دا', 'فان', 'فون', 'أبو', 'ابو', 'عبد', 'أم', 'ام', 'ولد', 'آيت'].map(keyOf));
+const NAME_PARTICLES = new Set([...PARTICLES_EN, ...['del', 'della', 'di', 'dos', 'das', 'den', 'abdel', 'abdul', 'دي', 'دا', 'فان', 'فون', 'أبو', 'ابو', 'عبد', 'أم', 'ام', 'ولد', 'آيت'].map(keyOf)]);
 /** Words that read as a proclitic and a surname but are a preposition phrase («لصالح», "in favour of"; «بفضل», "thanks to"). */
 const PHRASES_AR = new Set(['لصالح', 'بفضل', 'لحساب', 'بحسب', 'لحسن', 'بحسن', 'لعل'].map(keyOf));
 

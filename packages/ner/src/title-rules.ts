@@ -57,7 +57,8 @@ export function isEnglishTitle(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && TITLES_EN.has(token.key);
 }
 
-const PARTICLES_EN = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'abu']);
+/** Particles inside Latin-script person names ("bin", "al", "de", "van"): part of a name, never a name alone. */
+export const PARTICLES_EN: ReadonlySet<string> = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'abu']);
 const NOT_NAMES_EN = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'of', 'and',
