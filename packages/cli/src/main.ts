@@ -104,7 +104,7 @@ program
   .addOption(
     new Option(
       '--model-domain <domain>',
-      'read the text as news (the pipeline\'s annotation), as CoNLL corpus text (ANERcorp\'s), or auto: as corpus text when its sentence stops stand apart from the words (tokenized text), else as news',
+      'read the text as news (the pipeline\'s annotation), as CoNLL corpus text (ANERcorp\'s), or auto: as corpus text when its full stops stand apart from the words (tokenized text), else as news',
     )
       .choices(['news', 'corpus', 'auto'])
       .default('auto'),
