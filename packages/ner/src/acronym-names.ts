@@ -1,0 +1,112 @@
+import { tokenize, type Token } from './tokenize.ts';
+import type { Mention } from './types.ts';
+
+/**
+ * An English name the article defines by the acronym it writes in brackets right after it:
+ * "Korea Hydro & Nuclear Power (KHNP)", "Zimbabwe Cricket (ZC)", "Empresa Nacional de
+ * Hidrocarbonetos (ENH)". Token indices into the text's tokens.
+ */
+export interface AcronymDefinition {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  /** The acronym's token (inside the brackets). */
+  readonly acronym: number;
+}
+
+/** Small words an acronym skips ("Federation of Enterprises in Belgium" → FEB). */
+const SKIPPED = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'at', 'de', 'du', 'des', 'la', 'le', 'les', 'del', 'della', 'y', 'e', 'et', 'und', 'der', 'für', 'to']);
+
+/**
+ * Last words of capitalised phrases whose acronym names no organisation: measures, laws, plans,
+ * technologies, events ("Consumer Price Index (CPI)", "Free Trade Agreement (FTA)", "Artificial
+ * Intelligence (AI)", "Africa Cup of Nations (AFCON)").
+ */
+const NOT_BODY_ENDS = new Set([
+  'index', 'product', 'products', 'rate', 'rates', 'act', 'law', 'bill', 'agreement', 'treaty', 'accord', 'deal', 'programme', 'program', 'plan',
+  'scheme', 'system', 'systems', 'tax', 'standard', 'standards', 'protocol', 'report', 'survey', 'indicator', 'ratio', 'intelligence',
+  'disease', 'syndrome', 'virus', 'vehicle', 'vehicles', 'technology', 'method', 'test', 'award', 'prize', 'cup', 'games', 'championship',
+  'championships', 'tournament', 'festival', 'summit', 'nations', 'day', 'week', 'year', 'strategy', 'framework', 'initiative', 'mechanism',
+  'code', 'visa', 'certificate', 'licence', 'license', 'permit', 'number', 'card', 'project', 'policy', 'regulation', 'directive', 'status',
+  'zone', 'zones', 'park', 'airport', 'port', 'field', 'basin', 'river', 'dam', 'reserve', 'stadium', 'terminal', 'station', 'canal',
+  'corridor', 'island', 'islands', 'region', 'province', 'district', 'territory', 'territories', 'republic', 'emirates', 'states', 'kingdom',
+]);
+
+/** Words of a place's or a facility's name, anywhere in the phrase. */
+const PLACE_WORDS = new Set(['park', 'airport', 'port', 'terminal', 'harbour', 'harbor', 'zone', 'field', 'basin', 'dam', 'stadium', 'station', 'canal', 'bridge', 'highway', 'mine', 'refinery', 'reserve']);
+
+/**
+ * Capitalised phrases whose initials spell the acronym in brackets after them, one capital per
+ * word (small words, "&" and hyphenated lower-case particles skipped: "Majlis Wahdat-e-Muslimeen
+ * (MWM)"), two to eight words, ending in a word that names a body rather than a measure, a law, an
+ * event or a place. The phrase starts at the word that gives the acronym's first letter, so a
+ * sentence's opening word is never taken in ("His Alliance for …").
+ */
+export function findAcronymDefinitions(text: string, tokens: readonly Token[]): AcronymDefinition[] {
+  const out: AcronymDefinition[] = [];
+  tokens.forEach((t, i) => {
+    if (t.arabic || i === 0 || !/^\p{Lu}{2,8}$/u.test(t.text)) return;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (!prev || !/^\s*\(\s*$/u.test(text.slice(prev.end, t.start)) || !/^\s*\)/u.test(text.slice(t.end, next?.start ?? text.length))) return;
+    let letters = t.text;
+    let first = -1;
+    let words = 0;
+    for (let k = i - 1; k >= 0 && letters.length > 0; k--) {
+      const w = tokens[k];
+      const after = tokens[k + 1];
+      if (!w || !after || w.arabic) return;
+      const gap = text.slice(w.end, k === i - 1 ? prev.end : after.start);
+      if (!/^[\s&'’-]*$/u.test(gap)) return;
+      if (!w.cap || /^\d/u.test(w.text)) {
+        const hyphenated = text.slice(w.end, w.end + 1) === '-' && text.slice(w.start - 1, w.start) === '-';
+        if (words > 0 && (SKIPPED.has(w.key) || hyphenated)) continue;
+        return;
+      }
+      if (w.key.charAt(0).toUpperCase() !== letters.charAt(letters.length - 1)) return;
+      letters = letters.slice(0, -1);
+      first = k;
+      words++;
+    }
+    if (letters.length > 0 || words < 2) return;
+    const firstToken = tokens[first];
+    // A place's or a facility's name ("Brasil Terminal Portuário (BTP)", "Indonesia Morowali
+    // Industrial Park (IMIP)") is left to the places' rules.
+    if (!firstToken || NOT_BODY_ENDS.has(prev.key) || tokens.slice(first, i).some((w) => PLACE_WORDS.has(w.key))) return;
+    out.push({ first, last: i - 1, start: firstToken.start, end: prev.end, acronym: i });
+  });
+  return out;
+}
+
+/**
+ * A defined name the KB does not hold takes the KB id its acronym links to ("Central Bank of the
+ * Republic of Turkey (CBRT)", the KB knowing "CBRT"): every mention carrying the name's unlinked id
+ * is relinked. Only where the name and the acronym were both read as organisations, and the name
+ * holds every word of one of the entry's Latin names ("International Cricket Council (ICC)" is not
+ * the KB's International Criminal Court).
+ */
+export function acronymLinks(
+  mentions: readonly Mention[],
+  definitions: readonly AcronymDefinition[],
+  tokens: readonly Token[],
+  isLinked: (id: string) => boolean,
+  kbNamesOf: (id: string) => readonly string[],
+): Map<Mention, string> {
+  const out = new Map<Mention, string>();
+  for (const a of definitions) {
+    const acronym = tokens[a.acronym];
+    const name = mentions.find((m) => m.start === a.start && m.end === a.end && m.type === 'ORG');
+    const short = acronym ? mentions.find((m) => m.start === acronym.start && m.end === acronym.end && m.type === 'ORG') : undefined;
+    if (!name?.entityId || !short?.entityId || isLinked(name.entityId) || !isLinked(short.entityId)) continue;
+    const words = new Set(tokens.slice(a.first, a.last + 1).map((t) => t.key));
+    const named = kbNamesOf(short.entityId).some((n) => {
+      const own = tokenize(n).filter((t) => !t.arabic && !SKIPPED.has(t.key));
+      return own.length >= 2 && own.every((t) => words.has(t.key));
+    });
+    if (!named) continue;
+    const from = name.entityId;
+    for (const m of mentions) if (m.entityId === from) out.set(m, short.entityId);
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { findAcronymDefinitions } from '../src/acronym-names.ts';
+import { tokenize } from '../src/tokenize.ts';
+import { tagger } from './tagger-helpers.ts';
+
+/** The names `findAcronymDefinitions` finds in `text`, as "name (ACRONYM)". */
+function definitions(text: string): string[] {
+  const tokens = tokenize(text);
+  return findAcronymDefinitions(text, tokens).map((a) => `${text.slice(a.start, a.end)} (${tokens[a.acronym]?.text})`);
+}
+
+/** "TYPE text id" of each mention of `surface`. */
+function mentionsOf(text: string, lang: string, surface: string): string[] {
+  return tagger()
+    .tag(text, lang)
+    .mentions.filter((m) => m.text === surface)
+    .map((m) => `${m.type} ${m.entityId}`);
+}
+
+describe('English names defined by a bracketed acronym', () => {
+  it('finds the capitalised words whose initials spell the acronym, skipping small words, "&" and hyphenated particles', () => {
+    expect(definitions('TREBIC, April 21 (Reuters) - Korea Hydro & Nuclear Power (KHNP) began work on Tuesday.')).toEqual(['Korea Hydro & Nuclear Power (KHNP)']);
+    expect(definitions('Sasol and Empresa Nacional de Hidrocarbonetos (ENH) signed the deal.')).toEqual(['Empresa Nacional de Hidrocarbonetos (ENH)']);
+    expect(definitions('The Federation of Enterprises in Belgium (FEB) opposed the strike.')).toEqual(['Federation of Enterprises in Belgium (FEB)']);
+    expect(definitions('Leaders of the Majlis Wahdat-e-Muslimeen (MWM) called for calm.')).toEqual(['Majlis Wahdat-e-Muslimeen (MWM)']);
+    // The sentence's first word is not taken in when the acronym starts later.
+    expect(definitions('His Alliance for Patriotic Reorientation and Construction (APRC) lost seats.')).toEqual(['Alliance for Patriotic Reorientation and Construction (APRC)']);
+  });
+
+  it('defines nothing where the initials differ, the words are broken by punctuation, or the phrase is a measure, an event or a place', () => {
+    for (const text of [
+      'Executives of the state-owned Turkish Petroleum Corporation (TPAO) attended.',
+      'Inflation, measured by the Consumer Price Index (CPI), slowed in May.',
+      'Morocco will host the Africa Cup of Nations (AFCON) next year.',
+      'Ships will call at Brasil Terminal Portuário (BTP) from March.',
+      'Nickel from Indonesia Morowali Industrial Park (IMIP) fell.',
+      'Officials said Red, Green (RG) would not run.',
+      'The deal (EU) was signed.',
+    ]) {
+      expect(definitions(text), text).toEqual([]);
+    }
+  });
+
+  it('tags the defined name as one organisation and links the acronym to it', () => {
+    const text = 'HARARE, Nov 2 (Reuters) - Zimbabwe Cricket (ZC) managing director Givemore Makoni said the board was pleased. ZC has invested in floodlights.';
+    const body = mentionsOf(text, 'en', 'Zimbabwe Cricket');
+    expect(body).toEqual(['ORG org:zimbabwe cricket']);
+    expect(mentionsOf(text, 'en', 'ZC')).toEqual([body[0], body[0]]);
+    expect(mentionsOf(text, 'en', 'Zimbabwe')).toEqual([]);
+  });
+
+  it('keeps a longer name with a qualifier in front whole, and reads a body "of" another as two', () => {
+    const dfc = 'The U.S. International Development Finance Corporation (DFC) will lend $500 million. DFC said the loan was approved.';
+    expect(mentionsOf(dfc, 'en', 'Development Finance Corporation')).toEqual([]);
+    const cbrt = 'The Monetary Policy Committee of the Central Bank of the Republic of Turkey (CBRT) cut rates. The CBRT said inflation would slow.';
+    const bank = mentionsOf(cbrt, 'en', 'Central Bank of the Republic of Turkey');
+    expect(bank).toHaveLength(1);
+    expect(bank[0]).toMatch(/^ORG /u);
+    expect(mentionsOf(cbrt, 'en', 'CBRT')).toEqual([bank[0], bank[0]]);
+  });
+
+  it('gives the defined name its acronym\'s KB id only when the name holds the words of one of that entry\'s names', () => {
+    const cbrt = 'The Central Bank of the Republic of Turkey (CBRT) cut its policy rate on Thursday. The CBRT said inflation would slow.';
+    expect(mentionsOf(cbrt, 'en', 'Central Bank of the Republic of Turkey')).toEqual(['ORG org:central-bank-of-turkey']);
+    const icc = 'Zimbabwe beat Afghanistan, and the International Cricket Council (ICC) sent its chief executive to watch the final day.';
+    expect(mentionsOf(icc, 'en', 'International Cricket Council')).toEqual(['ORG org:international cricket council']);
+  });
+});
