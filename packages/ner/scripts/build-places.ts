@@ -274,6 +274,12 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q1882639: ['ماتشاكوس'],
   Q171357: ['كيشكيميت'],
   Q128978: ['كلس'],
+  // Arabic names upstream also gives a small city elsewhere, whose row would win: the state's.
+  Q173: ['ألاباما'], // Alabama, not Bama (China)
+  Q43194: ['يونان'], // Yunnan, not Yunan
+  Q45761: ['هونان'], // Hunan, not Hunnan
+  Q11736: ['تيانجين'], // Tianjin, not Tianzhen
+  Q16967: ['تشجيانغ'], // Zhejiang, not Zhijiang
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();
@@ -352,8 +358,29 @@ for (const r of rows) {
 }
 rows.sort((a, b) => (SOURCE_RANK[a.source] ?? 9) - (SOURCE_RANK[b.source] ?? 9) || a.order - b.order);
 
+
 type Kind = 'country' | 'region' | 'city';
 const KIND: Record<string, Kind> = { 'mledoze/countries': 'country', 'dr5hn/csc': 'region', 'dr5hn/csc:states': 'region', 'dr5hn/csc:cities': 'city' };
+
+// A state row and a city row upstream gives one Arabic name and one English name in two
+// transliterations (Erbil/Arbil, Hama/Ḩamāh, Dohuk/Dihok) are one place as news names it: the
+// city row takes the state's names (the article sets' gold links such a name to the city row), so
+// "Erbil" and «أربيل» get one id. Unrelated names that share an Arabic spelling (Alabama and Bama,
+// Yunnan and Yunan) stay apart.
+const skeleton = (s: string): string => slug(s).replace(/[^a-z]/g, '').replace(/[aeiouy]/g, '');
+/** States whose names only look like a city's of the same Arabic spelling: other places (checked by hand). */
+const NOT_THAT_CITY = new Set(['Jalal-Abad', 'Quebec', 'Altai', 'Jaén', 'Gulu', 'Bolu', 'Saare', 'Aube', 'Kisii', 'Centar', 'Zabul', 'Saint Peter', 'San Pedro', 'Mohammadia', "Al Bayda'", 'Porto Novo']);
+const citiesByArabic = new Map<string, Row[]>();
+for (const r of rows) if (KIND[r.source] === 'city') citiesByArabic.set(r.arabic, [...(citiesByArabic.get(r.arabic) ?? []), r]);
+let merged = 0;
+for (const r of rows) {
+  if (KIND[r.source] !== 'region' || CLAIMED.has(r.arabic) || NOT_THAT_CITY.has(r.english)) continue;
+  const same = (citiesByArabic.get(r.arabic) ?? []).filter((c) => related(c.english, r.english) || (skeleton(c.english).length >= 2 && skeleton(c.english) === skeleton(r.english)));
+  const [city] = same;
+  if (same.length !== 1 || !city || city.key === r.key) continue;
+  r.key = city.key;
+  merged++;
+}
 const byId = new Map<string, { ar: string[]; en: string[]; kind: Kind }>();
 let dropped = 0;
 for (const r of rows) {
@@ -392,4 +419,4 @@ for (const [id, p] of byId) {
   lines.push([id, ar ?? en, en ?? ar, [...arRest, ...enRest].join('|'), p.kind].join('\t'));
 }
 writeFileSync(outPath, `${lines.join('\n')}\n`);
-console.log(`places: ${lines.length - 2} ids written, ${dropped} names dropped, ${split} rows split from a wrong shared id -> ${outPath}`);
+console.log(`places: ${lines.length - 2} ids written, ${dropped} names dropped, ${split} rows split from a wrong shared id, ${merged} state rows merged into their city -> ${outPath}`);

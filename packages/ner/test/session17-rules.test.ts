@@ -66,3 +66,35 @@ describe('English names defined by a bracketed acronym', () => {
     expect(mentionsOf(icc, 'en', 'International Cricket Council')).toEqual(['ORG org:international cricket council']);
   });
 });
+
+describe('places.tsv: one id for a state and its city of one name, none for a small namesake', () => {
+  const idOf = (text: string, lang: string, surface: string): string | null | undefined => tagger().tag(text, lang).mentions.find((m) => m.text === surface)?.entityId;
+
+  it('links a governorate\'s English name and its Arabic name to the city row', () => {
+    for (const [ar, en] of [
+      ['أربيل', 'Erbil'],
+      ['حماة', 'Hama'],
+      ['دهوك', 'Dohuk'],
+      ['مصراتة', 'Misrata'],
+    ] as const) {
+      const arabic = idOf(`وصل الوفد إلى ${ar} صباح اليوم.`, 'ar', ar);
+      expect(arabic, ar).toMatch(/^loc:/u);
+      expect(idOf(`The delegation arrived in ${en} on Monday.`, 'en', en), en).toBe(arabic);
+    }
+  });
+
+  it('gives a state\'s Arabic name to the state, not to a small city upstream spells the same', () => {
+    for (const [ar, en] of [
+      ['ألاباما', 'Alabama'],
+      ['يونان', 'Yunnan'],
+      ['تيانجين', 'Tianjin'],
+    ] as const) {
+      expect(idOf(`قال مسؤولون في ${ar} إن الأمطار توقفت.`, 'ar', ar), ar).toBe(idOf(`Officials in ${en} said the rain had stopped.`, 'en', en));
+    }
+  });
+
+  it('keeps apart states that only look like a city of the same Arabic spelling', () => {
+    expect(idOf('Officials in Jalal-Abad said the border was open.', 'en', 'Jalal-Abad')).toBe('loc:Q487640');
+    expect(idOf('Officials in Gulu said the road was open.', 'en', 'Gulu')).toBe('loc:Q1028215');
+  });
+});
