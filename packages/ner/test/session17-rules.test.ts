@@ -98,3 +98,17 @@ describe('places.tsv: one id for a state and its city of one name, none for a sm
     expect(idOf('Officials in Gulu said the road was open.', 'en', 'Gulu')).toBe('loc:Q1028215');
   });
 });
+
+describe('KB cue words of the US Congress, Senate and House', () => {
+  const idsOf = (text: string, surface: string): Array<string | null> => tagger().tag(text, 'en').mentions.filter((m) => m.text === surface).map((m) => m.entityId);
+
+  it('read another country\'s chamber as its own, whatever "Democrats" or "Central American" it names', () => {
+    expect(idsOf('PRAGUE — ANO won nine of the 27 Senate seats on Saturday. The Christian Democrats kept two.', 'Senate')).not.toContain('org:us-senate');
+    expect(idsOf('MANILA — The House of Representatives voted to impeach the vice president, sending the case to the Senate.', 'House of Representatives')).not.toContain('org:us-house');
+    expect(idsOf('Mexico\'s Congress passed a law on translation rights for Central American writers.', 'Congress')).not.toContain('org:us-congress');
+  });
+
+  it('still link them in American news', () => {
+    expect(idsOf('WASHINGTON — The Senate passed the bill 52-48 as Republicans closed ranks behind Trump.', 'Senate')).toEqual(['org:us-senate']);
+  });
+});
