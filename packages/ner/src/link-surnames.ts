@@ -42,8 +42,8 @@ const FAMILY_FIRST_EN = new Set(['li', 'hu', 'wu', 'lu', 'xu', 'ma']);
 
 /**
  * A surname alone ("بيسكوف", "Musk") refers to the person named in full elsewhere in the same
- * article; so does an English given name alone. Names shared by two different people in the
- * article are left alone.
+ * article; so does an English given name alone. A surname two people of the article share is
+ * the first one's; a given name they share is left alone.
  */
 export function linkSurnames(
   tokens: readonly Token[],
@@ -57,6 +57,8 @@ export function linkSurnames(
   const withArticle = new Map<string, boolean>();
   /** Surnames written with a final ي: «على» (the preposition, with ى) is not «علي». */
   const endsInYa = new Set<string>();
+  /** The person each surname was first given to in full. */
+  const firstNamed = new Map<string, { at: number; entityId: string }>();
   for (const p of people) {
     if (p.last <= p.first) continue;
     const last = tokens[p.last];
@@ -66,6 +68,8 @@ export function linkSurnames(
     if (!last.arabic && !last.cap) continue;
     const prev = owners.get(last.key);
     owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
+    const seen = firstNamed.get(last.key);
+    if (!seen || p.first < seen.at) firstNamed.set(last.key, { at: p.first, entityId: p.entityId });
     if (last.arabic) withArticle.set(last.key, last.article);
     if (last.arabic && /ي[\u064B-\u0652]*$/u.test(last.text)) endsInYa.add(last.key);
   }
@@ -99,6 +103,9 @@ export function linkSurnames(
     const prev = into.get(before.key);
     into.set(before.key, prev === undefined || prev === p.entityId ? p.entityId : null);
   }
+  // A surname two people of the article share is the one named first ("Riad Salameh" … "his
+  // brother Raja Salameh" … "Salameh"): news gives a later namesake his given name every time.
+  for (const [key, id] of owners) if (id === null) owners.set(key, firstNamed.get(key)?.entityId ?? null);
   const surnames = new Set(owners.keys());
   for (const [key, id] of given) if (!owners.has(key)) owners.set(key, id);
   const hits: SurnameHit[] = [];

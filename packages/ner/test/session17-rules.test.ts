@@ -112,3 +112,18 @@ describe('KB cue words of the US Congress, Senate and House', () => {
     expect(idsOf('WASHINGTON — The Senate passed the bill 52-48 as Republicans closed ranks behind Trump.', 'Senate')).toEqual(['org:us-senate']);
   });
 });
+
+describe('a surname two people of the article share', () => {
+  it('is the person named first, in both languages', () => {
+    const en = tagger().tag('BEIRUT — Former central bank governor Riad Salameh went on trial on Tuesday. Salameh, 76, denies the charges, which involve a company owned by his brother Raja Salameh. Salameh did not speak.', 'en');
+    const riad = en.mentions.find((m) => m.text === 'Riad Salameh')?.entityId;
+    const raja = en.mentions.find((m) => m.text === 'Raja Salameh')?.entityId;
+    expect(riad).toBeTruthy();
+    expect(raja).not.toBe(riad);
+    expect(en.mentions.filter((m) => m.text === 'Salameh').map((m) => m.entityId)).toEqual([riad, riad]);
+    const ar = tagger().tag('أربيل - قال رئيس حكومة الإقليم مسرور بارزاني إن الحكومة الجديدة ستعمل مع بغداد. وأضاف بارزاني أن الموازنة أولوية. وحضر رئيس الإقليم نيجيرفان بارزاني الجلسة.', 'ar');
+    const masrour = ar.mentions.find((m) => m.text === 'مسرور بارزاني')?.entityId;
+    expect(masrour).toBeTruthy();
+    expect(ar.mentions.filter((m) => m.text === 'بارزاني').map((m) => m.entityId)).toEqual([masrour]);
+  });
+});
