@@ -274,6 +274,9 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q1882639: ['ماتشاكوس'],
   Q171357: ['كيشكيميت'],
   Q128978: ['كلس'],
+  // The capitals that share their country's Arabic name, as news tells them apart.
+  Q141026: ['الجزائر العاصمة'],
+  Q328109: ['تونس العاصمة'],
   // Arabic names upstream also gives a small city elsewhere, whose row would win: the state's.
   Q173: ['ألاباما'], // Alabama, not Bama (China)
   Q43194: ['يونان'], // Yunnan, not Yunan

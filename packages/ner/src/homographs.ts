@@ -79,3 +79,21 @@ export function oujdaOrJeddah(tokens: readonly Token[], at: number, text: string
   if (prev && variantsOf(prev).some((v) => CITY_WORDS.has(v.key))) return OUJDA;
   return MOROCCO_WORD.test(text) && !SAUDI_WORD.test(text) ? OUJDA : JEDDAH;
 }
+/**
+ * «الجزائر» and «تونس» name both a country and its capital; the gazetteer gives the word to the
+ * country. An Arabic article datelined with the bare word («الجزائر (واج) - …», «تونس – …») is
+ * written from the capital, and news that names the capital in its dateline means the capital by
+ * the bare word (the country is «البلاد», «الجزائر» the state's adjective «الجزائرية»): the article's
+ * mentions of that word are the capital's. Returns the capital's id, or null.
+ */
+export const CAPITAL_HOMOGRAPHS: ReadonlyMap<string, { readonly country: string; readonly capital: string }> = new Map([
+  ['الجزائر', { country: 'loc:DZA', capital: 'loc:Q141026' }],
+  ['تونس', { country: 'loc:TUN', capital: 'loc:Q328109' }],
+]);
+/** The dateline: the text's first word, then a dash, an agency in brackets, a comma or a colon. */
+const DATELINE = /^\s*(\S+)\s*(?:[-–—:،,(]|$)/u;
+
+export function datelineCapital(text: string, word: string): string | null {
+  const dateline = DATELINE.exec(text)?.[1];
+  return dateline === word ? (CAPITAL_HOMOGRAPHS.get(word)?.capital ?? null) : null;
+}

@@ -7,7 +7,7 @@ import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
 import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, isCountOrNameBehindB, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
-import { AMMAN, JEDDAH, OMAN, OUJDA, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
+import { AMMAN, CAPITAL_HOMOGRAPHS, JEDDAH, OMAN, OUJDA, datelineCapital, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
 import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
@@ -565,6 +565,21 @@ export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
     if (omanOrAmman(f, found, d.tokens, d.text) !== AMMAN) continue;
     f.mention.entityId = AMMAN;
     d.link(amman);
+  }
+}
+
+/** Step 9 (Arabic): «الجزائر», «تونس» the gazetteer gave to the country are the capital in an article datelined there (`datelineCapital`). */
+export function resolveCapitalDateline(d: Draft, entryOf: (id: string) => KbEntry | undefined): void {
+  for (const [word, { country }] of CAPITAL_HOMOGRAPHS) {
+    const capital = datelineCapital(d.text, word);
+    if (!capital) continue;
+    const entry = entryOf(capital);
+    if (!entry) continue;
+    for (const m of d.mentions) {
+      if (m.entityId !== country || m.text !== word) continue;
+      m.entityId = capital;
+      d.link(entry);
+    }
   }
 }
 

@@ -32,6 +32,7 @@ import {
   ASHARQ_AL_AWSAT,
   PLATFORM_X,
   resolveModelNames,
+  resolveCapitalDateline,
   resolveOmanAmman,
   resolveOujdaJeddah,
   resolveQuotedNewspaper,
@@ -140,6 +141,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
 
     if (arabic) {
       resolveOmanAmman(d, amman);
+      resolveCapitalDateline(d, (id) => entryById.get(id));
       resolveOujdaJeddah(d, jeddah);
       resolveQuotedNewspaper(d, asharqAlAwsat);
     }

@@ -127,3 +127,18 @@ describe('a surname two people of the article share', () => {
     expect(ar.mentions.filter((m) => m.text === 'بارزاني').map((m) => m.entityId)).toEqual([masrour]);
   });
 });
+
+describe('«الجزائر» and «تونس», country and capital', () => {
+  const ids = (text: string, surface: string): Array<string | null> => tagger().tag(text, 'ar').mentions.filter((m) => m.text === surface).map((m) => m.entityId);
+
+  it('are the capital in an article datelined with the bare word, the country otherwise', () => {
+    expect(ids('الجزائر (واج) - صادق نواب المجلس الشعبي الوطني في الجزائر على قانون البلدية.', 'الجزائر')).toEqual(['loc:Q141026', 'loc:Q141026']);
+    expect(ids('تونس – قرر البنك المركزي التونسي خفض سعر الفائدة، وقال إن تونس تحتاج إلى التمويل.', 'تونس')).toEqual(['loc:Q328109', 'loc:Q328109']);
+    expect(ids('وهران (واج) - قال وزير الطاقة إن الجزائر ستصدر مزيدا من الغاز.', 'الجزائر')).toEqual(['loc:DZA']);
+  });
+
+  it('read «الجزائر العاصمة» and «تونس العاصمة» whole as the capitals', () => {
+    expect(ids('وهران (واج) - عاد الوفد إلى الجزائر العاصمة مساء الاثنين.', 'الجزائر العاصمة')).toEqual(['loc:Q141026']);
+    expect(ids('صفاقس (وات) - نقل المصابون إلى تونس العاصمة.', 'تونس العاصمة')).toEqual(['loc:Q328109']);
+  });
+});
