@@ -142,3 +142,15 @@ describe('«الجزائر» and «تونس», country and capital', () => {
     expect(ids('صفاقس (وات) - نقل المصابون إلى تونس العاصمة.', 'تونس العاصمة')).toEqual(['loc:Q328109']);
   });
 });
+
+describe('places.tsv: Arabic names of places the filters dropped or upstream lacked', () => {
+  const ids = (text: string, surface: string): Array<string | null> => tagger().tag(text, 'ar').mentions.filter((m) => m.text === surface).map((m) => m.entityId);
+
+  it('links them, the ambiguous ones only where the model reads a place', () => {
+    expect(ids('بشار (واج) - أعلنت ولاية بشار عن افتتاح مستشفى جديد.', 'بشار')).toEqual(['loc:Q215467', 'loc:Q215467']);
+    expect(ids('قال الرئيس السوري السابق بشار الأسد في مقابلة إن الحرب انتهت.', 'بشار')).toEqual([]);
+    expect(ids('وصل الوزير إلى صقلية لتفقد الجسر.', 'صقلية')).toEqual(['loc:Q1460']);
+    expect(ids('وصل الوفد إلى ألماتي كبرى مدن كازاخستان.', 'ألماتي')).toEqual(['loc:Q186466']);
+    expect(ids('رفع المتظاهرون الأعلام البيضاء فوق المباني.', 'البيضاء')).toEqual([]);
+  });
+});
