@@ -38,8 +38,9 @@ const PLACE_WORDS = new Set(['park', 'airport', 'port', 'terminal', 'harbour', '
 
 /**
  * Capitalised phrases whose initials spell the acronym in brackets after them, one capital per
- * word (small words, "&" and hyphenated lower-case particles skipped: "Majlis Wahdat-e-Muslimeen
- * (MWM)"), two to eight words, ending in a word that names a body rather than a measure, a law, an
+ * word, or all of a word written in capitals ("SKA Observatory (SKAO)"; small words, "&", a
+ * possessive's s and hyphenated lower-case particles skipped: "Majlis Wahdat-e-Muslimeen (MWM)",
+ * "National People's Power (NPP)"), two to eight words, ending in a word that names a body rather than a measure, a law, an
  * event or a place. The phrase starts at the word that gives the acronym's first letter, so a
  * sentence's opening word is never taken in ("His Alliance for …").
  */
@@ -61,11 +62,15 @@ export function findAcronymDefinitions(text: string, tokens: readonly Token[]): 
       if (!/^[\s&'’-]*$/u.test(gap)) return;
       if (!w.cap || /^\d/u.test(w.text)) {
         const hyphenated = text.slice(w.end, w.end + 1) === '-' && text.slice(w.start - 1, w.start) === '-';
-        if (words > 0 && (SKIPPED.has(w.key) || hyphenated)) continue;
+        // "National People's Power (NPP)": the possessive's s.
+        const possessive = w.text === 's' && /['’]$/u.test(text.slice(w.start - 1, w.start));
+        if (words > 0 && (SKIPPED.has(w.key) || hyphenated || possessive)) continue;
         return;
       }
-      if (w.key.charAt(0).toUpperCase() !== letters.charAt(letters.length - 1)) return;
-      letters = letters.slice(0, -1);
+      // A word in capitals gives all its letters ("SKA Observatory (SKAO)").
+      const given = /^\p{Lu}{2,}$/u.test(w.text) && letters.endsWith(w.text) ? w.text.length : 1;
+      if (given === 1 && w.key.charAt(0).toUpperCase() !== letters.charAt(letters.length - 1)) return;
+      letters = letters.slice(0, -given);
       first = k;
       words++;
     }

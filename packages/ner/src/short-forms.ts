@@ -35,6 +35,9 @@ const NOT_SHORT_FORMS_EN = new Set([
  * organisations of the article share is left alone, and so is any word already `taken` by a mention
  * or sitting inside a longer capitalised name.
  */
+/** Capitalised words before a short form that open the sentence, not a longer name ("An IBU spokesman"). */
+const DETERMINERS_EN = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'our']);
+
 /** Small words an initialism skips ("Association of the German Automotive Industry" → AGAI). */
 const INITIALS_SKIP_EN = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', '&']);
 
@@ -95,7 +98,7 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     const joined = (a: Token | undefined, b: Token | undefined): boolean =>
-      a !== undefined && b !== undefined && a.cap && b.cap && a.key !== 'the' && /^[ \u00a0-]$/u.test(text.slice(a.end, b.start));
+      a !== undefined && b !== undefined && a.cap && b.cap && !DETERMINERS_EN.has(a.key) && /^[ \u00a0-]$/u.test(text.slice(a.end, b.start));
     if (joined(before, t) || joined(t, after)) return;
     hits.push({ token: i, entityId: id });
   });

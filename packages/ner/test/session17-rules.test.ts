@@ -23,6 +23,8 @@ describe('English names defined by a bracketed acronym', () => {
     expect(definitions('Sasol and Empresa Nacional de Hidrocarbonetos (ENH) signed the deal.')).toEqual(['Empresa Nacional de Hidrocarbonetos (ENH)']);
     expect(definitions('The Federation of Enterprises in Belgium (FEB) opposed the strike.')).toEqual(['Federation of Enterprises in Belgium (FEB)']);
     expect(definitions('Leaders of the Majlis Wahdat-e-Muslimeen (MWM) called for calm.')).toEqual(['Majlis Wahdat-e-Muslimeen (MWM)']);
+    expect(definitions('The SKA Observatory (SKAO) released the image.')).toEqual(['SKA Observatory (SKAO)']);
+    expect(definitions("President Dissanayake's National People's Power (NPP) won seven councils.")).toEqual(["National People's Power (NPP)"]);
     // The sentence's first word is not taken in when the acronym starts later.
     expect(definitions('His Alliance for Patriotic Reorientation and Construction (APRC) lost seats.')).toEqual(['Alliance for Patriotic Reorientation and Construction (APRC)']);
   });
@@ -152,5 +154,13 @@ describe('places.tsv: Arabic names of places the filters dropped or upstream lac
     expect(ids('وصل الوزير إلى صقلية لتفقد الجسر.', 'صقلية')).toEqual(['loc:Q1460']);
     expect(ids('وصل الوفد إلى ألماتي كبرى مدن كازاخستان.', 'ألماتي')).toEqual(['loc:Q186466']);
     expect(ids('رفع المتظاهرون الأعلام البيضاء فوق المباني.', 'البيضاء')).toEqual([]);
+  });
+});
+
+describe('English short forms after a sentence\'s determiner', () => {
+  it('link "An IBU spokesman" to the union the article defined', () => {
+    const text = 'KONTIOLAHTI — The International Biathlon Union (IBU) said it had moved the start. An IBU spokesman said the federation would decide.';
+    const ids = tagger().tag(text, 'en').mentions.filter((m) => m.text === 'IBU').map((m) => m.entityId);
+    expect(ids).toEqual(['org:international biathlon union', 'org:international biathlon union']);
   });
 });
