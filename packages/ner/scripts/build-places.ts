@@ -275,7 +275,7 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q171357: ['كيشكيميت'],
   Q128978: ['كلس'],
   // Arabic news names the filters above drop or upstream lacks (found in the article sets' gold):
-  // Sicily, Almaty, Baidoa, Erciş, Karaj, In Guezzam (upstream's Arabic is a machine translation,
+  // Sicily, Almaty, Baidoa, Erciş, Karaj, Toronto, In Guezzam (upstream's Arabic is a machine translation,
   // «في قزام»); Béchar, Bannu and Al Bayda' (Libya) only where the model reads a place, as the words
   // are also "Bashar", "sons of" and "the white".
   Q1460: ['صقلية'],
@@ -283,6 +283,7 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q506578: ['بيدوا'],
   Q2218549: ['أرجيش'],
   Q36529: ['كرج'],
+  Q172: ['تورونتو'],
   Q77102475: ['عين قزام', 'In Guezzam'],
   Q215467: ['~بشار'],
   Q806916: ['~بنو'],
