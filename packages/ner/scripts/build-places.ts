@@ -276,8 +276,9 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q128978: ['كلس'],
   // Arabic news names the filters above drop or upstream lacks (found in the article sets' gold):
   // Sicily, Almaty, Baidoa, Erciş, Karaj, Toronto, In Guezzam (upstream's Arabic is a machine translation,
-  // «في قزام»); Béchar, Bannu and Al Bayda' (Libya) only where the model reads a place, as the words
-  // are also "Bashar", "sons of" and "the white".
+  // «في قزام»); Béchar, Bannu and Al Bayda' (Libya) only where the model reads a place and the
+  // article names their country or a neighbour, as the words are also "Bashar", "sons of", "the
+  // white" (and Yemen's Al Bayda governorate).
   Q1460: ['صقلية'],
   Q186466: ['ألماتي'],
   Q506578: ['بيدوا'],
@@ -285,9 +286,9 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q36529: ['كرج'],
   Q172: ['تورونتو'],
   Q77102475: ['عين قزام', 'In Guezzam'],
-  Q215467: ['~بشار'],
-  Q806916: ['~بنو'],
-  Q35784: ['~البيضاء'],
+  Q215467: ['~بشار@الجزائر الجزائرية الجزائري ولاية وهران تندوف العبادلة'],
+  Q806916: ['~بنو@باكستان الباكستانية الباكستاني وزيرستان خيبر بختونخوا بيشاور'],
+  Q35784: ['~البيضاء@ليبيا الليبية الليبي درنة بنغازي الجبل الأخضر شحات طبرق'],
   // The capitals that share their country's Arabic name, as news tells them apart.
   Q141026: ['الجزائر العاصمة'],
   Q328109: ['تونس العاصمة'],
@@ -385,13 +386,13 @@ const KIND: Record<string, Kind> = { 'mledoze/countries': 'country', 'dr5hn/csc'
 // "Erbil" and «أربيل» get one id. Unrelated names that share an Arabic spelling (Alabama and Bama,
 // Yunnan and Yunan) stay apart.
 const skeleton = (s: string): string => slug(s).replace(/[^a-z]/g, '').replace(/[aeiouy]/g, '');
-/** States whose names only look like a city's of the same Arabic spelling: other places (checked by hand). */
-const NOT_THAT_CITY = new Set(['Jalal-Abad', 'Quebec', 'Altai', 'Jaén', 'Gulu', 'Bolu', 'Saare', 'Aube', 'Kisii', 'Centar', 'Zabul', 'Saint Peter', 'San Pedro', 'Mohammadia', "Al Bayda'", 'Porto Novo']);
+/** States whose names only look like a city's of the same Arabic spelling (other places), or whose capital is another town (checked by hand). */
+const NOT_THAT_CITY = new Set(['Baghlan', 'Sennar', 'Jalal-Abad', 'Quebec', 'Altai', 'Jaén', 'Gulu', 'Bolu', 'Saare', 'Aube', 'Kisii', 'Centar', 'Zabul', 'Saint Peter', 'San Pedro', 'Mohammadia', "Al Bayda'", 'Porto Novo']);
 const citiesByArabic = new Map<string, Row[]>();
 for (const r of rows) if (KIND[r.source] === 'city') citiesByArabic.set(r.arabic, [...(citiesByArabic.get(r.arabic) ?? []), r]);
 let merged = 0;
 for (const r of rows) {
-  if (KIND[r.source] !== 'region' || CLAIMED.has(r.arabic) || NOT_THAT_CITY.has(r.english)) continue;
+  if (KIND[r.source] !== 'region' || !/\p{Script=Arabic}/u.test(r.arabic) || CLAIMED.has(r.arabic) || NOT_THAT_CITY.has(r.english)) continue;
   const same = (citiesByArabic.get(r.arabic) ?? []).filter((c) => related(c.english, r.english) || (skeleton(c.english).length >= 2 && skeleton(c.english) === skeleton(r.english)));
   const [city] = same;
   if (same.length !== 1 || !city || city.key === r.key) continue;

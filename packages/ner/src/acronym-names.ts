@@ -31,10 +31,26 @@ const NOT_BODY_ENDS = new Set([
   'code', 'visa', 'certificate', 'licence', 'license', 'permit', 'number', 'card', 'project', 'policy', 'regulation', 'directive', 'status',
   'zone', 'zones', 'park', 'airport', 'port', 'field', 'basin', 'river', 'dam', 'reserve', 'stadium', 'terminal', 'station', 'canal',
   'corridor', 'island', 'islands', 'region', 'province', 'district', 'territory', 'territories', 'republic', 'emirates', 'states', 'kingdom',
+  // Titles and ranks ("Chief Minister (CM)", "Director General (DG)"), things and measures
+  // ("Improvised Explosive Device (IED)", "Earnings Per Share (EPS)", "West Texas Intermediate
+  // (WTI)"), meetings, leagues and wars.
+  'minister', 'ministers', 'officer', 'officers', 'general', 'president', 'secretary', 'justice', 'governor', 'commander', 'chief', 'inspector',
+  'director', 'intermediate', 'device', 'devices', 'carrier', 'carriers', 'equipment', 'share', 'meeting', 'violence', 'war', 'gas', 'oil',
+  'league', 'deficit', 'surplus', 'income', 'fuel', 'weapon', 'weapons', 'missile', 'missiles',
 ]);
 
 /** Words of a place's or a facility's name, anywhere in the phrase. */
-const PLACE_WORDS = new Set(['park', 'airport', 'port', 'terminal', 'harbour', 'harbor', 'zone', 'field', 'basin', 'dam', 'stadium', 'station', 'canal', 'bridge', 'highway', 'mine', 'refinery', 'reserve']);
+const PLACE_WORDS = new Set([
+  'park', 'airport', 'port', 'terminal', 'harbour', 'harbor', 'zone', 'field', 'basin', 'dam', 'stadium', 'station', 'canal', 'bridge', 'highway',
+  'mine', 'refinery', 'reserve', 'sea', 'area', 'areas', 'pipeline', 'railway', 'region', 'gulf', 'bay', 'strait', 'ocean', 'lake', 'valley', 'desert',
+]);
+
+/** Last words of a body's name: the model's person or place reading over such a phrase does not count against it. */
+export const BODY_HEADS_EN: ReadonlySet<string> = new Set([
+  'observatory', 'institute', 'agency', 'company', 'corporation', 'authority', 'commission', 'council', 'association', 'federation', 'union',
+  'organization', 'organisation', 'party', 'movement', 'front', 'bank', 'fund', 'group', 'ministry', 'office', 'board', 'bureau', 'service',
+  'services', 'centre', 'center', 'university', 'court', 'committee', 'foundation', 'society', 'network', 'alliance', 'forces', 'army', 'police',
+]);
 
 /**
  * Capitalised phrases whose initials spell the acronym in brackets after them, one capital per

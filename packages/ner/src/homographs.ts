@@ -81,18 +81,18 @@ export function oujdaOrJeddah(tokens: readonly Token[], at: number, text: string
 }
 /**
  * «الجزائر» and «تونس» name both a country and its capital; the gazetteer gives the word to the
- * country. An Arabic article datelined with the bare word («الجزائر (واج) - …», «تونس – …») is
- * written from the capital, and news that names the capital in its dateline means the capital by
- * the bare word (the country is «البلاد», «الجزائر» the state's adjective «الجزائرية»): the article's
- * mentions of that word are the capital's. Returns the capital's id, or null.
+ * country. The dateline of an Arabic article written from the capital («الجزائر (واج) - …», «تونس –
+ * …») is the capital; the same word in the body is mostly the state («وقعت الجزائر وإيطاليا …») and
+ * stays the country's, and so does a headline's «الجزائر:».
  */
 export const CAPITAL_HOMOGRAPHS: ReadonlyMap<string, { readonly country: string; readonly capital: string }> = new Map([
   ['الجزائر', { country: 'loc:DZA', capital: 'loc:Q141026' }],
   ['تونس', { country: 'loc:TUN', capital: 'loc:Q328109' }],
 ]);
-/** The dateline: the text's first word, then a dash, an agency in brackets, a comma or a colon. */
-const DATELINE = /^\s*(\S+)\s*(?:[-–—:،,(]|$)/u;
+/** The dateline: the text's first word, then a dash, or an agency in brackets. */
+const DATELINE = /^\s*(\S+)\s*(?:[-–—]|\([^)\n]{1,40}\)\s*[-–—:])/u;
 
+/** The capital's id when the text's dateline is `word`, else null. */
 export function datelineCapital(text: string, word: string): string | null {
   const dateline = DATELINE.exec(text)?.[1];
   return dateline === word ? (CAPITAL_HOMOGRAPHS.get(word)?.capital ?? null) : null;

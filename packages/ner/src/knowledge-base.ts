@@ -58,7 +58,10 @@ export function parsePlaces(tsv: string, source = 'places.tsv'): KbEntry[] {
     if (id === 'id') continue;
     if (!id || !ar || !en) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: need id, Arabic and English name`);
     const extra = aliasesOf(aliases, source, line);
-    out.push({ id, type: 'LOC', en, ar, aliases: [en, ar, ...extra], strong: kind === 'country' });
+    // A name column written as a model-confirmed alias («~البيضاء@ليبيا …») is matched as one; the
+    // place is named by its form.
+    const plain = (name: string): string => (name.startsWith(CONFIRMED_ALIAS) ? splitCues(name.slice(CONFIRMED_ALIAS.length)).form : name);
+    out.push({ id, type: 'LOC', en: plain(en), ar: plain(ar), aliases: [en, ar, ...extra], strong: kind === 'country' });
   }
   return out;
 }

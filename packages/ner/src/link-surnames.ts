@@ -42,8 +42,9 @@ const FAMILY_FIRST_EN = new Set(['li', 'hu', 'wu', 'lu', 'xu', 'ma']);
 
 /**
  * A surname alone ("بيسكوف", "Musk") refers to the person named in full elsewhere in the same
- * article; so does an English given name alone. A surname two people of the article share is
- * the first one's; a given name they share is left alone.
+ * article; so does an English given name alone. A surname two people of the article share is,
+ * where the model reads a person, the KB's one of them, else the one named first; a given name
+ * they share is left alone.
  */
 export function linkSurnames(
   tokens: readonly Token[],
@@ -51,14 +52,17 @@ export function linkSurnames(
   covered: ReadonlySet<number>,
   /** Tokens the model read as a one-word person (an Arabic family name alone links only there). */
   modelPersons: ReadonlySet<number> = new Set(),
+  /** Whether a person's id is a KB entry's. */
+  isLinked: (id: string) => boolean = () => false,
 ): SurnameHit[] {
   const owners = new Map<string, string | null>();
   /** Whether each surname is written with the article: «جمعة» the person is not «الجمعة», Friday. */
   const withArticle = new Map<string, boolean>();
   /** Surnames written with a final ي: «على» (the preposition, with ى) is not «علي». */
   const endsInYa = new Set<string>();
-  /** The person each surname was first given to in full. */
+  /** The person each surname was first given to in full, and everyone it was given to. */
   const firstNamed = new Map<string, { at: number; entityId: string }>();
+  const namesakes = new Map<string, Set<string>>();
   for (const p of people) {
     if (p.last <= p.first) continue;
     const last = tokens[p.last];
@@ -70,6 +74,7 @@ export function linkSurnames(
     owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
     const seen = firstNamed.get(last.key);
     if (!seen || p.first < seen.at) firstNamed.set(last.key, { at: p.first, entityId: p.entityId });
+    namesakes.set(last.key, new Set([...(namesakes.get(last.key) ?? []), p.entityId]));
     if (last.arabic) withArticle.set(last.key, last.article);
     if (last.arabic && /ي[\u064B-\u0652]*$/u.test(last.text)) endsInYa.add(last.key);
   }
@@ -103,9 +108,16 @@ export function linkSurnames(
     const prev = into.get(before.key);
     into.set(before.key, prev === undefined || prev === p.entityId ? p.entityId : null);
   }
-  // A surname two people of the article share is the one named first ("Riad Salameh" … "his
-  // brother Raja Salameh" … "Salameh"): news gives a later namesake his given name every time.
-  for (const [key, id] of owners) if (id === null) owners.set(key, firstNamed.get(key)?.entityId ?? null);
+  // A surname two people of the article share, where the model reads a person: the one the KB
+  // knows, if only one is («حسين الشرع» … «أحمد الشرع» … «الشرع»), else the one named first ("Riad
+  // Salameh" … "his brother Raja Salameh" … "Salameh"): news gives a later namesake his given name.
+  const shared = new Map<string, string>();
+  for (const [key, id] of owners) {
+    if (id !== null) continue;
+    const known = [...(namesakes.get(key) ?? [])].filter(isLinked);
+    const pick = known.length === 1 ? known[0] : firstNamed.get(key)?.entityId;
+    if (pick !== undefined) shared.set(key, pick);
+  }
   const surnames = new Set(owners.keys());
   for (const [key, id] of given) if (!owners.has(key)) owners.set(key, id);
   const hits: SurnameHit[] = [];
@@ -127,7 +139,7 @@ export function linkSurnames(
         hits.push({ token: i, skip: v.skip, entityId: second, part: 'surname' });
         return;
       }
-      const id = owners.get(v.key);
+      const id = owners.get(v.key) ?? (modelPersons.has(i) && v.clitics === '' ? shared.get(v.key) : undefined);
       const article = withArticle.get(v.key);
       if (endsInYa.has(v.key) && /ى[\u064B-\u0652]*$/u.test(t.text)) continue;
       if (id && (article === undefined || article === v.article)) {

@@ -468,7 +468,7 @@ export function addSurnameLinks(d: Draft, modelPersons: ReadonlySet<number> = ne
   // An English surname the gazetteer also lists as a town ("Noda") is the person's once the
   // article has named the person in full; a given name that is a town is not.
   const open = d.arabic ? d.covered : new Set([...d.covered].filter((k) => !d.weakPlaces.has(k)));
-  for (const hit of linkSurnames(d.tokens, d.people, open, modelPersons)) {
+  for (const hit of linkSurnames(d.tokens, d.people, open, modelPersons, (id) => d.info.get(id)?.linked === true)) {
     const t = d.tokens[hit.token];
     // A given name that is also a town stays the town ("Paris" after "Paris Hilton").
     if (!t || (hit.part === 'given' && d.weakPlaces.has(hit.token))) continue;
@@ -568,18 +568,17 @@ export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
   }
 }
 
-/** Step 9 (Arabic): «الجزائر», «تونس» the gazetteer gave to the country are the capital in an article datelined there (`datelineCapital`). */
+/** Step 9 (Arabic): the dateline's «الجزائر», «تونس», which the gazetteer gave to the country, is the capital (`datelineCapital`). */
 export function resolveCapitalDateline(d: Draft, entryOf: (id: string) => KbEntry | undefined): void {
   for (const [word, { country }] of CAPITAL_HOMOGRAPHS) {
     const capital = datelineCapital(d.text, word);
     if (!capital) continue;
     const entry = entryOf(capital);
     if (!entry) continue;
-    for (const m of d.mentions) {
-      if (m.entityId !== country || m.text !== word) continue;
-      m.entityId = capital;
-      d.link(entry);
-    }
+    const dateline = d.mentions.find((m) => m.entityId === country && m.text === word && d.text.slice(0, m.start).trim() === '');
+    if (!dateline) continue;
+    dateline.entityId = capital;
+    d.link(entry);
   }
 }
 

@@ -13,7 +13,7 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms } from './bracketed-names.ts';
 import { describedPlaceLinks } from './described-links.ts';
-import { acronymLinks, findAcronymDefinitions } from './acronym-names.ts';
+import { acronymLinks, BODY_HEADS_EN, findAcronymDefinitions } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
@@ -120,6 +120,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       : findAcronymDefinitions(text, d.tokens).filter(
           (a) =>
             matcher.confirm(d.tokens, a.first, a.last, 'ORG') === null &&
+            // A person or a place the model reads over the whole phrase ("Andres Manuel Lopez
+            // Obrador (AMLO)", "Azad Jammu and Kashmir (AJK)") stays one, unless it ends in a body's word.
+            (BODY_HEADS_EN.has(d.tokens[a.last]?.key ?? '') || !found.some((s) => (s.type === 'PER' || s.type === 'LOC') && s.first <= a.first && s.last >= a.last)) &&
             found.some((s) => (s.first <= a.last && s.last >= a.first) || (s.type === 'ORG' && s.first <= a.acronym && s.last >= a.acronym)) &&
             !(d.tokens[a.first - 1]?.cap === true && !POSSESSIVES_EN.has(d.tokens[a.first - 1]?.key ?? '') && [...found, ...shapedNames].some((s) => s.first < a.first && s.last >= a.last)),
         );
