@@ -354,7 +354,10 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withoutDemonym(tokens, withoutLeadingRole(tokens, withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))))
-    .filter((m): m is ModelSpan => m !== null);
+    .filter((m): m is ModelSpan => m !== null)
+    // "Sabah Mineral Management", "Majeed Brigade", "Crocker Range", "Lao National Museum": a
+    // "person" of two words or more whose last word is a body's or a place's is that.
+    .map((m) => (m.type !== 'PER' || arabic || m.last <= m.first ? m : { ...m, type: headTypeEn(tokens[m.last]) ?? m.type }));
   const ids = spans.map((m) => {
     // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).
     const surface = text.slice(m.start, tokens[m.last]?.end ?? m.start);
@@ -566,6 +569,18 @@ export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
     f.mention.entityId = AMMAN;
     d.link(amman);
   }
+}
+
+/** Last words of English names that make them a body's ("… Management", "… Brigade"); not words surnames are made of ("Court", "Hall", "Park"). */
+const BODY_LAST_EN = new Set(['management', 'brigade', 'brigades', 'battalion', 'regiment', 'ministry', 'agency', 'council', 'commission', 'institute',
+  'university', 'party', 'movement', 'committee', 'authority', 'academy', 'league', 'coalition', 'corporation', 'company', 'bank', 'fund',
+  'association', 'federation', 'alliance', 'office', 'bureau', 'society', 'foundation', 'network', 'group', 'holdings', 'limited', 'ltd', 'inc']);
+/** Last words of English names that make them a place's. */
+const PLACE_LAST_EN = new Set(['range', 'mountains', 'museum', 'stadium', 'airport', 'cave', 'mosque', 'cathedral', 'palace', 'square', 'river',
+  'lake', 'valley', 'island', 'islands', 'canal', 'dam', 'desert', 'peninsula', 'plateau', 'highway', 'province', 'district', 'county']);
+function headTypeEn(last: Token | undefined): 'ORG' | 'LOC' | null {
+  if (!last || last.arabic || !last.cap) return null;
+  return BODY_LAST_EN.has(last.key) ? 'ORG' : PLACE_LAST_EN.has(last.key) ? 'LOC' : null;
 }
 
 /** Step 9 (Arabic): the dateline's «الجزائر», «تونس», which the gazetteer gave to the country, is the capital (`datelineCapital`). */

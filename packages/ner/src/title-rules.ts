@@ -33,14 +33,23 @@ const TITLES_EN = new Set([
   'pitcher', 'batter', 'bowler', 'batsman', 'skipper', 'manager', 'playmaker', 'sprinter', 'cyclist', 'jockey',
   'singer', 'rapper', 'actor', 'actress', 'filmmaker', 'novelist', 'author', 'poet', 'artist', 'designer', 'architect',
   'photographer', 'entrepreneur', 'investor', 'billionaire', 'tycoon',
+  // Monarchs and sumo ranks: "Emperor Naruhito", "Yokozuna Onosato", "ozeki Kotozakura".
+  'emperor', 'empress', 'yokozuna', 'ozeki', 'sekiwake', 'komusubi',
 ]);
+/** Titles a person keeps before a single name ("Pope Leo", "Emperor Meiji", "Yokozuna Onosato"): never part of it. */
+const TITLES_BEFORE_ONE_NAME_EN = new Set(['pope', 'emperor', 'empress', 'king', 'queen', 'prince', 'princess', 'emir', 'president', 'ayatollah', 'cardinal', 'yokozuna', 'ozeki', 'sekiwake', 'komusubi']);
 /**
  * An English person name the model read with a role before it ("Financial Officer Roger Dassen"):
- * the name after the last title word, when two words or more are left; else the name as read.
+ * the name after the last title word, when two words or more are left, or one name after a
+ * monarch's or a rank's title ("Pope Leo", "Emperor Pedro II"); else the name as read.
  */
 export function withoutLeadingRole<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M {
   let cut = -1;
   for (let k = m.first; k <= m.last - 2; k++) if (isEnglishTitle(tokens[k])) cut = k;
+  // "Pope Leo", "Emperor Pedro II": a monarch's or a rank's title before one name (and a numeral).
+  const numeral = /^[IVX]+$/u.test(tokens[m.last]?.text ?? '') ? 1 : 0;
+  const one = tokens[m.last - numeral - 1];
+  if (cut < 0 && m.last - numeral - 1 === m.first && one && !one.arabic && TITLES_BEFORE_ONE_NAME_EN.has(one.key) && /^\p{Lu}\p{Ll}/u.test(tokens[m.last - numeral]?.text ?? '')) cut = m.first;
   const head = tokens[cut + 1];
   return cut >= 0 && head ? { ...m, first: cut + 1, start: head.start } : m;
 }

@@ -205,3 +205,20 @@ describe('faults the review of this session\'s rules found, fixed', () => {
     expect(en('Fighting spread to Sennar state on Monday.')).toEqual(['LOC Sennar loc:Q865534']);
   });
 });
+
+describe('English model people that are titled, or bodies and places by their last word', () => {
+  const en = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it('leave a monarch\'s or a sumo rank\'s title out of one name', () => {
+    expect(en('The meteorite was donated by Emperor Pedro II in 1888.')).toContain('PER Pedro II');
+    expect(en('Yokozuna Onosato won his third title on Sunday.')).toContain('PER Onosato');
+    expect(en('King Charles met Pope Leo in Rome.')).toContain('PER Leo');
+  });
+
+  it('retype a "person" ending in a body\'s or a place\'s word', () => {
+    expect(en('The permit was issued by Sabah Mineral Management, a state company.')).toContain('ORG Sabah Mineral Management');
+    expect(en('The Majeed Brigade of the BLA claimed the attack.')).toContain('ORG Majeed Brigade');
+    expect(en('The mine lies near the Crocker Range in Sabah.')).toContain('LOC Crocker Range');
+    expect(en('Stuart Hall and Kevin Church spoke.').filter((m) => m.startsWith('PER '))).toHaveLength(2);
+  });
+});
