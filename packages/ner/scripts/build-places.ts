@@ -289,6 +289,9 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q215467: ['~بشار@الجزائر الجزائرية الجزائري ولاية وهران تندوف العبادلة'],
   Q806916: ['~بنو@باكستان الباكستانية الباكستاني وزيرستان خيبر بختونخوا بيشاور'],
   Q35784: ['~البيضاء@ليبيا الليبية الليبي درنة بنغازي الجبل الأخضر شحات طبرق'],
+  // Quebec the province, as English and Arabic news mean it; the city is "Quebec City".
+  Q176: ['Québec', 'كيبيك'],
+  Q2145: ['Quebec City', 'مدينة كيبيك'],
   // The capitals that share their country's Arabic name, as news tells them apart.
   Q141026: ['الجزائر العاصمة'],
   Q328109: ['تونس العاصمة'],

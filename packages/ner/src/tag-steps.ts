@@ -576,7 +576,7 @@ const BODY_LAST_EN = new Set(['management', 'brigade', 'brigades', 'battalion', 
   'university', 'party', 'movement', 'committee', 'authority', 'academy', 'league', 'coalition', 'corporation', 'company', 'bank', 'fund',
   'association', 'federation', 'alliance', 'office', 'bureau', 'society', 'foundation', 'network', 'group', 'holdings', 'limited', 'ltd', 'inc']);
 /** Last words of English names that make them a place's. */
-const PLACE_LAST_EN = new Set(['range', 'mountains', 'museum', 'stadium', 'airport', 'cave', 'mosque', 'cathedral', 'palace', 'square', 'river',
+const PLACE_LAST_EN = new Set(['range', 'mountains', 'reef', 'museum', 'stadium', 'airport', 'cave', 'mosque', 'cathedral', 'palace', 'square', 'river',
   'lake', 'valley', 'island', 'islands', 'canal', 'dam', 'desert', 'peninsula', 'plateau', 'highway', 'province', 'district', 'county']);
 function headTypeEn(last: Token | undefined): 'ORG' | 'LOC' | null {
   if (!last || last.arabic || !last.cap) return null;

@@ -222,3 +222,21 @@ describe('English model people that are titled, or bodies and places by their la
     expect(en('Stuart Hall and Kevin Church spoke.').filter((m) => m.startsWith('PER '))).toHaveLength(2);
   });
 });
+
+describe('after articles-blind26\'s second run', () => {
+  const en = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text} ${m.entityId}`);
+
+  it('reads Quebec as the province and "Quebec City" as the city, in both languages', () => {
+    expect(en('The court upheld the Quebec law, and the premier spoke in Quebec City.')).toEqual(expect.arrayContaining(['LOC Quebec loc:Q176', 'LOC Quebec City loc:Q2145']));
+    expect(tagger().tag('وقالت حكومة كيبيك إن القانون باق.', 'ar').mentions.map((m) => m.entityId)).toContain('loc:Q176');
+  });
+
+  it('gives the bare "Conservatives" to the party of the country the article names', () => {
+    expect(en('OTTAWA — The Conservatives under Pierre Poilievre objected.')).toContain('ORG Conservatives org:canada-conservative-party');
+    expect(en('LONDON — The Conservatives under Kemi Badenoch lost seats to Reform.')).toContain('ORG Conservatives org:uk-conservative-party');
+  });
+
+  it('reads a reef as a place', () => {
+    expect(en('Divers counted spawning at Davies Reef off Townsville.')).toContain('LOC Davies Reef loc:davies reef');
+  });
+});
