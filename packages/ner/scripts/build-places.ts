@@ -285,6 +285,11 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q2218549: ['أرجيش'],
   Q36529: ['كرج'],
   Q172: ['تورونتو'],
+  // English news spellings: Khan Younis, Aghdam, Sumgait, Zhambyl.
+  Q948026: ['Khan Younis'],
+  Q201647: ['Aghdam'],
+  'sumqay-t': ['Sumgayit', 'Sumgait'],
+  Q486657: ['Zhambyl'],
   Q77102475: ['عين قزام', 'In Guezzam'],
   Q215467: ['~بشار@الجزائر الجزائرية الجزائري ولاية وهران تندوف العبادلة'],
   Q806916: ['~بنو@باكستان الباكستانية الباكستاني وزيرستان خيبر بختونخوا بيشاور'],
