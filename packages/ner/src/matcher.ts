@@ -100,8 +100,9 @@ export function spellingsOf(alias: string, type?: KbEntry['type']): readonly str
   const apart = alias.replace(/(^|[\s])عبدال(?=\p{L}{2})/gu, '$1عبد ال');
   const forms = [alias, joined, apart];
   if (type === 'LOC') forms.push(...placeSpellingsOf(alias));
-  // "Saint Petersburg" is written "St Petersburg" and "St. Petersburg" as often.
-  if (/^Saint[ -]\p{Lu}/u.test(alias)) forms.push(`St ${alias.slice(6)}`, `St. ${alias.slice(6)}`);
+  // "Saint Petersburg" is written "St Petersburg" as often. ("St." is not matched: a full stop
+  // stands between the words.)
+  if (/^Saint[ -]\p{Lu}/u.test(alias)) forms.push(`St ${alias.slice(6)}`);
   return [...new Set(forms)];
 }
 

