@@ -344,11 +344,13 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
  */
 const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra',
   // Arabic place words as English copy writes them ("Suq al-Shuyukh", "Bab al-Zawiya", "Karmat Bani Said", "Tal Afar", "Bir Zeit").
-  'suq', 'souq', 'souk', 'bab', 'bir', 'jisr', 'kafr', 'kfar', 'qasr', 'nahr', 'marsa', 'karmat', 'hayy', 'qalaat', 'qalat']);
+  'suq', 'souq', 'souk', 'bab', 'bir', 'jisr', 'kafr', 'kfar', 'qasr', 'nahr', 'marsa', 'karmat', 'hayy', 'qalaat', 'qalat',
+  // "Plaza Huincul", "San Isidro", and English openers: "Port Moresby", "Mount Hagen", "Lake Kivu", "Cape Coast", "Fort Portal".
+  'plaza', 'san', 'port', 'mount', 'lake', 'cape', 'fort', 'isla']);
 /** Of those, the words a person's name may open ("Santa Claus"): a name part after them keeps a person. */
 const PERSON_TOO_ES = new Set(['santa', 'vila', 'campo']);
-/** Last words that make a person-like name a town ("Isa Town"); not for organisations ("Luton Town" is a club). */
-const PLACE_LAST_PERSON_EN = new Set(['town']);
+/** Last words that make a person-like name a place ("Isa Town", "Marsden Point"); not for organisations ("Luton Town" is a club). */
+const PLACE_LAST_PERSON_EN = new Set(['town', 'point', 'bay', 'beach', 'springs', 'falls', 'heights']);
 
 /**
  * A person's name of two words or more, as the model read it, that opens with such a word, unless
