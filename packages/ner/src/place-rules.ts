@@ -345,8 +345,9 @@ export function isEnglishPlaceName(tokens: readonly Token[], first: number, last
 const PLACE_FIRST_ES = new Set(['las', 'los', 'sierra', 'cerro', 'laguna', 'playa', 'puerto', 'bahía', 'bahia', 'punta', 'ciudad', 'nueva', 'nuevo', 'santa', 'río', 'ría', 'vila', 'arroyo', 'valle', 'campo', 'lomas', 'barra',
   // Arabic place words as English copy writes them ("Suq al-Shuyukh", "Bab al-Zawiya", "Karmat Bani Said", "Tal Afar", "Bir Zeit").
   'suq', 'souq', 'souk', 'bab', 'bir', 'jisr', 'kafr', 'kfar', 'qasr', 'nahr', 'marsa', 'karmat', 'hayy', 'qalaat', 'qalat',
-  // "Plaza Huincul", "San Isidro", and English openers: "Port Moresby", "Mount Hagen", "Lake Kivu", "Cape Coast", "Fort Portal".
-  'plaza', 'san', 'port', 'mount', 'lake', 'cape', 'fort', 'isla']);
+  // "Plaza Huincul", and English openers: "Port Moresby", "Mount Hagen", "Lake Kivu", "Cape Coast", "Fort Portal".
+  // (Not "San": "San Martín" is as often the general.)
+  'plaza', 'port', 'mount', 'lake', 'cape', 'fort', 'isla']);
 /** Of those, the words a person's name may open ("Santa Claus"): a name part after them keeps a person. */
 const PERSON_TOO_ES = new Set(['santa', 'vila', 'campo']);
 /** Last words that make a person-like name a place ("Isa Town", "Marsden Point"); not for organisations ("Luton Town" is a club). */
