@@ -25,13 +25,13 @@ export interface TrainingData {
 const ARTICLE_SETS = [
   'articles',
   ...['', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26'].map((n) => `articles-blind${n}`),
-  ...Array.from({ length: 77 }, (_, i) => `articles-train${i + 1}`),
+  ...Array.from({ length: 83 }, (_, i) => `articles-train${i + 1}`),
 ];
 
 /**
  * Articles of training sets held out of training (`set/file.json`): a training article written at
  * the same time as a sealed blind set that shares a topic with it waits here until that set has
- * been scored. `articles-train66` … `-train77` were written beside `articles-blind27`; by their file
+ * been scored. `articles-train66` … `-train83` were written beside `articles-blind27`; by their file
  * names six share an event, a place or a beat with it (Chang'e 7 twice, floods in Nabeul, a
  * landslide on Mount Elgon, an Iraqi city's water supply, Southern African wildlife), so they wait
  * until it has been scored.
