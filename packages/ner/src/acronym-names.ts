@@ -1,3 +1,4 @@
+import { DETERMINERS_EN } from './short-forms.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import type { Mention } from './types.ts';
 
@@ -46,7 +47,7 @@ const PLACE_WORDS = new Set([
 ]);
 
 /** Last words of a body's name: the model's person or place reading over such a phrase does not count against it. */
-export const BODY_HEADS_EN: ReadonlySet<string> = new Set([
+const BODY_HEADS_EN: ReadonlySet<string> = new Set([
   'observatory', 'institute', 'agency', 'company', 'corporation', 'authority', 'commission', 'council', 'association', 'federation', 'union',
   'organization', 'organisation', 'party', 'movement', 'front', 'bank', 'fund', 'group', 'ministry', 'office', 'board', 'bureau', 'service',
   'services', 'centre', 'center', 'university', 'court', 'committee', 'foundation', 'society', 'network', 'alliance', 'forces', 'army', 'police',
@@ -98,6 +99,41 @@ export function findAcronymDefinitions(text: string, tokens: readonly Token[]): 
     out.push({ first, last: i - 1, start: firstToken.start, end: prev.end, acronym: i });
   });
   return out;
+}
+
+/** A span the tagger found, as token indexes (inclusive), with its type where it has one. */
+interface FoundSpan {
+  readonly first: number;
+  readonly last: number;
+  readonly type?: string;
+}
+
+/**
+ * The definitions the tagger reads as organisations, given the model's names (`found`), the
+ * longer capitalised names other rules found (`longer`) and whether the KB links the phrase only
+ * where the model confirms it (`confirmedByKb`, left to that step): the model read a name over the
+ * phrase or reads the acronym as an organisation; it did not read the whole phrase as one person
+ * or place ("Andres Manuel Lopez Obrador (AMLO)", "Azad Jammu and Kashmir (AJK)") unless the
+ * phrase ends in a body's word; and no longer name holds it with a capitalised qualifier in front
+ * ("U.S. International Development Finance Corporation (DFC)"), while one joined by "of"
+ * ("Monetary Policy Committee of the Central Bank of the Republic of Turkey (CBRT)") is another body.
+ */
+export function definedBodies(
+  definitions: readonly AcronymDefinition[],
+  tokens: readonly Token[],
+  found: readonly FoundSpan[],
+  longer: readonly FoundSpan[],
+  confirmedByKb: (a: AcronymDefinition) => boolean,
+): AcronymDefinition[] {
+  return definitions.filter((a) => {
+    if (confirmedByKb(a)) return false;
+    const readAsOne = found.some((s) => (s.type === 'PER' || s.type === 'LOC') && s.first <= a.first && s.last >= a.last);
+    if (readAsOne && !BODY_HEADS_EN.has(tokens[a.last]?.key ?? '')) return false;
+    if (!found.some((s) => (s.first <= a.last && s.last >= a.first) || (s.type === 'ORG' && s.first <= a.acronym && s.last >= a.acronym))) return false;
+    const before = tokens[a.first - 1];
+    const qualified = before?.cap === true && !DETERMINERS_EN.has(before.key) && [...found, ...longer].some((s) => s.first < a.first && s.last >= a.last);
+    return !qualified;
+  });
 }
 
 /**

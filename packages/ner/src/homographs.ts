@@ -79,6 +79,7 @@ export function oujdaOrJeddah(tokens: readonly Token[], at: number, text: string
   if (prev && variantsOf(prev).some((v) => CITY_WORDS.has(v.key))) return OUJDA;
   return MOROCCO_WORD.test(text) && !SAUDI_WORD.test(text) ? OUJDA : JEDDAH;
 }
+
 /**
  * «الجزائر» and «تونس» name both a country and its capital; the gazetteer gives the word to the
  * country. The dateline of an Arabic article written from the capital («الجزائر (واج) - …», «تونس –

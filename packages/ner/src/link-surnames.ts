@@ -74,7 +74,8 @@ export function linkSurnames(
     owners.set(last.key, prev === undefined || prev === p.entityId ? p.entityId : null);
     const seen = firstNamed.get(last.key);
     if (!seen || p.first < seen.at) firstNamed.set(last.key, { at: p.first, entityId: p.entityId });
-    namesakes.set(last.key, new Set([...(namesakes.get(last.key) ?? []), p.entityId]));
+    const sharers = namesakes.get(last.key) ?? new Set<string>();
+    namesakes.set(last.key, sharers.add(p.entityId));
     if (last.arabic) withArticle.set(last.key, last.article);
     if (last.arabic && /ي[\u064B-\u0652]*$/u.test(last.text)) endsInYa.add(last.key);
   }

@@ -35,8 +35,8 @@ const NOT_SHORT_FORMS_EN = new Set([
  * organisations of the article share is left alone, and so is any word already `taken` by a mention
  * or sitting inside a longer capitalised name.
  */
-/** Capitalised words before a short form that open the sentence, not a longer name ("An IBU spokesman"). */
-const DETERMINERS_EN = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'our']);
+/** Capitalised words that open a sentence before a name and are no part of it ("An IBU spokesman", "His Alliance for …"). */
+export const DETERMINERS_EN: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'our', 'my', 'your']);
 
 /** Small words an initialism skips ("Association of the German Automotive Industry" → AGAI). */
 const INITIALS_SKIP_EN = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', '&']);

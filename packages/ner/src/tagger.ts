@@ -13,7 +13,7 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms } from './bracketed-names.ts';
 import { describedPlaceLinks } from './described-links.ts';
-import { acronymLinks, BODY_HEADS_EN, findAcronymDefinitions } from './acronym-names.ts';
+import { acronymLinks, definedBodies, findAcronymDefinitions } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
@@ -108,24 +108,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // Names shown by their shape ("Office of Management and Budget"; "وزارة النفط العراقية"): a
     // KB name inside one is part of it.
     const people = found.filter((s) => s.type === 'PER');
-    // A name the article defines by its acronym ("Zimbabwe Cricket (ZC)") goes first, where the
-    // model read a name there or reads the acronym as an organisation (a name the KB links only
-    // where the model confirms it is left to that step).
-    // A longer name that holds it with a qualifier in front ("U.S. International Development
-    // Finance Corporation (DFC)") stays whole; one joined by "of" ("Monetary Policy Committee of
-    // the Central Bank of the Republic of Turkey (CBRT)") is another body.
+    // A name the article defines by its acronym ("Zimbabwe Cricket (ZC)") goes first.
     const shapedNames = arabic ? [] : findEnglishOrgNames(text, d.tokens, d.join, isCountryWord).map((s) => withModelsOfClause(withoutPersonAfterOf(s, d.tokens, people), d.tokens, modelOrgs));
-    const defined = arabic
-      ? []
-      : findAcronymDefinitions(text, d.tokens).filter(
-          (a) =>
-            matcher.confirm(d.tokens, a.first, a.last, 'ORG') === null &&
-            // A person or a place the model reads over the whole phrase ("Andres Manuel Lopez
-            // Obrador (AMLO)", "Azad Jammu and Kashmir (AJK)") stays one, unless it ends in a body's word.
-            (BODY_HEADS_EN.has(d.tokens[a.last]?.key ?? '') || !found.some((s) => (s.type === 'PER' || s.type === 'LOC') && s.first <= a.first && s.last >= a.last)) &&
-            found.some((s) => (s.first <= a.last && s.last >= a.first) || (s.type === 'ORG' && s.first <= a.acronym && s.last >= a.acronym)) &&
-            !(d.tokens[a.first - 1]?.cap === true && !POSSESSIVES_EN.has(d.tokens[a.first - 1]?.key ?? '') && [...found, ...shapedNames].some((s) => s.first < a.first && s.last >= a.last)),
-        );
+    const defined = arabic ? [] : definedBodies(findAcronymDefinitions(text, d.tokens), d.tokens, found, shapedNames, (a) => matcher.confirm(d.tokens, a.first, a.last, 'ORG') !== null);
     const shaped = [...defined, ...shapedNames];
     const institutions = arabic ? findArabicInstitutions(d.tokens, d.join).flatMap((s) => beforeJoinedName(s, d.tokens, isOneWordName) ?? []) : [];
     const bodies = arabic ? findNamedBodies(text, d.tokens, d.join, isOneWordName) : [];
@@ -191,9 +176,6 @@ export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlO
   const { mentions } = tagger.tag(input.text, input.lang);
   return { id: input.id, entities: mentions.map(({ start, end, type, text, entityId }) => ({ start, end, type, text, entityId })) };
 }
-
-/** Capitalised words before a name that are no part of it ("His Alliance for …"). */
-const POSSESSIVES_EN: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your', 'the', 'this', 'that', 'a', 'an']);
 
 /** The model's types read on corpus text: MISC as well. */
 const WITH_MISC: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC', 'MISC']);
