@@ -384,7 +384,6 @@ for (const r of rows) {
 }
 rows.sort((a, b) => (SOURCE_RANK[a.source] ?? 9) - (SOURCE_RANK[b.source] ?? 9) || a.order - b.order);
 
-
 type Kind = 'country' | 'region' | 'city';
 const KIND: Record<string, Kind> = { 'mledoze/countries': 'country', 'dr5hn/csc': 'region', 'dr5hn/csc:states': 'region', 'dr5hn/csc:cities': 'city' };
 
@@ -397,7 +396,12 @@ const skeleton = (s: string): string => slug(s).replace(/[^a-z]/g, '').replace(/
 /** States whose names only look like a city's of the same Arabic spelling (other places), or whose capital is another town (checked by hand). */
 const NOT_THAT_CITY = new Set(['Baghlan', 'Sennar', 'Jalal-Abad', 'Quebec', 'Altai', 'Jaén', 'Gulu', 'Bolu', 'Saare', 'Aube', 'Kisii', 'Centar', 'Zabul', 'Saint Peter', 'San Pedro', 'Mohammadia', "Al Bayda'", 'Porto Novo']);
 const citiesByArabic = new Map<string, Row[]>();
-for (const r of rows) if (KIND[r.source] === 'city') citiesByArabic.set(r.arabic, [...(citiesByArabic.get(r.arabic) ?? []), r]);
+for (const r of rows) {
+  if (KIND[r.source] !== 'city') continue;
+  const list = citiesByArabic.get(r.arabic) ?? [];
+  list.push(r);
+  citiesByArabic.set(r.arabic, list);
+}
 let merged = 0;
 for (const r of rows) {
   if (KIND[r.source] !== 'region' || !/\p{Script=Arabic}/u.test(r.arabic) || CLAIMED.has(r.arabic) || NOT_THAT_CITY.has(r.english)) continue;

@@ -92,8 +92,9 @@ export function joinable(text: string, a: Token, b: Token): boolean {
 }
 
 /**
- * An alias and its other spelling: Arabic news writes the names built on «عبد» both apart and
- * joined («عبد الله» and «عبدالله», «عبد العزيز» and «عبدالعزيز»), and a KB alias lists one.
+ * An alias and its other spellings: Arabic news writes the names built on «عبد» both apart and
+ * joined («عبد الله» and «عبدالله», «عبد العزيز» and «عبدالعزيز»), and a KB alias lists one; a
+ * place's Arabic name also joined or split (`placeSpellingsOf`); "Saint …" also as "St …".
  */
 export function spellingsOf(alias: string, type?: KbEntry['type']): readonly string[] {
   const joined = alias.replace(/(^|[\s])عبد\s+ال/gu, '$1عبدال');
