@@ -1,4 +1,6 @@
-import { DETERMINERS_EN } from './short-forms.ts';
+import type { EntityInfo } from './build-entities.ts';
+import { unlinkedId } from './entity-id.ts';
+import { DETERMINERS_EN, initialsOf } from './short-forms.ts';
 import { tokenize, type Token } from './tokenize.ts';
 import type { Mention } from './types.ts';
 
@@ -68,30 +70,10 @@ export function findAcronymDefinitions(text: string, tokens: readonly Token[]): 
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (!prev || !/^\s*\(\s*$/u.test(text.slice(prev.end, t.start)) || !/^\s*\)/u.test(text.slice(t.end, next?.start ?? text.length))) return;
-    let letters = t.text;
-    let first = -1;
-    let words = 0;
-    for (let k = i - 1; k >= 0 && letters.length > 0; k--) {
-      const w = tokens[k];
-      const after = tokens[k + 1];
-      if (!w || !after || w.arabic) return;
-      const gap = text.slice(w.end, k === i - 1 ? prev.end : after.start);
-      if (!/^[\s&'’-]*$/u.test(gap)) return;
-      if (!w.cap || /^\d/u.test(w.text)) {
-        const hyphenated = text.slice(w.end, w.end + 1) === '-' && text.slice(w.start - 1, w.start) === '-';
-        // "National People's Power (NPP)": the possessive's s.
-        const possessive = w.text === 's' && /['’]$/u.test(text.slice(w.start - 1, w.start));
-        if (words > 0 && (SKIPPED.has(w.key) || hyphenated || possessive)) continue;
-        return;
-      }
-      // A word in capitals gives all its letters ("SKA Observatory (SKAO)").
-      const given = /^\p{Lu}{2,}$/u.test(w.text) && letters.endsWith(w.text) ? w.text.length : 1;
-      if (given === 1 && w.key.charAt(0).toUpperCase() !== letters.charAt(letters.length - 1)) return;
-      letters = letters.slice(0, -given);
-      first = k;
-      words++;
-    }
-    if (letters.length > 0 || words < 2) return;
+    // Every word gives a letter; failing that, up to two inner words may give none ("National
+    // Aquatic Resources Research and Development Agency (NARA)").
+    const first = spelledFrom(text, tokens, i, 0) ?? spelledFrom(text, tokens, i, 2);
+    if (first === null) return;
     const firstToken = tokens[first];
     // A place's or a facility's name ("Brasil Terminal Portuário (BTP)", "Indonesia Morowali
     // Industrial Park (IMIP)") is left to the places' rules.
@@ -99,6 +81,47 @@ export function findAcronymDefinitions(text: string, tokens: readonly Token[]): 
     out.push({ first, last: i - 1, start: firstToken.start, end: prev.end, acronym: i });
   });
   return out;
+}
+
+/**
+ * The first token of the capitalised words before the acronym at `i` (its opening bracket right
+ * before it) whose initials spell it, reading back from the bracket, with up to `skips` words
+ * after the first and before the last that give no letter; null when they do not spell it.
+ */
+function spelledFrom(text: string, tokens: readonly Token[], i: number, skips: number): number | null {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!t || !prev) return null;
+  let letters = t.text;
+  let first = -1;
+  let words = 0;
+  let skipped = 0;
+  for (let k = i - 1; k >= 0 && letters.length > 0; k--) {
+    const w = tokens[k];
+    const after = tokens[k + 1];
+    if (!w || !after || w.arabic) return null;
+    const gap = text.slice(w.end, k === i - 1 ? prev.end : after.start);
+    if (!/^[\s&'’-]*$/u.test(gap)) return null;
+    if (!w.cap || /^\d/u.test(w.text)) {
+      const hyphenated = text.slice(w.end, w.end + 1) === '-' && text.slice(w.start - 1, w.start) === '-';
+      // "National People's Power (NPP)": the possessive's s.
+      const possessive = w.text === 's' && /['’]$/u.test(text.slice(w.start - 1, w.start));
+      if (words > 0 && (SKIPPED.has(w.key) || hyphenated || possessive)) continue;
+      return null;
+    }
+    // A word in capitals gives all its letters ("SKA Observatory (SKAO)").
+    const given = /^\p{Lu}{2,}$/u.test(w.text) && letters.endsWith(w.text) ? w.text.length : 1;
+    if (given === 1 && w.key.charAt(0).toUpperCase() !== letters.charAt(letters.length - 1)) {
+      // (Not the last word, and never the one the first letter needs.)
+      if (words === 0 || skipped >= skips || letters.length === 1) return null;
+      skipped++;
+      continue;
+    }
+    letters = letters.slice(0, -given);
+    first = k;
+    words++;
+  }
+  return letters.length > 0 || words < 2 ? null : first;
 }
 
 /** A span the tagger found, as token indexes (inclusive), with its type where it has one. */
@@ -164,6 +187,88 @@ export function acronymLinks(
     if (!named) continue;
     const from = name.entityId;
     for (const m of mentions) if (m.entityId === from) out.set(m, short.entityId);
+  }
+  return out;
+}
+
+/**
+ * An acronym the model read as an organisation of its own ("the NPP") that spells the initials of
+ * one organisation the article names in full ("National People's Power") takes that
+ * organisation's id, linked or not, when no other organisation of the article has those initials.
+ * Only an acronym the KB does not know and no rule joined to a name. Pure: returns the mentions to
+ * re-id.
+ */
+export function initialismLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
+  const owners = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.entityId === null) continue;
+    const toks = tokenize(m.text);
+    const initials = toks.length >= 2 ? initialsOf(toks, 0, toks.length - 1) : null;
+    if (!initials) continue;
+    const set = owners.get(initials) ?? new Set<string>();
+    set.add(m.entityId);
+    owners.set(initials, set);
+  }
+  const out = new Map<Mention, string>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.entityId === null || !/^\p{Lu}{2,6}$/u.test(m.text)) continue;
+    if (info.get(m.entityId)?.linked !== false || m.entityId !== unlinkedId('ORG', m.text)) continue;
+    const set = owners.get(m.text.toLowerCase());
+    const [owner] = set ?? [];
+    if (set?.size === 1 && owner !== undefined) out.set(m, owner);
+  }
+  return out;
+}
+
+/** What follows a name to give the short name news will use for it: "(Namcor)", ", known as Namcor", "known by its French acronym CENI". */
+const ALIAS_AFTER = [
+  /^\s*\((\p{Lu}[\p{L}\d&-]{1,11})\)/u,
+  /^\s*,?\s*(?:(?:also|better|commonly|locally|widely)\s+)?known\s+(?:as|by\s+(?:its|the)\s+(?:\p{L}+\s+)?(?:acronym|initials|abbreviation))\s+(\p{Lu}[\p{L}\d&-]{1,11})(?![\p{L}\p{N}])/u,
+];
+
+/**
+ * English: a short name the article gives an organisation where it names it in full ("the
+ * National Petroleum Corporation of Namibia, known as Namcor", "The Independent National Electoral
+ * Commission, known by its French acronym CENI", "… (NARA)") is that organisation wherever the
+ * tagger found it as a name of its own the KB does not know, whatever its letters. A short name
+ * two organisations share is left alone. Pure: returns the mentions to re-id, with the type of the
+ * organisation they join.
+ */
+export function aliasDefinitionLinks(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { entityId: string; type: Mention['type'] }> {
+  const owners = new Map<string, Set<string>>();
+  const types = new Map<string, Mention['type']>();
+  // Short names in brackets that do not open with one of the name's initials are taken only
+  // where the model reads them as an organisation ("Water Services Regulation Authority (Ofwat)",
+  // not "First Quantum Minerals (Kansanshi)").
+  const orgOnly = new Set<string>();
+  const anyType = new Set<string>();
+  const personWords = new Set(mentions.filter((m) => m.type === 'PER' && /\s/u.test(m.text.trim())).flatMap((m) => m.text.toLowerCase().split(/[\s-]+/u)));
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.entityId === null || !/\s/u.test(m.text.trim())) continue;
+    const after = text.slice(m.end, m.end + 80);
+    for (const re of ALIAS_AFTER) {
+      const alias = re.exec(after)?.[1];
+      if (!alias || alias === m.text) continue;
+      // Not a person's name in brackets ("Sudanese Armed Forces (Burhan)" where the article names
+      // "Abdel Fattah al-Burhan").
+      if (personWords.has(alias.toLowerCase())) continue;
+      const initials = new Set(tokenize(m.text).filter((t) => t.cap).map((t) => t.key.charAt(0)));
+      const bracketed = re === ALIAS_AFTER[0] && !/^\p{Lu}{2,}$/u.test(alias) && !initials.has(alias.charAt(0).toLowerCase());
+      (bracketed ? orgOnly : anyType).add(alias);
+      const set = owners.get(alias) ?? new Set<string>();
+      set.add(m.entityId);
+      owners.set(alias, set);
+      types.set(m.entityId, m.type);
+    }
+  }
+  const out = new Map<Mention, { entityId: string; type: Mention['type'] }>();
+  for (const m of mentions) {
+    const set = owners.get(m.text);
+    const [owner] = set ?? [];
+    if (set?.size !== 1 || owner === undefined || m.entityId === null || m.entityId === owner) continue;
+    if (!anyType.has(m.text) && m.type !== 'ORG') continue;
+    if (info.get(m.entityId)?.linked !== false || m.entityId !== unlinkedId(m.type, m.text)) continue;
+    out.set(m, { entityId: owner, type: types.get(owner) ?? 'ORG' });
   }
   return out;
 }

@@ -118,3 +118,66 @@ export function sameNameLinks(mentions: readonly Mention[], info: ReadonlyMap<st
   }
   return out;
 }
+
+/**
+ * English words after a park's or a crater's own name that news drops once the place is named
+ * ("Kuno National Park" … "Kuno"). Not dams, islands, fields, markets, hospitals or stadiums: their
+ * own name alone is mostly the town they are named after ("Merowe", "Kariakoo", "Mbombela").
+ */
+const PLACE_TAILS_EN = /^(?:national park|wildlife sanctuary|game reserve|nature reserve|national reserve|sanctuary|crater|glacier)$/iu;
+/** Arabic words before a park's or a camp's own name that news drops («مخيم الزعتري» … «الزعتري»), and after it («الوطنية»). */
+const PLACE_HEADS_AR = new Set(['حديقة', 'محمية', 'مخيم', 'فوهة'].map(keyOf));
+const PLACE_TAILS_AR = new Set(['الوطنية', 'الوطني', 'الطبيعية', 'الطبيعي', 'الدولي'].map(keyOf));
+
+/**
+ * A place the article names in full once and later by its own name without the generic words
+ * around it: "Kaziranga" after "Kaziranga National Park", "Shackleton" after "Shackleton crater",
+ * «الزعتري» after «مخيم الزعتري». Such a name, found unlinked as a place, or as a one-word person
+ * the article names nowhere else (the model's reading of "Kuno"), takes the full name's id (and
+ * type) when exactly one place of the article gives it. Pure: returns the mentions to re-id.
+ */
+export function placeShortFormLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
+  const owners = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== 'LOC' || m.entityId === null) continue;
+    for (const short of ownNames(m.text)) {
+      const set = owners.get(short) ?? new Set<string>();
+      set.add(m.entityId);
+      owners.set(short, set);
+    }
+  }
+  const out = new Map<Mention, string>();
+  if (owners.size === 0) return out;
+  for (const m of mentions) {
+    if ((m.type !== 'LOC' && m.type !== 'PER') || m.entityId === null || info.get(m.entityId)?.linked !== false) continue;
+    if (m.entityId !== unlinkedId(m.type, m.text) || (m.type === 'PER' && /\s/u.test(m.text.trim()))) continue;
+    const set = owners.get(keysOf(m.text));
+    const [owner] = set ?? [];
+    if (set?.size === 1 && owner !== undefined && owner !== m.entityId) out.set(m, owner);
+  }
+  return out;
+}
+
+function keysOf(text: string): string {
+  return tokenize(text).map((t) => t.key).join(' ');
+}
+
+/** A place name's own name without its generic words, as token keys ("kaziranga"), or none. */
+function ownNames(text: string): string[] {
+  const toks = tokenize(text);
+  if (toks.length < 2) return [];
+  if (toks[0]?.arabic) {
+    let first = 0;
+    let last = toks.length - 1;
+    if (PLACE_HEADS_AR.has(toks[0].key)) first = 1;
+    if (PLACE_TAILS_AR.has(toks[last]?.key ?? '') && last > first) last--;
+    return first === 0 && last === toks.length - 1 ? [] : [toks.slice(first, last + 1).map((t) => t.key).join(' ')];
+  }
+  // The longest generic ending first ("Wildlife Sanctuary" before "Sanctuary").
+  for (let cut = Math.min(3, toks.length - 1); cut >= 1; cut--) {
+    const tail = toks.slice(toks.length - cut);
+    const from = tail[0]?.start ?? 0;
+    if (PLACE_TAILS_EN.test(text.slice(from).trim())) return [toks.slice(0, toks.length - cut).map((t) => t.key).join(' ')];
+  }
+  return [];
+}

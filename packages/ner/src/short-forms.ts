@@ -41,13 +41,17 @@ export const DETERMINERS_EN: ReadonlySet<string> = new Set(['the', 'a', 'an', 'i
 /** Small words an initialism skips ("Association of the German Automotive Industry" → AGAI). */
 const INITIALS_SKIP_EN = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', '&']);
 
-/** The lower-case initials of a name of two to six capitalised words (small words skipped), or null. */
-function initialsOf(tokens: readonly Token[], first: number, last: number): string | null {
+/**
+ * The lower-case initials of a name of two to six capitalised words (small words and a
+ * possessive's s skipped: "National People's Power" → npp), or null.
+ */
+export function initialsOf(tokens: readonly Token[], first: number, last: number): string | null {
   let out = '';
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
     if (!t || t.arabic) return null;
     if (INITIALS_SKIP_EN.has(t.key) && !t.cap) continue;
+    if (t.text === 's' && k > first && tokens[k - 1]?.end === t.start - 1) continue;
     if (!/^\p{Lu}\p{Ll}/u.test(t.text)) return null;
     out += t.key.charAt(0);
   }
@@ -67,7 +71,8 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     const head = tokens[o.first];
     const tail = tokens[o.last];
     if (!head || !tail || head.arabic || o.last <= o.first) continue;
-    if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
+    // (A demonym opening the name is no short form of it: "Mongolian Red Cross Society" … "Mongolian herders".)
+    if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && !isEnglishDemonym(head) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
     if (tail.cap && INSTITUTION_HEADS_EN.has(tail.key)) own(tail.key, o.entityId, o.last + 1);
     const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(text.slice(tail.end));
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);

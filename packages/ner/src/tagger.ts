@@ -10,10 +10,10 @@ import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
-import { partialNameLinks, sameNameLinks } from './partial-names.ts';
+import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms } from './bracketed-names.ts';
 import { describedPlaceLinks } from './described-links.ts';
-import { acronymLinks, definedBodies, findAcronymDefinitions } from './acronym-names.ts';
+import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { isNationality } from './named-bodies.ts';
@@ -150,6 +150,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
+    if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;
+    if (!arabic) for (const [m, to] of aliasDefinitionLinks(text, final, d.info)) Object.assign(m, to);
+    for (const [m, id] of placeShortFormLinks(final, d.info)) Object.assign(m, { entityId: id, type: 'LOC' });
     for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, id] of nicknameLinks(final)) m.entityId = id;
     for (const [m, id] of describedPlaceLinks(final, d.info)) m.entityId = id;

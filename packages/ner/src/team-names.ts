@@ -8,6 +8,11 @@ import type { Mention } from './types.ts';
  * or "Sox"), then no further capitalised word.
  */
 const NICKNAME_AFTER = /^ ((?:\p{Lu}[\p{Ll}]+ )?(?:\p{Lu}[\p{Ll}'’]*[\p{Ll}]s|Sox))(?![\p{L}\p{N}'’-])(?! +\p{Lu})/u;
+/**
+ * A club's singular name after a city: "Melbourne Victory", "Philadelphia Union", "Leeds United"
+ * (not "City": "Kansas City", "Gaza City" are places).
+ */
+const SINGULAR_AFTER = /^ (Victory|United|Union|Athletic|Albion|Galaxy|Dynamo)(?![\p{L}\p{N}'’-])(?! +\p{Lu})/u;
 /** Plurals that name no team after a city: places ("Heights", "Islands"), events ("Olympics", "Talks"). */
 const NOT_NICKNAMES = new Set([
   'heights', 'hills', 'islands', 'mountains', 'falls', 'highlands', 'lakes', 'plains', 'springs', 'towers', 'gardens', 'docks',
@@ -29,7 +34,7 @@ export function withCityTeams(text: string, mentions: readonly Mention[], info: 
   const starts = new Set(mentions.map((m) => m.start));
   return mentions.map((m) => {
     if (m.type !== 'LOC' || m.entityId === null || /^loc:[A-Z]{3}$/u.test(m.entityId)) return m;
-    const hit = NICKNAME_AFTER.exec(text.slice(m.end, m.end + 40));
+    const hit = NICKNAME_AFTER.exec(text.slice(m.end, m.end + 40)) ?? SINGULAR_AFTER.exec(text.slice(m.end, m.end + 40));
     const nickname = hit?.[1];
     if (!nickname || starts.has(m.end + 1)) return m;
     const words = nickname.toLowerCase().split(' ');
@@ -52,12 +57,15 @@ const NOT_TEAM_NICKNAMES = new Set([
   'nationalists', 'patriots', 'workers', 'unions', 'associations', 'committees', 'councils', 'courts', 'ministries',
 ]);
 
+/** Singular last words of clubs' names that news uses alone for the club ("Melbourne Victory" … "Victory", "Philadelphia Union" … "Union"). */
+const SINGULAR_NICKNAMES = new Set(['City', 'United', 'Victory', 'Union', 'Athletic', 'Albion', 'Galaxy', 'Dynamo', 'Thunder', 'Heat', 'Magic', 'Jazz', 'Lightning']);
+
 /**
  * English: a team named later by its plural nickname alone ("Orlando Pirates" … "Pirates", "Kaizer
  * Chiefs" … "Chiefs", "Remo Stars" … "Stars") is the team. The nickname is the last word of an
  * organisation of two or more words, capitalised and plural, and no word organisations end in
- * ("Holdings", "Forces", "Democrats"); a nickname two organisations of the article share is left
- * alone. Pure: returns the one-word organisation mentions to re-id.
+ * ("Holdings", "Forces", "Democrats"), or a club's singular last word ("Victory", "Union", "City");
+ * a nickname two organisations of the article share is left alone. Pure: returns the one-word organisation mentions to re-id.
  */
 export function nicknameLinks(mentions: readonly Mention[]): Map<Mention, string> {
   const owners = new Map<string, string | null>();
@@ -65,7 +73,8 @@ export function nicknameLinks(mentions: readonly Mention[]): Map<Mention, string
     if (m.type !== 'ORG' || m.entityId === null) continue;
     const words = m.text.trim().split(/\s+/u);
     const last = words.at(-1) ?? '';
-    if (words.length < 2 || !/^\p{Lu}\p{Ll}+s$/u.test(last) || NOT_TEAM_NICKNAMES.has(last.toLowerCase())) continue;
+    const plural = /^\p{Lu}\p{Ll}+s$/u.test(last) && !NOT_TEAM_NICKNAMES.has(last.toLowerCase());
+    if (words.length < 2 || (!plural && !SINGULAR_NICKNAMES.has(last))) continue;
     const key = unlinkedId('ORG', last);
     const prev = owners.get(key);
     owners.set(key, prev === undefined || prev === m.entityId ? m.entityId : null);

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { aliasDefinitionLinks, findAcronymDefinitions, initialismLinks } from '../src/acronym-names.ts';
+import type { EntityInfo } from '../src/build-entities.ts';
+import { unlinkedId } from '../src/entity-id.ts';
+import { placeShortFormLinks } from '../src/partial-names.ts';
+import { nicknameLinks, withCityTeams } from '../src/team-names.ts';
+import { tokenize } from '../src/tokenize.ts';
+import type { EntityType, Mention } from '../src/types.ts';
+import { tagger } from './tagger-helpers.ts';
+
+/** Builds the mentions of `text` from [surface, type, id?] (the nth occurrence in order), and their entities' info. */
+function mentionsIn(text: string, names: ReadonlyArray<readonly [string, EntityType, string?]>): { mentions: Mention[]; info: Map<string, EntityInfo> } {
+  const info = new Map<string, EntityInfo>();
+  let from = 0;
+  const mentions = names.map(([surface, type, id]) => {
+    const start = text.indexOf(surface, from);
+    if (start < 0) throw new Error(`${surface} not in text`);
+    from = start + surface.length;
+    const entityId = id ?? unlinkedId(type, surface);
+    info.set(entityId, { linked: id !== undefined, type, name: null });
+    return { start, end: start + surface.length, type, text: surface, entityId };
+  });
+  return { mentions, info };
+}
+
+/** "text -> id" for each re-id'd mention. */
+function relinked(map: ReadonlyMap<Mention, string | { entityId: string; type: string }>): string[] {
+  return [...map].map(([m, to]) => `${m.text} -> ${typeof to === 'string' ? to : `${to.type} ${to.entityId}`}`);
+}
+
+/** "TYPE id" of each mention of `surface`. */
+function mentionsOf(text: string, lang: string, surface: string): string[] {
+  return tagger()
+    .tag(text, lang)
+    .mentions.filter((m) => m.text === surface)
+    .map((m) => `${m.type} ${m.entityId}`);
+}
+
+describe('acronyms the model reads as names of their own', () => {
+  it('joins an acronym to the one organisation whose initials it spells, a possessive s skipped', () => {
+    const text = "National People's Power won. By midday the NPP had won majorities.";
+    const { mentions, info } = mentionsIn(text, [["National People's Power", 'ORG'], ['NPP', 'ORG']]);
+    expect(relinked(initialismLinks(mentions, info))).toEqual(["NPP -> org:national people s power"]);
+  });
+
+  it('leaves an acronym two organisations spell, one in lower case, or one the KB links', () => {
+    const two = mentionsIn('Democratic Alliance and Dutch Airlines: the DA said.', [['Democratic Alliance', 'ORG'], ['Dutch Airlines', 'ORG'], ['DA', 'ORG']]);
+    expect(initialismLinks(two.mentions, two.info).size).toBe(0);
+    const linked = mentionsIn('International Cricket Council met. The ICC said.', [['International Cricket Council', 'ORG'], ['ICC', 'ORG', 'org:icc-court']]);
+    expect(initialismLinks(linked.mentions, linked.info).size).toBe(0);
+  });
+
+  it('joins them in the tagger', () => {
+    expect(mentionsOf("National People's Power was on course on Sunday to win. By midday the NPP had won majorities.", 'en', 'NPP')).toEqual(['ORG org:national people s power']);
+  });
+});
+
+describe('short names an article gives an organisation', () => {
+  it('reads "(X)", ", known as X" and "known by its French acronym X" after the full name, whatever the letters', () => {
+    const text = 'The Independent National Electoral Commission, known by its French acronym CENI, said so. CENI officials met.';
+    const a = mentionsIn(text, [['Independent National Electoral Commission', 'ORG'], ['CENI', 'ORG'], ['CENI', 'ORG']]);
+    expect(relinked(aliasDefinitionLinks(text, a.mentions, a.info))).toEqual([
+      'CENI -> ORG org:independent national electoral commission',
+      'CENI -> ORG org:independent national electoral commission',
+    ]);
+    const namcor = 'the National Petroleum Corporation of Namibia, known as Namcor. Namcor, which is carrying costs, said.';
+    const b = mentionsIn(namcor, [['National Petroleum Corporation of Namibia', 'ORG'], ['Namcor', 'ORG'], ['Namcor', 'PER']]);
+    expect(relinked(aliasDefinitionLinks(namcor, b.mentions, b.info))).toEqual([
+      'Namcor -> ORG org:national petroleum corporation of namibia',
+      'Namcor -> ORG org:national petroleum corporation of namibia',
+    ]);
+  });
+
+  it('leaves a short name two organisations give, a KB-linked one, and words after a one-word name', () => {
+    const text = 'Alpha Mining Group (AMG) and Beta Metals Group (AMG) said. AMG shares rose.';
+    const a = mentionsIn(text, [['Alpha Mining Group', 'ORG'], ['Beta Metals Group', 'ORG'], ['AMG', 'ORG']]);
+    expect(aliasDefinitionLinks(text, a.mentions, a.info).size).toBe(0);
+    const kb = 'The International Cricket Council (ICC) said. The ICC met.';
+    const b = mentionsIn(kb, [['International Cricket Council', 'ORG'], ['ICC', 'ORG', 'org:icc'], ['ICC', 'ORG', 'org:icc']]);
+    expect(aliasDefinitionLinks(kb, b.mentions, b.info).size).toBe(0);
+    const one = 'Sonatrach, known as SH, said. SH rose.';
+    const c = mentionsIn(one, [['Sonatrach', 'ORG'], ['SH', 'ORG']]);
+    expect(aliasDefinitionLinks(one, c.mentions, c.info).size).toBe(0);
+  });
+
+  it('links them in the tagger', () => {
+    expect(mentionsOf('The Independent National Electoral Commission, known by its French acronym CENI, said it would begin. CENI officials met.', 'en', 'CENI')).toEqual([
+      'ORG org:independent national electoral commission',
+      'ORG org:independent national electoral commission',
+    ]);
+  });
+});
+
+describe('bracketed acronyms that skip a word of the name', () => {
+  /** The names `findAcronymDefinitions` finds in `text`, as "name (ACRONYM)". */
+  function definitions(text: string): string[] {
+    const tokens = tokenize(text);
+    return findAcronymDefinitions(text, tokens).map((a) => `${text.slice(a.start, a.end)} (${tokens[a.acronym]?.text})`);
+  }
+
+  it('lets up to two inner words give no letter when every word cannot', () => {
+    expect(definitions('biologists from the National Aquatic Resources Research and Development Agency (NARA) said.')).toEqual([
+      'National Aquatic Resources Research and Development Agency (NARA)',
+    ]);
+  });
+
+  it('still needs the first and the last word to give a letter', () => {
+    expect(definitions('Executives of the state-owned Turkish Petroleum Corporation (TPAO) attended.')).toEqual([]);
+    expect(definitions('Officials of the Kenya Wildlife Service Director Erustus Kanga (KWS) spoke.')).toEqual([]);
+  });
+});
+
+describe('places named later without their generic words', () => {
+  it('joins a park\'s, a sanctuary\'s or a crater\'s own name to it, also where the model read a person', () => {
+    const text = 'Kuno National Park and Pobitora Wildlife Sanctuary. In Kuno, and at Pobitora, rangers counted.';
+    const { mentions, info } = mentionsIn(text, [['Kuno National Park', 'LOC'], ['Pobitora Wildlife Sanctuary', 'LOC'], ['Kuno', 'PER'], ['Pobitora', 'LOC']]);
+    expect(relinked(placeShortFormLinks(mentions, info))).toEqual(['Kuno -> loc:kuno national park', 'Pobitora -> loc:pobitora wildlife sanctuary']);
+  });
+
+  it('joins an Arabic camp\'s name to «مخيم …»', () => {
+    const text = 'زار الوفد مخيم الزعتري ثم غادر الزعتري مساء.';
+    const { mentions, info } = mentionsIn(text, [['مخيم الزعتري', 'LOC'], ['الزعتري', 'LOC']]);
+    expect(relinked(placeShortFormLinks(mentions, info))).toEqual(['الزعتري -> loc:مخيم الزعتري']);
+  });
+
+  it('leaves towns named like their dam or market, linked places, and people of two words', () => {
+    const text = 'Merowe Dam and Kariakoo Market. In Merowe and Kariakoo, Kuno National Park and Rahul Kuno.';
+    const { mentions, info } = mentionsIn(text, [['Merowe Dam', 'LOC'], ['Kariakoo Market', 'LOC'], ['Merowe', 'LOC'], ['Kariakoo', 'LOC', 'loc:Q1'], ['Kuno National Park', 'LOC'], ['Rahul Kuno', 'PER']]);
+    expect(placeShortFormLinks(mentions, info).size).toBe(0);
+  });
+});
+
+describe('clubs named by a singular last word', () => {
+  it('joins a city and the singular name after it into the club', () => {
+    const text = 'Melbourne Victory lost to Melbourne City.';
+    const { mentions, info } = mentionsIn(text, [['Melbourne', 'LOC', 'loc:melbourne'], ['Melbourne', 'LOC', 'loc:melbourne']]);
+    expect(withCityTeams(text, mentions, info).map((m) => `${m.type} ${m.text}`)).toEqual(['ORG Melbourne Victory', 'LOC Melbourne']);
+  });
+
+  it('links "Victory", "City" and "Union" alone to the one club of the article ending in them', () => {
+    const text = 'Melbourne City beat Melbourne Victory. Victory led; City won.';
+    const { mentions } = mentionsIn(text, [['Melbourne City', 'ORG'], ['Melbourne Victory', 'ORG'], ['Victory', 'ORG'], ['City', 'ORG']]);
+    expect(relinked(nicknameLinks(mentions))).toEqual(['Victory -> org:melbourne victory', 'City -> org:melbourne city']);
+  });
+
+  it('leaves "Kansas City" and "Gaza City" to the places', () => {
+    const text = 'Kansas City and Gaza City.';
+    const { mentions, info } = mentionsIn(text, [['Kansas', 'LOC', 'loc:kansas'], ['Gaza', 'LOC', 'loc:gaza-strip']]);
+    expect(withCityTeams(text, mentions, info).map((m) => m.type)).toEqual(['LOC', 'LOC']);
+  });
+});
+
+describe('demonyms opening an organisation\'s name', () => {
+  it('are no short form of it', () => {
+    expect(mentionsOf('The Mongolian Red Cross Society said it had sent teams. Mongolian herders lost animals.', 'en', 'Mongolian')).toEqual([]);
+  });
+});
