@@ -111,3 +111,28 @@ function sharesContentWord(full: string, names: readonly string[]): boolean {
 function wordCount(s: string): number {
   return s.split(/\s+/u).filter((w) => w !== '').length;
 }
+
+/** One or two definite adjectives («الدولي», «العربية للتنمية» not) and then an opening bracket or quote. */
+const ADJECTIVES_BEFORE_BRACKET = /^((?:\s+ال\p{L}{2,}(?:ي|ية|يه|يين|يون)){1,2})\s*[(«"“]{1,2}[^()«»"“”\s]/u;
+
+/**
+ * Arabic: an organisation the model read short of the adjectives that end its name, right before
+ * the short name in brackets («منظمة الطيران المدني | الدولي (إيكاو)»), is read to the bracket, so
+ * the short name joins the whole name. Only an unlinked organisation, and only definite adjectives
+ * (nisbas) with no other mention among them. Pure: returns the mentions, each such one lengthened
+ * (with the id of its longer name, added to `info`).
+ */
+export function withAdjectivesBeforeBracket(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>): Mention[] {
+  const starts = mentions.map((m) => m.start);
+  return mentions.map((m) => {
+    if (m.type !== 'ORG' || m.entityId === null || info.get(m.entityId)?.linked !== false) return m;
+    const words = ADJECTIVES_BEFORE_BRACKET.exec(text.slice(m.end, m.end + 60))?.[1];
+    if (!words) return m;
+    const end = m.end + words.length;
+    if (starts.some((s) => s > m.start && s < end)) return m;
+    const surface = text.slice(m.start, end);
+    const id = unlinkedId('ORG', surface);
+    if (!info.has(id)) info.set(id, { linked: false, type: 'ORG', name: null });
+    return { ...m, end, text: surface, entityId: id };
+  });
+}

@@ -10,7 +10,8 @@ import { unlinkedId } from './entity-id.ts';
  * «وزارة الموارد البشرية» after «وزارة الموارد البشرية والتنمية الاجتماعية», "Energy Ministry" after
  * "Ministry of Energy", «بولينا» after «مجمع بولينا القابضة». Such a part, found as a name of its
  * own, takes the full name's id when exactly one entity of the article has a longer name it fits:
- * for a person, the last words (a surname of two words or more); for an organisation, all its
+ * for a person, the last words (a surname of two words or more), or in Latin script the first word
+ * alone ("Kim" after "Kim Jae-won", "Carlos" after "Carlos Alcaraz"); for an organisation, all its
  * words, in any order when two or more, the name's first word (after a generic head such as «مجمع»,
  * "Bank") when one; for a person named by lineage («جوعان بن حمد آل ثاني», "Tamim bin Hamad"), also
  * the given name alone after a royal title («الشيخ جوعان», as Gulf news names its sheikhs and princes). Linked mentions
@@ -30,17 +31,33 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
     const part = keysOf.get(m) ?? [];
     if (part.length === 0) continue;
     const owners = new Set<string>();
+    // A one-word person no other rule gave a fuller name's id.
+    const ownOneWord = part.length === 1 && m.entityId === unlinkedId('PER', m.text);
     for (const full of mentions) {
       if (full.type !== m.type || full.entityId === null || full.entityId === m.entityId) continue;
       const whole = keysOf.get(full) ?? [];
       if (whole.length <= part.length) continue;
-      const fits = m.type === 'PER' ? (part.length >= 2 && endsWith(whole, part)) || lineageInside(part, whole) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) : orgFits(part, whole, tokensOf.get(full) ?? []);
+      const fits =
+        m.type === 'PER'
+          ? (part.length >= 2 && endsWith(whole, part)) || lineageInside(part, whole) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) || (ownOneWord && leadsLatinName(part, whole))
+          : orgFits(part, whole, tokensOf.get(full) ?? []);
       if (fits) owners.add(full.entityId);
     }
     const [owner] = owners;
     if (owners.size === 1 && owner !== undefined) out.set(m, owner);
   }
   return out;
+}
+
+/**
+ * A Latin-script one-word name that opens a person's name of two or more words: the family name
+ * of an East Asian name written first ("Kim" after "Kim Jae-won", "Lee" after "Lee Jae-myung"),
+ * or the given name sport and some countries' news use ("Carlos" after "Carlos Alcaraz", "Prabowo"
+ * after "Prabowo Subianto").
+ */
+function leadsLatinName(part: readonly string[], whole: readonly string[]): boolean {
+  const [word] = part;
+  return word !== undefined && whole.length >= 2 && whole[0] === word && /^[a-z]/u.test(word);
 }
 
 function endsWith(whole: readonly string[], part: readonly string[]): boolean {

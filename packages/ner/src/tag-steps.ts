@@ -183,6 +183,7 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
   const { text, tokens } = d;
   const free = (k: number): boolean => !d.covered.has(k);
   const named = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first <= k && k <= m.last);
+  const aloneLater = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first === m.last && m.first > k && m.start === tokens[m.first]?.start && tokens[m.first]?.key === tokens[k]?.key);
   for (const titled of findTitledNames(d.text, tokens, d.covered, nameTokens, d.join)) {
     // "Dr. Rohatgi" (one word after Dr or Prof) only where the model reads a person there or the
     // article names that word again: "Dr Pepper", "Dr. Martens" are brands. "Mr Green" always.
@@ -195,9 +196,11 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
     // The model's person starting there and going a word or two further («الحكم عبد الرحيم اللوزاني»,
     // where the list knows «عبد الرحيم» only) ends the name.
+    // (Or a word the model reads alone as a person later in the article: «… فرناندو غراندي
+    // مارلاسكا» then «وأوضح مارلاسكا».)
     const nameWord = (k: number): boolean => {
       const t = tokens[k];
-      return t !== undefined && (nameTokens.has(t.key) || (!isNationality(t) && readsAsFamilyName(t) && !isCountOrNameBehindB(tokens, k, nameTokens, named)));
+      return t !== undefined && (nameTokens.has(t.key) || (!isNationality(t) && readsAsFamilyName(t) && !isCountOrNameBehindB(tokens, k, nameTokens, named)) || aloneLater(k));
     };
     const longer = d.arabic
       ? found.find((m) => m.type === 'PER' && m.first === titled.first && m.last > lineage && m.last - lineage <= 2 && nameWord(lineage + 1) && nameWord(m.last))

@@ -11,7 +11,7 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { bracketedShortForms } from './bracketed-names.ts';
+import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -135,7 +135,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
-    const final = arabic ? withDescribedPlaces(d) : withCityTeams(text, d.mentions, d.info);
+    const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withCityTeams(text, d.mentions, d.info);
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
     if (arabic) {

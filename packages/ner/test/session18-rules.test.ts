@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { aliasDefinitionLinks, findAcronymDefinitions, initialismLinks } from '../src/acronym-names.ts';
 import type { EntityInfo } from '../src/build-entities.ts';
 import { unlinkedId } from '../src/entity-id.ts';
-import { placeShortFormLinks } from '../src/partial-names.ts';
+import { withAdjectivesBeforeBracket } from '../src/bracketed-names.ts';
+import { partialNameLinks, placeShortFormLinks } from '../src/partial-names.ts';
 import { nicknameLinks, withCityTeams } from '../src/team-names.ts';
 import { tokenize } from '../src/tokenize.ts';
 import type { EntityType, Mention } from '../src/types.ts';
@@ -153,5 +154,59 @@ describe('clubs named by a singular last word', () => {
 describe('demonyms opening an organisation\'s name', () => {
   it('are no short form of it', () => {
     expect(mentionsOf('The Mongolian Red Cross Society said it had sent teams. Mongolian herders lost animals.', 'en', 'Mongolian')).toEqual([]);
+  });
+});
+
+describe('people named by the first word of their name', () => {
+  it('joins a Latin one-word person to the one person whose name it opens', () => {
+    const text = 'Kim Jae-won and Akosua Asante spoke. Kim said the index rose.';
+    const { mentions, info } = mentionsIn(text, [['Kim Jae-won', 'PER'], ['Akosua Asante', 'PER'], ['Kim', 'PER']]);
+    expect(relinked(partialNameLinks(mentions, info, text))).toEqual(['Kim -> per:kim jae won']);
+  });
+
+  it('leaves a word two people open, and Arabic one-word names', () => {
+    const two = 'Carlos Alcaraz and Carlos Moya. Carlos said.';
+    const a = mentionsIn(two, [['Carlos Alcaraz', 'PER'], ['Carlos Moya', 'PER'], ['Carlos', 'PER']]);
+    expect(partialNameLinks(a.mentions, a.info, two).size).toBe(0);
+    const ar = 'قال محمد كردفاني ثم قال محمد إن.';
+    const b = mentionsIn(ar, [['محمد كردفاني', 'PER'], ['محمد', 'PER']]);
+    expect(partialNameLinks(b.mentions, b.info, ar).size).toBe(0);
+  });
+});
+
+describe('a titled Arabic name read to the surname the article uses alone later', () => {
+  it('keeps the model\'s third word when the model finds that word alone as a person later', () => {
+    const text = 'من جهته، قال وزير الداخلية فرناندو غراندي مارلاسكا إن الحكومة سترسل تعزيزات. وأوضح مارلاسكا أن الشبكات تراجعت.';
+    expect(mentionsOf(text, 'ar', 'فرناندو غراندي مارلاسكا')).toEqual(['PER per:فرناندو غراندي مارلاسكا']);
+    expect(mentionsOf(text, 'ar', 'مارلاسكا')).toEqual(['PER per:فرناندو غراندي مارلاسكا']);
+  });
+});
+
+describe('Arabic organisations read short of the adjectives before their bracketed short name', () => {
+  it('lengthens the organisation to the bracket', () => {
+    const text = 'العمل مع منظمة الطيران المدني الدولي (إيكاو) لتطوير الأنظمة.';
+    const { mentions, info } = mentionsIn(text, [['منظمة الطيران المدني', 'ORG'], ['إيكاو', 'ORG']]);
+    expect(withAdjectivesBeforeBracket(text, mentions, info).map((m) => `${m.text} ${m.entityId}`)).toEqual(['منظمة الطيران المدني الدولي org:منظمه الطيران المدني الدولي', 'إيكاو org:ايكاو']);
+  });
+
+  it('leaves linked organisations, nouns that are no nisba, and a mention in between', () => {
+    const text = 'وقالت وزارة الصحة الاتحادية (الوزارة) إن وزارة المالية المصرية (مصر) وهيئة الموانئ البرية (الهيئة).';
+    const { mentions, info } = mentionsIn(text, [['وزارة الصحة', 'ORG', 'org:kb-health'], ['وزارة المالية', 'ORG'], ['المصرية', 'LOC'], ['هيئة الموانئ', 'ORG']]);
+    const out = withAdjectivesBeforeBracket(text, mentions, info).map((m) => m.text);
+    expect(out).toEqual(['وزارة الصحة', 'وزارة المالية', 'المصرية', 'هيئة الموانئ البرية']);
+  });
+
+  it('joins the short name to the whole name in the tagger', () => {
+    const text = 'أعلنت السلطة أنها ستواصل العمل مع منظمة الطيران المدني الدولي (إيكاو) لتطوير أنظمة الملاحة. وقالت إيكاو إن.';
+    const whole = mentionsOf(text, 'ar', 'منظمة الطيران المدني الدولي');
+    expect(whole).toEqual(['ORG org:منظمه الطيران المدني الدولي']);
+    expect(mentionsOf(text, 'ar', 'إيكاو')).toEqual([whole[0], whole[0]]);
+  });
+});
+
+describe('the US Securities and Exchange Commission', () => {
+  it('is linked beside US words only', () => {
+    expect(mentionsOf('The SEC said on Monday that Nasdaq-listed firms must file by March.', 'en', 'SEC')).toEqual(['ORG org:us-sec']);
+    expect(mentionsOf('ACCRA — Ghana\'s Securities and Exchange Commission (SEC) petitioned the High Court. The SEC said investors lost savings.', 'en', 'SEC')).not.toContain('ORG org:us-sec');
   });
 });
