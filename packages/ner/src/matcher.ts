@@ -78,9 +78,9 @@ function cueKey(t: Token | TokenVariant, c: Case): string {
 
 /**
  * Text allowed between two tokens of one name: spaces (not line breaks), hyphens, apostrophes,
- * direction marks, the dot of "U.S.".
+ * direction marks, the dot of "U.S.", an ampersand ("S&P", "Johnson & Johnson").
  */
-const JOIN = /^[ \t\u00a0\u200e\u200f\-\u2010\u2011'’]{1,3}$|^\. ?$/u;
+const JOIN = /^[ \t\u00a0\u200e\u200f\-\u2010\u2011'’&]{1,3}$|^\. ?$/u;
 
 /** Between two items of a list: spaces and commas. */
 const LIST_GAP = /^[\s،,]+$/u;

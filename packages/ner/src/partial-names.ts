@@ -142,6 +142,8 @@ export function sameNameLinks(mentions: readonly Mention[], info: ReadonlyMap<st
  * own name alone is mostly the town they are named after ("Merowe", "Kariakoo", "Mbombela").
  */
 const PLACE_TAILS_EN = /^(?:national park|wildlife sanctuary|game reserve|nature reserve|national reserve|sanctuary|crater|glacier)$/iu;
+/** First words of a natural feature's own name, which a park named after it keeps ("Mount Elgon", "Lake Nakuru"). */
+const FEATURE_OPENERS_EN = new Set(['mount', 'mt', 'lake', 'cape', 'river', 'volcano', 'isla', 'island', 'gulf', 'bay', 'sierra', 'cerro', 'monte', 'lago']);
 /** Arabic words before a park's or a camp's own name that news drops («مخيم الزعتري» … «الزعتري»), and after it («الوطنية»). */
 const PLACE_HEADS_AR = new Set(['حديقة', 'محمية', 'مخيم', 'فوهة'].map(keyOf));
 const PLACE_TAILS_AR = new Set(['الوطنية', 'الوطني', 'الطبيعية', 'الطبيعي', 'الدولي'].map(keyOf));
@@ -194,7 +196,8 @@ function ownNames(text: string): string[] {
   for (let cut = Math.min(3, toks.length - 1); cut >= 1; cut--) {
     const tail = toks.slice(toks.length - cut);
     const from = tail[0]?.start ?? 0;
-    if (PLACE_TAILS_EN.test(text.slice(from).trim())) return [toks.slice(0, toks.length - cut).map((t) => t.key).join(' ')];
+    // ("Mount Elgon National Park" … "Mount Elgon" is the mountain.)
+    if (PLACE_TAILS_EN.test(text.slice(from).trim())) return FEATURE_OPENERS_EN.has(toks[0]?.key ?? '') ? [] : [toks.slice(0, toks.length - cut).map((t) => t.key).join(' ')];
   }
   return [];
 }

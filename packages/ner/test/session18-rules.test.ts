@@ -118,6 +118,12 @@ describe('places named later without their generic words', () => {
     expect(relinked(placeShortFormLinks(mentions, info))).toEqual(['Kuno -> loc:kuno national park', 'Pobitora -> loc:pobitora wildlife sanctuary']);
   });
 
+  it('leaves a mountain or a lake a park is named after', () => {
+    const text = 'Mount Elgon National Park lies on Mount Elgon. Lake Nakuru National Park and Lake Nakuru.';
+    const { mentions, info } = mentionsIn(text, [['Mount Elgon National Park', 'LOC'], ['Mount Elgon', 'LOC'], ['Lake Nakuru National Park', 'LOC'], ['Lake Nakuru', 'LOC']]);
+    expect(placeShortFormLinks(mentions, info).size).toBe(0);
+  });
+
   it('joins an Arabic camp\'s name to «مخيم …»', () => {
     const text = 'زار الوفد مخيم الزعتري ثم غادر الزعتري مساء.';
     const { mentions, info } = mentionsIn(text, [['مخيم الزعتري', 'LOC'], ['الزعتري', 'LOC']]);
@@ -204,9 +210,32 @@ describe('Arabic organisations read short of the adjectives before their bracket
   });
 });
 
+describe('Lula', () => {
+  it('is the Brazilian president beside Brazilian words only', () => {
+    expect(mentionsOf('President Lula said Brazil would host the summit in Brasilia.', 'en', 'Lula')).toEqual(['PER per:lula-da-silva']);
+    expect(mentionsOf('The site near Lula, in the province of Nuoro in Sardinia, was ranked first.', 'en', 'Lula')).not.toContain('PER per:lula-da-silva');
+  });
+});
+
 describe('the US Securities and Exchange Commission', () => {
   it('is linked beside US words only', () => {
     expect(mentionsOf('The SEC said on Monday that Nasdaq-listed firms must file by March.', 'en', 'SEC')).toEqual(['ORG org:us-sec']);
     expect(mentionsOf('ACCRA — Ghana\'s Securities and Exchange Commission (SEC) petitioned the High Court. The SEC said investors lost savings.', 'en', 'SEC')).not.toContain('ORG org:us-sec');
+  });
+});
+
+describe('names with an ampersand', () => {
+  it('match the KB across "&" ("S&P Global", "AT&T", "Johnson & Johnson")', () => {
+    expect(mentionsOf('S&P Global Ratings kept the rating on Friday.', 'en', 'S&P Global Ratings')).toEqual(['ORG org:sp-global']);
+    expect(mentionsOf('Shares of AT&T and Johnson & Johnson rose.', 'en', 'Johnson & Johnson')).toEqual(['ORG org:johnson-and-johnson']);
+  });
+});
+
+describe('KB entries added from articles-blind27', () => {
+  it('know Naspers, Prosus and Statistics South Africa', () => {
+    const text = 'Gains were led by tech investor Naspers and its unit Prosus after Tencent results. Statistics South Africa said inflation slowed.';
+    expect(mentionsOf(text, 'en', 'Naspers')).toEqual(['ORG org:naspers']);
+    expect(mentionsOf(text, 'en', 'Prosus')).toEqual(['ORG org:prosus']);
+    expect(mentionsOf(text, 'en', 'Statistics South Africa')).toEqual(['ORG org:stats-sa']);
   });
 });
