@@ -10,8 +10,9 @@ import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
-import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
+import { oneTypePerName, partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
+import { cityClubs } from './city-clubs.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -41,7 +42,7 @@ import {
   type TaggerData,
 } from './tag-steps.ts';
 import { tokenize } from './tokenize.ts';
-import type { JsonlInput, JsonlOutput, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
+import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 import { unlinkedId } from './entity-id.ts';
 import { looksTokenized, withCorpusConventions } from './corpus-conventions.ts';
 
@@ -139,6 +140,18 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
     if (arabic) {
+      const clubOf = (word: string): KbEntry | undefined => {
+        const e = data.entries[data.matcher.whole(word) ?? -1];
+        return e?.type === 'ORG' ? e : undefined;
+      };
+      for (const [m, id] of cityClubs(text, final, d.info, (word) => clubOf(word)?.id ?? null)) {
+        const entry = clubOf(m.text);
+        if (entry) d.link(entry);
+        else if (!d.info.has(id)) d.info.set(id, { linked: false, type: 'ORG', name: null });
+        Object.assign(m, { type: 'ORG', entityId: id });
+      }
+    }
+    if (arabic) {
       for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {
         Object.assign(m, shorter);
         if (shorter.entityId && !d.info.has(shorter.entityId)) d.info.set(shorter.entityId, { linked: false, type: 'ORG', name: null });
@@ -150,6 +163,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
+    for (const [m, to] of oneTypePerName(final, d.info)) {
+      Object.assign(m, to);
+      if (!d.info.has(to.entityId)) d.info.set(to.entityId, { linked: false, type: to.type, name: null });
+    }
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, to] of aliasDefinitionLinks(text, final, d.info)) Object.assign(m, to);
     for (const [m, id] of placeShortFormLinks(final, d.info)) Object.assign(m, { entityId: id, type: 'LOC' });

@@ -3,7 +3,8 @@ import { aliasDefinitionLinks, findAcronymDefinitions, initialismLinks } from '.
 import type { EntityInfo } from '../src/build-entities.ts';
 import { unlinkedId } from '../src/entity-id.ts';
 import { withAdjectivesBeforeBracket } from '../src/bracketed-names.ts';
-import { partialNameLinks, placeShortFormLinks } from '../src/partial-names.ts';
+import { cityClubs } from '../src/city-clubs.ts';
+import { oneTypePerName, partialNameLinks, placeShortFormLinks } from '../src/partial-names.ts';
 import { nicknameLinks, withCityTeams } from '../src/team-names.ts';
 import { tokenize } from '../src/tokenize.ts';
 import type { EntityType, Mention } from '../src/types.ts';
@@ -237,5 +238,46 @@ describe('KB entries added from articles-blind27', () => {
     expect(mentionsOf(text, 'en', 'Naspers')).toEqual(['ORG org:naspers']);
     expect(mentionsOf(text, 'en', 'Prosus')).toEqual(['ORG org:prosus']);
     expect(mentionsOf(text, 'en', 'Statistics South Africa')).toEqual(['ORG org:stats-sa']);
+  });
+});
+
+describe('Arabic clubs named by their city in a match report', () => {
+  const report = 'برلين - فاز باير ليفركوزن على شتوتغارت 3-1 في الدوري الألماني، وسجل المهاجم هدفين. وقال مدرب شتوتغارت إن فريقه لعب جيدا، فيما احتفلت الجماهير في شتوتغارت رغم الخسارة.';
+
+  it('retypes the city after a match verb or a club word, and its other mentions, not after «في»', () => {
+    const { mentions, info } = mentionsIn(report, [['برلين', 'LOC', 'loc:berlin'], ['باير ليفركوزن', 'ORG', 'org:bayer-leverkusen'], ['شتوتغارت', 'LOC', 'loc:stuttgart'], ['شتوتغارت', 'LOC', 'loc:stuttgart'], ['شتوتغارت', 'LOC', 'loc:stuttgart']]);
+    const out = cityClubs(report, mentions, info, () => null);
+    expect([...out].map(([m, id]) => `${m.start} ${id}`)).toEqual([`${report.indexOf('شتوتغارت')} org:شتوتغارت`, `${report.indexOf('مدرب شتوتغارت') + 5} org:شتوتغارت`]);
+  });
+
+  it('takes the KB\'s club where it has one', () => {
+    const { mentions, info } = mentionsIn(report, [['شتوتغارت', 'LOC', 'loc:stuttgart']]);
+    expect([...cityClubs(report, mentions, info, (w) => (w === 'شتوتغارت' ? 'org:vfb-stuttgart' : null)).values()]).toEqual(['org:vfb-stuttgart']);
+  });
+
+  it('leaves places outside match reports, countries, «أمام» without a match verb and a city\'s fans', () => {
+    const news = 'وقع الوزير مع شتوتغارت اتفاقا لتطوير النقل.';
+    const a = mentionsIn(news, [['شتوتغارت', 'LOC', 'loc:stuttgart']]);
+    expect(cityClubs(news, a.mentions, a.info, () => null).size).toBe(0);
+    const squash = 'قال اللاعب عقب المباراة إن اللعب أمام الأهرامات له طعم مختلف، وسجل هدفا في الدوري مع مصر.';
+    const b = mentionsIn(squash, [['الأهرامات', 'LOC', 'loc:giza-pyramids'], ['مصر', 'LOC', 'loc:EGY']]);
+    expect(cityClubs(squash, b.mentions, b.info, () => null).size).toBe(0);
+    const fans = 'أهدى المدرب الفوز في المباراة لجماهير بورسعيد بعد هدف في الدوري.';
+    const c = mentionsIn(fans, [['بورسعيد', 'LOC', 'loc:Q31079']]);
+    expect(cityClubs(fans, c.mentions, c.info, () => null).size).toBe(0);
+  });
+});
+
+describe('one type per unlinked name in an article', () => {
+  it('gives every mention the type most of them have, a tie with the organisation going to it', () => {
+    const text = 'delivery company Jahez said. Jahez rose. Shares of Jahez fell. Snoonu and Snoonu. Keeta and Keeta.';
+    const { mentions, info } = mentionsIn(text, [['Jahez', 'ORG'], ['Jahez', 'PER'], ['Jahez', 'ORG'], ['Snoonu', 'LOC'], ['Snoonu', 'PER'], ['Keeta', 'PER'], ['Keeta', 'ORG']]);
+    expect([...oneTypePerName(mentions, info)].map(([m, to]) => `${m.text} ${to.type} ${to.entityId}`)).toEqual(['Jahez ORG org:jahez', 'Keeta ORG org:keeta']);
+  });
+
+  it('leaves linked names and names read one way', () => {
+    const text = 'Paris and Paris. Ali and Ali.';
+    const { mentions, info } = mentionsIn(text, [['Paris', 'LOC', 'loc:paris'], ['Paris', 'ORG'], ['Ali', 'PER'], ['Ali', 'PER']]);
+    expect(oneTypePerName(mentions, info).size).toBe(0);
   });
 });
