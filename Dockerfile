@@ -11,7 +11,7 @@ FROM node:24-slim
 ENV NODE_ENV=production
 # WORKER_NODE_FLAGS / WORKER_ENV (packages/worker-kit/src/node-flags.ts): every stage under 250 MB.
 # Every stage, the tagger included, runs with these (WORKER_NODE_FLAGS in packages/worker-kit).
-ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=192" MALLOC_ARENA_MAX=2
+ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=192" MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=deps --chown=root:root /app /app
 # Raw page archive (a volume shared by fetchers and parsers).

@@ -63,7 +63,7 @@ export class LocalStack {
     const log = createWriteStream(logFile, { flags: 'a' });
     this.logs.push(log);
     const child = spawn(this.options.node ?? process.execPath, [...(SERVICE_NODE_FLAGS[name] ?? NODE_FLAGS), ...(this.options.nodeArgs?.[name] ?? []), entryPoint(name)], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', MALLOC_ARENA_MAX: '2', ...this.options.env, ...this.options.serviceEnv?.[name] },
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', MALLOC_ARENA_MAX: '2', MALLOC_TRIM_THRESHOLD_: '131072', ...this.options.env, ...this.options.serviceEnv?.[name] },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log, { end: false });
