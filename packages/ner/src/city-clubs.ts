@@ -63,3 +63,60 @@ export function cityClubs(text: string, mentions: readonly Mention[], info: Read
   }
   return out;
 }
+
+/** Words of an English match report: three different ones make the article one. */
+const SPORT_WORDS_EN: ReadonlySet<string> = new Set([
+  'match', 'game', 'goal', 'goals', 'scored', 'coach', 'striker', 'midfielder', 'defender', 'goalkeeper', 'penalty', 'league', 'season',
+  'derby', 'points', 'minute', 'half-time', 'halftime', 'stoppage', 'fixture', 'standings', 'table', 'tries', 'wickets', 'innings', 'sets',
+  'playoffs', 'playoff', 'quarterback', 'rebounds', 'scrumhalf', 'fly-half', 'kick-off', 'kickoff', 'stadium', 'fans',
+]);
+
+/** Match verbs after a club's name ("Braga beat Guimaraes", "Kiel drew", "Toulouse host Pau"). */
+const CLUB_VERBS_AFTER_EN = /^(?:'s?\s+(?:coach|manager|striker|midfielder|defender|goalkeeper|captain|fans|players|win|victory|defeat|lead|squad|president)\b|\s+(?:beat|beats|drew|draw|lost|lose|won|win|host|hosts|hosted|visit|visits|visited|led|lead|trail|trailed|edged|thrashed|routed|crushed|held|face|faces|faced|coach|manager|striker|captain|fans|supporters)\b)/u;
+/** Words before a club's name that put it on the pitch ("beat Kiel", "against Brann", "lost to Braga", "drew with Perugia"). */
+const CLUB_BEFORE_EN = /(?:\b(?:beat|beating|against|versus|vs\.?|over|host|hosts|hosting|visit|visiting|visited|face|faces|facing|edged|thrashed|routed|crushed|eliminated|knocked out)|\blost\s+to|\blosing\s+to|\bdrew\s+with|\bdraw\s+with|\bdraw\s+against|\bwin\s+at|\bdefeat\s+to|\bwin\s+over|\bvictory\s+over)\s+$/u;
+/** Teams named by a nation the gazetteer holds as a region, annotated as the place ("England beat Wales"). */
+const HOME_NATIONS_EN = new Set(['england', 'scotland', 'wales', 'northern ireland', 'west indies', 'great britain', 'ireland', 'hong kong', 'taiwan', 'palestine', 'kosovo', 'puerto rico', 'tahiti', 'faroe islands', 'gibraltar']);
+/** Capitalised words before a name that are no part of it ("The Kiel side", "In Braga"). */
+const OPENERS_EN = new Set(['the', 'a', 'an', 'in', 'at', 'on', 'for', 'from', 'and', 'but', 'with', 'by', 'after', 'before', 'when', 'while', 'as', 'if', 'against', 'to']);
+/** Last words of places that no club is named by. */
+const PLACE_ENDS_EN = /\s(?:Street|Road|Avenue|Square|Stadium|Arena|Park|Bridge|River|Lake|Island|Islands|Airport|Port|Valley|Bay|Beach|Coast|Hall)$/u;
+/** A place after these is the place ("in Kiel", "at Perugia's PalaBarton", "from Toulouse"). */
+const PLACE_BEFORE_EN = /\b(?:in|at|near|from|into|across|outside|around|of)\s+$/u;
+
+/**
+ * English: in a match report (three of "match", "goal", "coach", "league", "derby" …), a place name
+ * the tagger read as a place — or, unknown to the KB, as a person — is the club named after it where
+ * the words around it say so ("Braga beat Guimaraes", "lost to Braga", "Kiel's coach"), and so is
+ * every other mention of that name except after "in", "at", "from" … or as the dateline. Countries
+ * are left alone (a national team is annotated as its country). `isPlace` tells a place's name;
+ * the club takes the KB's id where the KB names an organisation so (`clubIdOf`), else its own.
+ * Pure: returns the mentions to retype, with the club's id.
+ */
+export function cityClubsEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, isPlace: (name: string) => boolean, clubIdOf: (word: string) => string | null): Map<Mention, string> {
+  const out = new Map<Mention, string>();
+  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => SPORT_WORDS_EN.has(w)));
+  if (words.size < 3) return out;
+  const candidates = mentions.filter((m) => {
+    if (m.entityId === null || /^loc:[A-Z]{3}$/u.test(m.entityId) || /^[\p{Lu}\d\s.&-]+$/u.test(m.text) || HOME_NATIONS_EN.has(m.text.toLowerCase())) return false;
+    // Inside a longer capitalised name ("Team Abu Dhabi", "SC Magdeburg"): that name is the club.
+    const previous = /(\p{Lu}[\p{L}.'’-]*)\s$/u.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1];
+    if (previous !== undefined && !OPENERS_EN.has(previous.toLowerCase())) return false;
+    // A street, a stadium, a park … is a place whatever stands around it.
+    if (m.text.split(/\s+/u).length > 2 || PLACE_ENDS_EN.test(m.text)) return false;
+    if (m.type === 'LOC') return true;
+    return m.type === 'PER' && info.get(m.entityId)?.linked === false && !/\s/u.test(m.text) && isPlace(m.text);
+  });
+  const clubs = new Set<string>();
+  for (const m of candidates) {
+    const before = text.slice(Math.max(0, m.start - 30), m.start);
+    if (CLUB_VERBS_AFTER_EN.test(text.slice(m.end, m.end + 30)) || CLUB_BEFORE_EN.test(before)) clubs.add(m.text);
+  }
+  for (const m of candidates) {
+    if (!clubs.has(m.text)) continue;
+    const before = text.slice(Math.max(0, m.start - 12), m.start);
+    if (text.slice(0, m.start).trim() === '' || PLACE_BEFORE_EN.test(before)) continue;
+    out.set(m, clubIdOf(m.text) ?? unlinkedId('ORG', m.text));
+  }
+  return out;
+}

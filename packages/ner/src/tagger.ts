@@ -12,7 +12,7 @@ import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withM
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { oneTypePerName, partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs } from './city-clubs.ts';
+import { cityClubs, cityClubsEn } from './city-clubs.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -78,6 +78,17 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const e = hit === null ? undefined : matcher.entries[hit];
     return e && e.type === type ? e.id : null;
   };
+  /** The one KB organisation a name is written as (a club by its city: "Lazio", «ليون»), without cues. */
+  const orgByName = new Map<string, KbEntry | null>();
+  for (const e of matcher.entries) {
+    if (e.type !== 'ORG') continue;
+    for (const alias of [e.en, ...e.aliases]) {
+      if (alias.includes('@')) continue;
+      const key = unlinkedId('', alias.replace(/^~/u, ''));
+      orgByName.set(key, orgByName.has(key) && orgByName.get(key) !== e ? null : e);
+    }
+  }
+  const clubOf = (word: string): KbEntry | undefined => orgByName.get(unlinkedId('', word)) ?? undefined;
   /** A word the lexicon holds as (part of) a country's name. */
   const isCountryWord = (key: string): boolean => data.lexicon.flagsOf(key)?.includes('LOCc') === true;
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
@@ -139,12 +150,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withCityTeams(text, d.mentions, d.info);
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
-    if (arabic) {
-      const clubOf = (word: string): KbEntry | undefined => {
-        const e = data.entries[data.matcher.whole(word) ?? -1];
-        return e?.type === 'ORG' ? e : undefined;
-      };
-      for (const [m, id] of cityClubs(text, final, d.info, (word) => clubOf(word)?.id ?? null)) {
+    {
+      const clubs = arabic
+        ? cityClubs(text, final, d.info, (word) => clubOf(word)?.id ?? null)
+        : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', (word) => clubOf(word)?.id ?? null);
+      for (const [m, id] of clubs) {
         const entry = clubOf(m.text);
         if (entry) d.link(entry);
         else if (!d.info.has(id)) d.info.set(id, { linked: false, type: 'ORG', name: null });

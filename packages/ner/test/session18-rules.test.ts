@@ -3,7 +3,7 @@ import { aliasDefinitionLinks, findAcronymDefinitions, initialismLinks } from '.
 import type { EntityInfo } from '../src/build-entities.ts';
 import { unlinkedId } from '../src/entity-id.ts';
 import { withAdjectivesBeforeBracket } from '../src/bracketed-names.ts';
-import { cityClubs } from '../src/city-clubs.ts';
+import { cityClubs, cityClubsEn } from '../src/city-clubs.ts';
 import { oneTypePerName, partialNameLinks, placeShortFormLinks } from '../src/partial-names.ts';
 import { nicknameLinks, withCityTeams } from '../src/team-names.ts';
 import { tokenize } from '../src/tokenize.ts';
@@ -279,5 +279,32 @@ describe('one type per unlinked name in an article', () => {
     const text = 'Paris and Paris. Ali and Ali.';
     const { mentions, info } = mentionsIn(text, [['Paris', 'LOC', 'loc:paris'], ['Paris', 'ORG'], ['Ali', 'PER'], ['Ali', 'PER']]);
     expect(oneTypePerName(mentions, info).size).toBe(0);
+  });
+});
+
+describe('English clubs named by their city in a match report', () => {
+  const report = 'BRAGA, Portugal — Braga beat Guimaraes 2-1 in the Minho derby on Sunday, the striker scoring twice after half-time. Guimaraes coach Luis Freire said the league table was tight. Fans in Braga celebrated; England and Wales meet next season.';
+  const isPlace = (name: string): boolean => ['Braga', 'Guimaraes', 'England', 'Wales'].includes(name);
+
+  it('retypes a city after or before a match word, and its other mentions, not after "in" or as the dateline', () => {
+    const { mentions, info } = mentionsIn(report, [['BRAGA', 'LOC', 'loc:Q326203'], ['Braga', 'LOC', 'loc:Q326203'], ['Guimaraes', 'LOC', 'loc:Q1'], ['Guimaraes', 'PER'], ['Braga', 'LOC', 'loc:Q326203'], ['England', 'LOC', 'loc:Q21'], ['Wales', 'LOC', 'loc:Q25']]);
+    const out = cityClubsEn(report, mentions, info, isPlace, (w) => (w === 'Guimaraes' ? 'org:vitoria-guimaraes' : null));
+    expect([...out].map(([m, id]) => `${m.start} ${m.text} ${id}`)).toEqual([
+      `${report.indexOf('Braga beat')} Braga org:braga`,
+      `${report.indexOf('Guimaraes 2-1')} Guimaraes org:vitoria-guimaraes`,
+      `${report.indexOf('Guimaraes coach')} Guimaraes org:vitoria-guimaraes`,
+    ]);
+  });
+
+  it('leaves places outside match reports, names inside a longer name, and streets', () => {
+    const news = 'Braga beat its export record on Monday, the city council said.';
+    const a = mentionsIn(news, [['Braga', 'LOC', 'loc:Q326203']]);
+    expect(cityClubsEn(news, a.mentions, a.info, isPlace, () => null).size).toBe(0);
+    const team = 'Deccan beat Team Abu Dhabi in the final match of the league season; Team Abu Dhabi captain Waseem praised the fans after the game.';
+    const b = mentionsIn(team, [['Abu Dhabi', 'LOC', 'loc:Q187712'], ['Abu Dhabi', 'LOC', 'loc:Q187712']]);
+    expect(cityClubsEn(team, b.mentions, b.info, () => true, () => null).size).toBe(0);
+    const street = 'The stadium on Davey Street host the final game; the coach said the league match drew fans.';
+    const c = mentionsIn(street, [['Davey Street', 'LOC']]);
+    expect(cityClubsEn(street, c.mentions, c.info, () => true, () => null).size).toBe(0);
   });
 });
