@@ -237,9 +237,9 @@ const ALIAS_AFTER = [
 export function aliasDefinitionLinks(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { entityId: string; type: Mention['type'] }> {
   const owners = new Map<string, Set<string>>();
   const types = new Map<string, Mention['type']>();
-  // Short names in brackets that do not open with one of the name's initials are taken only
-  // where the model reads them as an organisation ("Water Services Regulation Authority (Ofwat)",
-  // not "First Quantum Minerals (Kansanshi)").
+  // Short names that do not open with one of the name's initials are taken only where the model
+  // reads them as an organisation ("Water Services Regulation Authority (Ofwat)", not "First
+  // Quantum Minerals (Kansanshi)").
   const orgOnly = new Set<string>();
   const anyType = new Set<string>();
   const personWords = new Set(mentions.filter((m) => m.type === 'PER' && /\s/u.test(m.text.trim())).flatMap((m) => m.text.toLowerCase().split(/[\s-]+/u)));
@@ -253,8 +253,11 @@ export function aliasDefinitionLinks(text: string, mentions: readonly Mention[],
       // "Abdel Fattah al-Burhan").
       if (personWords.has(alias.toLowerCase())) continue;
       const initials = new Set(tokenize(m.text).filter((t) => t.cap).map((t) => t.key.charAt(0)));
-      const bracketed = re === ALIAS_AFTER[0] && !/^\p{Lu}{2,}$/u.test(alias) && !initials.has(alias.charAt(0).toLowerCase());
-      (bracketed ? orgOnly : anyType).add(alias);
+      // A word in capitals or opening with one of the name's initials is its short name whatever
+      // the model reads it as; any other is taken only where the model reads an organisation
+      // ("First Quantum Minerals (Kansanshi)", "Hayat Tahrir al-Sham known as Jolani").
+      const spelled = /^\p{Lu}{2,}$/u.test(alias) || initials.has(alias.charAt(0).toLowerCase());
+      (spelled ? anyType : orgOnly).add(alias);
       const set = owners.get(alias) ?? new Set<string>();
       set.add(m.entityId);
       owners.set(alias, set);

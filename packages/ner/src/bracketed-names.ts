@@ -112,8 +112,12 @@ function wordCount(s: string): number {
   return s.split(/\s+/u).filter((w) => w !== '').length;
 }
 
-/** One or two definite adjectives («الدولي», «العربية للتنمية» not) and then an opening bracket or quote. */
-const ADJECTIVES_BEFORE_BRACKET = /^((?:\s+ال\p{L}{2,}(?:ي|ية|يه|يين|يون)){1,2})\s*[(«"“]{1,2}[^()«»"“”\s]/u;
+/**
+ * One or two definite nisbas («الدولي», «البولنديين») and then a one-word short name in brackets or
+ * quotes («(إيكاو)», «"يوستيتسيا"»; not a quoted phrase: «دعت الخارجية الفرنسية الفرنسيين "إلى
+ * مغادرة إيران"»).
+ */
+const ADJECTIVES_BEFORE_BRACKET = /^((?:\s+ال\p{L}{2,}(?:ي|ية|يه|يين|يون)){1,2})\s*[(«"“][^()«»"“”\s]{2,20}[)»"”]/u;
 
 /**
  * Arabic: an organisation the model read short of the adjectives that end its name, right before

@@ -10,18 +10,29 @@ const SPORT_WORDS_AR: ReadonlySet<string> = new Set(
 
 /**
  * Words right before a club named by its city in a match report: its people and its place in the
- * table («مدرب شتوتغارت», «رصيد موناكو») and the match verbs («يستقبل فرايبورغ»).
+ * table («مدرب شتوتغارت», «رصيد موناكو») and the match verbs («يواجه فرايبورغ»; not «يستقبل», «يحل»:
+ * a city hosts a tournament).
  */
 const CLUB_BEFORE_AR: ReadonlySet<string> = new Set(
   [
     'مدرب', 'فريق', 'لاعب', 'لاعبو', 'لاعبي', 'مدافع', 'مهاجم', 'حارس', 'رصيد', 'نادي', 'ضيفه', 'مضيفه', 'جاره', 'منافسه',
-    'تعادل', 'فاز', 'تغلب', 'خسر', 'هزم', 'يلتقي', 'يستقبل', 'يواجه', 'ملاقاة', 'لملاقاة', 'يحل', 'تراجع', 'ارتقى', 'تصدر', 'أوقف', 'أسقط',
+    'تعادل', 'فاز', 'تغلب', 'خسر', 'هزم', 'يلتقي', 'يواجه', 'ملاقاة', 'لملاقاة', 'تراجع', 'ارتقى', 'تصدر', 'أوقف', 'أسقط',
   ].map(keyOf),
 );
 
 /** Prepositions that put a club on the pitch only after a match verb («فاز على بولونيا», «تعادل مع ماينتس», «خسر أمام هامبورغ»). */
 const AFTER_MATCH_VERB_AR: ReadonlySet<string> = new Set(['على', 'أمام', 'مع', 'ضد'].map(keyOf));
 const MATCH_VERBS_AR: ReadonlySet<string> = new Set(['فاز', 'تغلب', 'تعادل', 'خسر', 'سقط', 'انتصر', 'هزم', 'التقى', 'فوزه', 'تعادله', 'خسارته', 'سقوطه', 'ضيفا', 'ضيفاً'].map(keyOf));
+
+/** A score («2-1», «3 - 0»). */
+const SCORE = /(?:^|[^\d])\d{1,3}\s?[-–]\s?\d{1,3}(?:[^\d]|$)/u;
+
+/** The article's dateline: a place first in its text or first on a line and followed by «(agency)» or a dash. */
+function isDateline(text: string, m: Mention): boolean {
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  if (text.slice(lineStart, m.start).trim() !== '') return false;
+  return lineStart === 0 || /^\s*(?:\([^)]{1,30}\)\s*)?[-–—]/u.test(text.slice(m.end, m.end + 40));
+}
 
 /** Arabic proclitics a word before the club may carry («وخسر», «فتعادل», «لمدرب»). */
 const CLITICS = /^(?:و|ف|ل|ب|وب|ول|فب|فل)(?=\S{3,})/u;
@@ -38,7 +49,10 @@ const CLITICS = /^(?:و|ف|ل|ب|وب|ول|فب|فل)(?=\S{3,})/u;
 export function cityClubs(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubIdOf: (word: string) => string | null): Map<Mention, string> {
   const out = new Map<Mention, string>();
   const words = text.split(/[^\p{L}\p{N}]+/u).map((w) => keyOf(w));
-  if (new Set(words.filter((w) => SPORT_WORDS_AR.has(w))).size < 2) return out;
+  // Two sport words and a score («2-1»), or three: «الدوري» ("periodic") and «هدف» ("aim") alone
+  // also open a politics story.
+  const sport = new Set(words.filter((w) => SPORT_WORDS_AR.has(w))).size;
+  if (sport < 2 || (sport < 3 && !SCORE.test(text))) return out;
   const cities = mentions.filter((m) => m.type === 'LOC' && m.entityId !== null && !/^loc:[A-Z]{3}$/u.test(m.entityId) && !/\s/u.test(m.text) && info.get(m.entityId) !== undefined);
   const clubs = new Set<string>();
   const bare = (w: string): string[] => {
@@ -58,7 +72,10 @@ export function cityClubs(text: string, mentions: readonly Mention[], info: Read
     if (!clubs.has(m.text)) continue;
     const before = text.slice(Math.max(0, m.start - 12), m.start);
     // Not the dateline, and not a place after «في», «إلى», «من» … or behind «ب» («بشتوتغارت»).
-    if (text.slice(0, m.start).trim() === '' || /(?:^|\s)(?:في|إلى|الى|من|قرب|نحو|بمدينة|مدينة)\s+$/u.test(before) || /(?:^|\s)[وف]?ب$/u.test(before)) continue;
+    if (isDateline(text, m) || /(?:^|\s)[وف]?(?:في|إلى|الى|من|قرب|نحو|بمدينة|مدينة|سكان|عمدة|بلدية|شوارع|أندية|مطار)\s+$/u.test(before) || /(?:^|\s)[وف]?ب$/u.test(before)) continue;
+    // A feminine verb right before it makes it the city («تشهد أسوان», «وستحتضن شتوتغارت»): Arabic
+    // treats a city as feminine and a club as masculine.
+    if (/(?:^|\s)[وف]?س?(?:تشهد|شهدت|تستعد|استعدت|تقع|تبعد|تستضيف|استضافت|تحتضن|احتضنت|تعيش|عاشت|تضم|تعاني|عانت|تستقبل|استقبلت)\s+$/u.test(before)) continue;
     out.set(m, clubIdOf(m.text) ?? unlinkedId('ORG', m.text));
   }
   return out;
@@ -70,6 +87,11 @@ const SPORT_WORDS_EN: ReadonlySet<string> = new Set([
   'derby', 'points', 'minute', 'half-time', 'halftime', 'stoppage', 'fixture', 'standings', 'table', 'tries', 'wickets', 'innings', 'sets',
   'playoffs', 'playoff', 'quarterback', 'rebounds', 'scrumhalf', 'fly-half', 'kick-off', 'kickoff', 'stadium', 'fans',
 ]);
+
+/** Whether an English text is a match report: three different sport words. */
+export function isMatchReportEn(text: string): boolean {
+  return new Set(text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => SPORT_WORDS_EN.has(w))).size >= 3;
+}
 
 /** Match verbs after a club's name ("Braga beat Guimaraes", "Kiel drew", "Toulouse host Pau"). */
 const CLUB_VERBS_AFTER_EN = /^(?:'s?\s+(?:coach|manager|striker|midfielder|defender|goalkeeper|captain|fans|players|win|victory|defeat|lead|squad|president)\b|\s+(?:beat|beats|drew|draw|lost|lose|won|win|host|hosts|hosted|visit|visits|visited|led|lead|trail|trailed|edged|thrashed|routed|crushed|held|face|faces|faced|coach|manager|striker|captain|fans|supporters)\b)/u;
@@ -95,8 +117,7 @@ const PLACE_BEFORE_EN = /\b(?:in|at|near|from|into|across|outside|around|of)\s+$
  */
 export function cityClubsEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, isPlace: (name: string) => boolean, clubIdOf: (word: string) => string | null): Map<Mention, string> {
   const out = new Map<Mention, string>();
-  const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => SPORT_WORDS_EN.has(w)));
-  if (words.size < 3) return out;
+  if (!isMatchReportEn(text)) return out;
   const candidates = mentions.filter((m) => {
     if (m.entityId === null || /^loc:[A-Z]{3}$/u.test(m.entityId) || /^[\p{Lu}\d\s.&-]+$/u.test(m.text) || HOME_NATIONS_EN.has(m.text.toLowerCase())) return false;
     // Inside a longer capitalised name ("Team Abu Dhabi", "SC Magdeburg"): that name is the club.

@@ -144,6 +144,8 @@ export function sameNameLinks(mentions: readonly Mention[], info: ReadonlyMap<st
 const PLACE_TAILS_EN = /^(?:national park|wildlife sanctuary|game reserve|nature reserve|national reserve|sanctuary|crater|glacier)$/iu;
 /** First words of a natural feature's own name, which a park named after it keeps ("Mount Elgon", "Lake Nakuru"). */
 const FEATURE_OPENERS_EN = new Set(['mount', 'mt', 'lake', 'cape', 'river', 'volcano', 'isla', 'island', 'gulf', 'bay', 'sierra', 'cerro', 'monte', 'lago']);
+/** Last words of a natural feature's own name, kept the same way ("Table Mountain National Park" … "Table Mountain"). */
+const FEATURE_ENDS_EN = new Set(['mountain', 'mountains', 'hill', 'hills', 'falls', 'forest', 'lake', 'river', 'valley', 'gorge', 'plateau', 'desert']);
 /** Arabic words before a park's or a camp's own name that news drops («مخيم الزعتري» … «الزعتري»), and after it («الوطنية»). */
 const PLACE_HEADS_AR = new Set(['حديقة', 'محمية', 'مخيم', 'فوهة'].map(keyOf));
 const PLACE_TAILS_AR = new Set(['الوطنية', 'الوطني', 'الطبيعية', 'الطبيعي', 'الدولي'].map(keyOf));
@@ -155,7 +157,7 @@ const PLACE_TAILS_AR = new Set(['الوطنية', 'الوطني', 'الطبيع�
  * the article names nowhere else (the model's reading of "Kuno"), takes the full name's id (and
  * type) when exactly one place of the article gives it. Pure: returns the mentions to re-id.
  */
-export function placeShortFormLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, string> {
+export function placeShortFormLinks(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, text = ''): Map<Mention, string> {
   const owners = new Map<string, Set<string>>();
   for (const m of mentions) {
     if (m.type !== 'LOC' || m.entityId === null) continue;
@@ -169,12 +171,17 @@ export function placeShortFormLinks(mentions: readonly Mention[], info: Readonly
   if (owners.size === 0) return out;
   for (const m of mentions) {
     if ((m.type !== 'LOC' && m.type !== 'PER') || m.entityId === null || info.get(m.entityId)?.linked !== false) continue;
-    if (m.entityId !== unlinkedId(m.type, m.text) || (m.type === 'PER' && /\s/u.test(m.text.trim()))) continue;
+    if (m.entityId !== unlinkedId(m.type, m.text) || (m.type === 'PER' && (/\s/u.test(m.text.trim()) || describedPerson(text, m)))) continue;
     const set = owners.get(keysOf(m.text));
     const [owner] = set ?? [];
     if (set?.size === 1 && owner !== undefined && owner !== m.entityId) out.set(m, owner);
   }
   return out;
+}
+
+/** A person the article describes: an apposition after it ("Kruger, the Boer president") or a role before it ("the nurse Fatima"). */
+function describedPerson(text: string, m: Mention): boolean {
+  return /^\s*,\s*(?:the|a|an|who|whose|as|aged|\d)/iu.test(text.slice(m.end, m.end + 12)) || /\b(?:Mr|Mrs|Ms|Dr|President|nurse|hunter|farmer|ranger|minister|said|says)\.?\s+$/u.test(text.slice(Math.max(0, m.start - 20), m.start)) || /^\s*[،,]\s*(?:الذي|التي|رئيس|وزير)/u.test(text.slice(m.end, m.end + 12));
 }
 
 function keysOf(text: string): string {
@@ -197,10 +204,14 @@ function ownNames(text: string): string[] {
     const tail = toks.slice(toks.length - cut);
     const from = tail[0]?.start ?? 0;
     // ("Mount Elgon National Park" … "Mount Elgon" is the mountain.)
-    if (PLACE_TAILS_EN.test(text.slice(from).trim())) return FEATURE_OPENERS_EN.has(toks[0]?.key ?? '') ? [] : [toks.slice(0, toks.length - cut).map((t) => t.key).join(' ')];
+    const own = toks.slice(0, toks.length - cut);
+    if (PLACE_TAILS_EN.test(text.slice(from).trim())) return FEATURE_OPENERS_EN.has(own[0]?.key ?? '') || FEATURE_ENDS_EN.has(own.at(-1)?.key ?? '') ? [] : [own.map((t) => t.key).join(' ')];
   }
   return [];
 }
+
+/** Words after which a name is a place. */
+const PLACE_BEFORE = /(?:\b(?:in|at|from|near|In|At|From|Near)|(?:^|\s)[وف]?(?:في|من|إلى|مدينة|بمدينة))\s+$/u;
 
 /**
  * A name the KB does not know is one entity in an article, so it has one type: where the model
@@ -210,14 +221,14 @@ function ownNames(text: string): string[] {
  * on another tie each keeps its own).
  * Pure: returns the mentions to retype, with their new ids.
  */
-export function oneTypePerName(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
+export function oneTypePerName(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, article = ''): Map<Mention, { type: EntityType; entityId: string }> {
   const byText = new Map<string, Mention[]>();
   for (const m of mentions) {
     if (m.entityId === null || info.get(m.entityId)?.linked !== false || m.entityId !== unlinkedId(m.type, m.text)) continue;
     byText.set(m.text, [...(byText.get(m.text) ?? []), m]);
   }
   const out = new Map<Mention, { type: EntityType; entityId: string }>();
-  for (const [text, group] of byText) {
+  for (const [name, group] of byText) {
     const counts = new Map<EntityType, number>();
     for (const m of group) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
     if (counts.size < 2) continue;
@@ -226,7 +237,8 @@ export function oneTypePerName(mentions: readonly Mention[], info: ReadonlyMap<s
     // between a person and a place nothing changes ("the city of Florence. Florence, his sister").
     const best = first && second && (first[1] > second[1] || first[0] === 'ORG') ? first[0] : undefined;
     if (!best) continue;
-    for (const m of group) if (m.type !== best) out.set(m, { type: best, entityId: unlinkedId(best, text) });
+    // (A place after "in", "at", «في», «مدينة» stays one: "Heidenheim drew 1-1 … In Heidenheim, a town".)
+    for (const m of group) if (m.type !== best && !(m.type === 'LOC' && PLACE_BEFORE.test(article.slice(Math.max(0, m.start - 14), m.start)))) out.set(m, { type: best, entityId: unlinkedId(best, name) });
   }
   return out;
 }

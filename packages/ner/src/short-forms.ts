@@ -38,6 +38,9 @@ const NOT_SHORT_FORMS_EN = new Set([
 /** Capitalised words that open a sentence before a name and are no part of it ("An IBU spokesman", "His Alliance for …"). */
 export const DETERMINERS_EN: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'our', 'my', 'your']);
 
+/** Last words of an airline's name, which news shortens to its demonym ("Turkish", "Norwegian"). */
+const AIRLINE_ENDS_EN = new Set(['airlines', 'airways', 'air', 'shuttle']);
+
 /** Small words an initialism skips ("Association of the German Automotive Industry" → AGAI). */
 const INITIALS_SKIP_EN = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', '&']);
 
@@ -55,6 +58,8 @@ export function initialsOf(tokens: readonly Token[], first: number, last: number
     if (!/^\p{Lu}\p{Ll}/u.test(t.text)) return null;
     out += t.key.charAt(0);
   }
+  // (A possessive's s skipped makes no two-letter initialism: "People's Movement" is not "PM".)
+  if (out.length === 2 && tokens.slice(first, last + 1).some((t, i) => t.text === 's' && i > 0)) return null;
   return out.length >= 2 && out.length <= 6 ? out : null;
 }
 
@@ -72,7 +77,9 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     const tail = tokens[o.last];
     if (!head || !tail || head.arabic || o.last <= o.first) continue;
     // (A demonym opening the name is no short form of it: "Mongolian Red Cross Society" … "Mongolian herders".)
-    if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && !isEnglishDemonym(head) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
+    // (An airline keeps it: "Ethiopian Airlines" … "Ethiopian flies to 130 destinations".)
+    const airline = AIRLINE_ENDS_EN.has(tail.key);
+    if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && (airline || !isEnglishDemonym(head)) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
     if (tail.cap && INSTITUTION_HEADS_EN.has(tail.key)) own(tail.key, o.entityId, o.last + 1);
     const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(text.slice(tail.end));
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);

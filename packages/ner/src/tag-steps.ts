@@ -574,16 +574,16 @@ export function resolveOmanAmman(d: Draft, amman: KbEntry | undefined): void {
   }
 }
 
-/** Last words of English names that make them a body's ("… Management", "… Brigade"); not words surnames are made of ("Court", "Hall", "Park"). */
+/** Last words of English names that make them a body's ("… Management", "… Brigade"); not words surnames are made of ("Court", "Hall", "Park", "Union"). */
 const BODY_LAST_EN = new Set(['management', 'brigade', 'brigades', 'battalion', 'regiment', 'ministry', 'agency', 'council', 'commission', 'institute',
   'university', 'party', 'movement', 'committee', 'authority', 'academy', 'league', 'coalition', 'corporation', 'company', 'bank', 'fund',
   'association', 'federation', 'alliance', 'office', 'bureau', 'society', 'foundation', 'network', 'group', 'holdings', 'limited', 'ltd', 'inc',
-  'service', 'services', 'police', 'forces', 'army', 'navy', 'tribunal', 'airlines', 'airways', 'union', 'club', 'trust', 'exchange']);
-/** Last words of English names that make them a place's; not surnames' ("Church", "Temple", "Castle", "Bay", "Arena", "Street", "Camp"). */
+  'service', 'services', 'police', 'forces', 'army', 'navy', 'tribunal', 'airlines', 'airways', 'club', 'trust', 'exchange']);
+/** Last words of English names that make them a place's; not surnames' ("Church", "Temple", "Castle", "Bay", "Arena", "Street", "Camp", "Forest", "Harbour", "Ocean"). */
 const PLACE_LAST_EN = new Set(['range', 'mountains', 'reef', 'museum', 'stadium', 'airport', 'cave', 'mosque', 'cathedral', 'palace', 'square', 'river',
   'lake', 'valley', 'island', 'islands', 'canal', 'dam', 'desert', 'peninsula', 'plateau', 'highway', 'province', 'district', 'county',
-  'sanctuary', 'theatre', 'theater', 'crater', 'glacier', 'forest', 'harbour', 'harbor', 'avenue', 'boulevard', 'fortress', 'prison', 'strip',
-  'coast', 'gulf', 'sea', 'ocean', 'governorate', 'municipality']);
+  'sanctuary', 'theatre', 'theater', 'crater', 'glacier', 'avenue', 'boulevard', 'fortress', 'prison', 'strip', 'coast', 'gulf', 'sea',
+  'governorate', 'municipality']);
 function headTypeEn(last: Token | undefined): 'ORG' | 'LOC' | null {
   if (!last || last.arabic || !last.cap) return null;
   return BODY_LAST_EN.has(last.key) ? 'ORG' : PLACE_LAST_EN.has(last.key) ? 'LOC' : null;

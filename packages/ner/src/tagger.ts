@@ -173,13 +173,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
-    for (const [m, to] of oneTypePerName(final, d.info)) {
+    for (const [m, to] of oneTypePerName(final, d.info, text)) {
       Object.assign(m, to);
       if (!d.info.has(to.entityId)) d.info.set(to.entityId, { linked: false, type: to.type, name: null });
     }
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, to] of aliasDefinitionLinks(text, final, d.info)) Object.assign(m, to);
-    for (const [m, id] of placeShortFormLinks(final, d.info)) Object.assign(m, { entityId: id, type: 'LOC' });
+    for (const [m, id] of placeShortFormLinks(final, d.info, text)) Object.assign(m, { entityId: id, type: 'LOC' });
     for (const [m, id] of sameNameLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, id] of nicknameLinks(final)) m.entityId = id;
     for (const [m, id] of describedPlaceLinks(final, d.info)) m.entityId = id;

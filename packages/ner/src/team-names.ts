@@ -1,4 +1,5 @@
 import type { EntityInfo } from './build-entities.ts';
+import { isMatchReportEn } from './city-clubs.ts';
 import { unlinkedId } from './entity-id.ts';
 import type { Mention } from './types.ts';
 
@@ -32,9 +33,11 @@ const SPANISH_ARTICLES = new Set(['los', 'las', 'les', 'des', 'del', 'de', 'la',
  */
 export function withCityTeams(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>): Mention[] {
   const starts = new Set(mentions.map((m) => m.start));
+  // A singular name after a city only in a match report ("Moscow Victory celebrations" is not a club).
+  const report = isMatchReportEn(text);
   return mentions.map((m) => {
     if (m.type !== 'LOC' || m.entityId === null || /^loc:[A-Z]{3}$/u.test(m.entityId)) return m;
-    const hit = NICKNAME_AFTER.exec(text.slice(m.end, m.end + 40)) ?? SINGULAR_AFTER.exec(text.slice(m.end, m.end + 40));
+    const hit = NICKNAME_AFTER.exec(text.slice(m.end, m.end + 40)) ?? (report ? SINGULAR_AFTER.exec(text.slice(m.end, m.end + 40)) : null);
     const nickname = hit?.[1];
     if (!nickname || starts.has(m.end + 1)) return m;
     const words = nickname.toLowerCase().split(' ');

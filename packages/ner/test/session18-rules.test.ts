@@ -140,7 +140,7 @@ describe('places named later without their generic words', () => {
 
 describe('clubs named by a singular last word', () => {
   it('joins a city and the singular name after it into the club', () => {
-    const text = 'Melbourne Victory lost to Melbourne City.';
+    const text = 'Melbourne Victory lost to Melbourne City in the league derby, the coach said after the match.';
     const { mentions, info } = mentionsIn(text, [['Melbourne', 'LOC', 'loc:melbourne'], ['Melbourne', 'LOC', 'loc:melbourne']]);
     expect(withCityTeams(text, mentions, info).map((m) => `${m.type} ${m.text}`)).toEqual(['ORG Melbourne Victory', 'LOC Melbourne']);
   });
@@ -149,6 +149,12 @@ describe('clubs named by a singular last word', () => {
     const text = 'Melbourne City beat Melbourne Victory. Victory led; City won.';
     const { mentions } = mentionsIn(text, [['Melbourne City', 'ORG'], ['Melbourne Victory', 'ORG'], ['Victory', 'ORG'], ['City', 'ORG']]);
     expect(relinked(nicknameLinks(mentions))).toEqual(['Victory -> org:melbourne victory', 'City -> org:melbourne city']);
+  });
+
+  it('leaves a singular word after a city outside match reports', () => {
+    const text = 'Putin hosted Xi at Moscow Victory celebrations on Friday.';
+    const { mentions, info } = mentionsIn(text, [['Moscow', 'LOC', 'loc:moscow']]);
+    expect(withCityTeams(text, mentions, info).map((m) => `${m.type} ${m.text}`)).toEqual(['LOC Moscow']);
   });
 
   it('leaves "Kansas City" and "Gaza City" to the places', () => {
@@ -194,6 +200,12 @@ describe('Arabic organisations read short of the adjectives before their bracket
     const text = 'العمل مع منظمة الطيران المدني الدولي (إيكاو) لتطوير الأنظمة.';
     const { mentions, info } = mentionsIn(text, [['منظمة الطيران المدني', 'ORG'], ['إيكاو', 'ORG']]);
     expect(withAdjectivesBeforeBracket(text, mentions, info).map((m) => `${m.text} ${m.entityId}`)).toEqual(['منظمة الطيران المدني الدولي org:منظمه الطيران المدني الدولي', 'إيكاو org:ايكاو']);
+  });
+
+  it('reads a one-word short name in quotes after a plural nisba, not a quoted phrase', () => {
+    const text = 'وقال رئيس جمعية القضاة البولنديين "يوستيتسيا" إن. ودعت الخارجية الفرنسية الفرنسيين "إلى مغادرة إيران".';
+    const { mentions, info } = mentionsIn(text, [['جمعية القضاة', 'ORG'], ['الخارجية الفرنسية', 'ORG']]);
+    expect(withAdjectivesBeforeBracket(text, mentions, info).map((m) => m.text)).toEqual(['جمعية القضاة البولنديين', 'الخارجية الفرنسية']);
   });
 
   it('leaves linked organisations, nouns that are no nisba, and a mention in between', () => {
@@ -306,5 +318,44 @@ describe('English clubs named by their city in a match report', () => {
     const street = 'The stadium on Davey Street host the final game; the coach said the league match drew fans.';
     const c = mentionsIn(street, [['Davey Street', 'LOC']]);
     expect(cityClubsEn(street, c.mentions, c.info, () => true, () => null).size).toBe(0);
+  });
+});
+
+describe('guards from the session 18 review', () => {
+  it('keeps a described person and a mountain apart from the park named after them', () => {
+    const text = 'Poachers killed 40 rhinos in Kruger National Park. Kruger, the Boer president, set aside the land. Table Mountain National Park closed; hikers left Table Mountain.';
+    const { mentions, info } = mentionsIn(text, [['Kruger National Park', 'LOC'], ['Kruger', 'PER'], ['Table Mountain National Park', 'LOC'], ['Table Mountain', 'LOC']]);
+    expect(placeShortFormLinks(mentions, info, text).size).toBe(0);
+  });
+
+  it('keeps a place after "in" when the name is read otherwise elsewhere', () => {
+    const text = 'Heidenheim drew 1-1 with Mainz. In Heidenheim, a town of 50,000 people, fans celebrated.';
+    const { mentions, info } = mentionsIn(text, [['Heidenheim', 'ORG'], ['Heidenheim', 'LOC']]);
+    expect(oneTypePerName(mentions, info, text).size).toBe(0);
+  });
+
+  it('keeps an airline\'s demonym as its short name', () => {
+    expect(mentionsOf('Ethiopian Airlines said its Boeing 737 returned safely to Addis Ababa. Ethiopian flies to more than 130 destinations.', 'en', 'Ethiopian').length).toBe(1);
+  });
+
+  it('takes no person\'s nickname for the organisation named before it', () => {
+    const text = 'Ahmed al-Sharaa, the former head of Hayat Tahrir al-Sham known as Jolani, met officials. Jolani spoke.';
+    const { mentions, info } = mentionsIn(text, [['Ahmed al-Sharaa', 'PER'], ['Hayat Tahrir al-Sham', 'ORG'], ['Jolani', 'PER'], ['Jolani', 'PER']]);
+    expect(aliasDefinitionLinks(text, mentions, info).size).toBe(0);
+  });
+
+  it('makes no two-letter initialism of a possessive', () => {
+    const text = "The People's Movement won. The PM said on Tuesday he would call an election.";
+    const { mentions, info } = mentionsIn(text, [["People's Movement", 'ORG'], ['PM', 'ORG']]);
+    expect(initialismLinks(mentions, info).size).toBe(0);
+  });
+
+  it('leaves Arabic cities that host, suffer or have residents in a match report, and politics stories', () => {
+    const report = 'تعادل مرسيليا مع ليل 1-1 في الدوري الفرنسي. وقبل المباراة خرج آلاف من سكان مرسيليا، فيما تشهد ليل موجة برد.';
+    const a = mentionsIn(report, [['مرسيليا', 'LOC', 'loc:marseille'], ['ليل', 'LOC', 'loc:lille'], ['مرسيليا', 'LOC', 'loc:marseille'], ['ليل', 'LOC', 'loc:lille']]);
+    expect([...cityClubs(report, a.mentions, a.info, () => null).keys()].map((m) => m.start)).toEqual([report.indexOf('مرسيليا'), report.indexOf('ليل')]);
+    const politics = 'قال في مؤتمره الصحفي الدوري إن هدف واشنطن واضح، وإن ترامب خسر أمام بكين جولة الرسوم.';
+    const b = mentionsIn(politics, [['واشنطن', 'LOC', 'loc:washington'], ['بكين', 'LOC', 'loc:Q956']]);
+    expect(cityClubs(politics, b.mentions, b.info, () => null).size).toBe(0);
   });
 });
