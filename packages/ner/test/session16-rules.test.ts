@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagger } from './tagger-helpers.ts';
+import { mentionsOf, tagger } from './tagger-helpers.ts';
 
-/** "TYPE text id" of each mention of `surface`. */
-function mentionsOf(text: string, lang: string, surface: string): string[] {
-  return tagger()
-    .tag(text, lang)
-    .mentions.filter((m) => m.text === surface)
-    .map((m) => `${m.type} ${m.entityId}`);
-}
 
 describe('English one-word short names in brackets', () => {
   it('gives a mixed-case short name in brackets the id of the organisation it follows', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findAcronymDefinitions } from '../src/acronym-names.ts';
 import { tokenize } from '../src/tokenize.ts';
-import { tagger } from './tagger-helpers.ts';
+import { mentionsOf, tagger } from './tagger-helpers.ts';
 
 /** The names `findAcronymDefinitions` finds in `text`, as "name (ACRONYM)". */
 function definitions(text: string): string[] {
@@ -9,13 +9,6 @@ function definitions(text: string): string[] {
   return findAcronymDefinitions(text, tokens).map((a) => `${text.slice(a.start, a.end)} (${tokens[a.acronym]?.text})`);
 }
 
-/** "TYPE text id" of each mention of `surface`. */
-function mentionsOf(text: string, lang: string, surface: string): string[] {
-  return tagger()
-    .tag(text, lang)
-    .mentions.filter((m) => m.text === surface)
-    .map((m) => `${m.type} ${m.entityId}`);
-}
 
 describe('English names defined by a bracketed acronym', () => {
   it('finds the capitalised words whose initials spell the acronym, skipping small words, "&" and hyphenated particles', () => {

@@ -8,7 +8,7 @@ import { oneTypePerName, partialNameLinks, placeShortFormLinks } from '../src/pa
 import { nicknameLinks, withCityTeams } from '../src/team-names.ts';
 import { tokenize } from '../src/tokenize.ts';
 import type { EntityType, Mention } from '../src/types.ts';
-import { tagger } from './tagger-helpers.ts';
+import { mentionsOf } from './tagger-helpers.ts';
 
 /** Builds the mentions of `text` from [surface, type, id?] (the nth occurrence in order), and their entities' info. */
 function mentionsIn(text: string, names: ReadonlyArray<readonly [string, EntityType, string?]>): { mentions: Mention[]; info: Map<string, EntityInfo> } {
@@ -30,13 +30,6 @@ function relinked(map: ReadonlyMap<Mention, string | { entityId: string; type: s
   return [...map].map(([m, to]) => `${m.text} -> ${typeof to === 'string' ? to : `${to.type} ${to.entityId}`}`);
 }
 
-/** "TYPE id" of each mention of `surface`. */
-function mentionsOf(text: string, lang: string, surface: string): string[] {
-  return tagger()
-    .tag(text, lang)
-    .mentions.filter((m) => m.text === surface)
-    .map((m) => `${m.type} ${m.entityId}`);
-}
 
 describe('acronyms the model reads as names of their own', () => {
   it('joins an acronym to the one organisation whose initials it spells, a possessive s skipped', () => {

@@ -31,3 +31,11 @@ export function namedMentions(text: string, lang: string, statistical: boolean):
     return `${m.type} ${m.text} ${m.entityId}`;
   });
 }
+
+/** "TYPE id" of each mention of `surface` the full tagger finds in `text`. */
+export function mentionsOf(text: string, lang: string, surface: string): string[] {
+  return tagger()
+    .tag(text, lang)
+    .mentions.filter((m) => m.text === surface)
+    .map((m) => `${m.type} ${m.entityId}`);
+}
