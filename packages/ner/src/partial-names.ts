@@ -1,5 +1,6 @@
 import type { EntityInfo } from './build-entities.ts';
 import { isGenericOrgHead } from './org-rules.ts';
+import { initialsOf } from './short-forms.ts';
 import { keyOf, tokenize, variantsOf, type Token } from './tokenize.ts';
 import type { EntityType, Mention } from './types.ts';
 import { unlinkedId } from './entity-id.ts';
@@ -25,6 +26,13 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
     tokensOf.set(m, toks);
     keysOf.set(m, toks.map((t) => t.key).filter((k) => k !== ''));
   }
+  // The initials of the article's organisations of several words ("Kosovo Liberation Army" → kla).
+  const spelled = new Set<string>();
+  for (const m of mentions) {
+    const toks = tokensOf.get(m) ?? [];
+    const initials = m.type === 'ORG' && toks.length >= 2 ? initialsOf(toks, 0, toks.length - 1) : null;
+    if (initials) spelled.add(initials);
+  }
   const out = new Map<Mention, string>();
   for (const m of mentions) {
     if ((m.type !== 'PER' && m.type !== 'ORG') || m.entityId === null || info.get(m.entityId)?.linked !== false) continue;
@@ -33,6 +41,10 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
     const owners = new Set<string>();
     // A one-word person no other rule gave a fuller name's id.
     const ownOneWord = part.length === 1 && m.entityId === unlinkedId('PER', m.text);
+    // An acronym opening a longer name is the body that name is named after when the article
+    // names that body too ("KLA" after "Kosovo Liberation Army" is not the "KLA War Veterans
+    // Organisation"); else it is the company's own short name ("MBK" for "MBK Partners").
+    const acronym = /^\p{Lu}{2,}$/u.test(m.text.trim()) && spelled.has(m.text.trim().toLowerCase());
     for (const full of mentions) {
       if (full.type !== m.type || full.entityId === null || full.entityId === m.entityId) continue;
       const whole = keysOf.get(full) ?? [];
@@ -40,7 +52,7 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
       const fits =
         m.type === 'PER'
           ? (part.length >= 2 && endsWith(whole, part)) || lineageInside(part, whole) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) || (ownOneWord && leadsLatinName(part, whole))
-          : orgFits(part, whole, tokensOf.get(full) ?? []);
+          : !acronym && orgFits(part, whole, tokensOf.get(full) ?? []);
       if (fits) owners.add(full.entityId);
     }
     const [owner] = owners;

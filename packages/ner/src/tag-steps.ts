@@ -473,7 +473,7 @@ export function addSurnameLinks(d: Draft, modelPersons: ReadonlySet<number> = ne
   const linked = new Set<number>();
   // An English surname the gazetteer also lists as a town ("Noda") is the person's once the
   // article has named the person in full; a given name that is a town is not.
-  const open = d.arabic ? d.covered : new Set([...d.covered].filter((k) => !d.weakPlaces.has(k)));
+  const open = new Set([...d.covered].filter((k) => !d.weakPlaces.has(k)));
   for (const hit of linkSurnames(d.tokens, d.people, open, modelPersons, (id) => d.info.get(id)?.linked === true)) {
     const t = d.tokens[hit.token];
     // A given name that is also a town stays the town ("Paris" after "Paris Hilton").

@@ -352,3 +352,21 @@ describe('guards from the session 18 review', () => {
     expect(cityClubs(politics, b.mentions, b.info, () => null).size).toBe(0);
   });
 });
+
+describe('acronyms opening a longer name', () => {
+  it('stay the body the article names in full, else the company they open', () => {
+    const text = 'The Kosovo Liberation Army fought. The KLA War Veterans Organisation protested. KLA commanders were tried.';
+    const { mentions, info } = mentionsIn(text, [['Kosovo Liberation Army', 'ORG'], ['KLA War Veterans Organisation', 'ORG'], ['KLA', 'ORG']]);
+    expect(partialNameLinks(mentions, info, text).size).toBe(0);
+    expect(relinked(initialismLinks(mentions, info))).toEqual(['KLA -> org:kosovo liberation army']);
+    const company = 'MBK Partners bid again. MBK said the offer stood.';
+    const b = mentionsIn(company, [['MBK Partners', 'ORG'], ['MBK', 'ORG']]);
+    expect(relinked(partialNameLinks(b.mentions, b.info, company))).toEqual(['MBK -> org:mbk partners']);
+  });
+});
+
+describe('Arabic surnames that are also towns', () => {
+  it('name the person the article named in full', () => {
+    expect(mentionsOf('قال الرئيس التنفيذي سام بارنيت إن الأرباح ارتفعت. وأضاف بارنيت أن الشركة ستتوسع.', 'ar', 'بارنيت')).toEqual(['PER per:سام بارنيت']);
+  });
+});
