@@ -1,7 +1,7 @@
 import type { EntityInfo } from './build-entities.ts';
 import { unlinkedId } from './entity-id.ts';
 import { keyOf } from './tokenize.ts';
-import type { Mention } from './types.ts';
+import type { KbEntry, Mention } from './types.ts';
 
 /** Words of a football or basketball report («الدوري», «هدف», «المدرب» …): two different ones make the article a match report. */
 const SPORT_WORDS_AR: ReadonlySet<string> = new Set(
@@ -140,4 +140,21 @@ export function cityClubsEn(text: string, mentions: readonly Mention[], info: Re
     out.set(m, clubIdOf(m.text) ?? unlinkedId('ORG', m.text));
   }
   return out;
+}
+
+/**
+ * The one KB organisation each name is written as, uncued ("Lazio", «ليون»): the club a city-named
+ * club links to. A name two organisations share has none.
+ */
+export function organisationsByName(entries: readonly KbEntry[]): (name: string) => KbEntry | undefined {
+  const byName = new Map<string, KbEntry | null>();
+  for (const e of entries) {
+    if (e.type !== 'ORG') continue;
+    for (const alias of [e.en, ...e.aliases]) {
+      if (alias.includes('@')) continue;
+      const key = unlinkedId('', alias.replace(/^~/u, ''));
+      byName.set(key, byName.has(key) && byName.get(key) !== e ? null : e);
+    }
+  }
+  return (name) => byName.get(unlinkedId('', name)) ?? undefined;
 }

@@ -10,9 +10,10 @@ import { CORPUS_DOMAIN, NEWS_DOMAIN } from './model/features.ts';
 import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
-import { oneTypePerName, partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
+import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
+import { oneTypePerName } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs, cityClubsEn } from './city-clubs.ts';
+import { cityClubs, cityClubsEn, organisationsByName } from './city-clubs.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -42,7 +43,7 @@ import {
   type TaggerData,
 } from './tag-steps.ts';
 import { tokenize } from './tokenize.ts';
-import type { JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
+import type { JsonlInput, JsonlOutput, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 import { unlinkedId } from './entity-id.ts';
 import { looksTokenized, withCorpusConventions } from './corpus-conventions.ts';
 
@@ -78,17 +79,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const e = hit === null ? undefined : matcher.entries[hit];
     return e && e.type === type ? e.id : null;
   };
-  /** The one KB organisation a name is written as (a club by its city: "Lazio", «ليون»), without cues. */
-  const orgByName = new Map<string, KbEntry | null>();
-  for (const e of matcher.entries) {
-    if (e.type !== 'ORG') continue;
-    for (const alias of [e.en, ...e.aliases]) {
-      if (alias.includes('@')) continue;
-      const key = unlinkedId('', alias.replace(/^~/u, ''));
-      orgByName.set(key, orgByName.has(key) && orgByName.get(key) !== e ? null : e);
-    }
-  }
-  const clubOf = (word: string): KbEntry | undefined => orgByName.get(unlinkedId('', word)) ?? undefined;
+  /** The KB club a city-named club links to. */
+  const clubOf = organisationsByName(matcher.entries);
   /** A word the lexicon holds as (part of) a country's name. */
   const isCountryWord = (key: string): boolean => data.lexicon.flagsOf(key)?.includes('LOCc') === true;
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
@@ -150,16 +142,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withCityTeams(text, d.mentions, d.info);
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
-    {
-      const clubs = arabic
-        ? cityClubs(text, final, d.info, (word) => clubOf(word)?.id ?? null)
-        : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', (word) => clubOf(word)?.id ?? null);
-      for (const [m, id] of clubs) {
-        const entry = clubOf(m.text);
-        if (entry) d.link(entry);
-        else if (!d.info.has(id)) d.info.set(id, { linked: false, type: 'ORG', name: null });
-        Object.assign(m, { type: 'ORG', entityId: id });
-      }
+    const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
+    const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
+    for (const [m, id] of clubs) {
+      const entry = entryById.get(id);
+      if (entry) d.link(entry);
+      else if (!d.info.has(id)) d.info.set(id, { linked: false, type: 'ORG', name: null });
+      Object.assign(m, { type: 'ORG', entityId: id });
     }
     if (arabic) {
       for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {
