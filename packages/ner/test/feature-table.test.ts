@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng as rng } from '../../../test/support/rng.ts';
 import { dataFile, loadModelLexicon } from '../src/data-files.ts';
-import { buildFeatureTableFromHashes, buildJointTable, HashSink, lookupFeature } from '../src/model/feature-hash.ts';
+import { buildFeatureTableFromHashes, buildJointTable, HashSink, jointView, lookupFeature } from '../src/model/feature-hash.ts';
 import { emitFeatures, featureGroupsOf, infoOfToken, type TokenInfo } from '../src/model/features.ts';
 import { contextFeatures, decodeDocument, documentContext, loadNerModel, typesOf } from '../src/model/document-pass.ts';
 import { decodeHashed, type SequenceModel } from '../src/model/sequence-model.ts';
@@ -27,8 +27,15 @@ describe('feature tables', () => {
         if (joint.slots[3 * slot] === h) return [x - 1, y - 1];
       }
     };
-    for (const h of [...a, ...b, ...Array.from({ length: 5000 }, hash)]) expect(probe(h)).toEqual([lookupFeature(ta, h), lookupFeature(tb, h)]);
+    const [va, vb] = [jointView(joint, 1), jointView(joint, 2)];
+    for (const h of [0, ...a, ...b, ...Array.from({ length: 5000 }, hash)]) {
+      expect(probe(h)).toEqual([lookupFeature(ta, h), lookupFeature(tb, h)]);
+      // Each model reading its column of the joint table finds what its own table finds.
+      expect([lookupFeature(va, h), lookupFeature(vb, h)]).toEqual([lookupFeature(ta, h), lookupFeature(tb, h)]);
+    }
     expect(lookupFeature(ta, a[4321] ?? 0)).toBe(4321);
+    expect(lookupFeature(vb, a[4321] ?? 0)).toBe(-1);
+    expect(() => buildJointTable(va, tb)).toThrow(/own tables/);
   });
 });
 
@@ -68,6 +75,8 @@ describe('decodeDocument (shipped models)', () => {
     it(`${lang}: one probe per feature for both passes gives the tags of the plain two-pass decode`, () => {
       const model = loadNerModel(dataFile(''), lang);
       expect(model.document).not.toBeNull();
+      // Loaded for tagging, both passes read one joint table (the decode below probes it directly).
+      expect(model.first.table.slots).toBe(model.document?.table.slots);
       const texts = folders.flatMap((dir) =>
         readdirSync(dir)
           .filter((f) => f.startsWith(`${lang}-`) && f.endsWith('.json'))

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KhabarNerError } from '../errors.ts';
-import { buildJointTable, hashFeature, HashSink, lookupFeature, type JointTable } from './feature-hash.ts';
+import { buildJointTable, hashFeature, HashSink, jointView, lookupFeature, type JointTable } from './feature-hash.ts';
 import { emitFeatures, featureGroupsOf, NEWS_DOMAIN, type TokenInfo } from './features.ts';
 import { decodeHashed, decodeRows, parseModel, type SequenceModel } from './sequence-model.ts';
 import { docModelFileName, modelFileName } from './train-config.ts';
@@ -123,6 +123,8 @@ const tagsOf = (model: SequenceModel, tags: Int32Array): string[] => Array.from(
 const joints = new WeakMap<SequenceModel, { first: SequenceModel; table: JointTable }>();
 
 function jointOf(first: SequenceModel, second: SequenceModel): JointTable {
+  // Loaded by loadNerModel: both read their column of one joint table already.
+  if (first.table.slots === second.table.slots && first.table.stride === 3) return first.table;
   const known = joints.get(second);
   if (known?.first === first) return known.table;
   const table = buildJointTable(first.table, second.table);
@@ -241,5 +243,10 @@ export function loadNerModel(dir: string, lang: 'ar' | 'en'): NerModel {
   const first = readModel(join(dir, modelFileName(lang)), lang);
   const window = first.meta.config.documentWindow ?? 0;
   const document = window > 0 ? readModel(join(dir, docModelFileName(lang)), lang) : null;
-  return { first, document, window, neighbours: first.meta.config.documentNeighbours === true };
+  const neighbours = first.meta.config.documentNeighbours === true;
+  if (!document) return { first, document, window, neighbours };
+  // One table for both passes (decodeDocument probes it once per feature); the models' own
+  // tables, 2–8 MB each, are dropped.
+  const joint = buildJointTable(first.table, document.table);
+  return { first: { ...first, table: jointView(joint, 1) }, document: { ...document, table: jointView(joint, 2) }, window, neighbours };
 }

@@ -117,13 +117,19 @@ export class HashSink implements FeatureSink {
 }
 
 /**
- * Hash → row index, open addressing with linear probing. Slot s holds its key at `slots[2s]` and
- * its row + 1 at `slots[2s + 1]` (0 = empty): key and row share a cache line, so a probe costs one
- * memory access (the lookups are most of the tagger's time).
+ * Hash → row index, open addressing with linear probing. In a model's own table (`stride` 2) slot s
+ * holds its key at `slots[2s]` and its row + 1 at `slots[2s + 1]` (0 = empty): key and row share a
+ * cache line, so a probe costs one memory access (the lookups are most of the tagger's time). A
+ * model loaded for tagging beside its document model reads one column of their joint table instead
+ * (`stride` 3, see `jointView`), so the two passes keep one table between them, not three.
  */
 export interface FeatureTable {
   readonly slots: Int32Array;
   readonly mask: number;
+  /** Int32s per slot: 2 (key, row + 1) or 3 (a joint table: key, row + 1 in each model). */
+  readonly stride: 2 | 3;
+  /** The slot's column holding this model's row + 1 (0: not in this model). */
+  readonly column: 1 | 2;
 }
 
 export function buildFeatureTable(names: readonly string[]): FeatureTable {
@@ -145,16 +151,17 @@ export function buildFeatureTableFromHashes(hashes: Int32Array): FeatureTable {
     slots[2 * slot] = h;
     slots[2 * slot + 1] = row + 1;
   });
-  return { slots, mask };
+  return { slots, mask, stride: 2, column: 1 };
 }
 
 /** Row of a feature hash, or -1. */
 export function lookupFeature(table: FeatureTable, h: number): number {
-  const { slots, mask } = table;
+  const { slots, mask, stride, column } = table;
   for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-    const r = slots[2 * slot + 1] ?? 0;
-    if (r === 0) return -1;
-    if (slots[2 * slot] === h) return r - 1;
+    const at = stride * slot;
+    // A key is in one slot only; an empty slot's key is 0 and its rows 0, so a match there is -1 too.
+    if (slots[at] === h) return (slots[at + column] ?? 0) - 1;
+    if (slots[at + 1] === 0 && (stride === 2 || slots[at + 2] === 0)) return -1;
   }
 }
 
@@ -169,6 +176,7 @@ export interface JointTable {
 }
 
 export function buildJointTable(a: FeatureTable, b: FeatureTable): JointTable {
+  if (a.stride !== 2 || b.stride !== 2) throw new Error('buildJointTable: needs two models\' own tables');
   const union = new Set<number>();
   for (const t of [a, b]) for (let s = 0; s < t.slots.length; s += 2) if (t.slots[s + 1] !== 0) union.add(t.slots[s] ?? 0);
   let size = 16;
@@ -189,4 +197,9 @@ export function buildJointTable(a: FeatureTable, b: FeatureTable): JointTable {
   put(a, 1);
   put(b, 2);
   return { slots, mask };
+}
+
+/** One model's rows in a joint table (column 1: the first model's, 2: the second's), as its own table. */
+export function jointView(joint: JointTable, column: 1 | 2): FeatureTable {
+  return { slots: joint.slots, mask: joint.mask, stride: 3, column };
 }

@@ -94,21 +94,21 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
   const { hashes, offsets } = sink;
   const w = model.weights;
   const big = model.weightOverflow;
-  const { slots, mask } = model.table;
+  const { slots, mask, stride, column } = model.table;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     const end = offsets[i + 1] as number;
     for (let k = offsets[i] as number; k < end; k++) {
-      // lookupFeature, inlined: this loop is most of the tagger's time.
+      // lookupFeature, inlined: this loop is most of a sentence-only model's time.
       const h = hashes[k] as number;
       let row = -1;
       for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-        const r = slots[2 * slot + 1] as number;
-        if (r === 0) break;
-        if (slots[2 * slot] === h) {
-          row = r - 1;
+        const at = stride * slot;
+        if (slots[at] === h) {
+          row = (slots[at + column] as number) - 1;
           break;
         }
+        if (slots[at + 1] === 0 && (stride === 2 || slots[at + 2] === 0)) break;
       }
       if (row < 0) continue;
       const off = row * T;
