@@ -27,6 +27,16 @@ const MATCH_VERBS_AR: ReadonlySet<string> = new Set(['فاز', 'تغلب', 'تع
 /** A score («2-1», «3 - 0»). */
 const SCORE = /(?:^|[^\d])\d{1,3}\s?[-–]\s?\d{1,3}(?:[^\d]|$)/u;
 
+/**
+ * Whether an Arabic text is a match report: two sport words and a score («2-1»), or three
+ * («الدوري», "periodic", and «هدف», "aim", alone also open a politics story).
+ */
+export function isMatchReportAr(text: string): boolean {
+  const words = text.split(/[^\p{L}\p{N}]+/u).map((w) => keyOf(w));
+  const sport = new Set(words.filter((w) => SPORT_WORDS_AR.has(w))).size;
+  return sport >= 3 || (sport === 2 && SCORE.test(text));
+}
+
 /** The article's dateline: a place first in its text or first on a line and followed by «(agency)» or a dash. */
 function isDateline(text: string, m: Mention): boolean {
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
@@ -48,11 +58,7 @@ const CLITICS = /^(?:و|ف|ل|ب|وب|ول|فب|فل)(?=\S{3,})/u;
  */
 export function cityClubs(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubIdOf: (word: string) => string | null): Map<Mention, string> {
   const out = new Map<Mention, string>();
-  const words = text.split(/[^\p{L}\p{N}]+/u).map((w) => keyOf(w));
-  // Two sport words and a score («2-1»), or three: «الدوري» ("periodic") and «هدف» ("aim") alone
-  // also open a politics story.
-  const sport = new Set(words.filter((w) => SPORT_WORDS_AR.has(w))).size;
-  if (sport < 2 || (sport < 3 && !SCORE.test(text))) return out;
+  if (!isMatchReportAr(text)) return out;
   const cities = mentions.filter((m) => m.type === 'LOC' && m.entityId !== null && !/^loc:[A-Z]{3}$/u.test(m.entityId) && !/\s/u.test(m.text) && info.get(m.entityId) !== undefined);
   const clubs = new Set<string>();
   const bare = (w: string): string[] => {
@@ -144,17 +150,58 @@ export function cityClubsEn(text: string, mentions: readonly Mention[], info: Re
 
 /**
  * The one KB organisation each name is written as, uncued ("Lazio", «ليون»): the club a city-named
- * club links to. A name two organisations share has none.
+ * club links to. A name two organisations share has none. With `cued`, also the Arabic name and
+ * the forms with cue words («~شباب الأردن@الدوري»): for a whole name already read as a body's.
  */
-export function organisationsByName(entries: readonly KbEntry[]): (name: string) => KbEntry | undefined {
+export function organisationsByName(entries: readonly KbEntry[], options: { readonly cued?: boolean } = {}): (name: string) => KbEntry | undefined {
   const byName = new Map<string, KbEntry | null>();
   for (const e of entries) {
     if (e.type !== 'ORG') continue;
-    for (const alias of [e.en, ...e.aliases]) {
-      if (alias.includes('@')) continue;
+    for (const written of [e.en, ...(options.cued === true ? [e.ar] : []), ...e.aliases]) {
+      // A form with cue words names the body only where they stand: unless asked (a name of
+      // several words, «~شباب الأردن@الدوري»), it is no name on its own.
+      if (written.includes('@') && options.cued !== true) continue;
+      const alias = written.split('@')[0] ?? '';
       const key = unlinkedId('', alias.replace(/^~/u, ''));
       byName.set(key, byName.has(key) && byName.get(key) !== e ? null : e);
     }
   }
   return (name) => byName.get(unlinkedId('', name)) ?? undefined;
+}
+
+/** Heads that make a body of the place named after them («جمعية سلا», «غرفة قطر», «محاكم دبي», «غرف دبي»). */
+const PLACE_BODY_HEADS_AR: ReadonlySet<string> = new Set(['جمعية', 'غرفة', 'غرف', 'محاكم'].map(keyOf));
+/** In a match report, also the clubs' first words («شباب قسنطينة», «مولودية وهران», «وفاق سطيف», «نجم المتلوي»). */
+const CLUB_HEADS_AR: ReadonlySet<string> = new Set(['شباب', 'مولودية', 'وفاق', 'نجم', 'اتحاد', 'أمل', 'هلال', 'أولمبيك', 'شبيبة', 'رجاء', 'اتحادية'].map(keyOf));
+/** A head with the proclitics it may carry («بجمعية», «ولغرفة»), as the word right before the place. */
+const HEAD_BEFORE = /(?:^|[\s«(])((?:و|ف)?(?:ب|ل)?)(\p{L}+)\s+$/u;
+
+/**
+ * Arabic: a place named right after a body's head («جمعية سلا», «غرف دبي», «محاكم دبي»; in a match
+ * report also a club's first word: «شباب قسنطينة») is that body's name, not the place: the mention
+ * grows to take the head in (after its proclitics) and a definite nisba adjective after it
+ * («شباب الريف الحسيمي»), typed ORG, with the KB's id for the whole name where it has one
+ * (`bodyIdOf`, «~شباب قسنطينة»), else its own. Over the article sets' gold, «جمعية», «غرفة», «غرف»
+ * and the clubs' heads before a name are always inside it. Pure: returns the mentions to reshape.
+ */
+export function placeNamedBodies(text: string, mentions: readonly Mention[], bodyIdOf: (name: string) => string | null): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  const clubsToo = isMatchReportAr(text);
+  for (const m of mentions) {
+    if (m.type !== 'LOC') continue;
+    const head = HEAD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start));
+    const word = head?.[2];
+    if (!head || word === undefined) continue;
+    const key = keyOf(word);
+    if (!PLACE_BODY_HEADS_AR.has(key) && !(clubsToo && CLUB_HEADS_AR.has(key))) continue;
+    const start = m.start - (head[0].length - head[0].trimEnd().length) - word.length;
+    // Another mention already holds the head: it is that name's business.
+    if (mentions.some((o) => o !== m && o.start < m.start && o.end > start)) continue;
+    const adjective = /^\s+(ال\p{L}{2,}(?:ي|ية))(?=[^\p{L}]|$)/u.exec(text.slice(m.end, m.end + 24));
+    const end = adjective ? m.end + adjective[0].length : m.end;
+    if (adjective && mentions.some((o) => o.start >= m.end && o.start < end)) continue;
+    const name = text.slice(start, end);
+    out.set(m, { start, end, type: 'ORG', text: name, entityId: bodyIdOf(name) ?? unlinkedId('ORG', name) });
+  }
+  return out;
 }

@@ -34,3 +34,25 @@ export function oneTypePerName(mentions: readonly Mention[], info: ReadonlyMap<s
   }
   return out;
 }
+
+/**
+ * Roles a body has and a person does not, between a name and the person holding the role:
+ * "Lyten chief executive Dan Cook", "Porthos director Willem van der Laan", "Ginebra coach Tim
+ * Cone", "Jefferies analyst …". Over the article sets' gold, no person's name stands before one.
+ */
+const BODY_ROLE_AFTER_EN =
+  /^(?:'s?)?\s+(?:chief\s+executive|executive\s+chairman|managing\s+director|director[\s-]general|general\s+manager|chief\s+financial\s+officer|chief\s+operating\s+officer|vice[\s-]president|co-founder|chairman|chairwoman|chair|CEO|CFO|COO|director|founder|boss|head|leader|manager|owner|spokesman|spokeswoman|spokesperson|coach|president|analyst|economist|strategist)\s+\p{Lu}/u;
+
+/**
+ * English: a name the KB does not know, read as a person, that a body's role and its holder follow
+ * ("Lyten chief executive Dan Cook") is an organisation, and so is every other mention of it the
+ * model read as a person ("Lyten said"). Names of one or two words only. Pure: returns the
+ * mentions to retype, with their new ids.
+ */
+export function roleHolderBodiesEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
+  const unknownPeople = mentions.filter((m) => m.type === 'PER' && m.entityId !== null && info.get(m.entityId)?.linked === false && m.text.trim().split(/\s+/u).length <= 2);
+  const bodies = new Set(unknownPeople.filter((m) => BODY_ROLE_AFTER_EN.test(text.slice(m.end, m.end + 40))).map((m) => m.text));
+  const out = new Map<Mention, { type: EntityType; entityId: string }>();
+  for (const m of unknownPeople) if (bodies.has(m.text)) out.set(m, { type: 'ORG', entityId: unlinkedId('ORG', m.text) });
+  return out;
+}

@@ -11,9 +11,9 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { oneTypePerName } from './name-types.ts';
+import { oneTypePerName, roleHolderBodiesEn } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs, cityClubsEn, organisationsByName } from './city-clubs.ts';
+import { cityClubs, cityClubsEn, organisationsByName, placeNamedBodies } from './city-clubs.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -43,7 +43,7 @@ import {
   type TaggerData,
 } from './tag-steps.ts';
 import { tokenize } from './tokenize.ts';
-import type { JsonlInput, JsonlOutput, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
+import type { EntityType, JsonlInput, JsonlOutput, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 import { unlinkedId } from './entity-id.ts';
 import { looksTokenized, withCorpusConventions } from './corpus-conventions.ts';
 
@@ -81,6 +81,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   };
   /** The KB club a city-named club links to. */
   const clubOf = organisationsByName(matcher.entries);
+  const bodyOf = organisationsByName(matcher.entries, { cued: true });
   /** A word the lexicon holds as (part of) a country's name. */
   const isCountryWord = (key: string): boolean => data.lexicon.flagsOf(key)?.includes('LOCc') === true;
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
@@ -144,6 +145,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) withFusedArticleIds(text, final, d.info);
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
     const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
+    if (arabic) {
+      for (const [m, body] of placeNamedBodies(text, final, (name) => bodyOf(name)?.id ?? null)) {
+        const entry = entryById.get(body.entityId ?? '');
+        if (entry) d.link(entry);
+        else if (body.entityId && !d.info.has(body.entityId)) d.info.set(body.entityId, { linked: false, type: 'ORG', name: null });
+        Object.assign(m, body);
+      }
+    }
     for (const [m, id] of clubs) {
       const entry = entryById.get(id);
       if (entry) d.link(entry);
@@ -162,10 +171,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
-    for (const [m, to] of oneTypePerName(final, d.info, text)) {
-      Object.assign(m, to);
-      if (!d.info.has(to.entityId)) d.info.set(to.entityId, { linked: false, type: to.type, name: null });
-    }
+    const retype = (changes: Map<Mention, { type: EntityType; entityId: string }>): void => {
+      for (const [m, to] of changes) {
+        Object.assign(m, to);
+        if (!d.info.has(to.entityId)) d.info.set(to.entityId, { linked: false, type: to.type, name: null });
+      }
+    };
+    if (!arabic) retype(roleHolderBodiesEn(text, final, d.info));
+    retype(oneTypePerName(final, d.info, text));
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, to] of aliasDefinitionLinks(text, final, d.info)) Object.assign(m, to);
     for (const [m, id] of placeShortFormLinks(final, d.info, text)) Object.assign(m, { entityId: id, type: 'LOC' });

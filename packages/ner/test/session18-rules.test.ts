@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aliasDefinitionLinks, findAcronymDefinitions, initialismLinks } from '../src/acronym-names.ts';
-import type { EntityInfo } from '../src/build-entities.ts';
-import { unlinkedId } from '../src/entity-id.ts';
 import { withAdjectivesBeforeBracket } from '../src/bracketed-names.ts';
 import { cityClubs, cityClubsEn } from '../src/city-clubs.ts';
 import { oneTypePerName } from '../src/name-types.ts';
 import { partialNameLinks, placeShortFormLinks } from '../src/partial-names.ts';
 import { nicknameLinks, withCityTeams } from '../src/team-names.ts';
 import { tokenize } from '../src/tokenize.ts';
-import type { EntityType, Mention } from '../src/types.ts';
-import { mentionsOf } from './tagger-helpers.ts';
-
-/** Builds the mentions of `text` from [surface, type, id?] (the nth occurrence in order), and their entities' info. */
-function mentionsIn(text: string, names: ReadonlyArray<readonly [string, EntityType, string?]>): { mentions: Mention[]; info: Map<string, EntityInfo> } {
-  const info = new Map<string, EntityInfo>();
-  let from = 0;
-  const mentions = names.map(([surface, type, id]) => {
-    const start = text.indexOf(surface, from);
-    if (start < 0) throw new Error(`${surface} not in text`);
-    from = start + surface.length;
-    const entityId = id ?? unlinkedId(type, surface);
-    info.set(entityId, { linked: id !== undefined, type, name: null });
-    return { start, end: start + surface.length, type, text: surface, entityId };
-  });
-  return { mentions, info };
-}
-
-/** "text -> id" for each re-id'd mention. */
-function relinked(map: ReadonlyMap<Mention, string | { entityId: string; type: string }>): string[] {
-  return [...map].map(([m, to]) => `${m.text} -> ${typeof to === 'string' ? to : `${to.type} ${to.entityId}`}`);
-}
-
+import { mentionsIn, mentionsOf, relinked } from './tagger-helpers.ts';
 
 describe('acronyms the model reads as names of their own', () => {
   it('joins an acronym to the one organisation whose initials it spells, a possessive s skipped', () => {

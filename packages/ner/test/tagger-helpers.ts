@@ -1,5 +1,8 @@
 import { expect } from 'vitest';
+import type { EntityInfo } from '../src/build-entities.ts';
+import { unlinkedId } from '../src/entity-id.ts';
 import { createTagger, type Mention, type TagResult, type Tagger } from '../src/index.ts';
+import type { EntityType } from '../src/types.ts';
 
 let shared: Tagger | undefined;
 let rules: Tagger | undefined;
@@ -38,4 +41,24 @@ export function mentionsOf(text: string, lang: string, surface: string): string[
     .tag(text, lang)
     .mentions.filter((m) => m.text === surface)
     .map((m) => `${m.type} ${m.entityId}`);
+}
+
+/** Builds the mentions of `text` from [surface, type, id?] (the nth occurrence in order), and their entities' info. */
+export function mentionsIn(text: string, names: ReadonlyArray<readonly [string, EntityType, string?]>): { mentions: Mention[]; info: Map<string, EntityInfo> } {
+  const info = new Map<string, EntityInfo>();
+  let from = 0;
+  const mentions = names.map(([surface, type, id]) => {
+    const start = text.indexOf(surface, from);
+    if (start < 0) throw new Error(`${surface} not in text`);
+    from = start + surface.length;
+    const entityId = id ?? unlinkedId(type, surface);
+    info.set(entityId, { linked: id !== undefined, type, name: null });
+    return { start, end: start + surface.length, type, text: surface, entityId };
+  });
+  return { mentions, info };
+}
+
+/** "text -> id" for each re-id'd mention. */
+export function relinked(map: ReadonlyMap<Mention, string | { entityId: string; type: string }>): string[] {
+  return [...map].map(([m, to]) => `${m.text} -> ${typeof to === 'string' ? to : `${to.type} ${to.entityId}`}`);
 }

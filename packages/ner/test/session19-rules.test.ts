@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { placeNamedBodies } from '../src/city-clubs.ts';
+import { roleHolderBodiesEn } from '../src/name-types.ts';
+import { mentionsIn, mentionsOf, relinked } from './tagger-helpers.ts';
+
+describe('a body named by a role and its holder', () => {
+  it('retypes an unknown one-word "person" that a chief executive follows, with its other mentions', () => {
+    const text = 'Lyten has restarted production, Lyten chief executive Dan Cook said. Lyten said the plant would hire 400.';
+    const { mentions, info } = mentionsIn(text, [
+      ['Lyten', 'PER'],
+      ['Lyten', 'PER'],
+      ['Dan Cook', 'PER'],
+      ['Lyten', 'PER'],
+    ]);
+    expect(relinked(roleHolderBodiesEn(text, mentions, info))).toEqual(['Lyten -> ORG org:lyten', 'Lyten -> ORG org:lyten', 'Lyten -> ORG org:lyten']);
+  });
+
+  it('reads possessives and sport roles too ("Ginebra\'s coach Tim Cone")', () => {
+    const text = "Ginebra's coach Tim Cone praised Ginebra.";
+    const { mentions, info } = mentionsIn(text, [
+      ['Ginebra', 'PER'],
+      ['Tim Cone', 'PER'],
+      ['Ginebra', 'PER'],
+    ]);
+    expect(relinked(roleHolderBodiesEn(text, mentions, info))).toEqual(['Ginebra -> ORG org:ginebra', 'Ginebra -> ORG org:ginebra']);
+  });
+
+  it('leaves KB people, places, longer names, and roles without a holder alone', () => {
+    const text = 'Putin spokesman Dmitry Peskov spoke. Kenya coach Benni McCarthy spoke. Anna Maria Lopez director Ken Wu spoke. Smith, the director, spoke.';
+    const { mentions, info } = mentionsIn(text, [
+      ['Putin', 'PER', 'per:vladimir-putin'],
+      ['Dmitry Peskov', 'PER', 'per:dmitry-peskov'],
+      ['Kenya', 'LOC', 'loc:KEN'],
+      ['Benni McCarthy', 'PER'],
+      ['Anna Maria Lopez', 'PER'],
+      ['Ken Wu', 'PER'],
+      ['Smith', 'PER'],
+    ]);
+    expect(relinked(roleHolderBodiesEn(text, mentions, info))).toEqual([]);
+  });
+
+  it('the whole tagger: a company the model reads as a person', () => {
+    const text =
+      'SKELLEFTEA, Sweden — Lyten has restarted battery cell production at the former Northvolt plant. "Demand is strong," Lyten chief executive Dan Cook said on Tuesday. Lyten, based in California, bought the site in 2025.';
+    expect(mentionsOf(text, 'en', 'Lyten')).toEqual(['ORG org:lyten', 'ORG org:lyten', 'ORG org:lyten']);
+  });
+});
+
+describe('a body named by its head and a place («جمعية سلا»)', () => {
+  const ids = new Map([['شباب قسنطينة', 'org:cs-constantine']]);
+  const bodyIdOf = (name: string): string | null => ids.get(name) ?? null;
+  const reshaped = (text: string, names: ReadonlyArray<readonly [string, 'LOC' | 'ORG' | 'PER', string?]>): string[] => {
+    const { mentions } = mentionsIn(text, names);
+    return [...placeNamedBodies(text, mentions, bodyIdOf)].map(([m, to]) => `${m.text} -> ${to.type} «${text.slice(to.start, to.end)}» ${to.entityId ?? ''}`);
+  };
+
+  it('takes a society, a chamber or courts in with the place after it, a proclitic left out', () => {
+    expect(reshaped('إذ تقول غرف دبي إن عدد الشركات ارتفع، وقضت محاكم دبي بالتنفيذ.', [['دبي', 'LOC', 'loc:Q613'], ['دبي', 'LOC', 'loc:Q613']])).toEqual([
+      'دبي -> ORG «غرف دبي» org:غرف دبي',
+      'دبي -> ORG «محاكم دبي» org:محاكم دبي',
+    ]);
+    expect(reshaped('وتبرعت بجمعية قطر الخيرية بمليون دولار.', [['قطر', 'LOC', 'loc:QAT']])).toEqual(['قطر -> ORG «جمعية قطر الخيرية» org:جمعيه قطر الخيريه']);
+  });
+
+  it('reads a club\'s first word before a city only in a match report, with the KB id of the whole name', () => {
+    const report = 'تعادل وفاق سطيف مع شباب قسنطينة بهدف لمثله في الدوري، وقال المدرب إن المباراة كانت صعبة.';
+    expect(reshaped(report, [['قسنطينة', 'LOC', 'loc:constantine']])).toEqual(['قسنطينة -> ORG «شباب قسنطينة» org:cs-constantine']);
+    expect(reshaped('وقال شباب غزة إن الوضع صعب.', [['غزة', 'LOC', 'loc:gaza-strip']])).toEqual([]);
+  });
+
+  it('leaves a place whose head another mention holds, and a place after any other word', () => {
+    expect(reshaped('وقالت جمعية الهلال الأحمر في دبي إن المساعدات وصلت.', [['جمعية الهلال الأحمر', 'ORG'], ['دبي', 'LOC', 'loc:Q613']])).toEqual([]);
+    expect(reshaped('وقال رئيس بلدية نابل إن الملعب جاهز.', [['نابل', 'LOC', 'loc:Q328145']])).toEqual([]);
+  });
+
+  it('the whole tagger: a basketball club named by its society and its town', () => {
+    const text = 'سلا (و م ع) - حقق فريق جمعية سلا فوزا ثمينا على ضيفه بنتيجة 84 مقابل 77 في الدوري. وقال مدرب جمعية سلا إن المباراة كانت صعبة.';
+    expect(mentionsOf(text, 'ar', 'جمعية سلا')).toEqual(['ORG org:جمعيه سلا', 'ORG org:جمعيه سلا']);
+    expect(mentionsOf(text, 'ar', 'سلا')).toEqual(['LOC loc:sale']);
+  });
+});
