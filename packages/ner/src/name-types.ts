@@ -41,7 +41,7 @@ export function oneTypePerName(mentions: readonly Mention[], info: ReadonlyMap<s
  * Cone", "Jefferies analyst …". Over the article sets' gold, no person's name stands before one.
  */
 const BODY_ROLE_AFTER_EN =
-  /^(?:'s?)?\s+(?:chief\s+executive|executive\s+chairman|managing\s+director|director[\s-]general|general\s+manager|chief\s+financial\s+officer|chief\s+operating\s+officer|vice[\s-]president|co-founder|chairman|chairwoman|chair|CEO|CFO|COO|director|founder|boss|head|leader|manager|owner|spokesman|spokeswoman|spokesperson|coach|president|analyst|economist|strategist)\s+\p{Lu}/u;
+  /^(?:'s?)?\s+(?:chief\s+executive|executive\s+chairman|managing\s+director|director[\s-]general|general\s+manager|chief\s+financial\s+officer|chief\s+operating\s+officer|vice[\s-]president|co-founder|chairman|chairwoman|chair|CEO|CFO|COO|director|founder|boss|head|leader|manager|owner|spokesman|spokeswoman|spokesperson|coach|president|analyst|economist|strategist),?\s+\p{Lu}/u;
 
 /**
  * English: a name the KB does not know, read as a person, that a body's role and its holder follow

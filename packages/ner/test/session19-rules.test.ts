@@ -79,3 +79,14 @@ describe('a body named by its head and a place («جمعية سلا»)', () => {
     expect(mentionsOf(text, 'ar', 'سلا')).toEqual(['LOC loc:sale']);
   });
 });
+
+describe('a company after a role word', () => {
+  it('is no person: "fund manager Westbridge Capital", "contractor Cengiz Holding", and its short name follows', () => {
+    const text =
+      'The creditors, led by London-based fund manager Westbridge Capital, will receive new notes. A Westbridge spokeswoman said on Wednesday it would appeal. Najm Marine, which runs 37 supply vessels, said Najm\'s chief executive, Khalid al-Mansoori, would stay.';
+    expect(mentionsOf(text, 'en', 'Westbridge Capital')).toEqual(['ORG org:westbridge capital']);
+    expect(mentionsOf(text, 'en', 'Westbridge')).toEqual(['ORG org:westbridge capital']);
+    expect(mentionsOf(text, 'en', 'Najm Marine')).toEqual(['ORG org:najm marine']);
+    expect(mentionsOf('The consortium of contractor Cengiz Holding and Kalyon Holding won.', 'en', 'Cengiz Holding')).toEqual(['ORG org:cengiz holding']);
+  });
+});
