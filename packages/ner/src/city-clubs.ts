@@ -205,3 +205,49 @@ export function placeNamedBodies(text: string, mentions: readonly Mention[], bod
   }
   return out;
 }
+
+/** Sectors a country's national body is named by, before the country ("Cricket Australia", "Tourism Ireland", "Statistics Poland"). */
+const SECTORS_BEFORE_EN = new Set([
+  'Athletics', 'Basketball', 'Cricket', 'Cycling', 'Football', 'Golf', 'Hockey', 'Netball', 'Rowing', 'Rugby', 'Sailing', 'Swimming', 'Tennis', 'Volleyball',
+  'Tourism', 'Statistics', 'Wine', 'Screen', 'Health', 'Enterprise', 'Invest', 'Sport', 'Heritage', 'Creative', 'Water', 'Transport', 'Biosecurity',
+]);
+/** Sports whose national board is the country's name and the sport's ("Oman Cricket", "Sri Lanka Cricket", "World Rugby"). */
+const SPORTS_AFTER_EN = /^ (Cricket|Rugby|Netball|Hockey|Athletics)\b(?! (?:Board|Union|Federation|Association|League|Club|Council|Ground|Stadium|Cup|Championship|World|team|side|fans|players))/u;
+
+/**
+ * English: a country named right after a sector ("Cricket Australia", "Tourism Ireland", "Statistics
+ * South Africa") or right before its sport's name ("Oman Cricket", "Zimbabwe Cricket") is the
+ * national body so named, not the place: the mention grows to the whole name (swallowing what the
+ * model made of the sector word alone, "Cricket" read as a person), typed ORG, with the KB's id for
+ * it where it has one (`bodyIdOf`), else its own; a mention that is already the whole name keeps
+ * its span and becomes the body. `isCountry` tells a country's name. Over the article sets' gold
+ * such names are always the body. Pure: returns the mentions to reshape, and null for those to drop.
+ */
+export function sectorBodiesEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, isCountry: (name: string) => boolean, bodyIdOf: (name: string) => string | null): Map<Mention, Mention | null> {
+  const out = new Map<Mention, Mention | null>();
+  const country = (m: Mention): boolean => m.type === 'LOC' && m.entityId !== null && (/^loc:[A-Z]{3}$/u.test(m.entityId) || HOME_NATIONS_EN.has(m.text.toLowerCase()));
+  const body = (start: number, end: number): Mention => {
+    const name = text.slice(start, end);
+    return { start, end, type: 'ORG', text: name, entityId: bodyIdOf(name) ?? unlinkedId('ORG', name) };
+  };
+  for (const m of mentions) {
+    if (out.has(m)) continue;
+    const whole = /^(\p{Lu}\p{Ll}+) (.+)$/u.exec(m.text);
+    if (m.type !== 'ORG' && whole?.[1] !== undefined && SECTORS_BEFORE_EN.has(whole[1]) && (isCountry(whole[2] ?? '') || HOME_NATIONS_EN.has((whole[2] ?? '').toLowerCase()))) {
+      out.set(m, body(m.start, m.end));
+      continue;
+    }
+    if (!country(m)) continue;
+    const sector = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.start - 14), m.start))?.[1];
+    const sport = SPORTS_AFTER_EN.exec(text.slice(m.end, m.end + 40))?.[0];
+    const start = sector !== undefined && SECTORS_BEFORE_EN.has(sector) ? m.start - sector.length - 1 : m.start;
+    const end = start === m.start && sport !== undefined ? m.end + sport.length : m.end;
+    if (start === m.start && end === m.end) continue;
+    const others = mentions.filter((o) => o !== m && o.start < end && o.end > start);
+    // Only the sector word read as a name of its own (not a KB name) may be swallowed.
+    if (others.some((o) => o.start < start || o.end > end || o.type === 'LOC' || o.entityId === null || info.get(o.entityId)?.linked !== false)) continue;
+    out.set(m, body(start, end));
+    for (const o of others) out.set(o, null);
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { oneTypePerName, roleHolderBodiesEn } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs, cityClubsEn, organisationsByName, placeNamedBodies } from './city-clubs.ts';
+import { cityClubs, cityClubsEn, organisationsByName, placeNamedBodies, sectorBodiesEn } from './city-clubs.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -145,8 +145,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) withFusedArticleIds(text, final, d.info);
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
     const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
-    if (arabic) {
-      for (const [m, body] of placeNamedBodies(text, final, (name) => bodyOf(name)?.id ?? null)) {
+    {
+      const bodyIdOf = (name: string): string | null => bodyOf(name)?.id ?? null;
+      const isCountry = (name: string): boolean => /^loc:[A-Z]{3}$/u.test(data.entries[data.matcher.whole(name) ?? -1]?.id ?? '');
+      for (const [m, body] of arabic ? placeNamedBodies(text, final, bodyIdOf) : sectorBodiesEn(text, final, d.info, isCountry, bodyIdOf)) {
+        if (body === null) {
+          final.splice(final.indexOf(m), 1);
+          continue;
+        }
         const entry = entryById.get(body.entityId ?? '');
         if (entry) d.link(entry);
         else if (body.entityId && !d.info.has(body.entityId)) d.info.set(body.entityId, { linked: false, type: 'ORG', name: null });

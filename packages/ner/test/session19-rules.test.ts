@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeNamedBodies } from '../src/city-clubs.ts';
+import { placeNamedBodies, sectorBodiesEn } from '../src/city-clubs.ts';
 import { roleHolderBodiesEn } from '../src/name-types.ts';
 import { mentionsIn, mentionsOf, relinked } from './tagger-helpers.ts';
 
@@ -88,5 +88,41 @@ describe('a company after a role word', () => {
     expect(mentionsOf(text, 'en', 'Westbridge')).toEqual(['ORG org:westbridge capital']);
     expect(mentionsOf(text, 'en', 'Najm Marine')).toEqual(['ORG org:najm marine']);
     expect(mentionsOf('The consortium of contractor Cengiz Holding and Kalyon Holding won.', 'en', 'Cengiz Holding')).toEqual(['ORG org:cengiz holding']);
+  });
+});
+
+describe('a national body named by its sector and its country', () => {
+  const isCountry = (name: string): boolean => ['Australia', 'Oman', 'South Africa', 'Canada'].includes(name);
+
+  it('grows the country into the body and drops the sector word read alone', () => {
+    const text = 'Cricket Australia has been searching. Pankaj Khimji, chairman of Oman Cricket, said so. Australia beat India.';
+    const { mentions, info } = mentionsIn(text, [
+      ['Cricket', 'PER'],
+      ['Australia', 'LOC', 'loc:AUS'],
+      ['Pankaj Khimji', 'PER'],
+      ['Oman', 'LOC', 'loc:OMN'],
+      ['Australia', 'LOC', 'loc:AUS'],
+      ['India', 'LOC', 'loc:IND'],
+    ]);
+    const changes = [...sectorBodiesEn(text, mentions, info, isCountry, () => null)].map(([m, to]) => `${m.text} -> ${to === null ? 'dropped' : `${to.type} «${to.text}»`}`);
+    expect(changes).toEqual(['Australia -> ORG «Cricket Australia»', 'Cricket -> dropped', 'Oman -> ORG «Oman Cricket»']);
+  });
+
+  it('leaves a board named in full, and a KB name before the country', () => {
+    const text = 'The Pakistan Cricket Board met. Qantas Australia flew.';
+    const { mentions, info } = mentionsIn(text, [
+      ['Pakistan', 'LOC', 'loc:PAK'],
+      ['Qantas', 'ORG', 'org:qantas'],
+      ['Australia', 'LOC', 'loc:AUS'],
+    ]);
+    expect([...sectorBodiesEn(text, mentions, info, isCountry, () => null)]).toEqual([]);
+  });
+
+  it('the whole tagger: "Tourism Ireland", "Statistics South Africa" (KB), "Cricket Scotland"', () => {
+    const text = 'Tourism Ireland and Statistics South Africa agreed on Monday. Cricket Scotland said the tour would go ahead. Health Canada approved it.';
+    expect(mentionsOf(text, 'en', 'Tourism Ireland')).toEqual(['ORG org:tourism ireland']);
+    expect(mentionsOf(text, 'en', 'Statistics South Africa')).toEqual(['ORG org:stats-sa']);
+    expect(mentionsOf(text, 'en', 'Cricket Scotland')).toEqual(['ORG org:cricket scotland']);
+    expect(mentionsOf(text, 'en', 'Health Canada')).toEqual(['ORG org:health canada']);
   });
 });
