@@ -56,3 +56,15 @@ export function roleHolderBodiesEn(text: string, mentions: readonly Mention[], i
   for (const m of unknownPeople) if (bodies.has(m.text)) out.set(m, { type: 'ORG', entityId: unlinkedId('ORG', m.text) });
   return out;
 }
+
+/**
+ * English: a name written as dotted initials keeps its last dot ("U.S.", "U.N."), as the article gold
+ * writes it, also where that dot ends the sentence ("in the U.S."). Returns the mentions, those
+ * names grown by one character.
+ */
+export function withInitialsDot(text: string, mentions: Mention[]): Mention[] {
+  for (const m of mentions) {
+    if (text[m.end] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(m.text)) Object.assign(m, { end: m.end + 1, text: `${m.text}.` });
+  }
+  return mentions;
+}

@@ -11,7 +11,7 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { oneTypePerName, roleHolderBodiesEn } from './name-types.ts';
+import { oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { cityClubs, cityClubsEn, organisationsByName, placeNamedBodies, sectorBodiesEn } from './city-clubs.ts';
 import { describedPlaceLinks } from './described-links.ts';
@@ -140,7 +140,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
-    const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withCityTeams(text, d.mentions, d.info);
+    const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withCityTeams(text, d.mentions, d.info));
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;

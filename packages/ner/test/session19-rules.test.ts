@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeNamedBodies, sectorBodiesEn } from '../src/city-clubs.ts';
 import { roleHolderBodiesEn } from '../src/name-types.ts';
-import { mentionsIn, mentionsOf, relinked } from './tagger-helpers.ts';
+import { mentionsIn, mentionsOf, relinked, tagger } from './tagger-helpers.ts';
 
 describe('a body named by a role and its holder', () => {
   it('retypes an unknown one-word "person" that a chief executive follows, with its other mentions', () => {
@@ -124,5 +124,12 @@ describe('a national body named by its sector and its country', () => {
     expect(mentionsOf(text, 'en', 'Statistics South Africa')).toEqual(['ORG org:stats-sa']);
     expect(mentionsOf(text, 'en', 'Cricket Scotland')).toEqual(['ORG org:cricket scotland']);
     expect(mentionsOf(text, 'en', 'Health Canada')).toEqual(['ORG org:health canada']);
+  });
+});
+
+describe('dotted initials', () => {
+  it('keep their last dot, at the end of a sentence too ("U.S.", "U.N.")', () => {
+    const text = 'The U.S. company said sanctions by the U.N. would stay, as in the U.S.';
+    expect(tagger().tag(text, 'en').mentions.map((m) => `${text.slice(m.start, m.end)} ${m.text} ${m.entityId ?? ''}`)).toEqual(['U.S. U.S. loc:USA', 'U.N. U.N. org:un', 'U.S. U.S. loc:USA']);
   });
 });
