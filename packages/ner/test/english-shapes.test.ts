@@ -190,9 +190,10 @@ describe('English demonyms and natural features', () => {
 
 describe('"Kingdom of", "City of" before a place', () => {
   it('is the same place by its longer name only for a kingdom, sultanate or emirate of a country, or the KB\'s whole name', () => {
-    expect(tagger().tag('The Kingdom of Saudi Arabia and the City of Buenos Aires signed a deal with the State of Qatar.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
-      'Kingdom of Saudi Arabia loc:SAU',
+    // (The probe moved with the session 19 models, which read "the City of Buenos Aires signed a deal" as its government.)
+    expect(tagger().tag('Officials visited the City of Buenos Aires, the Kingdom of Saudi Arabia and the State of Qatar.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
       'City of Buenos Aires loc:city of buenos aires',
+      'Kingdom of Saudi Arabia loc:SAU',
       'State of Qatar loc:QAT',
     ]);
     // Another place of the inner name's: unlinked, unless the gazetteer knows the longer name

@@ -249,7 +249,7 @@ describe('English model people opened or closed by a place word', () => {
   it('are places ("Plaza Huincul", "Mount Hagen", "Marsden Point"), not "Aung San Suu Kyi" or "Hugo Fort"', () => {
     expect(en('The fossil was found near Plaza Huincul in Neuquen province.')).toContain('LOC Plaza Huincul');
     expect(en('The refinery at Marsden Point closed in 2022.')).toContain('LOC Marsden Point');
-    // (The probe sentence moved with the session 18 models, which read the old one's "Aung San Suu Kyi" as an organisation.)
+    // (The KB knows her since session 19: models of sessions 18 and 19 read her name alone as an organisation.)
     expect(en('Aung San Suu Kyi met officials in Port Moresby and Mount Hagen.')).toEqual(expect.arrayContaining(['PER Aung San Suu Kyi', 'LOC Mount Hagen']));
     expect(en('Hugo Fort spoke on Monday.')).toContain('PER Hugo Fort');
   });
