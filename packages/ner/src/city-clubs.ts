@@ -251,3 +251,56 @@ export function sectorBodiesEn(text: string, mentions: readonly Mention[], info:
   }
   return out;
 }
+
+/** A KB club known by its bare name and a nationality («الوحدة السوري»): the entry and the country names that cue it. */
+export interface QualifiedClub {
+  readonly entry: KbEntry;
+  /** Folded forms whose presence in the article points to the club's country («سوريا», «السوري», «السورية»). */
+  readonly cues: readonly string[];
+}
+
+/**
+ * The KB's Arabic club names (an English name with SC, FC, Club …, or an Arabic one with «نادي»)
+ * made of a bare name and a nationality adjective («الوحدة السوري»,
+ * «نادي النهضة العماني»), by the bare name's folded key: the nationality is one where its country's
+ * name (adjective without «ال» and «ي», then «يا», «ية» or the article: «سوريا», «السعودية»,
+ * «الكويت», «عمان») is a country for `isCountry`.
+ */
+export function qualifiedClubs(entries: readonly KbEntry[], isCountry: (name: string) => boolean): Map<string, QualifiedClub[]> {
+  const out = new Map<string, QualifiedClub[]>();
+  for (const entry of entries) {
+    // Clubs only («البنك الأهلي المصري» is a bank, and «البنك الأهلي» also its football club).
+    if (entry.type !== 'ORG' || !(/\b(?:SC|FC|CF|AC|Club)\b/u.test(entry.en) || entry.aliases.some((a) => a.startsWith('نادي ')))) continue;
+    for (const form of new Set([entry.ar, ...entry.aliases])) {
+      const parts = /^(?:نادي\s+)?(ال\p{L}+(?:\s+ال\p{L}+)?)\s+ال(\p{L}{2,})ي$/u.exec(form);
+      const bare = parts?.[1];
+      const stem = parts?.[2];
+      if (bare === undefined || stem === undefined) continue;
+      const countries = [stem, `${stem}يا`, `${stem}ية`, `ال${stem}`, `ال${stem}ية`].filter(isCountry);
+      if (countries.length === 0) continue;
+      const key = keyOf(bare);
+      const known = out.get(key) ?? [];
+      if (!known.some((c) => c.entry === entry)) known.push({ entry, cues: [...countries, `ال${stem}ي`, `ال${stem}ية`].map(keyOf) });
+      out.set(key, known);
+    }
+  }
+  return out;
+}
+
+/**
+ * Arabic: a club the article names by its bare name («الوحدة», «النهضة», «القادسية»), read as an
+ * organisation the KB does not link, is the one KB club of that name whose country the article
+ * names («سوريا», «السوري», «عُمان»): «الوحدة» in a Syrian league report is «الوحدة السوري». Not
+ * when two such clubs' countries are named. Pure: returns the mentions to link, with the ids.
+ */
+export function qualifiedClubLinks(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubs: ReadonlyMap<string, readonly QualifiedClub[]>): Map<Mention, string> {
+  const out = new Map<Mention, string>();
+  const words = new Set(text.split(/[^\p{L}\p{M}]+/u).flatMap((w) => [keyOf(w), keyOf(w.replace(/^(?:و|ف|ب|ل|وب|ول|وال|بال|فال|لل)(?=\S{3,})/u, ''))]));
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.entityId === null || info.get(m.entityId)?.linked !== false) continue;
+    const named = (clubs.get(keyOf(m.text)) ?? []).filter((c) => c.cues.some((cue) => words.has(cue)));
+    const [club] = named;
+    if (named.length === 1 && club) out.set(m, club.entry.id);
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs, cityClubsEn, organisationsByName, placeNamedBodies, sectorBodiesEn } from './city-clubs.ts';
+import { cityClubs, cityClubsEn, organisationsByName, placeNamedBodies, qualifiedClubLinks, qualifiedClubs, sectorBodiesEn } from './city-clubs.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -82,6 +82,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   /** The KB club a city-named club links to. */
   const clubOf = organisationsByName(matcher.entries);
   const bodyOf = organisationsByName(matcher.entries, { cued: true });
+  const isCountryName = (name: string): boolean => /^loc:[A-Z]{3}$/u.test(matcher.entries[matcher.whole(name) ?? -1]?.id ?? '');
+  const clubsByBareName = qualifiedClubs(matcher.entries, isCountryName);
   /** A word the lexicon holds as (part of) a country's name. */
   const isCountryWord = (key: string): boolean => data.lexicon.flagsOf(key)?.includes('LOCc') === true;
   /** A word the lexicon holds as a whole name (a place, a body, a person, a country). */
@@ -147,8 +149,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
     {
       const bodyIdOf = (name: string): string | null => bodyOf(name)?.id ?? null;
-      const isCountry = (name: string): boolean => /^loc:[A-Z]{3}$/u.test(data.entries[data.matcher.whole(name) ?? -1]?.id ?? '');
-      for (const [m, body] of arabic ? placeNamedBodies(text, final, bodyIdOf) : sectorBodiesEn(text, final, d.info, isCountry, bodyIdOf)) {
+      for (const [m, body] of arabic ? placeNamedBodies(text, final, bodyIdOf) : sectorBodiesEn(text, final, d.info, isCountryName, bodyIdOf)) {
         if (body === null) {
           final.splice(final.indexOf(m), 1);
           continue;
@@ -157,6 +158,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         if (entry) d.link(entry);
         else if (body.entityId && !d.info.has(body.entityId)) d.info.set(body.entityId, { linked: false, type: 'ORG', name: null });
         Object.assign(m, body);
+      }
+    }
+    if (arabic) {
+      for (const [m, id] of qualifiedClubLinks(text, final, d.info, clubsByBareName)) {
+        const entry = entryById.get(id);
+        if (entry) d.link(entry);
+        m.entityId = id;
       }
     }
     for (const [m, id] of clubs) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeNamedBodies, sectorBodiesEn } from '../src/city-clubs.ts';
+import { placeNamedBodies, qualifiedClubLinks, qualifiedClubs, sectorBodiesEn } from '../src/city-clubs.ts';
+import type { KbEntry } from '../src/types.ts';
 import { roleHolderBodiesEn } from '../src/name-types.ts';
 import { mentionsIn, mentionsOf, relinked, tagger } from './tagger-helpers.ts';
 
@@ -131,5 +132,30 @@ describe('dotted initials', () => {
   it('keep their last dot, at the end of a sentence too ("U.S.", "U.N.")', () => {
     const text = 'The U.S. company said sanctions by the U.N. would stay, as in the U.S.';
     expect(tagger().tag(text, 'en').mentions.map((m) => `${text.slice(m.start, m.end)} ${m.text} ${m.entityId ?? ''}`)).toEqual(['U.S. U.S. loc:USA', 'U.N. U.N. org:un', 'U.S. U.S. loc:USA']);
+  });
+});
+
+describe('a club named by its bare name', () => {
+  const entry = (id: string, en: string, ar: string, aliases: string[]): KbEntry => ({ id, type: 'ORG', en, ar, aliases: [en, ar, ...aliases], strong: true });
+  const entries = [
+    entry('org:al-wahda-damascus', 'Al-Wahda SC (Syria)', 'الوحدة السوري', ['نادي الوحدة السوري']),
+    entry('org:al-wahda-uae', 'Al Wahda FC', 'الوحدة الإماراتي', []),
+    entry('org:national-bank-of-egypt', 'National Bank of Egypt', 'البنك الأهلي المصري', []),
+  ];
+  const clubs = qualifiedClubs(entries, (name) => ['سوريا', 'الإمارات', 'مصر'].includes(name));
+  const links = (text: string, name: string): string[] => {
+    const { mentions, info } = mentionsIn(text, [[name, 'ORG']]);
+    return relinked(qualifiedClubLinks(text, mentions, info, clubs));
+  };
+
+  it('is the KB club of that name whose country the article names', () => {
+    expect(links('تغلب الاتحاد على ضيفه الوحدة 78-71 في الدوري لكرة السلة في سوريا.', 'الوحدة')).toEqual(['الوحدة -> org:al-wahda-damascus']);
+    expect(links('فاز الوحدة على العين في الدوري الإماراتي.', 'الوحدة')).toEqual(['الوحدة -> org:al-wahda-uae']);
+  });
+
+  it('stays unlinked where no country, or two, are named, and a bank is no club', () => {
+    expect(links('فاز الوحدة على ضيفه في الدوري.', 'الوحدة')).toEqual([]);
+    expect(links('فاز الوحدة في سوريا، وخسر منافسه في الإمارات.', 'الوحدة')).toEqual([]);
+    expect(links('يلتقي السكندري مع البنك الأهلي في القاهرة، مصر.', 'البنك الأهلي')).toEqual([]);
   });
 });
