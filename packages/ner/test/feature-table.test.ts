@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createRng as rng } from '../../../test/support/rng.ts';
 import { dataFile, loadModelLexicon } from '../src/data-files.ts';
+import { modelFileName } from '../src/model/train-config.ts';
 import { buildFeatureTableFromHashes, buildJointTable, HashSink, jointView, lookupFeature } from '../src/model/feature-hash.ts';
 import { emitFeatures, featureGroupsOf, infoOfToken, type TokenInfo } from '../src/model/features.ts';
 import { contextFeatures, decodeDocument, documentContext, loadNerModel, typesOf } from '../src/model/document-pass.ts';
-import { decodeHashed, type SequenceModel } from '../src/model/sequence-model.ts';
+import { decodeHashed, parseModel, weightAt, type SequenceModel } from '../src/model/sequence-model.ts';
 import { toBio } from '../src/model/viterbi.ts';
 import { tokenize } from '../src/tokenize.ts';
 
@@ -88,9 +89,27 @@ describe('decodeDocument (shipped models)', () => {
         .map((s) => tokenize(s).map((t) => infoOfToken(t, lexicon)))
         .filter((s) => s.length > 0);
       expect(sentences.length).toBeGreaterThan(50);
+      // Loaded for tagging, the rows keep their non-zero weights only: the same weights, the same tags.
+      const dense = parseModel(readFileSync(dataFile(modelFileName(lang))), lang);
+      expect(model.first.sparse).toBeDefined();
+      expect(dense.sparse).toBeUndefined();
+      // (Both read the file's rows in its order, so a weight has one index in both.)
+      const next = rng(11);
+      for (let n = 0; n < 2000; n++) {
+        const k = Math.floor(next() * dense.weights.length);
+        expect(weightAt(model.first, k)).toBe(weightAt(dense, k));
+      }
+      const plain = (m: SequenceModel): string[][] => sentences.map((infos) => {
+        const sink = new HashSink();
+        emitFeatures(infos, lang, sink, undefined, featureGroupsOf(m.meta.config));
+        sink.finish();
+        return Array.from(decodeHashed(m, sink), (t) => toBio(m.tags[t] ?? 'O'));
+      });
+      expect(plain(model.first)).toEqual(plain(dense));
       const got = decodeDocument(model, sentences);
       expect(got).toEqual(referenceDecode(model.first, model.document as SequenceModel, model.window, model.neighbours, sentences));
       expect(got.flat().some((t) => t !== 'O')).toBe(true);
     });
   }
 });
+

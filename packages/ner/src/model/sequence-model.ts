@@ -75,12 +75,51 @@ export interface SequenceModel {
   readonly weightUnit?: number;
   /** 16-bit weights too large for them, by index into `weights` (marked there with -32768). */
   readonly weightOverflow?: ReadonlyMap<number, number>;
+  /**
+   * A model loaded for tagging only (`keepNames: false`) keeps each row's non-zero weights instead,
+   * and `weights` is empty: about 4 of an Arabic row's 17 are non-zero, so this takes a third of
+   * the memory of the dense rows (the weight unit is `weightUnit` all the same).
+   */
+  readonly sparse?: SparseRows;
   /** `(T + 1) × T`, row 0 = sentence start. */
   readonly transitions: Float32Array;
   readonly meta: ModelMeta;
 }
 
+/**
+ * Rows' non-zero weights: row r's are entries `start[r] .. start[r + 1]`, each its weight (in weight
+ * units) × 32 + its tag, so one 32-bit read gives both (`entry >> 5`, `entry & 31`; at most 32 tags).
+ */
+export interface SparseRows {
+  readonly start: Uint32Array;
+  readonly entry: Int32Array;
+}
+const TAG_BITS = 5;
+const TAG_MASK = (1 << TAG_BITS) - 1;
+
 const allowedCache = new WeakMap<readonly string[], Uint8Array>();
+
+/** Adds row `row`'s weights (in weight units) to `emissions[base .. base + T)`. */
+function addRow(model: SequenceModel, emissions: Float64Array, base: number, row: number, T: number): void {
+  const sparse = model.sparse;
+  if (sparse) {
+    const { start, entry } = sparse;
+    const end = start[row + 1] as number;
+    for (let e = start[row] as number; e < end; e++) {
+      const x = entry[e] as number;
+      const at = base + (x & TAG_MASK);
+      emissions[at] = (emissions[at] as number) + (x >> TAG_BITS);
+    }
+    return;
+  }
+  const w = model.weights;
+  const big = model.weightOverflow;
+  const off = row * T;
+  for (let t = 0; t < T; t++) {
+    const v = w[off + t] as number;
+    emissions[base + t] = (emissions[base + t] as number) + (v === OVERFLOW && big ? (big.get(off + t) ?? 0) : v);
+  }
+}
 
 export function createModel(fields: Omit<SequenceModel, 'table'>): SequenceModel {
   return { ...fields, table: buildFeatureTable(fields.names) };
@@ -92,8 +131,6 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
   const n = Math.max(0, sink.offsets.length - 1);
   const emissions = new Float64Array(n * T);
   const { hashes, offsets } = sink;
-  const w = model.weights;
-  const big = model.weightOverflow;
   const { slots, mask, stride, column } = model.table;
   for (let i = 0; i < n; i++) {
     const base = i * T;
@@ -110,12 +147,7 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
         }
         if (slots[at + 1] === 0 && (stride === 2 || slots[at + 2] === 0)) break;
       }
-      if (row < 0) continue;
-      const off = row * T;
-      for (let t = 0; t < T; t++) {
-        const v = w[off + t] as number;
-        emissions[base + t] = (emissions[base + t] as number) + (v === OVERFLOW && big ? (big.get(off + t) ?? 0) : v);
-      }
+      if (row >= 0) addRow(model, emissions, base, row, T);
     }
   }
   scaleEmissions(emissions, model.weightUnit ?? 1);
@@ -124,6 +156,16 @@ export function decodeHashed(model: SequenceModel, sink: HashSink): Int32Array {
 
 /** The weight at index `k` of `model.weights`, in weight units (overflow and unit applied). */
 export function weightAt(model: SequenceModel, k: number): number {
+  if (model.sparse) {
+    const T = model.tags.length;
+    const { start, entry } = model.sparse;
+    const row = Math.floor(k / T);
+    for (let e = start[row] ?? 0; e < (start[row + 1] ?? 0); e++) {
+      const x = entry[e] ?? 0;
+      if ((x & TAG_MASK) === k % T) return (x >> TAG_BITS) * (model.weightUnit ?? 1);
+    }
+    return 0;
+  }
   const v = model.weights[k] ?? 0;
   return (v === OVERFLOW && model.weightOverflow ? (model.weightOverflow.get(k) ?? 0) : v) * (model.weightUnit ?? 1);
 }
@@ -142,19 +184,12 @@ export function decodeRows(model: SequenceModel, rows: Int32Array, offsets: Arra
   const T = model.tags.length;
   const n = Math.max(0, offsets.length - 1);
   const emissions = new Float64Array(n * T);
-  const w = model.weights;
-  const big = model.weightOverflow;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     const end = offsets[i + 1] as number;
     for (let k = offsets[i] as number; k < end; k++) {
       const row = rows[k] as number;
-      if (row < 0) continue;
-      const off = row * T;
-      for (let t = 0; t < T; t++) {
-        const v = w[off + t] as number;
-        emissions[base + t] = (emissions[base + t] as number) + (v === OVERFLOW && big ? (big.get(off + t) ?? 0) : v);
-      }
+      if (row >= 0) addRow(model, emissions, base, row, T);
     }
   }
   scaleEmissions(emissions, model.weightUnit ?? 1);
@@ -192,7 +227,7 @@ const OVERFLOW = -0x8000;
  * A model file's integer weights (× SCALE) as 16-bit integers, half the memory of floats: the few
  * beyond ±32.767 (11 of 328k in each Arabic model) are marked and kept exactly beside them.
  */
-function packWeights(units: Int32Array): Pick<SequenceModel, 'weights' | 'weightUnit' | 'weightOverflow'> {
+function packWeights(units: Int32Array): { weights: Int16Array; weightUnit: number; weightOverflow: Map<number, number> } {
   const weights = new Int16Array(units.length);
   const overflow = new Map<number, number>();
   for (let k = 0; k < units.length; k++) {
@@ -213,7 +248,7 @@ function packWeights(units: Int32Array): Pick<SequenceModel, 'weights' | 'weight
  */
 export function serializeModel(model: SequenceModel): Buffer {
   const T = model.tags.length;
-  if (model.names.length * T !== model.weights.length) throw new Error('serializeModel: model was loaded without its feature names');
+  if (model.sparse || model.names.length * T !== model.weights.length) throw new Error('serializeModel: model was loaded without its feature names');
   const header = { format: MODEL_FORMAT, lang: model.lang, tags: model.tags, meta: model.meta };
   const lines = [JSON.stringify(header), Array.from(model.transitions, (w) => Math.round(w * SCALE)).join(' ')];
   const order = model.names.map((_, i) => i).sort((a, b) => {
@@ -278,7 +313,11 @@ export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOp
   lineCount++;
   const names: string[] = [];
   const hashes = new Int32Array(lineCount);
+  // Dense rows (weights × SCALE) to keep with the names; else each row's entries, packed below.
   const units = new Int32Array(lineCount * T);
+  if (!keepNames && T > TAG_MASK + 1) throw bad(source, `${T} tags, more than a sparse row holds`);
+  const starts = keepNames ? new Uint32Array(0) : new Uint32Array(lineCount + 1);
+  let entries = 0;
   let rows = 0;
   let line = 2;
   for (let pos = end1 + 1; pos < buf.length; line++) {
@@ -291,6 +330,7 @@ export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOp
     const tab = buf.lastIndexOf(0x09, end - 1);
     if (tab <= pos) throw bad(source, `line ${line + 1}`);
     const row = rows++;
+    if (!keepNames) starts[row] = entries;
     hashes[row] = hashUtf8(buf, pos, tab);
     if (keepNames) names.push(buf.toString('utf8', pos, tab));
     // "t:w t:w ...": tag index, colon, signed integer weight × SCALE.
@@ -308,16 +348,23 @@ export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOp
       for (; k < end && (buf[k] ?? 0) >= 0x30 && (buf[k] ?? 0) <= 0x39; k++, digits++) w = w * 10 + (buf[k] ?? 0) - 0x30;
       if (digits === 0 || (k < end && buf[k] !== 0x20)) throw bad(source, `line ${line + 1}`);
       k++;
-      units[row * T + t] = negative ? -w : w;
+      if (keepNames) {
+        units[row * T + t] = negative ? -w : w;
+      } else {
+        // (A weight beyond ±2^26 units, ±67,108 — none comes near — would not survive the shift.)
+        if (w >= 1 << (31 - TAG_BITS)) throw bad(source, `line ${line + 1}: weight out of range`);
+        units[entries++] = (negative ? -w : w) * (TAG_MASK + 1) + t;
+      }
     }
     pos = end + 1;
   }
+  if (!keepNames) starts[rows] = entries;
   return {
     lang: header.lang,
     tags,
     names,
     table: buildFeatureTableFromHashes(hashes.subarray(0, rows)),
-    ...packWeights(units.subarray(0, rows * T)),
+    ...(keepNames ? packWeights(units.subarray(0, rows * T)) : { weights: new Int16Array(0), weightUnit: 1 / SCALE, sparse: { start: starts.slice(0, rows + 1), entry: units.slice(0, entries) } }),
     transitions: Float32Array.from(trans, (w) => w / SCALE),
     meta: header.meta as ModelMeta,
   };
