@@ -169,9 +169,15 @@ export function organisationsByName(entries: readonly KbEntry[], options: { read
   return (name) => byName.get(unlinkedId('', name)) ?? undefined;
 }
 
-/** Heads that make a body of the place named after them («جمعية سلا», «غرفة قطر», «محاكم دبي», «غرف دبي»). */
-const PLACE_BODY_HEADS_AR: ReadonlySet<string> = new Set(['جمعية', 'غرفة', 'غرف', 'محاكم'].map(keyOf));
-/** In a match report, also the clubs' first words («شباب قسنطينة», «مولودية وهران», «وفاق سطيف», «نجم المتلوي»). */
+/** Heads that make a body of the place named after them («جمعية سلا», «غرفة قطر», «غرف دبي»). */
+const PLACE_BODY_HEADS_AR: ReadonlySet<string> = new Set(['جمعية', 'غرفة', 'غرف'].map(keyOf));
+/** Heads that make a body of a city or emirate named after them, not of a country («محاكم دبي», not «محاكم فرنسا»). */
+const CITY_BODY_HEADS_AR: ReadonlySet<string> = new Set(['محاكم'].map(keyOf));
+/**
+ * In a match report, also the clubs' first words before a city («شباب قسنطينة», «مولودية وهران»,
+ * «وفاق سطيف»); before a country they are words («نجم مصر محمد صلاح», «أمل الجزائر», «شباب تونس»)
+ * unless the KB knows the whole name («شباب الأردن»).
+ */
 const CLUB_HEADS_AR: ReadonlySet<string> = new Set(['شباب', 'مولودية', 'وفاق', 'نجم', 'اتحاد', 'أمل', 'هلال', 'أولمبيك', 'شبيبة', 'رجاء', 'اتحادية'].map(keyOf));
 /** A head with the proclitics it may carry («بجمعية», «ولغرفة»), as the word right before the place. */
 const HEAD_BEFORE = /(?:^|[\s«(])((?:و|ف)?(?:ب|ل)?)(\p{L}+)\s+$/u;
@@ -190,10 +196,17 @@ export function placeNamedBodies(text: string, mentions: readonly Mention[], bod
   for (const m of mentions) {
     if (m.type !== 'LOC') continue;
     const head = HEAD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start));
-    const word = head?.[2];
-    if (!head || word === undefined) continue;
-    const key = keyOf(word);
-    if (!PLACE_BODY_HEADS_AR.has(key) && !(clubsToo && CLUB_HEADS_AR.has(key))) continue;
+    if (!head) continue;
+    const country = m.entityId !== null && /^loc:[A-Z]{3}$/u.test(m.entityId);
+    // Before a country, only a name the KB knows («شباب الأردن», Shabab Al-Ordon).
+    const known = (w: string): boolean => !country || bodyIdOf(`${w} ${text.slice(m.start, m.end)}`) !== null;
+    const isHead = (w: string): boolean => {
+      const key = keyOf(w);
+      return PLACE_BODY_HEADS_AR.has(key) || ((CITY_BODY_HEADS_AR.has(key) || (clubsToo && CLUB_HEADS_AR.has(key))) && known(w));
+    };
+    // The head with what looks like its proclitics first («وفاق» is a head, not «و» + «فاق»).
+    const word = [`${head[1] ?? ''}${head[2] ?? ''}`, head[2] ?? ''].find((w) => w !== '' && isHead(w));
+    if (word === undefined) continue;
     const start = m.start - (head[0].length - head[0].trimEnd().length) - word.length;
     // Another mention already holds the head: it is that name's business.
     if (mentions.some((o) => o !== m && o.start < m.start && o.end > start)) continue;
@@ -212,7 +225,7 @@ const SECTORS_BEFORE_EN = new Set([
   'Tourism', 'Statistics', 'Wine', 'Screen', 'Health', 'Enterprise', 'Invest', 'Sport', 'Heritage', 'Creative', 'Water', 'Transport', 'Biosecurity',
 ]);
 /** Sports whose national board is the country's name and the sport's ("Oman Cricket", "Sri Lanka Cricket", "World Rugby"). */
-const SPORTS_AFTER_EN = /^ (Cricket|Rugby|Netball|Hockey|Athletics)\b(?! (?:Board|Union|Federation|Association|League|Club|Council|Ground|Stadium|Cup|Championship|World|team|side|fans|players))/u;
+const SPORTS_AFTER_EN = /^ (Cricket|Rugby|Netball|Hockey|Athletics)\b(?! (?:Board|Union|Federation|Association|League|Club|Council|Ground|Stadium|Cup|Championship|World|[Tt]eam|[Ss]ide|[Ss]quad|[Cc]aptain|[Cc]oach|[Mm]en|[Ww]omen|fans|players))/u;
 
 /**
  * English: a country named right after a sector ("Cricket Australia", "Tourism Ireland", "Statistics
@@ -238,7 +251,9 @@ export function sectorBodiesEn(text: string, mentions: readonly Mention[], info:
       continue;
     }
     if (!country(m)) continue;
-    const sector = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.start - 14), m.start))?.[1];
+    const sectorAt = /(?:^|[^\p{L}'’])(?:(\p{Lu}[\p{L}'’]*) )?(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    // Not inside a longer capitalised name ("Children's Health Ireland", "Davis Cup Tennis Italy").
+    const sector = sectorAt && (sectorAt[1] === undefined || OPENERS_EN.has(sectorAt[1].toLowerCase())) ? sectorAt[2] : undefined;
     const sport = SPORTS_AFTER_EN.exec(text.slice(m.end, m.end + 40))?.[0];
     const start = sector !== undefined && SECTORS_BEFORE_EN.has(sector) ? m.start - sector.length - 1 : m.start;
     const end = start === m.start && sport !== undefined ? m.end + sport.length : m.end;
@@ -290,14 +305,19 @@ export function qualifiedClubs(entries: readonly KbEntry[], isCountry: (name: st
 /**
  * Arabic: a club the article names by its bare name («الوحدة», «النهضة», «القادسية»), read as an
  * organisation the KB does not link, is the one KB club of that name whose country the article
- * names («سوريا», «السوري», «عُمان»): «الوحدة» in a Syrian league report is «الوحدة السوري». Not
- * when two such clubs' countries are named. Pure: returns the mentions to link, with the ids.
+ * names («سوريا», «السوري», «عُمان»): «الوحدة» in a Syrian league report is «الوحدة السوري». Only
+ * in a match report, not for the short form of a body the article names in full («حركة النهضة» …
+ * «النهضة»), and not when two such clubs' countries are named. Pure: returns the mentions to link, with the ids.
  */
 export function qualifiedClubLinks(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubs: ReadonlyMap<string, readonly QualifiedClub[]>): Map<Mention, string> {
   const out = new Map<Mention, string>();
+  // Only in league reports: «القوة الجوية», «الفتح», «النهضة» are also forces, alliances, parties.
+  if (!isMatchReportAr(text)) return out;
   const words = new Set(text.split(/[^\p{L}\p{M}]+/u).flatMap((w) => [keyOf(w), keyOf(w.replace(/^(?:و|ف|ب|ل|وب|ول|وال|بال|فال|لل)(?=\S{3,})/u, ''))]));
   for (const m of mentions) {
     if (m.type !== 'ORG' || m.entityId === null || info.get(m.entityId)?.linked !== false) continue;
+    // The short form of a body the article names in full («حركة النهضة» … «النهضة»).
+    if (mentions.some((o) => o.type === 'ORG' && o.text.length > m.text.length && o.text.endsWith(` ${m.text}`))) continue;
     const named = (clubs.get(keyOf(m.text)) ?? []).filter((c) => c.cues.some((cue) => words.has(cue)));
     const [club] = named;
     if (named.length === 1 && club) out.set(m, club.entry.id);

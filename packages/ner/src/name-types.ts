@@ -36,12 +36,13 @@ export function oneTypePerName(mentions: readonly Mention[], info: ReadonlyMap<s
 }
 
 /**
- * Roles a body has and a person does not, between a name and the person holding the role:
- * "Lyten chief executive Dan Cook", "Porthos director Willem van der Laan", "Ginebra coach Tim
- * Cone", "Jefferies analyst …". Over the article sets' gold, no person's name stands before one.
+ * Corporate roles between a name and the person holding them: "Lyten chief executive Dan Cook",
+ * "Jefferies analyst …". Not "spokesman", "coach", "chairman", "manager": news writes a person's
+ * spokesman or coach so ("Khan spokesman Zulfi Bukhari", "Sinner coach Darren Cahill"), and
+ * "appointed Okafor chairman".
  */
 const BODY_ROLE_AFTER_EN =
-  /^(?:'s?)?\s+(?:chief\s+executive|executive\s+chairman|managing\s+director|director[\s-]general|general\s+manager|chief\s+financial\s+officer|chief\s+operating\s+officer|vice[\s-]president|co-founder|chairman|chairwoman|chair|CEO|CFO|COO|director|founder|boss|head|leader|manager|owner|spokesman|spokeswoman|spokesperson|coach|president|analyst|economist|strategist),?\s+\p{Lu}/u;
+  /^(?:'s?)?\s+(?:chief\s+executive(?:\s+officer)?|managing\s+director|chief\s+financial\s+officer|chief\s+operating\s+officer|CEO|CFO|COO|analyst|economist|strategist),?\s+\p{Lu}/u;
 
 /**
  * English: a name the KB does not know, read as a person, that a body's role and its holder follow

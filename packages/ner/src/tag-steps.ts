@@ -191,8 +191,9 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
     // "Sheikh Isa bin Salman Highway", "King Fahd Causeway": a road or facility named after a
     // royal, not the royal (the model and the place rules read it).
     if (!d.arabic && isEnglishPlaceName(tokens, titled.first, titled.last)) continue;
-    // "fund manager Westbridge Capital", "contractor Cengiz Holding": a company after a role word.
-    if (!d.arabic && isEnglishCompanyName(tokens, titled.first, titled.last)) continue;
+    // "fund manager Westbridge Capital": a company after a role word, where its last word is no
+    // family name ("driver Will Power", "leader David Steel" are people).
+    if (!d.arabic && isEnglishCompanyName(tokens, titled.first, titled.last) && !nameTokens.has(tokens[titled.last]?.key ?? '')) continue;
     // «وزير الداخلية حسام الدين الجبابلي»: the names the list knows, then a family name that ends the
     // clause or is a name elsewhere in the article (`surnameAfter`).
     const lineage = d.arabic ? lineageEnd(tokens, titled.last, free, d.join) : titled.last;
