@@ -32,10 +32,15 @@ const SCORE = /(?:^|[^\d])\d{1,3}\s?[-–]\s?\d{1,3}(?:[^\d]|$)/u;
  * («الدوري», "periodic", and «هدف», "aim", alone also open a politics story).
  */
 export function isMatchReportAr(text: string): boolean {
+  // (Three rules ask about the same article in a row: the last answer is kept.)
+  if (lastReportAr.text === text) return lastReportAr.report;
   const words = text.split(/[^\p{L}\p{N}]+/u).map((w) => keyOf(w));
   const sport = new Set(words.filter((w) => SPORT_WORDS_AR.has(w))).size;
-  return sport >= 3 || (sport === 2 && SCORE.test(text));
+  const report = sport >= 3 || (sport === 2 && SCORE.test(text));
+  lastReportAr = { text, report };
+  return report;
 }
+let lastReportAr = { text: '', report: false };
 
 /** The article's dateline: a place first in its text or first on a line and followed by «(agency)» or a dash. */
 function isDateline(text: string, m: Mention): boolean {
