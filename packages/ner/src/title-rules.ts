@@ -21,8 +21,8 @@ const TITLES_EN = new Set([
   // Occupations wire copy puts before an ordinary person's name: "nurse Esperance Mugisha", "trader Aminata Diallo".
   'nurse', 'doctor', 'teacher', 'farmer', 'trader', 'shopkeeper', 'vendor', 'fisherman', 'driver', 'mechanic',
   'lawyer', 'engineer', 'researcher', 'scientist', 'professor', 'historian', 'resident', 'student', 'midwife',
-  // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo".
-  'justice',
+  // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo"; courts' other officers.
+  'justice', 'magistrate', 'prosecutor', 'registrar', 'coroner',
   // Members of parliament: "independent MP Monique Ryan", "MEP Anna Cavazzini".
   'mp', 'mep',
   // "Chief Financial Officer Roger Dassen".

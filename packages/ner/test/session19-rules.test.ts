@@ -196,3 +196,10 @@ describe('a club named by its bare name', () => {
     expect(relinked(qualifiedClubLinks(text, mentions, info, oman))).toEqual([]);
   });
 });
+
+describe('courts\' officers before a name', () => {
+  it('are titles, left out of it ("Magistrate Daniel Kipruto Sang", "Prosecutor Jane Wanjiru")', () => {
+    const text = 'Magistrate Daniel Kipruto Sang said the case would resume. Chief Magistrate Peter Ndirangu agreed. Prosecutor Jane Wanjiru objected.';
+    expect(tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`)).toEqual(['PER Daniel Kipruto Sang', 'PER Peter Ndirangu', 'PER Jane Wanjiru']);
+  });
+});
