@@ -145,8 +145,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withCityTeams(text, d.mentions, d.info));
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
-    const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
-    const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
+    // Bodies named by a place first: a place grown into one is no city club.
     {
       const bodyIdOf = (name: string): string | null => bodyOf(name)?.id ?? null;
       for (const [m, body] of arabic ? placeNamedBodies(text, final, bodyIdOf) : sectorBodiesEn(text, final, d.info, isCountryName, bodyIdOf)) {
@@ -160,6 +159,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         Object.assign(m, body);
       }
     }
+    const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
+    const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
     if (arabic) {
       for (const [m, id] of qualifiedClubLinks(text, final, d.info, clubsByBareName)) {
         const entry = entryById.get(id);

@@ -97,6 +97,11 @@ describe('a body named by its head and a place («جمعية سلا»)', () => {
     expect(reshaped('وقال رئيس بلدية نابل إن الملعب جاهز.', [['نابل', 'LOC', 'loc:Q328145']])).toEqual([]);
   });
 
+  it('the whole tagger: a club named by its first word and its city keeps the KB id where the city alone is another club', () => {
+    const text = 'تعادل وفاق سطيف مع شباب قسنطينة 1-1 في الدوري، وقال مدرب قسنطينة إن المباراة صعبة.';
+    expect(mentionsOf(text, 'ar', 'شباب قسنطينة')).toEqual(['ORG org:cs-constantine']);
+  });
+
   it('the whole tagger: a basketball club named by its society and its town', () => {
     const text = 'سلا (و م ع) - حقق فريق جمعية سلا فوزا ثمينا على ضيفه بنتيجة 84 مقابل 77 في الدوري. وقال مدرب جمعية سلا إن المباراة كانت صعبة.';
     expect(mentionsOf(text, 'ar', 'جمعية سلا')).toEqual(['ORG org:جمعيه سلا', 'ORG org:جمعيه سلا']);
