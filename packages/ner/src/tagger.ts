@@ -13,7 +13,8 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs, cityClubsEn, organisationsByName, placeNamedBodies, qualifiedClubLinks, qualifiedClubs, sectorBodiesEn } from './city-clubs.ts';
+import { cityClubs, cityClubsEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
+import { placeNamedBodies, sectorBodiesEn } from './place-bodies.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';

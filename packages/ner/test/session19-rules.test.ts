@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeNamedBodies, qualifiedClubLinks, qualifiedClubs, sectorBodiesEn } from '../src/city-clubs.ts';
+import { qualifiedClubLinks, qualifiedClubs } from '../src/city-clubs.ts';
+import { placeNamedBodies, sectorBodiesEn } from '../src/place-bodies.ts';
 import type { KbEntry } from '../src/types.ts';
 import { roleHolderBodiesEn } from '../src/name-types.ts';
 import { mentionsIn, mentionsOf, relinked, tagger } from './tagger-helpers.ts';
