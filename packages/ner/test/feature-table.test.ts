@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createRng as rng } from '../../../test/support/rng.ts';
 import { dataFile, loadModelLexicon } from '../src/data-files.ts';
@@ -6,7 +7,7 @@ import { modelFileName } from '../src/model/train-config.ts';
 import { buildFeatureTableFromHashes, buildJointTable, HashSink, jointView, lookupFeature } from '../src/model/feature-hash.ts';
 import { emitFeatures, featureGroupsOf, infoOfToken, type TokenInfo } from '../src/model/features.ts';
 import { contextFeatures, decodeDocument, documentContext, loadNerModel, typesOf } from '../src/model/document-pass.ts';
-import { decodeHashed, parseModel, weightAt, type SequenceModel } from '../src/model/sequence-model.ts';
+import { decodeHashed, MODEL_FORMAT, parseModel, weightAt, type SequenceModel } from '../src/model/sequence-model.ts';
 import { toBio } from '../src/model/viterbi.ts';
 import { tokenize } from '../src/tokenize.ts';
 
@@ -113,3 +114,30 @@ describe('decodeDocument (shipped models)', () => {
   }
 });
 
+
+describe('parseModel: rows kept sparse for tagging', () => {
+  const file = (tags: readonly string[], rows: readonly string[]): Buffer => {
+    const trans = Array.from({ length: (tags.length + 1) * tags.length }, () => 0).join(' ');
+    const header = JSON.stringify({ format: MODEL_FORMAT, lang: 'en', tags, meta: {} });
+    return gzipSync(Buffer.from(`${[header, trans, ...rows].join('\n')}\n`, 'utf8'));
+  };
+  it('reads the same weights as the dense load, the largest weight a sparse entry holds included', () => {
+    const edge = (1 << 26) - 1;
+    const bytes = file(['O', 'B-PER', 'I-PER'], [`w=a\t0:${edge} 2:-${edge}`, 'w=b\t1:7']);
+    const sparse = parseModel(bytes, 'probe', { keepNames: false });
+    const dense = parseModel(bytes, 'probe');
+    expect(sparse.sparse?.entry.length).toBe(3);
+    for (let k = 0; k < 6; k++) expect(weightAt(sparse, k)).toBe(weightAt(dense, k));
+    expect(weightAt(sparse, 0)).toBeCloseTo(edge / 1000, 6);
+    expect(weightAt(sparse, 2)).toBeCloseTo(-edge / 1000, 6);
+  });
+  it('refuses, naming the cause, a weight beyond what a sparse entry holds and more tags than it can name', () => {
+    const big = file(['O', 'B-PER'], ['w=a\t0:1', `w=b\t1:-${1 << 26}`]);
+    expect(() => parseModel(big, 'big.model.gz', { keepNames: false })).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA', message: expect.stringContaining('big.model.gz: not a Khabar NER model (line 4: weight out of range)') }));
+    // The dense load (training, inspection) still reads it.
+    expect(weightAt(parseModel(big, 'big.model.gz'), 3)).toBe(-(1 << 26) / 1000);
+    const tags = Array.from({ length: 33 }, (_, i) => (i === 0 ? 'O' : `B-T${i}`));
+    expect(() => parseModel(file(tags, ['w=a\t32:1']), 'tags.model.gz', { keepNames: false })).toThrow(expect.objectContaining({ code: 'KHABAR_E_NER_BAD_DATA', message: expect.stringContaining('33 tags, more than a sparse row holds') }));
+    expect(parseModel(file(tags.slice(0, 32), ['w=a\t31:1']), 'tags.model.gz', { keepNames: false }).sparse?.entry.length).toBe(1);
+  });
+});
