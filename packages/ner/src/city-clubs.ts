@@ -32,15 +32,10 @@ const SCORE = /(?:^|[^\d])\d{1,3}\s?[-–]\s?\d{1,3}(?:[^\d]|$)/u;
  * («الدوري», "periodic", and «هدف», "aim", alone also open a politics story).
  */
 export function isMatchReportAr(text: string): boolean {
-  // (Three rules ask about the same article in a row: the last answer is kept.)
-  if (lastReportAr.text === text) return lastReportAr.report;
   const words = text.split(/[^\p{L}\p{N}]+/u).map((w) => keyOf(w));
   const sport = new Set(words.filter((w) => SPORT_WORDS_AR.has(w))).size;
-  const report = sport >= 3 || (sport === 2 && SCORE.test(text));
-  lastReportAr = { text, report };
-  return report;
+  return sport >= 3 || (sport === 2 && SCORE.test(text));
 }
-let lastReportAr = { text: '', report: false };
 
 /** The article's dateline: a place first in its text or first on a line and followed by «(agency)» or a dash. */
 function isDateline(text: string, m: Mention): boolean {
@@ -59,11 +54,11 @@ const CLITICS = /^(?:و|ف|ل|ب|وب|ول|فب|فل)(?=\S{3,})/u;
  * other mention of that city in the article, except after a preposition of place («في شتوتغارت»)
  * or as the dateline. Countries are left alone (a national team is annotated as its country). The
  * club takes the KB's id where the KB gives that word to an organisation (`clubIdOf`), else the
- * name's own id. Pure: returns the mentions to retype, with the club's id.
+ * name's own id. Pure: returns the mentions to retype, with the club's id. `matchReport`: `isMatchReportAr(text)`, given by a caller that has it.
  */
-export function cityClubs(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubIdOf: (word: string) => string | null): Map<Mention, string> {
+export function cityClubs(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubIdOf: (word: string) => string | null, matchReport = isMatchReportAr(text)): Map<Mention, string> {
   const out = new Map<Mention, string>();
-  if (!isMatchReportAr(text)) return out;
+  if (!matchReport) return out;
   const cities = mentions.filter((m) => m.type === 'LOC' && m.entityId !== null && !/^loc:[A-Z]{3}$/u.test(m.entityId) && !/\s/u.test(m.text) && info.get(m.entityId) !== undefined);
   const clubs = new Set<string>();
   const bare = (w: string): string[] => {
@@ -214,12 +209,12 @@ export function qualifiedClubs(entries: readonly KbEntry[], isCountry: (name: st
  * organisation the KB does not link, is the one KB club of that name whose country the article
  * names («سوريا», «السوري», «عُمان»): «الوحدة» in a Syrian league report is «الوحدة السوري». Only
  * in a match report, not for the short form of a body the article names in full («حركة النهضة» …
- * «النهضة»), and not when two such clubs' countries are named. Pure: returns the mentions to link, with the ids.
+ * «النهضة»), and not when two such clubs' countries are named. Pure: returns the mentions to link, with the ids. `matchReport`: `isMatchReportAr(text)`, given by a caller that has it.
  */
-export function qualifiedClubLinks(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubs: ReadonlyMap<string, readonly QualifiedClub[]>): Map<Mention, string> {
+export function qualifiedClubLinks(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, clubs: ReadonlyMap<string, readonly QualifiedClub[]>, matchReport = isMatchReportAr(text)): Map<Mention, string> {
   const out = new Map<Mention, string>();
   // Only in league reports: «القوة الجوية», «الفتح», «النهضة» are also forces, alliances, parties.
-  if (!isMatchReportAr(text)) return out;
+  if (!matchReport) return out;
   const words = new Set(text.split(/[^\p{L}\p{M}]+/u).flatMap((w) => [keyOf(w), keyOf(w.replace(/^(?:و|ف|ب|ل|وب|ول|وال|بال|فال|لل)(?=\S{3,})/u, ''))]));
   for (const m of mentions) {
     if (m.type !== 'ORG' || m.entityId === null || info.get(m.entityId)?.linked !== false) continue;

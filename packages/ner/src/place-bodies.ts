@@ -28,11 +28,11 @@ const HEAD_BEFORE = /(?:^|[\s«(])((?:و|ف)?(?:ب|ل)?)(\p{L}+)\s+$/u;
  * grows to take the head in (after its proclitics) and a definite nisba adjective after it
  * («شباب الريف الحسيمي»), typed ORG, with the KB's id for the whole name where it has one
  * (`bodyIdOf`, «~شباب قسنطينة»), else its own. Over the article sets' gold, «جمعية», «غرفة», «غرف»
- * and the clubs' heads before a name are always inside it. Pure: returns the mentions to reshape.
+ * and the clubs' heads before a name are always inside it. Pure: returns the mentions to reshape. `matchReport`: `isMatchReportAr(text)`, given by a caller that has it.
  */
-export function placeNamedBodies(text: string, mentions: readonly Mention[], bodyIdOf: (name: string) => string | null): Map<Mention, Mention> {
+export function placeNamedBodies(text: string, mentions: readonly Mention[], bodyIdOf: (name: string) => string | null, matchReport = isMatchReportAr(text)): Map<Mention, Mention> {
   const out = new Map<Mention, Mention>();
-  const clubsToo = isMatchReportAr(text);
+  const clubsToo = matchReport;
   for (const m of mentions) {
     if (m.type !== 'LOC') continue;
     const head = HEAD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start));

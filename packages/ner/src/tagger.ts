@@ -13,7 +13,7 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs, cityClubsEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
+import { cityClubs, cityClubsEn, isMatchReportAr, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { placeNamedBodies, sectorBodiesEn } from './place-bodies.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
@@ -146,10 +146,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withCityTeams(text, d.mentions, d.info));
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
+    // Asked once: three Arabic rules below act only in a match report.
+    const matchReport = arabic && isMatchReportAr(text);
     // Bodies named by a place first: a place grown into one is no city club.
     {
       const bodyIdOf = (name: string): string | null => bodyOf(name)?.id ?? null;
-      for (const [m, body] of arabic ? placeNamedBodies(text, final, bodyIdOf) : sectorBodiesEn(text, final, d.info, isCountryName, bodyIdOf)) {
+      for (const [m, body] of arabic ? placeNamedBodies(text, final, bodyIdOf, matchReport) : sectorBodiesEn(text, final, d.info, isCountryName, bodyIdOf)) {
         if (body === null) {
           final.splice(final.indexOf(m), 1);
           continue;
@@ -161,19 +163,21 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       }
     }
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
-    const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
-    if (arabic) {
-      for (const [m, id] of qualifiedClubLinks(text, final, d.info, clubsByBareName)) {
-        const entry = entryById.get(id);
-        if (entry) d.link(entry);
-        m.entityId = id;
-      }
-    }
+    const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf, matchReport) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
     for (const [m, id] of clubs) {
       const entry = entryById.get(id);
       if (entry) d.link(entry);
       else if (!d.info.has(id)) d.info.set(id, { linked: false, type: 'ORG', name: null });
       Object.assign(m, { type: 'ORG', entityId: id });
+    }
+    // After the city clubs: a club the gazetteer first read as a place («الخليج», the Gulf) and
+    // no KB name gave an id is linked by its country too.
+    if (arabic) {
+      for (const [m, id] of qualifiedClubLinks(text, final, d.info, clubsByBareName, matchReport)) {
+        const entry = entryById.get(id);
+        if (entry) d.link(entry);
+        m.entityId = id;
+      }
     }
     if (arabic) {
       for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { cityClubs, isMatchReportAr } from '../src/city-clubs.ts';
+import { mentionsIn, mentionsOf, tagger } from './tagger-helpers.ts';
+
+const REPORT = 'تغلب الفتح على ضيفه الخليج 2-1 في الجولة العاشرة من الدوري السعودي للمحترفين، وقال مدرب الخليج إن فريقه قدم مباراة جيدة أمام جمهور الفتح.';
+
+describe('a club the gazetteer read as a place, linked by its country', () => {
+  it('links «الخليج» made a club by the city-club rule to the Saudi club where the report names the Saudi league', () => {
+    expect(mentionsOf(REPORT, 'ar', 'الخليج')).toEqual(['ORG org:al-khaleej-club', 'ORG org:al-khaleej-club']);
+  });
+
+  it('leaves it unlinked where no country is named, and the Gulf a place outside a match report', () => {
+    const bare = REPORT.replace('الدوري السعودي للمحترفين', 'الدوري');
+    expect(mentionsOf(bare, 'ar', 'الخليج')).toEqual(['ORG org:الخليج', 'ORG org:الخليج']);
+    const news = 'وأعلن وفد من الخليج والسعودية عن مشروع جديد للطاقة في الجولة العاشرة من المباحثات.';
+    expect(mentionsOf(news, 'ar', 'الخليج')).toEqual(['LOC loc:persian-gulf']);
+  });
+
+  it('asks whether the text is a match report once: a caller\'s answer is used as given', () => {
+    const { mentions, info } = mentionsIn(REPORT, [['الخليج', 'LOC', 'loc:persian-gulf'], ['الخليج', 'LOC', 'loc:persian-gulf']]);
+    expect(isMatchReportAr(REPORT)).toBe(true);
+    expect(cityClubs(REPORT, mentions, info, () => null).size).toBe(2);
+    expect(cityClubs(REPORT, mentions, info, () => null, false).size).toBe(0);
+  });
+});
+
+describe('knowledge-base forms told apart by the article (kb.tsv)', () => {
+  const ids = (text: string, surface: string): Array<string | null> => tagger().tag(text, 'ar').mentions.filter((m) => m.text === surface || m.text.endsWith(surface)).map((m) => m.entityId);
+
+  it('«حزب العدالة والتنمية» is Morocco\'s PJD beside Moroccan words and Turkey\'s AKP elsewhere', () => {
+    expect(ids('الرباط - قال الأمين العام لحزب العدالة والتنمية عبد الإله بنكيران إن الحكومة المغربية أخفقت.', 'حزب العدالة والتنمية')).toEqual(['org:pjd-morocco']);
+    expect(ids('أنقرة - قال متحدث باسم حزب العدالة والتنمية الحاكم إن الرئيس رجب طيب أردوغان سيزور ألمانيا.', 'حزب العدالة والتنمية')).toEqual(['org:akp']);
+  });
+
+  it('a bare «الضفة» read as a place is the West Bank beside Palestinian words only', () => {
+    expect(ids('وقالت وزارة الصحة الفلسطينية إن المستشفيات في مدن الضفة وغزة تعاني نقصاً حاداً في الأدوية.', 'الضفة')).toEqual(['loc:west-bank']);
+    // (Read as a place, but no Palestinian word: no id.)
+    expect(ids('وقالت وزارة الصحة إن المستشفيات في مدن الضفة تعاني نقصاً حاداً في الأدوية.', 'الضفة')).not.toContain('loc:west-bank');
+  });
+
+  it('«البرلمان الاتحادي» is the Bundestag only beside German words', () => {
+    expect(ids('برلين - صوت البرلمان الاتحادي الألماني على الموازنة، وقال المستشار فريدريش ميرتس إن البرلمان الاتحادي سيناقش الضرائب.', 'البرلمان الاتحادي')).toContain('org:bundestag');
+    expect(ids('مقديشو - صوت البرلمان الاتحادي الصومالي على قانون الانتخابات.', 'البرلمان الاتحادي')).not.toContain('org:bundestag');
+  });
+});
