@@ -1,4 +1,4 @@
-import { tokenize, variantsOf, type Token, type TokenVariant } from './tokenize.ts';
+import { nameReadingsOf, tokenize, variantsOf, type Token, type TokenVariant } from './tokenize.ts';
 import type { KbEntry } from './types.ts';
 import { CONFIRMED_ALIAS, splitCues } from './alias-syntax.ts';
 
@@ -240,14 +240,16 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       const prev = out.at(-1);
       const prevTok = tokens[i - 1];
       const afterPlace = prev !== undefined && prev.last === i - 1 && entries[prev.entry]?.type === 'LOC' && prevTok !== undefined && LIST_GAP.test(text.slice(prevTok.end, head.start));
-      for (const v of variantsOf(head)) {
+      for (const v of nameReadingsOf(head)) {
         // Extend while the joined keys are still a prefix of some alias, remembering the longest hit.
         let key = v.key;
         for (let len = 1; i + len <= tokens.length; len++) {
           if (!prefixes.has(key)) break;
           const window = tokens.slice(i, i + len);
           const found = lookup(key, window, v.article, len === 1 && head.arabic && HAMZA_ALEF.test(head.text.slice(v.skip)));
-          const entry = found !== null && allowed(found, v, afterPlace, len) ? found : null;
+          // ل + a rest opening with «ل» (`nameReadingsOf`: «للجنة …»): a KB name or one of several words only («للوديان» is "for the valleys").
+          const fused = v.clitics.endsWith('ل') && head.norm.startsWith(`${v.clitics}ل`);
+          const entry = found !== null && allowed(found, v, afterPlace, len) && (!fused || len > 1 || entries[found]?.strong === true) ? found : null;
           const lastTok = window[len - 1];
           if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {
             best = { entry, first: i, last: i + len - 1, start: head.start + v.skip, end: lastTok.end };
@@ -335,7 +337,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     if (!head || confirmed.size === 0) return null;
     let rest = '';
     for (let k = first + 1; k <= last; k++) rest += ` ${tokens[k]?.key ?? ''}`;
-    for (const v of variantsOf(head)) {
+    for (const v of nameReadingsOf(head)) {
       // «للبنين» ("for the boys") reads with the article; «~بنين» (Benin) is written without it.
       const list = confirmed.get(v.key + rest)?.filter((c) => !head.arabic || c.article === v.article);
       const entry = list && list.length > 0 ? choose(list, tokens, type) : null;

@@ -3,7 +3,7 @@ import type { Lexicon } from './model/lexicon.ts';
 import { decodeDocument, type NerModel } from './model/document-pass.ts';
 import { spansOf } from './model/conll.ts';
 import { joinable } from './matcher.ts';
-import { variantsOf, type Token } from './tokenize.ts';
+import { nameReadingsOf, type Token } from './tokenize.ts';
 import { isNameParticle, isPlaceHeadKey } from './place-rules.ts';
 import type { EntityType } from './types.ts';
 
@@ -96,26 +96,52 @@ export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
 const isWholeName = (flag: string): boolean => flag.endsWith('1') || flag === 'LOCc';
 
 /**
+ * Lexicon flags that open a name of `type`: a person's first word or given name for a person; for a
+ * place or a body, a first word or whole name of either (the lexicon's heads cross the two:
+ * «دائرة», «بلدية» are place words there and open bodies in news).
+ */
+function opensNameOf(flags: readonly string[] | undefined, type: string | undefined): boolean {
+  if (flags === undefined || type === undefined) return false;
+  if (type === 'PER') return flags.some((f) => f === 'PERB' || f === 'PER1' || f === 'nm');
+  return flags.some((f) => /^(?:LOC|ORG)(?:B|1|c)$/u.test(f));
+}
+
+/**
  * Where an Arabic name starts inside its first word: ANERcorp tags "وألمانيا" whole, Khabar's
  * mentions start after the proclitics (like the KB matcher). Clitics are dropped when the rest
  * carries the article (بالسودان → السودان), is a known name while the whole word is not, or
  * stands bare elsewhere in the article («وغاروت» after «غاروت»: `bare` holds the article's word keys).
+ * Given the name's type, a rest that opens a name of that type wins (ل + «لبنان» in «للبنان», not
+ * لل + «بنان»), and a rest the lexicon knows only as another type's word is no reason to cut
+ * («كنان العظمة» is no «نان», Nan; «بامو» no «امو»; «لجنة» no «جنة»).
  */
-function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, listed = false): number {
+function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, listed = false, type?: string): number {
   if (!token.arabic) return token.start;
   const known = lexicon.flagsOf(token.key) !== undefined;
-  for (const v of variantsOf(token)) {
+  const variants = nameReadingsOf(token);
+  if (type !== undefined && !known && /^[وف]?لل/u.test(token.norm)) {
+    // «للبنان»: ل + «لبنان» (a name of the type) before ل + the article («بنان»).
+    const typed = variants.find((v) => v.clitics.endsWith('ل') && !v.clitics.endsWith('لل') && opensNameOf(lexicon.flagsOf(v.key), type));
+    if (typed && !variants.some((v) => v.article && v.clitics.endsWith('لل') && opensNameOf(lexicon.flagsOf(v.key), type))) return token.start + typed.skip;
+  }
+  for (const v of variants) {
     if (v.clitics === '') continue;
     const standsBare = v.key.length >= 3 && bare?.has(v.key) === true;
+    const flags = lexicon.flagsOf(v.key);
+    // With a type, the rest's lexicon entry counts only as a name of that type; a body after «و»
+    // (a list: «وإديسون», «ونون») by any entry.
+    const named = type === undefined || (type === 'ORG' && v.clitics === 'و') ? flags !== undefined : opensNameOf(flags, type);
     // «ف» and «ك» almost never stand before a name in news (once in the article gold's 2,400
     // proclitics), and many foreign names open with their letters («فالتيري», «كالونزو», «كلية»):
     // they are dropped only before a whole one-word name or a word the article also writes bare.
     if (/[فك]/u.test(v.clitics)) {
-      const whole = lexicon.flagsOf(v.key)?.some((f) => isWholeName(f) && f !== 'PER1') === true;
+      const whole = flags?.some((f) => isWholeName(f) && f !== 'PER1') === true && (type === undefined || type !== 'PER');
       if (!known && (standsBare || whole)) return token.start + v.skip;
       continue;
     }
-    if (v.article || (!known && (lexicon.flagsOf(v.key) !== undefined || standsBare || isPlaceHeadKey(v.key)))) return token.start + v.skip;
+    // «ببشار», «بباردو»: no name opens with «بب»; the first is the preposition.
+    const doubled = v.clitics.endsWith('ب') && v.key.startsWith('ب') && v.key.length >= 3;
+    if (v.article || (!known && (named || doubled || standsBare || isPlaceHeadKey(v.key)))) return token.start + v.skip;
     // «قريوت وعقربا ومادما»: right after a name of the same type, و joins the list.
     if (listed && !known && v.clitics === 'و' && v.key.length >= 3) return token.start + v.skip;
   }
@@ -172,7 +198,7 @@ export function findModelSpans(
         ok = a !== undefined && b !== undefined && joinable(text, a, b);
       }
       if (!ok || (!head.arabic && !head.cap) || (head.key.length < 2 && (first === last || head.arabic))) continue;
-      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare, listed) });
+      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare, listed, span.type) });
     }
   }
   return out;
@@ -204,5 +230,5 @@ export function outsideCovered(
   for (let k = first; k <= last; k++) if (covered.has(k)) return null;
   for (let k = span.first; k <= span.last; k++) if (person(k)) return null;
   const head = words[first];
-  return head ? { first, last, type: span.type, start: nameStart(head, lexicon) } : null;
+  return head ? { first, last, type: span.type, start: nameStart(head, lexicon, undefined, false, span.type) } : null;
 }

@@ -108,3 +108,20 @@ export function variantsOf(token: Token): TokenVariant[] {
   }
   return out;
 }
+
+/**
+ * Readings of a token for finding names: `variantsOf`, and for «لل» also ل + a rest that opens
+ * with «ل» («للبنان» is ل + «لبنان», «للجنة حماية الصحفيين» ل + «لجنة …»), which `variantsOf` reads
+ * only as ل + the article. The model's features keep to `variantsOf`.
+ */
+export function nameReadingsOf(token: Token): TokenVariant[] {
+  const out = variantsOf(token);
+  if (!token.arabic) return out;
+  const conj = CONJ.includes(token.norm.charAt(0)) ? 1 : 0;
+  if (token.norm.slice(conj, conj + 2) !== 'لل') return out;
+  const rest = token.norm.slice(conj + 1);
+  const key = stripArticle(rest);
+  if (key.length < MIN_STEM || out.some((v) => v.key === key)) return out;
+  out.push({ key, skip: normalizedLetterStarts(token.text)[conj + 1] ?? token.text.length, clitics: token.norm.slice(0, conj + 1), article: key !== rest });
+  return out;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cityClubs, isMatchReportAr } from '../src/city-clubs.ts';
+import { nameReadingsOf, tokenize } from '../src/tokenize.ts';
 import { mentionsIn, mentionsOf, tagger } from './tagger-helpers.ts';
 
 const REPORT = 'تغلب الفتح على ضيفه الخليج 2-1 في الجولة العاشرة من الدوري السعودي للمحترفين، وقال مدرب الخليج إن فريقه قدم مباراة جيدة أمام جمهور الفتح.';
@@ -41,5 +42,34 @@ describe('knowledge-base forms told apart by the article (kb.tsv)', () => {
   it('«البرلمان الاتحادي» is the Bundestag only beside German words', () => {
     expect(ids('برلين - صوت البرلمان الاتحادي الألماني على الموازنة، وقال المستشار فريدريش ميرتس إن البرلمان الاتحادي سيناقش الضرائب.', 'البرلمان الاتحادي')).toContain('org:bundestag');
     expect(ids('مقديشو - صوت البرلمان الاتحادي الصومالي على قانون الانتخابات.', 'البرلمان الاتحادي')).not.toContain('org:bundestag');
+  });
+});
+
+describe('where an Arabic name starts in its first word', () => {
+  const spans = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it('reads «لل» also as ل + a word opening with «ل», for names only', () => {
+    const [lebanon] = tokenize('للبنان');
+    const readings = lebanon ? nameReadingsOf(lebanon) : [];
+    expect(readings.map((v) => [v.key, v.skip, v.clitics])).toEqual([['للبنان', 0, ''], ['بنان', 2, 'لل'], ['لبنان', 1, 'ل']]);
+    const [committee] = tokenize('وللجنة');
+    expect(committee && nameReadingsOf(committee).at(-1)).toMatchObject({ key: 'لجنه', skip: 2, clitics: 'ول' });
+    const [plain] = tokenize('بلبنان');
+    expect(plain && nameReadingsOf(plain).map((v) => v.key)).toEqual(['بلبنان', 'لبنان']);
+  });
+
+  it('links «للجنة حماية الصحفيين» to the CPJ, and finds no gazetteer place in «للوديان» ("for the valleys")', () => {
+    expect(mentionsOf('وقالت الرئيسة التنفيذية للجنة حماية الصحفيين جودي غينسبرغ إن العام كان قاسيا.', 'ar', 'لجنة حماية الصحفيين')).toEqual(['ORG org:cpj']);
+    expect(spans('وقال إن مجموعات صغيرة تستغل الطبيعة الوعرة للوديان الممتدة حتى الحدود.').filter((m) => m.includes('وديان'))).toEqual([]);
+  });
+
+  it('keeps a first letter the lexicon reads only as another type\'s word («كنان» is no «نان», «بامو» no «امو»)', () => {
+    expect(spans('وعزفت الأوركسترا مقطوعة من تأليف الموسيقي السوري كنان العظمة في حفل أقيم في دمشق.')).toContain('PER كنان العظمة');
+    expect(spans('وأعلن الجيش سيطرته الكاملة على مدينة بامو الاستراتيجية على نهر إيراوادي في ميانمار.')).toContain('LOC بامو');
+    expect(mentionsOf('وقال الوزير بيار الجميل إن الحكومة ستجتمع.', 'ar', 'بيار الجميل')).toEqual(['PER per:pierre-amine-gemayel']);
+  });
+
+  it('takes the first «ب» of «بب» for the preposition («بباردو» is «باردو»)', () => {
+    expect(spans('ونظمت النقابات وقفات في محيط مقر المجلس بباردو أمس.')).toContain('LOC باردو');
   });
 });
