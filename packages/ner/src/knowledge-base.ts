@@ -61,7 +61,7 @@ export function parsePlaces(tsv: string, source = 'places.tsv'): KbEntry[] {
     // A name column written as a model-confirmed alias («~البيضاء@ليبيا …») is matched as one; the
     // place is named by its form.
     const plain = (name: string): string => (name.startsWith(CONFIRMED_ALIAS) ? splitCues(name.slice(CONFIRMED_ALIAS.length)).form : name);
-    out.push({ id, type: 'LOC', en: plain(en), ar: plain(ar), aliases: [en, ar, ...extra], strong: kind === 'country' });
+    out.push({ id, type: 'LOC', en: plain(en), ar: plain(ar), aliases: [en, ar, ...extra], strong: kind === 'country', kind: kind === 'country' || kind === 'region' ? kind : 'city' });
   }
   return out;
 }

@@ -19,6 +19,7 @@ import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
+import { withAdminUnitsEn } from './admin-units-en.ts';
 import { isNationality } from './named-bodies.ts';
 import { Draft } from './tag-draft.ts';
 import {
@@ -44,7 +45,7 @@ import {
   type TaggerData,
 } from './tag-steps.ts';
 import { tokenize } from './tokenize.ts';
-import type { EntityType, JsonlInput, JsonlOutput, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
+import type { EntityType, JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 import { unlinkedId } from './entity-id.ts';
 import { looksTokenized, withCorpusConventions } from './corpus-conventions.ts';
 
@@ -79,6 +80,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const hit = matcher.whole(name);
     const e = hit === null ? undefined : matcher.entries[hit];
     return e && e.type === type ? e.id : null;
+  };
+  /** The one gazetteer row of an English name and kind ("West Coast", region), or null. */
+  const placesByName = new Map<string, KbEntry[]>();
+  for (const e of matcher.entries) if (e.kind !== undefined) placesByName.set(e.en, [...(placesByName.get(e.en) ?? []), e]);
+  const placeOfKind = (name: string, kind: 'region' | 'city'): string | null => {
+    const rows = (placesByName.get(name) ?? []).filter((e) => e.kind === kind);
+    return rows.length === 1 ? (rows[0]?.id ?? null) : null;
   };
   /** The KB club a city-named club links to. */
   const clubOf = organisationsByName(matcher.entries);
@@ -143,7 +151,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
-    const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withCityTeams(text, d.mentions, d.info));
+    const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withAdminUnitsEn(text, withCityTeams(text, d.mentions, d.info), d.info, (name) => kbIdOf(name, 'LOC'), (id) => entryById.get(id)?.kind, placeOfKind));
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
     // Asked once: three Arabic rules below act only in a match report.

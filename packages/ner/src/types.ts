@@ -80,4 +80,6 @@ export interface KbEntry {
    * only behind و/ف/ب/ل and with a stem of four letters or more ("ورقة" is not الرقة).
    */
   readonly strong: boolean;
+  /** A gazetteer place's kind (places.tsv); none for a KB entry. */
+  readonly kind?: 'country' | 'region' | 'city';
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withAdminUnitsEn } from '../src/admin-units-en.ts';
 import { cityClubs, isMatchReportAr } from '../src/city-clubs.ts';
 import { nameReadingsOf, tokenize } from '../src/tokenize.ts';
 import { mentionsIn, mentionsOf, tagger } from './tagger-helpers.ts';
@@ -71,5 +72,30 @@ describe('where an Arabic name starts in its first word', () => {
 
   it('takes the first «ب» of «بب» for the preposition («بباردو» is «باردو»)', () => {
     expect(spans('ونظمت النقابات وقفات في محيط مقر المجلس بباردو أمس.')).toContain('LOC باردو');
+  });
+});
+
+describe('English places named with their unit word ("Borno State", "Quezon City")', () => {
+  const kinds: Record<string, 'region' | 'city'> = { 'loc:borno': 'region', 'loc:quezon': 'region', 'loc:west-coast-town': 'city', 'loc:palm-beach': 'city', 'loc:kano': 'region' };
+  const rows: Record<string, string> = { 'West Coast|region': 'loc:west-coast-region' };
+  const grow = (text: string, names: ReadonlyArray<readonly [string, 'LOC' | 'ORG' | 'PER', string?]>, whole: Record<string, string> = {}): string[] => {
+    const { mentions, info } = mentionsIn(text, names);
+    return withAdminUnitsEn(text, mentions, info, (name) => whole[name] ?? null, (id) => kinds[id], (name, kind) => rows[`${name}|${kind}`] ?? null).map((m) => `${m.type} ${m.text} ${m.entityId}`);
+  };
+
+  it('grows the place over the unit word, keeping its id where its row is of the unit\'s kind', () => {
+    expect(grow('Gunmen attacked farmers in Borno State on Sunday.', [['Borno', 'LOC', 'loc:borno']])).toEqual(['LOC Borno State loc:borno']);
+    // "Quezon" is the province: the city has no id of its own here; "Palm Beach" the town.
+    expect(grow('Voters queued in Quezon City and in Palm Beach County.', [['Quezon', 'LOC', 'loc:quezon'], ['Palm Beach', 'LOC', 'loc:palm-beach']])).toEqual(['LOC Quezon City loc:quezon city', 'LOC Palm Beach County loc:palm beach county']);
+    // The one region row of the name where the place read is the town; the whole name's own id first.
+    expect(grow('Rain fell across the West Coast Region and Kano State.', [['West Coast', 'LOC', 'loc:west-coast-town'], ['Kano', 'LOC', 'loc:kano']], { 'Kano State': 'loc:kano-state' })).toEqual(['LOC West Coast Region loc:west-coast-region', 'LOC Kano State loc:kano-state']);
+  });
+
+  it('leaves a unit word that opens a body, one another mention holds, lower case, and a club in a match report', () => {
+    expect(grow('Lagos State Government officials and Kano State University staff met.', [['Lagos', 'LOC', 'loc:lagos'], ['Kano', 'LOC', 'loc:kano']])).toEqual(['LOC Lagos loc:lagos', 'LOC Kano loc:kano']);
+    expect(grow('Floods hit Kano state and the Borno region.', [['Kano', 'LOC', 'loc:kano'], ['Borno', 'LOC', 'loc:borno']])).toEqual(['LOC Kano loc:kano', 'LOC Borno loc:borno']);
+    expect(grow('Rain hit Borno State Emergency Management Agency offices.', [['Borno', 'LOC', 'loc:borno'], ['State Emergency Management Agency', 'ORG']])).toEqual(['LOC Borno loc:borno', 'ORG State Emergency Management Agency org:state emergency management agency']);
+    const report = 'Melbourne City beat Sydney FC 2-1 on Saturday, the striker scored twice and the coach praised the league leaders in the A-League match.';
+    expect(grow(report, [['Melbourne', 'LOC', 'loc:melbourne']])).toEqual(['LOC Melbourne loc:melbourne']);
   });
 });
