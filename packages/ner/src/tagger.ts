@@ -18,6 +18,7 @@ import { placeNamedBodies, sectorBodiesEn } from './place-bodies.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
+import { sportTailsAr } from './sport-tails-ar.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { withAdminUnitsEn } from './admin-units-en.ts';
 import { isNationality } from './named-bodies.ts';
@@ -195,6 +196,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       for (const [m, to] of bracketedShortForms(text, final, d.info, kbNamesOf)) {
         m.entityId = to.entityId;
         m.type = to.type;
+      }
+      for (const [m, grown] of sportTailsAr(text, final, (name) => kbIdOf(name, 'ORG'))) {
+        const entry = entryById.get(grown.entityId ?? '');
+        if (entry) d.link(entry);
+        else if (grown.entityId && !d.info.has(grown.entityId)) d.info.set(grown.entityId, { linked: false, type: 'ORG', name: null });
+        Object.assign(m, grown);
       }
     }
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withAdminUnitsEn } from '../src/admin-units-en.ts';
 import { cityClubs, isMatchReportAr } from '../src/city-clubs.ts';
+import { sportTailsAr } from '../src/sport-tails-ar.ts';
 import { nameReadingsOf, tokenize } from '../src/tokenize.ts';
 import { mentionsIn, mentionsOf, tagger } from './tagger-helpers.ts';
 
@@ -97,5 +98,24 @@ describe('English places named with their unit word ("Borno State", "Quezon City
     expect(grow('Rain hit Borno State Emergency Management Agency offices.', [['Borno', 'LOC', 'loc:borno'], ['State Emergency Management Agency', 'ORG']])).toEqual(['LOC Borno loc:borno', 'ORG State Emergency Management Agency org:state emergency management agency']);
     const report = 'Melbourne City beat Sydney FC 2-1 on Saturday, the striker scored twice and the coach praised the league leaders in the A-League match.';
     expect(grow(report, [['Melbourne', 'LOC', 'loc:melbourne']])).toEqual(['LOC Melbourne loc:melbourne']);
+  });
+});
+
+describe('a sport after a federation\'s name (Arabic)', () => {
+  const grow = (text: string, names: ReadonlyArray<readonly [string, 'LOC' | 'ORG' | 'PER' | 'MISC', string?]>, whole: Record<string, string> = {}): string[] => {
+    const { mentions } = mentionsIn(text, names);
+    return [...sportTailsAr(text, mentions, (name) => whole[name] ?? null)].map(([m, to]) => `${m.text} -> ${to.text} ${to.entityId}`);
+  };
+
+  it('grows «الاتحاد الأفريقي» over «لكرة اليد» into another body, with the whole name\'s id where the KB has it', () => {
+    expect(grow('وأعلن الاتحاد الأفريقي لكرة اليد موعد البطولة.', [['الاتحاد الأفريقي', 'ORG', 'org:african-union']])).toEqual(['الاتحاد الأفريقي -> الاتحاد الأفريقي لكرة اليد org:الاتحاد الافريقي لكره اليد']);
+    expect(grow('وقرر الاتحاد الليبي لكرة القدم تأجيل الدوري.', [['الاتحاد الليبي', 'ORG']], { 'الاتحاد الليبي لكرة القدم': 'org:lff' })).toEqual(['الاتحاد الليبي -> الاتحاد الليبي لكرة القدم org:lff']);
+    expect(grow('وفاز نادي الوحدة للتنس بالكأس.', [['نادي الوحدة', 'ORG']])).toEqual(['نادي الوحدة -> نادي الوحدة للتنس org:نادي الوحده للتنس']);
+  });
+
+  it('leaves a company, a word that only begins like a sport, and words another mention holds', () => {
+    expect(grow('وقدمت شركة أرامكو لكرة القدم النسائية دعما.', [['أرامكو', 'ORG', 'org:aramco']])).toEqual([]);
+    expect(grow('وقال الاتحاد الأوروبي للتنسيق مع الدول إن الاجتماع تأجل.', [['الاتحاد الأوروبي', 'ORG', 'org:eu']])).toEqual([]);
+    expect(grow('وأعلن الاتحاد الأوروبي لكرة القدم موعد البطولة.', [['الاتحاد الأوروبي', 'ORG', 'org:eu'], ['كرة القدم', 'MISC']])).toEqual([]);
   });
 });
