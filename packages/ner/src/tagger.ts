@@ -19,6 +19,7 @@ import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { sportTailsAr } from './sport-tails-ar.ts';
+import { otherSportCompetitions } from './other-sports.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { withAdminUnitsEn } from './admin-units-en.ts';
 import { isNationality } from './named-bodies.ts';
@@ -155,6 +156,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withAdminUnitsEn(text, withCityTeams(text, d.mentions, d.info), d.info, (name) => kbIdOf(name, 'LOC'), (id) => entryById.get(id)?.kind, placeOfKind));
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
+    // A football competition's name used by another sport ("Rugby League World Cup") is none.
+    for (const m of otherSportCompetitions(text, final, arabic)) final.splice(final.indexOf(m), 1);
     // Asked once: three Arabic rules below act only in a match report.
     const matchReport = arabic && isMatchReportAr(text);
     // Bodies named by a place first: a place grown into one is no city club.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withAdminUnitsEn } from '../src/admin-units-en.ts';
 import { cityClubs, isMatchReportAr } from '../src/city-clubs.ts';
 import { sportTailsAr } from '../src/sport-tails-ar.ts';
+import { otherSportCompetitions } from '../src/other-sports.ts';
 import { nameReadingsOf, tokenize } from '../src/tokenize.ts';
 import { mentionsIn, mentionsOf, tagger } from './tagger-helpers.ts';
 
@@ -117,5 +118,29 @@ describe('a sport after a federation\'s name (Arabic)', () => {
     expect(grow('وقدمت شركة أرامكو لكرة القدم النسائية دعما.', [['أرامكو', 'ORG', 'org:aramco']])).toEqual([]);
     expect(grow('وقال الاتحاد الأوروبي للتنسيق مع الدول إن الاجتماع تأجل.', [['الاتحاد الأوروبي', 'ORG', 'org:eu']])).toEqual([]);
     expect(grow('وأعلن الاتحاد الأوروبي لكرة القدم موعد البطولة.', [['الاتحاد الأوروبي', 'ORG', 'org:eu'], ['كرة القدم', 'MISC']])).toEqual([]);
+  });
+});
+
+describe('football competitions named by words other sports share', () => {
+  const dropped = (text: string, lang: 'ar' | 'en', names: ReadonlyArray<readonly [string, 'MISC', string]>): string[] => {
+    const { mentions } = mentionsIn(text, names);
+    return [...otherSportCompetitions(text, mentions, lang === 'ar')].map((m) => m.text);
+  };
+
+  it('drops a World Cup or Champions League of another sport, by the word before it or the article\'s sport', () => {
+    expect(dropped('Australia won the Rugby League World Cup for a 13th time.', 'en', [['World Cup', 'MISC', 'misc:fifa-world-cup']])).toEqual(['World Cup']);
+    expect(dropped('She won the biathlon World Cup sprint on Friday.', 'en', [['World Cup', 'MISC', 'misc:fifa-world-cup']])).toEqual(['World Cup']);
+    const rugby = 'Tonga scored four tries in their first World Cup final, and the scrum held. Their rugby has never been better.';
+    expect(dropped(rugby, 'en', [['World Cup', 'MISC', 'misc:fifa-world-cup']])).toEqual(['World Cup']);
+    expect(dropped('وتأهل المنتخب إلى كأس العالم لكرة السلة 2027 في قطر.', 'ar', [['كأس العالم', 'MISC', 'misc:fifa-world-cup']])).toEqual(['كأس العالم']);
+    expect(dropped('ويحل الفريق ضيفاً على سباهان في دوري أبطال آسيا 2 الأسبوع المقبل.', 'ar', [['دوري أبطال آسيا', 'MISC', 'misc:afc-champions-league']])).toEqual(['دوري أبطال آسيا']);
+  });
+
+  it('keeps the football ones, also in an article that names another sport once', () => {
+    expect(dropped('Morocco will co-host the 2030 World Cup, FIFA confirmed.', 'en', [['World Cup', 'MISC', 'misc:fifa-world-cup']])).toEqual([]);
+    const mixed = 'The striker, who also played cricket as a boy, scored twice as his side reached the World Cup.';
+    expect(dropped(mixed, 'en', [['World Cup', 'MISC', 'misc:fifa-world-cup']])).toEqual([]);
+    expect(dropped('وتستضيف المغرب كأس العالم 2030 بالاشتراك مع إسبانيا والبرتغال.', 'ar', [['كأس العالم', 'MISC', 'misc:fifa-world-cup']])).toEqual([]);
+    expect(dropped('وتأهل المنتخب إلى كأس العالم لكرة القدم، فيما غاب منتخب كرة السلة عن كأس العالم لكرة السلة.', 'ar', [['كأس العالم', 'MISC', 'misc:fifa-world-cup'], ['كأس العالم', 'MISC', 'misc:fifa-world-cup']])).toEqual(['كأس العالم']);
   });
 });
