@@ -8,6 +8,7 @@ import { keyOf, variantsOf, type Token } from './tokenize.ts';
 export const OMAN = 'loc:OMN';
 export const AMMAN = 'loc:Q472788';
 export const JORDAN = 'loc:JOR';
+export const QATAR = 'loc:QAT';
 const OMAN_KEY = keyOf('عمان');
 const SHADDA = '\u0651';
 const SULTANATE = keyOf('سلطنة');
@@ -97,4 +98,19 @@ const DATELINE = /^\s*(\S+)\s*(?:[-–—]|\([^)\n]{1,40}\)\s*[-–—:])/u;
 export function datelineCapital(text: string, word: string): string | null {
   const dateline = DATELINE.exec(text)?.[1];
   return dateline === word ? (CAPITAL_HOMOGRAPHS.get(word)?.capital ?? null) : null;
+}
+
+/** Words that make «قطر» a diameter: before it («يبلغ قطر …», «نصف قطر»), a measured thing after it («قطر المرآة»), a length after it («بقطر 40 كيلومتراً»). */
+const DIAMETER_BEFORE = /(?:^|[^\p{L}\p{M}])(?:و?يبلغ|و?بلغ|و?يصل|نصف|متوسط)\s+$/u;
+const DIAMETER_OF = /^\s+(?:ال)?(?:مرآة|مرآه|مراة|عدسة|عدسه|أنبوب|انبوب|الأنابيب|أنابيب|ثقب|حفرة|حفره|فوهة|فوهه|بئر|دائرة|دائره|قرص|كرة|كره|عجلة|عجله|جذع|ساق|كوكب|نجم|قمر|ماسورة|فتحة|فتحه)(?![\p{L}\p{M}])/u;
+const LENGTH_AFTER = /^\s+(?:يبلغ\s+)?[\d٠-٩][\d٠-٩.,٫]*\s*(?:كيلومترات|كيلومترا|كيلومتراً|كيلومتر|كلم|كم|مترا|متراً|أمتار|امتار|متر|سنتيمترات|سنتيمترا|سنتيمتر|سم|ملم|مليمترات|مليمتر|ميلا|ميلاً|أميال|ميل|بوصة|بوصات|إنش)(?![\p{L}\p{M}])/u;
+
+/**
+ * «قطر» is Qatar, and also a diameter: «يبلغ قطر المرآة أربعة أمتار», «طوق صحي بقطر 40 كيلومتراً».
+ * Whether the mention of Qatar (`m` in `text`) is the diameter, by the words around it.
+ */
+export function isDiameter(text: string, m: { readonly start: number; readonly end: number }): boolean {
+  const before = text.slice(Math.max(0, m.start - 12), m.start);
+  const after = text.slice(m.end, m.end + 40);
+  return DIAMETER_BEFORE.test(before) || DIAMETER_OF.test(after) || LENGTH_AFTER.test(after);
 }

@@ -110,12 +110,13 @@ function opensNameOf(flags: readonly string[] | undefined, type: string | undefi
  * Where an Arabic name starts inside its first word: ANERcorp tags "وألمانيا" whole, Khabar's
  * mentions start after the proclitics (like the KB matcher). Clitics are dropped when the rest
  * carries the article (بالسودان → السودان), is a known name while the whole word is not, or
- * stands bare elsewhere in the article («وغاروت» after «غاروت»: `bare` holds the article's word keys).
+ * stands bare elsewhere in the article («وغاروت» after «غاروت»: `bare` holds the article's word keys;
+ * `repeated`, those it holds twice or more).
  * Given the name's type, a rest that opens a name of that type wins (ل + «لبنان» in «للبنان», not
  * لل + «بنان»), and a rest the lexicon knows only as another type's word is no reason to cut
  * («كنان العظمة» is no «نان», Nan; «بامو» no «امو»; «لجنة» no «جنة»).
  */
-function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, listed = false, type?: string): number {
+function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, listed = false, type?: string, repeated?: ReadonlySet<string>): number {
   if (!token.arabic) return token.start;
   const known = lexicon.flagsOf(token.key) !== undefined;
   const variants = nameReadingsOf(token);
@@ -136,6 +137,9 @@ function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, l
     // they are dropped only before a whole one-word name or a word the article also writes bare.
     if (/[فك]/u.test(v.clitics)) {
       const whole = flags?.some((f) => isWholeName(f) && f !== 'PER1') === true && (type === undefined || type !== 'PER');
+      // "Like X" is said once: a word the article writes with its «ك» again and again is the name
+      // itself («كنانة», Kenana, five times, is no «نانة»; «مدن أخرى كجدة» is Jeddah).
+      if (v.clitics.includes('ك') && repeated?.has(token.key) === true) continue;
       if (!known && (standsBare || whole)) return token.start + v.skip;
       continue;
     }
@@ -173,7 +177,13 @@ export function findModelSpans(
     }),
   );
   const tagged = decodeDocument(model, infos, domain);
-  const bare = new Set(words.filter((w) => w.arabic).map((w) => w.key));
+  const bare = new Set<string>();
+  const repeated = new Set<string>();
+  for (const w of words) {
+    if (!w.arabic) continue;
+    if (bare.has(w.key)) repeated.add(w.key);
+    bare.add(w.key);
+  }
   for (const [s, sentence] of sentences.entries()) {
     let previous: { last: number; type: string } | null = null;
     for (const span of spansOf(tagged[s] ?? [])) {
@@ -198,7 +208,7 @@ export function findModelSpans(
         ok = a !== undefined && b !== undefined && joinable(text, a, b);
       }
       if (!ok || (!head.arabic && !head.cap) || (head.key.length < 2 && (first === last || head.arabic))) continue;
-      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare, listed, span.type) });
+      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare, listed, span.type, repeated) });
     }
   }
   return out;

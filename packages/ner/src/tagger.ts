@@ -1,7 +1,7 @@
 import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
-import { AMMAN, JEDDAH } from './homographs.ts';
+import { AMMAN, isDiameter, JEDDAH, QATAR } from './homographs.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
 import { findNamedBodies } from './named-bodies.ts';
@@ -156,6 +156,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withAdminUnitsEn(text, withCityTeams(text, d.mentions, d.info), d.info, (name) => kbIdOf(name, 'LOC'), (id) => entryById.get(id)?.kind, placeOfKind));
     final.sort((a, b) => a.start - b.start);
     if (arabic) withFusedArticleIds(text, final, d.info);
+    // «قطر» as a diameter («بقطر 40 كيلومتراً») is no Qatar.
+    if (arabic) for (const m of final.filter((x) => x.entityId === QATAR && isDiameter(text, x))) final.splice(final.indexOf(m), 1);
     // A football competition's name used by another sport ("Rugby League World Cup") is none.
     for (const m of otherSportCompetitions(text, final, arabic)) final.splice(final.indexOf(m), 1);
     // Asked once: three Arabic rules below act only in a match report.

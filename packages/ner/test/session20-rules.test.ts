@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withAdminUnitsEn } from '../src/admin-units-en.ts';
 import { cityClubs, isMatchReportAr } from '../src/city-clubs.ts';
 import { sportTailsAr } from '../src/sport-tails-ar.ts';
+import { isDiameter } from '../src/homographs.ts';
 import { otherSportCompetitions } from '../src/other-sports.ts';
 import { nameReadingsOf, tokenize } from '../src/tokenize.ts';
 import { mentionsIn, mentionsOf, tagger } from './tagger-helpers.ts';
@@ -70,6 +71,12 @@ describe('where an Arabic name starts in its first word', () => {
     expect(spans('وعزفت الأوركسترا مقطوعة من تأليف الموسيقي السوري كنان العظمة في حفل أقيم في دمشق.')).toContain('PER كنان العظمة');
     expect(spans('وأعلن الجيش سيطرته الكاملة على مدينة بامو الاستراتيجية على نهر إيراوادي في ميانمار.')).toContain('LOC بامو');
     expect(mentionsOf('وقال الوزير بيار الجميل إن الحكومة ستجتمع.', 'ar', 'بيار الجميل')).toEqual(['PER per:pierre-amine-gemayel']);
+  });
+
+  it('reads «ك» as "like" before a place said once, not in a name the article repeats with it («كنانة»)', () => {
+    expect(spans('والأسعار مرتفعة مقارنة بمدن أخرى كجدة والدمام.')).toContain('LOC جدة');
+    const kenana = spans('وبدأت شركة سكر كنانة موسم العصر، وتملك الحكومة الحصة الأكبر في كنانة.');
+    expect(kenana.filter((m) => m.endsWith('نانة'))).toEqual(['LOC كنانة', 'LOC كنانة']);
   });
 
   it('takes the first «ب» of «بب» for the preposition («بباردو» is «باردو»)', () => {
@@ -142,5 +149,26 @@ describe('football competitions named by words other sports share', () => {
     expect(dropped(mixed, 'en', [['World Cup', 'MISC', 'misc:fifa-world-cup']])).toEqual([]);
     expect(dropped('وتستضيف المغرب كأس العالم 2030 بالاشتراك مع إسبانيا والبرتغال.', 'ar', [['كأس العالم', 'MISC', 'misc:fifa-world-cup']])).toEqual([]);
     expect(dropped('وتأهل المنتخب إلى كأس العالم لكرة القدم، فيما غاب منتخب كرة السلة عن كأس العالم لكرة السلة.', 'ar', [['كأس العالم', 'MISC', 'misc:fifa-world-cup'], ['كأس العالم', 'MISC', 'misc:fifa-world-cup']])).toEqual(['كأس العالم']);
+  });
+});
+
+describe('«قطر» as a diameter', () => {
+  const at = (text: string, n = 0): { start: number; end: number } => {
+    let start = -1;
+    for (let k = 0; k <= n; k++) start = text.indexOf('قطر', start + 1);
+    return { start, end: start + 3 };
+  };
+
+  it('reads the diameter by a verb of measure before it, a measured thing or a length after it', () => {
+    expect(isDiameter('ويبلغ قطر المرآة الرئيسية أربعة أمتار.', at('ويبلغ قطر المرآة الرئيسية أربعة أمتار.'))).toBe(true);
+    const ring = 'وفرضت الوزارة طوقاً صحياً بقطر 40 كيلومتراً حول المزرعة.';
+    expect(isDiameter(ring, { start: ring.indexOf('بقطر') + 1, end: ring.indexOf('بقطر') + 4 })).toBe(true);
+    expect(mentionsOf('وفرضت الوزارة طوقاً صحياً بقطر 40 كيلومتراً حول المزرعة.', 'ar', 'قطر')).toEqual([]);
+  });
+
+  it('leaves Qatar: a year, years of ties, a visit', () => {
+    const text = 'وقال الوزير إن قطر 2022 كانت ناجحة، وإن قطر 40 عاماً من العلاقات مهمة، وزار قطر الشهر الماضي.';
+    for (const n of [0, 1, 2]) expect(isDiameter(text, at(text, n))).toBe(false);
+    expect(mentionsOf('وزار الوزير قطر الشهر الماضي.', 'ar', 'قطر')).toEqual(['LOC loc:QAT']);
   });
 });
