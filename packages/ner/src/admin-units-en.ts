@@ -6,18 +6,21 @@ import type { Mention } from './types.ts';
 /** A unit word that English names write after a place as part of its name ("Borno State", "Quezon City"). */
 const UNIT_AFTER = /^ (State|Region|County|Province|City|Governorate|Prefecture|Oblast)(?![\p{L}\p{N}'’-])/u;
 /** Words after the unit that make a body of it ("Lagos State Government", "Kano State University"). */
-const BODY_AFTER = /^ +(?:University|Council|Assembly|Government|Police|Command|Polytechnic|College|School|Ministry|Department|Board|Commission|Agency|Authority|Club|FC|Football|Hospital|House|Court|Executive|Legislature|Emergency|Water|Electricity|Transport|Health)(?![\p{L}\p{N}])/u;
+const BODY_AFTER =
+  /^ +(?:University|Council|Assembly|Government|Police|Command|Polytechnic|College|School|Ministry|Department|Board|Commission|Agency|Authority|Club|FC|Football|Hospital|House|Court|Executive|Legislature|Emergency|Water|Electricity|Transport|Health|Secretary|Comptroller|Senator|Senate|Representative|Attorney|Treasurer|Auditor|Prosecutor|Trooper|Troopers|Capitol|Fair|Park|Prison|Airport|Hall|Centre|Center|Museum|Library|Theatre|Theater|Orchestra|Opera|Line|Route|Highway)(?![\p{L}\p{N}])/u;
 
 /**
  * English: a place the tagger read, then a capitalised unit word, is one place: "Borno State",
  * "Kurdistan Region", "Kakamega County", "Uva Province", "Quezon City" (as the gold and the news
  * write them), not the place and a stray word; unless the unit word opens a body's name ("Lagos
  * State Government"), another mention holds it, or a match report names a club ("Melbourne City").
- * The grown name takes the id of its whole name (`idOf`), else the place's own id where the
- * gazetteer row is of the unit's kind (`kindOf`: "Borno" is a region row, so "Borno State" keeps
- * it), else the one row of that name and kind (`placeOf`: "West Coast Region", not the town), else none ("Quezon" is the province row, not Quezon City; the KB's "Palm Beach" is the town,
- * not Palm Beach County). Pure: returns the mentions, each such place grown; `info` learns the new
- * unlinked ids.
+ * The grown name takes the id of its whole name (`idOf`); else, where the place was read as a
+ * gazetteer row of another kind (`kindOf`) and one row of the name has the unit's kind, that row
+ * (`placeOf`: "West Coast Region", not the town); else the place's own id, as the gold links a
+ * province named like its capital ("Kharkiv Oblast") and a city its region holds ("Davao City").
+ * A country grows only where the whole name is known ("Kuwait City"; not "US State Secretary").
+ * Pure: returns the mentions, each such place grown; `info` learns the new unlinked ids (the
+ * caller links a KB or gazetteer id new to the article).
  */
 export function withAdminUnitsEn(
   text: string,
@@ -38,11 +41,20 @@ export function withAdminUnitsEn(
     if (mentions.some((o) => o !== m && o.start < end && m.end < o.end)) return m;
     const surface = text.slice(m.start, end);
     const known = idOf(surface);
+    // A country grows only into a place of its own name ("Kuwait City"): "US State Secretary" is no
+    // place. Nor does a city into "X City" (a club: "Birmingham City", "Melbourne City"): only a
+    // region's name does ("Quezon City", "Davao City").
+    if (!known && m.entityId !== null && (/^loc:[A-Z]{3}$/u.test(m.entityId) || (unit === 'City' && kindOf(m.entityId) !== 'region'))) return m;
     // The place's own id where its row is of the unit's kind: the gazetteer's "Borno" is the state, "Davao" the region (not Davao City), the KB's "Palm Beach" the town.
+    // A gazetteer row read for the place but of another kind gives way to the one row of the
+    // name and the unit's kind; else the place's id stands (a province named like its capital is
+    // one place with it, and a city the region of its name holds).
     const kind = unit === 'City' ? 'city' : 'region';
-    const kept = m.entityId !== null && kindOf(m.entityId) === kind ? m.entityId : placeOf(m.text, kind);
-    const id = known ?? kept ?? unlinkedId('LOC', surface);
-    if (!known && !info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
+    const rowKind = m.entityId === null ? undefined : kindOf(m.entityId);
+    const other = rowKind !== undefined && rowKind !== kind ? placeOf(m.text, kind) : null;
+    const linked = m.entityId !== null && info.get(m.entityId)?.linked === true;
+    const id = known ?? other ?? (linked ? m.entityId : null) ?? unlinkedId('LOC', surface);
+    if (id === unlinkedId('LOC', surface) && !info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
     return { ...m, end, text: surface, entityId: id };
   });
 }

@@ -96,14 +96,15 @@ export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
 const isWholeName = (flag: string): boolean => flag.endsWith('1') || flag === 'LOCc';
 
 /**
- * Lexicon flags that open a name of `type`: a person's first word or given name for a person; for a
- * place or a body, a first word or whole name of either (the lexicon's heads cross the two:
+ * Lexicon flags that make a word a name's of `type`: a person's first word or given name for a
+ * person; for a place or a body, any word of either's names (the lexicon's heads cross the two:
  * «دائرة», «بلدية» are place words there and open bodies in news).
  */
 function opensNameOf(flags: readonly string[] | undefined, type: string | undefined): boolean {
   if (flags === undefined || type === undefined) return false;
   if (type === 'PER') return flags.some((f) => f === 'PERB' || f === 'PER1' || f === 'nm');
-  return flags.some((f) => /^(?:LOC|ORG)(?:B|1|c)$/u.test(f));
+  // (Inside words too: «لإذاعة», «لقيادة» are known only inside bodies' names.)
+  return flags.some((f) => /^(?:LOC|ORG)(?:B|I|1|c)$/u.test(f));
 }
 
 /**

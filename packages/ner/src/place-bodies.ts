@@ -63,6 +63,7 @@ export function placeNamedBodies(text: string, mentions: readonly Mention[], bod
 const SECTORS_BEFORE_EN = new Set([
   'Athletics', 'Basketball', 'Cricket', 'Cycling', 'Football', 'Golf', 'Hockey', 'Netball', 'Rowing', 'Rugby', 'Sailing', 'Swimming', 'Tennis', 'Volleyball',
   'Tourism', 'Statistics', 'Wine', 'Screen', 'Health', 'Enterprise', 'Invest', 'Sport', 'Heritage', 'Creative', 'Water', 'Transport', 'Biosecurity',
+  'Parks', 'Forests', 'Environment', 'Infrastructure', 'Housing', 'Energy',
 ]);
 /** Sports whose national board is the country's name and the sport's ("Oman Cricket", "Sri Lanka Cricket", "World Rugby"). */
 const SPORTS_AFTER_EN = /^ (Cricket|Rugby|Netball|Hockey|Athletics)\b(?! (?:Board|Union|Federation|Association|League|Club|Council|Ground|Stadium|Cup|Championship|World|[Tt]eam|[Ss]ide|[Ss]quad|[Cc]aptain|[Cc]oach|[Mm]en|[Ww]omen|fans|players))/u;

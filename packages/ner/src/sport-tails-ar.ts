@@ -3,9 +3,13 @@ import type { Mention } from './types.ts';
 
 /** A sport after a federation's name: «لكرة القدم», «للكرة الطائرة», «لألعاب القوى», «للتنس». */
 const SPORT_TAIL =
-  /^ (?:(?:لكرة|للكرة) (?:القدم|اليد|السلة|الطائرة|الماء|الطاولة|المضرب|القدم الشاطئية)|لألعاب القوى|للألعاب المائية|لرفع الأثقال|لل(?:تنس|سباحة|ملاكمة|مصارعة|جودو|رماية|دراجات|فروسية|شطرنج|غولف|جولف|رجبي|ركبي|كريكيت|كريكت|تايكوندو|كاراتيه|جمباز|هوكي|إسكواش|اسكواش|سيارات|ريشة الطائرة|قوس والسهم))(?![\p{L}\p{M}])/u;
-/** Heads of the bodies a sport names: federations, leagues, associations, committees, clubs. */
-const SPORT_BODY = /^(?:ال)?(?:اتحاد|رابطة|جامعة|جمعية|هيئة|لجنة|نادي|منتخب)(?:\s|$)/u;
+  /^ (?:(?:لكرة|للكرة) (?:القدم|اليد|السلة|الطائرة|الماء|الطاولة|المضرب|القدم الشاطئية)|لألعاب القوى|للألعاب المائية|لرفع الأثقال|لل(?:تنس|سباحة|ملاكمة|مصارعة|جودو|رماية|دراجات|فروسية|شطرنج|غولف|جولف|رجبي|ركبي|كريكيت|كريكت|تايكوندو|كاراتيه|جمباز|هوكي|إسكواش|اسكواش|ريشة الطائرة|قوس والسهم))(?![\p{L}\p{M}])/u;
+/**
+ * Heads of the bodies a sport names: federations and leagues («الجامعة» is a federation in the
+ * Maghreb). Not a club (its team is the club: «النادي الإفريقي لكرة اليد»), nor an authority
+ * («دعم هيئة الرياضة لكرة القدم النسائية» is its support for women's football).
+ */
+const SPORT_BODY = /^(?:ال)?(?:اتحاد|رابطة|جامعة)(?:\s|$)/u;
 
 /**
  * Arabic: a sport after a federation's name is part of it, where the KB or the model left it out:

@@ -155,6 +155,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (!arabic) withFeatureWords(d, data);
     const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withAdminUnitsEn(text, withCityTeams(text, d.mentions, d.info), d.info, (name) => kbIdOf(name, 'LOC'), (id) => entryById.get(id)?.kind, placeOfKind));
     final.sort((a, b) => a.start - b.start);
+    // A rule that gave a mention a KB or gazetteer id the article had not linked yet ("West Coast Region").
+    for (const m of final) {
+      const entry = m.entityId !== null && !d.info.has(m.entityId) ? entryById.get(m.entityId) : undefined;
+      if (entry) d.link(entry);
+    }
     if (arabic) withFusedArticleIds(text, final, d.info);
     // «قطر» as a diameter («بقطر 40 كيلومتراً») is no Qatar.
     if (arabic) for (const m of final.filter((x) => x.entityId === QATAR && isDiameter(text, x))) final.splice(final.indexOf(m), 1);

@@ -13,7 +13,7 @@ const TITLES_EN = new Set([
   'senator', 'governor', 'general', 'gen', 'king', 'queen', 'prince', 'princess', 'sheikh', 'sheik', 'emir',
   'mr', 'mrs', 'ms', 'dr', 'prof', 'ambassador', 'mayor', 'envoy', 'commander', 'pope', 'ayatollah', 'ceo', 'chairman',
   'chairwoman', 'lawmaker', 'representative', 'rep', 'sen', 'judge', 'colonel', 'col', 'lieutenant', 'admiral',
-  'marshal', 'captain', 'sergeant',
+  'marshal', 'captain', 'sergeant', 'brigadier', 'commodore', 'superintendent', 'inspector', 'constable', 'detective',
   // Role nouns news writes straight before a name: "opposition leader Raila Odinga", "foreign policy
   // chief Kaja Kallas", "his deputy Massimo Aparo", "chief executive Tim Cook".
   'leader', 'chief', 'deputy', 'director', 'commissioner', 'executive', 'founder', 'speaker', 'analyst',
@@ -21,6 +21,7 @@ const TITLES_EN = new Set([
   // Occupations wire copy puts before an ordinary person's name: "nurse Esperance Mugisha", "trader Aminata Diallo".
   'nurse', 'doctor', 'teacher', 'farmer', 'trader', 'shopkeeper', 'vendor', 'fisherman', 'driver', 'mechanic',
   'lawyer', 'engineer', 'researcher', 'scientist', 'professor', 'historian', 'resident', 'student', 'midwife',
+  'operator', 'owner', 'trainer', 'guide', 'ranger', 'pilot',
   // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo"; courts' other officers.
   'justice', 'magistrate', 'prosecutor', 'registrar', 'coroner',
   // Members of parliament: "independent MP Monique Ryan", "MEP Anna Cavazzini".

@@ -35,6 +35,8 @@ describe('knowledge-base forms told apart by the article (kb.tsv)', () => {
   it('«حزب العدالة والتنمية» is Morocco\'s PJD beside Moroccan words and Turkey\'s AKP elsewhere', () => {
     expect(ids('الرباط - قال الأمين العام لحزب العدالة والتنمية عبد الإله بنكيران إن الحكومة المغربية أخفقت.', 'حزب العدالة والتنمية')).toEqual(['org:pjd-morocco']);
     expect(ids('أنقرة - قال متحدث باسم حزب العدالة والتنمية الحاكم إن الرئيس رجب طيب أردوغان سيزور ألمانيا.', 'حزب العدالة والتنمية')).toEqual(['org:akp']);
+    // Morocco named in a Turkish story (a visit, the Maghreb, the sunset prayer) is no cue.
+    expect(ids('أنقرة - قال متحدث باسم حزب العدالة والتنمية الحاكم في تركيا إن الرئيس رجب طيب أردوغان سيزور المغرب الشهر المقبل.', 'حزب العدالة والتنمية')).toEqual(['org:akp']);
   });
 
   it('a bare «الضفة» read as a place is the West Bank beside Palestinian words only', () => {
@@ -43,9 +45,12 @@ describe('knowledge-base forms told apart by the article (kb.tsv)', () => {
     expect(ids('وقالت وزارة الصحة إن المستشفيات في مدن الضفة تعاني نقصاً حاداً في الأدوية.', 'الضفة')).not.toContain('loc:west-bank');
   });
 
-  it('«البرلمان الاتحادي» is the Bundestag only beside German words', () => {
+  it('«البرلمان الاتحادي» is the Bundestag only beside its German name or chancellors', () => {
     expect(ids('برلين - صوت البرلمان الاتحادي الألماني على الموازنة، وقال المستشار فريدريش ميرتس إن البرلمان الاتحادي سيناقش الضرائب.', 'البرلمان الاتحادي')).toContain('org:bundestag');
     expect(ids('مقديشو - صوت البرلمان الاتحادي الصومالي على قانون الانتخابات.', 'البرلمان الاتحادي')).not.toContain('org:bundestag');
+    // Not by the dpa credit or a German ambassador.
+    expect(ids('أربيل - قال رئيس حكومة إقليم كردستان إن البرلمان الاتحادي في بغداد لم يصوت على الموازنة، وفق ما نقلت وكالة الأنباء الألمانية.', 'البرلمان الاتحادي')).not.toContain('org:bundestag');
+    expect(ids('مقديشو - صوت البرلمان الاتحادي على قانون الانتخابات بعد جلسة حضرها السفير الألماني.', 'البرلمان الاتحادي')).not.toContain('org:bundestag');
   });
 });
 
@@ -70,7 +75,8 @@ describe('where an Arabic name starts in its first word', () => {
   it('keeps a first letter the lexicon reads only as another type\'s word («كنان» is no «نان», «بامو» no «امو»)', () => {
     expect(spans('وعزفت الأوركسترا مقطوعة من تأليف الموسيقي السوري كنان العظمة في حفل أقيم في دمشق.')).toContain('PER كنان العظمة');
     expect(spans('وأعلن الجيش سيطرته الكاملة على مدينة بامو الاستراتيجية على نهر إيراوادي في ميانمار.')).toContain('LOC بامو');
-    expect(mentionsOf('وقال الوزير بيار الجميل إن الحكومة ستجتمع.', 'ar', 'بيار الجميل')).toEqual(['PER per:pierre-amine-gemayel']);
+    // (Two men of the name, grandfather and grandson: not linked.)
+    expect(mentionsOf('وقال الوزير بيار الجميل إن الحكومة ستجتمع.', 'ar', 'بيار الجميل')).toEqual(['PER per:بيار الجميل']);
   });
 
   it('reads «ك» as "like" before a place said once, not in a name the article repeats with it («كنانة»)', () => {
@@ -85,27 +91,34 @@ describe('where an Arabic name starts in its first word', () => {
 });
 
 describe('English places named with their unit word ("Borno State", "Quezon City")', () => {
-  const kinds: Record<string, 'region' | 'city'> = { 'loc:borno': 'region', 'loc:quezon': 'region', 'loc:west-coast-town': 'city', 'loc:palm-beach': 'city', 'loc:kano': 'region' };
-  const rows: Record<string, string> = { 'West Coast|region': 'loc:west-coast-region' };
+  const kinds: Record<string, 'region' | 'city'> = { 'loc:borno': 'region', 'loc:quezon': 'region', 'loc:west-coast-town': 'city', 'loc:kharkiv': 'city', 'loc:kano': 'region', 'loc:birmingham': 'city' };
+  const rows: Record<string, string> = { 'West Coast|region': 'loc:west-coast-region', 'Gulf|region': 'loc:gulf-province-png' };
   const grow = (text: string, names: ReadonlyArray<readonly [string, 'LOC' | 'ORG' | 'PER', string?]>, whole: Record<string, string> = {}): string[] => {
     const { mentions, info } = mentionsIn(text, names);
     return withAdminUnitsEn(text, mentions, info, (name) => whole[name] ?? null, (id) => kinds[id], (name, kind) => rows[`${name}|${kind}`] ?? null).map((m) => `${m.type} ${m.text} ${m.entityId}`);
   };
 
-  it('grows the place over the unit word, keeping its id where its row is of the unit\'s kind', () => {
+  it('grows the place over the unit word and keeps its id: a province named like its capital, a city its region holds', () => {
     expect(grow('Gunmen attacked farmers in Borno State on Sunday.', [['Borno', 'LOC', 'loc:borno']])).toEqual(['LOC Borno State loc:borno']);
-    // "Quezon" is the province: the city has no id of its own here; "Palm Beach" the town.
-    expect(grow('Voters queued in Quezon City and in Palm Beach County.', [['Quezon', 'LOC', 'loc:quezon'], ['Palm Beach', 'LOC', 'loc:palm-beach']])).toEqual(['LOC Quezon City loc:quezon city', 'LOC Palm Beach County loc:palm beach county']);
-    // The one region row of the name where the place read is the town; the whole name's own id first.
-    expect(grow('Rain fell across the West Coast Region and Kano State.', [['West Coast', 'LOC', 'loc:west-coast-town'], ['Kano', 'LOC', 'loc:kano']], { 'Kano State': 'loc:kano-state' })).toEqual(['LOC West Coast Region loc:west-coast-region', 'LOC Kano State loc:kano-state']);
+    expect(grow('Drones struck Kharkiv Oblast overnight.', [['Kharkiv', 'LOC', 'loc:kharkiv']])).toEqual(['LOC Kharkiv Oblast loc:kharkiv']);
+    expect(grow('Voters queued in Quezon City on Monday.', [['Quezon', 'LOC', 'loc:quezon']])).toEqual(['LOC Quezon City loc:quezon']);
+    // A KB place (no gazetteer kind) keeps its id: "Gulf Region" is the Gulf, not Papua New Guinea's Gulf Province.
+    expect(grow('Exports from the Gulf Region rose.', [['Gulf', 'LOC', 'loc:persian-gulf']])).toEqual(['LOC Gulf Region loc:persian-gulf']);
   });
 
-  it('leaves a unit word that opens a body, one another mention holds, lower case, and a club in a match report', () => {
+  it('takes the one row of the unit\'s kind where the place was read as a row of another kind, and the whole name\'s id first', () => {
+    expect(grow('Rain fell across the West Coast Region and Kano State.', [['West Coast', 'LOC', 'loc:west-coast-town'], ['Kano', 'LOC', 'loc:kano']], { 'Kano State': 'loc:kano-state' })).toEqual(['LOC West Coast Region loc:west-coast-region', 'LOC Kano State loc:kano-state']);
+    expect(grow('Schools reopened in Fooville County.', [['Fooville', 'LOC']])).toEqual(['LOC Fooville County loc:fooville county']);
+  });
+
+  it('leaves a unit word that opens a body or a title, one another mention holds, lower case, a country, a city\'s club', () => {
     expect(grow('Lagos State Government officials and Kano State University staff met.', [['Lagos', 'LOC', 'loc:lagos'], ['Kano', 'LOC', 'loc:kano']])).toEqual(['LOC Lagos loc:lagos', 'LOC Kano loc:kano']);
     expect(grow('Floods hit Kano state and the Borno region.', [['Kano', 'LOC', 'loc:kano'], ['Borno', 'LOC', 'loc:borno']])).toEqual(['LOC Kano loc:kano', 'LOC Borno loc:borno']);
     expect(grow('Rain hit Borno State Emergency Management Agency offices.', [['Borno', 'LOC', 'loc:borno'], ['State Emergency Management Agency', 'ORG']])).toEqual(['LOC Borno loc:borno', 'ORG State Emergency Management Agency org:state emergency management agency']);
+    expect(grow('US State Secretary Marco Rubio met Texas State Senator John Whitmire.', [['US', 'LOC', 'loc:USA'], ['Texas', 'LOC', 'loc:texas']])).toEqual(['LOC US loc:USA', 'LOC Texas loc:texas']);
+    expect(grow('Birmingham City have been bought by an American group.', [['Birmingham', 'LOC', 'loc:birmingham']])).toEqual(['LOC Birmingham loc:birmingham']);
     const report = 'Melbourne City beat Sydney FC 2-1 on Saturday, the striker scored twice and the coach praised the league leaders in the A-League match.';
-    expect(grow(report, [['Melbourne', 'LOC', 'loc:melbourne']])).toEqual(['LOC Melbourne loc:melbourne']);
+    expect(grow(report, [['Melbourne', 'LOC']])).toEqual(['LOC Melbourne loc:melbourne']);
   });
 });
 
@@ -118,11 +131,15 @@ describe('a sport after a federation\'s name (Arabic)', () => {
   it('grows «الاتحاد الأفريقي» over «لكرة اليد» into another body, with the whole name\'s id where the KB has it', () => {
     expect(grow('وأعلن الاتحاد الأفريقي لكرة اليد موعد البطولة.', [['الاتحاد الأفريقي', 'ORG', 'org:african-union']])).toEqual(['الاتحاد الأفريقي -> الاتحاد الأفريقي لكرة اليد org:الاتحاد الافريقي لكره اليد']);
     expect(grow('وقرر الاتحاد الليبي لكرة القدم تأجيل الدوري.', [['الاتحاد الليبي', 'ORG']], { 'الاتحاد الليبي لكرة القدم': 'org:lff' })).toEqual(['الاتحاد الليبي -> الاتحاد الليبي لكرة القدم org:lff']);
-    expect(grow('وفاز نادي الوحدة للتنس بالكأس.', [['نادي الوحدة', 'ORG']])).toEqual(['نادي الوحدة -> نادي الوحدة للتنس org:نادي الوحده للتنس']);
+    expect(grow('وفازت الجامعة الملكية المغربية للتنس بالتنظيم.', [['الجامعة الملكية المغربية', 'ORG']])).toEqual(['الجامعة الملكية المغربية -> الجامعة الملكية المغربية للتنس org:الجامعه الملكيه المغربيه للتنس']);
   });
 
   it('leaves a company, a word that only begins like a sport, and words another mention holds', () => {
     expect(grow('وقدمت شركة أرامكو لكرة القدم النسائية دعما.', [['أرامكو', 'ORG', 'org:aramco']])).toEqual([]);
+    // A club's team is the club; an authority's support is no body; «للسيارات» is "for cars".
+    expect(grow('وأعلن النادي الإفريقي لكرة اليد تعاقده مع مدرب فرنسي.', [['النادي الإفريقي', 'ORG', 'org:club-africain']])).toEqual([]);
+    expect(grow('وأشاد اللاعبون بدعم هيئة الرياضة لكرة القدم النسائية.', [['هيئة الرياضة', 'ORG']])).toEqual([]);
+    expect(grow('ويبدأ تطبيق حظر الاتحاد الأوروبي للسيارات العاملة بالوقود في عام 2035.', [['الاتحاد الأوروبي', 'ORG', 'org:eu']])).toEqual([]);
     expect(grow('وقال الاتحاد الأوروبي للتنسيق مع الدول إن الاجتماع تأجل.', [['الاتحاد الأوروبي', 'ORG', 'org:eu']])).toEqual([]);
     expect(grow('وأعلن الاتحاد الأوروبي لكرة القدم موعد البطولة.', [['الاتحاد الأوروبي', 'ORG', 'org:eu'], ['كرة القدم', 'MISC']])).toEqual([]);
   });
@@ -170,5 +187,16 @@ describe('«قطر» as a diameter', () => {
     const text = 'وقال الوزير إن قطر 2022 كانت ناجحة، وإن قطر 40 عاماً من العلاقات مهمة، وزار قطر الشهر الماضي.';
     for (const n of [0, 1, 2]) expect(isDiameter(text, at(text, n))).toBe(false);
     expect(mentionsOf('وزار الوزير قطر الشهر الماضي.', 'ar', 'قطر')).toEqual(['LOC loc:QAT']);
+  });
+});
+
+describe('from articles-blind29, after its second run', () => {
+  it('leaves military and police ranks and trades out of a name ("Brigadier Eduardo Vasconcelos Pinto", "Tour operator Kevin Sinclair")', () => {
+    expect(mentionsOf('"It is what it was built for," said Brigadier Eduardo Vasconcelos Pinto, the air force officer.', 'en', 'Eduardo Vasconcelos Pinto')).toEqual(['PER per:eduardo vasconcelos pinto']);
+    expect(mentionsOf('Tour operator Kevin Sinclair said bookings for the first week were down.', 'en', 'Kevin Sinclair')).toEqual(['PER per:kevin sinclair']);
+  });
+
+  it('reads "Parks Canada" as the national body, not Canada', () => {
+    expect(mentionsOf('Parks Canada has closed parts of Wapusk National Park.', 'en', 'Parks Canada')).toEqual(['ORG org:parks canada']);
   });
 });
