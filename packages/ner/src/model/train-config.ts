@@ -18,22 +18,21 @@ export interface TrainingData {
 
 /**
  * Every article set but the newest: each was first scored blind, then fixed against, and is now
- * training data too. The newest, articles-blind29 (written during session 19 for the next
+ * training data too. The newest, articles-blind30 (written during session 20 for the next
  * session's honest figures), stays out.
  * `articles-train*` were written as training data only (each scored once by the tagger of its day before it was trained on).
  */
 const ARTICLE_SETS = [
   'articles',
-  ...['', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28'].map((n) => `articles-blind${n}`),
-  ...Array.from({ length: 105 }, (_, i) => `articles-train${i + 1}`),
+  ...['', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29'].map((n) => `articles-blind${n}`),
+  ...Array.from({ length: 117 }, (_, i) => `articles-train${i + 1}`),
 ];
 
 /**
  * Articles of training sets held out of training (`set/file.json`): a training article written at
  * the same time as a sealed blind set that shares a topic with it waits here until that set has
- * been scored. None waits now: `articles-train102` … `-train105`, which share regions with
- * `articles-blind28`, joined training once it was scored (session 19), and every set written in
- * session 19 keeps to regions `articles-blind29` leaves out.
+ * been scored. None waits now: every training set written in sessions 19 and 20 keeps to regions
+ * the sealed sets of their day (`articles-blind29`, `articles-blind30`) leave out.
  */
 export const HELD_OUT_ARTICLES: ReadonlySet<string> = new Set<string>([]);
 
