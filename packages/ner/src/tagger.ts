@@ -161,6 +161,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       if (entry) d.link(entry);
     }
     if (arabic) withFusedArticleIds(text, final, d.info);
+    // A word with tanween is an indefinite noun or adjective, never a name by itself: «سورياً»
+    // ('Syrian'), «ميتاً» ('dead', not Meta), «بيتاً», «تاريخاً» (gazetteer homographs).
+    if (arabic) for (const m of final.filter((x) => !/\s/u.test(x.text) && TANWEEN.test(x.text))) final.splice(final.indexOf(m), 1);
     // «قطر» as a diameter («بقطر 40 كيلومتراً») is no Qatar.
     if (arabic) for (const m of final.filter((x) => x.entityId === QATAR && isDiameter(text, x))) final.splice(final.indexOf(m), 1);
     // A football competition's name used by another sport ("Rugby League World Cup") is none.
@@ -258,6 +261,8 @@ export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlO
 const WITH_MISC: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
 /** A Roman numeral of up to five letters ("VI", "XIV"). */
+/** Tanween (ً ٌ ٍ), the indefinite endings. */
+const TANWEEN = /[\u064B-\u064D]/u;
 const ROMAN = /^[IVXLC]{1,5}$/u;
 
 /** «لل», «ولل» or «فلل» opening the word the mention starts in. */

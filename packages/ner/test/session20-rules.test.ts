@@ -200,3 +200,11 @@ describe('from articles-blind29, after its second run', () => {
     expect(mentionsOf('Parks Canada has closed parts of Wapusk National Park.', 'en', 'Parks Canada')).toEqual(['ORG org:parks canada']);
   });
 });
+
+describe('words with tanween', () => {
+  it('are no names by themselves: «سورياً» is "Syrian", «ميتاً» "dead" (not Meta), «بيتاً» "a house"', () => {
+    const text = 'وقالت مصادر إن وفدين سورياً وإسرائيلياً عقدا اجتماعا، وإن المشروع سيولد ميتاً، وإن الفن يستحق بيتاً دائماً، وزار الوزير سوريا.';
+    expect(tagger().tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text} ${m.entityId}`)).toEqual(['LOC سوريا loc:SYR']);
+  });
+
+});
