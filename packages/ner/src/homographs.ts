@@ -114,3 +114,21 @@ export function isDiameter(text: string, m: { readonly start: number; readonly e
   const after = text.slice(m.end, m.end + 40);
   return DIAMETER_BEFORE.test(before) || DIAMETER_OF.test(after) || LENGTH_AFTER.test(after);
 }
+
+/**
+ * Common words the gazetteer reads as a place: «العقبة الكبرى» ('the biggest obstacle', not Aqaba),
+ * «القوة القاهرة» (force majeure, not Cairo), «جده» with «ه» ('his grandfather'; Jeddah is written
+ * «جدة»). Whether the mention (`m` in `text`, read as the place `id`) is that word;
+ * `listedWithPlace`: a place stands next to it in a list.
+ */
+export function isCommonWordPlace(text: string, m: { readonly start: number; readonly end: number; readonly text: string }, id: string | null, listedWithPlace = false): boolean {
+  const after = text.slice(m.end, m.end + 16);
+  const before = text.slice(Math.max(0, m.start - 8), m.start);
+  if (id === AQABA) return /^\s+(?:ال)?(?:كبرى|أكبر|اكبر|رئيسية|أساسية|اساسية|وحيدة|أولى|اولى|أخيرة|اخيرة|الأبرز)(?![\p{L}\p{M}])|^\s+(?:أمام|امام|في\s+طريق)(?![\p{L}\p{M}])/u.test(after);
+  if (id === CAIRO_REGION) return /(?:^|[^\p{L}\p{M}])(?:ال)?قوة\s+$/u.test(before);
+  // («من الرياض وجده»: a «جده» listed with a place, or after «في», «إلى», «مدينة», is Jeddah.)
+  if (id === JEDDAH) return m.text.endsWith('ه') && !listedWithPlace && !/(?:^|[^\p{L}\p{M}])(?:في|إلى|الى|مدينة|محافظة|ميناء|مطار)\s+$/u.test(text.slice(Math.max(0, m.start - 10), m.start));
+  return false;
+}
+export const AQABA = 'loc:Q260796';
+export const CAIRO_REGION = 'loc:Q30805';

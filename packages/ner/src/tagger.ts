@@ -1,7 +1,7 @@
 import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
-import { AMMAN, isDiameter, JEDDAH, QATAR } from './homographs.ts';
+import { AMMAN, isCommonWordPlace, isDiameter, JEDDAH, QATAR } from './homographs.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
 import { findNamedBodies } from './named-bodies.ts';
@@ -164,8 +164,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // A word with tanween is an indefinite noun or adjective, never a name by itself: «سورياً»
     // ('Syrian'), «ميتاً» ('dead', not Meta), «بيتاً», «تاريخاً» (gazetteer homographs).
     if (arabic) for (const m of final.filter((x) => !/\s/u.test(x.text) && TANWEEN.test(x.text))) final.splice(final.indexOf(m), 1);
-    // «قطر» as a diameter («بقطر 40 كيلومتراً») is no Qatar.
-    if (arabic) for (const m of final.filter((x) => x.entityId === QATAR && isDiameter(text, x))) final.splice(final.indexOf(m), 1);
+    // «قطر» as a diameter («بقطر 40 كيلومتراً») is no Qatar; «العقبة الكبرى» no Aqaba, «القوة القاهرة» no Cairo.
+    if (arabic) {
+      const listed = (i: number): boolean =>
+        [final[i - 1], final[i + 1]].some((o) => o !== undefined && o.type === 'LOC' && /^[\s،,و]{1,4}$/u.test(o.start > (final[i]?.end ?? 0) ? text.slice(final[i]?.end ?? 0, o.start) : text.slice(o.end, final[i]?.start ?? 0)));
+      const common = final.filter((x, i) => (x.entityId === QATAR && isDiameter(text, x)) || isCommonWordPlace(text, x, x.entityId, listed(i)));
+      for (const m of common) final.splice(final.indexOf(m), 1);
+    }
     // A football competition's name used by another sport ("Rugby League World Cup") is none.
     for (const m of otherSportCompetitions(text, final, arabic)) final.splice(final.indexOf(m), 1);
     // Asked once: three Arabic rules below act only in a match report.

@@ -206,5 +206,18 @@ describe('words with tanween', () => {
     const text = 'وقالت مصادر إن وفدين سورياً وإسرائيلياً عقدا اجتماعا، وإن المشروع سيولد ميتاً، وإن الفن يستحق بيتاً دائماً، وزار الوزير سوريا.';
     expect(tagger().tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text} ${m.entityId}`)).toEqual(['LOC سوريا loc:SYR']);
   });
+});
 
+describe('common words the gazetteer reads as a place', () => {
+  it('«العقبة الكبرى» is an obstacle, «القوة القاهرة» force majeure, «عن جده» his grandfather', () => {
+    const text = 'ويبقى الرفض العقبة الكبرى، وأعلنت الشركة حالة القوة القاهرة، وورث محله عن جده.';
+    expect(tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'LOC').map((m) => m.text)).toEqual([]);
+  });
+
+  it('leaves Aqaba, Cairo and a «جده» listed with a place or after «إلى»', () => {
+    const text = 'وسافر الوفد إلى العقبة ثم القاهرة، وقالت إن طالبات من الرياض وجده شاركن، وعاد إلى جده أمس.';
+    const ids = tagger().tag(text, 'ar').mentions.map((m) => m.entityId);
+    expect(ids).toEqual(expect.arrayContaining(['loc:Q260796', 'loc:Q30805']));
+    expect(ids.filter((id) => id === 'loc:Q374365')).toHaveLength(2);
+  });
 });
