@@ -221,3 +221,20 @@ describe('common words the gazetteer reads as a place', () => {
     expect(ids.filter((id) => id === 'loc:Q374365')).toHaveLength(2);
   });
 });
+
+describe('agency credits, generic bodies and country adjectives (Arabic)', () => {
+  it('links the spaced credits «أ ف ب» (AFP) and «و م ع» (MAP)', () => {
+    expect(mentionsOf('باريس (أ ف ب) - قال الوزير إن الحكومة ستجتمع.', 'ar', 'أ ف ب')).toEqual(['ORG org:afp']);
+    expect(mentionsOf('الرباط - و م ع: أعلنت الحكومة خطة جديدة.', 'ar', 'و م ع')).toEqual(['ORG org:map']);
+  });
+
+  it('drops an unnamed «البنك المركزي» but keeps a named central bank', () => {
+    const text = 'وقال البنك المركزي إن الأسعار سترتفع، فيما رفع البنك المركزي المصري الفائدة.';
+    expect(tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId}`)).toEqual(['البنك المركزي المصري org:central-bank-of-egypt']);
+  });
+
+  it('reads «الجيبوتي», «التشيلي» as adjectives, «جيبوتي», «اليمن» as countries; «مأوى» as a shelter', () => {
+    const text = 'وفاز المنتخب الصومالي على نظيره الجيبوتي والتشيلي، ووصلوا بلا مأوى، وزار الوزير جيبوتي وتشيلي واليمن.';
+    expect(tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId}`)).toEqual(['جيبوتي loc:DJI', 'تشيلي loc:CHL', 'اليمن loc:YEM']);
+  });
+});
