@@ -13,7 +13,7 @@ const SPORT_WORDS_AR: ReadonlySet<string> = new Set(
  * table («مدرب شتوتغارت», «رصيد موناكو») and the match verbs («يواجه فرايبورغ»; not «يستقبل», «يحل»:
  * a city hosts a tournament).
  */
-const CLUB_BEFORE_AR: ReadonlySet<string> = new Set(
+export const CLUB_BEFORE_AR: ReadonlySet<string> = new Set(
   [
     'مدرب', 'فريق', 'لاعب', 'لاعبو', 'لاعبي', 'مدافع', 'مهاجم', 'حارس', 'رصيد', 'نادي', 'ضيفه', 'مضيفه', 'جاره', 'منافسه',
     'تعادل', 'فاز', 'تغلب', 'خسر', 'هزم', 'يلتقي', 'يواجه', 'ملاقاة', 'لملاقاة', 'تراجع', 'ارتقى', 'تصدر', 'أوقف', 'أسقط',
@@ -21,8 +21,8 @@ const CLUB_BEFORE_AR: ReadonlySet<string> = new Set(
 );
 
 /** Prepositions that put a club on the pitch only after a match verb («فاز على بولونيا», «تعادل مع ماينتس», «خسر أمام هامبورغ»). */
-const AFTER_MATCH_VERB_AR: ReadonlySet<string> = new Set(['على', 'أمام', 'مع', 'ضد'].map(keyOf));
-const MATCH_VERBS_AR: ReadonlySet<string> = new Set(['فاز', 'تغلب', 'تعادل', 'خسر', 'سقط', 'انتصر', 'هزم', 'التقى', 'فوزه', 'تعادله', 'خسارته', 'سقوطه', 'ضيفا', 'ضيفاً'].map(keyOf));
+export const AFTER_MATCH_VERB_AR: ReadonlySet<string> = new Set(['على', 'أمام', 'مع', 'ضد'].map(keyOf));
+export const MATCH_VERBS_AR: ReadonlySet<string> = new Set(['فاز', 'تغلب', 'تعادل', 'خسر', 'سقط', 'انتصر', 'هزم', 'التقى', 'فوزه', 'تعادله', 'خسارته', 'سقوطه', 'ضيفا', 'ضيفاً'].map(keyOf));
 
 /** A score («2-1», «3 - 0»). */
 const SCORE = /(?:^|[^\d])\d{1,3}\s?[-–]\s?\d{1,3}(?:[^\d]|$)/u;

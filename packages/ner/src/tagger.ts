@@ -19,6 +19,7 @@ import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
 import { sportTailsAr } from './sport-tails-ar.ts';
+import { bareClubsAr } from './bare-clubs-ar.ts';
 import { otherSportCompetitions } from './other-sports.ts';
 import { nicknameLinks, withCityTeams } from './team-names.ts';
 import { withAdminUnitsEn } from './admin-units-en.ts';
@@ -94,6 +95,17 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const names = e ? [e.ar, ...e.aliases] : [];
     return names.some((n) => keyOf(n) === bare) && !names.some((n) => n.startsWith('ال'));
   };
+  /**
+   * A KB club: "FC", "SC", "Club" … in one of its names, «نادي» before one of its Arabic ones, or a
+   * bare name it shares with such a club («الاتحاد» of Tripoli beside Jeddah's «نادي الاتحاد»).
+   */
+  const clubForms = new Set(
+    matcher.entries
+      .filter((e) => e.type === 'ORG' && [e.en, ...e.aliases].some((a) => /\b(?:SC|FC|CF|AC|Club)\b/u.test(a) || a.startsWith('نادي ')))
+      .flatMap((e) => e.aliases.filter((a) => a.startsWith('~')).map((a) => a.split('@')[0])),
+  );
+  const isClub = (e: KbEntry): boolean =>
+    e.type === 'ORG' && [e.en, ...e.aliases].some((a) => /\b(?:SC|FC|CF|AC|Club)\b/u.test(a) || a.startsWith('نادي ') || (a.startsWith('~') && clubForms.has(a.split('@')[0])));
   /** The one gazetteer row of an English name and kind ("West Coast", region), or null. */
   const placesByName = new Map<string, KbEntry[]>();
   for (const e of matcher.entries) if (e.kind !== undefined) placesByName.set(e.en, [...(placesByName.get(e.en) ?? []), e]);
@@ -223,6 +235,21 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         if (entry) d.link(entry);
         m.entityId = id;
       }
+      // A bare club name the model did not read («الاتحاد»), where the report puts it on the pitch.
+      const covered = (k: number): boolean => {
+        const t = d.tokens[k];
+        return t !== undefined && final.some((m) => m.start < t.end && t.start < m.end);
+      };
+      const clubOfToken = (k: number): string | null => {
+        const entry = data.entries[data.matcher.confirm(d.tokens, k, k, 'ORG') ?? -1];
+        return entry && isClub(entry) ? entry.id : null;
+      };
+      for (const club of bareClubsAr(d.tokens, text, covered, clubOfToken, matchReport)) {
+        const entry = entryById.get(club.entityId);
+        if (entry) d.link(entry);
+        final.push({ start: club.start, end: club.end, type: 'ORG', text: text.slice(club.start, club.end), entityId: club.entityId });
+      }
+      final.sort((a, b) => a.start - b.start);
     }
     if (arabic) {
       for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {

@@ -238,3 +238,16 @@ describe('agency credits, generic bodies and country adjectives (Arabic)', () =>
     expect(tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId}`)).toEqual(['جيبوتي loc:DJI', 'تشيلي loc:CHL', 'اليمن loc:YEM']);
   });
 });
+
+describe('a bare club name the model did not read, in a match report', () => {
+  const report = 'طرابلس - حسم الاتحاد قمة العاصمة الليبية أمام غريمه الأهلي 2-1 في الدوري الليبي، ورفع الاتحاد رصيده إلى 17 نقطة، وقال مدرب الاتحاد إن الهدف تحقق.';
+  it('is the KB club the article\'s cue words choose where the words around it put it on the pitch', () => {
+    expect(mentionsOf(report, 'ar', 'الاتحاد')).toEqual(['ORG org:al-ittihad-tripoli', 'ORG org:al-ittihad-tripoli', 'ORG org:al-ittihad-tripoli']);
+  });
+
+  it('is no club as a federation\'s name, outside a match report, or without such words', () => {
+    expect(mentionsOf('وقالت إدارة النادي إنها ستطلب من الاتحاد الليبي لكرة القدم فتح تحقيق في المباراة.', 'ar', 'الاتحاد')).toEqual([]);
+    expect(mentionsOf('وقال الوزير إن الاتحاد سيعقد مؤتمره في طرابلس الليبية، ورفع الاتحاد مطالبه إلى الحكومة.', 'ar', 'الاتحاد')).toEqual([]);
+    expect(mentionsOf(report.replace('وقال مدرب الاتحاد', 'وقال رئيس الاتحاد').replace('ورفع الاتحاد رصيده', 'وأعلن الاتحاد'), 'ar', 'الاتحاد').length).toBe(1);
+  });
+});
