@@ -3,8 +3,14 @@ import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** Verbs of a club's season right before its name («حسم الاتحاد الديربي», «رفع الاتحاد رصيده», «يحل الاتحاد ضيفاً»). */
 const SEASON_VERBS_AR: ReadonlySet<string> = new Set(
-  ['حسم', 'عادل', 'رفع', 'تقدم', 'يحل', 'حل', 'عاد', 'يحتل', 'احتل', 'يستقبل', 'استقبل', 'التقى', 'واصل', 'أنهى', 'بحجم', 'حساب', 'جماهير', 'مشجعو', 'مشجعي'].map(keyOf),
+  ['حسم', 'عادل', 'رفع', 'تقدم', 'يحل', 'حل', 'عاد', 'يحتل', 'احتل', 'يستقبل', 'استقبل', 'بحجم', 'حساب', 'جماهير', 'مشجعو', 'مشجعي'].map(keyOf),
 );
+/**
+ * A continental or international federation named by the bare word («الاتحاد الآسيوي», «الاتحاد
+ * الدولي»). (Not a national one named in full: a Libyan league report names «الاتحاد الليبي لكرة
+ * القدم» and still means Al Ittihad by «الاتحاد».)
+ */
+const FEDERATION = /(?:^|[\s«"(])[وفبل]?(ال[\p{L}]+)\s+ال(?:آسيوي|اسيوي|أفريقي|افريقي|إفريقي|دولي|أوروبي|اوروبي|عربي|خليجي|قاري)(?![\p{L}])/gu;
 /** Words right after a club's name that keep it on the pitch. */
 const CLUB_AFTER_AR: ReadonlySet<string> = new Set(['رصيده', 'ضيفا', 'ضيفاً', 'رصيدهم'].map(keyOf));
 
@@ -32,10 +38,14 @@ export interface BareClub {
 export function bareClubsAr(tokens: readonly Token[], text: string, covered: (token: number) => boolean, clubOf: (token: number) => string | null, matchReport: boolean): BareClub[] {
   const out: BareClub[] = [];
   if (!matchReport) return out;
+  // A report that names a continental federation by the same word («الاتحاد الآسيوي») or «اتحاد
+  // الكرة» may mean it by the bare word: none of that word is read as a club.
+  const federations = new Set([...text.matchAll(FEDERATION)].map((f) => keyOf(f[1] ?? '')));
+  if (/(?:^|[^\p{L}])[وفبل]?ل?اتحاد\s+(?:الكرة|كرة)/u.test(text)) federations.add(keyOf('الاتحاد'));
   tokens.forEach((t, i) => {
     if (!t.arabic || covered(i)) return;
     const reading = variantsOf(t).find((v) => v.article);
-    if (!reading) return;
+    if (!reading || federations.has(reading.key)) return;
     // A federation («الاتحاد السعودي لكرة القدم»): a sport within the next three words.
     if (/^\s*(?:\S+\s+){0,2}(?:لكرة|للكرة|لألعاب)/u.test(text.slice(t.end, t.end + 50))) return;
     const before = bareKeys(tokens[i - 1]);

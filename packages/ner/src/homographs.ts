@@ -117,17 +117,24 @@ export function isDiameter(text: string, m: { readonly start: number; readonly e
 
 /**
  * Common words the gazetteer reads as a place: «العقبة الكبرى» ('the biggest obstacle', not Aqaba),
- * «القوة القاهرة» (force majeure, not Cairo), «جده» with «ه» ('his grandfather'; Jeddah is written
+ * «القوة القاهرة» (force majeure, not Cairo), «عن جده» ('from his grandfather'; Jeddah is written
  * «جدة»). Whether the mention (`m` in `text`, read as the place `id`) is that word;
  * `listedWithPlace`: a place stands next to it in a list.
  */
 export function isCommonWordPlace(text: string, m: { readonly start: number; readonly end: number; readonly text: string }, id: string | null, listedWithPlace = false): boolean {
   const after = text.slice(m.end, m.end + 16);
   const before = text.slice(Math.max(0, m.start - 8), m.start);
-  if (id === AQABA) return /^\s+(?:ال)?(?:كبرى|أكبر|اكبر|رئيسية|أساسية|اساسية|وحيدة|أولى|اولى|أخيرة|اخيرة|الأبرز)(?![\p{L}\p{M}])|^\s+(?:أمام|امام|في\s+طريق)(?![\p{L}\p{M}])/u.test(after);
-  if (id === CAIRO_REGION) return /(?:^|[^\p{L}\p{M}])(?:ال)?قوة\s+$/u.test(before);
-  // («من الرياض وجده»: a «جده» listed with a place, or after «في», «إلى», «مدينة», is Jeddah.)
-  if (id === JEDDAH) return m.text.endsWith('ه') && !listedWithPlace && !/(?:^|[^\p{L}\p{M}])(?:في|إلى|الى|مدينة|محافظة|ميناء|مطار)\s+$/u.test(text.slice(Math.max(0, m.start - 10), m.start));
+  // (Not «العقبة أمام», «العقبة الأولى»: the city stands before both.)
+  if (id === AQABA) return /^\s+ال(?:كبرى|أكبر|اكبر|رئيسية|أساسية|اساسية|وحيدة|أبرز)(?![\p{L}\p{M}])/u.test(after);
+  // (Force majeure is «القوة القاهرة»; «قوة القاهرة» is Cairo's power.)
+  if (id === CAIRO_REGION) return /(?:^|[^\p{L}\p{M}])[وف]?القوة\s+$/u.test(before);
+  // «ورث محله عن جده», «سمع … من جده الذي …», «وجده منهوباً» (a verb: 'found it'); not a «جده» listed
+  // with a place («من الرياض وجده») or going on to another («من جده إلى …»).
+  if (id === JEDDAH) {
+    // (Nor a distance: «تبعد مكة عن جده نحو 80 كيلومتراً».)
+    if (!m.text.endsWith('ه') || listedWithPlace || /^\s+(?:إلى|الى|و|نحو|حوالي|قرابة|بنحو|مسافة|[\d٠-٩])/u.test(after)) return false;
+    return /(?:^|[^\p{L}\p{M}])(?:عن|من)\s+$/u.test(before) || (text[m.start - 1] === 'و' && /^\s+\S+[\u064B-\u064D]/u.test(after));
+  }
   return false;
 }
 export const AQABA = 'loc:Q260796';

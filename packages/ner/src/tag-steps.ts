@@ -390,11 +390,11 @@ const MARKET_VERBS_EN = new Set(['rose', 'fell', 'jumped', 'slid', 'dropped', 'g
 function isBrandWordAt(tokens: readonly Token[], k: number): boolean {
   const word = tokens[k]?.key ?? '';
   // "Dr. Reddy's Laboratories", "Dr. Oetker's Pharmaceuticals": a company named in the possessive.
-  if (word === 's' && COMPANY_AFTER_POSSESSIVE_EN.has(tokens[k + 1]?.key ?? '')) return true;
+  if (word === 's' && tokens[k + 1]?.cap === true && COMPANY_AFTER_POSSESSIVE_EN.has(tokens[k + 1]?.key ?? '')) return true;
   return BRAND_WORDS_EN.has(word) || ((word === 'shares' || word === 'stock') && MARKET_VERBS_EN.has(tokens[k + 1]?.key ?? ''));
 }
-/** Company words after a possessive name ("Reddy's Laboratories"). */
-const COMPANY_AFTER_POSSESSIVE_EN = new Set(['laboratories', 'labs', 'pharmaceuticals', 'pharma', 'foods', 'products', 'industries', 'brands', 'restaurants', 'kitchen', 'bakery', 'clinic', 'clinics']);
+/** Company words, capitalised, after a possessive name ("Reddy's Laboratories"; not "Dr. Haidar's clinic"). */
+const COMPANY_AFTER_POSSESSIVE_EN = new Set(['laboratories', 'labs', 'pharmaceuticals', 'pharma', 'foods', 'industries', 'brands', 'restaurants']);
 
 /** Lineage words that need the given name before them. */
 const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));

@@ -251,3 +251,24 @@ describe('a bare club name the model did not read, in a match report', () => {
     expect(mentionsOf(report.replace('وقال مدرب الاتحاد', 'وقال رئيس الاتحاد').replace('ورفع الاتحاد رصيده', 'وأعلن الاتحاد'), 'ar', 'الاتحاد').length).toBe(1);
   });
 });
+
+describe('fixes from the second review (session 20)', () => {
+  const ids = (text: string, lang = 'ar'): Array<string | null> => tagger().tag(text, lang).mentions.map((m) => m.entityId);
+
+  it('keeps Aqaba before «أمام» or «الأولى», Cairo in «قوة القاهرة», Jeddah in a distance', () => {
+    expect(ids('وتقع العقبة أمام مدينة إيلات على الخليج.')).toContain('loc:Q260796');
+    expect(ids('وحذر محللون من تراجع قوة القاهرة الإقليمية.')).toContain('loc:Q30805');
+    expect(ids('وتبعد مكة عن جده نحو 80 كيلومتراً.')).toContain('loc:Q374365');
+  });
+
+  it('reads no club where the report names a continental federation or «اتحاد الكرة»', () => {
+    const text = 'وأعلن الاتحاد الآسيوي موعد النهائي، فيما تغلب الهلال على الشباب 2-1 في الدوري، وحسم الاتحاد مكان المباراة النهائية.';
+    expect(ids(text).filter((id) => id?.startsWith('org:al-ittihad'))).toEqual([]);
+  });
+
+  it('leaves "Dr. Haidar\'s clinic" a person and "Omar Al Futtaim" a person beside the Al-Futtaim Group', () => {
+    expect(mentionsOf("Police raided Dr. Haidar's clinic on Monday. Haidar was not there.", 'en', 'Haidar')).toContain('PER per:haidar');
+    const futtaim = tagger().tag('Omar Al Futtaim, vice chairman of Al-Futtaim Group, said sales grew.', 'en').mentions.map((m) => `${m.type} ${m.text}`);
+    expect(futtaim).toEqual(['PER Omar Al Futtaim', 'ORG Al-Futtaim Group']);
+  });
+});
