@@ -1,7 +1,8 @@
 import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
-import { AMMAN, isCommonWordPlace, isDiameter, JEDDAH, QATAR } from './homographs.ts';
+import { AMMAN, JEDDAH } from './homographs.ts';
+import { notNamesAr } from './not-names-ar.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
 import { findNamedBodies } from './named-bodies.ts';
@@ -47,7 +48,7 @@ import {
   withDescribedPlaces,
   type TaggerData,
 } from './tag-steps.ts';
-import { keyOf, tokenize } from './tokenize.ts';
+import { tokenize } from './tokenize.ts';
 import type { EntityType, JsonlInput, JsonlOutput, KbEntry, Mention, TagResult, Tagger, TaggerOptions } from './types.ts';
 import { unlinkedId } from './entity-id.ts';
 import { looksTokenized, withCorpusConventions } from './corpus-conventions.ts';
@@ -84,16 +85,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const e = hit === null ? undefined : matcher.entries[hit];
     return e && e.type === type ? e.id : null;
   };
-  /**
-   * «الجيبوتي», «التشيلي»: the article before a country whose name has none («جيبوتي», «تشيلي») and
-   * ends in «ي» makes the adjective ('Djiboutian'), not the country.
-   */
-  const isCountryAdjective = (m: Mention): boolean => {
-    if (m.type !== 'LOC' || m.entityId === null || !/^loc:[A-Z]{3}$/u.test(m.entityId) || !m.text.startsWith('ال') || !m.text.endsWith('ي')) return false;
-    const e = entryById.get(m.entityId);
-    const bare = keyOf(m.text.slice(2));
-    const names = e ? [e.ar, ...e.aliases] : [];
-    return names.some((n) => keyOf(n) === bare) && !names.some((n) => n.startsWith('ال'));
+  /** A KB or gazetteer entry's Arabic names (none for an id neither holds). */
+  const arabicNamesOf = (id: string): readonly string[] => {
+    const e = entryById.get(id);
+    return e ? [e.ar, ...e.aliases] : [];
   };
   /**
    * A KB club: "FC", "SC", "Club" … in one of its names, «نادي» before one of its Arabic ones, or a
@@ -184,23 +179,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       if (entry) d.link(entry);
     }
     if (arabic) withFusedArticleIds(text, final, d.info);
-    // A word with tanween is an indefinite noun or adjective, never a name by itself: «سورياً»
-    // ('Syrian'), «ميتاً» ('dead', not Meta), «بيتاً», «تاريخاً» (gazetteer homographs).
-    if (arabic) for (const m of final.filter((x) => !/\s/u.test(x.text) && TANWEEN.test(x.text))) final.splice(final.indexOf(m), 1);
-    // «قطر» as a diameter («بقطر 40 كيلومتراً») is no Qatar; «العقبة الكبرى» no Aqaba, «القوة القاهرة» no Cairo.
-    if (arabic) {
-      const listed = (i: number): boolean =>
-        [final[i - 1], final[i + 1]].some((o) => o !== undefined && o.type === 'LOC' && /^[\s،,و]{1,4}$/u.test(o.start > (final[i]?.end ?? 0) ? text.slice(final[i]?.end ?? 0, o.start) : text.slice(o.end, final[i]?.start ?? 0)));
-      const common = final.filter(
-        (x, i) =>
-          (x.entityId === QATAR && isDiameter(text, x)) ||
-          isCommonWordPlace(text, x, x.entityId, listed(i)) ||
-          (x.entityId !== null && d.info.get(x.entityId)?.linked !== true && GENERIC_BODIES_AR.has(keyOf(x.text))) ||
-          COMMON_WORDS_AR.has(keyOf(x.text)) ||
-          isCountryAdjective(x),
-      );
-      for (const m of common) final.splice(final.indexOf(m), 1);
-    }
+    // Ordinary words read as names: «سورياً», «بقطر 40 كيلومتراً», «العقبة الكبرى», «الجيبوتي» …
+    if (arabic) for (const m of notNamesAr(text, final, d.info, arabicNamesOf)) final.splice(final.indexOf(m), 1);
     // A football competition's name used by another sport ("Rugby League World Cup") is none.
     for (const m of otherSportCompetitions(text, final, arabic)) final.splice(final.indexOf(m), 1);
     // Asked once: three Arabic rules below act only in a match report.
@@ -311,16 +291,6 @@ export function tagJsonl(tagger: Pick<Tagger, 'tag'>, input: JsonlInput): JsonlO
 const WITH_MISC: ReadonlySet<string> = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
 /** A Roman numeral of up to five letters ("VI", "XIV"). */
-/** Tanween (ً ٌ ٍ), the indefinite endings. */
-const TANWEEN = /[\u064B-\u064D]/u;
-/**
- * Arabic descriptions the model reads as a body that are no name by themselves unless the KB
- * gives them an id (the gold never tags them): «البنك المركزي», «المصرف المركزي» (a country's
- * central bank, unnamed), «هيئة المحكمة» (the bench).
- */
-const GENERIC_BODIES_AR: ReadonlySet<string> = new Set(['البنك المركزي', 'المصرف المركزي', 'هيئة المحكمة'].map(keyOf));
-/** Common words a gazetteer row is written as, never the place in news: «مأوى» ('shelter'). */
-const COMMON_WORDS_AR: ReadonlySet<string> = new Set(['مأوى', 'المأوى'].map(keyOf));
 const ROMAN = /^[IVXLC]{1,5}$/u;
 
 /** «لل», «ولل» or «فلل» opening the word the mention starts in. */
