@@ -29,9 +29,9 @@ export function withAdminUnitsEn(
   idOf: (name: string) => string | null,
   kindOf: (id: string) => string | undefined,
   placeOf: (name: string, kind: 'region' | 'city') => string | null,
+  report = isMatchReportEn(text),
 ): Mention[] {
-  // A club's name in a match report ("Melbourne City", "Leicester City") is no city.
-  const report = isMatchReportEn(text);
+  // (A club's name in a match report, "Melbourne City", "Leicester City", is no city.)
   return mentions.map((m) => {
     if (m.type !== 'LOC') return m;
     const after = text.slice(m.end, m.end + 60);
@@ -45,7 +45,6 @@ export function withAdminUnitsEn(
     // place. Nor does a city into "X City" (a club: "Birmingham City", "Melbourne City"): only a
     // region's name does ("Quezon City", "Davao City").
     if (!known && m.entityId !== null && (/^loc:[A-Z]{3}$/u.test(m.entityId) || (unit === 'City' && kindOf(m.entityId) !== 'region'))) return m;
-    // The place's own id where its row is of the unit's kind: the gazetteer's "Borno" is the state, "Davao" the region (not Davao City), the KB's "Palm Beach" the town.
     // A gazetteer row read for the place but of another kind gives way to the one row of the
     // name and the unit's kind; else the place's id stands (a province named like its capital is
     // one place with it, and a city the region of its name holds).

@@ -19,7 +19,6 @@ const bareKeys = (t: Token | undefined): string[] => (t ? variantsOf(t).map((v) 
 
 /** A club read by the KB's model-confirmed form alone: where its bare name stands, with the KB id. */
 export interface BareClub {
-  readonly token: number;
   readonly start: number;
   readonly end: number;
   readonly entityId: string;
@@ -56,7 +55,7 @@ export function bareClubsAr(tokens: readonly Token[], text: string, covered: (to
       (before.some((w) => AFTER_MATCH_VERB_AR.has(w)) && tokens.slice(Math.max(0, i - 6), i - 1).some((v) => bareKeys(v).some((w) => MATCH_VERBS_AR.has(w))));
     if (!onPitch) return;
     const id = clubOf(i);
-    if (id !== null) out.push({ token: i, start: t.start + reading.skip, end: t.end, entityId: id });
+    if (id !== null) out.push({ start: t.start + reading.skip, end: t.end, entityId: id });
   });
   return out;
 }

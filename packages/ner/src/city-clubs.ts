@@ -121,9 +121,16 @@ const PLACE_BEFORE_EN = /\b(?:in|at|near|from|into|across|outside|around|of)\s+$
  * the club takes the KB's id where the KB names an organisation so (`clubIdOf`), else its own.
  * Pure: returns the mentions to retype, with the club's id.
  */
-export function cityClubsEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, isPlace: (name: string) => boolean, clubIdOf: (word: string) => string | null): Map<Mention, string> {
+export function cityClubsEn(
+  text: string,
+  mentions: readonly Mention[],
+  info: ReadonlyMap<string, EntityInfo>,
+  isPlace: (name: string) => boolean,
+  clubIdOf: (word: string) => string | null,
+  matchReport = isMatchReportEn(text),
+): Map<Mention, string> {
   const out = new Map<Mention, string>();
-  if (!isMatchReportEn(text)) return out;
+  if (!matchReport) return out;
   const candidates = mentions.filter((m) => {
     if (m.entityId === null || /^loc:[A-Z]{3}$/u.test(m.entityId) || /^[\p{Lu}\d\s.&-]+$/u.test(m.text) || HOME_NATIONS_EN.has(m.text.toLowerCase())) return false;
     // Inside a longer capitalised name ("Team Abu Dhabi", "SC Magdeburg"): that name is the club.

@@ -248,8 +248,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
           const window = tokens.slice(i, i + len);
           const found = lookup(key, window, v.article, len === 1 && head.arabic && HAMZA_ALEF.test(head.text.slice(v.skip)));
           // ل + a rest opening with «ل» (`nameReadingsOf`: «للجنة …»): a KB name or one of several words only («للوديان» is "for the valleys").
-          const fused = v.clitics.endsWith('ل') && head.norm.startsWith(`${v.clitics}ل`);
-          const entry = found !== null && allowed(found, v, afterPlace, len) && (!fused || len > 1 || entries[found]?.strong === true) ? found : null;
+          const entry = found !== null && allowed(found, v, afterPlace, len) && (v.fused !== true || len > 1 || entries[found]?.strong === true) ? found : null;
           const lastTok = window[len - 1];
           if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {
             best = { entry, first: i, last: i + len - 1, start: head.start + v.skip, end: lastTok.end };

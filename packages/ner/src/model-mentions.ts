@@ -100,8 +100,8 @@ const isWholeName = (flag: string): boolean => flag.endsWith('1') || flag === 'L
  * person; for a place or a body, any word of either's names (the lexicon's heads cross the two:
  * «دائرة», «بلدية» are place words there and open bodies in news).
  */
-function opensNameOf(flags: readonly string[] | undefined, type: string | undefined): boolean {
-  if (flags === undefined || type === undefined) return false;
+function opensNameOf(flags: readonly string[] | undefined, type: string): boolean {
+  if (flags === undefined) return false;
   if (type === 'PER') return flags.some((f) => f === 'PERB' || f === 'PER1' || f === 'nm');
   // (Inside words too: «لإذاعة», «لقيادة» are known only inside bodies' names.)
   return flags.some((f) => /^(?:LOC|ORG)(?:B|I|1|c)$/u.test(f));
@@ -117,27 +117,25 @@ function opensNameOf(flags: readonly string[] | undefined, type: string | undefi
  * لل + «بنان»), and a rest the lexicon knows only as another type's word is no reason to cut
  * («كنان العظمة» is no «نان», Nan; «بامو» no «امو»; «لجنة» no «جنة»).
  */
-function nameStart(token: Token, lexicon: Lexicon, bare?: ReadonlySet<string>, listed = false, type?: string, repeated?: ReadonlySet<string>): number {
+function nameStart(token: Token, lexicon: Lexicon, type: string, bare?: ReadonlySet<string>, listed = false, repeated?: ReadonlySet<string>): number {
   if (!token.arabic) return token.start;
   const known = lexicon.flagsOf(token.key) !== undefined;
   const variants = nameReadingsOf(token);
-  if (type !== undefined && !known && /^[وف]?لل/u.test(token.norm)) {
-    // «للبنان»: ل + «لبنان» (a name of the type) before ل + the article («بنان»).
-    const typed = variants.find((v) => v.clitics.endsWith('ل') && !v.clitics.endsWith('لل') && opensNameOf(lexicon.flagsOf(v.key), type));
-    if (typed && !variants.some((v) => v.article && v.clitics.endsWith('لل') && opensNameOf(lexicon.flagsOf(v.key), type))) return token.start + typed.skip;
-  }
+  // «للبنان»: ل + «لبنان» (a name of the type) before ل + the article («بنان»).
+  const fused = known ? undefined : variants.find((v) => v.fused === true && opensNameOf(lexicon.flagsOf(v.key), type));
+  if (fused && !variants.some((v) => v.article && v.clitics.endsWith('لل') && opensNameOf(lexicon.flagsOf(v.key), type))) return token.start + fused.skip;
   for (const v of variants) {
     if (v.clitics === '') continue;
     const standsBare = v.key.length >= 3 && bare?.has(v.key) === true;
     const flags = lexicon.flagsOf(v.key);
     // With a type, the rest's lexicon entry counts only as a name of that type; a body after «و»
     // (a list: «وإديسون», «ونون») by any entry.
-    const named = type === undefined || (type === 'ORG' && v.clitics === 'و') ? flags !== undefined : opensNameOf(flags, type);
+    const named = type === 'ORG' && v.clitics === 'و' ? flags !== undefined : opensNameOf(flags, type);
     // «ف» and «ك» almost never stand before a name in news (once in the article gold's 2,400
     // proclitics), and many foreign names open with their letters («فالتيري», «كالونزو», «كلية»):
     // they are dropped only before a whole one-word name or a word the article also writes bare.
     if (/[فك]/u.test(v.clitics)) {
-      const whole = flags?.some((f) => isWholeName(f) && f !== 'PER1') === true && (type === undefined || type !== 'PER');
+      const whole = type !== 'PER' && flags?.some((f) => isWholeName(f) && f !== 'PER1') === true;
       // "Like X" is said once: a word the article writes with its «ك» again and again is the name
       // itself («كنانة», Kenana, five times, is no «نانة»; «مدن أخرى كجدة» is Jeddah).
       if (v.clitics.includes('ك') && repeated?.has(token.key) === true) continue;
@@ -209,7 +207,7 @@ export function findModelSpans(
         ok = a !== undefined && b !== undefined && joinable(text, a, b);
       }
       if (!ok || (!head.arabic && !head.cap) || (head.key.length < 2 && (first === last || head.arabic))) continue;
-      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, bare, listed, span.type, repeated) });
+      out.push({ first, last, type: span.type as EntityType, start: nameStart(head, lexicon, span.type, bare, listed, repeated) });
     }
   }
   return out;
@@ -241,5 +239,5 @@ export function outsideCovered(
   for (let k = first; k <= last; k++) if (covered.has(k)) return null;
   for (let k = span.first; k <= span.last; k++) if (person(k)) return null;
   const head = words[first];
-  return head ? { first, last, type: span.type, start: nameStart(head, lexicon, undefined, false, span.type) } : null;
+  return head ? { first, last, type: span.type, start: nameStart(head, lexicon, span.type) } : null;
 }

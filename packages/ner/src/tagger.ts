@@ -14,7 +14,7 @@ import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './or
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
 import { oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
-import { cityClubs, cityClubsEn, isMatchReportAr, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
+import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { placeNamedBodies, sectorBodiesEn } from './place-bodies.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
@@ -171,7 +171,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
-    const final = arabic ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info) : withInitialsDot(text, withAdminUnitsEn(text, withCityTeams(text, d.mentions, d.info), d.info, (name) => kbIdOf(name, 'LOC'), (id) => entryById.get(id)?.kind, placeOfKind));
+    // Asked once: the rules below that read match reports act only in one.
+    const matchReport = arabic ? isMatchReportAr(text) : isMatchReportEn(text);
+    const final = arabic
+      ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info)
+      : withInitialsDot(text, withAdminUnitsEn(text, withCityTeams(text, d.mentions, d.info, matchReport), d.info, (name) => kbIdOf(name, 'LOC'), (id) => entryById.get(id)?.kind, placeOfKind, matchReport));
     final.sort((a, b) => a.start - b.start);
     // A rule that gave a mention a KB or gazetteer id the article had not linked yet ("West Coast Region").
     for (const m of final) {
@@ -183,8 +187,6 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) for (const m of notNamesAr(text, final, d.info, arabicNamesOf)) final.splice(final.indexOf(m), 1);
     // A football competition's name used by another sport ("Rugby League World Cup") is none.
     for (const m of otherSportCompetitions(text, final, arabic)) final.splice(final.indexOf(m), 1);
-    // Asked once: three Arabic rules below act only in a match report.
-    const matchReport = arabic && isMatchReportAr(text);
     // Bodies named by a place first: a place grown into one is no city club.
     {
       const bodyIdOf = (name: string): string | null => bodyOf(name)?.id ?? null;
@@ -200,7 +202,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       }
     }
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
-    const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf, matchReport) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf);
+    const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf, matchReport) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf, matchReport);
     for (const [m, id] of clubs) {
       const entry = entryById.get(id);
       if (entry) d.link(entry);

@@ -31,10 +31,9 @@ const SPANISH_ARTICLES = new Set(['los', 'las', 'les', 'des', 'del', 'de', 'la',
  * (three-letter place ids) are left alone ("Qatar Airways" is in the KB; a national team is named
  * otherwise). Pure: returns the mentions, with each such place replaced.
  */
-export function withCityTeams(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>): Mention[] {
+export function withCityTeams(text: string, mentions: readonly Mention[], info: Map<string, EntityInfo>, report = isMatchReportEn(text)): Mention[] {
   const starts = new Set(mentions.map((m) => m.start));
   // A singular name after a city only in a match report ("Moscow Victory celebrations" is not a club).
-  const report = isMatchReportEn(text);
   return mentions.map((m) => {
     if (m.type !== 'LOC' || m.entityId === null || /^loc:[A-Z]{3}$/u.test(m.entityId)) return m;
     const hit = NICKNAME_AFTER.exec(text.slice(m.end, m.end + 40)) ?? (report ? SINGULAR_AFTER.exec(text.slice(m.end, m.end + 40)) : null);

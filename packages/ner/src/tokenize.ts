@@ -25,6 +25,8 @@ export interface TokenVariant {
   readonly clitics: string;
   /** The reading had a definite article (written, or implied by "لل"). */
   readonly article: boolean;
+  /** «لل» read as ل + a word opening with «ل» («للبنان»): only `nameReadingsOf` gives it. */
+  readonly fused?: boolean;
 }
 
 const WORD = /[\p{L}\p{M}\p{Nd}]+/gu;
@@ -122,6 +124,6 @@ export function nameReadingsOf(token: Token): TokenVariant[] {
   const rest = token.norm.slice(conj + 1);
   const key = stripArticle(rest);
   if (key.length < MIN_STEM || out.some((v) => v.key === key)) return out;
-  out.push({ key, skip: normalizedLetterStarts(token.text)[conj + 1] ?? token.text.length, clitics: token.norm.slice(0, conj + 1), article: key !== rest });
+  out.push({ key, skip: normalizedLetterStarts(token.text)[conj + 1] ?? token.text.length, clitics: token.norm.slice(0, conj + 1), article: key !== rest, fused: true });
   return out;
 }
