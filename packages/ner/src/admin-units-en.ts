@@ -5,6 +5,8 @@ import type { Mention } from './types.ts';
 
 /** A unit word that English names write after a place as part of its name ("Borno State", "Quezon City"). */
 const UNIT_AFTER = /^ (State|Region|County|Province|City|Governorate|Prefecture|Oblast)(?![\p{L}\p{N}'’-])/u;
+/** US states named like the city the KB holds, which news writes "Washington state" to tell apart. */
+const STATE_OF_CITY: ReadonlySet<string> = new Set(['Washington', 'New York']);
 /** Words after the unit that make a body of it ("Lagos State Government", "Kano State University"). */
 const BODY_AFTER =
   /^ +(?:University|Council|Assembly|Government|Police|Command|Polytechnic|College|School|Ministry|Department|Board|Commission|Agency|Authority|Club|FC|Football|Hospital|House|Court|Executive|Legislature|Emergency|Water|Electricity|Transport|Health|Secretary|Comptroller|Senator|Senate|Representative|Attorney|Treasurer|Auditor|Prosecutor|Trooper|Troopers|Capitol|Fair|Park|Prison|Airport|Hall|Centre|Center|Museum|Library|Theatre|Theater|Orchestra|Opera|Line|Route|Highway)(?![\p{L}\p{N}])/u;
@@ -35,6 +37,12 @@ export function withAdminUnitsEn(
   return mentions.map((m) => {
     if (m.type !== 'LOC') return m;
     const after = text.slice(m.end, m.end + 60);
+    // "Washington state", "New York state": the US states news tells from their cities so; the
+    // lower-case word is no part of the name, so only the id changes ("a Gulf state" is no state).
+    if (STATE_OF_CITY.has(m.text) && /^ state(?![\p{L}\p{N}'’-])/u.test(after) && m.entityId !== null && kindOf(m.entityId) === undefined && info.get(m.entityId)?.linked === true) {
+      const state = placeOf(m.text, 'region');
+      return state === null || BODY_AFTER.test(after.slice(6)) ? m : { ...m, entityId: state };
+    }
     const unit = UNIT_AFTER.exec(after)?.[1];
     if (!unit || BODY_AFTER.test(after.slice(unit.length + 1)) || (unit === 'City' && report)) return m;
     const end = m.end + 1 + unit.length;
@@ -50,7 +58,9 @@ export function withAdminUnitsEn(
     // one place with it, and a city the region of its name holds).
     const kind = unit === 'City' ? 'city' : 'region';
     const rowKind = m.entityId === null ? undefined : kindOf(m.entityId);
-    const other = rowKind !== undefined && rowKind !== kind ? placeOf(m.text, kind) : null;
+    // (A KB city before "State" is its state: "Washington State", "New York State".)
+    const kbCity = rowKind === undefined && unit === 'State' && m.entityId !== null && info.get(m.entityId)?.linked === true;
+    const other = (rowKind !== undefined && rowKind !== kind) || kbCity ? placeOf(m.text, kind) : null;
     const linked = m.entityId !== null && info.get(m.entityId)?.linked === true;
     const id = known ?? other ?? (linked ? m.entityId : null) ?? unlinkedId('LOC', surface);
     if (id === unlinkedId('LOC', surface) && !info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });

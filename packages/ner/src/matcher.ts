@@ -230,33 +230,45 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
   /** The entries each article's own names matched (`match`), for `choose`. */
   const matchedIn = new WeakMap<readonly Token[], ReadonlySet<number>>();
 
+  /** The longest alias match opening at token `i` (`out`: the matches placed before it). */
+  function longestAt(tokens: readonly Token[], text: string, i: number, out: readonly RawMatch[]): RawMatch | null {
+    const head = tokens[i];
+    if (!head) return null;
+    let best: RawMatch | null = null;
+    const prev = out.at(-1);
+    const prevTok = tokens[i - 1];
+    const afterPlace = prev !== undefined && prev.last === i - 1 && entries[prev.entry]?.type === 'LOC' && prevTok !== undefined && LIST_GAP.test(text.slice(prevTok.end, head.start));
+    for (const v of nameReadingsOf(head)) {
+      // Extend while the joined keys are still a prefix of some alias, remembering the longest hit.
+      let key = v.key;
+      for (let len = 1; i + len <= tokens.length; len++) {
+        if (!prefixes.has(key)) break;
+        const window = tokens.slice(i, i + len);
+        const found = lookup(key, window, v.article, len === 1 && head.arabic && HAMZA_ALEF.test(head.text.slice(v.skip)));
+        // ل + a rest opening with «ل» (`nameReadingsOf`: «للجنة …»): a KB name or one of several words only («للوديان» is "for the valleys").
+        const entry = found !== null && allowed(found, v, afterPlace, len) && (v.fused !== true || len > 1 || entries[found]?.strong === true) ? found : null;
+        const lastTok = window[len - 1];
+        if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {
+          best = { entry, first: i, last: i + len - 1, start: head.start + v.skip, end: lastTok.end };
+        }
+        const next = tokens[i + len];
+        if (!next || !lastTok || !joinable(text, lastTok, next)) break;
+        key = `${key} ${next.key}`;
+      }
+    }
+    return best;
+  }
+
   function match(tokens: readonly Token[], text: string): RawMatch[] {
     const out: RawMatch[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const head = tokens[i];
-      if (!head) break;
-      let best: RawMatch | null = null;
-      const prev = out.at(-1);
-      const prevTok = tokens[i - 1];
-      const afterPlace = prev !== undefined && prev.last === i - 1 && entries[prev.entry]?.type === 'LOC' && prevTok !== undefined && LIST_GAP.test(text.slice(prevTok.end, head.start));
-      for (const v of nameReadingsOf(head)) {
-        // Extend while the joined keys are still a prefix of some alias, remembering the longest hit.
-        let key = v.key;
-        for (let len = 1; i + len <= tokens.length; len++) {
-          if (!prefixes.has(key)) break;
-          const window = tokens.slice(i, i + len);
-          const found = lookup(key, window, v.article, len === 1 && head.arabic && HAMZA_ALEF.test(head.text.slice(v.skip)));
-          // ل + a rest opening with «ل» (`nameReadingsOf`: «للجنة …»): a KB name or one of several words only («للوديان» is "for the valleys").
-          const entry = found !== null && allowed(found, v, afterPlace, len) && (v.fused !== true || len > 1 || entries[found]?.strong === true) ? found : null;
-          const lastTok = window[len - 1];
-          if (entry !== null && lastTok && (!best || len > best.last - best.first + 1)) {
-            best = { entry, first: i, last: i + len - 1, start: head.start + v.skip, end: lastTok.end };
-          }
-          const next = tokens[i + len];
-          if (!next || !lastTok || !joinable(text, lastTok, next)) break;
-          key = `${key} ${next.key}`;
-        }
+      let best = longestAt(tokens, text, i, out);
+      // A title alias of a person («الرئيس شي») that opens a longer name of the same person
+      // («الرئيس شي جين بينغ»): the name is the mention, not the title and its first word.
+      for (let k = i + 1; best && k <= best.last; k++) {
+        const inner = longestAt(tokens, text, k, out);
+        if (inner && inner.entry === best.entry && inner.last > best.last && entries[best.entry]?.type === 'PER') best = inner;
       }
       if (best) {
         out.push(best);

@@ -13,6 +13,12 @@ const TANWEEN = /[\u064B-\u064D]/u;
 const GENERIC_BODIES_AR: ReadonlySet<string> = new Set(['البنك المركزي', 'المصرف المركزي', 'هيئة المحكمة'].map(keyOf));
 /** Common words a gazetteer row is written as, never the place in news: «مأوى» ('shelter'). */
 const COMMON_WORDS_AR: ReadonlySet<string> = new Set(['مأوى', 'المأوى'].map(keyOf));
+/**
+ * Whole words that read as a proclitic and a gazetteer place but are ordinary words: «وزاريا»
+ * ('ministerial', accusative, written without its tanween: «مجلسا وزاريا»), not و + Zaria.
+ */
+const COMMON_WHOLE_WORDS_AR: ReadonlySet<string> = new Set(['وزاريا'].map(keyOf));
+const LETTERS_BEFORE = /[\p{L}\p{M}]+$/u;
 
 /**
  * «الجيبوتي», «التشيلي»: the article before a country whose names have none («جيبوتي», «تشيلي») and
@@ -30,7 +36,7 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
  * Arabic mentions that are ordinary words, not names: a word with tanween by itself (an indefinite
  * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»); «قطر» as a diameter
  * (`isDiameter`); the common words a gazetteer row is written as (`isCommonWordPlace`: «العقبة
- * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»); an unnamed «البنك المركزي» the KB gave no id; a
+ * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place); an unnamed «البنك المركزي» the KB gave no id; a
  * country's adjective («الجيبوتي»). `mentions` sorted by start; `info` tells the linked ids;
  * `namesOf` a KB entry's Arabic names. Pure: returns the mentions to drop.
  */
@@ -50,6 +56,7 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       isCommonWordPlace(text, m, m.entityId, listed(i)) ||
       (m.entityId !== null && info.get(m.entityId)?.linked !== true && GENERIC_BODIES_AR.has(keyOf(m.text))) ||
       COMMON_WORDS_AR.has(keyOf(m.text)) ||
+      (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf((LETTERS_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[0] ?? '') + m.text))) ||
       isCountryAdjective(m, namesOf)
     ) {
       out.add(m);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { tagger } from './tagger-helpers.ts';
+
+const spans = (text: string, lang: 'ar' | 'en'): string[] => tagger().tag(text, lang).mentions.map((m) => `${m.type} ${m.text} ${m.entityId ?? ''}`.trim());
+
+describe('a person\'s title alias that opens the person\'s longer name', () => {
+  it('reads «الرئيس شي جين بينغ» as the name, not the title alias and a place', () => {
+    expect(spans('وقال الرئيس شي جين بينغ إن بكين تعارض أي تدخل.', 'ar')).toEqual(['PER شي جين بينغ per:xi-jinping', 'LOC بكين loc:Q956']);
+    expect(spans('مشيرا إلى أن الرئيس شي جين بينغ سيزور موسكو.', 'ar')).toEqual(['PER شي جين بينغ per:xi-jinping', 'LOC موسكو loc:Q1697']);
+  });
+
+  it('keeps the title alias where the name does not go on', () => {
+    expect(spans('وقال الرئيس شي إن بلاده ستفتح أسواقها.', 'ar')).toEqual(['PER شي per:xi-jinping']);
+  });
+});
+
+describe('"Washington state"', () => {
+  it('links "Washington State" and "Washington state" to the state, a bare "Washington" to the capital', () => {
+    expect(spans('Washington State Governor Bob Ferguson said the fires were contained.', 'en')[0]).toBe('LOC Washington State loc:Q1223');
+    expect(spans('Officials in Washington state said the fires were contained.', 'en')).toEqual(['LOC Washington loc:Q1223']);
+    expect(spans('Officials in Washington said the talks would resume.', 'en')).toEqual(['LOC Washington loc:washington-dc']);
+  });
+
+  it('leaves "a Gulf state" to the Gulf', () => {
+    expect(spans('Oman, a Gulf state, said the talks would resume.', 'en')).toContain('LOC Gulf loc:persian-gulf');
+  });
+});
+
+describe('Arabic words that read as a proclitic and a place', () => {
+  it('«مجلسا وزاريا» is a ministerial council, not و + Zaria', () => {
+    expect(spans('ترأس الملك مجلسا وزاريا في القصر.', 'ar').filter((s) => s.includes('زاريا'))).toEqual([]);
+  });
+
+  it('Zaria stays a place by its own name', () => {
+    expect(spans('قال مسؤولون في مدينة زاريا النيجيرية إن الأمطار أغرقت الأحياء.', 'ar')).toContain('LOC زاريا loc:Q147975');
+  });
+});
