@@ -39,6 +39,13 @@ interface TokenSpan {
   readonly last: number;
 }
 
+/**
+ * Capitalised adjectives that make a body of their own of the name after them ("National Security
+ * Council", "Supreme Court"), unlike an owner before a KB body's name ("U.N. Security Council").
+ */
+const BODY_ADJECTIVES_EN: ReadonlySet<string> = new Set(['national', 'supreme', 'federal', 'central', 'high', 'higher', 'joint', 'general', 'transitional',
+  'revolutionary', 'provisional', 'presidential', 'military', 'royal', 'popular', 'regional', 'interim', 'sovereign', 'provincial', 'municipal', 'state']);
+
 /** Whether tokens [first, last] lie inside one of `spans` that is longer. */
 function withinLonger(spans: readonly TokenSpan[], first: number, last: number): boolean {
   return spans.some((s) => s.first <= first && last <= s.last && s.last - s.first > last - first);
@@ -70,7 +77,9 @@ export function addKbNames(
     // A KB organisation that ends an English name of that shape after capitalised modifiers only
     // is its head ("U.N. Security Council"): the KB name wins. Not after "of" ("Court of Justice of
     // the European Union" stays whole).
-    const headOf = (sp: TokenSpan): boolean => sp.last === raw.last && sp.first < raw.first && tokens.slice(sp.first, raw.first).every((t) => t.cap);
+    // A body's own adjective before it makes another body ("National Security Council" is no
+    // organ of the UN; "Federal Reserve Board" …): the shaped name stands.
+    const headOf = (sp: TokenSpan): boolean => sp.last === raw.last && sp.first < raw.first && tokens.slice(sp.first, raw.first).every((t) => t.cap && !BODY_ADJECTIVES_EN.has(t.key));
     const shapedAround = withinLonger(around.shaped, raw.first, raw.last) && !(entry?.type === 'ORG' && around.shaped.some(headOf));
     // An Arabic institution name swallows a KB organisation inside it ("الحزب الديمقراطي
     // الكردستاني"), but not one that is all of it before a ل complement: "البنك الدولي لدعم …" is

@@ -35,3 +35,10 @@ describe('Arabic words that read as a proclitic and a place', () => {
     expect(spans('قال مسؤولون في مدينة زاريا النيجيرية إن الأمطار أغرقت الأحياء.', 'ar')).toContain('LOC زاريا loc:Q147975');
   });
 });
+
+describe('a body\'s own adjective before a KB body\'s name', () => {
+  it('"National Security Council" is no organ of the UN; "U.N. Security Council" is', () => {
+    expect(spans('Taiwan\'s National Security Council said on Monday the cable was cut.', 'en')).toContain('ORG National Security Council org:national security council');
+    expect(spans('The U.N. Security Council met on Monday.', 'en')).toEqual(['ORG Security Council org:un-security-council']);
+  });
+});
