@@ -321,9 +321,13 @@ const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'penins
   // More landforms and places of worship ("Hai Van Pass", "Golan Heights", "St George's Cathedral", "Snell Parade").
   'pass', 'bay', 'cove', 'lagoon', 'glacier', 'plateau', 'heights', 'hills', 'mountains', 'parade', 'esplanade', 'cathedral', 'mosque',
   // Gulf roads and waterfronts ("King Fahd Causeway", "Jeddah Corniche", "Sheikh Mohammed bin Zayed Expressway").
-  'causeway', 'corniche', 'expressway', 'motorway', 'freeway']);
+  'causeway', 'corniche', 'expressway', 'motorway', 'freeway',
+  // Plants and bases named after a person ("Julius Nyerere Hydropower Station", "Mihail Kogălniceanu Air Base").
+  'station', 'base']);
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
-const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory']);
+const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory',
+  // "Julius Nyerere Hydropower Station", "Mihail Kogălniceanu Air Base", "Nelson Mandela Bay".
+  'station', 'base', 'bay', 'barrage', 'terminal']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */
 export const isFacilityWordEn = (t: Token | undefined): boolean => t !== undefined && !t.arabic && FACILITY_WORDS_EN.has(t.key);
 const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake', 'wadi', 'jebel', 'jabal', 'khor', 'palais']);
@@ -529,7 +533,7 @@ export function findEnglishStreets(
   return out;
 }
 
-const FACILITY_QUALIFIERS_EN = new Set(['international', 'national', 'memorial']);
+const FACILITY_QUALIFIERS_EN = new Set(['international', 'national', 'memorial', 'hydropower', 'hydroelectric', 'power', 'air', 'naval', 'space', 'railway', 'bus']);
 
 /**
  * An English name followed, joined, by a capitalised facility word ("Benjamin Mkapa" + "Stadium"),

@@ -72,7 +72,11 @@ export function addKbNames(
   const kbNames = arabic ? matches.filter((m) => data.entries[m.entry]?.type !== 'LOC') : [];
   const insideOrg = (first: number, last: number): boolean =>
     around.modelOrgs.some((s) => s.first <= first && last <= s.last && s.last - s.first - (last - first) >= 2 && !kbNames.some((k) => k.first <= s.last && s.first <= k.last));
+  // KB matches never overlap, so a token this step covers beyond its match was taken by a name
+  // grown past it ("Nelson Mandela" + "Bay": the place holds the gazetteer's "Bay").
+  const coveredBefore = new Set(d.covered);
   matches.forEach((raw, n) => {
+    for (let k = raw.first; k <= raw.last; k++) if (d.covered.has(k) && !coveredBefore.has(k)) return;
     const entry = data.entries[raw.entry];
     // A KB organisation that ends an English name of that shape after capitalised modifiers only
     // is its head ("U.N. Security Council"): the KB name wins. Not after "of" ("Court of Justice of
