@@ -60,12 +60,13 @@ export function roleHolderBodiesEn(text: string, mentions: readonly Mention[], i
 
 /**
  * English: a name written as dotted initials keeps its last dot ("U.S.", "U.N."), as the article gold
- * writes it, also where that dot ends the sentence ("in the U.S."). Returns the mentions, those
- * names grown by one character.
+ * writes it, also where that dot ends the sentence ("in the U.S."); so does a person's "Jr." or
+ * "Sr." ("Ferdinand Marcos Jr."). Returns the mentions, those names grown by one character.
  */
 export function withInitialsDot(text: string, mentions: Mention[]): Mention[] {
   for (const m of mentions) {
-    if (text[m.end] === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(m.text)) Object.assign(m, { end: m.end + 1, text: `${m.text}.` });
+    const dotted = /^(?:\p{Lu}\.)+\p{Lu}$/u.test(m.text) || (m.type === 'PER' && /\s(?:Jr|Sr)$/u.test(m.text));
+    if (text[m.end] === '.' && dotted) Object.assign(m, { end: m.end + 1, text: `${m.text}.` });
   }
   return mentions;
 }

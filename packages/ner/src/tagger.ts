@@ -155,7 +155,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     addKbNames(d, data, { shaped, institutions, bodies, modelOrgs, modelPeople });
     addShapedOrgs(d, shaped);
     addNamedBodies(d, data, bodies);
-    addTitledNames(d, nameTokens, found);
+    addTitledNames(d, nameTokens, found, data.matcher);
     if (!arabic) addPlatformX(d, platformX);
     addCuedOrgs(d, data, modelOrgs);
     if (!arabic) addShortForms(d, modelOrgs);

@@ -219,7 +219,7 @@ describe('English short forms of a name given earlier', () => {
 
   it('does not read a town opening a titled name as a place, nor the title after an organisation noun as one', () => {
     const out = pairs('Central bank Governor Fatih Karahan said rates would fall.');
-    expect(out).toEqual(['Fatih Karahan → per:fatih karahan']);
+    expect(out).toEqual(['Fatih Karahan → per:fatih-karahan']);
   });
 });
 

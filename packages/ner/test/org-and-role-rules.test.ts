@@ -25,7 +25,7 @@ describe('Arabic title rule: a title word as a given name', () => {
   const rules = (text: string): string[] => namedMentions(text, 'ar', false);
 
   it('reads "سلطان بن …" after a title as the name, with its family nisba', () => {
-    expect(rules('وقال وزير المالية سلطان بن سالم الحبسي، في مؤتمر صحفي.')).toEqual(['PER سلطان بن سالم الحبسي per:سلطان بن سالم الحبسي']);
+    expect(rules('وقال وزير المالية سلطان بن سالم الحبسي، في مؤتمر صحفي.')).toEqual(['PER سلطان بن سالم الحبسي per:sultan-al-habsi']);
   });
 
   it('still reads a title without بن after it as a title', () => {

@@ -56,3 +56,24 @@ describe('places named after a person or a place by a facility word', () => {
     expect(spans('Nelson Mandela was released in 1990.', 'en')).toEqual(['PER Nelson Mandela per:nelson-mandela']);
   });
 });
+
+describe('current leaders in the KB (session 21 section of kb.tsv)', () => {
+  it('links heads of state and government news names daily, in both scripts', () => {
+    expect(spans('MANILA - Philippine President Ferdinand Marcos Jr. said Vice President Sara Duterte would testify.', 'en')).toEqual([
+      'LOC MANILA loc:manila', 'PER Ferdinand Marcos Jr. per:ferdinand-marcos-jr', 'PER Sara Duterte per:sara-duterte',
+    ]);
+    expect(spans('التقى الأمين العام للحزب الشيوعي الفيتنامي تو لام رئيس الوزراء فام مينه تشينه في هانوي.', 'ar').filter((s) => s.startsWith('PER'))).toEqual([
+      'PER تو لام per:to-lam', 'PER فام مينه تشينه per:pham-minh-chinh',
+    ]);
+  });
+
+  it('links a common name that is a KB person\'s only beside that person\'s words, after a title too', () => {
+    expect(spans('وقال محافظ البنك المركزي المصري حسن عبد الله إن التضخم تراجع.', 'ar')).toContain('PER حسن عبد الله per:hassan-abdalla');
+    expect(spans('وقال المواطن حسن عبد الله من غزة إن منزله دمر.', 'ar')).toContain('PER حسن عبد الله per:حسن عبد الله');
+    expect(spans('Egypt central bank governor Hassan Abdalla said inflation fell.', 'en')).toContain('PER Hassan Abdalla per:hassan-abdalla');
+  });
+
+  it('keeps the dot of "Jr." in a name, also at the end of a sentence', () => {
+    expect(spans('The plan was backed by Ferdinand Marcos Jr.', 'en')).toEqual(['PER Ferdinand Marcos Jr. per:ferdinand-marcos-jr']);
+  });
+});
