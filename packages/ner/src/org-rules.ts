@@ -115,6 +115,28 @@ function purposeBodyAt(tokens: readonly Token[], i: number, next: (j: number) =>
   return null;
 }
 
+/**
+ * Definite adjectives that belong to a body's name when they follow it, alone or joined with و
+ * («محكمة إقليم بنادر الابتدائية», «هيئة تنمية المؤسسات الصغيرة والمتوسطة», «… الطاقة الحرارية
+ * الجوفية»): none of them a nationality, a time («السابق») or a word that as often describes what
+ * the sentence goes on to («المستقلة», «الصحية»).
+ */
+const NAME_ADJECTIVES_AR = new Set(
+  ['الابتدائية', 'الاستئنافية', 'الصغيرة', 'المتوسطة', 'الحرارية', 'الجوفية', 'الموحدة', 'الموحد', 'الاشتراكية', 'الاشتراكي', 'الدستورية',
+    'الانتقالية', 'الانتقالي', 'المتجددة', 'النووية', 'الإشعاعية', 'الجنائية'].map(keyOf),
+);
+
+/** The last token of a model body name and the name adjectives after it (`NAME_ADJECTIVES_AR`); `end` when none follows. */
+function nameAdjectiveTail(end: number, next: (j: number) => Token | undefined): number {
+  let out = end;
+  for (let t = next(out + 1); t?.arabic === true; t = next(out + 1)) {
+    const reading = variantsOf(t).find((v) => v.article && (v.clitics === '' || (v.clitics === 'و' && out > end)) && NAME_ADJECTIVES_AR.has(v.key));
+    if (!reading) break;
+    out++;
+  }
+  return out;
+}
+
 /** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */
 const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة', 'معني', 'معنية'].map(keyOf));
 /**
@@ -126,6 +148,7 @@ const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخص�
 export function modelBodyEnd(first: number, last: number, tokens: readonly Token[], next: (j: number) => Token | undefined): number {
   let end = last > first + 1 && isPluralObjectAfter(tokens[last - 1], tokens[last]) ? last - 1 : last;
   for (let task = joinedTaskAt(end + 1, next); task > 0 && last > first; task = joinedTaskAt(end + 1, next)) end = task;
+  if (last > first) end = nameAdjectiveTail(end, next);
   end = purposeTail(first, competenceTail(tokens[first], end, next, tokens[end]), tokens, next);
   end = prepositionalObjectTail(first, end, tokens, next);
   const purpose = purposeClauseAt(first, end, tokens);
