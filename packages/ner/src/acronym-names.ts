@@ -181,7 +181,8 @@ export function acronymLinks(
     if (!name?.entityId || !short?.entityId || isLinked(name.entityId) || !isLinked(short.entityId)) continue;
     const words = new Set(tokens.slice(a.first, a.last + 1).map((t) => t.key));
     const named = kbNamesOf(short.entityId).some((n) => {
-      const own = tokenize(n).filter((t) => !t.arabic && !SKIPPED.has(t.key));
+      // (A canonical name's bracketed qualifier, "Commission on Elections (Philippines)", is no word of the name.)
+      const own = tokenize(n.replace(/\s*\([^)]*\)/gu, '')).filter((t) => !t.arabic && !SKIPPED.has(t.key));
       return own.length >= 2 && own.every((t) => words.has(t.key));
     });
     if (!named) continue;

@@ -209,7 +209,11 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       // Not a name that reads as a nisba: «السورية» is "the Syrian", not «سورية» (Syria); nor a
       // person's one word, which the KB lists with the article where news writes it so: «المؤدي»
       // ("leading to", folded «المودي») is not «مودي» (Modi).
-      if (entries[alias.entry]?.strong && !(article && toks.length === 1 && (key.endsWith('يه') || entries[alias.entry]?.type === 'PER'))) fallback ??= alias.entry;
+      // In a name of two words only the first may differ so: «حزب التقدم» ('the Progress Party',
+      // Morocco's «حزب التقدم والاشتراكية») is not «حزب تقدم» (Iraq's Taqaddum). A longer name is
+      // the same one with an article more or less inside («… لتنظيم الاستفتاء في الصحراء الغربية»).
+      const innerDiffers = toks.length === 2 && alias.articles[1] !== has(1);
+      if (entries[alias.entry]?.strong && !innerDiffers && !(article && toks.length === 1 && (key.endsWith('يه') || entries[alias.entry]?.type === 'PER'))) fallback ??= alias.entry;
     }
     return fallback;
   }

@@ -18,8 +18,8 @@ describe('Arabic bodies named by an adjective and a complement with ل', () => {
   });
 
   it('stops at the sentence going on: a bare definite noun, a day', () => {
-    expect(rules('وأعلنت المفوضية العليا المستقلة للانتخابات النتائج.')).toEqual(['ORG المفوضية العليا المستقلة للانتخابات org:المفوضيه العليا المستقله للانتخابات']);
-    expect(rules('وصادق المجلس الوطني للجهات والأقاليم الأحد على الميزانية.')).toEqual(['ORG المجلس الوطني للجهات والأقاليم org:المجلس الوطني للجهات والاقاليم']);
+    expect(rules('وأعلنت المفوضية العليا المستقلة للانتخابات النتائج.')).toEqual(['ORG المفوضية العليا المستقلة للانتخابات org:ihec']);
+    expect(rules('وصادق المجلس الوطني للجهات والأقاليم الأحد على الميزانية.')).toEqual(['ORG المجلس الوطني للجهات والأقاليم org:tunisia-ncrd']);
   });
 
   it('is not a name without an adjective, with a body or place as complement, or after a KB name it merely extends', () => {

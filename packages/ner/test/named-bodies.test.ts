@@ -77,7 +77,7 @@ describe('Arabic institutions a place completes', () => {
   it('reads universities, exchanges, banks and courts named by their city', () => {
     expect(rules('وقال أستاذ الاقتصاد في جامعة الكويت إن الموازنة متوازنة.')).toEqual(['ORG جامعة الكويت org:جامعه الكويت']);
     expect(rules('وارتفع مؤشر بورصة الخرطوم بنسبة 0.6 في المئة.')).toEqual(['ORG بورصة الخرطوم org:بورصه الخرطوم']);
-    expect(rules('وتراجعت بورصة دمشق 0.6 في المئة.')).toEqual(['ORG بورصة دمشق org:بورصه دمشق']);
+    expect(rules('وتراجعت بورصة دمشق 0.6 في المئة.')).toEqual(['ORG بورصة دمشق org:damascus-securities-exchange']);
     expect(rules('وقضت محكمة دبي الابتدائية بإلزام الشركة.')).toEqual(['ORG محكمة دبي الابتدائية org:محكمه دبي الابتداييه']);
     expect(rules('وطعنت الشركة أمام محكمة استئناف دبي.')).toEqual(['ORG محكمة استئناف دبي org:محكمه استيناف دبي']);
     expect(rules('وقال أستاذ في جامعة الجزائر 3 إن التعديل متوقع.')).toEqual(['ORG جامعة الجزائر 3 org:جامعه الجزاير 3']);

@@ -123,7 +123,7 @@ describe('security bodies and airports of the training sets', () => {
   it('reads numbered units among soldiers, not first-year students', () => {
     expect(named('وقالت الفرقة الثامنة في الجيش العراقي إن القوات تقدمت، واستعادت الفرقة الخامسة مشاة البلدة.', 'ar')).toEqual([
       'ORG الفرقة الثامنة org:الفرقه الثامنه',
-      'ORG الجيش العراقي org:الجيش العراقي',
+      'ORG الجيش العراقي org:iraqi-army',
       'ORG الفرقة الخامسة مشاة org:الفرقه الخامسه مشاه',
     ]);
     expect(named('وأعلنت المنطقة العسكرية الثالثة أن القوات تقدمت.', 'ar')).toEqual(['ORG المنطقة العسكرية الثالثة org:المنطقه العسكريه الثالثه']);
@@ -164,7 +164,7 @@ describe('model-confirmed forms and the article', () => {
 describe('Maghreb local news', () => {
   it('reads Fezzan whole, gendarmeries as bodies, and a compound given name before a KB surname as another person', () => {
     expect(named('وانطلقت حملة التطعيم في إقليم فزان جنوب ليبيا.', 'ar')).toContain('LOC فزان loc:fezzan');
-    expect(named('وقال الدرك الملكي إن الطريق أغلق.', 'ar')).toEqual(['ORG الدرك الملكي org:الدرك الملكي']);
+    expect(named('وقال الدرك الملكي إن الطريق أغلق.', 'ar')).toEqual(['ORG الدرك الملكي org:royal-gendarmerie-morocco']);
     expect(named('وقال الطبيب علي عبد السلام المقرحي إن الحالات تراجعت.', 'ar').some((m) => m.endsWith('abdelbaset-al-megrahi'))).toBe(false);
     expect(named('وأفرج عن عبد الباسط المقرحي.', 'ar')).toEqual(['PER عبد الباسط المقرحي per:abdelbaset-al-megrahi']);
   });

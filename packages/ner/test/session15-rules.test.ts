@@ -371,7 +371,7 @@ describe('faults a second review of this session\'s rules found, fixed', () => {
   });
 
   it('keeps French names whole, a KB broadcaster before "Television", and the Security Council itself', () => {
-    expect(en('The Banque de France said inflation eased.')).toEqual(['ORG Banque de France org:banque de france']);
+    expect(en('The Banque de France said inflation eased.')).toEqual(['ORG Banque de France org:banque-de-france']);
     expect(en('Al Jazeera Television reported the strike.')).toEqual(['ORG Al Jazeera org:al-jazeera']);
     expect(en('The U.S. Commission on International Religious Freedom criticised the law.')[0]).toContain('Commission on International Religious Freedom');
     expect(en('The envoy briefed the Security Council on Climate Security.')[0]).toBe('ORG Security Council org:un-security-council');

@@ -84,3 +84,21 @@ describe('adjectives that belong to an Arabic body\'s name', () => {
     expect(spans('وقال مكتب جيبوتي لتنمية الطاقة الحرارية الجوفية إن الحفر بدأ.', 'ar')[0]).toMatch(/^ORG مكتب جيبوتي لتنمية الطاقة الحرارية الجوفية /u);
   });
 });
+
+describe('national organisations in the KB (session 21 section of kb.tsv)', () => {
+  it('links organisations every country\'s news names, generic names only beside the country', () => {
+    expect(spans('BUENOS AIRES - YPF said output at Vaca Muerta rose, and Mexico\'s ruling party Morena backed Sheinbaum.', 'en').filter((s) => s.startsWith('ORG'))).toEqual([
+      'ORG YPF org:ypf', 'ORG Morena org:morena',
+    ]);
+    expect(spans('Kenya Power said on Tuesday it would raise tariffs.', 'en')[0]).toBe('ORG Kenya Power org:kenya-power');
+  });
+
+  it('reads «حزب التقدم» as no «حزب تقدم»: an article inside a two-word name makes another name', () => {
+    expect(spans('انتقد حزب التقدم والاشتراكية الحكومة.', 'ar').some((s) => s.includes('taqaddum'))).toBe(false);
+    expect(spans('قال حزب تقدم إن الانتخابات نزيهة.', 'ar')).toContain('ORG حزب تقدم org:taqaddum-party');
+  });
+
+  it('does not read the French paper Libération in "Balochistan Liberation Army"', () => {
+    expect(spans('The Balochistan Liberation Army claimed the attack.', 'en').some((s) => s.includes('org:liberation'))).toBe(false);
+  });
+});
