@@ -21,7 +21,7 @@ export interface PlaceSpan {
  * الحجر", "وادي حوران", "جزر فرسان").
  * Not مدينة/حي/منطقة: news names a town or district by the place itself.
  */
-const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'جزر', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس', 'نهر', 'بحيرة', 'هضبة', 'جبال', 'وادي', 'حوض'].map(keyOf));
+const DESCRIPTORS_AR = new Set(['معبر', 'مطار', 'حقل', 'جزيرة', 'جزر', 'مخيم', 'مضيق', 'خليج', 'محور', 'رأس', 'نهر', 'بحيرة', 'هضبة', 'جبال', 'وادي', 'حوض', 'محمية'].map(keyOf));
 /** «جزر» is also "ebb" («مد وجزر») and "carrots": islands only before a place found earlier or a definite word. */
 const ISLANDS = keyOf('جزر');
 /**
@@ -47,7 +47,7 @@ const NAMED_FACILITIES_AR = new Set(
  * organisations. Not «مركز» («في مركز ميسي», his position), «جائزة» (prizes are no entities) nor
  * «مدرسة» («مدرسة فرويد», a school of thought).
  */
-const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'أكاديمية', 'كلية', 'معهد', 'لواء', 'كتيبة'].map(keyOf));
+const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'أكاديمية', 'كلية', 'معهد', 'لواء', 'كتيبة', 'مركز'].map(keyOf));
 /**
  * Squares named by a place or a person found earlier («ميدان رمسيس», «ساحة رياض الصلح»), never a
  * country («ساحة إيران», an arena). One named by a plain word («ميدان التحرير») is the KB's, or
@@ -97,7 +97,7 @@ export const isNameParticle = (key: string): boolean => PARTICLES_AR.has(key);
  * Dams and bridges never with a plain word ("سد العجز", closing the deficit; "جسر الهوة"); a port
  * also takes its town (NAMED_FACILITIES_AR).
  */
-const NAMED_AFTER_RULERS_AR = new Set(['سد', 'جسر', 'ميناء', 'مطار', 'حقل', 'مضيق', 'جزيرة', 'شارع', 'طريق'].map(keyOf));
+const NAMED_AFTER_RULERS_AR = new Set(['سد', 'جسر', 'ميناء', 'مطار', 'حقل', 'مضيق', 'جزيرة', 'شارع', 'طريق', 'محمية'].map(keyOf));
 const ONLY_AFTER_RULERS_AR = new Set(['سد', 'جسر'].map(keyOf));
 /** A road only by a ruler's name ("طريق الملك عبدالله"), never after «عن» ("عن طريق", "by way of"). */
 const ROAD = keyOf('طريق');
@@ -105,8 +105,9 @@ const BY_WAY_OF = keyOf('عن');
 const DAM = keyOf('سد');
 /** An airport keeps the nisba after its name ("مطار الخرطوم الدولي", "مطار معيتيقة الدولي"). */
 const AIRPORT = keyOf('مطار');
+const RESERVE = keyOf('محمية');
 const INTERNATIONAL = keyOf('دولي');
-const RULER_TITLES_AR = new Set(['ملك', 'امير', 'شيخ', 'سلطان'].map(keyOf));
+const RULER_TITLES_AR = new Set(['ملك', 'امير', 'شيخ', 'سلطان', 'امام'].map(keyOf));
 /**
  * Common complements of the descriptors ("حقل النفط", "مخيم اللاجئين", "مطار العاصمة"): not names.
  * Adjectives ending in the nisba ("معبر حدودي", "مطار الدولي") are refused by their ending.
@@ -175,12 +176,20 @@ export function findDescribedPlaces(
     const rulers = NAMED_AFTER_RULERS_AR.has(reading.key) && !(reading.key === ROAD && tokens[i - 1]?.key === BY_WAY_OF);
     let last = -1;
     if (NAMED_AFTER_PEOPLE_ORG_AR.has(reading.key)) {
-      if (after?.type !== 'PER' || !joinable(d, nextTok)) continue;
-      last = withNisba(after.last);
+      // (A royal title may stand before the person: «مركز الأمير سعود الفيصل لأبحاث الحياة الفطرية».)
+      const titled = nextTok.article && RULER_TITLES_AR.has(nextTok.key) && tokens[i + 2] !== undefined && joinable(nextTok, tokens[i + 2] as Token) ? startsAt.get(i + 2) : undefined;
+      const person = after?.type === 'PER' ? after : titled?.type === 'PER' ? titled : undefined;
+      if (!person || !joinable(d, nextTok)) continue;
+      last = withNisba(person.last);
       // What it does, when written with «لل» ("مؤسسة محمد بن راشد آل مكتوم للمعرفة").
       const what = tokens[last + 1];
       const end = tokens[last];
       if (what && end && what.arabic && what.norm.startsWith('لل') && what.norm.length >= 5 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, what)) last = withNisba(last + 1);
+      // Or with «ل» and a definite object («مركز الأمير سعود الفيصل لأبحاث الحياة الفطرية»).
+      else if (what && end && what.arabic && what.norm.startsWith('ل') && !what.norm.startsWith('لل') && what.norm.length >= 5 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, what)) {
+        const object = tokens[last + 2];
+        if (object?.arabic === true && object.article && !locked.has(last + 2) && !inside.has(last + 2) && joinable(what, object)) last = withNisba(last + 2);
+      }
       out.push({ first: i, last, start: d.start + reading.skip, type: 'ORG' });
       i = last;
       continue;
@@ -233,6 +242,9 @@ export function findDescribedPlaces(
     } else if (!ONLY_BEFORE_PLACES_AR.has(reading.key)) {
       last = nameAfter(i + 1);
       if (last >= 0 && reading.key === AIRPORT) last = Math.max(withNisba(last), internationalAfter(i + 1));
+      // A reserve named by its kind and its place goes on through the place («محمية غابات عجلون»).
+      const place = last >= 0 && reading.key === RESERVE ? startsAt.get(last + 1) : undefined;
+      if (place?.type === 'LOC' && joinable(tokens[last] as Token, tokens[last + 1] as Token)) last = place.last;
     }
     if (last < 0) continue;
     out.push({ first: i, last, start: d.start + reading.skip, type: 'LOC' });

@@ -102,3 +102,24 @@ describe('national organisations in the KB (session 21 section of kb.tsv)', () =
     expect(spans('The Balochistan Liberation Army claimed the attack.', 'en').some((s) => s.includes('org:liberation'))).toBe(false);
   });
 });
+
+describe('reserves and centres named after a ruler (from articles-blind30, read after its second scoring)', () => {
+  it('reads a reserve named after a king, by its kind and its place, as one place', () => {
+    expect(spans('أطلقت الهيئة 40 مهاة في محمية الملك سلمان بن عبدالعزيز الملكية شمال المملكة.', 'ar')[0]).toMatch(/^LOC محمية الملك سلمان بن عبدالعزيز الملكية /u);
+    expect(spans('وتقع محمية عروق بني معارض في الربع الخالي.', 'ar')[0]).toMatch(/^LOC محمية عروق بني معارض /u);
+    expect(spans('زار الوفد محمية غابات عجلون شمال الأردن.', 'ar')[0]).toMatch(/^LOC محمية غابات عجلون /u);
+    expect(spans('أصبحت المنطقة محمية من الصيد.', 'ar')).toEqual([]);
+  });
+
+  it('reads a centre named after a titled person, with what it does, as one organisation', () => {
+    expect(spans('وقال مركز الأمير سعود الفيصل لأبحاث الحياة الفطرية إن الطيور بخير.', 'ar')[0]).toMatch(/^ORG مركز الأمير سعود الفيصل لأبحاث الحياة الفطرية /u);
+  });
+});
+
+describe('places the gazetteer lacks (session 21 rows of kb.tsv)', () => {
+  it('links Dubai\'s districts, and Leipzig the city apart from the club', () => {
+    expect(spans('انطلقت الرحلة من نخلة جميرا إلى دبي مارينا.', 'ar')).toEqual(['LOC نخلة جميرا loc:palm-jumeirah', 'LOC دبي مارينا loc:dubai-marina']);
+    expect(spans('The study was led by researchers in Leipzig.', 'en')).toEqual(['LOC Leipzig loc:leipzig']);
+    expect(spans('فاز لايبزيغ على بايرن ميونخ 2-1 في الدوري الألماني.', 'ar')[0]).toBe('ORG لايبزيغ org:rb-leipzig');
+  });
+});
