@@ -34,10 +34,14 @@ const WORD = /[\p{L}\p{M}\p{Nd}]+/gu;
 const NON_ASCII = /[^ -~\s]/u;
 const MARKS = /\p{M}/gu;
 
-/** Latin matching form: lower case, accents removed ("Bắc Ninh", "Société Générale" match "Bac Ninh", "Societe Generale"). */
+/** Latin letters no decomposition takes apart, as news written without them spells them ("Łódź" is "Lodz"). */
+const PLAIN_LETTERS: Readonly<Record<string, string>> = { 'ł': 'l', 'đ': 'd', 'ð': 'd', 'ø': 'o', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th', 'ħ': 'h' };
+const UNDECOMPOSED = /[łđðøßæœıþħ]/gu;
+
+/** Latin matching form: lower case, accents removed ("Bắc Ninh", "Société Générale", "Wrocław" match "Bac Ninh", "Societe Generale", "Wroclaw"). */
 function latinNorm(word: string): string {
   const lower = word.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC') : lower;
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '').normalize('NFC').replace(UNDECOMPOSED, (ch) => PLAIN_LETTERS[ch] ?? ch) : lower;
 }
 
 export function keyOf(word: string): string {

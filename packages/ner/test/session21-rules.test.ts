@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keyOf } from '../src/tokenize.ts';
 import { tagger } from './tagger-helpers.ts';
 
 const spans = (text: string, lang: 'ar' | 'en'): string[] => tagger().tag(text, lang).mentions.map((m) => `${m.type} ${m.text} ${m.entityId ?? ''}`.trim());
@@ -121,5 +122,13 @@ describe('places the gazetteer lacks (session 21 rows of kb.tsv)', () => {
     expect(spans('انطلقت الرحلة من نخلة جميرا إلى دبي مارينا.', 'ar')).toEqual(['LOC نخلة جميرا loc:palm-jumeirah', 'LOC دبي مارينا loc:dubai-marina']);
     expect(spans('The study was led by researchers in Leipzig.', 'en')).toEqual(['LOC Leipzig loc:leipzig']);
     expect(spans('فاز لايبزيغ على بايرن ميونخ 2-1 في الدوري الألماني.', 'ar')[0]).toBe('ORG لايبزيغ org:rb-leipzig');
+  });
+});
+
+describe('Latin letters no decomposition takes apart', () => {
+  it('matches "Lodz" and "Wroclaw" to the gazetteer\'s "Łódź" and "Wrocław"', () => {
+    expect(spans('Trains between Lodz and Wroclaw were cancelled.', 'en')).toEqual(['LOC Lodz loc:Q54158', 'LOC Wroclaw loc:Q715974']);
+    expect(keyOf('Strætó')).toBe('straeto');
+    expect(keyOf('Đà Nẵng')).toBe(keyOf('Da Nang'));
   });
 });
