@@ -106,6 +106,7 @@ const DAM = keyOf('سد');
 /** An airport keeps the nisba after its name ("مطار الخرطوم الدولي", "مطار معيتيقة الدولي"). */
 const AIRPORT = keyOf('مطار');
 const RESERVE = keyOf('محمية');
+const CENTRE = keyOf('مركز');
 const INTERNATIONAL = keyOf('دولي');
 const RULER_TITLES_AR = new Set(['ملك', 'امير', 'شيخ', 'سلطان', 'امام'].map(keyOf));
 /**
@@ -181,6 +182,7 @@ export function findDescribedPlaces(
       const person = after?.type === 'PER' ? after : titled?.type === 'PER' ? titled : undefined;
       if (!person || !joinable(d, nextTok)) continue;
       last = withNisba(person.last);
+      const named = last;
       // What it does, when written with «لل» ("مؤسسة محمد بن راشد آل مكتوم للمعرفة").
       const what = tokens[last + 1];
       const end = tokens[last];
@@ -190,6 +192,8 @@ export function findDescribedPlaces(
         const object = tokens[last + 2];
         if (object?.arabic === true && object.article && !locked.has(last + 2) && !inside.has(last + 2) && joinable(what, object)) last = withNisba(last + 2);
       }
+      // «مركز» is also a player's position («يلعب في مركز ميسي»): a centre only with a title or what it does.
+      if (reading.key === CENTRE && !titled && last === named) continue;
       out.push({ first: i, last, start: d.start + reading.skip, type: 'ORG' });
       i = last;
       continue;
