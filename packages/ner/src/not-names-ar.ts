@@ -36,8 +36,8 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
  * Arabic mentions that are ordinary words, not names: a word with tanween by itself (an indefinite
  * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»); «قطر» as a diameter
  * (`isDiameter`); the common words a gazetteer row is written as (`isCommonWordPlace`: «العقبة
- * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place); an unnamed «البنك المركزي» the KB gave no id; a
- * country's adjective («الجيبوتي»). `mentions` sorted by start; `info` tells the linked ids;
+ * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place); an unnamed «البنك
+ * المركزي» the KB gave no id; a country's adjective («الجيبوتي»). `mentions` sorted by start; `info` tells the linked ids;
  * `namesOf` a KB entry's Arabic names. Pure: returns the mentions to drop.
  */
 export function notNamesAr(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, namesOf: (id: string) => readonly string[]): Set<Mention> {

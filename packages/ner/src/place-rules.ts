@@ -44,8 +44,9 @@ const NAMED_FACILITIES_AR = new Set(
 /**
  * Institutions named after a person found earlier («جامعة عبد المالك السعدي», «مؤسسة محمد بن راشد»),
  * and brigades and battalions («لواء طارق بن زياد»; with the article «اللواء» is the rank):
- * organisations. Not «مركز» («في مركز ميسي», his position), «جائزة» (prizes are no entities) nor
- * «مدرسة» («مدرسة فرويد», a school of thought).
+ * organisations; «مركز» only with a royal title or what it does («مركز الأمير سعود الفيصل لأبحاث
+ * الحياة الفطرية»; «في مركز ميسي» is his position). Not «جائزة» (prizes are no entities) nor «مدرسة»
+ * («مدرسة فرويد», a school of thought).
  */
 const NAMED_AFTER_PEOPLE_ORG_AR = new Set(['جامعة', 'مؤسسة', 'أكاديمية', 'كلية', 'معهد', 'لواء', 'كتيبة', 'مركز'].map(keyOf));
 /**
