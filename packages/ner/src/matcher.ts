@@ -270,9 +270,10 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       let best = longestAt(tokens, text, i, out);
       // A title alias of a person («الرئيس شي») that opens a longer name of the same person
       // («الرئيس شي جين بينغ»): the name is the mention, not the title and its first word.
-      for (let k = i + 1; best && k <= best.last; k++) {
+      const person = best !== null && best.last > best.first && entries[best.entry]?.type === 'PER';
+      for (let k = i + 1; person && best && k <= best.last; k++) {
         const inner = longestAt(tokens, text, k, out);
-        if (inner && inner.entry === best.entry && inner.last > best.last && entries[best.entry]?.type === 'PER') best = inner;
+        if (inner && inner.entry === best.entry && inner.last > best.last) best = inner;
       }
       if (best) {
         out.push(best);

@@ -192,7 +192,7 @@ export function addNamedBodies(d: Draft, data: TaggerData, bodies: readonly Body
  * last part and initials ("Lai Ching-te", "C.C. Wei"). Soft: "مطار الأمير نايف بن عبد العزيز",
  * the airport named after the person, absorbs the name.
  */
-export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found: readonly ModelSpan[], matcher?: Pick<Matcher, 'confirm' | 'entries'>): void {
+export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found: readonly ModelSpan[], matcher: Pick<Matcher, 'confirm' | 'entries'>): void {
   const { text, tokens } = d;
   const free = (k: number): boolean => !d.covered.has(k);
   const named = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first <= k && k <= m.last);
@@ -229,7 +229,7 @@ export function addTitledNames(d: Draft, nameTokens: ReadonlySet<string>, found:
     if (!first || !last) continue;
     // A title confirms a person as the model does: a KB person's `~` form («~حسن عبد الله@المركزي …»,
     // a common name that is the governor's only beside his bank's words) links here too.
-    const entry = matcher?.entries[matcher.confirm(tokens, span.first, span.last, 'PER') ?? -1];
+    const entry = matcher.entries[matcher.confirm(tokens, span.first, span.last, 'PER') ?? -1];
     const id = entry ? entry.id : unlinkedId('PER', text.slice(first.start, last.end));
     d.add({ first: span.first, last: span.last, start: first.start, end: last.end, type: 'PER', entityId: id }, { soft: true, ...(entry ? { entry } : {}) });
     d.people.push({ first: span.first, last: span.last, entityId: id });
