@@ -1,4 +1,4 @@
-import { isArabic, normalizeArabic, normalizedLetterStarts, stripArticle } from './arabic-normalize.ts';
+import { isArabic, normalizeArabic, stripArticle } from './arabic-normalize.ts';
 
 export interface Token {
   /** UTF-16 offsets into the original text. */
@@ -93,26 +93,36 @@ export function variantsOf(token: Token): TokenVariant[] {
   const out: TokenVariant[] = [{ key: token.key, skip: 0, clitics: '', article: token.article }];
   if (!token.arabic) return out;
   const norm = token.norm;
-  let starts: number[] | undefined;
-  const seen = new Set<string>([token.key]);
-  const add = (letters: number, impliedArticle: boolean): void => {
-    const rest = norm.slice(letters);
-    const key = impliedArticle ? rest : stripArticle(rest);
-    if ((key.length < MIN_STEM && !(letters === 1 && conj === 1 && LETTER_NAMES.has(key)) && !SHORT_STEMS.has(key)) || seen.has(key)) return;
-    seen.add(key);
-    const article = impliedArticle || key !== rest;
-    starts ??= normalizedLetterStarts(token.text);
-    out.push({ key, skip: starts[letters] ?? token.text.length, clitics: norm.slice(0, letters), article });
-  };
   const conj = CONJ.includes(norm.charAt(0)) ? 1 : 0;
-  if (conj) add(1, false);
   const p = norm.charAt(conj);
-  if (PREP.includes(p)) {
-    // "لل" is ل + the article with its alef dropped: the mention starts after both.
-    if (p === 'ل' && norm.charAt(conj + 1) === 'ل') add(conj + 2, true);
-    else add(conj + 1, false);
-  }
+  const prep = PREP.includes(p);
+  // Most tokens open with no proclitic: one reading, nothing more to build.
+  if (!conj && !prep) return out;
+  if (conj) addReading(out, token, 1, false, true);
+  // "لل" is ل + the article with its alef dropped: the mention starts after both.
+  const lil = p === 'ل' && norm.charAt(conj + 1) === 'ل';
+  if (prep) addReading(out, token, lil ? conj + 2 : conj + 1, lil, false);
   return out;
+}
+
+/** `variantsOf`'s reading of `token` without its first `letters` letters, unless too short or already read. */
+function addReading(out: TokenVariant[], token: Token, letters: number, impliedArticle: boolean, conjOnly: boolean): void {
+  const norm = token.norm;
+  const rest = norm.slice(letters);
+  const key = impliedArticle ? rest : stripArticle(rest);
+  if (key.length < MIN_STEM && !(conjOnly && LETTER_NAMES.has(key)) && !SHORT_STEMS.has(key)) return;
+  for (const v of out) if (v.key === key) return;
+  out.push({ key, skip: unitsBefore(token.text, letters), clitics: norm.slice(0, letters), article: impliedArticle || key !== rest });
+}
+
+/** UTF-16 units of `word` before its normalised letter number `letters` (`normalizedLetterStarts(word)[letters]`; the word's length past its end). */
+function unitsBefore(word: string, letters: number): number {
+  let seen = 0;
+  for (let i = 0; i < word.length; i++) {
+    seen += normalizeArabic(word.charAt(i)).length;
+    if (seen > letters) return i;
+  }
+  return word.length;
 }
 
 /**
@@ -128,6 +138,6 @@ export function nameReadingsOf(token: Token): TokenVariant[] {
   const rest = token.norm.slice(conj + 1);
   const key = stripArticle(rest);
   if (key.length < MIN_STEM || out.some((v) => v.key === key)) return out;
-  out.push({ key, skip: normalizedLetterStarts(token.text)[conj + 1] ?? token.text.length, clitics: token.norm.slice(0, conj + 1), article: key !== rest, fused: true });
+  out.push({ key, skip: unitsBefore(token.text, conj + 1), clitics: token.norm.slice(0, conj + 1), article: key !== rest, fused: true });
   return out;
 }

@@ -136,8 +136,11 @@ export function buildFeatureTable(names: readonly string[]): FeatureTable {
   return buildFeatureTableFromHashes(Int32Array.from(names, hashFeature));
 }
 
-/** The table from the features' hashes (row i = hashes[i]); the strings need not be kept. */
-export function buildFeatureTableFromHashes(hashes: Int32Array): FeatureTable {
+/**
+ * The table from the features' hashes (row i = hashes[i]); the strings need not be kept. With
+ * `values`, row i's slot holds `values[i]` instead of i (a sparse model's row handle, see SparseRows).
+ */
+export function buildFeatureTableFromHashes(hashes: Int32Array, values?: Int32Array): FeatureTable {
   let size = 16;
   while (size < hashes.length * 2) size *= 2;
   const slots = new Int32Array(size * 2);
@@ -149,7 +152,7 @@ export function buildFeatureTableFromHashes(hashes: Int32Array): FeatureTable {
       slot = (slot + 1) & mask;
     }
     slots[2 * slot] = h;
-    slots[2 * slot + 1] = row + 1;
+    slots[2 * slot + 1] = (values ? (values[row] as number) : row) + 1;
   });
   return { slots, mask, stride: 2, column: 1 };
 }
