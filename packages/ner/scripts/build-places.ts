@@ -212,6 +212,11 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q30835: ['~الغربية', 'محافظة الغربية'], // Gharbia; "the western"
   Q205047: ['إقليم كردستان', 'كردستان العراق'], // Iraqi Kurdistan, as Arabic news names the region
   Q309469: ['ولاية الجزيرة', 'Gezira', 'Gezira State', 'Al Jazirah State'], // Gezira (Sudan); «الجزيرة» alone is Al Jazeera or "the island"
+  // Iran's provinces as Arabic news names them (upstream: «جنوب خراسان», «غرب أذربيجان»).
+  Q171551: ['خراسان الجنوبية'], // South Khorasan
+  Q180075: ['خراسان الشمالية'], // North Khorasan
+  Q134411: ['أذربيجان الغربية'], // West Azerbaijan
+  Q4702792: ['~المالكية'], // Al-Malikiyah (Syria; upstream «قضاء المالكية»); «المالكية» is also the Maliki school
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */
