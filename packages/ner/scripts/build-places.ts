@@ -217,6 +217,28 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q180075: ['خراسان الشمالية'], // North Khorasan
   Q134411: ['أذربيجان الغربية'], // West Azerbaijan
   Q4702792: ['~المالكية'], // Al-Malikiyah (Syria; upstream «قضاء المالكية»); «المالكية» is also the Maliki school
+  Q4115828: ['الرستن'], // Rastan (upstream «منطقة الرستن»)
+  Q4117824: ['تريم'], // Tarim (Hadramawt), as news spells it (upstream «تاريم»)
+  Q310892: ['~الباب@حلب سوريا السورية منبج'], // Al-Bab (upstream Arabic is the Latin name); «الباب» is "the door"
+  // Maghreb and Sudanese places whose upstream Arabic name is a transliteration news does not use
+  // (Mauritanian regions as Mauritanian news writes them; words that are also ordinary ones cued).
+  Q233651: ['~الوادي@الجزائر الجزائرية بسكرة ورقلة تقرت'], // El Oued (upstream «الواد»); "the valley"
+  Q599606: ['~الجديدة@المغرب المغربية البيضاء أزمور'], // El Jadida (upstream Latin); "the new"
+  Q26023: ['~المرج@ليبيا الليبية بنغازي البيضاء الجبل'], // Marj, Libya (upstream «مارج»); also a Cairo district
+  Q236776: ['~معسكر@الجزائر الجزائرية وهران'], // Mascara (upstream «ماسكارا»); "camp"
+  Q235810: ['~المدية@الجزائر الجزائرية البليدة'], // Médéa (upstream «ميديا»); "the knife"
+  Q233640: ['~سعيدة@الجزائر الجزائرية'], // Saïda, Algeria (upstream «صيدا», Sidon's name); also a given name
+  Q76593022: ['عين صالح'], // In Salah (upstream «في صلاح», "in the interest of")
+  Q76520264: ['المنيعة'], // El Menia (upstream «المنيا», Egypt's Minya)
+  Q311312: ['الدامر'], // Ed Damer (upstream «إد دامر»)
+  Q2736044: ['براقي'], // Baraki (upstream «باراكي»)
+  Q12621: ['الحوض الشرقي'], // Hodh Ech Chargui
+  Q12632: ['البراكنة'], // Brakna
+  Q859831: ['كوركول'], // Gorgol
+  Q859581: ['الترارزة'], // Trarza
+  Q768119: ['كيدي ماغة'], // Guidimaka
+  Q843903: ['تكانت'], // Tagant
+  Q738546: ['~لعصابة@موريتانيا الموريتانية كيفة'], // Assaba (upstream Latin); "for a gang"
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */

@@ -117,7 +117,7 @@ describe('Arabic facilities named after a place or a person found earlier', () =
     expect(rules('ولعبوا في ملعب كرة القدم ثم نقلوا إلى مستشفى ميداني.')).toEqual([]);
     expect(described('ونقل إلى مستشفى الهلال الأحمر.', 'الهلال الأحمر', 'ORG')).toEqual([]);
     expect(rules('ورست السفينة في ميناء صحار.')).toEqual(['LOC ميناء صحار loc:ميناء صحار']);
-    expect(rules('وتضرر مرفأ بيروت في الانفجار.')).toEqual(['LOC مرفأ بيروت loc:مرفا بيروت']);
+    expect(rules('وتضرر مرفأ بيروت في الانفجار.')).toEqual(['LOC مرفأ بيروت loc:port-of-beirut']);
     expect(rules('وتوقف العمل في ميناء لتصدير الحبوب.')).toEqual([]);
   });
 

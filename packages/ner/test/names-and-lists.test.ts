@@ -100,7 +100,7 @@ describe('a surname after a given name the model tagged alone', () => {
 
 describe('facilities named after rulers', () => {
   it('reads a bridge, dam, port or airport with a royal title and a name as one place', () => {
-    expect(named('ويعبر آلاف المسافرين جسر الملك فهد يوميا.', 'ar')).toEqual(['LOC جسر الملك فهد loc:جسر الملك فهد']);
+    expect(named('ويعبر آلاف المسافرين جسر الملك فهد يوميا.', 'ar')).toEqual(['LOC جسر الملك فهد loc:king-fahd-causeway']);
     expect(named('وانخفض مخزون سد الملك طلال.', 'ar')).toEqual(['LOC سد الملك طلال loc:سد الملك طلال']);
     expect(named('وهبطت الطائرة في مطار الأمير نايف بن عبد العزيز الدولي.', 'ar')).toContain('LOC مطار الأمير نايف بن عبد العزيز الدولي loc:مطار الامير نايف بن عبد العزيز الدولي');
   });
@@ -120,7 +120,7 @@ describe('facilities named after rulers', () => {
     expect(findDescribedPlaces(bridgeTokens, [{ first: b, last: b + 2, type: 'LOC' }], new Set(), (x, y) => joinable(bridge, x, y))).toEqual([]);
     expect(named('وقال الوزير إن سد العجز في الموازنة أولوية وإن جسر الهوة ممكن.', 'ar')).toEqual([]);
     // A dam is also named by a definite word or its place; what the verb «سد» fills never names one.
-    expect(named('وارتفع منسوب سد الكرخة وانخفض مخزون سد الموصل.', 'ar')).toEqual(['LOC سد الكرخة loc:سد الكرخه', 'LOC سد الموصل loc:سد الموصل']);
+    expect(named('وارتفع منسوب سد الكرخة وانخفض مخزون سد الموصل.', 'ar')).toEqual(['LOC سد الكرخة loc:سد الكرخه', 'LOC سد الموصل loc:mosul-dam']);
     expect(named('وتحتاج الحكومة إلى سد الفجوة والنقص.', 'ar')).toEqual([]);
     // Roads and streets by a ruler's name, streets by a place; "عن طريق" is "by way of".
     expect(named('وأغلقت السلطات طريق الملك عبدالله وشارع فلسطين.', 'ar')).toEqual(['LOC طريق الملك عبدالله loc:طريق الملك عبدالله', 'LOC شارع فلسطين loc:شارع فلسطين']);

@@ -101,7 +101,7 @@ describe('what the session review found', () => {
     expect(named('في حالة مد وجزر مستمرة بين الطرفين، وتقع جزر عدة قبالة الساحل.', 'ar')).toEqual([]);
     expect(named('سقطت السيارة في وادي عميق.', 'ar')).toEqual([]);
     expect(named('وقال إن قاعدة بيروت الانتخابية ثابتة.', 'ar')).toEqual(['LOC بيروت loc:Q651688']);
-    expect(named('ووصلت الطائرات إلى قاعدة الظفرة الجوية.', 'ar')).toEqual(['LOC قاعدة الظفرة الجوية loc:قاعده الظفره الجويه']);
+    expect(named('ووصلت الطائرات إلى قاعدة الظفرة الجوية.', 'ar')).toEqual(['LOC قاعدة الظفرة الجوية loc:al-dhafra-airbase']);
   });
 
   it('links a given name to a lineage name only after a royal title', () => {

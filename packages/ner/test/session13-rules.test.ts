@@ -183,7 +183,7 @@ describe('bridges, causeways and roads named after a ruler, and «المؤدي»
       'LOC King Hussein Bridge loc:king hussein bridge',
       'LOC Allenby Bridge loc:allenby bridge',
     ]);
-    expect(named('Trucks queued on the King Fahd Causeway.', 'en', true)).toEqual(['LOC King Fahd Causeway loc:king fahd causeway']);
+    expect(named('Trucks queued on the King Fahd Causeway.', 'en', true)).toEqual(['LOC King Fahd Causeway loc:king-fahd-causeway']);
     expect(named('Jeff Bridges starred in the film.', 'en', true)).toEqual(['PER Jeff Bridges per:jeff bridges']);
   });
 

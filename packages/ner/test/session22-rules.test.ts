@@ -18,4 +18,23 @@ describe('places and people the KB and gazetteer lacked (session 22)', () => {
   it('keeps «المالكية», also the Maliki school, to where the model reads a place', () => {
     expect(spans('وتعد المالكية أحد المذاهب الفقهية الأربعة.', 'ar').filter((s) => s.includes('Q4702792'))).toEqual([]);
   });
+
+  it('links the Maghreb places whose upstream Arabic name news does not use, and Arab towns the gazetteer lacks', () => {
+    expect(spans('وشهدت ولاية الحوض الشرقي في موريتانيا أمطارا غزيرة.', 'ar')).toContain('LOC الحوض الشرقي loc:Q12621');
+    expect(spans('وارتفعت الحرارة في عين صالح والمنيعة جنوب الجزائر.', 'ar')).toEqual(expect.arrayContaining(['LOC عين صالح loc:Q76593022', 'LOC المنيعة loc:Q76520264']));
+    expect(spans('وسيطرت القوات على مدينة الباب شمال حلب في سوريا.', 'ar')).toContain('LOC الباب loc:Q310892');
+    expect(spans('وقال إن الباب مفتوح أمام الحوار.', 'ar')).toEqual([]);
+    expect(spans('وأغلق معبر نصيب بعد اشتباكات قرب درعا.', 'ar')[0]).toMatch(/^LOC معبر نصيب loc:nasib-crossing$/u);
+  });
+});
+
+describe('«ف» before a name without the article', () => {
+  it('reads no place behind it: «فاطمة» is no ف + Atmeh, «فراس عيسى» no ف + Ras Isa', () => {
+    expect(spans('قالت فاطمة الكوهجي إن الحملة بدأت في أطمة.', 'ar')).toEqual(['PER فاطمة الكوهجي per:فاطمه الكوهجي', 'LOC أطمة loc:atmeh']);
+    expect(spans('وقال فراس عيسى إن السفن وصلت إلى رأس عيسى.', 'ar')).toEqual(['PER فراس عيسى per:فراس عيسي', 'LOC رأس عيسى loc:ras-isa']);
+  });
+
+  it('still reads a name behind «ف» with the article', () => {
+    expect(spans('فالسودان يواجه أزمة غذائية حادة.', 'ar')).toContain('LOC السودان loc:SDN');
+  });
 });
