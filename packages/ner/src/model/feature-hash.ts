@@ -121,7 +121,8 @@ export class HashSink implements FeatureSink {
  * holds its key at `slots[2s]` and its row + 1 at `slots[2s + 1]` (0 = empty): key and row share a
  * cache line, so a probe costs one memory access (the lookups are most of the tagger's time). A
  * model loaded for tagging beside its document model reads one column of their joint table instead
- * (`stride` 3, see `jointView`), so the two passes keep one table between them, not three.
+ * (`stride` 3, see `jointView`), so the two passes keep one table between them, not three. In a
+ * model loaded for tagging, "row" is the row's handle (where its weights are, see SparseRows).
  */
 export interface FeatureTable {
   readonly slots: Int32Array;
