@@ -208,7 +208,7 @@ describe('what reads like a ministry or a body but is not one', () => {
 describe('a nationality after a ministry-like head and its complement', () => {
   it('is part of the name whichever noun it agrees with', () => {
     // (The Saudi authority is in the KB since session 13; the Bahraini society is not.)
-    expect(namedMentions('وقالت جمعية الهلال الأحمر البحريني إن فرقها جاهزة.', 'ar', false)).toEqual(['ORG جمعية الهلال الأحمر البحريني org:جمعيه الهلال الاحمر البحريني']);
+    expect(namedMentions('وقالت جمعية الهلال الأحمر البحريني إن فرقها جاهزة.', 'ar', false)).toEqual(['ORG جمعية الهلال الأحمر البحريني org:bahrain-red-crescent']);
     // Any other masculine adjective after a feminine head is the sentence's («(تقرير) وزارة الصحة اليومي»).
     expect(namedMentions('وجاء في تقرير وزارة الصحة اليومي أن الحالات تراجعت.', 'ar', false)).toEqual(['ORG وزارة الصحة org:وزاره الصحه']);
   });

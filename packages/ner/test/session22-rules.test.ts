@@ -38,3 +38,15 @@ describe('«ف» before a name without the article', () => {
     expect(spans('فالسودان يواجه أزمة غذائية حادة.', 'ar')).toContain('LOC السودان loc:SDN');
   });
 });
+
+describe('physical features and civil-society bodies the KB lacked (session 22)', () => {
+  it('links rivers, biomes, unions and NGOs news names', () => {
+    expect(spans('Ships were stranded on the Volga near Astrakhan as Russian officials blamed the drought.', 'en')[0]).toBe('LOC Volga loc:volga');
+    expect(spans('The Nigeria Labour Congress said the strike would go ahead in Abuja.', 'en')[0]).toBe('ORG Nigeria Labour Congress org:nigeria-labour-congress');
+    expect(spans('Deforestation in the Cerrado rose, Imazon and Observatório do Clima said in Brazil.', 'en').slice(0, 3)).toEqual([
+      'LOC Cerrado loc:cerrado',
+      'ORG Imazon org:imazon',
+      'ORG Observatório do Clima org:observatorio-do-clima',
+    ]);
+  });
+});
