@@ -50,3 +50,11 @@ describe('physical features and civil-society bodies the KB lacked (session 22)'
     ]);
   });
 });
+
+describe('Arab public bodies below the ministries (session 22)', () => {
+  it('links a body by its full name, and a name several states share only beside its country', () => {
+    expect(spans('وأعلن الجهاز المركزي للتعبئة العامة والإحصاء أن التضخم تراجع.', 'ar')[0]).toBe('ORG الجهاز المركزي للتعبئة العامة والإحصاء org:capmas');
+    expect(spans('وقالت النيابة العامة المصرية إنها أحالت المتهمين إلى المحكمة.', 'ar')[0]).toBe('ORG النيابة العامة المصرية org:egypt-public-prosecution');
+    expect(spans('وقالت النيابة العامة إنها فتحت تحقيقا في الحادث.', 'ar').some((s) => /org:[a-z]/u.test(s))).toBe(false);
+  });
+});
