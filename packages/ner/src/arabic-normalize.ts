@@ -8,20 +8,6 @@ export function normalizeArabic(s: string): string {
   return normalizeForMatching(s);
 }
 
-/**
- * For each letter of `normalizeArabic(word)`, the UTF-16 index in `word` it came from, so a
- * number of normalised letters skipped (clitics) maps back to an offset in the original text.
- * Built character by character, so dropped marks and NFKC expansions stay aligned.
- */
-export function normalizedLetterStarts(word: string): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < word.length; i++) {
-    const n = normalizeArabic(word.charAt(i)).length;
-    for (let k = 0; k < n; k++) starts.push(i);
-  }
-  return starts;
-}
-
 const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
 export function isArabic(s: string): boolean {

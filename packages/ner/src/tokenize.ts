@@ -115,7 +115,11 @@ function addReading(out: TokenVariant[], token: Token, letters: number, impliedA
   out.push({ key, skip: unitsBefore(token.text, letters), clitics: norm.slice(0, letters), article: impliedArticle || key !== rest });
 }
 
-/** UTF-16 units of `word` before its normalised letter number `letters` (`normalizedLetterStarts(word)[letters]`; the word's length past its end). */
+/**
+ * UTF-16 units of `word` before the normalised letter number `letters` (counted character by
+ * character, so dropped marks and tatweel and NFKC expansions stay aligned); the word's length
+ * past its end. Maps a number of clitic letters back to an offset in the original text.
+ */
 function unitsBefore(word: string, letters: number): number {
   let seen = 0;
   for (let i = 0; i < word.length; i++) {
