@@ -58,3 +58,9 @@ describe('Arab public bodies below the ministries (session 22)', () => {
     expect(spans('وقالت النيابة العامة إنها فتحت تحقيقا في الحادث.', 'ar').some((s) => /org:[a-z]/u.test(s))).toBe(false);
   });
 });
+
+describe('companies the KB lacked (session 22)', () => {
+  it('links a company by its name in either script', () => {
+    expect(spans('وقالت شركة نايل سات إن القمر الجديد سيطلق العام المقبل.', 'ar')[0]).toMatch(/^ORG (شركة )?نايل سات org:nilesat$/u);
+  });
+});
