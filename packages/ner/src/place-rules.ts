@@ -184,14 +184,15 @@ export function findDescribedPlaces(
       if (!person || !joinable(d, nextTok)) continue;
       last = withNisba(person.last);
       const named = last;
-      // What it does, when written with «لل» ("مؤسسة محمد بن راشد آل مكتوم للمعرفة").
+      // What it does: a word behind «لل» ("مؤسسة محمد بن راشد آل مكتوم للمعرفة"), or behind «ل»
+      // with a definite object («مركز الأمير سعود الفيصل لأبحاث الحياة الفطرية»).
       const what = tokens[last + 1];
       const end = tokens[last];
-      if (what && end && what.arabic && what.norm.startsWith('لل') && what.norm.length >= 5 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, what)) last = withNisba(last + 1);
-      // Or with «ل» and a definite object («مركز الأمير سعود الفيصل لأبحاث الحياة الفطرية»).
-      else if (what && end && what.arabic && what.norm.startsWith('ل') && !what.norm.startsWith('لل') && what.norm.length >= 5 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, what)) {
+      const purpose = what && end && what.arabic && what.norm.startsWith('ل') && what.norm.length >= 5 && !locked.has(last + 1) && !inside.has(last + 1) && joinable(end, what) ? what : undefined;
+      if (purpose?.norm.startsWith('لل')) last = withNisba(last + 1);
+      else if (purpose) {
         const object = tokens[last + 2];
-        if (object?.arabic === true && object.article && !locked.has(last + 2) && !inside.has(last + 2) && joinable(what, object)) last = withNisba(last + 2);
+        if (object?.arabic === true && object.article && !locked.has(last + 2) && !inside.has(last + 2) && joinable(purpose, object)) last = withNisba(last + 2);
       }
       // «مركز» is also a player's position («يلعب في مركز ميسي»): a centre only with a title or what it does.
       if (reading.key === CENTRE && !titled && last === named) continue;
