@@ -39,6 +39,7 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
     const part = keysOf.get(m) ?? [];
     if (part.length === 0) continue;
     const owners = new Set<string>();
+    const byLastWord = new Set<string>();
     // A one-word person no other rule gave a fuller name's id.
     const ownOneWord = part.length === 1 && m.entityId === unlinkedId('PER', m.text);
     // An acronym opening a longer name is the body that name is named after when the article
@@ -51,10 +52,14 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
       if (whole.length <= part.length) continue;
       const fits =
         m.type === 'PER'
-          ? (part.length >= 2 && endsWith(whole, part)) || lineageInside(part, whole) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) || (ownOneWord && leadsLatinName(part, whole))
+          ? (part.length >= 2 && endsWith(whole, part)) || lineageInside(part, whole) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) || (ownOneWord && (leadsLatinName(part, whole) || (leadsArabicName(part, whole) && writtenBare(text, m.start)))) || opensLatinName(part, whole)
           : !acronym && orgFits(part, whole, tokensOf.get(full) ?? []);
       if (fits) owners.add(full.entityId);
+      else if (m.type === 'ORG' && !acronym && part.length === 1 && lastWordFits(part, tokensOf.get(full) ?? [])) byLastWord.add(full.entityId);
     }
+    // A name's last word counts only where no name opens with the word ("House" after "House of
+    // Representatives" and "White House" is the House).
+    if (owners.size === 0) for (const id of byLastWord) owners.add(id);
     const [owner] = owners;
     if (owners.size === 1 && owner !== undefined) out.set(m, owner);
   }
@@ -72,6 +77,31 @@ function leadsLatinName(part: readonly string[], whole: readonly string[]): bool
   return word !== undefined && whole.length >= 2 && whole[0] === word && /^[a-z]/u.test(word);
 }
 
+/** Words that open an Arabic name without being a given name on their own («عبد», «أبو»). */
+const NOT_GIVEN_NAMES_AR: ReadonlySet<string> = new Set(['عبد', 'ابو', 'أبو', 'ام', 'أم', 'بن', 'ابن', 'بنت', 'ال', 'آل', 'ولد', 'سيدي', 'مولاي', 'محمد'].map(keyOf));
+
+/**
+ * An Arabic one-word person that is the given name opening one person's name of the article
+ * («زياد» after «زياد الرحباني», «أصيل» after «أصيل أبو بكر سالم»), as arts, sport and local copy
+ * name people. Only a one-word person the model or a rule already read (the caller's condition):
+ * the word alone is not made a name here. A name by lineage («ثامر بن حمد آل ثاني») is left to the
+ * royal-title rule: «المواطن ثامر» is someone else.
+ */
+function leadsArabicName(part: readonly string[], whole: readonly string[]): boolean {
+  const [word] = part;
+  return word !== undefined && whole.length >= 2 && whole[0] === word && word.length >= 3 && /^\p{Script=Arabic}/u.test(word) && !NOT_GIVEN_NAMES_AR.has(word) && !LINEAGE_WORDS.has(whole[1] ?? '');
+}
+
+/** Whether the mention at `at` is written without a proclitic («وبارك المدرب الفوز» is "and (he) blessed"). */
+function writtenBare(text: string, at: number): boolean {
+  return at === 0 || !/\p{Script=Arabic}/u.test(text[at - 1] ?? '');
+}
+
+/** A Latin-script name of two words or more that opens a longer one: "Abang Johari" after "Abang Johari Openg", "Maryam Nawaz" after "Maryam Nawaz Sharif". */
+function opensLatinName(part: readonly string[], whole: readonly string[]): boolean {
+  return part.length >= 2 && /^[a-z]/u.test(part[0] ?? '') && part.every((k, i) => whole[i] === k);
+}
+
 function endsWith(whole: readonly string[], part: readonly string[]): boolean {
   const off = whole.length - part.length;
   return part.every((k, i) => whole[off + i] === k);
@@ -85,6 +115,34 @@ function orgFits(part: readonly string[], whole: readonly string[], wholeTokens:
   const [word] = part;
   return first !== undefined && word !== undefined && word.length >= 3 && first.key === word;
 }
+
+/**
+ * A one-word part that is an organisation name's last word: a club's or brand's own name after its
+ * town or sponsor ("Kiel" after "THW Kiel", "Kotoko" after "Asante Kotoko", «كنانة» after «شركة
+ * سكر كنانة»); a capitalised Latin word or an Arabic word without the article, not a generic tail
+ * ("Group", "Bank").
+ */
+function lastWordFits(part: readonly string[], wholeTokens: readonly Token[]): boolean {
+  const [word] = part;
+  const last = wholeTokens.at(-1);
+  return (
+    word !== undefined &&
+    last !== undefined &&
+    wholeTokens.length >= 2 &&
+    word.length >= 3 &&
+    last.key === word &&
+    (last.arabic ? !last.article && !isHead(last) : last.cap && !GENERIC_TAILS_EN.has(word))
+  );
+}
+
+/** Last words of an organisation's name that are not its own name ("Masan Group" is not "Group"). */
+const GENERIC_TAILS_EN: ReadonlySet<string> = new Set([
+  'group', 'inc', 'corp', 'corporation', 'company', 'co', 'ltd', 'limited', 'plc', 'holdings', 'holding', 'bank', 'ministry',
+  'party', 'university', 'council', 'authority', 'agency', 'association', 'union', 'federation', 'club', 'fc', 'sc', 'ag',
+  'sa', 'institute', 'commission', 'committee', 'court', 'service', 'services', 'airways', 'airlines', 'industries', 'energy',
+  'international', 'foundation', 'office', 'department', 'board', 'network', 'television', 'radio', 'news', 'times', 'post',
+  'house', 'hall', 'centre', 'center', 'trust', 'fund', 'movement', 'front', 'alliance', 'coalition', 'league', 'forces', 'army',
+]);
 
 /** Arabic words that open a company's or group's name before the name word itself: «مجمع بولينا». */
 const COMPANY_HEADS_AR: ReadonlySet<string> = new Set(['مجمع', 'مجموعة', 'مصنع', 'مصانع', 'شركات', 'مجموعه'].map(keyOf));

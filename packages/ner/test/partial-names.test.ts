@@ -43,3 +43,34 @@ describe('part of a name the article gave in full', () => {
     expect(ids.size).toBe(1);
   });
 });
+
+describe('a club or brand by its last word, a given name, a name opening a longer one (session 23)', () => {
+  it('links a one-word organisation to the name it ends, where no name opens with it', () => {
+    expect(relinked([['Sir Susa Vim Perugia', 'ORG', 'org:a'], ['Perugia', 'ORG', 'org:b']])).toEqual(['Perugia → org:a']);
+    expect(relinked([['شركة سكر كنانة', 'ORG', 'org:a'], ['كنانة', 'ORG', 'org:b']])).toEqual(['كنانة → org:a']);
+    // A first word wins over a last word; a generic tail and an Arabic word with the article are no short name.
+    expect(relinked([['House of Representatives', 'ORG', 'org:a'], ['White House', 'ORG', 'org:kb'], ['House', 'ORG', 'org:b']], ['org:kb'])).toEqual(['House → org:a']);
+    expect(relinked([['White House', 'ORG', 'org:kb'], ['House', 'ORG', 'org:b']], ['org:kb'])).toEqual([]);
+    expect(relinked([['Masan Group', 'ORG', 'org:a'], ['Group', 'ORG', 'org:b']])).toEqual([]);
+    expect(relinked([['مطاحن كنانة الوطنية', 'ORG', 'org:a'], ['الوطنية', 'ORG', 'org:b']])).toEqual([]);
+    // Two names that end with it: left alone.
+    expect(relinked([['Hapoel Tel Aviv', 'ORG', 'org:a'], ['Maccabi Tel Aviv', 'ORG', 'org:c'], ['Aviv', 'ORG', 'org:b']])).toEqual([]);
+  });
+
+  it('links an Arabic one-word person to the one name it opens, not «محمد» or «أبو»', () => {
+    expect(relinked([['زياد الرحباني', 'PER', 'per:a'], ['زياد', 'PER', 'per:زياد']])).toEqual(['زياد → per:a']);
+    expect(relinked([['محمد بن سلمان', 'PER', 'per:kb'], ['محمد', 'PER', 'per:محمد']], ['per:kb'])).toEqual([]);
+    expect(relinked([['زياد الرحباني', 'PER', 'per:a'], ['زياد العلي', 'PER', 'per:c'], ['زياد', 'PER', 'per:زياد']])).toEqual([]);
+  });
+
+  it('links a Latin name of two words to the longer name it opens', () => {
+    expect(relinked([['Abang Johari Openg', 'PER', 'per:a'], ['Abang Johari', 'PER', 'per:b']])).toEqual(['Abang Johari → per:a']);
+    expect(relinked([['Maryam Nawaz Sharif', 'PER', 'per:a'], ['Nawaz Sharif', 'PER', 'per:kb'], ['Maryam Nawaz', 'PER', 'per:b']], ['per:kb'])).toEqual(['Maryam Nawaz → per:a']);
+  });
+
+  it('gives the tagger one entity for a club and its last word', () => {
+    const ids = tagger().tag('Sir Susa Vim Perugia beat Itas Trentino 3-1. Perugia won the first set easily.', 'en').mentions.filter((m) => m.text.includes('Perugia')).map((m) => m.entityId);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids).toHaveLength(2);
+  });
+});
