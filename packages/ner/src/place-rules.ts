@@ -567,3 +567,43 @@ export function facilityWordAfter(tokens: readonly Token[], last: number, join: 
   if (!word || !word.cap || !FACILITY_WORDS_EN.has(word.key) || (word !== next && !join(next, word))) return -1;
   return word === next ? last + 1 : last + 2;
 }
+
+/** Nouns that head an apposition saying the name before it is a place (", a flooded valley of …"). */
+const PLACE_NOUNS_EN: ReadonlySet<string> = new Set([
+  'lake', 'town', 'village', 'city', 'river', 'valley', 'island', 'district', 'province', 'region', 'mountain', 'volcano', 'glacier',
+  'desert', 'wetland', 'suburb', 'neighbourhood', 'neighborhood', 'township', 'county', 'municipality', 'oasis', 'plateau', 'crater',
+  'bay', 'peninsula', 'delta', 'lagoon', 'forest', 'hamlet', 'settlement', 'archipelago', 'atoll', 'peak', 'hill', 'strait', 'gulf',
+]);
+/** Words that end an apposition's noun phrase before its head: ", a herder from a village" is about a herder. */
+const PHRASE_BREAKS_EN: ReadonlySet<string> = new Set(['from', 'of', 'in', 'at', 'on', 'near', 'for', 'with', 'by', 'to', 'a', 'an', 'the', 'who', 'whose', 'and', 'or', 'as']);
+/** Words after the head noun that close its phrase (a place noun before "councillor" is a modifier). */
+const AFTER_HEAD_EN: ReadonlySet<string> = new Set([
+  'of', 'in', 'on', 'near', 'at', 'with', 'where', 'that', 'which', 'whose', 'about', 'high', 'just', 'some', 'and', 'or', 'north', 'south',
+  'east', 'west', 'from', 'by', 'to', 'along', 'beside', 'outside', 'inside', 'between', 'under', 'above', 'below', 'home', 'once', 'now',
+  'known', 'famous', 'set', 'built', 'fed', 'surrounded', 'dotted',
+]);
+
+/**
+ * An apposition after a name that says it is a place: ", a town of about 200,000 people", ", a
+ * freshwater lake of about 700 square kilometres", ", a flooded valley of rice fields" (its head,
+ * after up to three modifiers, a place noun that ends the phrase). "X, a teacher in the town" and
+ * "X, a herder from a village near Akka" are about people: a preposition or article before the
+ * place noun ends the search.
+ */
+export function hasPlaceApposition(text: string, tokens: readonly Token[], last: number): boolean {
+  const name = tokens[last];
+  const det = tokens[last + 1];
+  if (!name || !det || det.arabic || !/^\s*,\s*$/u.test(text.slice(name.end, det.start))) return false;
+  if (det.key !== 'the' && det.key !== 'a' && det.key !== 'an') return false;
+  for (let j = last + 2; j <= last + 5; j++) {
+    const t = tokens[j];
+    const prev = tokens[j - 1];
+    if (!t || !prev || t.cap || !/^\s*$/u.test(text.slice(prev.end, t.start)) || PHRASE_BREAKS_EN.has(t.key)) return false;
+    if (PLACE_NOUNS_EN.has(t.key)) {
+      const after = tokens[j + 1];
+      const gap = after ? text.slice(t.end, after.start) : '';
+      return !after || /[,.;:)]/u.test(gap) || AFTER_HEAD_EN.has(after.key);
+    }
+  }
+  return false;
+}

@@ -13,7 +13,7 @@ import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { endsWithBelonging, modelBodyEnd, opensWithForSake, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, hasPlaceApposition, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -379,7 +379,10 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .filter((m): m is ModelSpan => m !== null)
     // "Sabah Mineral Management", "Majeed Brigade", "Crocker Range", "Lao National Museum": a
     // "person" of two words or more whose last word is a body's or a place's is that.
-    .map((m) => (m.type !== 'PER' || arabic || m.last <= m.first ? m : { ...m, type: headTypeEn(tokens[m.last]) ?? m.type }));
+    .map((m) => (m.type !== 'PER' || arabic || m.last <= m.first ? m : { ...m, type: headTypeEn(tokens[m.last]) ?? m.type }))
+    // "Van Long, a flooded valley of rice fields": an apposition that says what the name is outweighs
+    // how the name looks.
+    .map((m) => (m.type === 'PER' && !arabic && hasPlaceApposition(text, tokens, m.last) ? { ...m, type: 'LOC' as const } : m));
   const ids = spans.map((m) => {
     // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).
     const surface = text.slice(m.start, tokens[m.last]?.end ?? m.start);

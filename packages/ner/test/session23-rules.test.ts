@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { hasPlaceApposition } from '../src/place-rules.ts';
+import { tokenize } from '../src/tokenize.ts';
+import { tagger } from './tagger-helpers.ts';
+
+const spans = (text: string, lang: 'ar' | 'en'): string[] => tagger().tag(text, lang).mentions.map((m) => `${m.type} ${m.text}`);
+/** Whether the apposition after the name ending at word `last` (0-based) says it is a place. */
+const placeApposition = (text: string, last: number): boolean => hasPlaceApposition(text, tokenize(text), last);
+
+describe('an apposition that says a name is a place (session 23)', () => {
+  it('reads a place noun heading the apposition after up to three modifiers', () => {
+    expect(placeApposition('Van Long, a flooded valley of rice fields, holds the group.', 1)).toBe(true);
+    expect(placeApposition('George, a town of about 200,000 people, voted.', 0)).toBe(true);
+    expect(placeApposition('Palcacocha, a glacial lake high above the city, grew.', 0)).toBe(true);
+  });
+
+  it('leaves an apposition about a person, or a place noun that modifies another noun', () => {
+    expect(placeApposition('Mohamed Oubella, a herder from a village near Akka, said.', 1)).toBe(false);
+    expect(placeApposition('Dad Mohammad Baloch, a teacher in the town, said.', 2)).toBe(false);
+    expect(placeApposition('Sara Lind, a city councillor, said.', 1)).toBe(false);
+    expect(placeApposition('Sara Lind said a town of 200 people voted.', 1)).toBe(false);
+  });
+
+  it('makes the model\'s person a place, even a name shaped like a person\'s', () => {
+    expect(spans('Lazaro Cardenas, a city of some 180,000 people in the western state, grew fast.', 'en')[0]).toBe('LOC Lazaro Cardenas');
+    expect(spans('Van Long, a flooded valley of rice fields and limestone towers, holds the largest group.', 'en')[0]).toBe('LOC Van Long');
+  });
+});
