@@ -170,7 +170,17 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     const key = toks.map((t) => t.key).join(' ');
     // A form the KB lets a place of its own take only where the model reads a place ("~Santiago",
     // the Chilean capital) is not a gazetteer match for another place of that name.
-    if (!entry.strong && confirmed.get(key)?.some((c) => c.cues === null && entries[c.entry]?.type === entry.type)) return;
+    const kbForms = entry.strong ? undefined : confirmed.get(key)?.filter((c) => entries[c.entry]?.type === entry.type);
+    if (kbForms?.some((c) => c.cues === null)) return;
+    // A form the KB gives a place only beside its cue words («~مليحة@الشارقة», Mleiha) makes the
+    // gazetteer's place of that spelling (Mellieħa, Malta) one the model must confirm too: the cued
+    // place where the article shows its cues, else this one.
+    if (kbForms && kbForms.length > 0) {
+      const list = confirmed.get(key) ?? [];
+      const first = toks[0];
+      if (!list.some((c) => c.entry === i)) list.push({ entry: i, cues: null, article: first?.arabic === true && first.article });
+      return;
+    }
     // Single letters ("X") are too ambiguous to match on their own.
     if (key.replace(/\s/g, '').length < 2) return;
     const caps = toks.map(caseOf);

@@ -26,3 +26,15 @@ describe('an apposition that says a name is a place (session 23)', () => {
     expect(spans('Van Long, a flooded valley of rice fields and limestone towers, holds the largest group.', 'en')[0]).toBe('LOC Van Long');
   });
 });
+
+describe('a gazetteer place whose spelling the KB gives another place beside cue words (session 23)', () => {
+  const linked = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`);
+
+  it('is the cued place where the article shows its cues', () => {
+    expect(linked('وقال مدير المنطقة الأثرية في الشارقة إن التنقيب في مليحة كشف عن مدافن جديدة.')).toContain('مليحة loc:mleiha');
+  });
+
+  it('is the gazetteer place elsewhere, where the model reads a place', () => {
+    expect(linked('وقالت شرطة مالطا إن حريقا اندلع في مليحة شمال الجزيرة أمس.')).toContain('مليحة loc:Q755979');
+  });
+});
