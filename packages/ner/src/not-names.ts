@@ -7,6 +7,8 @@ import { keyOf, variantsOf, type Token } from './tokenize.ts';
 const COMPETITION_ENDS_EN = new Set(['cup', 'championship', 'championships', 'olympics', 'games', 'prize', 'award', 'awards', 'trophy', 'tournament', 'liga', 'bundesliga', 'ligue']);
 /** "League" ends a competition after these ("Champions League"); "Arab League", "Awami League" are organisations. */
 const LEAGUE_KINDS_EN = new Set(['champions', 'premier', 'pro', 'nations', 'europa', 'conference', 'super', 'football', 'rugby', 'basketball', 'cricket', 'hockey', 'baseball', 'major', 'minor']);
+/** Kinship words, capitalised only where they open a sentence: never a one-word name (not "Son", a Korean family name). */
+const KINSHIP_EN = new Set(['mother', 'father', 'mum', 'mom', 'dad', 'baby', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'aunt', 'uncle', 'nephew', 'niece', 'parents', 'child', 'children']);
 const COMPETITION_STARTS_EN = new Set(['la', 'serie', 'ligue', 'bundesliga']);
 
 /** Currency names the Arabic model mistakes for places and banks ("١٢ مليار درهم", "قيمة الريال"). */
@@ -32,5 +34,7 @@ export function isNotAName(tokens: readonly Token[], first: number, last: number
     return next !== undefined && DAM_VERB_OBJECTS_AR.has(next.key) && (VERB_SADD.test(a.key) || variantsOf(a).some((v) => v.key === DAM && !v.article));
   }
   if (COMPETITION_ENDS_EN.has(b.key) || (last > first && COMPETITION_STARTS_EN.has(a.key))) return true;
+  // "Mother and baby were taken on to the maternity ward": a kinship word opening a sentence.
+  if (first === last && KINSHIP_EN.has(a.key)) return true;
   return b.key === 'league' && last > first && LEAGUE_KINDS_EN.has(tokens[last - 1]?.key ?? '');
 }

@@ -38,3 +38,10 @@ describe('a gazetteer place whose spelling the KB gives another place beside cue
     expect(linked('وقالت شرطة مالطا إن حريقا اندلع في مليحة شمال الجزيرة أمس.')).toContain('مليحة loc:Q755979');
   });
 });
+
+describe('a kinship word opening an English sentence (session 23)', () => {
+  it('is no one-word name', () => {
+    expect(spans('Mother and baby were taken on to the maternity ward in Setubal.', 'en')).toEqual(['LOC Setubal']);
+    expect(spans('Mother Teresa was canonised in 2016.', 'en')).toContain('PER Mother Teresa');
+  });
+});
