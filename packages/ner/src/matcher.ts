@@ -29,6 +29,11 @@ interface Alias {
   readonly articles: readonly boolean[];
   /** A one-word Arabic alias of three letters or fewer written without hamza: «وام» (WAM) is not «وأم» ("and Umm"). */
   readonly bareShort: boolean;
+  /**
+   * The hamza-alef a one-word Arabic alias of three letters or fewer opens with, or '': «إفي» (EFE)
+   * is not «آفي» (Mount Afi), which folding would merge; a text without hamza («افي») still fits.
+   */
+  readonly openingHamza: string;
 }
 
 /** Hamza on alef: kept apart from bare alef for the shortest aliases, which folding would merge. */
@@ -195,14 +200,15 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     // The same entry by both spellings of one alias: listed once.
     if (list.some((a) => a.entry === i && a.articles.join() === articles.join() && a.caps.join() === caps.join())) return;
     const bareShort = toks.length === 1 && toks[0]?.arabic === true && key.length <= 3 && !HAMZA_ALEF.test(toks[0].text);
-    list.push({ entry: i, caps, articles, bareShort });
+    const opening = toks.length === 1 && toks[0]?.arabic === true && key.length <= 3 ? (/^[أإآ]/u.exec(toks[0].text)?.[0] ?? '') : '';
+    list.push({ entry: i, caps, articles, bareShort, openingHamza: opening });
     index.set(key, list);
     const parts = key.split(' ');
     for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
   }
 
   /** `article`: whether the first token's reading has the article (its clitics stripped). */
-  function lookup(key: string, toks: readonly Token[], article: boolean, hamza = false): number | null {
+  function lookup(key: string, toks: readonly Token[], article: boolean, hamza = false, opening = ''): number | null {
     const list = index.get(key);
     if (!list) return null;
     const has = (j: number): boolean => (j === 0 ? article : toks[j]?.article === true);
@@ -213,6 +219,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     let fallback: number | null = null;
     for (const alias of list) {
       if (hamza && alias.bareShort) continue;
+      if (opening !== '' && alias.openingHamza !== '' && opening !== alias.openingHamza) continue;
       if (!alias.articles.every((needed, j) => !needed || has(j))) continue;
       if (!alias.caps.every((need, j) => caseFits(need, toks[j]))) continue;
       if (alias.articles.every((needed, j) => needed === has(j))) return alias.entry;
@@ -261,7 +268,8 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
       for (let len = 1; i + len <= tokens.length; len++) {
         if (!prefixes.has(key)) break;
         const window = tokens.slice(i, i + len);
-        const found = lookup(key, window, v.article, len === 1 && head.arabic && HAMZA_ALEF.test(head.text.slice(v.skip)));
+        const written = head.arabic ? head.text.slice(v.skip) : '';
+        const found = lookup(key, window, v.article, len === 1 && HAMZA_ALEF.test(written), len === 1 ? (/^[أإآ]/u.exec(written)?.[0] ?? '') : '');
         // ل + a rest opening with «ل» (`nameReadingsOf`: «للجنة …»): a KB name or one of several words only («للوديان» is "for the valleys").
         const entry = found !== null && allowed(found, v, afterPlace, len) && (v.fused !== true || len > 1 || entries[found]?.strong === true) ? found : null;
         const lastTok = window[len - 1];

@@ -45,3 +45,12 @@ describe('a kinship word opening an English sentence (session 23)', () => {
     expect(spans('Mother Teresa was canonised in 2016.', 'en')).toContain('PER Mother Teresa');
   });
 });
+
+describe('a short Arabic alias written with one hamza-alef (session 23)', () => {
+  const linked = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`);
+
+  it('is not matched by a word written with another («آفي», Mount Afi, is not «إفي», EFE)', () => {
+    expect(linked('وكشف التحليل تبادلاً جينياً محدوداً بين مجموعات جبل آفي وجبال مبي.').some((m) => m.includes('org:efe'))).toBe(false);
+    expect(linked('وقالت وكالة إفي الإسبانية إن الوزير وصل. وذكرت إفي أن الاجتماع انتهى.')).toEqual(['وكالة إفي org:efe', 'إفي org:efe']);
+  });
+});
