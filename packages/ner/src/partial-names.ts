@@ -55,7 +55,7 @@ export function partialNameLinks(mentions: readonly Mention[], info: ReadonlyMap
           ? (part.length >= 2 && endsWith(whole, part)) || lineageInside(part, whole) || (givenNameOfLineage(part, whole) && afterRoyalTitle(text, m.start)) || (ownOneWord && (leadsLatinName(part, whole) || (leadsArabicName(part, whole) && writtenBare(text, m.start)))) || opensLatinName(part, whole)
           : !acronym && orgFits(part, whole, tokensOf.get(full) ?? []);
       if (fits) owners.add(full.entityId);
-      else if (m.type === 'ORG' && !acronym && part.length === 1 && lastWordFits(part, tokensOf.get(full) ?? [])) byLastWord.add(full.entityId);
+      else if (m.type === 'ORG' && !acronym && part.length === 1 && !afterClubWord(text, m.start) && lastWordFits(part, tokensOf.get(full) ?? [])) byLastWord.add(full.entityId);
     }
     // A name's last word counts only where no name opens with the word ("House" after "House of
     // Representatives" and "White House" is the House).
@@ -133,6 +133,11 @@ function lastWordFits(part: readonly string[], wholeTokens: readonly Token[]): b
     last.key === word &&
     (last.arabic ? !last.article && !isHead(last) : last.cap && !GENERIC_TAILS_EN.has(word))
   );
+}
+
+/** «نادي هانوي», "Hanoi club": a club named by the word itself, not "Cong An Hanoi", which ends with it. */
+function afterClubWord(text: string, at: number): boolean {
+  return /(?:^|[\s(«"])[وفبل]?(?:ال|لل)?(?:نادي|فريق)\s+$/u.test(text.slice(Math.max(0, at - 12), at));
 }
 
 /** Last words of an organisation's name that are not its own name ("Masan Group" is not "Group"). */

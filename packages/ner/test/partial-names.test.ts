@@ -68,6 +68,21 @@ describe('a club or brand by its last word, a given name, a name opening a longe
     expect(relinked([['Maryam Nawaz Sharif', 'PER', 'per:a'], ['Nawaz Sharif', 'PER', 'per:kb'], ['Maryam Nawaz', 'PER', 'per:b']], ['per:kb'])).toEqual(['Maryam Nawaz → per:a']);
   });
 
+  it('leaves a club named by the word itself («نادي هانوي» is not «كونغ آن هانوي»)', () => {
+    const relinkedIn = (text: string): string[] => {
+      const club = text.indexOf('كونغ آن هانوي');
+      const word = text.lastIndexOf('هانوي');
+      const mentions: Mention[] = [
+        { start: club, end: club + 'كونغ آن هانوي'.length, type: 'ORG', text: 'كونغ آن هانوي', entityId: 'org:a' },
+        { start: word, end: word + 'هانوي'.length, type: 'ORG', text: 'هانوي', entityId: 'org:b' },
+      ];
+      const info = new Map<string, EntityInfo>([['org:a', { linked: false, type: 'ORG', name: null }], ['org:b', { linked: false, type: 'ORG', name: null }]]);
+      return [...partialNameLinks(mentions, info, text)].map(([m, id]) => `${m.text} → ${id}`);
+    };
+    expect(relinkedIn('وتعادل كونغ آن هانوي، بينما فاز نادي هانوي على ضيفه.')).toEqual([]);
+    expect(relinkedIn('وتعادل كونغ آن هانوي، بينما فاز هانوي على ضيفه.')).toEqual(['هانوي → org:a']);
+  });
+
   it('gives the tagger one entity for a club and its last word', () => {
     const ids = tagger().tag('Sir Susa Vim Perugia beat Itas Trentino 3-1. Perugia won the first set easily.', 'en').mentions.filter((m) => m.text.includes('Perugia')).map((m) => m.entityId);
     expect(new Set(ids).size).toBe(1);
