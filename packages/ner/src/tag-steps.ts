@@ -387,7 +387,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).
     const surface = text.slice(m.start, tokens[m.last]?.end ?? m.start);
     const behindClitic = m.start !== tokens[m.first]?.start && m.type === 'LOC' ? data.entries[data.matcher.whole(surface) ?? -1] : undefined;
-    const confirmed = data.entries[data.matcher.confirm(tokens, m.first, m.last, m.type) ?? -1] ?? (behindClitic?.type === 'LOC' ? behindClitic : undefined);
+    const confirmed = data.entries[data.matcher.confirm(tokens, m.first, m.last, m.type) ?? -1] ?? (behindClitic?.type === 'LOC' ? behindClitic : undefined) ?? (arabic && m.type === 'LOC' ? foreignSpelling(data, surface) : undefined);
     if (confirmed) d.link(confirmed);
     const id = confirmed ? confirmed.id : unlinkedId(m.type, surface);
     if (m.last > m.first) {
@@ -780,4 +780,18 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
       if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'LOC', name: null });
     }
   }
+}
+
+/**
+ * A place the model read under the other Arabic letter for a foreign hard g («كالغاري» for the
+ * gazetteer's «كالجاري», Calgary; «هامبورج» for «هامبورغ»): Egyptian copy writes ج where the
+ * Levant and the Gulf write غ. Only a gazetteer or KB place, matched whole.
+ */
+function foreignSpelling(data: TaggerData, surface: string): KbEntry | undefined {
+  for (const [from, to] of [['غ', 'ج'], ['ج', 'غ']] as const) {
+    if (!surface.includes(from)) continue;
+    const entry = data.entries[data.matcher.whole(surface.replaceAll(from, to)) ?? -1];
+    if (entry?.type === 'LOC') return entry;
+  }
+  return undefined;
 }

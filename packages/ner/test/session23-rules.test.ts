@@ -54,3 +54,11 @@ describe('a short Arabic alias written with one hamza-alef (session 23)', () => 
     expect(linked('وقالت وكالة إفي الإسبانية إن الوزير وصل. وذكرت إفي أن الاجتماع انتهى.')).toEqual(['وكالة إفي org:efe', 'إفي org:efe']);
   });
 });
+
+describe('a foreign place under the other Arabic letter for a hard g (session 23)', () => {
+  it('links «كالغاري» to the gazetteer\'s «كالجاري» and «هامبورج» to «هامبورغ», where the model reads a place', () => {
+    const linked = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`);
+    expect(linked('ووصل الوفد إلى مدينة كالغاري غربي كندا أمس.')).toContain('كالغاري loc:Q36312');
+    expect(linked('وقالت الشرطة في هامبورج إن الحادث وقع ليلا.')).toContain('هامبورج loc:Q1055');
+  });
+});
