@@ -62,3 +62,11 @@ describe('a foreign place under the other Arabic letter for a hard g (session 23
     expect(linked('وقالت الشرطة في هامبورج إن الحادث وقع ليلا.')).toContain('هامبورج loc:Q1055');
   });
 });
+
+describe('sports clubs and stadiums the KB lacked (session 23)', () => {
+  it('links clubs by their names, and a city stays the city outside its league\'s words', () => {
+    expect(spans('وفاز فولفسبورغ على فيردر بريمن 2-1 في الدوري الألماني.', 'ar').slice(0, 2)).toEqual(['ORG فولفسبورغ', 'ORG فيردر بريمن']);
+    expect(tagger().tag('Hoffenheim beat Werder Bremen 2-1 in the Bundesliga on Saturday.', 'en').mentions.map((m) => m.entityId)).toEqual(['org:tsg-hoffenheim', 'org:werder-bremen']);
+    expect(tagger().tag('The port of Hamburg handled more containers this year.', 'en').mentions.map((m) => `${m.type} ${m.entityId ?? ''}`)).toEqual(['LOC loc:Q1055']);
+  });
+});
