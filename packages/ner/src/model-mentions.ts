@@ -142,6 +142,13 @@ function nameStart(token: Token, lexicon: Lexicon, type: string, bare?: Readonly
       if (!known && (standsBare || whole)) return token.start + v.skip;
       continue;
     }
+    // «لأكاديمية العلوم», «وأنطاكيا»: a hamza on alef opens a word, never sits inside one; what
+    // stands before it is a proclitic.
+    if (!known && /^[أإآ]/u.test(token.text.slice(v.skip))) return token.start + v.skip;
+    // «منمن وتوربالي»: «و» and a consonant open no unknown place (foreign places written with «و»
+    // open «وا», «وي», «وو»: «واترلو», «ويلز»); people's names do («وردية», «ورقنه»), and so do words
+    // read as bodies («وقاية»).
+    if (!known && type === 'LOC' && v.clitics === 'و' && v.key.length >= 4 && flags === undefined && !/^[اويى]/u.test(v.key)) return token.start + v.skip;
     // «ببشار», «بباردو»: no name opens with «بب»; the first is the preposition.
     const doubled = v.clitics.endsWith('ب') && v.key.startsWith('ب') && v.key.length >= 3;
     if (v.article || (!known && (named || doubled || standsBare || isPlaceHeadKey(v.key)))) return token.start + v.skip;

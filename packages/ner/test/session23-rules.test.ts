@@ -70,3 +70,10 @@ describe('sports clubs and stadiums the KB lacked (session 23)', () => {
     expect(tagger().tag('The port of Hamburg handled more containers this year.', 'en').mentions.map((m) => `${m.type} ${m.entityId ?? ''}`)).toEqual(['LOC loc:Q1055']);
   });
 });
+
+describe('where an Arabic model name starts inside its first word (session 23, from articles-blind32\'s lines)', () => {
+  it('drops a proclitic before a hamza on alef, and «و» before a consonant of an unknown place', () => {
+    expect(spans('وأرسلت العينات لأكاديمية العلوم الروسية أمس.', 'ar')).toContain('ORG أكاديمية العلوم الروسية');
+    expect(spans('وقالت المديرية إنها ستحفر آبارا جديدة في سهلي منمن وتوربالي شمال المدينة.', 'ar')).toContain('LOC توربالي');
+  });
+});
