@@ -34,7 +34,7 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
 
 /**
  * Arabic mentions that are ordinary words, not names: a word with tanween by itself (an indefinite
- * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»); «قطر» as a diameter
+ * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»), or words that all carry it; «قطر» as a diameter
  * (`isDiameter`); the common words a gazetteer row is written as (`isCommonWordPlace`: «العقبة
  * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place); an unnamed «البنك
  * المركزي» the KB gave no id; a country's adjective («الجيبوتي»). `mentions` sorted by start; `info` tells the linked ids;
@@ -51,7 +51,8 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
   mentions.forEach((m, i) => {
     const oneWord = !/\s/u.test(m.text);
     if (
-      (oneWord && TANWEEN.test(m.text)) ||
+      // (Every word with it: «بيتاً دائماً», 'a permanent house'.)
+      m.text.trim().split(/\s+/u).every((w) => TANWEEN.test(w)) ||
       (m.entityId === QATAR && isDiameter(text, m)) ||
       isCommonWordPlace(text, m, m.entityId, listed(i)) ||
       (m.entityId !== null && info.get(m.entityId)?.linked !== true && GENERIC_BODIES_AR.has(keyOf(m.text))) ||
