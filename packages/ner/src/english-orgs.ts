@@ -133,7 +133,8 @@ export function findEnglishOrgNames(
       }
       // A connector needs a capitalised word after it ("Office of Management", not "Office of the").
       // "… Budget and the Court of Justice": "and the" after a name opens the next one.
-      if (!t.cap && (CONNECTORS_EN.has(t.key) || NAME_PARTICLES_EN.has(t.key)) && head >= 0 && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
+      // (A name particle also before the head: "Alexander von Humboldt … Institute".)
+      if (!t.cap && ((CONNECTORS_EN.has(t.key) && head >= 0) || NAME_PARTICLES_EN.has(t.key)) && (t.key !== 'and' || (connected && tokens[j + 1]?.key !== 'the'))) {
         let k = j + 1;
         while (tokens[k]?.key === 'the' && !tokens[k]?.cap) k++;
         const after = tokens[k];

@@ -91,3 +91,10 @@ describe('names articles-blind32 showed missing (session 23, after its second sc
     expect(linked('وقال إن سكان كارغيل في لداخ شمال الهند يشاركون في التعداد.').some((m) => m.includes('org:cargill'))).toBe(false);
   });
 });
+
+describe('a name particle inside an English body\'s name before its head (session 23, from articles-blind32\'s lines)', () => {
+  it('keeps "Alexander von Humboldt" in the institute\'s name', () => {
+    expect(spans('The Alexander von Humboldt Biological Resources Research Institute counted the animals.', 'en')).toEqual(['ORG Alexander von Humboldt Biological Resources Research Institute']);
+    expect(spans('Ursula von der Leyen said the Commission would act.', 'en')[0]).toBe('PER Ursula von der Leyen');
+  });
+});
