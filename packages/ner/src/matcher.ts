@@ -110,8 +110,35 @@ export function spellingsOf(alias: string, type?: KbEntry['type']): readonly str
   // "Saint Petersburg" is written "St Petersburg" as often. ("St." is not matched: a full stop
   // stands between the words.)
   if (/^Saint[ -]\p{Lu}/u.test(alias)) forms.push(`St ${alias.slice(6)}`);
+  if (type === 'ORG') forms.push(...corporateSpellingsOf(alias));
   return [...new Set(forms)];
 }
+
+/** A company's closing word in full and as wire copy abbreviates it ("Toyota Motor Corp"). */
+const CORPORATE_SHORT: Readonly<Record<string, string>> = { Corporation: 'Corp', Company: 'Co', Incorporated: 'Inc', Limited: 'Ltd' };
+const CORPORATE_LONG: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CORPORATE_SHORT).map(([l, s]) => [s, l]));
+
+/**
+ * An English company name with its closing word the other way: "Saudi Basic Industries
+ * Corporation" is "… Corp" in Reuters copy, "Taiwan Semiconductor Manufacturing Co" the KB's
+ * "… Company". Only names of three words or more: "Ford Co" is no spelling of "Ford Company".
+ */
+export function corporateSpellingsOf(alias: string): string[] {
+  const words = alias.split(' ');
+  const last = words.at(-1) ?? '';
+  if (words.length < 3 || !words.every((w) => /^[\p{Script=Latin}\d&.'’-]+$/u.test(w))) return [];
+  const other = CORPORATE_SHORT[last] ?? CORPORATE_LONG[last];
+  return other ? [[...words.slice(0, -1), other].join(' ')] : [];
+}
+
+/**
+ * Legal-form words that close a company's name after the name the KB knows ("Samsung Electronics
+ * Co Ltd", "Siemens AG", "Tata Sons Ltd"): the mention takes them, the link stays. Written as wire
+ * copy writes them; the upper-case ones only so (no "Sa", "Ag").
+ */
+const LEGAL_TAILS = new Set(['Co', 'Corp', 'Inc', 'Ltd', 'Limited', 'plc', 'PLC', 'LLC', 'AG', 'SA', 'SE', 'NV', 'BV', 'GmbH', 'PJSC', 'JSC']);
+/** The legal-form words wire copy may write with a full stop ("Co.", "Corp."). */
+const ABBREVIATED_TAILS = new Set(['Co', 'Corp', 'Inc', 'Ltd']);
 
 /** Words that open a place name Arabic news writes both apart and joined («بور سعيد», «بورسعيد»). */
 const JOINED_OPENERS_AR = ['بورت', 'بور', 'نيو', 'أبو', 'ابو', 'كوالا', 'دار', 'هونغ'];
@@ -284,6 +311,30 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     return best;
   }
 
+  /**
+   * A company matched by its name takes the legal-form words written after it (`LEGAL_TAILS`, at
+   * most two) and the full stop of an abbreviated one inside a sentence ("… Manufacturing Co.
+   * said", "Co., the"), as English gold writes the name; a full stop before a capital or a line
+   * end closes the sentence and stays out.
+   */
+  function withLegalTail(m: RawMatch, tokens: readonly Token[], text: string): RawMatch {
+    if (entries[m.entry]?.type !== 'ORG' || tokens[m.last]?.arabic !== false) return m;
+    let last = m.last;
+    const dotted = (t: Token): boolean => ABBREVIATED_TAILS.has(t.text) && text[t.end] === '.';
+    for (let k = 0; k < 2; k++) {
+      const prev = tokens[last];
+      const next = tokens[last + 1];
+      if (!prev || !next || !LEGAL_TAILS.has(next.text)) break;
+      const gap = text.slice(prev.end, next.start);
+      if (gap !== ' ' && !(gap === '. ' && dotted(prev))) break;
+      last++;
+    }
+    const lastTok = tokens[last];
+    if (!lastTok) return m;
+    const end = dotted(lastTok) && !/^\.(\s*$|\s+[\p{Lu}"“]|\s*\n)/u.test(text.slice(lastTok.end)) ? lastTok.end + 1 : lastTok.end;
+    return last === m.last && end === m.end ? m : { ...m, last, end };
+  }
+
   function match(tokens: readonly Token[], text: string): RawMatch[] {
     const out: RawMatch[] = [];
     let i = 0;
@@ -297,6 +348,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
         if (inner && inner.entry === best.entry && inner.last > best.last) best = inner;
       }
       if (best) {
+        best = withLegalTail(best, tokens, text);
         out.push(best);
         i = best.last + 1;
       } else {

@@ -168,8 +168,8 @@ describe('English organisation names by shape', () => {
   });
 
   it('reads a capitalised run ending in a company form, with its dot', () => {
-    expect(named('Taiwan Semiconductor Manufacturing Co. reported a record profit.', 'en')).toEqual([
-      'ORG Taiwan Semiconductor Manufacturing Co. org:taiwan semiconductor manufacturing co',
+    expect(named('Ruritania Steel Manufacturing Co. reported a record profit.', 'en')).toEqual([
+      'ORG Ruritania Steel Manufacturing Co. org:ruritania steel manufacturing co',
     ]);
   });
 

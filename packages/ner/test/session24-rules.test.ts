@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { corporateSpellingsOf, spellingsOf } from '../src/matcher.ts';
+import { tagger } from './tagger-helpers.ts';
+
+const linked = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text} ${m.entityId ?? ''}`);
+
+describe("a company's legal form as wire copy writes it (session 24)", () => {
+  it('spells a closing Corporation, Company, Incorporated, Limited both ways, for names of three words or more', () => {
+    expect(corporateSpellingsOf('Saudi Basic Industries Corporation')).toEqual(['Saudi Basic Industries Corp']);
+    expect(corporateSpellingsOf('Taiwan Semiconductor Manufacturing Company')).toEqual(['Taiwan Semiconductor Manufacturing Co']);
+    expect(corporateSpellingsOf('Toyota Motor Corp')).toEqual(['Toyota Motor Corporation']);
+    expect(corporateSpellingsOf('Ford Company')).toEqual([]);
+    expect(corporateSpellingsOf('شركة أرامكو السعودية')).toEqual([]);
+    expect(spellingsOf('Saudi Basic Industries Corporation', 'ORG')).toContain('Saudi Basic Industries Corp');
+    expect(spellingsOf('Saudi Basic Industries Corporation', 'LOC')).not.toContain('Saudi Basic Industries Corp');
+  });
+
+  it('links the abbreviated form to the KB company', () => {
+    expect(linked('Saudi Basic Industries Corp said on Monday its profit rose.')).toContain('ORG Saudi Basic Industries Corp org:sabic');
+  });
+
+  it('takes the legal-form words after a known company into the mention, keeping the link', () => {
+    expect(linked('Siemens AG signed a deal with Tata Sons Ltd on Monday.')).toEqual(['ORG Siemens AG org:siemens', 'ORG Tata Sons Ltd org:tata-group']);
+  });
+
+  it("takes an abbreviation's full stop inside a sentence, not the one that ends it", () => {
+    expect(linked('Taiwan Semiconductor Manufacturing Co. said on Monday it would build a plant.')).toContain('ORG Taiwan Semiconductor Manufacturing Co. org:tsmc');
+    expect(linked('The plant was sold to Toyota Motor Corp. Workers were told on Monday.')).toContain('ORG Toyota Motor Corp org:toyota');
+  });
+});
