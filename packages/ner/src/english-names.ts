@@ -184,7 +184,9 @@ export function withLeftOutNameWords(text: string, tokens: readonly Token[], m: 
     return a !== undefined && b !== undefined && /^ $/.test(text.slice(a.end, b.start));
   };
   const before = tokens[first - 1];
-  if (before && free(first - 1) && linked(first - 1) && !opensSentence(text, before.start) && !(tokens[first - 2]?.cap === true && linked(first - 2))) first--;
+  // (Not when a capitalised word stands before it too, unless that word is a title: "Engr Md
+  // Shafiqul Islam" takes "Md".)
+  if (before && free(first - 1) && linked(first - 1) && !opensSentence(text, before.start) && !(tokens[first - 2]?.cap === true && linked(first - 2) && !isEnglishTitle(tokens[first - 2]))) first--;
   if (free(last + 1) && linked(last) && !(tokens[last + 2]?.cap === true && linked(last + 1))) last++;
   const head = tokens[first];
   return first === m.first && last === m.last ? m : { ...m, first, last, start: head ? head.start : m.start };

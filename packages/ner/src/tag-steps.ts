@@ -17,7 +17,7 @@ import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, hasPlaceApp
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
-import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord, withoutLeadingRole } from './title-rules.ts';
+import { findTitledNames, isArabicTitle, isBrandHonorific, isEnglishTitle, isNotPersonWord, isTitlesOnly, withoutLeadingRole } from './title-rules.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 import type { KbEntry, Mention } from './types.ts';
 
@@ -376,7 +376,7 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withoutDemonym(tokens, withoutLeadingRole(tokens, withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))))
-    .filter((m): m is ModelSpan => m !== null)
+    .filter((m): m is ModelSpan => m !== null && (arabic || m.type !== 'PER' || !isTitlesOnly(tokens, m.first, m.last)))
     // "Sabah Mineral Management", "Majeed Brigade", "Crocker Range", "Lao National Museum": a
     // "person" of two words or more whose last word is a body's or a place's is that.
     .map((m) => (m.type !== 'PER' || arabic || m.last <= m.first ? m : { ...m, type: headTypeEn(tokens[m.last]) ?? m.type }))

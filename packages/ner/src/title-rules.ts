@@ -36,7 +36,27 @@ const TITLES_EN = new Set([
   'photographer', 'entrepreneur', 'investor', 'billionaire', 'tycoon',
   // Monarchs and sumo ranks: "Emperor Naruhito", "Yokozuna Onosato", "ozeki Kotozakura".
   'emperor', 'empress', 'yokozuna', 'ozeki', 'sekiwake', 'komusubi',
+  // Honorifics of South Asian, Malaysian and West African English-language news: "Engr Md Shafiqul
+  // Islam", "Haji Mehboob Ali Shoro", "Alhaji Aliko Dangote", "Datuk Seri Darwis Abdul Razak",
+  // "Tun Mahathir", "Menteri Besar …" (a Malaysian state's chief minister).
+  'engr', 'haji', 'hajji', 'alhaji', 'datuk', 'dato', 'datin', 'tun', 'menteri',
 ]);
+/** A Malay honorific's second word ("Datuk Seri", "Dato' Sri", "Tan Sri"): a title only after the first. */
+const HONORIFIC_SECONDS_EN: Readonly<Record<string, ReadonlySet<string>>> = { seri: new Set(['datuk', 'dato']), sri: new Set(['datuk', 'dato', 'tan']), besar: new Set(['menteri']) };
+/** An English "person" made of titles only ("Datuk Seri" between "Menteri Besar" and "Dr Ahmad …"): no name. */
+export function isTitlesOnly(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) if (!isTitleAt(tokens, k)) return false;
+  return true;
+}
+
+/** A title word, or the second word of a two-word honorific (`HONORIFIC_SECONDS_EN`), at token `k`. */
+function isTitleAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (isEnglishTitle(t)) return true;
+  const firsts = t && !t.arabic ? HONORIFIC_SECONDS_EN[t.key] : undefined;
+  const before = tokens[k - 1];
+  return firsts !== undefined && before !== undefined && !before.arabic && firsts.has(before.key);
+}
 /** Titles a person keeps before a single name ("Pope Leo", "Emperor Meiji", "Yokozuna Onosato"): never part of it. */
 const TITLES_BEFORE_ONE_NAME_EN = new Set(['pope', 'emperor', 'empress', 'king', 'queen', 'prince', 'princess', 'emir', 'president', 'ayatollah', 'cardinal', 'yokozuna', 'ozeki', 'sekiwake', 'komusubi']);
 /**
@@ -46,7 +66,7 @@ const TITLES_BEFORE_ONE_NAME_EN = new Set(['pope', 'emperor', 'empress', 'king',
  */
 export function withoutLeadingRole<M extends { readonly first: number; readonly last: number; readonly start: number }>(tokens: readonly Token[], m: M): M {
   let cut = -1;
-  for (let k = m.first; k <= m.last - 2; k++) if (isEnglishTitle(tokens[k])) cut = k;
+  for (let k = m.first; k <= m.last - 2; k++) if (isTitleAt(tokens, k)) cut = k;
   // "Pope Leo", "Emperor Pedro II": a monarch's or a rank's title before one name (and a numeral).
   const numeral = /^[IVX]+$/u.test(tokens[m.last]?.text ?? '') ? 1 : 0;
   const one = tokens[m.last - numeral - 1];
@@ -157,14 +177,18 @@ export function findTitledNames(
     const title = tokens[i];
     // "Police Officer Shot Dead in Nairobi": in a title-case headline any word after a title is capitalised.
     if (!title || !TITLES_EN.has(title.key) || (title.cap && inTitleCaseLine(text, title.start))) return null;
-    let j = i + 1;
+    // "Datuk Seri Darwis …", "chief executive Datuk Seri Darwis …": the titles and a two-word
+    // honorific's second word before the name are no part of it.
+    let from = i + 1;
+    while (from - i <= 3 && isTitleAt(tokens, from) && joinable(tokens[from - 1] as Token, tokens[from] as Token)) from++;
+    let j = from;
     let names = 0;
     let lastName = -1;
-    while (j < tokens.length && j - i <= 5) {
+    while (j < tokens.length && j - from <= 4) {
       const t = tokens[j];
       const prev = tokens[j - 1];
       // "Dr. White", "Gen. Haftar": the full stop of an abbreviated title does not end the name.
-      const afterStop = j === i + 1 && ABBREVIATED_EN.has(title.key) && prev !== undefined && t !== undefined && /^\. ?$/u.test(text.slice(prev.end, t.start));
+      const afterStop = j === from && from === i + 1 && ABBREVIATED_EN.has(title.key) && prev !== undefined && t !== undefined && /^\. ?$/u.test(text.slice(prev.end, t.start));
       if (!t || !prev || t.arabic || covered.has(j) || !(afterStop || joinable(prev, t))) break;
       if (t.cap && !NOT_NAMES_EN.has(t.key) && !TITLES_EN.has(t.key) && /^\p{Lu}\p{Ll}/u.test(t.text)) {
         names++;
@@ -178,7 +202,7 @@ export function findTitledNames(
     // Not a firm named after one ("Dr. Reddy's Laboratories").
     const end = tokens[lastName]?.end ?? 0;
     const honorific = names === 1 && title.cap && HONORIFICS_EN.has(title.key) && !/^['’]s\s+\p{Lu}/u.test(text.slice(end, end + 4));
-    return names >= 2 || honorific ? { first: i + 1, last: lastName } : null;
+    return names >= 2 || honorific ? { first: from, last: lastName } : null;
   }
 
   /** A title word written without the article and followed by بن is a given name ("سلطان بن سالم"). */

@@ -28,3 +28,24 @@ describe("a company's legal form as wire copy writes it (session 24)", () => {
     expect(linked('The plant was sold to Toyota Motor Corp. Workers were told on Monday.')).toContain('ORG Toyota Motor Corp org:toyota');
   });
 });
+
+describe('honorifics of South Asian, Malaysian and West African English-language news (session 24)', () => {
+  const people = (text: string): string[] => tagger().tag(text, 'en').mentions.filter((m) => m.type === 'PER').map((m) => m.text);
+
+  it('leaves the honorific out of the name, a two-word one too', () => {
+    expect(people('MRL chief executive Datuk Seri Darwis Abdul Razak said fares would be announced next month.')).toEqual(['Darwis Abdul Razak']);
+    expect(people('Haji Mehboob Ali Shoro, who owns a factory near Shahdadpur in Sanghar, said prices fell.')).toEqual(['Mehboob Ali Shoro']);
+  });
+
+  it('reads no person in a run of titles', () => {
+    expect(people('In Kuala Terengganu, Menteri Besar Datuk Seri Dr Ahmad Samsuri Mokhtar urged MRL to add trains.')).toEqual(['Ahmad Samsuri Mokhtar']);
+  });
+
+  it('keeps an abbreviated given name after a title ("Engr Md …")', () => {
+    expect(people('Engr Md Shafiqul Islam, deputy inspector general of the department, said the yard was shut.')).toEqual(['Md Shafiqul Islam']);
+  });
+
+  it('takes "Sri" for a title only after "Datuk", "Dato" or "Tan"', () => {
+    expect(people('Finance Minister Sri Mulyani Indrawati said on Monday the budget was safe.')).toEqual(['Sri Mulyani Indrawati']);
+  });
+});
