@@ -21,6 +21,36 @@ const COMMON_WHOLE_WORDS_AR: ReadonlySet<string> = new Set(['وزاريا'].map(
 const LETTERS_BEFORE = /[\p{L}\p{M}]+$/u;
 
 /**
+ * Month names, the Syriac ones of the Levant and Iraq and the Latin ones of Egypt and the Gulf,
+ * which Arabic news writes side by side: «فبراير (شباط)», «نيسان/أبريل». «نيسان» is also Nissan,
+ * «شباط» and «أيلول» read as bodies to the model.
+ */
+const MONTHS_AR: ReadonlySet<string> = new Set(
+  [
+    'كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول',
+    'يناير', 'فبراير', 'مارس', 'أبريل', 'إبريل', 'مايو', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر',
+  ].map((m) => m.split(' ').map(keyOf).join(' ')),
+);
+/** The words' key, the first without a proclitic «و», «ف», «ب» or «ل» too («وأبريل (نيسان)»). */
+const monthKey = (words: string): string => words.trim().split(/\s+/u).map(keyOf).join(' ');
+const isMonth = (words: string): boolean => MONTHS_AR.has(monthKey(words)) || MONTHS_AR.has(monthKey(words.trim().replace(/^[وفبل]/u, '')));
+/** A month's name written beside another's: «فبراير (شباط)», «(نيسان) أبريل», «نيسان/أبريل». */
+function isPairedMonth(text: string, m: Mention): boolean {
+  if (!MONTHS_AR.has(monthKey(m.text))) return false;
+  const before = /([\p{L} ]+?)\s*[(/]\s*$/u.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1] ?? '';
+  const after = /^\s*[)/]\s*([\p{L} ]+)/u.exec(text.slice(m.end, m.end + 20))?.[1] ?? '';
+  const endsWithMonth = (s: string): boolean => {
+    const words = s.trim().split(/\s+/u);
+    return isMonth(words.slice(-1).join(' ')) || isMonth(words.slice(-2).join(' '));
+  };
+  const opensWithMonth = (s: string): boolean => {
+    const words = s.trim().split(/\s+/u);
+    return isMonth(words.slice(0, 1).join(' ')) || isMonth(words.slice(0, 2).join(' '));
+  };
+  return endsWithMonth(before) || opensWithMonth(after);
+}
+
+/**
  * «الجيبوتي», «التشيلي»: the article before a country whose names have none («جيبوتي», «تشيلي») and
  * that ends in «ي» makes the adjective ('Djiboutian'), not the country. `namesOf` gives a KB or
  * gazetteer entry's Arabic names.
@@ -37,7 +67,8 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
  * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»), or words that all carry it; «قطر» as a diameter
  * (`isDiameter`); the common words a gazetteer row is written as (`isCommonWordPlace`: «العقبة
  * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place); an unnamed «البنك
- * المركزي» the KB gave no id; a country's adjective («الجيبوتي»). `mentions` sorted by start; `info` tells the linked ids;
+ * المركزي» the KB gave no id; a country's adjective («الجيبوتي»); a month's name beside another
+ * month's («فبراير (شباط)», `isPairedMonth`). `mentions` sorted by start; `info` tells the linked ids;
  * `namesOf` a KB entry's Arabic names. Pure: returns the mentions to drop.
  */
 export function notNamesAr(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, namesOf: (id: string) => readonly string[]): Set<Mention> {
@@ -58,7 +89,8 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       (m.entityId !== null && info.get(m.entityId)?.linked !== true && GENERIC_BODIES_AR.has(keyOf(m.text))) ||
       COMMON_WORDS_AR.has(keyOf(m.text)) ||
       (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf((LETTERS_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[0] ?? '') + m.text))) ||
-      isCountryAdjective(m, namesOf)
+      isCountryAdjective(m, namesOf) ||
+      isPairedMonth(text, m)
     ) {
       out.add(m);
     }

@@ -607,3 +607,19 @@ export function hasPlaceApposition(text: string, tokens: readonly Token[], last:
   }
   return false;
 }
+
+/**
+ * Words for the people or the villages of a place: what follows is that place («لأهالي أبو منقار»,
+ * «سكان بيت ياشوط», «قرى الصعيد», «قريتي بولاق وجناح»). In the article sets' gold every name after
+ * them is a place (about 110), never a person or a body.
+ */
+const DWELLERS_AR: ReadonlySet<string> = new Set(['أهالي', 'سكان', 'قرى', 'قريتي', 'بلدتي', 'مدينتي'].map(keyOf));
+
+/** An Arabic name right after a dwellers' word (`DWELLERS_AR`), behind its proclitics too («لأهالي»). */
+export function afterDwellersAr(text: string, tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1];
+  const head = tokens[first];
+  if (!before?.arabic || !head || !/^\s+$/u.test(text.slice(before.end, head.start))) return false;
+  // (Not with the article: «وزير الصحة والسكان خالد عبد الغفار», the minister of population.)
+  return variantsOf(before).some((v) => !v.article && DWELLERS_AR.has(v.key));
+}

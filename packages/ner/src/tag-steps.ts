@@ -13,7 +13,7 @@ import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { endsWithBelonging, modelBodyEnd, opensWithForSake, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
-import { facilityWordAfter, findDescribedPlaces, findEnglishStreets, hasPlaceApposition, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { afterDwellersAr, facilityWordAfter, findDescribedPlaces, findEnglishStreets, hasPlaceApposition, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -375,6 +375,8 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     // article too ("north to Palma"), unless an apposition says it is a person ("Florence, his sister").
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
+    // «لأهالي أبو منقار»: a "person" after the word for a place's people or villages is the place.
+    .map((m) => (arabic && m.type === 'PER' && afterDwellersAr(text, tokens, m.first) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withoutDemonym(tokens, withoutLeadingRole(tokens, withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))))
     .filter((m): m is ModelSpan => m !== null && (arabic || m.type !== 'PER' || !isTitlesOnly(tokens, m.first, m.last)))
     // "Sabah Mineral Management", "Majeed Brigade", "Crocker Range", "Lao National Museum": a

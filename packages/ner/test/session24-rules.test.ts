@@ -49,3 +49,28 @@ describe('honorifics of South Asian, Malaysian and West African English-language
     expect(people('Finance Minister Sri Mulyani Indrawati said on Monday the budget was safe.')).toEqual(['Sri Mulyani Indrawati']);
   });
 });
+
+describe('a month written beside another month is no name (session 24)', () => {
+  const names = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it('drops the Levantine month after a Latin one in brackets, behind a proclitic too', () => {
+    expect(names('بين فبراير (شباط) وأبريل (نيسان) يصل العلماء إلى البحيرة.')).toEqual([]);
+    expect(names('المنتهية في سبتمبر (أيلول)، بزيادة 38 بالمئة.')).toEqual([]);
+  });
+
+  it('keeps «نيسان» the carmaker', () => {
+    expect(names('وقال مدير نيسان في الشرق الأوسط إن مبيعات نيسان ارتفعت.')).toContain('ORG نيسان');
+  });
+});
+
+describe("a name after the word for a place's people or villages is the place (session 24)", () => {
+  const names = (text: string): string[] => tagger().tag(text, 'ar').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it('reads «لأهالي أبو منقار» as a place', () => {
+    expect(names('فيما تجهز غرفة غسيل صغيرة لأهالي أبو منقار، الذين يقطعون المسافة.')).toContain('LOC أبو منقار');
+  });
+
+  it('leaves the minister of population after «والسكان» a person', () => {
+    expect(names('وحضر وزير الصحة والسكان خالد عبد الغفار الافتتاح.')).toContain('PER خالد عبد الغفار');
+  });
+});
