@@ -162,12 +162,17 @@ function isCapitalisedWordBefore(d: Draft, k: number): boolean {
   return t !== undefined && before !== undefined && !d.covered.has(k - 1) && /^\p{Lu}\p{Ll}+$/u.test(before.text) && d.join(before, t) && !isEnglishTitle(before) && !isNotPersonWord(before) && !opensSentence(d.text, before.start) && !inTitleCaseLine(d.text, t.start);
 }
 
-/** Step 2: English organisation names shown by their shape (`findEnglishOrgNames`) where still free. */
-export function addShapedOrgs(d: Draft, shaped: ReadonlyArray<TokenSpan & { readonly start: number; readonly end: number }>): void {
+/**
+ * Step 2: English organisation names shown by their shape (`findEnglishOrgNames`) where still free;
+ * one whose whole name is a KB form the model would have to confirm ("Supreme Court" beside
+ * "Ghana" or "Accra") links to it, as a model name would.
+ */
+export function addShapedOrgs(d: Draft, data: TaggerData, shaped: ReadonlyArray<TokenSpan & { readonly start: number; readonly end: number }>): void {
   for (const span of shaped) {
     if (!d.isFree(span.first, span.last)) continue;
-    const id = unlinkedId('ORG', d.text.slice(span.start, span.end));
-    d.add({ first: span.first, last: span.last, start: span.start, end: span.end, type: 'ORG', entityId: id });
+    const entry = data.entries[data.matcher.confirm(d.tokens, span.first, span.last, 'ORG') ?? -1];
+    const id = entry ? entry.id : unlinkedId('ORG', d.text.slice(span.start, span.end));
+    d.add({ first: span.first, last: span.last, start: span.start, end: span.end, type: 'ORG', entityId: id }, entry ? { entry } : {});
     d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
   }
 }
@@ -423,6 +428,9 @@ const SON_OR_DAUGHTER_AR = new Set(['بن', 'بنت'].map(keyOf));
 /** Prepositions the key folds into a given name («على» → «علي»): the text tells them apart. */
 const PREPOSITIONS_WITH_YA = new Set(['على', 'إلى', 'الى', 'وعلى', 'وإلى']);
 
+/** «سيد», «سيدي» as written, without the article or a proclitic (`withArabicNameParts`). */
+const SAYYID_AR: ReadonlySet<string> = new Set(['سيد', 'سيدي']);
+
 /** The lineage after an Arabic model name, or the surname after a given name it tagged alone. */
 function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: ModelSpan, named: (k: number) => boolean): ModelSpan | null {
   const { tokens } = d;
@@ -453,6 +461,13 @@ function withArabicNameParts(d: Draft, nameTokens: ReadonlySet<string>, span: Mo
   const head = tokens[m.first];
   if (head && before && SON_OR_DAUGHTER_AR.has(head.key) && free(m.first - 1) && d.join(before, head) && before.arabic && !before.article && !isArabicTitle(before) && (nameTokens.has(before.key) || /ة$/u.test(before.text))) {
     m = { ...m, first: m.first - 1, start: before.start };
+  }
+  // «يدعى سيد أحمد ولد الطالب بويه», «سيد درويش»: a bare «سيد» or «سيدي» straight before the name
+  // the model read is its first part (a given name in Egypt, a compound's first word in the
+  // Maghreb and the Sahel); «السيد» with the article is "Mr".
+  const lead = tokens[m.first - 1];
+  if (lead && lead.arabic && SAYYID_AR.has(lead.text) && free(m.first - 1) && head && d.join(lead, head)) {
+    m = { ...m, first: m.first - 1, start: lead.start };
   }
   const last = lineageEnd(tokens, m.last, free, d.join);
   if (last !== m.last) return { ...m, last };

@@ -153,7 +153,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
 
     const modelPeople = found.filter((s) => s.type === 'PER' && s.last > s.first);
     addKbNames(d, data, { shaped, institutions, bodies, modelOrgs, modelPeople });
-    addShapedOrgs(d, shaped);
+    addShapedOrgs(d, data, shaped);
     addNamedBodies(d, data, bodies);
     addTitledNames(d, nameTokens, found, data.matcher);
     if (!arabic) addPlatformX(d, platformX);

@@ -117,6 +117,8 @@ const OCCUPATIONS_AR = new Set(
     'مذيع', 'مذيعة', 'باحث', 'باحثة', 'مفكر', 'فيلسوف', 'دكتور', 'دكتورة', 'مهندس', 'مهندسة', 'أستاذ', 'أستاذة', 'بروفيسور',
     'محامي', 'محامية', 'داعية', 'حاج', 'حاجة', 'مطران', 'بابا'].map(keyOf),
 );
+/** «العام», «العامة»: what makes «الأمين» the secretary-general's title. */
+const GENERAL_AR = new Set(['العام', 'العامة'].map(keyOf));
 /** Title words that are also given names without the article ("أمين الناصر", "سلطان الحربي"). */
 const GIVEN_NAME_TITLES_AR = new Set(['امين', 'سلطان', 'امير', 'اميره', 'ملك', 'ملكه', 'حاكم', 'شيخ', 'عميد'].map(keyOf));
 
@@ -211,9 +213,21 @@ export function findTitledNames(
     return t !== undefined && t.arabic && !t.article && TITLES_AR.has(t.key) && PATRONYMS_AR.has(tokens[j + 1]?.key ?? '');
   }
 
+  /**
+   * «محمد الأمين ولد حمدي», «أحمد السلطان»: a title word with the article right after a bare given
+   * name is the second part of a compound name (Maghreb, Sahel, Sudan), unless «العام» follows
+   * («… الأمين العام»).
+   */
+  function compoundNamePart(j: number): boolean {
+    const t = tokens[j];
+    const before = tokens[j - 1];
+    if (!t?.arabic || !t.article || !GIVEN_NAME_TITLES_AR.has(t.key) || !before?.arabic || before.article || !nameTokens.has(before.key) || !joinable(before, t)) return false;
+    return !GENERAL_AR.has(tokens[j + 1]?.key ?? '');
+  }
+
   function arabicAfterTitle(i: number): RuleSpan | null {
     const title = tokens[i];
-    if (!title || !variantsOf(title).some((v) => TITLES_AR.has(v.key) || (v.article && OCCUPATIONS_AR.has(v.key))) || givenNameTitle(i)) return null;
+    if (!title || !variantsOf(title).some((v) => TITLES_AR.has(v.key) || (v.article && OCCUPATIONS_AR.has(v.key))) || givenNameTitle(i) || compoundNamePart(i)) return null;
     let j = i + 1;
     let skipped = 0;
     while (j < tokens.length && skipped < 4) {

@@ -74,3 +74,24 @@ describe("a name after the word for a place's people or villages is the place (s
     expect(names('وحضر وزير الصحة والسكان خالد عبد الغفار الافتتاح.')).toContain('PER خالد عبد الغفار');
   });
 });
+
+describe('compound Arabic given names (session 24, from articles-blind33 after its second run)', () => {
+  const people = (text: string): string[] => tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'PER').map((m) => m.text);
+
+  it('reads «الأمين» after a bare given name as part of the name, not a title', () => {
+    expect(people('وقال محامي الدفاع محمد الأمين ولد حمدي إن موكليه صيادون.')).toEqual(['محمد الأمين ولد حمدي']);
+    expect(people('وقال الأمين العام أنطونيو غوتيريش إن الوضع خطير.')).toEqual(['أنطونيو غوتيريش']);
+  });
+
+  it('takes a bare «سيد» before the name in, not «السيد»', () => {
+    expect(people('وهو موريتاني يدعى سيد أحمد ولد الطالب بويه، وبتغريمه عشرة ملايين.')).toEqual(['سيد أحمد ولد الطالب بويه']);
+    expect(people('وقال السيد أحمد حسن إن الحكومة ستفعل.')).toEqual(['أحمد حسن']);
+  });
+});
+
+describe('an English body found by its shape links to the KB form its article cues (session 24, from articles-blind33 after its second run)', () => {
+  it('links "Supreme Court" beside its country’s words, and leaves it unlinked without them', () => {
+    expect(linked('Ghana will appeal. The Supreme Court in Accra ruled on Monday.')).toContain('ORG Supreme Court org:supreme-court-of-ghana');
+    expect(linked('The Supreme Court ruled on Monday.')).toEqual(['ORG Supreme Court org:supreme court']);
+  });
+});
