@@ -263,7 +263,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q242587: ['أبشي'], // Abéché
   Q3235210: ['إزرع', 'Izraa'], // Izra
   Q1131523: ['كوبربلت', '~الحزام النحاسي@زامبيا الزامبي الزامبية لوساكا ندولا كيتوي', 'كوبربيلت'], // Copperbelt; descriptive (also DR Congo's copper belt)
-  Q243699: ['~رشيد@مصر المصري المصرية البحيرة الإسكندرية دمنهور إدكو'], // Rosetta; common given name
+  Q243699: ['~رشيد@مصر المصري المصرية البحيرة الإسكندرية دمنهور إدكو', '~Rashid@Egypt Egyptian Beheira Alexandria Damanhour Edku Rosetta'], // Rosetta; common given name
   Q1205: ['تورينغن'], // Thuringia
   Q41164: ['جزيرة جيجو'], // Jeju
   Q131083: ['ناخيتشيفان'], // Nakhchivan
@@ -301,7 +301,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q12580: ['~لوزير@فرنسا الفرنسي الفرنسية'], // Lozère; reads as ل+وزير
   Q1454: ['نورث كارولاينا', 'كارولاينا الشمالية'], // North Carolina
   Q4018: ['نافارا', 'Navarre'], // Navarra
-  Q1216: ['بييمونتي'], // Piedmont
+  Q1216: ['بييمونتي', 'بيمونتي'], // Piedmont
   Q42154: ['بيونغتيك'], // Pyeongtaek
   Q42160: ['~هواسونغ'], // Hwaseong-si; also the Hwasong missiles
   Q6838: ['ترانسبايكاليا'], // Zabaykalsky
@@ -364,6 +364,28 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q130588: ['كونغو الوسطى'], // Kongo Central
   Q724739: ['جزيرة فو كووك'], // Huyện Phú Quốc
   Q1094207: ['تشواني', 'Tshwane'], // City of Tshwane Metropolitan
+  Q234783: ['~شكي'], // Shaki (Azerbaijan); «شكي» is also "my doubt"
+  Q21765562: ['لوفان'], // Leuven (Louvain)
+  Q578879: ['~لاريسا'], // Larissa (upstream's «لاريسا» is dropped as a given name); also a given name
+  Q11943: ['زيوريخ'], // Zürich (the only Zürich row; upstream «زيورخ»)
+  Q829: ['~يوتا', 'ولاية يوتا'], // Utah (upstream's «يوتا» is dropped as a given name: Yuta)
+  Q877028: ['شبيلي السفلى'], // Lower Shebelle
+  Q330796: ['قاخ'], // Qakh (upstream «مقاطعة قاخ»)
+  Q147553: ['زاقاتالا'], // Zaqatala
+  Q344252: ['~إسماعيلي@أذربيجان الأذربيجاني الأذربيجانية الأذربيجانيين باكو'], // Ismailli; «إسماعيلي» is also "Ismaili"
+  Q25475: ['باطوم'], // Batumi
+  CZE: ['تشيكيا'], // Czechia
+  Q21694653: ['هامبشير'], // Hampshire
+  Q759: ['نيو هامبشير'], // New Hampshire, so «هامبشير» (Hampshire) does not take its second word
+  Q249994: ['هسينتشو'], // Hsinchu
+  Q205817: ['إزلينغتون'], // Islington
+  Q1210: ['لومبارديا'], // Lombardy (upstream's «لومباردي» is dropped as a surname)
+  Q457499: ['قوبا'], // Quba (upstream «مدينة قوبا»)
+  Q241116: ['~شيروان@أذربيجان الأذربيجاني الأذربيجانية الأذربيجانيين باكو'], // Shirvan; a Kurdish given name, and Shirvan in Iran
+  Q2374990: ['دسكة'], // Daska
+  Q2355838: ['قوجاسينان'], // Kocasinan
+  Q343973: ['إينغول'], // İnegöl
+  Q488811: ['جيزاخ'], // Jizzakh
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */
@@ -505,6 +527,15 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q42108: ['Seongnam'], // Seongnam-si
   Q235579: ['Umnugovi'], // Ömnögovi
   Q29154: ['Atacora'], // Atakora
+  Q79861: ['Michoacán'], // Michoacán de Ocampo
+  Q82112: ['State of Mexico'], // Estado de México
+  Q328153: ['Damanhour'], // Damanhūr
+  Q1020490: ['Mirpurkhas'], // Mirpur Khas
+  Q2581505: ['Vehari'], // Vihari
+  Q4501894: ['South Al Sharqiyah'], // Ash Sharqiyah South
+  Q1179634: ['Khairpur'], // Khairpur Mir's
+  Q1366050: ['~Pisco'], // Provincia de Pisco; also the brandy
+  Q476222: ['Ayutthaya'], // Phra Nakhon Si Ayutthaya
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();
