@@ -119,6 +119,7 @@ const OCCUPATIONS_AR = new Set(
 );
 /** «العام», «العامة»: what makes «الأمين» the secretary-general's title. */
 const GENERAL_AR = new Set(['العام', 'العامة'].map(keyOf));
+const AMIN_AR = keyOf('أمين');
 /** Title words that are also given names without the article ("أمين الناصر", "سلطان الحربي"). */
 const GIVEN_NAME_TITLES_AR = new Set(['امين', 'سلطان', 'امير', 'اميره', 'ملك', 'ملكه', 'حاكم', 'شيخ', 'عميد'].map(keyOf));
 
@@ -214,14 +215,14 @@ export function findTitledNames(
   }
 
   /**
-   * «محمد الأمين ولد حمدي», «أحمد السلطان»: a title word with the article right after a bare given
-   * name is the second part of a compound name (Maghreb, Sahel, Sudan), unless «العام» follows
-   * («… الأمين العام»).
+   * «محمد الأمين ولد حمدي»: «الأمين» right after a bare given name is the second part of a compound
+   * name (Maghreb, Sahel, Sudan), unless «العام» follows («… الأمين العام»). (Not «الملك» or
+   * «الأمير», which follow a bare name as a title as often: «استقبل أردوغان الملك فيليب».)
    */
   function compoundNamePart(j: number): boolean {
     const t = tokens[j];
     const before = tokens[j - 1];
-    if (!t?.arabic || !t.article || !GIVEN_NAME_TITLES_AR.has(t.key) || !before?.arabic || before.article || !nameTokens.has(before.key) || !joinable(before, t)) return false;
+    if (!t?.arabic || !t.article || t.key !== AMIN_AR || !before?.arabic || before.article || !nameTokens.has(before.key) || !joinable(before, t)) return false;
     return !GENERAL_AR.has(tokens[j + 1]?.key ?? '');
   }
 
