@@ -197,10 +197,10 @@ describe('"Kingdom of", "City of" before a place', () => {
       'State of Qatar loc:QAT',
     ]);
     // Another place of the inner name's: unlinked, unless the gazetteer knows the longer name
-    // ("Republic of Congo", Congo-Brazzaville, is not DR Congo).
+    // ("Republic of Congo", Congo-Brazzaville, is not DR Congo; the State of Mexico since session 24).
     expect(tagger().tag('Troops from the Republic of Congo arrived. Floods hit the State of Mexico. The Republic of Ghana voted.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
       'Republic of Congo loc:COG',
-      'State of Mexico loc:state of mexico',
+      'State of Mexico loc:Q82112',
       'Republic of Ghana loc:GHA',
     ]);
     expect(tagger().tag('Troops from the Democratic Republic of Congo arrived.', 'en').mentions.map((m) => `${m.text} ${m.entityId ?? ''}`)).toEqual([
