@@ -1,3 +1,4 @@
+import { MONTH_NUMBERS } from '@khabar/text';
 import type { EntityInfo } from './build-entities.ts';
 import { isCommonWordPlace, isDiameter, QATAR } from './homographs.ts';
 import { keyOf } from './tokenize.ts';
@@ -21,15 +22,14 @@ const COMMON_WHOLE_WORDS_AR: ReadonlySet<string> = new Set(['وزاريا'].map(
 const LETTERS_BEFORE = /[\p{L}\p{M}]+$/u;
 
 /**
- * Month names, the Syriac ones of the Levant and Iraq and the Latin ones of Egypt and the Gulf,
- * which Arabic news writes side by side: «فبراير (شباط)», «نيسان/أبريل». «نيسان» is also Nissan,
- * «شباط» and «أيلول» read as bodies to the model.
+ * Month names in Arabic script (`MONTH_NUMBERS`: the Syriac ones of the Levant and Iraq, the Latin
+ * ones of Egypt and the Gulf, the Maghreb's), which Arabic news writes side by side: «فبراير
+ * (شباط)», «نيسان/أبريل». «نيسان» is also Nissan, «شباط» and «أيلول» read as bodies to the model.
  */
 const MONTHS_AR: ReadonlySet<string> = new Set(
-  [
-    'كانون الثاني', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين الأول', 'تشرين الثاني', 'كانون الأول',
-    'يناير', 'فبراير', 'مارس', 'أبريل', 'إبريل', 'مايو', 'يونيو', 'يونيه', 'يوليو', 'يوليه', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر',
-  ].map((m) => m.split(' ').map(keyOf).join(' ')),
+  Object.keys(MONTH_NUMBERS)
+    .filter((m) => /^[\u0600-\u06ff ]+$/u.test(m))
+    .map((m) => m.split(' ').map(keyOf).join(' ')),
 );
 /** The words' key, the first without a proclitic «و», «ف», «ب» or «ل» too («وأبريل (نيسان)»). */
 const monthKey = (words: string): string => words.trim().split(/\s+/u).map(keyOf).join(' ');

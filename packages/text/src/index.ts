@@ -2,3 +2,4 @@ export { foldDigits, stripDiacritics, normalizeWhitespace, normalizeArabic, norm
 export { tokenize, type Token } from './tokenize.ts';
 export { stripArabicClitics, type CliticCandidate } from './clitics.ts';
 export { detectLanguage } from './language.ts';
+export { MONTH_NUMBERS } from './months.ts';
