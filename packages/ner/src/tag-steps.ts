@@ -168,13 +168,7 @@ function isCapitalisedWordBefore(d: Draft, k: number): boolean {
  * "Ghana" or "Accra") links to it, as a model name would.
  */
 export function addShapedOrgs(d: Draft, data: TaggerData, shaped: ReadonlyArray<TokenSpan & { readonly start: number; readonly end: number }>): void {
-  for (const span of shaped) {
-    if (!d.isFree(span.first, span.last)) continue;
-    const entry = data.entries[data.matcher.confirm(d.tokens, span.first, span.last, 'ORG') ?? -1];
-    const id = entry ? entry.id : unlinkedId('ORG', d.text.slice(span.start, span.end));
-    d.add({ first: span.first, last: span.last, start: span.start, end: span.end, type: 'ORG', entityId: id }, entry ? { entry } : {});
-    d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
-  }
+  for (const span of shaped) if (d.isFree(span.first, span.last)) addShapedBody(d, data, span.first, span.last, span.start, span.end);
 }
 
 /**
@@ -184,12 +178,16 @@ export function addShapedOrgs(d: Draft, data: TaggerData, shaped: ReadonlyArray<
 export function addNamedBodies(d: Draft, data: TaggerData, bodies: readonly BodySpan[]): void {
   for (const span of bodies) {
     const last = d.tokens[span.last];
-    if (!last || !d.isFree(span.first, span.last)) continue;
-    const entry = data.entries[data.matcher.confirm(d.tokens, span.first, span.last, 'ORG') ?? -1];
-    const id = entry ? entry.id : unlinkedId('ORG', d.text.slice(span.start, last.end));
-    d.add({ first: span.first, last: span.last, start: span.start, end: last.end, type: 'ORG', entityId: id }, entry ? { entry } : {});
-    d.orgSpans.push({ first: span.first, last: span.last, entityId: id });
+    if (last && d.isFree(span.first, span.last)) addShapedBody(d, data, span.first, span.last, span.start, last.end);
   }
+}
+
+/** A body found by its shape: the KB entry its model-confirmed forms give it, else its own surface as id. */
+function addShapedBody(d: Draft, data: TaggerData, first: number, last: number, start: number, end: number): void {
+  const entry = data.entries[data.matcher.confirm(d.tokens, first, last, 'ORG') ?? -1];
+  const id = entry ? entry.id : unlinkedId('ORG', d.text.slice(start, end));
+  d.add({ first, last, start, end, type: 'ORG', entityId: id }, entry ? { entry } : {});
+  d.orgSpans.push({ first, last, entityId: id });
 }
 
 /**
