@@ -320,14 +320,35 @@ export const TASKS_AR: ReadonlySet<string> = new Set(
  * Tasks that go on naming a body after و; not «وحماية», «وتعزيز», «ودعم», «وأمن», which as often
  * start a parallel phrase («جهود وزارة الداخلية وحماية المواطنين», «جهاز المخابرات وأمن الدولة»).
  */
-const JOINED_TASKS_AR: ReadonlySet<string> = new Set(['مكافحة', 'تنمية', 'حقوق', 'رقابة', 'شؤون', 'تنظيم', 'تطوير', 'محاربة', 'تمويل'].map(keyOf));
+const JOINED_TASKS_AR: ReadonlySet<string> = new Set(
+  ['مكافحة', 'تنمية', 'حقوق', 'رقابة', 'شؤون', 'تنظيم', 'تطوير', 'محاربة', 'تمويل',
+    // The Maghreb's administrative names («الديوان الوطني لتسيير واستغلال …», «وكالة حماية وتهيئة …»).
+    'استغلال', 'تسيير', 'تهيئة', 'ترقية', 'تثمين', 'تأهيل', 'استصلاح', 'تعمير'].map(keyOf),
+);
+
+/** «الغش», «الري», «الحج»: a definite word whose stem is two letters, which `Token.article` leaves out. */
+function isDefinite(t: Token | undefined): boolean {
+  return t?.arabic === true && t.norm.startsWith('ال') && t.norm.length >= 4;
+}
 
 /** «ومكافحة الفساد»: a task joined with و (written without the article) and its definite object; the index of the object, or -1. */
 export function joinedTaskAt(j: number, next: (j: number) => Token | undefined): number {
   const t = next(j);
   const object = next(j + 1);
   if (!t?.arabic || t.article || !t.norm.startsWith('و') || !JOINED_TASKS_AR.has(keyOf(t.norm.slice(1)))) return -1;
-  return object?.arabic === true && object.article && object.norm.startsWith('ال') ? j + 1 : -1;
+  return isDefinite(object) ? j + 1 : -1;
+}
+
+/**
+ * «لتسيير (واستغلال) الممتلكات», «لتنمية (وحماية) البيئة»: a second task joined with و to a «ل»
+ * complement's verbal noun, the two sharing the definite object after it; the index of the
+ * object, or -1.
+ */
+export function sharedObjectTaskAt(j: number, next: (j: number) => Token | undefined): number {
+  const t = next(j);
+  if (!t?.arabic || t.article || !t.norm.startsWith('و')) return -1;
+  const task = keyOf(t.norm.slice(1));
+  return (TASKS_AR.has(task) || JOINED_TASKS_AR.has(task)) && isDefinite(next(j + 1)) ? j + 1 : -1;
 }
 
 /** «والحزب», «ووزارة»: a body's head joined with و opens the next name. */

@@ -20,6 +20,18 @@ const COMMON_WORDS_AR: ReadonlySet<string> = new Set(['مأوى', 'المأوى'
  */
 const COMMON_WHOLE_WORDS_AR: ReadonlySet<string> = new Set(['وزاريا'].map(keyOf));
 const LETTERS_BEFORE = /[\p{L}\p{M}]+$/u;
+/**
+ * Past-tense verbs whose root opens with «و» («وقع» 'signed', «وصل» 'arrived', «وافق» 'agreed'):
+ * the model, after a list of places, reads their «و» as 'and' and the rest as one more place
+ * («الرياض وجدة وقعتا اتفاقا» → «قعتا»). Every person and number of the past tense
+ * (`PAST_ENDINGS`) of the common roots, plain (and doubled: «وقّع», the same letters) and of the
+ * third form («واجه», «واصل»). Only a mention that starts after the «و» and that no KB or
+ * gazetteer entry links is dropped: «وعدن» is also و + Aden, «وصفا» و + Safa.
+ */
+const WAW_ROOTS = ['وقع', 'وصل', 'وجد', 'وضع', 'وعد', 'وزع', 'وجه', 'وصف', 'وفر', 'وقف', 'وثق', 'وسع', 'وكل', 'ورث', 'ودع'];
+const WAW_THIRD_FORMS = ['وافق', 'واصل', 'واجه', 'واكب', 'وازن', 'واظب'];
+const PAST_ENDINGS = ['', 'ت', 'ا', 'تا', 'وا', 'ن', 'نا', 'تم', 'تما'];
+const WAW_VERBS_AR: ReadonlySet<string> = new Set([...WAW_ROOTS, ...WAW_THIRD_FORMS].flatMap((stem) => PAST_ENDINGS.map((end) => keyOf(stem + end))));
 
 /**
  * Month names in Arabic script (`MONTH_NUMBERS`: the Syriac ones of the Levant and Iraq, the Latin
@@ -50,6 +62,9 @@ function isPairedMonth(text: string, m: Mention): boolean {
   return endsWithMonth(before) || opensWithMonth(after);
 }
 
+/** The letters of the mention's word before its start (a proclitic the mention left out). */
+const lettersBefore = (text: string, m: Mention): string => LETTERS_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[0] ?? '';
+
 /**
  * «الجيبوتي», «التشيلي»: the article before a country whose names have none («جيبوتي», «تشيلي») and
  * that ends in «ي» makes the adjective ('Djiboutian'), not the country. `namesOf` gives a KB or
@@ -66,7 +81,7 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
  * Arabic mentions that are ordinary words, not names: a word with tanween by itself (an indefinite
  * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»), or words that all carry it; «قطر» as a diameter
  * (`isDiameter`); the common words a gazetteer row is written as (`isCommonWordPlace`: «العقبة
- * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place); an unnamed «البنك
+ * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place; a past-tense verb of a root opening with «و», `WAW_VERBS_AR`); an unnamed «البنك
  * المركزي» the KB gave no id; a country's adjective («الجيبوتي»); a month's name beside another
  * month's («فبراير (شباط)», `isPairedMonth`). `mentions` sorted by start; `info` tells the linked ids;
  * `namesOf` a KB entry's Arabic names. Pure: returns the mentions to drop.
@@ -88,7 +103,8 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       isCommonWordPlace(text, m, m.entityId, listed(i)) ||
       (m.entityId !== null && info.get(m.entityId)?.linked !== true && GENERIC_BODIES_AR.has(keyOf(m.text))) ||
       COMMON_WORDS_AR.has(keyOf(m.text)) ||
-      (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf((LETTERS_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[0] ?? '') + m.text))) ||
+      (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf(lettersBefore(text, m) + m.text))) ||
+      (oneWord && lettersBefore(text, m) === 'و' && WAW_VERBS_AR.has(keyOf(`و${m.text}`)) && !(m.entityId !== null && info.get(m.entityId)?.linked === true)) ||
       isCountryAdjective(m, namesOf) ||
       isPairedMonth(text, m)
     ) {

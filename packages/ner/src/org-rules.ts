@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { complementTail, isJoinedBodyHead, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, TASKS_AR } from './named-bodies.ts';
+import { complementTail, isJoinedBodyHead, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, sharedObjectTaskAt, TASKS_AR } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -625,7 +625,9 @@ function definiteBodySpan(tokens: readonly Token[], i: number, next: (j: number)
   const complement = next(j);
   if (!complement || !complement.arabic) return null;
   const fused = complement.norm.startsWith('لل') && complement.norm.length >= 5;
-  const construct = !fused && complement.norm.startsWith('ل') && !complement.article && next(j + 1)?.article === true;
+  // («لتسيير واستغلال الممتلكات»: two tasks sharing their object.)
+  const shared = !fused && complement.norm.startsWith('ل') && !complement.article ? sharedObjectTaskAt(j + 1, next) : -1;
+  const construct = !fused && complement.norm.startsWith('ل') && !complement.article && (next(j + 1)?.article === true || shared > 0);
   if (!fused && !construct) return null;
   // "المجلس التنفيذي للصندوق" (the Fund's board), "المجلس البلدي للمدينة": a complement that is
   // itself a body or a place noun says whose body it is, not its name.
@@ -633,7 +635,7 @@ function definiteBodySpan(tokens: readonly Token[], i: number, next: (j: number)
   if (BODY_HEADS_AR.has(object) || ORG_HEADS_AR.has(object) || NOT_COMPLEMENTS_AR.has(object) || PURPOSES_AR.has(object)) return null;
   // Then adjectives (any nisba, "البري" and "الجوي" too, but not "الحالي") and definite nouns joined
   // with و; a bare definite noun is the sentence going on ("أعلنت المفوضية … للانتخابات النتائج").
-  const last = complementTail(j + (construct ? 2 : 1), next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: false });
+  const last = complementTail(shared > 0 ? shared + 1 : j + (construct ? 2 : 1), next, { adjectives: BODY_ALL_ADJ_AR, stops: BODY_STOP_AR, nationalityEnds: false });
   return { first: i, last, start: head.start + reading.skip, complement: j };
 }
 

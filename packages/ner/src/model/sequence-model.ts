@@ -279,6 +279,17 @@ export function serializeModel(model: SequenceModel): Buffer {
   return gzipSync(Buffer.from(`${lines.join('\n')}\n`, 'utf8'), { level: 9 });
 }
 
+/**
+ * Each sparse row's handle (`start × 64 + entry count`, see SparseRows) from the rows' starts
+ * (`starts[rows]` is the entry count). A model of 2^25 weights or more (real ones hold about 1.3
+ * million) is refused with KHABAR_E_NER_BAD_DATA: its handles would not fit in 31 bits.
+ */
+export function rowHandles(starts: Uint32Array, rows: number, source = 'model'): Int32Array {
+  const entries = starts[rows] ?? 0;
+  if (entries >= 2 ** (31 - COUNT_BITS)) throw bad(source, `${entries} weights, more than a row handle addresses`);
+  return Int32Array.from({ length: rows }, (_, r) => (starts[r] as number) * (COUNT_MASK + 1) + ((starts[r + 1] as number) - (starts[r] as number)));
+}
+
 function bad(source: string, why: string): KhabarNerError {
   return new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}: not a Khabar NER model (${why})`);
 }
@@ -370,8 +381,7 @@ export function parseModel(bytes: Uint8Array, source = 'model', options: ParseOp
     pos = end + 1;
   }
   if (!keepNames) starts[rows] = entries;
-  if (!keepNames && entries >= 2 ** (31 - COUNT_BITS)) throw bad(source, `${entries} weights, more than a row handle addresses`);
-  const handles = keepNames ? undefined : Int32Array.from({ length: rows }, (_, r) => (starts[r] as number) * (COUNT_MASK + 1) + ((starts[r + 1] as number) - (starts[r] as number)));
+  const handles = keepNames ? undefined : rowHandles(starts, rows, source);
   return {
     lang: header.lang,
     tags,

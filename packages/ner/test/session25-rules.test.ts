@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { tagger } from './tagger-helpers.ts';
+import { KhabarNerError } from '../src/errors.ts';
+import { rowHandles } from '../src/model/sequence-model.ts';
+
+const tagged = (text: string, lang = 'ar'): string[] => tagger().tag(text, lang).mentions.map((m) => `${m.type} ${m.text} ${m.entityId ?? ''}`.trim());
+
+describe('a past-tense verb whose root opens with «و» is no place after a list (session 25)', () => {
+  it('keeps «وقعتا», «وصلتا» whole after two places or a body', () => {
+    expect(tagged('إن القاهرة والرياض وصلتا إلى اتفاق.').map((m) => m.split(' ')[1])).toEqual(['القاهرة', 'الرياض']);
+    expect(tagged('والهيئة الملكية للجبيل وينبع وقعتا اتفاقا.').map((m) => m.split(' ')[0])).toEqual(['ORG']);
+  });
+
+  it('still reads «وجدة» as the place, and a name that is the whole word', () => {
+    expect(tagged('زار الوزير جدة وينبع ووجدة الشهر الماضي.').map((m) => m.split(' ')[1])).toEqual(['جدة', 'ينبع', 'وجدة']);
+    // «وعدن» is also 'they promised'; the place the gazetteer links stays.
+    expect(tagged('نقلوا جوا بين صنعاء وعدن ومأرب خلال الأسابيع الماضية.').map((m) => m.split(' ')[1])).toEqual(['صنعاء', 'عدن', 'مأرب']);
+  });
+});
+
+describe("a long Arabic body's name goes on through tasks joined with و (session 25)", () => {
+  const orgs = (text: string): string[] => tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+
+  it('takes a joined task whose object has a two-letter stem («ومكافحة الغش»)', () => {
+    expect(orgs('وأعلنت الهيئة الوطنية لحماية المستهلك ومكافحة الغش عن حملة.')).toEqual(['الهيئة الوطنية لحماية المستهلك ومكافحة الغش']);
+  });
+
+  it("takes the Maghreb's administrative tasks after و («وتسيير», «وتهيئة»)", () => {
+    expect(orgs('وقال إن الديوان الوطني للتطهير وتسيير الموارد المائية قرر ذلك.')).toEqual(['الديوان الوطني للتطهير وتسيير الموارد المائية']);
+  });
+
+  it('reads two tasks sharing one object as one complement («لتسيير واستغلال المعالم»)', () => {
+    expect(orgs('وقال المدير إن الديوان الوطني لتسيير واستغلال المعالم الأثرية سيبدأ الترميم.')).toEqual(['الديوان الوطني لتسيير واستغلال المعالم الأثرية']);
+    expect(orgs('وقالت الوكالة الوطنية لتنمية وحماية البيئة إن التلوث تراجع.')).toEqual(['الوكالة الوطنية لتنمية وحماية البيئة']);
+  });
+
+  it('still ends the name before a parallel phrase that «وحماية» opens', () => {
+    expect(orgs('وأشاد بجهود وزارة الداخلية وحماية المواطنين في المدينة.')).toEqual(['وزارة الداخلية']);
+  });
+});
+
+describe("the sparse model's row handles (session 25)", () => {
+  it('packs each row as its first entry × 64 + its entry count', () => {
+    expect([...rowHandles(Uint32Array.from([0, 3, 3, 12]), 3)]).toEqual([3, 3 * 64, 3 * 64 + 9]);
+  });
+
+  it('refuses a model of 2^25 weights or more with a bad-data error naming the file, and loads one weight fewer', () => {
+    const limit = 2 ** 25;
+    expect(rowHandles(Uint32Array.from([0, limit - 10, limit - 1]), 2, 'big.model.gz')[1]).toBe((limit - 10) * 64 + 9);
+    let caught: unknown;
+    try {
+      rowHandles(Uint32Array.from([0, limit - 10, limit]), 2, 'big.model.gz');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(KhabarNerError);
+    expect((caught as KhabarNerError).code).toBe('KHABAR_E_NER_BAD_DATA');
+    expect((caught as Error).message).toMatch(/big\.model\.gz.*33554432 weights, more than a row handle addresses/u);
+  });
+});
