@@ -5,14 +5,18 @@ import { keyOf } from './tokenize.ts';
 import type { Mention } from './types.ts';
 
 /*
- * Bodies named by a place: a place mention that a body's head word («جمعية سلا», «شباب قسنطينة»)
+ * Bodies named by a place: a place mention that a body's head word («جمعية سلا», «أمانة جدة», «شباب قسنطينة»)
  * or a sector ("Cricket Australia") makes part of a longer name grows into that body's mention.
  */
 
 /** Heads that make a body of the place named after them («جمعية سلا», «غرفة قطر», «غرف دبي»). */
 const PLACE_BODY_HEADS_AR: ReadonlySet<string> = new Set(['جمعية', 'غرفة', 'غرف'].map(keyOf));
-/** Heads that make a body of a city or emirate named after them, not of a country («محاكم دبي», not «محاكم فرنسا»). */
-const CITY_BODY_HEADS_AR: ReadonlySet<string> = new Set(['محاكم'].map(keyOf));
+/**
+ * Heads that make a body of a city or emirate named after them, not of a country («محاكم دبي», not
+ * «محاكم فرنسا»; «أمانة حفر الباطن», «أمانة عمّان»: a Saudi, Jordanian or Iraqi city's municipality,
+ * inside the name in all seven places the gold has one).
+ */
+const CITY_BODY_HEADS_AR: ReadonlySet<string> = new Set(['محاكم', 'أمانة'].map(keyOf));
 /**
  * In a match report, also the clubs' first words before a city («شباب قسنطينة», «مولودية وهران»,
  * «وفاق سطيف»); before a country they are words («نجم مصر محمد صلاح», «أمل الجزائر», «شباب تونس»)

@@ -610,16 +610,33 @@ export function hasPlaceApposition(text: string, tokens: readonly Token[], last:
 
 /**
  * Words for the people or the villages of a place: what follows is that place («لأهالي أبو منقار»,
- * «سكان بيت ياشوط», «قرى الصعيد», «قريتي بولاق وجناح»). In the article sets' gold every name after
- * them is a place (about 110), never a person or a body.
+ * «سكان بيت ياشوط», «قرى الصعيد», «قريتي بولاق وجناح»), and the duals of the place nouns («مقاطعتي كرو
+ * وكنكوصة», «محافظتي لحج وأبين», «قضاءي الزبير والقرنة»: two places). In the article sets' gold every
+ * name after them is a place (about 110 after the first words, about 190 after the duals), never a
+ * person or a body. Not «إقليمي», also 'regional'.
  */
-const DWELLERS_AR: ReadonlySet<string> = new Set(['أهالي', 'سكان', 'قرى', 'قريتي', 'بلدتي', 'مدينتي'].map(keyOf));
+const DWELLERS_AR: ReadonlySet<string> = new Set(
+  ['أهالي', 'سكان', 'قرى', 'قريتي', 'بلدتي', 'مدينتي', 'مقاطعتي', 'ولايتي', 'محافظتي', 'منطقتي', 'جزيرتي', 'مخيمي', 'قضاءي', 'ناحيتي', 'مديريتي', 'بلديتي', 'حيي'].map(keyOf),
+);
 
 /** An Arabic name right after a dwellers' word (`DWELLERS_AR`), behind its proclitics too («لأهالي»). */
 export function afterDwellersAr(text: string, tokens: readonly Token[], first: number): boolean {
+  if (first < 1) return false;
   const before = tokens[first - 1];
   const head = tokens[first];
   if (!before?.arabic || !head || !/^\s+$/u.test(text.slice(before.end, head.start))) return false;
   // (Not with the article: «وزير الصحة والسكان خالد عبد الغفار», the minister of population.)
   return variantsOf(before).some((v) => !v.article && DWELLERS_AR.has(v.key));
 }
+
+/**
+ * «(مقاطعتي) كرو وكنكوصة»: a name the model ran over two places joined with «و» after a dwellers'
+ * word or a dual (`afterDwellersAr`) is the two places; the token index where the second starts
+ * (after its «و»), or -1. Only a one-word first place: «أم الجمال وصبحا» stays for the model.
+ */
+export function joinedPlaceAt(tokens: readonly Token[], first: number, last: number): number {
+  const second = tokens[first + 1];
+  if (last !== first + 1 || !second?.arabic || !second.norm.startsWith('و') || second.norm.length < 4) return -1;
+  return variantsOf(second).some((v) => v.clitics === 'و' && v.key.length >= 2) ? first + 1 : -1;
+}
+

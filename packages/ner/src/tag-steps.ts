@@ -13,7 +13,7 @@ import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { endsWithBelonging, modelBodyEnd, opensWithForSake, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
-import { afterDwellersAr, facilityWordAfter, findDescribedPlaces, findEnglishStreets, hasPlaceApposition, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { afterDwellersAr, facilityWordAfter, joinedPlaceAt, findDescribedPlaces, findEnglishStreets, hasPlaceApposition, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -379,7 +379,17 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
     .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
     // «لأهالي أبو منقار»: a "person" after the word for a place's people or villages is the place.
-    .map((m) => (arabic && m.type === 'PER' && afterDwellersAr(text, tokens, m.first) ? { ...m, type: 'LOC' as const } : m))
+    // «(مقاطعتي) كرو وكنكوصة» read as one person: two places.
+    .flatMap((m) => {
+      if (!arabic || m.type !== 'PER' || !afterDwellersAr(text, tokens, m.first)) return [m];
+      const second = joinedPlaceAt(tokens, m.first, m.last);
+      const joined = tokens[second];
+      if (!joined) return [{ ...m, type: 'LOC' as const }];
+      return [
+        { ...m, last: second - 1, type: 'LOC' as const },
+        { first: second, last: m.last, start: joined.start + (variantsOf(joined).find((v) => v.clitics === 'و')?.skip ?? 1), type: 'LOC' as const },
+      ];
+    })
     .map((m) => (m.type !== 'PER' ? m : arabic ? withArabicNameParts(d, data.nameTokens, m, named) : withoutDemonym(tokens, withoutLeadingRole(tokens, withLeftOutNameWords(text, tokens, withNameParts(text, tokens, m, d.covered), d.covered, data.lexicon)))))
     .filter((m): m is ModelSpan => m !== null && (arabic || m.type !== 'PER' || !isTitlesOnly(tokens, m.first, m.last)))
     // "Sabah Mineral Management", "Majeed Brigade", "Crocker Range", "Lao National Museum": a
@@ -642,6 +652,40 @@ export function resolveCapitalDateline(d: Draft, entryOf: (id: string) => KbEntr
     dateline.entityId = capital;
     d.link(entry);
   }
+}
+
+/** An Arabic dateline of one to three words, then its country in brackets and a dash: «ليل (فرنسا) - أ ف ب -». */
+const BRACKETED_DATELINE_AR = /^\s*([\p{L}\p{M}]+(?:[ \-][\p{L}\p{M}]+){0,2})\s*\(([^)\n]{2,30})\)\s*[-–—]/u;
+
+/**
+ * Step 9 (Arabic): the dateline's place before its country in brackets («ليل (فرنسا) - أ ف ب -»,
+ * «روبيه (فرنسا) -») is a place, whatever the model made of the word («ليل» is also 'night'): a
+ * place mention linked to the KB form the dateline confirms («~ليل», Lille) or to the gazetteer
+ * name, else unlinked; a person or body the model read there becomes the place.
+ */
+export function addBracketedDateline(d: Draft, data: TaggerData): void {
+  const found = BRACKETED_DATELINE_AR.exec(d.text);
+  const place = found?.[1];
+  if (!found || !place) return;
+  const start = d.text.indexOf(place);
+  const end = start + place.length;
+  const bracket = d.text.indexOf('(', end);
+  // The brackets must hold a country the tagger found.
+  if (!d.mentions.some((m) => m.type === 'LOC' && m.start > bracket && m.end <= bracket + (found[2]?.length ?? 0) + 1 && m.entityId !== null && /^loc:[A-Z]{3}$/u.test(m.entityId))) return;
+  const first = d.tokens.findIndex((t) => t.start === start);
+  let last = first;
+  while (d.tokens[last + 1] !== undefined && (d.tokens[last + 1]?.end ?? 0) <= end) last++;
+  if (first < 0 || d.tokens[last]?.end !== end) return;
+  const entry = data.entries[data.matcher.confirm(d.tokens, first, last, 'LOC') ?? data.matcher.whole(place) ?? -1];
+  const id = entry?.type === 'LOC' ? entry.id : unlinkedId('LOC', place);
+  const same = d.mentions.find((m) => m.start === start && m.end === end);
+  if (same) {
+    if (same.type === 'LOC' && (same.entityId === id || entry?.type !== 'LOC')) return;
+    d.remove(same);
+  } else if (!d.isFree(first, last)) {
+    return;
+  }
+  d.add({ first, last, start, end, type: 'LOC', entityId: id }, entry?.type === 'LOC' ? { entry } : {});
 }
 
 /** Step 9 (Arabic): «وجدة» the KB gave to Oujda is "and Jeddah" unless the article says Morocco (`oujdaOrJeddah`). */

@@ -38,6 +38,7 @@ import {
   addSurnameLinks,
   addTitledNames,
   ASHARQ_AL_AWSAT,
+  addBracketedDateline,
   PLATFORM_X,
   resolveModelNames,
   resolveCapitalDateline,
@@ -166,6 +167,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) {
       resolveOmanAmman(d, amman);
       resolveCapitalDateline(d, (id) => entryById.get(id));
+      addBracketedDateline(d, data);
       resolveOujdaJeddah(d, jeddah);
       resolveQuotedNewspaper(d, asharqAlAwsat);
     }

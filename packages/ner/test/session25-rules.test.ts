@@ -58,3 +58,22 @@ describe("the sparse model's row handles (session 25)", () => {
     expect((caught as Error).message).toMatch(/big\.model\.gz.*33554432 weights, more than a row handle addresses/u);
   });
 });
+
+describe('Arabic local places and municipalities (session 25)', () => {
+  it("reads «أمانة» before a city as that city's municipality", () => {
+    expect(tagged('وقال المتحدث باسم أمانة حفر الباطن إن الأمطار توقفت.')).toEqual(['ORG أمانة حفر الباطن org:امانه حفر الباطن']);
+  });
+
+  it('reads the name after a dual of a place noun as places, two of them when joined with «و»', () => {
+    const text = 'وقالت الوزارة إن انقطاع المياه مستمر منذ أيام. وفي مقاطعتي كرو وكنكوصة، أفاد سكان بأن أزمة مماثلة بدأت.';
+    const places = tagger().tag(text, 'ar').mentions.filter((m) => text.slice(m.start, m.end).includes('كرو') || text.slice(m.start, m.end).includes('كنكوصة'));
+    expect(places.map((m) => `${m.type} ${m.text}`)).toEqual(['LOC كرو', 'LOC كنكوصة']);
+  });
+
+  it("reads a bracketed dateline's place as a place, linked through the KB's confirmed form", () => {
+    expect(tagged('ليل (فرنسا) - أ ف ب - قضت محكمة بسجن رجل.')).toEqual(['LOC ليل loc:lille', 'LOC فرنسا loc:FRA', 'ORG أ ف ب org:afp']);
+    expect(tagged('روبيه (فرنسا) - أ ف ب - قضت محكمة بسجن رجل.')[0]).toBe('LOC روبيه loc:روبيه');
+    // Not without a country in the brackets.
+    expect(tagged('ليل (الأحد) - قضت محكمة بسجن رجل.').filter((m) => m.includes('ليل'))).toEqual([]);
+  });
+});
