@@ -655,7 +655,7 @@ export function resolveCapitalDateline(d: Draft, entryOf: (id: string) => KbEntr
 }
 
 /** An Arabic dateline of one to three words, then its country in brackets and a dash: «ليل (فرنسا) - أ ف ب -». */
-const BRACKETED_DATELINE_AR = /^\s*([\p{L}\p{M}]+(?:[ \-][\p{L}\p{M}]+){0,2})\s*\(([^)\n]{2,30})\)\s*[-–—]/u;
+const BRACKETED_DATELINE_AR = /^\s*([\p{L}\p{M}]+(?:[ -][\p{L}\p{M}]+){0,2})\s*\(([^)\n]{2,30})\)\s*[-–—]/u;
 
 /**
  * Step 9 (Arabic): the dateline's place before its country in brackets («ليل (فرنسا) - أ ف ب -»,
