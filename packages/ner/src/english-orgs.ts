@@ -80,9 +80,20 @@ const ORG_ENDS_EN = new Set([
   'federation', 'court', 'corporation', 'company', 'directorate', 'inspectorate', 'tribunal', 'municipality', 'police',
   // "Kenya Red Cross Society": a national society holds the KB's "Red Cross" inside it.
   'society', 'association', 'foundation',
+  // "Qatar University", "Sultan Qaboos University", "Uzbekistan Airways": a place or a person
+  // before them is the name's first part (`PLAIN_RUN_ENDS_EN`).
+  'university', 'college', 'polytechnic', 'airways', 'airlines',
 ]);
+/**
+ * Ends that make a name only of capitalised words, not joined to a word before them ("Vietjet and
+ * Bamboo Airways" are two airlines; "Prince of Songkla University", "Quaid-i-Azam University" are
+ * longer names the model reads), and without a sentence's opening preposition ("At Obafemi Awolowo
+ * University").
+ */
+const PLAIN_RUN_ENDS_EN = new Set(['university', 'college', 'polytechnic', 'airways', 'airlines']);
+const SENTENCE_OPENERS_EN = new Set(['at', 'in', 'on', 'for', 'from', 'with', 'by', 'to', 'the', 'and', 'but', 'as', 'near', 'outside', 'inside', 'after', 'before', 'like', 'unlike']);
 /** Ends that make a name only in prose: in a title-case headline the capitalised run before them is any words ("Hamas Leader Visits Qatar Charity Foundation"). */
-const SHAPE_ONLY_IN_PROSE_EN = new Set(['society', 'association', 'foundation', 'municipality', 'police']);
+const SHAPE_ONLY_IN_PROSE_EN = new Set(['society', 'association', 'foundation', 'municipality', 'police', 'university', 'college']);
 
 /**
  * English organisation names a capitalised run shows by its shape: an institution noun followed by
@@ -191,16 +202,34 @@ export function findEnglishOrgNames(
     if (lastTok && last - i >= 2 && COMPANY_ENDS_EN.has(lastTok.key)) {
       const dot = text.charAt(lastTok.end) === '.' && lastTok.key.length <= 4 ? 1 : 0;
       out.push({ first: i, last, start: start.start, end: lastTok.end + dot });
-    } else if (lastTok && last > i && (ORG_ENDS_EN.has(lastTok.key) || (last - i >= 2 && COMPANY_WORDS_EN.has(lastTok.key))) && !(SHAPE_ONLY_IN_PROSE_EN.has(lastTok.key) && inTitleCaseLine(text, start.start))) {
+    } else if (
+      lastTok &&
+      last > i &&
+      (ORG_ENDS_EN.has(lastTok.key) || (last - i >= 2 && COMPANY_WORDS_EN.has(lastTok.key))) &&
+      !(SHAPE_ONLY_IN_PROSE_EN.has(lastTok.key) && inTitleCaseLine(text, start.start))
+    ) {
       // An institution noun after one or more capitalised words ("Commerce Ministry", "Turkish
       // Statistical Institute"), or a company word after two or more ("Hokkaido Electric Power").
-      out.push({ first: i, last, start: start.start, end: lastTok.end });
+      const first = PLAIN_RUN_ENDS_EN.has(lastTok.key) ? plainRunStart(i, last) : i;
+      const from = tokens[first];
+      if (from) out.push({ first, last, start: from.start, end: lastTok.end });
     } else if (lastTok && regionalBody(i, last)) {
       out.push({ first: i, last, start: start.start, end: lastTok.end });
     }
     i = last + 1;
   }
   return out.map(withFieldsBefore);
+
+  /** Where a run ending in `PLAIN_RUN_ENDS_EN` starts (past an opening preposition), or -1 (never a name here). */
+  function plainRunStart(i: number, last: number): number {
+    const before = tokens[i - 1];
+    if (before && joinable(before, tokens[i] as Token) && !/\s$/u.test(text.slice(before.end, tokens[i]?.start))) return -1;
+    if (before && !before.cap && (CONNECTORS_EN.has(before.key) || NAME_PARTICLES_EN.has(before.key)) && tokens[i - 2]?.cap === true) return -1;
+    const opener = tokens[i];
+    const sentenceStart = !before || /[.!?\n]\s*$/u.test(text.slice(before.end, opener?.start));
+    const first = sentenceStart && opener && SENTENCE_OPENERS_EN.has(opener.key) ? i + 1 : i;
+    return last > first && tokens.slice(first, last + 1).every((t) => t.cap) ? first : -1;
+  }
 
   /**
    * "(notified Congress of) Saudi Arabia's request", "(of) Iranian plans": after a bare "Congress of",

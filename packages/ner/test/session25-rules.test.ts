@@ -77,3 +77,23 @@ describe('Arabic local places and municipalities (session 25)', () => {
     expect(tagged('ليل (الأحد) - قضت محكمة بسجن رجل.').filter((m) => m.includes('ليل'))).toEqual([]);
   });
 });
+
+describe('English universities and airlines named by a place or a person (session 25)', () => {
+  const orgs = (text: string): string[] => tagger().tag(text, 'en').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+
+  it('reads a run of capitalised words ending in University, College, Airways or Airlines as one body', () => {
+    expect(orgs('She studies at Qatar University in Doha.')).toEqual(['Qatar University']);
+    expect(orgs('Uzbekistan Airways added daily flights this year.')).toEqual(['Uzbekistan Airways']);
+    expect(orgs('He is a lecturer at Sultan Qaboos University.')).toEqual(['Sultan Qaboos University']);
+  });
+
+  it('leaves out an opening preposition, and keeps two bodies joined by "and" apart', () => {
+    expect(orgs('At Obafemi Awolowo University in Ile-Ife, students waited.')).toEqual(['Obafemi Awolowo University']);
+    expect(orgs('Flights from Vietjet and Bamboo Airways resumed.')).toEqual(['Vietjet', 'Bamboo Airways']);
+  });
+
+  it('does not cut a longer name the run is the end of', () => {
+    expect(orgs('Researchers at Prince of Songkla University have linked it.')).toEqual(['Prince of Songkla University']);
+    expect(orgs('A researcher at Quaid-i-Azam University in Islamabad said so.')).toEqual(['Quaid-i-Azam University']);
+  });
+});
