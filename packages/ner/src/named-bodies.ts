@@ -356,6 +356,22 @@ export function isJoinedBodyHead(t: Token): boolean {
   return variantsOf(t).some((v) => v.clitics === 'و' && BODY_HEADS_AR.has(v.key));
 }
 
+/**
+ * Heads that after و open another body when a nisba adjective follows them («… للتنمية والإصلاح
+ * (والإدارة الوطنية) للأغذية»); without one they are the first body's activity («للتخطيط والإدارة»).
+ */
+const SECOND_BODY_HEADS_AR = new Set(['إدارة', 'مفوضية', 'مديرية', 'ديوان', 'مكتب', 'جهاز', 'معهد', 'رابطة', 'نقابة', 'مرصد', 'أكاديمية', 'مصلحة', 'هيئة', 'وكالة'].map(keyOf));
+
+function opensSecondBody(t: Token, after: Token | undefined): boolean {
+  return (
+    variantsOf(t).some((v) => v.clitics === 'و' && v.article && SECOND_BODY_HEADS_AR.has(v.key)) &&
+    after?.arabic === true &&
+    after.article &&
+    NISBA_AR.test(after.key) &&
+    after.key.length >= 4
+  );
+}
+
 export function complementTail(
   from: number,
   next: (j: number) => Token | undefined,
@@ -368,7 +384,7 @@ export function complementTail(
     // A plural nationality agrees with the people of the complement ("للعمال الجزائريين"), never with the body.
     const adjective = t.article && (words.adjectives.has(t.key) || isPluralNationality(t) || (NISBA_AR.test(t.key) && t.key.length >= 3 && !words.stops.has(t.key)));
     // «… والشركة السعودية للكهرباء»: a body's head after و opens the next name.
-    const joined = isJoinedNoun(t) && !isJoinedForcesNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && (words.stops.has(v.key) || BODY_HEADS_AR.has(v.key)));
+    const joined = isJoinedNoun(t) && !isJoinedForcesNoun(t) && !variantsOf(t).some((v) => v.clitics === 'و' && (words.stops.has(v.key) || BODY_HEADS_AR.has(v.key))) && !opensSecondBody(t, next(j + 1));
     const task = !adjective && !joined ? joinedTaskAt(j, next) : -1;
     if (task > 0) {
       j = task + 1;

@@ -12,8 +12,11 @@ const TANWEEN = /[\u064B-\u064D]/u;
  * central bank, unnamed), «هيئة المحكمة» (the bench).
  */
 const GENERIC_BODIES_AR: ReadonlySet<string> = new Set(['البنك المركزي', 'المصرف المركزي', 'هيئة المحكمة'].map(keyOf));
-/** Common words a gazetteer row is written as, never the place in news: «مأوى» ('shelter'). */
-const COMMON_WORDS_AR: ReadonlySet<string> = new Set(['مأوى', 'المأوى'].map(keyOf));
+/**
+ * Common words a gazetteer row is written as, never the place in news: «مأوى» ('shelter'); and
+ * adjectives the model reads as the place a place noun names («في بلدة قريبة من …», 'a nearby town').
+ */
+const COMMON_WORDS_AR: ReadonlySet<string> = new Set(['مأوى', 'المأوى', 'قريبة', 'مجاورة', 'نائية', 'صغيرة', 'ساحلية', 'حدودية'].map(keyOf));
 /**
  * Whole words that read as a proclitic and a gazetteer place but are ordinary words: «وزاريا»
  * ('ministerial', accusative, written without its tanween: «مجلسا وزاريا»), not و + Zaria.

@@ -166,6 +166,8 @@ const PREPOSITION_MASDARS_AR: ReadonlyMap<string, string> = new Map([
   ...['حفاظ', 'محافظة', 'قضاء', 'رقابة', 'إشراف', 'سيطرة', 'تأمين', 'تغلب', 'تدريب', 'حصول', 'تركيز', 'اعتماد'].map((w) => [keyOf(w), 'على'] as const),
   ...['دفاع', 'بحث', 'كشف', 'تعويض', 'تعبير'].map((w) => [keyOf(w), 'عن'] as const),
   ...['وقاية', 'حد', 'تخلص', 'تحقق'].map((w) => [keyOf(w), 'من'] as const),
+  // «الوكالة الوطنية للتصرف (في النفايات)», Tunisia's name for managing.
+  ...['تصرف'].map((w) => [keyOf(w), 'في'] as const),
 ]);
 
 /**

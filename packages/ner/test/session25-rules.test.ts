@@ -97,3 +97,22 @@ describe('English universities and airlines named by a place or a person (sessio
     expect(orgs('A researcher at Quaid-i-Azam University in Islamabad said so.')).toEqual(['Quaid-i-Azam University']);
   });
 });
+
+describe("where a long Arabic body's name ends (session 25, articles-train142)", () => {
+  const orgs = (text: string): string[] => tagger().tag(text, 'ar').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+
+  it('opens a second body at «و» + a head + a nisba adjective', () => {
+    expect(orgs('أعلنت اللجنة الوطنية للتنمية والإصلاح والإدارة الوطنية للأغذية والاحتياطيات الاستراتيجية في الصين بدء العمل.')).toEqual([
+      'اللجنة الوطنية للتنمية والإصلاح',
+      'الإدارة الوطنية للأغذية والاحتياطيات الاستراتيجية',
+    ]);
+  });
+
+  it('goes on through «في» after «للتصرف» (managing)', () => {
+    expect(orgs('وقال إن الوكالة الوطنية للتصرف في النفايات بدأت الأشغال.')).toEqual(['الوكالة الوطنية للتصرف في النفايات']);
+  });
+
+  it('reads no place in an adjective after a place noun («في بلدة قريبة»)', () => {
+    expect(tagger().tag('وفي بلدة قريبة من كوبني قالت امرأة إن الأسعار ارتفعت.', 'ar').mentions.map((m) => m.text)).not.toContain('قريبة');
+  });
+});
