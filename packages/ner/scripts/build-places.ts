@@ -236,7 +236,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q12632: ['البراكنة'], // Brakna
   Q859831: ['كوركول'], // Gorgol
   Q859581: ['الترارزة'], // Trarza
-  Q768119: ['كيدي ماغة'], // Guidimaka
+  Q768119: ['كيدي ماغة', 'كيدي ماغا'], // Guidimaka (the second form from train142's gold, session 25)
   Q843903: ['تكانت'], // Tagant
   Q738546: ['~لعصابة@موريتانيا الموريتانية كيفة'], // Assaba (upstream Latin); "for a gang"
   // Session 23, from articles-blind32's lines (after its second scoring): names Arabic news uses
@@ -315,7 +315,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q485056: ['أقمولا'], // Akmola
   'canary-islands': ['الجزر الكنارية'], // Canary Islands
   Q2766547: ['دن بوس'], // 's-Hertogenbosch
-  Q1101: ['~برابانت@هولندا الهولندي الهولندية آيندهوفن'], // North Brabant; Belgium's Brabants too
+  Q1101: ['~برابانت@هولندا الهولندي الهولندية آيندهوفن', 'برابانت الشمالية'], // North Brabant; Belgium's Brabants too (the second form from train143's gold, session 25)
   Q25287: ['يوتيبوري', 'يوتبوري', 'Gothenburg'], // Göteborg
   Q41329: ['لينتس'], // Linz
   Q41753: ['كلاغنفورت'], // Klagenfurt am Wörthersee
@@ -386,6 +386,14 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q2355838: ['قوجاسينان'], // Kocasinan
   Q343973: ['إينغول'], // İnegöl
   Q488811: ['جيزاخ'], // Jizzakh
+  // Session 25, spellings the gold of the session's new training sets (train142–145) uses that
+  // upstream lacks.
+  Q271000: ['بواكيه'], // Bouaké (upstream «بواكي»)
+  Q46862: ['خوبي'], // Hubei (upstream «هوبي»)
+  Q1412034: ['فكيك'], // Figuig (upstream «فجيج»)
+  Q850435: ['الحوض الغربي'], // Hodh El Gharbi (upstream «حوض الغربي»)
+  Q80903: ['~إيدالغو'], // Hidalgo (upstream «هيدالغو»); also a surname (Anne Hidalgo)
+  Q41154: ['غيونغسانغ الشمالية'], // North Gyeongsang
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */
@@ -536,6 +544,9 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q1179634: ['Khairpur'], // Khairpur Mir's
   Q1366050: ['~Pisco'], // Provincia de Pisco; also the brandy
   Q476222: ['Ayutthaya'], // Phra Nakhon Si Ayutthaya
+  // Session 25 (train142–145's gold).
+  Q852774: ['Al-Baha', 'Al Baha'], // Al Bahah
+  Q2140: ['North Sumatra'], // Sumatera Utara
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();
