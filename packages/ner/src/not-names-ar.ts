@@ -65,6 +65,16 @@ function isPairedMonth(text: string, m: Mention): boolean {
   return endsWithMonth(before) || opensWithMonth(after);
 }
 
+/**
+ * «لولاية رابعة», «بولاية ثانية»: «ولاية» is a term of office there and the ordinal after it no place
+ * («رابعة» is also Rabaa, «ثانية» a second).
+ */
+const TERM_ORDINALS_AR: ReadonlySet<string> = new Set(['ثانية', 'ثالثة', 'رابعة', 'خامسة', 'سادسة', 'سابعة', 'جديدة', 'أولى'].map(keyOf));
+const TERM_BEFORE_AR = /(?:^|[\s(«"])[وف]?[بل]?ولاية\s+$/u;
+function isTermOrdinal(text: string, m: Mention): boolean {
+  return m.type === 'LOC' && TERM_ORDINALS_AR.has(keyOf(m.text)) && TERM_BEFORE_AR.test(text.slice(Math.max(0, m.start - 12), m.start));
+}
+
 /** The letters of the mention's word before its start (a proclitic the mention left out). */
 const lettersBefore = (text: string, m: Mention): string => LETTERS_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[0] ?? '';
 
@@ -86,7 +96,7 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
  * (`isDiameter`); the common words a gazetteer row is written as (`isCommonWordPlace`: «العقبة
  * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place; a past-tense verb of a root opening with «و», `WAW_VERBS_AR`); an unnamed «البنك
  * المركزي» the KB gave no id; a country's adjective («الجيبوتي»); a month's name beside another
- * month's («فبراير (شباط)», `isPairedMonth`). `mentions` sorted by start; `info` tells the linked ids;
+ * month's («فبراير (شباط)», `isPairedMonth`); a term's ordinal («لولاية رابعة», `isTermOrdinal`). `mentions` sorted by start; `info` tells the linked ids;
  * `namesOf` a KB entry's Arabic names. Pure: returns the mentions to drop.
  */
 export function notNamesAr(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, namesOf: (id: string) => readonly string[]): Set<Mention> {
@@ -109,7 +119,8 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf(lettersBefore(text, m) + m.text))) ||
       (oneWord && lettersBefore(text, m) === 'و' && WAW_VERBS_AR.has(keyOf(`و${m.text}`)) && !(m.entityId !== null && info.get(m.entityId)?.linked === true)) ||
       isCountryAdjective(m, namesOf) ||
-      isPairedMonth(text, m)
+      isPairedMonth(text, m) ||
+      isTermOrdinal(text, m)
     ) {
       out.add(m);
     }

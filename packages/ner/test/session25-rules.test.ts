@@ -116,3 +116,19 @@ describe("where a long Arabic body's name ends (session 25, articles-train142)",
     expect(tagger().tag('وفي بلدة قريبة من كوبني قالت امرأة إن الأسعار ارتفعت.', 'ar').mentions.map((m) => m.text)).not.toContain('قريبة');
   });
 });
+
+describe("words after an Arabic name that are the sentence going on (session 25, articles-train143)", () => {
+  it("does not take news's commonest definite words as a family name, nor link them as a surname", () => {
+    const text = 'وعارض السناتور راؤول كاستيلو الاتفاقية، معتبرا أن على الفلبين الحذر. وأيد الاتفاقية عشرون عضوا.';
+    const names = tagger().tag(text, 'ar').mentions.map((m) => m.text);
+    expect(names).toContain('راؤول كاستيلو');
+    expect(names).not.toContain('الاتفاقية');
+    // A Gulf family name's feminine nisba stays.
+    expect(tagged('وقالت عائشة بنت خلفان الحارثية إن المشروع اكتمل.')[0]).toMatch(/^PER عائشة بنت خلفان الحارثية /u);
+  });
+
+  it('reads no place in the ordinal of a term of office («بولاية رابعة»)', () => {
+    const text = 'أعاد الحزب الأحد انتخاب تيجان تيام رئيسا له بعد أكثر من عام على استبعاده من الانتخابات الرئاسية التي فاز فيها الرئيس الحسن واتارا بولاية رابعة.';
+    expect(tagger().tag(text, 'ar').mentions.map((m) => m.text)).not.toContain('رابعة');
+  });
+});
