@@ -546,7 +546,27 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q476222: ['Ayutthaya'], // Phra Nakhon Si Ayutthaya
   // Session 25 (train142–145's gold).
   Q852774: ['Al-Baha', 'Al Baha'], // Al Bahah
-  Q2140: ['North Sumatra'], // Sumatera Utara
+  // Indonesia's provinces as English and Arabic news name them (upstream gives the Indonesian names).
+  Q2140: ['North Sumatra', 'سومطرة الشمالية'], // Sumatera Utara
+  Q2271: ['South Sumatra', 'سومطرة الجنوبية'], // Sumatera Selatan
+  Q2772: ['West Sumatra', 'سومطرة الغربية'], // Sumatera Barat
+  Q3724: ['West Java', 'جاوة الغربية'], // Jawa Barat
+  Q3557: ['Central Java', 'جاوة الوسطى'], // Jawa Tengah
+  Q3586: ['East Java', 'جاوة الشرقية'], // Jawa Timur
+  Q3795: ['West Kalimantan', 'كاليمانتان الغربية'], // Kalimantan Barat
+  Q3891: ['Central Kalimantan', 'كاليمانتان الوسطى'], // Kalimantan Tengah
+  Q3899: ['East Kalimantan', 'كاليمانتان الشرقية'], // Kalimantan Timur
+  Q3906: ['South Kalimantan', 'كاليمانتان الجنوبية'], // Kalimantan Selatan
+  Q3903: ['North Kalimantan', 'كاليمانتان الشمالية'], // Kalimantan Utara
+  Q5068: ['North Sulawesi', 'سولاويسي الشمالية'], // Sulawesi Utara
+  Q5065: ['Central Sulawesi', 'سولاويسي الوسطى'], // Sulawesi Tengah
+  Q5078: ['South Sulawesi', 'سولاويسي الجنوبية'], // Sulawesi Selatan
+  Q5075: ['Southeast Sulawesi', 'سولاويسي الجنوبية الشرقية'], // Sulawesi Tenggara
+  Q5082: ['West Sulawesi', 'سولاويسي الغربية'], // Sulawesi Barat
+  Q5094: ['North Maluku', 'مالوكو الشمالية'], // Maluku Utara
+  Q5062: ['West Nusa Tenggara', 'نوسا تنغارا الغربية'], // Nusa Tenggara Barat
+  Q5061: ['East Nusa Tenggara', 'نوسا تنغارا الشرقية'], // Nusa Tenggara Timur
+  Q5096: ['West Papua', 'بابوا الغربية'], // Papua Barat
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();

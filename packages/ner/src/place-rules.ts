@@ -453,6 +453,7 @@ export function withFeatureWord(
   join: (a: Token, b: Token) => boolean,
   free: (k: number) => boolean,
   opensAt: (t: Token) => boolean,
+  country = false,
 ): { first: number; last: number } | null {
   const head = tokens[first];
   const end = tokens[last];
@@ -462,11 +463,19 @@ export function withFeatureWord(
   const capital = (t: Token | undefined): t is Token => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text);
   if (capital(before) && FEATURE_BEFORE_EN.has(before.key) && free(first - 1) && join(before, head)) return { first: first - 1, last };
   if (capital(after) && FEATURE_AFTER_EN.has(after.key) && free(last + 1) && join(end, after)) return { first, last: last + 1 };
-  // The feature word alone was read as a place ("Delta"): the capitalised name before it is its own,
-  // unless it opens the sentence ("In Delta, …", "Like Delta, …").
-  if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key) && !opensAt(before)) return { first: first - 1, last };
+  // The feature word alone was read as a place ("Delta", "Bay", a Somali region): the capitalised
+  // name before it is its own, unless a word that opens the sentence ("In Delta, …", "Like Delta, …").
+  if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key) && !(opensAt(before) && OPENING_WORDS_EN.has(before.key))) return { first: first - 1, last };
+  // "Central Aceh", "North Sumatra": a capitalised direction before a region or city (not a country:
+  // "Northern Nigeria" is a part of it) names another region.
+  if (!country && first === last && capital(before) && DIRECTIONS_EN.has(before.key) && free(first - 1) && join(before, head) && before.end + 1 === head.start) return { first: first - 1, last };
   return null;
 }
+/** Words that open a sentence before a place ("In Delta, …"): not a name's first word. */
+const OPENING_WORDS_EN = new Set(['in', 'like', 'at', 'for', 'from', 'near', 'to', 'on', 'by', 'with', 'unlike', 'as', 'the', 'across', 'around', 'outside', 'inside']);
+/** Directions that open a region's name before a region or city. */
+const DIRECTIONS_EN = new Set(['central', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater', 'northern', 'southern', 'eastern', 'western',
+  'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west']);
 
 /**
  * Street words written before the name in Spanish, Portuguese, French, Italian and Malay (and

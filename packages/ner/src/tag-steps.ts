@@ -821,7 +821,7 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
       }
       continue;
     }
-    const wide = withFeatureWord(d.tokens, s.first, s.last, d.join, (k) => !taken.has(k), (t) => opensSentence(d.text, t.start));
+    const wide = withFeatureWord(d.tokens, s.first, s.last, d.join, (k) => !taken.has(k), (t) => opensSentence(d.text, t.start), /^loc:[A-Z]{3}$/u.test(m.entityId ?? ''));
     const head = wide ? d.tokens[wide.first] : undefined;
     const end = wide ? d.tokens[wide.last] : undefined;
     if (!wide || !head || !end) continue;

@@ -132,3 +132,23 @@ describe("words after an Arabic name that are the sentence going on (session 25,
     expect(tagger().tag(text, 'ar').mentions.map((m) => m.text)).not.toContain('رابعة');
   });
 });
+
+describe('English places named with a direction or a feature word (session 25, articles-train144)', () => {
+  const places = (text: string): string[] => tagger().tag(text, 'en').mentions.filter((m) => m.type === 'LOC').map((m) => `${m.text} ${m.entityId ?? ''}`);
+
+  it('takes a capitalised direction into a region or city, linked where the gazetteer knows the whole name', () => {
+    expect(places('Traders in Central Aceh regency were paying more.')).toEqual(['Central Aceh loc:central aceh']);
+    expect(places('The nickel plant in Central Sulawesi reopened.')).toEqual(['Central Sulawesi loc:Q5065']);
+    // Not before a country: "Northern Nigeria" is a part of Nigeria.
+    expect(places('Rains hit Northern Nigeria.')).toEqual(['Nigeria loc:NGA']);
+  });
+
+  it('takes the name before a feature word read as a place, also at the start of a quote', () => {
+    expect(places('"Tubli Bay is the heart of our coast," she said.')).toEqual(['Tubli Bay loc:tubli bay']);
+    expect(places('In Delta, the floods receded.')).toEqual(['Delta loc:Q503910']);
+  });
+
+  it("links Indonesia's provinces as Arabic news names them", () => {
+    expect(tagged('وزار مدينة سوراكارتا في جاوة الوسطى.')).toContain('LOC جاوة الوسطى loc:Q3557');
+  });
+});
