@@ -10,6 +10,12 @@ const LEAGUE_KINDS_EN = new Set(['champions', 'premier', 'pro', 'nations', 'euro
 /** Kinship words, capitalised only where they open a sentence: never a one-word name (not "Son", a Korean family name). */
 const KINSHIP_EN = new Set(['mother', 'father', 'mum', 'mom', 'dad', 'baby', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'aunt', 'uncle', 'nephew', 'niece', 'parents', 'child', 'children']);
 const COMPETITION_STARTS_EN = new Set(['la', 'serie', 'ligue', 'bundesliga']);
+/**
+ * Languages the model reads as a place or a person by themselves ("laamb in Wolof"), none of them
+ * a name in the gold (Zulu is left out: it is also a surname), and God.
+ */
+const LANGUAGES_EN = new Set(['wolof', 'swahili', 'kiswahili', 'hausa', 'yoruba', 'igbo', 'amharic', 'tigrinya', 'oromo', 'urdu', 'hindi', 'bengali', 'bangla', 'pashto',
+  'dari', 'farsi', 'tagalog', 'xhosa', 'lingala', 'bambara', 'tamazight', 'sinhala', 'nepali', 'punjabi', 'sindhi', 'mandarin', 'cantonese', 'god']);
 
 /** Currency names the Arabic model mistakes for places and banks ("١٢ مليار درهم", "قيمة الريال"). */
 const CURRENCIES_AR = new Set(['درهم', 'دراهم', 'دينار', 'دنانير', 'ريال', 'ريالات', 'ليره', 'ليرات', 'جنيه', 'جنيهات', 'دولار', 'دولارات', 'يورو', 'روبل', 'يوان', 'ين', 'تومان', 'شيكل', 'فرنك', 'روبيه'].map(keyOf));
@@ -22,7 +28,7 @@ export const DAM_VERB_OBJECTS_AR = new Set(
   ['عجز', 'فجوه', 'فجوات', 'ثغره', 'ثغرات', 'حاجه', 'حاجات', 'احتياجات', 'نقص', 'فراغ', 'رمق', 'ذرائع', 'طريق', 'طرق', 'باب', 'ابواب', 'منافذ', 'منفذ', 'شاغر', 'شواغر', 'دين', 'ديون', 'عطش', 'جوع', 'هوه', 'خلل', 'ثمن', 'مسد', 'فراغات'].map(keyOf),
 );
 
-/** A model name that is a competition or prize (English), a currency word or «سد» with what it fills (Arabic): not published. */
+/** A model name that is a competition or prize, a language or God (English), a currency word or «سد» with what it fills (Arabic): not published. */
 export function isNotAName(tokens: readonly Token[], first: number, last: number): boolean {
   const a = tokens[first];
   const b = tokens[last];
@@ -35,6 +41,6 @@ export function isNotAName(tokens: readonly Token[], first: number, last: number
   }
   if (COMPETITION_ENDS_EN.has(b.key) || (last > first && COMPETITION_STARTS_EN.has(a.key))) return true;
   // "Mother and baby were taken on to the maternity ward": a kinship word opening a sentence.
-  if (first === last && KINSHIP_EN.has(a.key)) return true;
+  if (first === last && (KINSHIP_EN.has(a.key) || LANGUAGES_EN.has(a.key))) return true;
   return b.key === 'league' && last > first && LEAGUE_KINDS_EN.has(tokens[last - 1]?.key ?? '');
 }

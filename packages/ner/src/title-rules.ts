@@ -32,6 +32,8 @@ const TITLES_EN = new Set([
   // "rapper Stormzy", "billionaire Gautam Adani".
   'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'hooker', 'flanker', 'fullback', 'scrumhalf', 'quarterback',
   'pitcher', 'batter', 'bowler', 'batsman', 'skipper', 'manager', 'playmaker', 'sprinter', 'cyclist', 'jockey',
+  // Fighters by weight: "Heavyweight Mamadou Lamine Seck".
+  'heavyweight', 'cruiserweight', 'middleweight', 'welterweight', 'lightweight', 'featherweight', 'bantamweight', 'flyweight', 'wrestler', 'boxer',
   'singer', 'rapper', 'actor', 'actress', 'filmmaker', 'novelist', 'author', 'poet', 'artist', 'designer', 'architect',
   'photographer', 'entrepreneur', 'investor', 'billionaire', 'tycoon',
   // Monarchs and sumo ranks: "Emperor Naruhito", "Yokozuna Onosato", "ozeki Kotozakura".

@@ -152,3 +152,15 @@ describe('English places named with a direction or a feature word (session 25, a
     expect(tagged('وزار مدينة سوراكارتا في جاوة الوسطى.')).toContain('LOC جاوة الوسطى loc:Q3557');
   });
 });
+
+describe('English words that are no names: fighters by weight, languages, God (session 25)', () => {
+  const names = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`);
+
+  it("reads a fighter's weight as a title before the name", () => {
+    expect(names('PIKINE, Senegal (AFP) — Heavyweight Mamadou Lamine Seck knocked down Abdoulaye Thiam.')).toContain('PER Mamadou Lamine Seck');
+  });
+
+  it('reads no place or person in a language or in God', () => {
+    expect(names('Senegalese wrestling, or laamb in Wolof, allows punches. "I prayed, I trained, and today God gave me the victory," Seck said.')).toEqual(['PER Seck']);
+  });
+});
