@@ -69,6 +69,8 @@ const SECTORS_BEFORE_EN = new Set([
   'Tourism', 'Statistics', 'Wine', 'Screen', 'Health', 'Enterprise', 'Invest', 'Sport', 'Heritage', 'Creative', 'Water', 'Transport', 'Biosecurity',
   'Parks', 'Forests', 'Environment', 'Infrastructure', 'Housing', 'Energy',
 ]);
+/** Bodies of states whose name before a country is no branch of theirs ("the UN Libya envoy", "EU Turkey deal"). */
+const SUPRANATIONAL_EN = new Set(['UN', 'U.N.', 'EU', 'E.U.', 'AU', 'NATO', 'OPEC', 'IMF', 'ASEAN', 'ECOWAS', 'GCC', 'G7', 'G20', 'BRICS', 'WHO', 'UNICEF', 'UNHCR', 'WFP', 'ICC', 'ICJ', 'SADC', 'IGAD', 'OSCE', 'OECD', 'Arab League', 'African Union', 'European Union', 'United Nations']);
 /** Sports whose national board is the country's name and the sport's ("Oman Cricket", "Sri Lanka Cricket", "World Rugby"). */
 const SPORTS_AFTER_EN = /^ (Cricket|Rugby|Netball|Hockey|Athletics)\b(?! (?:Board|Union|Federation|Association|League|Club|Council|Ground|Stadium|Cup|Championship|World|[Tt]eam|[Ss]ide|[Ss]quad|[Cc]aptain|[Cc]oach|[Mm]en|[Ww]omen|fans|players))/u;
 
@@ -88,6 +90,30 @@ export function sectorBodiesEn(text: string, mentions: readonly Mention[], info:
     const name = text.slice(start, end);
     return { start, end, type: 'ORG', text: name, entityId: bodyIdOf(name) ?? unlinkedId('ORG', name) };
   };
+  // "Greenpeace Netherlands", "WWF-Pakistan", "Sony Music Australia", "CNOOC Uganda": a body and
+  // a country right after it is the body's national branch (the gold writes every such pair as
+  // one name), except after the bodies of states and their agencies ("the UN Libya envoy").
+  // A KB body the tagger left unread before the country counts too ("Greenpeace Netherlands").
+  mentions.forEach((m, i) => {
+    if (out.has(m) || !country(m) || /^['’]s\b|^-/u.test(text.slice(m.end, m.end + 3))) return;
+    const before = mentions[i - 1];
+    // ("WWF-Pakistan" with a hyphen too.)
+    if (before && before.end === m.start - 1 && (text.charAt(before.end) === ' ' || text.charAt(before.end) === '-')) {
+      if (out.has(before) || before.type !== 'ORG' || SUPRANATIONAL_EN.has(before.text)) return;
+      out.set(before, body(before.start, m.end));
+      out.set(m, null);
+      return;
+    }
+    const words = /(?:^|[^\p{L}\p{N}&.'’-])((?:[\p{Lu}\p{N}][\p{L}\p{N}&.'’-]* ){1,3})$/u.exec(text.slice(Math.max(before?.end ?? 0, m.start - 60), m.start))?.[1];
+    if (!words) return;
+    const parts = words.trim().split(' ');
+    for (let k = 0; k < parts.length; k++) {
+      const name = parts.slice(k).join(' ');
+      if (SUPRANATIONAL_EN.has(name) || bodyIdOf(name) === null) continue;
+      out.set(m, body(m.start - name.length - 1, m.end));
+      return;
+    }
+  });
   for (const m of mentions) {
     if (out.has(m)) continue;
     const whole = /^(\p{Lu}\p{Ll}+) (.+)$/u.exec(m.text);

@@ -164,3 +164,17 @@ describe('English words that are no names: fighters by weight, languages, God (s
     expect(names('Senegalese wrestling, or laamb in Wolof, allows punches. "I prayed, I trained, and today God gave me the victory," Seck said.')).toEqual(['PER Seck']);
   });
 });
+
+describe("a body's national branch (session 25, articles-train148)", () => {
+  const orgs = (text: string): string[] => tagger().tag(text, 'en').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+
+  it('reads a body and the country right after it as one name, with a space or a hyphen', () => {
+    expect(orgs('Andrei Muresan of WWF Romania said towns should act.')).toEqual(['WWF Romania']);
+    expect(orgs('A survey by the Sindh Wildlife Department and WWF-Pakistan counted the dolphins.')).toEqual(['Sindh Wildlife Department', 'WWF-Pakistan']);
+  });
+
+  it("keeps the bodies of states apart from the country after them, and a country's possessive", () => {
+    expect(tagger().tag('The UN Libya envoy met him.', 'en').mentions.map((m) => m.text)).toEqual(['UN', 'Libya']);
+    expect(orgs("Greenpeace Kenya's director spoke.")).toEqual(['Greenpeace']);
+  });
+});
