@@ -1,7 +1,8 @@
 import { MONTH_NUMBERS } from '@khabar/text';
 import type { EntityInfo } from './build-entities.ts';
 import { isCommonWordPlace, isDiameter, QATAR } from './homographs.ts';
-import { keyOf } from './tokenize.ts';
+import { isNationalityWord } from './named-bodies.ts';
+import { keyOf, tokenize } from './tokenize.ts';
 import type { Mention } from './types.ts';
 
 /** Tanween (ً ٌ ٍ), the indefinite endings. */
@@ -120,7 +121,9 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       (oneWord && lettersBefore(text, m) === 'و' && WAW_VERBS_AR.has(keyOf(`و${m.text}`)) && !(m.entityId !== null && info.get(m.entityId)?.linked === true)) ||
       isCountryAdjective(m, namesOf) ||
       isPairedMonth(text, m) ||
-      isTermOrdinal(text, m)
+      isTermOrdinal(text, m) ||
+      // «في جامعات إندونيسية»: a nationality adjective no entry links is no place.
+      (oneWord && m.type === 'LOC' && !(m.entityId !== null && info.get(m.entityId)?.linked === true) && tokenize(m.text).every(isNationalityWord))
     ) {
       out.add(m);
     }

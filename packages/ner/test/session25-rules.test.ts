@@ -178,3 +178,9 @@ describe("a body's national branch (session 25, articles-train148)", () => {
     expect(orgs("Greenpeace Kenya's director spoke.")).toEqual(['Greenpeace']);
   });
 });
+
+describe('an Arabic nationality adjective alone is no place (session 25, articles-train147)', () => {
+  it('drops «إندونيسية» in «جامعات إندونيسية» and keeps the country before it', () => {
+    expect(tagged('ويدرس طلاب من تيمور الشرقية في جامعات إندونيسية، معتبرا أن انضمامها يكمل المسار.')).toEqual(['LOC تيمور الشرقية loc:TLS']);
+  });
+});
