@@ -394,6 +394,16 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q850435: ['الحوض الغربي'], // Hodh El Gharbi (upstream «حوض الغربي»)
   Q80903: ['~إيدالغو'], // Hidalgo (upstream «هيدالغو»); also a surname (Anne Hidalgo)
   Q41154: ['غيونغسانغ الشمالية'], // North Gyeongsang
+  // Session 25, from train146–149's gold.
+  Q657072: ['~طوبى'], // Touba (upstream «توبا»); also "blessed"
+  Q860901: ['~ديلي'], // Dili (upstream Latin); also "Daily" («ديلي ميل»)
+  Q856261: ['جوربل'], // Diourbel
+  Q162475: ['كورك'], // Cork (upstream Latin)
+  Q162548: ['أوسكمين'], // Oskemen (upstream «أوست-كامينوغورسك»)
+  Q68919: ['نينغده'], // Ningde (upstream «ننجدي»)
+  Q528432: ['بامندا'], // Bamenda (upstream «باميندا»)
+  Q60769700: ['كيكووبي'], // Kikuube (upstream «كيكوبي»)
+  Q61944: ['سيميبالاتينسك'], // Semey's former name
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */
@@ -447,7 +457,7 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   // Arabic news spellings upstream writes otherwise.
   KGZ: ['قرغيزستان'],
   Q93230: ['روالبندي'],
-  Q79880: ['دبرتسن'],
+  Q79880: ['دبرتسن', 'ديبريتسن'], // (the second form from train148's gold, session 25)
   Q81581: ['سيغد', 'Szeged'],
   Q130625: ['كيفو الشمالية'],
   Q488326: ['كيفو الجنوبية'],
