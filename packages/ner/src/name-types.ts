@@ -70,3 +70,26 @@ export function withInitialsDot(text: string, mentions: Mention[]): Mention[] {
   }
   return mentions;
 }
+
+/** A company's head word, bare or behind proclitics, right before its name («مجموعة سافران», «لشركة بيون»). */
+const COMPANY_HEAD_BEFORE_AR = /(?:^|[\s«"(])[وف]?[بل]?(?:مجموعة|مجموعتي|شركة|شركتي|مصرف|بنك|علامة|منصة)\s+$/u;
+const COMPANY_HEADS_AR = new Set(['مجموعة', 'شركة', 'مؤسسة', 'مصرف', 'بنك', 'علامة', 'منصة']);
+
+/**
+ * Arabic: a name the KB does not know, read as a person right after a company's head word
+ * («مجموعة سافران»), or the first word after the head of a body named in the article («مؤسسة كوندور
+ * إلكترونيكس» … «وقالت كوندور»), is the company, and so is every other mention of it the model
+ * read as a person. Names of one to three words. Pure: returns the mentions to retype, with their
+ * new ids.
+ */
+export function companyHeadBodiesAr(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
+  const unknown = (m: Mention): boolean => m.entityId !== null && info.get(m.entityId)?.linked === false && m.text.trim().split(/\s+/u).length <= 3;
+  const bodies = new Set(mentions.filter((m) => m.type !== 'LOC' && unknown(m) && COMPANY_HEAD_BEFORE_AR.test(text.slice(Math.max(0, m.start - 12), m.start))).map((m) => m.text));
+  for (const m of mentions) {
+    const words = m.type === 'ORG' ? m.text.trim().split(/\s+/u) : [];
+    if (words.length >= 3 && COMPANY_HEADS_AR.has(words[0] ?? '') && words[1] !== undefined && !words[1].startsWith('ال')) bodies.add(words[1]);
+  }
+  const out = new Map<Mention, { type: EntityType; entityId: string }>();
+  for (const m of mentions) if (m.type === 'PER' && unknown(m) && bodies.has(m.text)) out.set(m, { type: 'ORG', entityId: unlinkedId('ORG', m.text) });
+  return out;
+}

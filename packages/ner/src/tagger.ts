@@ -12,7 +12,7 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
+import { companyHeadBodiesAr, oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { placeNamedBodies, sectorBodiesEn } from './place-bodies.ts';
@@ -259,7 +259,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         if (!d.info.has(to.entityId)) d.info.set(to.entityId, { linked: false, type: to.type, name: null });
       }
     };
-    if (!arabic) retype(roleHolderBodiesEn(text, final, d.info));
+    retype(arabic ? companyHeadBodiesAr(text, final, d.info) : roleHolderBodiesEn(text, final, d.info));
     retype(oneTypePerName(final, d.info, text));
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, to] of aliasDefinitionLinks(text, final, d.info)) Object.assign(m, to);

@@ -184,3 +184,16 @@ describe('an Arabic nationality adjective alone is no place (session 25, article
     expect(tagged('ويدرس طلاب من تيمور الشرقية في جامعات إندونيسية، معتبرا أن انضمامها يكمل المسار.')).toEqual(['LOC تيمور الشرقية loc:TLS']);
   });
 });
+
+describe("a company the model reads as a person (session 25, articles-train149)", () => {
+  it('reads every mention of a name as the company after a company head word opens one', () => {
+    expect(tagged('باريس - أ ف ب - رفعت مجموعة سافران، الشركة الفرنسية المصنعة لمحركات الطائرات، توقعاتها. وقالت سافران إن إيراداتها ارتفعت.').filter((m) => m.includes('سافران'))).toEqual([
+      'ORG سافران org:سافران',
+      'ORG سافران org:سافران',
+    ]);
+  });
+
+  it("not after the definite «للمجموعة» (the group's chief executive is a person)", () => {
+    expect(tagged('وقال الرئيس التنفيذي للمجموعة نادر غبور إن المصنع سيفتتح قريبا.').filter((m) => m.includes('غبور'))).toEqual(['PER نادر غبور per:نادر غبور']);
+  });
+});
