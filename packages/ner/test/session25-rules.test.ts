@@ -187,10 +187,8 @@ describe('an Arabic nationality adjective alone is no place (session 25, article
 
 describe("a company the model reads as a person (session 25, articles-train149)", () => {
   it('reads every mention of a name as the company after a company head word opens one', () => {
-    expect(tagged('باريس - أ ف ب - رفعت مجموعة سافران، الشركة الفرنسية المصنعة لمحركات الطائرات، توقعاتها. وقالت سافران إن إيراداتها ارتفعت.').filter((m) => m.includes('سافران'))).toEqual([
-      'ORG سافران org:سافران',
-      'ORG سافران org:سافران',
-    ]);
+    const text = 'باريس - أ ف ب - رفعت مجموعة سافران، الشركة الفرنسية المصنعة لمحركات الطائرات، توقعاتها.\n\nوقالت سافران إن إيراداتها ارتفعت.\n\nوتنتج سافران محركات الطائرات.\n';
+    expect(tagged(text).filter((m) => m.includes('سافران'))).toEqual(Array.from({ length: 3 }, () => 'ORG سافران org:سافران'));
   });
 
   it("not after the definite «للمجموعة» (the group's chief executive is a person)", () => {
