@@ -63,6 +63,9 @@ export function initialsOf(tokens: readonly Token[], first: number, last: number
   return out.length >= 2 && out.length <= 6 ? out : null;
 }
 
+/** Words of a university's name, whose first word is mostly the place it stands in. */
+const UNIVERSITY_WORDS_EN = new Set(['university', 'college', 'polytechnic']);
+
 export function linkShortForms(text: string, tokens: readonly Token[], orgs: readonly NamedOrg[], taken: (token: number) => boolean): ShortFormHit[] {
   const owners = new Map<string, string | null>();
   const initialsOwners = new Map<string, string | null>();
@@ -79,7 +82,9 @@ export function linkShortForms(text: string, tokens: readonly Token[], orgs: rea
     // (A demonym opening the name is no short form of it: "Mongolian Red Cross Society" … "Mongolian herders".)
     // (An airline keeps it: "Ethiopian Airlines" … "Ethiopian flies to 130 destinations".)
     const airline = AIRLINE_ENDS_EN.has(tail.key);
-    if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && (airline || !isEnglishDemonym(head)) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
+    // (Nor a place a university is named after: "Graz University of Technology" … "in Graz".)
+    const university = tokens.slice(o.first + 1, o.last + 1).some((t) => t.cap && UNIVERSITY_WORDS_EN.has(t.key));
+    if (head.cap && head.key.length >= 3 && !NOT_SHORT_FORMS_EN.has(head.key) && !university && (airline || !isEnglishDemonym(head)) && /^\p{Lu}\p{Ll}/u.test(head.text)) own(head.key, o.entityId, o.last + 1);
     if (tail.cap && INSTITUTION_HEADS_EN.has(tail.key)) own(tail.key, o.entityId, o.last + 1);
     const acronym = /^\s*\((\p{Lu}[\p{Lu}\d&-]{1,9})\)/u.exec(text.slice(tail.end));
     if (acronym?.[1]) own(acronym[1].toLowerCase(), o.entityId, o.last + 1);

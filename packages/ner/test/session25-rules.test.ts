@@ -195,3 +195,10 @@ describe("a company the model reads as a person (session 25, articles-train149)"
     expect(tagged('وقال الرئيس التنفيذي للمجموعة نادر غبور إن المصنع سيفتتح قريبا.').filter((m) => m.includes('غبور'))).toEqual(['PER نادر غبور per:نادر غبور']);
   });
 });
+
+describe("a university's first word is no short form of it (session 25, articles-train148)", () => {
+  it('reads "Graz" after "Graz University of Technology" as the place', () => {
+    const text = 'Researchers at Graz University of Technology measured it. Maier said he now reached his office in Graz faster than before.';
+    expect(tagger().tag(text, 'en').mentions.filter((m) => m.text === 'Graz').map((m) => m.type)).toEqual(['LOC']);
+  });
+});
