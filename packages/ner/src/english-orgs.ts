@@ -18,6 +18,8 @@ const ORG_HEADS_EN = new Set([
   'fund', 'party', 'front', 'movement', 'committee', 'authority', 'board', 'court', 'academy', 'university',
   'league', 'coalition', 'forum', 'corps', 'administration', 'community', 'foundation', 'society', 'network',
   'corporation', 'cooperative', 'command', 'assembly', 'tribunal', 'conference', 'congress',
+  // "General Directorate for National Security", "Secretariat of the Pacific Community".
+  'directorate', 'secretariat',
 ]);
 /** Heads a name goes on from through "on" ("Inter-American Commission on Human Rights", "Council on Foreign Relations"). */
 const ON_HEADS_EN = new Set(['commission', 'committee', 'council', 'conference', 'forum', 'panel', 'subcommittee']);

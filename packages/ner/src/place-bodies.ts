@@ -69,6 +69,8 @@ const SECTORS_BEFORE_EN = new Set([
   'Tourism', 'Statistics', 'Wine', 'Screen', 'Health', 'Enterprise', 'Invest', 'Sport', 'Heritage', 'Creative', 'Water', 'Transport', 'Biosecurity',
   'Parks', 'Forests', 'Environment', 'Infrastructure', 'Housing', 'Energy',
 ]);
+/** Continents a body's branch is named after too ("Greenpeace Africa"). */
+const CONTINENTS: ReadonlySet<string> = new Set(['loc:africa', 'loc:europe', 'loc:asia', 'loc:middle-east', 'loc:latin-america', 'loc:asia-pacific']);
 /** Bodies of states whose name before a country is no branch of theirs ("the UN Libya envoy", "EU Turkey deal"). */
 const SUPRANATIONAL_EN = new Set(['UN', 'U.N.', 'EU', 'E.U.', 'AU', 'NATO', 'OPEC', 'IMF', 'ASEAN', 'ECOWAS', 'GCC', 'G7', 'G20', 'BRICS', 'WHO', 'UNICEF', 'UNHCR', 'WFP', 'ICC', 'ICJ', 'SADC', 'IGAD', 'OSCE', 'OECD', 'Arab League', 'African Union', 'European Union', 'United Nations']);
 /** Sports whose national board is the country's name and the sport's ("Oman Cricket", "Sri Lanka Cricket", "World Rugby"). */
@@ -95,7 +97,7 @@ export function sectorBodiesEn(text: string, mentions: readonly Mention[], info:
   // one name), except after the bodies of states and their agencies ("the UN Libya envoy").
   // A KB body the tagger left unread before the country counts too ("Greenpeace Netherlands").
   mentions.forEach((m, i) => {
-    if (out.has(m) || !country(m) || /^['’]s\b|^-/u.test(text.slice(m.end, m.end + 3))) return;
+    if (out.has(m) || !(country(m) || CONTINENTS.has(m.entityId ?? '')) || /^['’]s\b|^-/u.test(text.slice(m.end, m.end + 3))) return;
     const before = mentions[i - 1];
     // ("WWF-Pakistan" with a hyphen too.)
     if (before && before.end === m.start - 1 && (text.charAt(before.end) === ' ' || text.charAt(before.end) === '-')) {

@@ -345,7 +345,9 @@ const PLACE_LAST_EN = new Set(['field', 'airport', 'crossing', 'strait', 'penins
 /** Facilities named after a person or a place: the word after the name belongs to it ("Benjamin Mkapa Stadium"). */
 const FACILITY_WORDS_EN = new Set(['stadium', 'arena', 'circuit', 'dam', 'reservoir', 'airport', 'refinery', 'observatory',
   // "Julius Nyerere Hydropower Station", "Mihail Kogălniceanu Air Base", "Nelson Mandela Bay".
-  'station', 'base', 'bay', 'barrage', 'terminal']);
+  'station', 'base', 'bay', 'barrage', 'terminal',
+  // "Khalifa Bin Salman Port", "King Fahd Causeway".
+  'port', 'causeway']);
 /** Whether an English token is a facility word ("Stadium", "Airport"). */
 export const isFacilityWordEn = (t: Token | undefined): boolean => t !== undefined && !t.arabic && FACILITY_WORDS_EN.has(t.key);
 const PLACE_FIRST_EN = new Set(['ras', 'cape', 'mount', 'lake', 'wadi', 'jebel', 'jabal', 'khor', 'palais']);
@@ -463,6 +465,9 @@ export function withFeatureWord(
   const capital = (t: Token | undefined): t is Token => t !== undefined && !t.arabic && /^\p{Lu}/u.test(t.text);
   if (capital(before) && FEATURE_BEFORE_EN.has(before.key) && free(first - 1) && join(before, head)) return { first: first - 1, last };
   if (capital(after) && FEATURE_AFTER_EN.has(after.key) && free(last + 1) && join(end, after)) return { first, last: last + 1 };
+  // "Comoé National Park", "Selous Game Reserve".
+  const after2 = tokens[last + 2];
+  if (capital(after) && capital(after2) && PARK_QUALIFIERS_EN.has(after.key) && PARK_WORDS_EN.has(after2.key) && free(last + 1) && free(last + 2) && join(end, after) && join(after, after2)) return { first, last: last + 2 };
   // The feature word alone was read as a place ("Delta", "Bay", a Somali region): the capitalised
   // name before it is its own, unless a word that opens the sentence ("In Delta, …", "Like Delta, …").
   if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key) && !(opensAt(before) && OPENING_WORDS_EN.has(before.key))) return { first: first - 1, last };
@@ -471,6 +476,9 @@ export function withFeatureWord(
   if (!country && first === last && capital(before) && DIRECTIONS_EN.has(before.key) && free(first - 1) && join(before, head) && before.end + 1 === head.start) return { first: first - 1, last };
   return null;
 }
+/** "National Park", "Game Reserve", "Nature Reserve", "Marine Park" after a place's name. */
+const PARK_QUALIFIERS_EN = new Set(['national', 'game', 'nature', 'marine', 'forest', 'wildlife']);
+const PARK_WORDS_EN = new Set(['park', 'reserve', 'sanctuary']);
 /** Words that open a sentence before a place ("In Delta, …"): not a name's first word. */
 const OPENING_WORDS_EN = new Set(['in', 'like', 'at', 'for', 'from', 'near', 'to', 'on', 'by', 'with', 'unlike', 'as', 'the', 'across', 'around', 'outside', 'inside']);
 /** Directions that open a region's name before a region or city. */

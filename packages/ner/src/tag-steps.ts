@@ -769,6 +769,61 @@ export function addEnglishStreets(d: Draft, data: TaggerData): void {
   }
 }
 
+/**
+ * English, after the feature words: a person's name before a facility word is the facility
+ * ("Khalifa Bin Salman Port", "King Fahd Causeway"); "Al" before a place is part of its name ("Al
+ * Khobar", "Al-Wakrah", keeping the place's id unless the gazetteer knows the longer name); "Beni"
+ * (a town in Congo to the gazetteer) before a capitalised word is a Maghreb place's first word
+ * ("Beni Drar", "Beni Isguen").
+ */
+export function withNamedPlacesEn(d: Draft, data: TaggerData): void {
+  const setId = (m: Mention, entry: KbEntry | undefined, fallback: string): void => {
+    if (entry?.type === 'LOC') {
+      m.entityId = entry.id;
+      d.link(entry);
+      return;
+    }
+    m.entityId = fallback;
+    if (!d.info.has(fallback)) d.info.set(fallback, { linked: false, type: 'LOC', name: null });
+  };
+  for (const m of [...d.mentions]) {
+    const s = d.spans.get(m);
+    const head = s ? d.tokens[s.first] : undefined;
+    if (!s || !head) continue;
+    if (m.type === 'PER') {
+      const facility = facilityWordAfter(d.tokens, s.last, d.join);
+      const end = d.tokens[facility];
+      if (facility < 0 || !end || !d.isFree(s.last + 1, facility) || inTitleCaseLine(d.text, m.start)) continue;
+      d.cover(s.last + 1, facility);
+      const name = d.text.slice(m.start, end.end);
+      Object.assign(m, { type: 'LOC', end: end.end, text: name });
+      d.spans.set(m, { first: s.first, last: facility });
+      setId(m, data.entries[data.matcher.whole(name) ?? -1], unlinkedId('LOC', name));
+      continue;
+    }
+    if (m.type !== 'LOC' || s.first !== s.last) continue;
+    const before = d.tokens[s.first - 1];
+    const gap = before ? d.text.slice(before.end, head.start) : '';
+    if (before && before.text === 'Al' && (gap === ' ' || gap === '-') && d.isFree(s.first - 1, s.first - 1)) {
+      d.cover(s.first - 1, s.first - 1);
+      const name = d.text.slice(before.start, m.end);
+      const own = m.entityId ?? unlinkedId('LOC', name);
+      Object.assign(m, { start: before.start, text: name });
+      d.spans.set(m, { first: s.first - 1, last: s.last });
+      setId(m, data.entries[data.matcher.whole(name) ?? -1], own);
+      continue;
+    }
+    const next = d.tokens[s.first + 1];
+    if (head.text === 'Beni' && next && next.cap && !next.arabic && d.text.slice(head.end, next.start) === ' ' && d.isFree(s.first + 1, s.first + 1)) {
+      d.cover(s.first + 1, s.first + 1);
+      const name = d.text.slice(m.start, next.end);
+      Object.assign(m, { end: next.end, text: name });
+      d.spans.set(m, { first: s.first, last: s.first + 1 });
+      setId(m, data.entries[data.matcher.whole(name) ?? -1], unlinkedId('LOC', name));
+    }
+  }
+}
+
 export function withFeatureWords(d: Draft, data: TaggerData): void {
   // "Bay" (a Somali region) in "Bay of Bengal": the feature word opens the longer name below.
   for (const m of [...d.mentions]) {

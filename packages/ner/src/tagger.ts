@@ -46,6 +46,7 @@ import {
   resolveOujdaJeddah,
   resolveQuotedNewspaper,
   withFeatureWords,
+  withNamedPlacesEn,
   withDescribedPlaces,
   type TaggerData,
 } from './tag-steps.ts';
@@ -173,6 +174,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     }
     if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
+    if (!arabic) withNamedPlacesEn(d, data);
     // Asked once: the rules below that read match reports act only in one.
     const matchReport = arabic ? isMatchReportAr(text) : isMatchReportEn(text);
     const final = arabic

@@ -202,3 +202,23 @@ describe("a university's first word is no short form of it (session 25, articles
     expect(tagger().tag(text, 'en').mentions.filter((m) => m.text === 'Graz').map((m) => m.type)).toEqual(['LOC']);
   });
 });
+
+describe('English places named after a person, with "Al", "Beni" or "National Park" (session 25, articles-train153)', () => {
+  const places = (text: string): string[] => tagger().tag(text, 'en').mentions.filter((m) => m.type === 'LOC').map((m) => `${m.text} ${m.entityId ?? ''}`);
+
+  it("reads a person's name before a facility word as the facility", () => {
+    expect(places("Bahrain's main container port at Khalifa Bin Salman Port handled a record volume.")).toContain('Khalifa Bin Salman Port loc:khalifa bin salman port');
+  });
+
+  it('takes "Al" into a place, keeping its id; "Beni" and the next word are one place; a national park is one', () => {
+    expect(places('Trucks can reach Dammam and Al Khobar in a few hours.')).toContain('Al Khobar loc:Q311266');
+    expect(places('Police arrested a vegetable trader from Beni Drar near the border.')).toEqual(['Beni Drar loc:beni drar']);
+    expect(places('Attacks rose around the Comoé National Park, which the army patrols.')).toEqual(['Comoé National Park loc:comoé national park']);
+  });
+
+  it('reads a directorate named with "for" whole, and a body\'s branch named after a continent', () => {
+    const orgs = (text: string): string[] => tagger().tag(text, 'en').mentions.filter((m) => m.type === 'ORG').map((m) => m.text);
+    expect(orgs('Officers of the General Directorate for National Security stopped a van.')).toEqual(['General Directorate for National Security']);
+    expect(orgs('"We will go to court," she said. Greenpeace Africa, which has campaigned against trawlers, welcomed it.')).toEqual(['Greenpeace Africa']);
+  });
+});
