@@ -122,6 +122,8 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       isCountryAdjective(m, namesOf) ||
       isPairedMonth(text, m) ||
       isTermOrdinal(text, m) ||
+      // «بعد ترميم 46 بيتا»: a counted noun after a number is no place.
+      (oneWord && m.type === 'LOC' && /[\p{Nd}]\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/^loc:[A-Z]{3}$/u.test(m.entityId ?? '')) ||
       // «في جامعات إندونيسية»: a nationality adjective no entry links is no place.
       (oneWord && m.type === 'LOC' && !(m.entityId !== null && info.get(m.entityId)?.linked === true) && tokenize(m.text).every(isNationalityWord))
     ) {

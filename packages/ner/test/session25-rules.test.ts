@@ -222,3 +222,9 @@ describe('English places named after a person, with "Al", "Beni" or "National Pa
     expect(orgs('"We will go to court," she said. Greenpeace Africa, which has campaigned against trawlers, welcomed it.')).toEqual(['Greenpeace Africa']);
   });
 });
+
+describe('a counted noun after a number is no place (session 25, articles-train150)', () => {
+  it('drops «بيتا» in «46 بيتا»', () => {
+    expect(tagger().tag('وافتتحت الهيئة القرية بعد ترميم 46 بيتا طينيا وعدد من الأزقة.', 'ar').mentions.map((m) => m.text)).not.toContain('بيتا');
+  });
+});
