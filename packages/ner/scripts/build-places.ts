@@ -404,6 +404,13 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q528432: ['بامندا'], // Bamenda (upstream «باميندا»)
   Q60769700: ['كيكووبي'], // Kikuube (upstream «كيكوبي»)
   Q61944: ['سيميبالاتينسك'], // Semey's former name
+  Q2829401: ['~القريات'], // Al-Qurayyat; also "the villages"
+  Q9871: ['تيلبورخ'], // Tilburg
+  'BD:Bagerhat': ['باغرهات'], // Bagerhat
+  Q186006: ['دينغشي'], // Dingxi
+  Q582762: ['لينشيا'], // Linxia
+  Q41151: ['غيونغسانغ الجنوبية'], // South Gyeongsang
+  Q1925858: ['سوليهال'], // Solihull
 };
 
 /** Names news uses for a country (ISO code) or a place (Wikidata id): claimed by it and removed from any other row. */
