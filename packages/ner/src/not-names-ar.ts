@@ -122,6 +122,10 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       isCountryAdjective(m, namesOf) ||
       isPairedMonth(text, m) ||
       isTermOrdinal(text, m) ||
+      // «طيور الفلامنغو» (flamingos, not the club), «غابات القرم» (mangroves, not Crimea): a bird
+      // after the word for birds, the mangrove after the words for trees («غابات جيروند» stays).
+      (oneWord && /(?:^|\s)[وفبل]?(?:طيور|طائر)\s+$/u.test(text.slice(Math.max(0, m.start - 10), m.start))) ||
+      (m.text === 'القرم' && /(?:^|\s)[وفبل]?(?:غابات|أشجار|شجر|نبات|نباتات)\s+$/u.test(text.slice(Math.max(0, m.start - 10), m.start))) ||
       // «بعد ترميم 46 بيتا»: a counted noun after a number is no place.
       (oneWord && m.type === 'LOC' && /[\p{Nd}]\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/^loc:[A-Z]{3}$/u.test(m.entityId ?? '')) ||
       // «في جامعات إندونيسية»: a nationality adjective no entry links is no place.

@@ -11,11 +11,15 @@ const LEAGUE_KINDS_EN = new Set(['champions', 'premier', 'pro', 'nations', 'euro
 const KINSHIP_EN = new Set(['mother', 'father', 'mum', 'mom', 'dad', 'baby', 'daughter', 'wife', 'husband', 'brother', 'sister', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'aunt', 'uncle', 'nephew', 'niece', 'parents', 'child', 'children']);
 const COMPETITION_STARTS_EN = new Set(['la', 'serie', 'ligue', 'bundesliga']);
 /**
- * Languages the model reads as a place or a person by themselves ("laamb in Wolof"), none of them
- * a name in the gold (Zulu is left out: it is also a surname), and God.
+ * Languages and peoples the model reads as a place, a person or a body by themselves ("laamb in
+ * Wolof", "representing Inuit"), none of them a name in the gold (Zulu is left out: it is also a
+ * surname), and God.
  */
 const LANGUAGES_EN = new Set(['wolof', 'swahili', 'kiswahili', 'hausa', 'yoruba', 'igbo', 'amharic', 'tigrinya', 'oromo', 'urdu', 'hindi', 'bengali', 'bangla', 'pashto',
-  'dari', 'farsi', 'tagalog', 'xhosa', 'lingala', 'bambara', 'tamazight', 'sinhala', 'nepali', 'punjabi', 'sindhi', 'mandarin', 'cantonese', 'god']);
+  'dari', 'farsi', 'tagalog', 'xhosa', 'lingala', 'bambara', 'tamazight', 'sinhala', 'nepali', 'punjabi', 'sindhi', 'mandarin', 'cantonese', 'god',
+  // Peoples, none a name in the gold either ("organization representing Inuit", "a Sami hut").
+  'inuit', 'sami', 'maori', 'yazidi', 'yazidis', 'tutsi', 'tutsis', 'hutu', 'hutus', 'rohingya', 'uyghur', 'uyghurs', 'uighur', 'uighurs', 'tuareg', 'fulani',
+  'maasai', 'bedouin', 'bedouins', 'druze', 'hazara', 'hazaras', 'pashtun', 'pashtuns']);
 
 /** Currency names the Arabic model mistakes for places and banks ("١٢ مليار درهم", "قيمة الريال"). */
 const CURRENCIES_AR = new Set(['درهم', 'دراهم', 'دينار', 'دنانير', 'ريال', 'ريالات', 'ليره', 'ليرات', 'جنيه', 'جنيهات', 'دولار', 'دولارات', 'يورو', 'روبل', 'يوان', 'ين', 'تومان', 'شيكل', 'فرنك', 'روبيه'].map(keyOf));
@@ -28,7 +32,7 @@ export const DAM_VERB_OBJECTS_AR = new Set(
   ['عجز', 'فجوه', 'فجوات', 'ثغره', 'ثغرات', 'حاجه', 'حاجات', 'احتياجات', 'نقص', 'فراغ', 'رمق', 'ذرائع', 'طريق', 'طرق', 'باب', 'ابواب', 'منافذ', 'منفذ', 'شاغر', 'شواغر', 'دين', 'ديون', 'عطش', 'جوع', 'هوه', 'خلل', 'ثمن', 'مسد', 'فراغات'].map(keyOf),
 );
 
-/** A model name that is a competition or prize, a language or God (English), a currency word or «سد» with what it fills (Arabic): not published. */
+/** A model name that is a competition or prize, a language, a people or God (English), a currency word or «سد» with what it fills (Arabic): not published. */
 export function isNotAName(tokens: readonly Token[], first: number, last: number): boolean {
   const a = tokens[first];
   const b = tokens[last];

@@ -634,7 +634,7 @@ const BODY_LAST_EN = new Set(['management', 'brigade', 'brigades', 'battalion', 
 const PLACE_LAST_EN = new Set(['range', 'mountains', 'reef', 'museum', 'stadium', 'airport', 'cave', 'mosque', 'cathedral', 'palace', 'square', 'river',
   'lake', 'valley', 'island', 'islands', 'canal', 'dam', 'desert', 'peninsula', 'plateau', 'highway', 'province', 'district', 'county',
   'sanctuary', 'theatre', 'theater', 'crater', 'glacier', 'avenue', 'boulevard', 'fortress', 'prison', 'strip', 'coast', 'gulf', 'sea',
-  'governorate', 'municipality']);
+  'governorate', 'municipality', 'basin']);
 function headTypeEn(last: Token | undefined): 'ORG' | 'LOC' | null {
   if (!last || last.arabic || !last.cap) return null;
   return BODY_LAST_EN.has(last.key) ? 'ORG' : PLACE_LAST_EN.has(last.key) ? 'LOC' : null;

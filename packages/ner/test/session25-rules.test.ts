@@ -228,3 +228,18 @@ describe('a counted noun after a number is no place (session 25, articles-train1
     expect(tagger().tag('وافتتحت الهيئة القرية بعد ترميم 46 بيتا طينيا وعدد من الأزقة.', 'ar').mentions.map((m) => m.text)).not.toContain('بيتا');
   });
 });
+
+describe('words for birds, mangroves, peoples and basins (session 25, after articles-blind34)', () => {
+  it('reads no club in a bird after «طيور» and no Crimea in the mangroves after «غابات»', () => {
+    const names = tagger().tag('وأشار إلى استقرار أعداد طيور الفلامنغو ومالك الحزين في المحمية، حيث تمتد غابات القرم.', 'ar').mentions.map((m) => m.text);
+    expect(names).not.toContain('الفلامنغو');
+    expect(names).not.toContain('القرم');
+    expect(tagged('وقالت روسيا إن القرم جزء منها.')).toContain('LOC القرم loc:crimea');
+  });
+
+  it('reads a people as no name and a "person" ending in Basin as a place (English)', () => {
+    const names = (text: string): string[] => tagger().tag(text, 'en').mentions.map((m) => `${m.type} ${m.text}`);
+    expect(names('It is a community on a small island in Foxe Basin, in the Qikiqtaaluk region.')).toContain('LOC Foxe Basin');
+    expect(names('The church was built in a style inspired by a Sami hut, and Inuit leaders came.').filter((m) => /Sami|Inuit/u.test(m))).toEqual([]);
+  });
+});
