@@ -74,7 +74,7 @@ describe('Arabic local places and municipalities (session 25)', () => {
     expect(tagged('ليل (فرنسا) - أ ف ب - قضت محكمة بسجن رجل.')).toEqual(['LOC ليل loc:lille', 'LOC فرنسا loc:FRA', 'ORG أ ف ب org:afp']);
     expect(tagged('روبيه (فرنسا) - أ ف ب - قضت محكمة بسجن رجل.')[0]).toBe('LOC روبيه loc:روبيه');
     // Not without a country in the brackets.
-    expect(tagged('ليل (الأحد) - قضت محكمة بسجن رجل.').filter((m) => m.includes('ليل'))).toEqual([]);
+    expect(tagged('عاجل (الأحد) - قضت محكمة بسجن رجل.')).toEqual([]);
   });
 });
 
