@@ -93,12 +93,16 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
 
 /**
  * Arabic mentions that are ordinary words, not names: a word with tanween by itself (an indefinite
- * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»), or words that all carry it; «قطر» as a diameter
- * (`isDiameter`); the common words a gazetteer row is written as (`isCommonWordPlace`: «العقبة
- * الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a place; a past-tense verb of a root opening with «و», `WAW_VERBS_AR`); an unnamed «البنك
- * المركزي» the KB gave no id; a country's adjective («الجيبوتي»); a month's name beside another
- * month's («فبراير (شباط)», `isPairedMonth`); a term's ordinal («لولاية رابعة», `isTermOrdinal`). `mentions` sorted by start; `info` tells the linked ids;
- * `namesOf` a KB entry's Arabic names. Pure: returns the mentions to drop.
+ * noun or adjective: «سورياً» 'Syrian', «ميتاً» 'dead', not Meta, «بيتاً»), or words that all carry
+ * it; «قطر» as a diameter (`isDiameter`); the common words a gazetteer row is written as
+ * (`isCommonWordPlace`: «العقبة الكبرى», «القوة القاهرة», «عن جده»; «مأوى»; «وزاريا» read as و + a
+ * place; a past-tense verb of a root opening with «و», `WAW_VERBS_AR`); an unnamed «البنك المركزي»
+ * the KB gave no id; a country's adjective («الجيبوتي»); a month's name beside another month's
+ * («فبراير (شباط)», `isPairedMonth`); a term's ordinal («لولاية رابعة», `isTermOrdinal`); a bird
+ * after «طيور» and the mangrove «القرم» after the words for trees; a counted noun after a number
+ * («46 بيتا»); a nationality adjective no entry links («جامعات إندونيسية»). `mentions` sorted by
+ * start; `info` tells the linked ids; `namesOf` a KB entry's Arabic names. Pure: returns the
+ * mentions to drop.
  */
 export function notNamesAr(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, namesOf: (id: string) => readonly string[]): Set<Mention> {
   // A place with another beside it in a list («من الرياض وجده»).

@@ -83,7 +83,10 @@ const SPORTS_AFTER_EN = /^ (Cricket|Rugby|Netball|Hockey|Athletics)\b(?! (?:Boar
  * model made of the sector word alone, "Cricket" read as a person), typed ORG, with the KB's id for
  * it where it has one (`bodyIdOf`), else its own; a mention that is already the whole name keeps
  * its span and becomes the body. `isCountry` tells a country's name. Over the article sets' gold
- * such names are always the body. Pure: returns the mentions to reshape, and null for those to drop.
+ * such names are always the body. Also a body's national branch: a body (or a KB body's name the
+ * tagger left unread) with a country or continent right after it ("WWF Romania", "WWF-Pakistan",
+ * "Greenpeace Africa"), not after the bodies of states ("the UN Libya envoy") nor before a
+ * possessive. Pure: returns the mentions to reshape, and null for those to drop.
  */
 export function sectorBodiesEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, isCountry: (name: string) => boolean, bodyIdOf: (name: string) => string | null): Map<Mention, Mention | null> {
   const out = new Map<Mention, Mention | null>();
