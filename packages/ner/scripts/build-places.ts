@@ -584,6 +584,8 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q5062: ['West Nusa Tenggara', 'نوسا تنغارا الغربية'], // Nusa Tenggara Barat
   Q5061: ['East Nusa Tenggara', 'نوسا تنغارا الشرقية'], // Nusa Tenggara Timur
   Q5096: ['West Papua', 'بابوا الغربية'], // Papua Barat
+  // Session 26.
+  Q19951125: ['Marrakech-Safi'], // Marrakesh-Safi
   ...ARAB_PLACE_NAMES,
 };
 const CLAIMED = new Map<string, string>();

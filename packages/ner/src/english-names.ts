@@ -116,6 +116,34 @@ export function lastInPlaceList(d: Draft, m: ModelSpan): boolean {
   return d.mentions.some((x) => x.type === 'LOC' && d.spans.get(x)?.last === m.first - 2);
 }
 
+/**
+ * An English model PER name that opens a list of places after a locative preposition: "in Dong
+ * Thap, An Giang and Can Tho" (a place found right after it, then " and " or ", " and another).
+ * Only after the preposition: after a bare comma a name is as often an apposition.
+ */
+export function firstInPlaceList(d: Draft, m: ModelSpan): boolean {
+  const prep = d.tokens[m.first - 1];
+  const head = d.tokens[m.first];
+  if (!prep || !head || prep.cap || !LOCATIVES_EN.has(prep.key) || !/^ $/.test(d.text.slice(prep.end, head.start))) return false;
+  const placeAt = (first: number): { first: number; last: number } | undefined => {
+    for (const x of d.mentions) {
+      const s = d.spans.get(x);
+      if (x.type === 'LOC' && s?.first === first) return s;
+    }
+    return undefined;
+  };
+  const last = d.tokens[m.last];
+  const second = placeAt(m.last + 1);
+  const next = d.tokens[m.last + 1];
+  if (!last || !second || !next || d.text.slice(last.end, next.start) !== ', ') return false;
+  const end = d.tokens[second.last];
+  const after = d.tokens[second.last + 1];
+  if (!end || !after) return false;
+  const gap = d.text.slice(end.end, after.start);
+  if (gap === ', ') return placeAt(second.last + 1) !== undefined;
+  return gap === ' ' && after.key === 'and' && !after.cap && placeAt(second.last + 2) !== undefined;
+}
+
 /** Lexicon flags of a word that is itself a place, organisation or other thing's name (`src/model/lexicon.ts`). */
 const NAME_OF_A_THING = new Set(['LOC1', 'ORG1', 'LOCc', 'MISC1']);
 

@@ -30,10 +30,12 @@ export function kbMentionSpan<M extends Span>(d: Draft, matcher: Matcher, entry:
 
 /** Royal and honorific titles some KB aliases carry ("الأمير عبد العزيز بن سلمان", "King Charles"). */
 const KB_TITLES = new Set(
-  ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'بابا', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan', 'pope'].map(keyOf),
+  ['ملك', 'امير', 'شيخ', 'سلطان', 'رئيس', 'عاهل', 'ولي', 'عهد', 'بابا', 'king', 'queen', 'prince', 'princess', 'crown', 'sheikh', 'emir', 'sultan', 'pope',
+    // Women's titles ("Sheikha Moza bint Nasser", «الشيخة موزا», «الأميرة ريما», «الملكة رانيا»).
+    'شيخة', 'اميرة', 'ملكة', 'sheikha'].map(keyOf),
 );
 const MONARCH = keyOf('عاهل');
-const GIVEN_NAME_TITLES = new Set(['سلطان', 'sultan'].map(keyOf));
+const GIVEN_NAME_TITLES = new Set(['سلطان', 'sultan', 'شيخة', 'sheikha', 'sheikh'].map(keyOf));
 
 /**
  * A KB person match without the titles it opens with: a title is not part of a name («ولي العهد
@@ -41,8 +43,8 @@ const GIVEN_NAME_TITLES = new Set(['سلطان', 'sultan'].map(keyOf));
  */
 function withoutTitles<M extends Span>(tokens: readonly Token[], entry: KbEntry, m: M): M {
   let first = m.first;
-  // «سلطان» is also a given name: the person's own name may open with it («سلطان الجابر», "Sultan
-  // Al Jaber"). Only then are the entry's names tokenised.
+  // «سلطان» and «شيخة» are also given names: the person's own name may open with them («سلطان
+  // الجابر», "Sultan Al Jaber", «شيخة حسينة», "Sheikh Hasina"). Only then are the entry's names tokenised.
   const head0 = tokens[m.first];
   const ownGiven = head0 !== undefined && GIVEN_NAME_TITLES.has(head0.key) && [entry.ar, entry.en].some((n) => tokenize(n)[0]?.key === head0.key);
   const afterMonarch = (): boolean => {

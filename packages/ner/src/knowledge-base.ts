@@ -33,6 +33,9 @@ function dataLines(tsv: string): Array<{ line: number; cols: string[] }> {
 }
 
 /** kb.tsv: id, type, English name, Arabic name, aliases separated by `|` (see README). */
+/** A name ending in a bracketed qualifier. */
+const QUALIFIED = /\s\([^()]+\)$/u;
+
 export function parseKb(tsv: string, source = 'kb.tsv'): KbEntry[] {
   const out: KbEntry[] = [];
   const ids = new Set<string>();
@@ -45,7 +48,11 @@ export function parseKb(tsv: string, source = 'kb.tsv'): KbEntry[] {
     if (ids.has(id)) throw new KhabarNerError('KHABAR_E_NER_BAD_DATA', `${source}:${line}: duplicate id ${id}`);
     ids.add(id);
     const extra = aliasesOf(aliases, source, line);
-    out.push({ id, type, en, ar, aliases: [en, ar, ...extra], strong: true });
+    // A canonical name with a qualifier in brackets («تدمر (سوريا)», "The Hindu (newspaper)") is no
+    // form text writes: read without its brackets it would take the word after the name ("the Tuoi
+    // Tre newspaper"). Its bare form is a `~` alias where the KB wants it matched.
+    const canonical = [en, ar].filter((n) => !QUALIFIED.test(n));
+    out.push({ id, type, en, ar, aliases: [...canonical, ...extra], strong: true });
   }
   return out;
 }

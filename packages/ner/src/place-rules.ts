@@ -409,7 +409,9 @@ export function isPlaceIdiom(tokens: readonly Token[], first: number, last: numb
 const FEATURE_BEFORE_EN = new Set(['lake', 'mount', 'mt', 'cape']);
 /** Words after a name that make it a natural feature's ("Zambezi River", "Mekong Delta", "Victoria Falls"). */
 const FEATURE_AFTER_EN = new Set(['river', 'valley', 'delta', 'desert', 'basin', 'mountains', 'falls', 'island', 'islands', 'bay',
-  'peninsula', 'plateau', 'range', 'canyon', 'glacier', 'highlands', 'hills', 'lagoon', 'shoal', 'reef', 'atoll', 'lake']);
+  'peninsula', 'plateau', 'range', 'canyon', 'glacier', 'highlands', 'hills', 'lagoon', 'shoal', 'reef', 'atoll', 'lake',
+  // "Gliwice Canal", "North Sea Canal".
+  'canal']);
 
 /** Words that make "<word> of <place>" the place's own name ("Kingdom of Saudi Arabia", "City of London"). */
 const STATE_OF_EN = new Set(['kingdom', 'republic', 'state', 'city', 'province', 'county', 'sultanate', 'emirate', 'principality',

@@ -1,7 +1,7 @@
 import { isOnlyDemonym, withoutDemonym } from './demonyms.ts';
 import { inTitleCaseLine } from './title-case.ts';
 import { unlinkedId } from './entity-id.ts';
-import { afterLocative, afterPlaceNounCue, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
+import { afterLocative, afterPlaceNounCue, firstInPlaceList, isAcronym, isEnglishPersonName, lastInPlaceList, opensSentence, withLeftOutNameWords, withNameParts } from './english-names.ts';
 import { linkSurnames } from './link-surnames.ts';
 import type { Matcher } from './matcher.ts';
 import type { Lexicon } from './model/lexicon.ts';
@@ -370,14 +370,15 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     })
     .map((m) => (m.type !== 'ORG' && (hasOrgApposition(text, tokens, m.last) || isEnglishCompanyName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && isAcronym(tokens, m))) ? { ...m, type: 'ORG' as const } : m))
     .map((m) => {
-      if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m) || opensWithSpanishPlaceWord(tokens, m.first, m.last, (key) => data.nameTokens.has(key)))))) return m;
+      if (m.type === 'LOC' || !(isEnglishPlaceName(tokens, m.first, m.last) || (m.type === 'PER' && !arabic && (afterLocative(text, tokens, m, data) || lastInPlaceList(d, m) || firstInPlaceList(d, m) || opensWithSpanishPlaceWord(tokens, m.first, m.last, (key) => data.nameTokens.has(key)))))) return m;
       if (m.first === m.last && afterPlaceNounCue(text, tokens, m)) cuedPlaces.add(tokens[m.first]?.key ?? '');
       return { ...m, type: 'LOC' as const };
     })
     // One word "the town of" shows to be a place ("the town of Palma") is that place elsewhere in the
     // article too ("north to Palma"), unless an apposition says it is a person ("Florence, his sister").
     .map((m) => (m.type === 'PER' && m.first === m.last && cuedPlaces.has(tokens[m.first]?.key ?? '') && !PERSON_APPOSITION_EN.test(text.slice(tokens[m.last]?.end ?? 0)) ? { ...m, type: 'LOC' as const } : m))
-    .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) ? { ...m, type: 'PER' as const } : m))
+    // (Not a place the model found in a list of places: "in Dong Thap, An Giang and Can Tho".)
+    .map((m) => (m.type !== 'PER' && isEnglishPersonName(tokens, m.first, m.last, data) && !(m.type === 'LOC' && (firstInPlaceList(d, m) || lastInPlaceList(d, m))) ? { ...m, type: 'PER' as const } : m))
     // «لأهالي أبو منقار»: a "person" after the word for a place's people or villages is the place.
     // «(مقاطعتي) كرو وكنكوصة» read as one person: two places.
     .flatMap((m) => {

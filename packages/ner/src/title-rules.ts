@@ -24,6 +24,8 @@ const TITLES_EN = new Set([
   'operator', 'owner', 'trainer', 'guide', 'ranger', 'pilot',
   // British judges: "Mr Justice Alistair Pennington", "Justice Amina Odhiambo"; courts' other officers.
   'justice', 'magistrate', 'prosecutor', 'registrar', 'coroner',
+  // Customs ranks ("Comptroller Muhammad Lawal Gwarzo") and South Africa's provincial ministers ("transport MEC Siboniso Duma").
+  'comptroller', 'mec',
   // Members of parliament: "independent MP Monique Ryan", "MEP Anna Cavazzini".
   'mp', 'mep',
   // "Chief Financial Officer Roger Dassen".
