@@ -84,6 +84,13 @@ const SOURCE_RANK: Record<string, number> = { 'mledoze/countries': 0, 'dr5hn/csc
 
 /** Upstream spelling errors in Arabic country names. */
 const TYPOS: Record<string, string> = { 'أففانستان': 'أفغانستان', 'المسكيك': 'المكسيك' };
+/**
+ * English names upstream gives a region that are a people's adjective in news ("Somali pirates"):
+ * the region's name as news writes it instead, by source id.
+ */
+const ENGLISH_FIXES: Record<string, string> = {
+  Q202800: 'Somali Region', // Ethiopia's region; "Somali" alone is the demonym
+};
 /** Machine-translated Arabic names (the meaning of the word, not the name) by source id: the right name, or '' to drop it. */
 const ARABIC_FIXES: Record<string, string> = {
   Q544762: 'مسقط', // Muscat: «المسكات عنب طيب الشذا» ("muscat grapes, fragrant")
@@ -639,7 +646,7 @@ readFileSync(`${shared}/gazetteer/places-ar-en.tsv`, 'utf8').split('\n').forEach
   for (const [bad, good] of Object.entries(TYPOS)) ar = ar.replace(bad, good);
   const fix = id ? ARABIC_FIXES[id] : undefined;
   if (fix !== undefined) ar = fix;
-  rows.push({ arabic: ar, english, source, id: id ?? '', order, key: '' });
+  rows.push({ arabic: ar, english: (id ? ENGLISH_FIXES[id] : undefined) ?? english, source, id: id ?? '', order, key: '' });
 });
 
 // Ids first, in ID_RANK order: the first state/city row with an id keeps it.

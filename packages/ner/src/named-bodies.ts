@@ -323,7 +323,9 @@ export const TASKS_AR: ReadonlySet<string> = new Set(
 const JOINED_TASKS_AR: ReadonlySet<string> = new Set(
   ['مكافحة', 'تنمية', 'حقوق', 'رقابة', 'شؤون', 'تنظيم', 'تطوير', 'محاربة', 'تمويل',
     // The Maghreb's administrative names («الديوان الوطني لتسيير واستغلال …», «وكالة حماية وتهيئة …»).
-    'استغلال', 'تسيير', 'تهيئة', 'ترقية', 'تثمين', 'تأهيل', 'استصلاح', 'تعمير'].map(keyOf),
+    'استغلال', 'تسيير', 'تهيئة', 'ترقية', 'تثمين', 'تأهيل', 'استصلاح', 'تعمير',
+    // Fields joined the same way («وزارة الثروة الزراعية والسمكية وموارد المياه», «… للاتصالات وتقنية المعلومات»).
+    'موارد', 'تقنية', 'تكنولوجيا'].map(keyOf),
 );
 
 /** «الغش», «الري», «الحج»: a definite word whose stem is two letters, which `Token.article` leaves out. */

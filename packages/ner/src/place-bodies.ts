@@ -63,6 +63,35 @@ export function placeNamedBodies(text: string, mentions: readonly Mention[], bod
   return out;
 }
 
+/** Heads of a medical or university facility named by its place («مجمع فلسطين الطبي», «مركز طرابلس الطبي»). */
+const FACILITY_HEADS_AR: ReadonlySet<string> = new Set(['مجمع', 'مركز', 'مستشفى', 'مدينة'].map(keyOf));
+/** What closes such a facility's name («الطبي», «الجامعي»). */
+const FACILITY_AFTER_AR = /^\s+(?:الطبي|الطبية|الجامعي|الجامعية)(?=[^\p{L}]|$)/u;
+
+/**
+ * Arabic: a place between a facility's head and «الطبي»/«الجامعي» («في مجمع فلسطين الطبي», «إلى
+ * مركز طرابلس الطبي») is the facility's name, a place of its own: the mention grows to take the
+ * head (after its proclitics) and the adjective, unlinked. Over the article sets' gold such a
+ * phrase is one place name 35 times in 40. Pure: returns the mentions to reshape.
+ */
+export function placeNamedFacilitiesAr(text: string, mentions: readonly Mention[]): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'LOC') continue;
+    const head = HEAD_BEFORE.exec(text.slice(Math.max(0, m.start - 16), m.start));
+    const after = FACILITY_AFTER_AR.exec(text.slice(m.end, m.end + 16));
+    if (!head || !after) continue;
+    const word = [`${head[1] ?? ''}${head[2] ?? ''}`, head[2] ?? ''].find((w) => w !== '' && FACILITY_HEADS_AR.has(keyOf(w)));
+    if (word === undefined) continue;
+    const start = m.start - (head[0].length - head[0].trimEnd().length) - word.length;
+    const end = m.end + after[0].length;
+    if (mentions.some((o) => o !== m && o.start < end && o.end > start)) continue;
+    const name = text.slice(start, end);
+    out.set(m, { start, end, type: 'LOC', text: name, entityId: unlinkedId('LOC', name) });
+  }
+  return out;
+}
+
 /** Sectors a country's national body is named by, before the country ("Cricket Australia", "Tourism Ireland", "Statistics Poland"). */
 const SECTORS_BEFORE_EN = new Set([
   'Athletics', 'Basketball', 'Cricket', 'Cycling', 'Football', 'Golf', 'Hockey', 'Netball', 'Rowing', 'Rugby', 'Sailing', 'Swimming', 'Tennis', 'Volleyball',

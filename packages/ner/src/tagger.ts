@@ -15,7 +15,7 @@ import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-
 import { companyHeadBodiesAr, oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
-import { placeNamedBodies, sectorBodiesEn } from './place-bodies.ts';
+import { placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -203,6 +203,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         if (entry) d.link(entry);
         else if (body.entityId && !d.info.has(body.entityId)) d.info.set(body.entityId, { linked: false, type: 'ORG', name: null });
         Object.assign(m, body);
+      }
+    }
+    // «مجمع فلسطين الطبي»: a place named inside a medical or university facility's name.
+    if (arabic) {
+      for (const [m, facility] of placeNamedFacilitiesAr(text, final)) {
+        if (facility.entityId && !d.info.has(facility.entityId)) d.info.set(facility.entityId, { linked: false, type: 'LOC', name: null });
+        Object.assign(m, facility);
       }
     }
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;

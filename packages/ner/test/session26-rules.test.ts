@@ -57,3 +57,29 @@ describe('English feature words, titles and bodies (session 26)', () => {
     expect(tagged('the Tuoi Tre newspaper reported.')).toEqual(['ORG Tuoi Tre org:tuoi-tre']);
   });
 });
+
+describe('long Arabic bodies, facilities named after a place, and KB fixes from blind35 (session 26)', () => {
+  it('keeps a ministry or an authority whole across its joined fields («وموارد المياه», «وتقنية المعلومات»)', () => {
+    expect(typed('وأعلنت وزارة الثروة الزراعية والسمكية وموارد المياه في سلطنة عمان عن خطة جديدة.', 'ar')).toEqual(['ORG وزارة الثروة الزراعية والسمكية وموارد المياه', 'LOC سلطنة عمان']);
+    expect(typed('وقالت الهيئة العامة للاتصالات وتقنية المعلومات إن الخدمة ستعود غدا.', 'ar')).toEqual(['ORG الهيئة العامة للاتصالات وتقنية المعلومات']);
+  });
+
+  it('reads a medical complex named after a place as one place, unlinked', () => {
+    expect(tagged('ونقل الجرحى إلى مجمع فلسطين الطبي في رام الله.', 'ar')[0]).toBe('LOC مجمع فلسطين الطبي loc:مجمع فلسطين الطبي');
+    // The place alone, with no «الطبي» after it, stays the country.
+    expect(tagged('ونقل الجرحى إلى فلسطين.', 'ar')[0]).toMatch(/^LOC فلسطين loc:/u);
+  });
+
+  it("links the EU's naval force, and reads «الاتحاد الأوروبي» in it as part of the name", () => {
+    expect(tagged('وأعلنت القوة البحرية للاتحاد الأوروبي أن السفينة وصلت.', 'ar')).toEqual(['ORG القوة البحرية للاتحاد الأوروبي org:eunavfor-atalanta']);
+  });
+
+  it('reads "Somali" as a demonym, not the Somali Region of Ethiopia', () => {
+    expect(typed('Somali pirates seized the ship off the coast of Puntland.')).toEqual(['LOC Puntland']);
+    expect(tagged('He was taken to the Somali Region capital Jijiga.')[0]).toBe('LOC Somali Region loc:Q202800');
+  });
+
+  it('ends "Servant of the People" before the word "party"', () => {
+    expect(tagged('The Servant of the People party won a majority in Kyiv.')[0]).toBe('ORG Servant of the People org:servant-of-the-people');
+  });
+});
