@@ -470,6 +470,8 @@ export function withFeatureWord(
   // "Comoé National Park", "Selous Game Reserve".
   const after2 = tokens[last + 2];
   if (capital(after) && capital(after2) && PARK_QUALIFIERS_EN.has(after.key) && PARK_WORDS_EN.has(after2.key) && free(last + 1) && free(last + 2) && join(end, after) && join(after, after2)) return { first, last: last + 2 };
+  // "Tamale Teaching Hospital", "Ridge Regional Hospital": a hospital named after its town is a place of its own.
+  if (capital(after) && capital(after2) && HOSPITAL_QUALIFIERS_EN.has(after.key) && after2.key === 'hospital' && free(last + 1) && free(last + 2) && join(end, after) && join(after, after2)) return { first, last: last + 2 };
   // The feature word alone was read as a place ("Delta", "Bay", a Somali region): the capitalised
   // name before it is its own, unless a word that opens the sentence ("In Delta, …", "Like Delta, …").
   if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key) && !(opensAt(before) && OPENING_WORDS_EN.has(before.key))) return { first: first - 1, last };
@@ -481,6 +483,8 @@ export function withFeatureWord(
 /** "National Park", "Game Reserve", "Nature Reserve", "Marine Park" after a place's name. */
 const PARK_QUALIFIERS_EN = new Set(['national', 'game', 'nature', 'marine', 'forest', 'wildlife']);
 const PARK_WORDS_EN = new Set(['park', 'reserve', 'sanctuary']);
+/** A hospital's kind between its town and "Hospital" (the gold writes such a hospital as one place 27 times in 28). */
+const HOSPITAL_QUALIFIERS_EN = new Set(['teaching', 'general', 'regional', 'district', 'referral', 'university', 'provincial', 'specialist', 'memorial', 'central', 'county']);
 /** Words that open a sentence before a place ("In Delta, …"): not a name's first word. */
 const OPENING_WORDS_EN = new Set(['in', 'like', 'at', 'for', 'from', 'near', 'to', 'on', 'by', 'with', 'unlike', 'as', 'the', 'across', 'around', 'outside', 'inside']);
 /** Directions that open a region's name before a region or city. */

@@ -12,10 +12,11 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { companyHeadBodiesAr, oneTypePerName, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
+import { companyHeadBodiesAr, oneTypePerName, placeOpenersEn, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
-import { placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
+import { peninsulasAr, placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
+import { coordinatedBodies } from './coordinated-bodies.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -205,12 +206,18 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         Object.assign(m, body);
       }
     }
-    // «مجمع فلسطين الطبي»: a place named inside a medical or university facility's name.
+    // «مجمع فلسطين الطبي»: a place named inside a medical or university facility's name; «شبه جزيرة …».
     if (arabic) {
-      for (const [m, facility] of placeNamedFacilitiesAr(text, final)) {
+      const grown = [...placeNamedFacilitiesAr(text, final), ...peninsulasAr(text, final, (id) => d.info.get(id)?.linked === true)];
+      for (const [m, facility] of grown) {
         if (facility.entityId && !d.info.has(facility.entityId)) d.info.set(facility.entityId, { linked: false, type: 'LOC', name: null });
         Object.assign(m, facility);
       }
+    }
+    // Two bodies joined by "and"/«و» read as one name («وزارة النقل والحكومة المحلية»).
+    for (const [m, parts] of coordinatedBodies(final, d.info, arabic)) {
+      for (const p of parts) if (p.entityId && !d.info.has(p.entityId)) d.info.set(p.entityId, { linked: false, type: 'ORG', name: null });
+      final.splice(final.indexOf(m), 1, ...parts);
     }
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
     const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf, matchReport) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf, matchReport);
@@ -269,6 +276,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       }
     };
     retype(arabic ? companyHeadBodiesAr(text, final, d.info) : roleHolderBodiesEn(text, final, d.info));
+    if (!arabic) retype(placeOpenersEn(final, d.info));
     retype(oneTypePerName(final, d.info, text));
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, to] of aliasDefinitionLinks(text, final, d.info)) Object.assign(m, to);
