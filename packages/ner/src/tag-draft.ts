@@ -96,4 +96,9 @@ export class Draft {
   link(entry: KbEntry): void {
     this.info.set(entry.id, { linked: true, type: entry.type, name: this.arabic ? entry.ar : entry.en });
   }
+
+  /** Records an unlinked id a rule gave a mention, unless the id is already known (a KB or earlier id keeps its record). */
+  noteUnlinked(id: string | null, type: EntityType): void {
+    if (id && !this.info.has(id)) this.info.set(id, { linked: false, type, name: null });
+  }
 }

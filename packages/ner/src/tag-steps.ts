@@ -548,7 +548,7 @@ export function addModelNames(d: Draft, names: ModelNames, linked: ReadonlySet<n
     const placeHead = m.type === 'ORG' ? opensWithPlaceHead(d.tokens[m.first]) : m.type === 'PER' && opensWithFacilityHead(d.tokens[m.first]);
     if (placeHead && m.last > m.first && d.info.get(id)?.linked !== true) {
       const place = unlinkedId('LOC', d.text.slice(m.start, last.end));
-      if (!d.info.has(place)) d.info.set(place, { linked: false, type: 'LOC', name: null });
+      d.noteUnlinked(place, 'LOC');
       d.add({ first: m.first, last: m.last, start: m.start, end: last.end, type: 'LOC', entityId: place }, { cover: false, soft: true });
       return;
     }
@@ -785,7 +785,7 @@ export function withNamedPlacesEn(d: Draft, data: TaggerData): void {
       return;
     }
     m.entityId = fallback;
-    if (!d.info.has(fallback)) d.info.set(fallback, { linked: false, type: 'LOC', name: null });
+    d.noteUnlinked(fallback, 'LOC');
   };
   for (const m of [...d.mentions]) {
     const s = d.spans.get(m);
@@ -873,7 +873,7 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
         d.link(whole);
       } else if (!(SAME_PLACE_EN.has(stateHead.key) && /^loc:[A-Z]{3}$/u.test(m.entityId ?? ''))) {
         m.entityId = unlinkedId('LOC', m.text);
-        if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'LOC', name: null });
+        d.noteUnlinked(m.entityId, 'LOC');
       }
       continue;
     }
@@ -892,7 +892,7 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
       d.link(entry);
     } else {
       m.entityId = unlinkedId('LOC', m.text);
-      if (!d.info.has(m.entityId)) d.info.set(m.entityId, { linked: false, type: 'LOC', name: null });
+      d.noteUnlinked(m.entityId, 'LOC');
     }
   }
 }

@@ -202,7 +202,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         }
         const entry = entryById.get(body.entityId ?? '');
         if (entry) d.link(entry);
-        else if (body.entityId && !d.info.has(body.entityId)) d.info.set(body.entityId, { linked: false, type: 'ORG', name: null });
+        else d.noteUnlinked(body.entityId, 'ORG');
         Object.assign(m, body);
       }
     }
@@ -210,13 +210,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) {
       const grown = [...placeNamedFacilitiesAr(text, final), ...peninsulasAr(text, final, (id) => d.info.get(id)?.linked === true)];
       for (const [m, facility] of grown) {
-        if (facility.entityId && !d.info.has(facility.entityId)) d.info.set(facility.entityId, { linked: false, type: 'LOC', name: null });
+        d.noteUnlinked(facility.entityId, 'LOC');
         Object.assign(m, facility);
       }
     }
     // Two bodies joined by "and"/«و» read as one name («وزارة النقل والحكومة المحلية»).
     for (const [m, parts] of coordinatedBodies(final, d.info, arabic)) {
-      for (const p of parts) if (p.entityId && !d.info.has(p.entityId)) d.info.set(p.entityId, { linked: false, type: 'ORG', name: null });
+      for (const p of parts) d.noteUnlinked(p.entityId, 'ORG');
       final.splice(final.indexOf(m), 1, ...parts);
     }
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
@@ -224,7 +224,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     for (const [m, id] of clubs) {
       const entry = entryById.get(id);
       if (entry) d.link(entry);
-      else if (!d.info.has(id)) d.info.set(id, { linked: false, type: 'ORG', name: null });
+      else d.noteUnlinked(id, 'ORG');
       Object.assign(m, { type: 'ORG', entityId: id });
     }
     // After the city clubs: a club the gazetteer first read as a place («الخليج», the Gulf) and
@@ -254,7 +254,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) {
       for (const [m, shorter] of nationalityBeforePerson(final, d.info, text, (word) => tokenize(word).some(isNationality))) {
         Object.assign(m, shorter);
-        if (shorter.entityId && !d.info.has(shorter.entityId)) d.info.set(shorter.entityId, { linked: false, type: 'ORG', name: null });
+        d.noteUnlinked(shorter.entityId, 'ORG');
       }
       for (const [m, to] of bracketedShortForms(text, final, d.info, kbNamesOf)) {
         m.entityId = to.entityId;
@@ -263,7 +263,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       for (const [m, grown] of sportTailsAr(text, final, (name) => kbIdOf(name, 'ORG'))) {
         const entry = entryById.get(grown.entityId ?? '');
         if (entry) d.link(entry);
-        else if (grown.entityId && !d.info.has(grown.entityId)) d.info.set(grown.entityId, { linked: false, type: 'ORG', name: null });
+        else d.noteUnlinked(grown.entityId, 'ORG');
         Object.assign(m, grown);
       }
     }
@@ -272,7 +272,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     const retype = (changes: Map<Mention, { type: EntityType; entityId: string }>): void => {
       for (const [m, to] of changes) {
         Object.assign(m, to);
-        if (!d.info.has(to.entityId)) d.info.set(to.entityId, { linked: false, type: to.type, name: null });
+        d.noteUnlinked(to.entityId, to.type);
       }
     };
     retype(arabic ? companyHeadBodiesAr(text, final, d.info) : roleHolderBodiesEn(text, final, d.info));
