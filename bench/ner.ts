@@ -2,7 +2,8 @@ import { findSharedData } from '../packages/ner/src/shared-data.ts';
 /**
  * pnpm bench:ner — the statistical NER models on their development splits (the last 10 % of
  * each training file's sentences, never trained on; entity-level CoNLL exact match, per type and
- * overall, Arabic and English separately), their speed, the full tagger's speed, and the full
+ * overall, Arabic and English separately), their speed and the full tagger's (each measured in a
+ * child process that does only that, bench/ner-speed.ts), and the full
  * tagger (KB + gazetteer + title rules + model + linking) on the hand-annotated articles in
  * packages/ner/test/fixtures/articles (written beside the tagger), articles-blind … -blind26 (each
  * written and annotated by someone who never saw the tagger's code or output; all but the newest
@@ -93,21 +94,15 @@ function printScores(title: string, scores: Record<string, Scores>): void {
 }
 
 /**
- * Tokens per CPU-second of this (single-threaded) process, i.e. per core: CPU time rather than
- * wall time, so other processes on a shared machine do not lower the figure. Best of three, after
- * three passes that let the JIT compile the hot code (a tagger worker runs for hours: its first
- * seconds are not its speed; the first pass alone runs at a third of it).
+ * Tokens per CPU-second of one core, model alone and full tagger, per language: measured by
+ * bench/ner-speed.ts in a child process that does nothing else, as a tagger worker (see there why).
  */
-function tokensPerSecond(tokens: number, run: () => void): number {
-  for (let k = 0; k < 3; k++) run();
-  let best = Infinity;
-  for (let k = 0; k < 3; k++) {
-    const before = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / 1e6);
-  }
-  return Math.round(tokens / best);
+function speeds(what: 'tagger' | 'model'): Record<'ar' | 'en', number> {
+  const args = [fileURLToPath(new URL('ner-speed.ts', import.meta.url)), '--what', what, '--data', values.data];
+  if (values.kb) args.push('--kb', values.kb);
+  if (values.models) args.push('--models', modelDir);
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<'ar' | 'en', number>;
 }
 
 const figures: Record<string, unknown> = {};
@@ -118,13 +113,14 @@ if (!values['articles-only'] && values.sets === undefined) {
 // The tagger as the CLI reads text by default (corpus-shaped text as corpus text), loaded once for
 // both languages' dev splits.
 let asCliTagger: ReturnType<typeof createTagger> | undefined;
+let modelSpeeds: Record<'ar' | 'en', number> | undefined;
+let taggerSpeeds: Record<'ar' | 'en', number> | undefined;
 for (const lang of values['articles-only'] || values.sets !== undefined ? [] : (['ar', 'en'] as const)) {
   const model = loadNerModel(modelDir, lang);
   const all = new EntityScorer();
   const perFile: Record<string, { p: number; r: number; f1: number }> = {};
   const perFileNoMisc: Record<string, { p: number; r: number; f1: number }> = {};
   const dev: Sentence[] = [];
-  const devFiles: Sentence[][] = [];
   // Each file's dev split is one document for the document pass (consecutive sentences).
   const decodeFile = (sentences: readonly Sentence[]): string[][] =>
     decodeDocument(model, sentences.map((s) => s.tokens.map((w) => infoOf(w, lexicon))), CORPUS_DOMAIN);
@@ -140,7 +136,6 @@ for (const lang of values['articles-only'] || values.sets !== undefined ? [] : (
     perFileNoMisc[name] = brief(scoresWithout(one.scores(), ['MISC']));
     console.log(`${lang} ${name}: ${split.dev.length} dev sentences, F1 ${pct(perFile[name].f1)} (PER/ORG/LOC only ${pct(perFileNoMisc[name].f1)})`);
     dev.push(...split.dev);
-    devFiles.push(split.dev);
   }
   const scores = all.scores();
   const noMisc = scoresWithout(scores, ['MISC']);
@@ -150,13 +145,10 @@ for (const lang of values['articles-only'] || values.sets !== undefined ? [] : (
   });
 
   const tokens = dev.reduce((n, s) => n + s.tokens.length, 0);
-  const modelTps = tokensPerSecond(tokens, () => {
-    for (const f of devFiles) decodeFile(f);
-  });
-  const texts = dev.map((s) => s.tokens.join(' '));
-  const taggerTps = tokensPerSecond(tokens, () => {
-    for (const t of texts) tagger.tag(t, lang);
-  });
+  modelSpeeds ??= speeds('model');
+  taggerSpeeds ??= speeds('tagger');
+  const modelTps = modelSpeeds[lang];
+  const taggerTps = taggerSpeeds[lang];
   console.log(`${lang} speed: model ${modelTps} tokens/s, full tagger ${taggerTps} tokens/s (one core, ${tokens} tokens)`);
 
   // The whole tagger on the same dev sentences, as an outside evaluator scores the CLI (sentences
