@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { complementTail, isJoinedBodyHead, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, sharedObjectTaskAt, TASKS_AR } from './named-bodies.ts';
+import { ACTIVITIES_AR, complementTail, isJoinedBodyHead, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, sharedObjectTaskAt, TASKS_AR } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -137,6 +137,22 @@ function nameAdjectiveTail(end: number, next: (j: number) => Token | undefined):
   return out;
 }
 
+/** Adjectives of such a field that are no nisba («الأحجار الكريمة», «التنمية المستدامة»). */
+const FIELD_ADJECTIVES_AR = new Set(['كريمة', 'مستدامة', 'متجددة'].map(keyOf));
+
+/**
+ * «هيئة الفجيرة (للبيئة)», «هيئة البحرين (للثقافة والآثار)»: a body of an indefinite head and its
+ * name goes on through a fused «لل» complement naming what it does (`ACTIVITIES_AR`), with that
+ * field's adjectives and fields joined with و. `last` when it does not.
+ */
+export function fieldComplementTail(first: number, last: number, tokens: readonly Token[], next: (j: number) => Token | undefined): number {
+  const head = tokens[first];
+  if (!head?.arabic || last <= first || !variantsOf(head).some((v) => !v.article && BODY_HEADS_AR.has(v.key))) return last;
+  const complement = next(last + 1);
+  if (!complement?.arabic || !variantsOf(complement).some((v) => v.clitics === 'لل' && ACTIVITIES_AR.has(v.key))) return last;
+  return complementTail(last + 2, next, { adjectives: FIELD_ADJECTIVES_AR, stops: new Set<string>(), nationalityEnds: true });
+}
+
 /** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */
 const COMPETENT_AR = new Set(['مختص', 'مختصة', 'متخصص', 'متخصصة', 'معني', 'معنية'].map(keyOf));
 /**
@@ -151,6 +167,7 @@ export function modelBodyEnd(first: number, last: number, tokens: readonly Token
   if (last > first) end = nameAdjectiveTail(end, next);
   end = purposeTail(first, competenceTail(tokens[first], end, next, tokens[end]), tokens, next);
   end = prepositionalObjectTail(first, end, tokens, next);
+  end = fieldComplementTail(first, end, tokens, next);
   const purpose = purposeClauseAt(first, end, tokens);
   if (purpose > first) end = purpose;
   if (end > first + 1 && isCompetentAdjective(tokens[end])) end--;
@@ -397,8 +414,9 @@ export function findCuedOrgs(
     const t = tokens[i];
     if (!t || covered.has(i)) continue;
     const found = t.arabic ? (purposeBodyAt(tokens, i, next) ?? arabicAfterHead(i) ?? definiteBodySpan(tokens, i, next) ?? militaryUnitSpan(tokens, i, next) ?? arabicInstitution(i)) : englishAfterNoun(i);
-    // «المركز اليمني التنفيذي للتعامل مع الألغام»: a complement that takes its object through a preposition.
-    const span = found && t.arabic ? { ...found, last: prepositionalObjectTail(found.first, found.last, tokens, next) } : found;
+    // «المركز اليمني التنفيذي للتعامل مع الألغام»: a complement that takes its object through a
+    // preposition; «هيئة الفجيرة للبيئة»: a field after the name.
+    const span = found && t.arabic ? { ...found, last: fieldComplementTail(found.first, prepositionalObjectTail(found.first, found.last, tokens, next), tokens, next) } : found;
     if (span) {
       out.push(span);
       i = span.last;
