@@ -78,7 +78,7 @@ function withoutNationality<M extends Span>(d: Draft, matcher: Matcher, entry: n
 const CLUB_NOUNS_AR: ReadonlySet<string> = new Set(['نادي', 'فريق', 'منتخب']);
 
 /** A sports club: the KB lists it as «نادي …» or with FC, SC, CF or Club in an English name. */
-function isClub(entry: KbEntry): boolean {
+export function isClub(entry: KbEntry): boolean {
   return entry.type === 'ORG' && entry.aliases.some((a) => a.startsWith('نادي ') || a.startsWith('~نادي ') || /\b(FC|SC|CF|AFC|Club)\b/u.test(a));
 }
 

@@ -9,7 +9,8 @@ import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, isCountOrNameBehindB, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, CAPITAL_HOMOGRAPHS, JEDDAH, OMAN, OUJDA, datelineCapital, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
-import { isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
+import { isMatchReportEn } from './city-clubs.ts';
+import { isClub, isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { endsWithBelonging, modelBodyEnd, opensWithForSake, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
@@ -315,6 +316,11 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
   /** A token the model or an earlier step read as part of a person's name. */
   const named = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first <= k && k <= m.last) || d.people.some((p) => p.first <= k && k <= p.last);
   const cuedPlaces = new Set<string>();
+  let matchReport: boolean | undefined;
+  const isClubOfArticle = (k: number): boolean => {
+    const entry = data.entries[data.matcher.confirm(tokens, k, k, 'ORG') ?? -1];
+    return entry !== undefined && isClub(entry) && (matchReport ??= isMatchReportEn(text));
+  };
   const spans = found
     .map((m) => {
       // «من أجل القدس»: a purpose, no name; it takes no place back.
@@ -398,7 +404,10 @@ export function resolveModelNames(d: Draft, data: TaggerData, found: readonly Mo
     .map((m) => (m.type !== 'PER' || arabic || m.last <= m.first ? m : { ...m, type: headTypeEn(tokens[m.last]) ?? m.type }))
     // "Van Long, a flooded valley of rice fields": an apposition that says what the name is outweighs
     // how the name looks.
-    .map((m) => (m.type === 'PER' && !arabic && hasPlaceApposition(text, tokens, m.last) ? { ...m, type: 'LOC' as const } : m));
+    .map((m) => (m.type === 'PER' && !arabic && hasPlaceApposition(text, tokens, m.last) ? { ...m, type: 'LOC' as const } : m))
+    // "beat city rivals Aris", "Aris coach …": in a match report, a one-word "person" that the KB
+    // has as a club for this article's cue words (PAOK, Thessaloniki) is the club.
+    .map((m) => (m.type === 'PER' && !arabic && m.first === m.last && isClubOfArticle(m.first) ? { ...m, type: 'ORG' as const } : m));
   const ids = spans.map((m) => {
     // A model-confirmed KB form, or a place the matcher could not see behind its proclitic («بحلب»).
     const surface = text.slice(m.start, tokens[m.last]?.end ?? m.start);

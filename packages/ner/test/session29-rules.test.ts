@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { tagger } from './tagger-helpers.ts';
 
@@ -23,5 +24,28 @@ describe('an Arabic body goes on through the field it works in (session 29, blin
     expect(namesOf('قدمت شركة أرامكو للمستثمرين عرضا جديدا.', 'ar', 'ORG')).toEqual(['أرامكو']);
     expect(namesOf('وشاركت جمعية سلا للمرة الأولى في المعرض.', 'ar', 'ORG')).toEqual(['جمعية سلا']);
     expect(namesOf('وعرضت القطع في مركز مليحة للآثار بالشارقة.', 'ar', 'ORG')).toEqual([]);
+  });
+});
+
+describe('«المناخي» describes a ministry\'s complement (session 29, blind37)', () => {
+  it('keeps the climate ministry whole with the field joined after it', () => {
+    expect(namesOf('وقالت وزارة التغير المناخي والبيئة إن المشروع بدأ.', 'ar', 'ORG')).toEqual(['وزارة التغير المناخي والبيئة']);
+  });
+});
+
+describe('a club the model reads as a person, in a match report (session 29, blind37)', () => {
+  it('is the club the cue words of the article name', () => {
+    const { text } = JSON.parse(readFileSync(new URL('fixtures/articles-blind37/en-greece-paok-aris-derby.json', import.meta.url), 'utf8')) as { text: string };
+    const aris = tagger().tag(text, 'en').mentions.filter((m) => m.text === 'Aris');
+    expect(aris.length).toBeGreaterThan(3);
+    expect(new Set(aris.map((m) => `${m.type} ${m.entityId}`))).toEqual(new Set(['ORG org:aris-thessaloniki']));
+  });
+
+  it('stays a person outside a match report', () => {
+    const types = tagger()
+      .tag('Aris said the PAOK share sale in Thessaloniki would go ahead next year, the bank confirmed.', 'en')
+      .mentions.filter((m) => m.text === 'Aris')
+      .map((m) => m.type);
+    expect(types).not.toContain('ORG');
   });
 });
