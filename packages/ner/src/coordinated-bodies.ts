@@ -23,6 +23,8 @@ const HEADS_EN = new Set([
   'Association', 'Union', 'Party', 'Committee', 'Department', 'Ministry', 'Institute', 'Museum', 'School', 'College', 'Service', 'Office', 'Group', 'Club',
 ]);
 const TWO_BODIES_EN = /^(.+ (\p{Lu}\p{L}+)) and (\p{Lu}.* (\p{Lu}\p{L}+))$/u;
+/** "University of Dundee and Abertay University": the first body's head opens its name. */
+const HEAD_OF_AND_BODY_EN = /^((\p{Lu}\p{L}+) of (?:the )?\p{Lu}\p{L}+) and (\p{Lu}\p{L}+ (\p{Lu}\p{L}+))$/u;
 
 /**
  * Unlinked organisation mentions that are two bodies (a KB name is the KB's: «منظمة الأغذية
@@ -30,7 +32,7 @@ const TWO_BODIES_EN = /^(.+ (\p{Lu}\p{L}+)) and (\p{Lu}.* (\p{Lu}\p{L}+))$/u;
  * head of a second body after it, when that is not the name's second word («مؤسسة ومركز …»); the
  * rest is no name (the gold writes «والحكومة المحلية» as a description, «والمكتبة الوطنية» where
  * it goes on as a name that the model reads again in the next sentence). English: "A <Head> and B
- * <Head>" with the same head, two names of the same type. The gold writes no name of either shape.
+ * <Head>" or "<Head> of A and B <Head>" with the same head, two names of the same type. The gold writes no name of either shape.
  * Pure.
  */
 export function coordinatedBodies(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, arabic: boolean): Map<Mention, Mention[]> {
@@ -44,8 +46,8 @@ export function coordinatedBodies(mentions: readonly Mention[], info: ReadonlyMa
       out.set(m, [{ ...m, end: m.start + name.length, text: name, entityId: unlinkedId('ORG', name) }]);
       continue;
     }
-    const two = TWO_BODIES_EN.exec(m.text);
-    if (!two || two[2] !== two[4] || !HEADS_EN.has(two[2] ?? '')) continue;
+    const two = [TWO_BODIES_EN.exec(m.text), HEAD_OF_AND_BODY_EN.exec(m.text)].find((t) => t !== null && t[2] === t[4] && HEADS_EN.has(t[2] ?? ''));
+    if (!two) continue;
     const first = two[1] ?? '';
     const second = two[3] ?? '';
     const secondStart = m.start + m.text.length - second.length;

@@ -17,6 +17,7 @@ import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-na
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { peninsulasAr, placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
 import { coordinatedBodies } from './coordinated-bodies.ts';
+import { fieldListBodiesEn } from './field-lists-en.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
 import { nationalityBeforePerson } from './body-nationality.ts';
@@ -218,6 +219,15 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     for (const [m, parts] of coordinatedBodies(final, d.info, arabic)) {
       for (const p of parts) d.noteUnlinked(p.entityId, 'ORG');
       final.splice(final.indexOf(m), 1, ...parts);
+    }
+    // "Department of Forestry, Fisheries and the Environment": one body's list of fields.
+    if (!arabic) {
+      const { grown, inside } = fieldListBodiesEn(text, final, d.info);
+      for (const m of inside) final.splice(final.indexOf(m), 1);
+      for (const [m, body] of grown) {
+        d.noteUnlinked(body.entityId, 'ORG');
+        Object.assign(m, body);
+      }
     }
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
     const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf, matchReport) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf, matchReport);

@@ -49,3 +49,20 @@ describe('a club the model reads as a person, in a match report (session 29, bli
     expect(types).not.toContain('ORG');
   });
 });
+
+describe('English bodies joined or listed (session 29, blind37)', () => {
+  it('splits "<Head> of A and B <Head>" into two bodies', () => {
+    expect(namesOf('Staff at the University of Dundee and Abertay University will strike on Monday.', 'en', 'ORG')).toEqual(['University of Dundee', 'Abertay University']);
+  });
+
+  it("keeps a department's list of fields whole", () => {
+    expect(namesOf('The Department of Forestry, Fisheries and the Environment said on Monday that 42 rhinos were killed.', 'en', 'ORG')).toEqual([
+      'Department of Forestry, Fisheries and the Environment',
+    ]);
+    expect(namesOf('The Ministry of Culture, Sport and Tourism said the festival would go ahead.', 'en', 'ORG')).toEqual(['Ministry of Culture, Sport and Tourism']);
+  });
+
+  it('leaves a list of bodies apart', () => {
+    expect(namesOf('Officials from the Department of Health, Treasury and the Home Office met.', 'en', 'ORG')).toEqual(['Department of Health', 'Home Office']);
+  });
+});
