@@ -1,4 +1,4 @@
-import type { EntityInfo } from './build-entities.ts';
+import { isLinked, type EntityInfo } from './build-entities.ts';
 import { isMatchReportEn } from './city-clubs.ts';
 import { unlinkedId } from './entity-id.ts';
 import type { Mention } from './types.ts';
@@ -59,9 +59,9 @@ export function withAdminUnitsEn(
     const kind = unit === 'City' ? 'city' : 'region';
     const rowKind = m.entityId === null ? undefined : kindOf(m.entityId);
     // (A KB city before "State" is its state: "Washington State", "New York State".)
-    const kbCity = rowKind === undefined && unit === 'State' && m.entityId !== null && info.get(m.entityId)?.linked === true;
+    const kbCity = rowKind === undefined && unit === 'State' && isLinked(m, info);
     const other = (rowKind !== undefined && rowKind !== kind) || kbCity ? placeOf(m.text, kind) : null;
-    const linked = m.entityId !== null && info.get(m.entityId)?.linked === true;
+    const linked = isLinked(m, info);
     const id = known ?? other ?? (linked ? m.entityId : null) ?? unlinkedId('LOC', surface);
     if (id === unlinkedId('LOC', surface) && !info.has(id)) info.set(id, { linked: false, type: 'LOC', name: null });
     return { ...m, end, text: surface, entityId: id };

@@ -1,4 +1,4 @@
-import type { EntityInfo } from './build-entities.ts';
+import { isLinked, type EntityInfo } from './build-entities.ts';
 import { normalizeArabic } from './arabic-normalize.ts';
 import { unlinkedId } from './entity-id.ts';
 import type { EntityType, Mention } from './types.ts';
@@ -22,7 +22,7 @@ export function bracketedShortForms(
 ): Map<Mention, { entityId: string; type: EntityType }> {
   const out = new Map<Mention, { entityId: string; type: EntityType }>();
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  const linked = (m: Mention): boolean => m.entityId !== null && info.get(m.entityId)?.linked === true;
+  const linked = (m: Mention): boolean => isLinked(m, info);
   for (let i = 0; i < sorted.length - 1; i++) {
     const full = sorted[i] as Mention;
     // «المشروع السعودي لنزع الألغام في اليمن «مسام»»: the body's seat may stand between its name and

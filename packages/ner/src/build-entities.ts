@@ -7,6 +7,11 @@ export interface EntityInfo {
   readonly name: string | null;
 }
 
+/** Whether a mention's id is one the article has linked to the KB or the gazetteer. */
+export function isLinked(m: { readonly entityId: string | null }, info: ReadonlyMap<string, EntityInfo>): boolean {
+  return m.entityId !== null && info.get(m.entityId)?.linked === true;
+}
+
 /** End of the first paragraph: first line break, else the whole text. */
 function firstParagraphEnd(text: string): number {
   const trimmed = text.length - text.trimStart().length;

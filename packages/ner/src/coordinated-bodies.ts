@@ -1,4 +1,4 @@
-import type { EntityInfo } from './build-entities.ts';
+import { isLinked, type EntityInfo } from './build-entities.ts';
 import { unlinkedId } from './entity-id.ts';
 import type { Mention } from './types.ts';
 
@@ -38,7 +38,7 @@ const HEAD_OF_AND_BODY_EN = /^((\p{Lu}\p{L}+) of (?:the )?\p{Lu}\p{L}+) and (\p{
 export function coordinatedBodies(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, arabic: boolean): Map<Mention, Mention[]> {
   const out = new Map<Mention, Mention[]>();
   for (const m of mentions) {
-    if (m.type !== 'ORG' || (m.entityId !== null && info.get(m.entityId)?.linked === true)) continue;
+    if (m.type !== 'ORG' || isLinked(m, info)) continue;
     if (arabic) {
       const at = SECOND_BODY_AR.exec(m.text);
       if (!at || at.index === 0 || !/\s/u.test(m.text.slice(0, at.index).trim())) continue;

@@ -1,4 +1,4 @@
-import type { EntityInfo } from './build-entities.ts';
+import { isLinked, type EntityInfo } from './build-entities.ts';
 import { unlinkedId } from './entity-id.ts';
 import type { Mention } from './types.ts';
 
@@ -29,7 +29,7 @@ export function fieldListBodiesEn(text: string, mentions: readonly Mention[], in
   const grown = new Map<Mention, Mention>();
   const inside = new Set<Mention>();
   for (const m of mentions) {
-    if (m.type !== 'ORG' || (m.entityId !== null && info.get(m.entityId)?.linked === true)) continue;
+    if (m.type !== 'ORG' || isLinked(m, info)) continue;
     const head = HEADS_EN.exec(m.text);
     const list = LIST_AFTER_EN.exec(text.slice(m.end, m.end + 120));
     if (!head || !list || !FIELDS_EN.has(head[1] ?? '')) continue;
@@ -38,7 +38,7 @@ export function fieldListBodiesEn(text: string, mentions: readonly Mention[], in
     const end = m.end + list[0].length;
     const within = mentions.filter((o) => o !== m && o.start >= m.end && o.start < end);
     // A list word the KB or gazetteer links is a name of its own.
-    if (within.some((o) => o.end > end || (o.entityId !== null && info.get(o.entityId)?.linked === true))) continue;
+    if (within.some((o) => o.end > end || isLinked(o, info))) continue;
     const name = text.slice(m.start, end);
     grown.set(m, { ...m, end, text: name, entityId: unlinkedId('ORG', name) });
     for (const o of within) inside.add(o);

@@ -1,4 +1,4 @@
-import type { EntityInfo } from './build-entities.ts';
+import { isLinked, type EntityInfo } from './build-entities.ts';
 import { unlinkedId } from './entity-id.ts';
 import type { EntityType, Mention } from './types.ts';
 
@@ -105,7 +105,7 @@ const PLACE_OPENERS_EN: ReadonlySet<string> = new Set(['San', 'Santa', 'Santo', 
 export function placeOpenersEn(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
   const out = new Map<Mention, { type: EntityType; entityId: string }>();
   for (const m of mentions) {
-    if (m.type !== 'PER' || (m.entityId !== null && info.get(m.entityId)?.linked === true)) continue;
+    if (m.type !== 'PER' || isLinked(m, info)) continue;
     const [first, second] = m.text.split(' ');
     if (first === undefined || second === undefined || !PLACE_OPENERS_EN.has(first) || !/^\p{Lu}/u.test(second)) continue;
     out.set(m, { type: 'LOC', entityId: unlinkedId('LOC', m.text) });

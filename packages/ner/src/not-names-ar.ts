@@ -1,5 +1,5 @@
 import { MONTH_NUMBERS } from '@khabar/text';
-import type { EntityInfo } from './build-entities.ts';
+import { isLinked, type EntityInfo } from './build-entities.ts';
 import { isCommonWordPlace, isDiameter, QATAR } from './homographs.ts';
 import { isNationalityWord } from './named-bodies.ts';
 import { keyOf, tokenize } from './tokenize.ts';
@@ -122,7 +122,7 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       (m.entityId !== null && info.get(m.entityId)?.linked !== true && GENERIC_BODIES_AR.has(keyOf(m.text))) ||
       COMMON_WORDS_AR.has(keyOf(m.text)) ||
       (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf(lettersBefore(text, m) + m.text))) ||
-      (oneWord && lettersBefore(text, m) === 'و' && WAW_VERBS_AR.has(keyOf(`و${m.text}`)) && !(m.entityId !== null && info.get(m.entityId)?.linked === true)) ||
+      (oneWord && lettersBefore(text, m) === 'و' && WAW_VERBS_AR.has(keyOf(`و${m.text}`)) && !isLinked(m, info)) ||
       isCountryAdjective(m, namesOf) ||
       isPairedMonth(text, m) ||
       isTermOrdinal(text, m) ||
@@ -133,7 +133,7 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       // «بعد ترميم 46 بيتا»: a counted noun after a number is no place.
       (oneWord && m.type === 'LOC' && /[\p{Nd}]\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/^loc:[A-Z]{3}$/u.test(m.entityId ?? '')) ||
       // «في جامعات إندونيسية»: a nationality adjective no entry links is no place.
-      (oneWord && m.type === 'LOC' && !(m.entityId !== null && info.get(m.entityId)?.linked === true) && tokenize(m.text).every(isNationalityWord))
+      (oneWord && m.type === 'LOC' && !isLinked(m, info) && tokenize(m.text).every(isNationalityWord))
     ) {
       out.add(m);
     }
