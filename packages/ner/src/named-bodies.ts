@@ -35,7 +35,7 @@ const CUE_HEADS_AR = new Set(['شركة', 'شركتا', 'مجموعة'].map(keyO
  * trades, industries, research and the fields public bodies keep («للبيئة», «للثقافة والآثار»). A
  * plain purpose ("للحوار", "للمجموعة") is not among them.
  */
-export const ACTIVITIES_AR: ReadonlySet<string> = new Set(
+const ACTIVITIES_AR: ReadonlySet<string> = new Set(
   ['موانئ', 'مواني', 'شحن', 'نقل', 'تطوير', 'استكشاف', 'إنتاج', 'أوراق', 'أبحاث', 'بحوث', 'دراسات', 'سياسات', 'استشارات',
     'مقاولات', 'قطارات', 'حلول', 'خدمات', 'تنمية', 'نسيج', 'عمليات', 'طاقة', 'اتصالات', 'ذكاء', 'تصنيف', 'استثمار',
     'استثمارات', 'تأمين', 'تمويل', 'عقارات', 'صناعات', 'صناعة', 'تجارة', 'إسمنت', 'أسمنت', 'حديد', 'صلب', 'بتروكيماويات',
@@ -285,7 +285,7 @@ function activityBodyAt(text: string, tokens: readonly Token[], i: number, next:
  * The last token of an activity complement at `complement` ("للموانئ", or "لتداول الأوراق") with
  * its adjectives and و-joined nouns, but not a nationality ("… للطاقة الجديدة الصينية").
  */
-function activityTail(tokens: readonly Token[], complement: number, next: (j: number) => Token | undefined): number {
+export function activityTail(tokens: readonly Token[], complement: number, next: (j: number) => Token | undefined): number {
   const from = complement + (activityAt(tokens, complement, next) === 'construct' ? 2 : 1);
   return complementTail(from, next, { adjectives: TAIL_ADJ_AR, stops: TAIL_STOP_AR, nationalityEnds: true });
 }
@@ -428,7 +428,7 @@ function isNameStart(t: Token, isOneWordName: (key: string) => boolean): boolean
 }
 
 /** Whether token j is an activity complement: "للموانئ" (fused) or "لتداول" before a definite noun (construct). */
-function activityAt(tokens: readonly Token[], j: number, next: (j: number) => Token | undefined): 'fused' | 'construct' | null {
+export function activityAt(tokens: readonly Token[], j: number, next: (j: number) => Token | undefined): 'fused' | 'construct' | null {
   const t = next(j);
   if (!t || !t.arabic) return null;
   for (const v of variantsOf(t)) {

@@ -1,5 +1,5 @@
 import { isArabicTitle, isEnglishTitle } from './title-rules.ts';
-import { ACTIVITIES_AR, complementTail, isJoinedBodyHead, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, sharedObjectTaskAt, TASKS_AR } from './named-bodies.ts';
+import { activityAt, activityTail, complementTail, isJoinedBodyHead, isJoinedForcesNoun, isJoinedNoun, isNationality, joinedTaskAt, sharedObjectTaskAt, TASKS_AR } from './named-bodies.ts';
 import { keyOf, variantsOf, type Token } from './tokenize.ts';
 
 /** An organisation name found by a cue word; token indexes, inclusive. */
@@ -137,20 +137,15 @@ function nameAdjectiveTail(end: number, next: (j: number) => Token | undefined):
   return out;
 }
 
-/** Adjectives of such a field that are no nisba («الأحجار الكريمة», «التنمية المستدامة»). */
-const FIELD_ADJECTIVES_AR = new Set(['كريمة', 'مستدامة', 'متجددة'].map(keyOf));
-
 /**
  * «هيئة الفجيرة (للبيئة)», «هيئة البحرين (للثقافة والآثار)»: a body of an indefinite head and its
- * name goes on through a fused «لل» complement naming what it does (`ACTIVITIES_AR`), with that
- * field's adjectives and fields joined with و. `last` when it does not.
+ * name goes on through a fused «لل» activity complement, as a named body's does (`activityAt`,
+ * `activityTail`). `last` when it does not.
  */
 export function fieldComplementTail(first: number, last: number, tokens: readonly Token[], next: (j: number) => Token | undefined): number {
   const head = tokens[first];
   if (!head?.arabic || last <= first || !variantsOf(head).some((v) => !v.article && BODY_HEADS_AR.has(v.key))) return last;
-  const complement = next(last + 1);
-  if (!complement?.arabic || !variantsOf(complement).some((v) => v.clitics === 'لل' && ACTIVITIES_AR.has(v.key))) return last;
-  return complementTail(last + 2, next, { adjectives: FIELD_ADJECTIVES_AR, stops: new Set<string>(), nationalityEnds: true });
+  return activityAt(tokens, last + 1, next) === 'fused' ? activityTail(tokens, last + 1, next) : last;
 }
 
 /** «المختصة», «المتخصصة», «المعني»: the adjective that opens what a court or body is competent for. */

@@ -9,7 +9,6 @@ import { outsideCovered, type ModelSpan } from './model-mentions.ts';
 import { ACCUSATIVES_AR, COMPOUND_HEADS_AR, isCountOrNameBehindB, lineageEnd, readsAsFamilyName, surnameAfter } from './name-chains.ts';
 import { AMMAN, CAPITAL_HOMOGRAPHS, JEDDAH, OMAN, OUJDA, datelineCapital, isOmanWord, omanOrAmman, oujdaOrJeddah } from './homographs.ts';
 import { isNationality, isNationalityWord, placeInstitution, type BodySpan } from './named-bodies.ts';
-import { isMatchReportEn } from './city-clubs.ts';
 import { isClub, isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
@@ -311,15 +310,14 @@ function keepsPlace(d: Draft, m: ModelSpan): boolean {
  * («الجزيرة» the channel), else the normalised surface. Multi-word names take their tokens now
  * and join the people/organisations later steps link to; single words wait for surname linking.
  */
-export function resolveModelNames(d: Draft, data: TaggerData, found: readonly ModelSpan[]): ModelNames {
+export function resolveModelNames(d: Draft, data: TaggerData, found: readonly ModelSpan[], matchReport = false): ModelNames {
   const { text, tokens, arabic } = d;
   /** A token the model or an earlier step read as part of a person's name. */
   const named = (k: number): boolean => found.some((m) => m.type === 'PER' && m.first <= k && k <= m.last) || d.people.some((p) => p.first <= k && k <= p.last);
   const cuedPlaces = new Set<string>();
-  let matchReport: boolean | undefined;
   const isClubOfArticle = (k: number): boolean => {
-    const entry = data.entries[data.matcher.confirm(tokens, k, k, 'ORG') ?? -1];
-    return entry !== undefined && isClub(entry) && (matchReport ??= isMatchReportEn(text));
+    const entry = matchReport ? data.entries[data.matcher.confirm(tokens, k, k, 'ORG') ?? -1] : undefined;
+    return entry !== undefined && isClub(entry);
   };
   const spans = found
     .map((m) => {

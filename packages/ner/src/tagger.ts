@@ -163,7 +163,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (!arabic) addPlatformX(d, platformX);
     addCuedOrgs(d, data, modelOrgs);
     if (!arabic) addShortForms(d, modelOrgs);
-    const names = resolveModelNames(d, data, found);
+    // Asked once: the rules below that read match reports act only in one.
+    const matchReport = arabic ? isMatchReportAr(text) : isMatchReportEn(text);
+    const names = resolveModelNames(d, data, found, matchReport);
     const linked = addSurnameLinks(d, new Set(found.filter((s) => s.type === 'PER' && s.first === s.last).map((s) => s.first)));
     addModelNames(d, names, linked);
 
@@ -177,8 +179,6 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (!arabic) addEnglishStreets(d, data);
     if (!arabic) withFeatureWords(d, data);
     if (!arabic) withNamedPlacesEn(d, data);
-    // Asked once: the rules below that read match reports act only in one.
-    const matchReport = arabic ? isMatchReportAr(text) : isMatchReportEn(text);
     const final = arabic
       ? withAdjectivesBeforeBracket(text, withDescribedPlaces(d), d.info)
       : withInitialsDot(text, withAdminUnitsEn(text, withCityTeams(text, d.mentions, d.info, matchReport), d.info, (name) => kbIdOf(name, 'LOC'), (id) => entryById.get(id)?.kind, placeOfKind, matchReport));
