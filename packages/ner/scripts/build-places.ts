@@ -466,6 +466,8 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q27430: ['Jubail'],
   Q170024: ['Ras al-Khaimah'],
   Q80985: ['Fez', 'Fes'],
+  // Session 30 (blind38): the Chilean region's short name.
+  Q2133: ["O'Higgins"],
   Q8717: ['Seville'],
   Q12130: ['Brittany', 'بريتاني'],
   // Arabic news spellings upstream writes otherwise.
@@ -519,7 +521,7 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q227509: ['~Zubair'], // Az Zubayr; also a given name
   Q125434: ['Gqeberha'], // Port Elizabeth
   Q42147: ['Cheongju'], // Cheongju-si
-  Q985: ['Baden-Wuerttemberg'], // Baden-Württemberg
+  Q985: ['Baden-Wuerttemberg', 'بادن فورتمبرغ'], // Baden-Württemberg; the second, Arabic news's shorter spelling (session 30)
   Q509300: ['Federal Capital Territory'], // Abuja Federal Capital Territory
   Q190930: ['Vysocina'], // Kraj Vysočina
   Q1199: ['Hesse'], // Hessen

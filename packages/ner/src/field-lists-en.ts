@@ -14,15 +14,19 @@ const FIELDS_EN = new Set([
   'Science', 'Technology', 'Innovation', 'Research', 'Education', 'Training', 'Skills', 'Employment', 'Labour', 'Labor', 'Health', 'Welfare',
   'Transport', 'Infrastructure', 'Housing', 'Communications', 'Information', 'Planning', 'Development', 'Climate', 'Livestock', 'Irrigation',
   'Wildlife', 'Oceans', 'Digital', 'Media',
+  // Two-word fields (session 30: "Department of Climate Change, Energy, the Environment and Water").
+  'Climate Change', 'Natural Resources', 'Public Works', 'Local Government', 'Higher Education', 'Water Resources', 'Social Development',
 ]);
-const HEADS_EN = /^(?:Department|Ministry|Dept\.?) of (\p{Lu}\p{L}+)$/u;
-/** ", Fisheries and the Environment", ", Sport and Tourism", ", Arts, Culture and Heritage". */
-const LIST_AFTER_EN = /^((?:, \p{Lu}\p{L}+)+),? and (?:the )?(\p{Lu}\p{L}+)(?=[^\p{L}]|$)/u;
+const HEADS_EN = /^(?:Department|Ministry|Dept\.?) of (\p{Lu}\p{L}+(?: \p{Lu}\p{L}+)?)$/u;
+/** A field in a list: one or two capitalised words, maybe after "the". */
+const FIELD = '(?:the )?\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)?';
+/** ", Fisheries and the Environment", ", Sport and Tourism", ", Energy, the Environment and Water". */
+const LIST_AFTER_EN = new RegExp(`^((?:, ${FIELD})+),? and (?:the )?(\\p{Lu}\\p{L}+(?: \\p{Lu}\\p{L}+)?)(?=[^\\p{L}]|$)`, 'u');
 
 /**
  * Unlinked "Department/Ministry of <Field>" mentions followed by ", <Field>, … and (the) <Field>":
  * each maps to the whole name; mentions inside the list ("Environment") are to go (listed in
- * `inside`). Every word of the list must be a field (`FIELDS_EN`): "the Department of Health,
+ * `inside`). Every item of the list (one word, or two: "Climate Change") must be a field (`FIELDS_EN`): "the Department of Health,
  * Treasury and the Home Office" are three bodies. Pure.
  */
 export function fieldListBodiesEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): { grown: Map<Mention, Mention>; inside: Set<Mention> } {
@@ -33,9 +37,15 @@ export function fieldListBodiesEn(text: string, mentions: readonly Mention[], in
     const head = HEADS_EN.exec(m.text);
     const list = LIST_AFTER_EN.exec(text.slice(m.end, m.end + 120));
     if (!head || !list || !FIELDS_EN.has(head[1] ?? '')) continue;
-    const words = [...(list[1] ?? '').split(', ').filter((w) => w !== ''), list[2] ?? ''];
+    // The last field is two words only where those two are one field ("and Water Minister Watt": "Water").
+    let last = list[2] ?? '';
+    let end = m.end + list[0].length;
+    if (!FIELDS_EN.has(last) && last.includes(' ')) {
+      end -= last.length - last.indexOf(' ');
+      last = last.slice(0, last.indexOf(' '));
+    }
+    const words = [...(list[1] ?? '').split(', ').filter((w) => w !== ''), last].map((w) => w.replace(/^the /u, ''));
     if (!words.every((w) => FIELDS_EN.has(w))) continue;
-    const end = m.end + list[0].length;
     const within = mentions.filter((o) => o !== m && o.start >= m.end && o.start < end);
     // A list word the KB or gazetteer links is a name of its own.
     if (within.some((o) => o.end > end || isLinked(o, info))) continue;

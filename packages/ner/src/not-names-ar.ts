@@ -5,6 +5,44 @@ import { isNationalityWord } from './named-bodies.ts';
 import { keyOf, tokenize } from './tokenize.ts';
 import type { Mention } from './types.ts';
 
+/**
+ * Indefinite adjectives that describe a body's kind, not name it: «تحولت إلى جامعة حكومية» ('a
+ * state university'), «مدرسة ابتدائية», «شركة خاصة». Over the article sets' gold no two-word name is
+ * a head without the article followed by one of them («أمير كبير» is a person: «كبير» is left out).
+ */
+const KIND_ADJECTIVES_AR: ReadonlySet<string> = new Set(
+  ['حكومية', 'حكومي', 'خاصة', 'خاص', 'أهلية', 'أهلي', 'رسمية', 'رسمي', 'محلية', 'محلي', 'دولية', 'دولي', 'أجنبية', 'أجنبي', 'وطنية', 'وطني', 'إقليمية', 'إقليمي',
+    'جديدة', 'جديد', 'عامة', 'عام', 'ابتدائية', 'ثانوية', 'إعدادية', 'متوسطة', 'عسكرية', 'عسكري', 'مدنية', 'مدني', 'تعليمية', 'تعليمي', 'صحية', 'صحي',
+    'ميدانية', 'ميداني', 'مستقلة', 'مستقل', 'ناشئة'].map(keyOf),
+);
+/** A head without the article and an indefinite kind adjective (`KIND_ADJECTIVES_AR`): «جامعة حكومية». */
+function isKindDescription(m: Mention, info: ReadonlyMap<string, EntityInfo>): boolean {
+  if (m.type !== 'ORG' || isLinked(m, info)) return false;
+  const words = m.text.trim().split(/\s+/u);
+  return words.length === 2 && !words.some((w) => w.startsWith('ال')) && KIND_ADJECTIVES_AR.has(keyOf(words[1] ?? ''));
+}
+/**
+ * Adjectives the gazetteer holds as a place, after the nouns they describe: «التساقطات المطرية»
+ * ('rainfall', not Al Matariyah), «العمال المهرة» ('skilled workers', not Al Mahrah). Keyed by the
+ * adjective, with the nouns (their keys) it describes.
+ */
+const ADJECTIVE_PLACES_AR: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['المطرية', ['تساقطات', 'أمطار', 'كميات', 'هطولات', 'مياه', 'موسم', 'مواسم', 'منخفضات', 'حالة', 'سيول', 'زخات', 'عواصف', 'كتل', 'سحب', 'جبهة', 'موجة']],
+  ['المهرة', ['عمال', 'عاملين', 'حرفيين', 'صناع', 'أيدي', 'يد', 'فنيين', 'بحارة', 'صيادين', 'مهنيين', 'عمالة', 'كوادر', 'موظفين']],
+].map(([adj, nouns]) => [keyOf(adj as string), new Set((nouns as string[]).map(keyOf))]));
+/** `ADJECTIVE_PLACES_AR`: the mention is the adjective, right after a noun it describes. */
+function isAdjectivePlace(text: string, m: Mention): boolean {
+  const nouns = m.type === 'LOC' && m.text.startsWith('ال') ? ADJECTIVE_PLACES_AR.get(keyOf(m.text)) : undefined;
+  if (!nouns) return false;
+  const before = /(?:^|[^\p{L}\p{M}])[وفبل]?([\p{L}\p{M}]+)\s+$/u.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1];
+  return before !== undefined && nouns.has(keyOf(before));
+}
+/**
+ * A plural of places and a compass adjective describe, not name: «والقرى الشرقية» ('the eastern
+ * villages'), «المناطق الجنوبية». The gold holds no such name (its «الضفة الغربية», «المنطقة
+ * الشرقية», «الأغوار الشمالية» are singulars or names of their own).
+ */
+const PLURAL_DIRECTION_AR = /^ال(?:قرى|مناطق|مدن|بلدات|أحياء|ضواحي|أرياف|دول|بلدان|مخيمات|محافظات|مديريات|أقاليم|جهات)\s+ال(?:شرقية|غربية|شمالية|جنوبية|وسطى)$/u;
 /** Tanween (ً ٌ ٍ), the indefinite endings. */
 const TANWEEN = /[\u064B-\u064D]/u;
 /**
@@ -100,7 +138,10 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
  * the KB gave no id; a country's adjective («الجيبوتي»); a month's name beside another month's
  * («فبراير (شباط)», `isPairedMonth`); a term's ordinal («لولاية رابعة», `isTermOrdinal`); a bird
  * after «طيور» and the mangrove «القرم» after the words for trees; a counted noun after a number
- * («46 بيتا»); a nationality adjective no entry links («جامعات إندونيسية»). `mentions` sorted by
+ * («46 بيتا»); a nationality adjective no entry links («جامعات إندونيسية»); a head and a kind
+ * adjective («جامعة حكومية», `isKindDescription`); an adjective the gazetteer holds as a place after
+ * a noun it describes («التساقطات المطرية», `isAdjectivePlace`); a plural of places and a compass
+ * adjective («القرى الشرقية»). `mentions` sorted by
  * start; `info` tells the linked ids; `namesOf` a KB entry's Arabic names. Pure: returns the
  * mentions to drop.
  */
@@ -124,6 +165,9 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf(lettersBefore(text, m) + m.text))) ||
       (oneWord && lettersBefore(text, m) === 'و' && WAW_VERBS_AR.has(keyOf(`و${m.text}`)) && !isLinked(m, info)) ||
       isCountryAdjective(m, namesOf) ||
+      isKindDescription(m, info) ||
+      isAdjectivePlace(text, m) ||
+      (m.type === 'LOC' && !isLinked(m, info) && PLURAL_DIRECTION_AR.test(m.text)) ||
       isPairedMonth(text, m) ||
       isTermOrdinal(text, m) ||
       // «طيور الفلامنغو» (flamingos, not the club), «غابات القرم» (mangroves, not Crimea): a bird

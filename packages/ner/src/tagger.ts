@@ -2,6 +2,7 @@ import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN, JEDDAH } from './homographs.ts';
+import { directorateProvincesAr, facilityNamesAr, participleTailsAr } from './tails-ar.ts';
 import { notNamesAr } from './not-names-ar.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
@@ -17,6 +18,7 @@ import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-na
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { peninsulasAr, placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
 import { coordinatedBodies } from './coordinated-bodies.ts';
+import { englishCompounds, listedPlacesEn } from './english-compounds.ts';
 import { fieldListBodiesEn } from './field-lists-en.ts';
 import { describedPlaceLinks } from './described-links.ts';
 import { acronymLinks, aliasDefinitionLinks, definedBodies, findAcronymDefinitions, initialismLinks } from './acronym-names.ts';
@@ -191,6 +193,24 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (arabic) withFusedArticleIds(text, final, d.info);
     // Ordinary words read as names: «سورياً», «بقطر 40 كيلومتراً», «العقبة الكبرى», «الجيبوتي» …
     if (arabic) for (const m of notNamesAr(text, final, d.info, arabicNamesOf)) final.splice(final.indexOf(m), 1);
+    if (arabic) {
+      // «شارع نابلس المؤدي إلى …» ends before the participle; «ملعب 18 فبراير» and «مدينة الملك فهد
+      // الطبية» are whole places; «مديرية الأمن الولائي لبسكرة» takes its province in.
+      for (const [m, trimmed] of participleTailsAr(final, d.info)) {
+        d.noteUnlinked(trimmed.entityId, 'LOC');
+        Object.assign(m, trimmed);
+      }
+      for (const [m, facility] of facilityNamesAr(text, final, d.info)) {
+        d.noteUnlinked(facility.entityId, 'LOC');
+        Object.assign(m, facility);
+      }
+      const { grown, inside } = directorateProvincesAr(text, final, d.info, (name) => kbIdOf(name, 'LOC'));
+      for (const m of inside) final.splice(final.indexOf(m), 1);
+      for (const [m, body] of grown) {
+        d.noteUnlinked(body.entityId, 'ORG');
+        Object.assign(m, body);
+      }
+    }
     // A football competition's name used by another sport ("Rugby League World Cup") is none.
     for (const m of otherSportCompetitions(text, final, arabic)) final.splice(final.indexOf(m), 1);
     // Bodies named by a place first: a place grown into one is no city club.
@@ -227,6 +247,15 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       for (const [m, body] of grown) {
         d.noteUnlinked(body.entityId, 'ORG');
         Object.assign(m, body);
+      }
+    }
+    // "Hell's Gate National Park", "Kiyomizu-dera", "Baringo-Silali", "Main Line-1".
+    if (!arabic) {
+      const { grown, inside } = englishCompounds(text, final, d.info);
+      for (const m of inside) final.splice(final.indexOf(m), 1);
+      for (const [m, to] of grown) {
+        d.noteUnlinked(to.entityId, to.type);
+        Object.assign(m, to);
       }
     }
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
@@ -287,6 +316,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     };
     retype(arabic ? companyHeadBodiesAr(text, final, d.info) : roleHolderBodiesEn(text, final, d.info));
     if (!arabic) retype(placeOpenersEn(final, d.info));
+    if (!arabic) retype(listedPlacesEn(text, final, d.info));
     retype(oneTypePerName(final, d.info, text));
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;
     if (!arabic) for (const [m, to] of aliasDefinitionLinks(text, final, d.info)) Object.assign(m, to);

@@ -1,0 +1,109 @@
+import { isLinked, type EntityInfo } from './build-entities.ts';
+import { unlinkedId } from './entity-id.ts';
+import type { EntityType, Mention } from './types.ts';
+
+/*
+ * English place names the model cut at a possessive or a hyphen: "Hell's Gate National Park",
+ * "Kiyomizu-dera", "Kinkaku-ji", "Baringo-Silali", "Main Line-1".
+ */
+
+/** Japanese suffixes of temples, shrines, castles and gardens, written in lower case after a hyphen. */
+const JAPANESE_SITE_SUFFIXES = new Set(['dera', 'ji', 'jinja', 'gu', 'taisha']);
+/** A hyphen and what follows it: a lower-case suffix, a capitalised word, or a number. */
+const HYPHEN_TAIL = /^-(?:(\p{Ll}+)|(\p{Lu}\p{Ll}+)|(\d{1,3}))(?![\p{L}\p{N}-])/u;
+/** Whether every time the text writes `word` it is followed by "'s" ("Hell's Gate"; not a town also named alone). */
+function onlyPossessive(text: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].every((x) => /^['’]s\s/u.test(text.slice(x.index + word.length, x.index + word.length + 3)));
+}
+/** An apostrophe's possessive between two parts of one name ("Hell's Gate"). */
+const POSSESSIVE = /^['’]s\s$/u;
+
+/**
+ * English mentions to reshape, each with its new form; `inside` lists mentions a grown one takes in.
+ * - An unlinked one-word place followed by "'s" and an unlinked place or body ("Hell" + "Gate
+ *   National Park") is one place, "Hell's Gate National Park": a place the KB does not know, in the
+ *   possessive before a capitalised name, is that name's first word (a known place, "Kenya's Rift
+ *   Valley", stays apart), where the text never writes the first word without "'s" ("Tarapoto's
+ *   Guillermo del Castillo Paredes" is a town's airport: Tarapoto is named alone too).
+ * - A name (not a person's: "Won Tae-in") followed by a hyphen and a Japanese site suffix
+ *   ("Kiyomizu-dera") is a place with it; so is a one-word mention that ends in one ("Kinkaku-ji",
+ *   read as a person).
+ * - A place followed by a hyphen and a capitalised word no mention holds ("Baringo-Silali") is one
+ *   place with it, unlinked; an unlinked place or body followed by a hyphen and a number ("Main
+ *   Line-1") takes the number in.
+ * Pure.
+ */
+export function englishCompounds(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): { grown: Map<Mention, Mention>; inside: Set<Mention> } {
+  const grown = new Map<Mention, Mention>();
+  const inside = new Set<Mention>();
+  const reshape = (m: Mention, end: number, type: EntityType): void => {
+    const name = text.slice(m.start, end);
+    grown.set(m, { ...m, end, type, text: name, entityId: unlinkedId(type, name) });
+  };
+  mentions.forEach((m, i) => {
+    if (grown.has(m) || inside.has(m)) return;
+    const next = mentions[i + 1];
+    if (
+      m.type === 'LOC' &&
+      !isLinked(m, info) &&
+      !/\s/u.test(m.text) &&
+      next !== undefined &&
+      (next.type === 'LOC' || next.type === 'ORG') &&
+      !isLinked(next, info) &&
+      POSSESSIVE.test(text.slice(m.end, next.start)) &&
+      onlyPossessive(text, m.text)
+    ) {
+      reshape(m, next.end, 'LOC');
+      inside.add(next);
+      return;
+    }
+    const whole = /-(\p{Ll}+)$/u.exec(m.text);
+    if (whole?.[1] && JAPANESE_SITE_SUFFIXES.has(whole[1]) && m.type !== 'LOC' && !/\s/u.test(m.text) && !isLinked(m, info)) {
+      reshape(m, m.end, 'LOC');
+      return;
+    }
+    const tail = HYPHEN_TAIL.exec(text.slice(m.end, m.end + 24));
+    if (!tail || !/\p{L}$/u.test(m.text)) return;
+    const end = m.end + tail[0].length;
+    if (mentions.some((o) => o !== m && o.start < end && o.end > m.end)) return;
+    if (tail[1] !== undefined) {
+      if (JAPANESE_SITE_SUFFIXES.has(tail[1]) && m.type !== 'PER' && !isLinked(m, info)) reshape(m, end, 'LOC');
+    } else if (tail[2] !== undefined) {
+      if (m.type === 'LOC') reshape(m, end, 'LOC');
+    } else if ((m.type === 'LOC' || m.type === 'ORG') && !isLinked(m, info)) {
+      reshape(m, end, m.type);
+    }
+  });
+  return { grown, inside };
+}
+
+/** What joins the items of a list: ", ", " and ", ", and ". */
+const LIST_JOINT_EN = /^(?:,\s+|,?\s+and\s+)$/u;
+
+/**
+ * English: an unlinked person read inside a list of three or more names whose other items are all
+ * places ("towns such as Mildura, Robinvale and Swan Hill") is a place too, and so is every other
+ * mention of that name read as a person. `mentions` sorted by start. Pure: returns the mentions to
+ * retype, with their new ids.
+ */
+export function listedPlacesEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
+  const out = new Map<Mention, { type: EntityType; entityId: string }>();
+  let i = 0;
+  while (i < mentions.length) {
+    // The list starting at i: mentions joined by list joints.
+    let j = i;
+    while (j + 1 < mentions.length && LIST_JOINT_EN.test(text.slice(mentions[j]?.end ?? 0, mentions[j + 1]?.start ?? 0))) j++;
+    const list = mentions.slice(i, j + 1);
+    const people = list.filter((m) => m.type === 'PER');
+    if (list.length >= 3 && people.length === 1 && list.every((m) => m.type === 'PER' || m.type === 'LOC')) {
+      const person = people[0];
+      if (person && !isLinked(person, info)) {
+        const to = { type: 'LOC' as const, entityId: unlinkedId('LOC', person.text) };
+        for (const m of mentions) if (m.type === 'PER' && m.text === person.text) out.set(m, to);
+      }
+    }
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+import { MONTH_NUMBERS } from '@khabar/text';
+import { isLinked, type EntityInfo } from './build-entities.ts';
+import { unlinkedId } from './entity-id.ts';
+import { keyOf } from './tokenize.ts';
+import type { Mention } from './types.ts';
+
+/*
+ * Where an Arabic name ends: a place's mention that ran on into a participle saying where it leads
+ * or lies («شارع نابلس المؤدي إلى الجامعة»), a Maghreb directorate named with its province
+ * after «لـ» («مديرية الأمن الولائي لبسكرة», «مديرية التربية لولاية البليدة»), and facilities the
+ * model cut short («ملعب 18 فبراير», «مدينة الملك فهد الطبية», «مطار توزر نفطة الدولي»).
+ */
+
+/**
+ * Participles of place after a place's name ('leading to', 'lying', 'stretching', 'linking',
+ * 'next to', 'overlooking', 'near'). The gold never ends a place with one.
+ */
+const PLACE_PARTICIPLES_AR: ReadonlySet<string> = new Set(
+  ['المؤدي', 'المؤدية', 'الواقع', 'الواقعة', 'الممتد', 'الممتدة', 'الرابط', 'الواصل', 'الواصلة', 'المحاذي', 'المحاذية', 'المطل', 'المطلة', 'القريب', 'القريبة', 'المجاور', 'المجاورة', 'المتاخم', 'المتاخمة'].map(keyOf),
+);
+
+/**
+ * Unlinked place mentions of two or more words whose last word is a participle of place
+ * (`PLACE_PARTICIPLES_AR`): each maps to the mention without it. Pure.
+ */
+export function participleTailsAr(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'LOC' || isLinked(m, info)) continue;
+    const last = /\s+([\p{L}\p{M}]+)$/u.exec(m.text);
+    if (!last?.[1] || !last[1].startsWith('ال') || !PLACE_PARTICIPLES_AR.has(keyOf(last[1]))) continue;
+    const name = m.text.slice(0, last.index);
+    out.set(m, { ...m, end: m.start + name.length, text: name, entityId: unlinkedId('LOC', name) });
+  }
+  return out;
+}
+
+/** Directorates («مديرية», «المديرية», «مندوبية», «المندوبية»): local bodies named with their province. */
+const DIRECTORATE_HEADS_AR: ReadonlySet<string> = new Set(['مديرية', 'مندوبية'].map(keyOf));
+/** Up to two definite adjectives after the name, then «لـ» or «لولاية» before the province. */
+const TO_PROVINCE_AR = /^((?:\s+ال[\p{L}\p{M}]+(?:ي|ية))*)\s+ل(ولاية\s+)?(?=[\p{L}])/u;
+
+/**
+ * «مديرية الأمن الولائي لبسكرة», «المديرية الجهوية للفلاحة لسوس ماسة», «مديرية التربية لولاية
+ * البليدة»: a directorate's mention followed (after up to two definite adjectives) by «لـ» or
+ * «لولاية» and a place is one name with the place inside; in the article sets' gold a directorate
+ * is never split from a place after «لـ» (after «في» or «بـ» it is either way, so those are left).
+ * The place is a LOC mention starting there or, after «لولاية», words `placeIdOf` knows as a place.
+ * Each grown directorate maps to its new mention; the place mentions it takes in are in `inside`.
+ * Pure.
+ */
+export function directorateProvincesAr(
+  text: string,
+  mentions: readonly Mention[],
+  info: ReadonlyMap<string, EntityInfo>,
+  placeIdOf: (name: string) => string | null,
+): { grown: Map<Mention, Mention>; inside: Set<Mention> } {
+  const grown = new Map<Mention, Mention>();
+  const inside = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || isLinked(m, info) || !DIRECTORATE_HEADS_AR.has(keyOf(m.text.split(/\s+/u)[0] ?? ''))) continue;
+    const tail = TO_PROVINCE_AR.exec(text.slice(m.end, m.end + 60));
+    if (!tail) continue;
+    const at = m.end + tail[0].length;
+    // The adjectives are no one else's mention.
+    if (mentions.some((o) => o !== m && o.start >= m.end && o.start < at - 1)) continue;
+    let end = -1;
+    const place = mentions.find((o) => o.start === at && o.type === 'LOC');
+    if (place) {
+      end = place.end;
+      inside.add(place);
+    } else if (tail[2]) {
+      // «لولاية البليدة» with no mention of the place: its words, if the gazetteer knows them.
+      const words = /^[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}/u.exec(text.slice(at, at + 40))?.[0].split(/\s+/u) ?? [];
+      for (let n = words.length; n >= 1 && end < 0; n--) {
+        const name = words.slice(0, n).join(' ');
+        if (placeIdOf(name) !== null && !mentions.some((o) => o.start < at + name.length && o.end > at)) end = at + name.length;
+      }
+    }
+    if (end < 0) continue;
+    const name = text.slice(m.start, end);
+    grown.set(m, { ...m, end, text: name, entityId: unlinkedId('ORG', name) });
+  }
+  return { grown, inside };
+}
+
+/** Month names in Arabic script, by key («فبراير», «جويلية», «أيار»). */
+const MONTHS_AR: ReadonlySet<string> = new Set(Object.keys(MONTH_NUMBERS).filter((m) => /^[\u0600-\u06ff]+$/u.test(m)).map(keyOf));
+/** Heads of venues named by a date («ملعب 18 فبراير», «استاد 30 يونيو»). */
+const VENUE_HEADS_AR: ReadonlySet<string> = new Set(['ملعب', 'استاد', 'ستاد', 'مجمع', 'ساحة', 'شارع', 'جسر'].map(keyOf));
+/** What a city named after a royal is for («مدينة الملك فهد الطبية», «مدينة الأمير نايف بن عبدالعزيز الرياضية»). */
+const ROYAL_CITY_AR = /^(?:ال)?مدينة\s+ال(?:ملك|ملكة|أمير|اميرة|أميرة|امير|شيخ|سلطان)\s/u;
+const CITY_PURPOSE_AR = /^\s+ال(?:طبية|رياضية|اقتصادية|جامعية|صناعية|عسكرية|تعليمية)(?=[^\p{L}\p{M}]|$)/u;
+/** An airport named by two places: the second and «الدولي» after the first («مطار توزر نفطة الدولي»). */
+const AIRPORT_AR = /^(?:ال)?مطار\s/u;
+const SECOND_PLACE_INTERNATIONAL_AR = /^\s+[\p{L}\p{M}]+\s+الدولي(?=[^\p{L}\p{M}]|$)/u;
+
+/**
+ * Facilities whose names the model cut short or typed as a body, each with its whole mention:
+ * - a venue named by a day and month («ملعب 18 فبراير», «استاد 30 يونيو»: the model stops at the number);
+ * - a city named after a royal, with what it is for («مدينة الملك فهد الطبية», «مدينة الملك عبدالله
+ *   الرياضية»): a place (LOC), as the gold writes all ten it holds;
+ * - an airport named by two places, then «الدولي» («مطار توزر نفطة الدولي»).
+ * Unlinked mentions only. Pure.
+ */
+export function facilityNamesAr(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  const free = (m: Mention, end: number): boolean => !mentions.some((o) => o !== m && o.start < end && o.end > m.end);
+  for (const m of mentions) {
+    if (isLinked(m, info)) continue;
+    let end = -1;
+    const words = m.text.split(/\s+/u);
+    if (m.type === 'LOC' && VENUE_HEADS_AR.has(keyOf(words[0] ?? '')) && /^[\d٠-٩]{1,2}$/u.test(words[words.length - 1] ?? '')) {
+      const month = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 16));
+      if (month?.[1] && MONTHS_AR.has(keyOf(month[1]))) end = m.end + month[0].length;
+    } else if ((m.type === 'ORG' || m.type === 'LOC') && ROYAL_CITY_AR.test(m.text)) {
+      const purpose = CITY_PURPOSE_AR.exec(text.slice(m.end, m.end + 16));
+      if (purpose) end = m.end + purpose[0].length;
+      // Already whole but read as a body: retyped.
+      else if (m.type === 'ORG' && CITY_PURPOSE_AR.test(` ${words[words.length - 1] ?? ''}`)) end = m.end;
+    } else if (m.type === 'LOC' && AIRPORT_AR.test(m.text) && !/الدولي$/u.test(m.text)) {
+      const second = SECOND_PLACE_INTERNATIONAL_AR.exec(text.slice(m.end, m.end + 32));
+      if (second) end = m.end + second[0].length;
+    }
+    if (end < 0 || !free(m, end)) continue;
+    const name = text.slice(m.start, end);
+    out.set(m, { ...m, end, type: 'LOC', text: name, entityId: unlinkedId('LOC', name) });
+  }
+  return out;
+}

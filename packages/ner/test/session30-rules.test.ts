@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { facilityNamesAr, participleTailsAr } from '../src/tails-ar.ts';
+import { englishCompounds, listedPlacesEn } from '../src/english-compounds.ts';
+import type { Mention } from '../src/types.ts';
+import { tagger } from './tagger-helpers.ts';
+
+const namesOf = (text: string, lang: 'ar' | 'en', type?: string): string[] =>
+  tagger()
+    .tag(text, lang)
+    .mentions.filter((m) => type === undefined || m.type === type)
+    .map((m) => m.text);
+const mention = (text: string, name: string, type: Mention['type'], from = 0): Mention => {
+  const start = text.indexOf(name, from);
+  if (start < 0) throw new Error(`${name} not in text`);
+  return { start, end: start + name.length, type, text: name, entityId: null };
+};
+const noInfo = new Map();
+
+describe('Arabic descriptions that are no names (session 30, blind38)', () => {
+  it('drops a head with a kind adjective and a plural of places with a compass adjective', () => {
+    expect(namesOf('تأسست الكلية عام 1930 ثم تحولت إلى جامعة حكومية عام 2007.', 'ar', 'ORG')).toEqual([]);
+    expect(namesOf('ويصل الطلاب من نابلس وجنين والقرى الشرقية كل يوم.', 'ar', 'LOC')).toEqual(['نابلس', 'جنين']);
+  });
+
+  it('reads a gazetteer place written like an adjective as the adjective after the noun it describes', () => {
+    expect(namesOf('تراجع المحصول بسبب ضعف التساقطات المطرية هذا العام.', 'ar', 'LOC')).toEqual([]);
+    expect(namesOf('وقال إن الشركات تحتفظ بالعمال المهرة قدر الإمكان.', 'ar', 'LOC')).toEqual([]);
+    // The governorate itself stays a place.
+    expect(namesOf('وصل الوفد إلى محافظة المهرة شرقي اليمن.', 'ar', 'LOC')).toContain('المهرة');
+  });
+});
+
+describe('where an Arabic name ends (session 30, blind38)', () => {
+  it('leaves a participle of place out of a street', () => {
+    const text = 'أنهت البلدية إصلاح شارع الجلاء المؤدي إلى المستشفى.';
+    const m = mention(text, 'شارع الجلاء المؤدي', 'LOC');
+    expect([...participleTailsAr([m], noInfo).values()].map((x) => x.text)).toEqual(['شارع الجلاء']);
+    // A body's name keeps «المجاورة»: only places are trimmed.
+    const body = mention('المكتب المغربي لحقوق المؤلفين والحقوق المجاورة', 'المكتب المغربي لحقوق المؤلفين والحقوق المجاورة', 'ORG');
+    expect(participleTailsAr([body], noInfo).size).toBe(0);
+  });
+
+  it("takes a Maghreb directorate's province after «لـ» or «لولاية» into its name", () => {
+    expect(namesOf('وقالت مديرية التربية لولاية سطيف إن الدراسة استؤنفت.', 'ar', 'ORG')).toEqual(['مديرية التربية لولاية سطيف']);
+    expect(namesOf('وأكد بيان مديرية الأمن الولائي لوهران أن المباراة مرت بسلام.', 'ar', 'ORG')).toEqual(['مديرية الأمن الولائي لوهران']);
+  });
+
+  it('keeps venues named by a date, royal medical and sports cities and two-place airports whole', () => {
+    const text = 'أقيمت المباراة على استاد 30 يونيو، وتدرب الأطباء في مدينة الملك سعود الطبية، ووصلوا عبر مطار توزر نفطة الدولي.';
+    const mentions = [mention(text, 'استاد 30', 'LOC'), mention(text, 'مدينة الملك سعود', 'ORG'), mention(text, 'مطار توزر', 'LOC')];
+    const grown = facilityNamesAr(text, mentions, noInfo);
+    expect([...grown.values()].map((m) => [m.text, m.type])).toEqual([
+      ['استاد 30 يونيو', 'LOC'],
+      ['مدينة الملك سعود الطبية', 'LOC'],
+      ['مطار توزر نفطة الدولي', 'LOC'],
+    ]);
+    // Not a number that is no day of a month, nor a royal city with no purpose after it.
+    const other = 'فاز الفريق على ملعب 12 أمام جمهوره، وزار مدينة الملك عبدالله أمس.';
+    expect(facilityNamesAr(other, [mention(other, 'ملعب 12', 'LOC'), mention(other, 'مدينة الملك عبدالله', 'ORG')], noInfo).size).toBe(0);
+  });
+});
+
+describe('English names cut at a possessive or a hyphen (session 30, blind38)', () => {
+  it("joins an unknown possessive to the place it names, not a town's possessive", () => {
+    const park = "Hikers crowded into Devil's Punchbowl National Park on Sunday.";
+    const parts = [mention(park, 'Devil', 'LOC'), mention(park, 'Punchbowl National Park', 'LOC')];
+    const { grown, inside } = englishCompounds(park, parts, noInfo);
+    expect([...grown.values()].map((m) => [m.text, m.type])).toEqual([["Devil's Punchbowl National Park", 'LOC']]);
+    expect([...inside]).toEqual([parts[1]]);
+    const text = "Flights landed at Tarapoto's Guillermo del Castillo Paredes airport. Tarapoto is the region's hub.";
+    const mentions = [mention(text, 'Tarapoto', 'LOC'), mention(text, 'Guillermo del Castillo Paredes', 'LOC'), mention(text, 'Tarapoto', 'LOC', 60)];
+    expect(englishCompounds(text, mentions, noInfo).grown.size).toBe(0);
+  });
+
+  it('keeps Japanese site suffixes, a second capitalised part and a line number in the name', () => {
+    expect(namesOf('Buses will run to Kiyomizu-dera and Kinkaku-ji from April.', 'en', 'LOC')).toEqual(['Kiyomizu-dera', 'Kinkaku-ji']);
+    const text = 'GDC is exploring the Baringo-Silali block and upgrading Main Line-1 with Won Tae-in.';
+    const mentions = [mention(text, 'Baringo', 'LOC'), mention(text, 'Main Line', 'LOC'), mention(text, 'Won Tae', 'PER')];
+    expect([...englishCompounds(text, mentions, noInfo).grown.values()].map((m) => m.text)).toEqual(['Baringo-Silali', 'Main Line-1']);
+  });
+
+  it('reads a person in a list of places as a place', () => {
+    const text = 'Jobs are concentrated in towns such as Mildura, Robinvale and Swan Hill.';
+    const mentions = [mention(text, 'Mildura', 'LOC'), mention(text, 'Robinvale', 'LOC'), mention(text, 'Swan Hill', 'PER')];
+    expect([...listedPlacesEn(text, mentions, noInfo).entries()].map(([m, to]) => [m.text, to.type])).toEqual([['Swan Hill', 'LOC']]);
+    const people = 'Talks included Mildura, Robinvale and Ngozi Eze, and Ahmed Ali.';
+    const two = [mention(people, 'Mildura', 'LOC'), mention(people, 'Ngozi Eze', 'PER'), mention(people, 'Ahmed Ali', 'PER')];
+    expect(listedPlacesEn(people, two, noInfo).size).toBe(0);
+  });
+
+  it("names a department by its two-word fields, and stops a last field before a minister's title", () => {
+    expect(namesOf('The Department of Climate Change, Energy, the Environment and Water said on Monday.', 'en', 'ORG')).toEqual(['Department of Climate Change, Energy, the Environment and Water']);
+  });
+});
+
+describe('KB entries and place names added in session 30 (blind38)', () => {
+  it('links the Algerian federation by its short form, and Victoria to the Australian state beside Australian cues', () => {
+    const ar = tagger().tag('وقالت الاتحادية الجزائرية لكرة القدم إن القرعة ستجرى غدا. وكانت الفاف قد قررت ذلك.', 'ar');
+    expect(ar.mentions.filter((m) => m.type === 'ORG').map((m) => m.entityId)).toEqual(['org:faf', 'org:faf']);
+    const en = tagger().tag('Growers in northern Victoria and South Australia sold water to Canberra.', 'en');
+    expect(en.mentions.find((m) => m.text === 'Victoria')?.entityId).toBe('loc:victoria-australia');
+  });
+
+  it("links O'Higgins and the shorter Arabic spelling of Baden-Württemberg to their gazetteer rows", () => {
+    expect(tagger().tag("Growers in the O'Higgins region expect a record crop.", 'en').mentions.find((m) => m.text === "O'Higgins")?.entityId).toBe('loc:Q2133');
+    expect(tagger().tag('بقيت النسبة الأدنى في بافاريا وبادن فورتمبرغ.', 'ar').mentions.find((m) => m.text === 'بادن فورتمبرغ')?.entityId).toBe('loc:Q985');
+  });
+});
