@@ -2,7 +2,7 @@ import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN, JEDDAH } from './homographs.ts';
-import { directorateProvincesAr, facilityNamesAr, participleTailsAr } from './tails-ar.ts';
+import { dateVenuesAr, directorateProvincesAr, facilityNamesAr, participleTailsAr } from './tails-ar.ts';
 import { notNamesAr } from './not-names-ar.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
@@ -204,6 +204,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         d.noteUnlinked(facility.entityId, 'LOC');
         Object.assign(m, facility);
       }
+      for (const venue of dateVenuesAr(text, final)) {
+        d.noteUnlinked(venue.entityId, 'LOC');
+        final.push(venue);
+      }
+      final.sort((a, b) => a.start - b.start);
       const { grown, inside } = directorateProvincesAr(text, final, d.info, (name) => kbIdOf(name, 'LOC'));
       for (const m of inside) final.splice(final.indexOf(m), 1);
       for (const [m, body] of grown) {

@@ -45,7 +45,7 @@ const TO_PROVINCE_AR = /^((?:\s+ال[\p{L}\p{M}]+(?:ي|ية))*)\s+ل(ولاية\
  * البليدة»: a directorate's mention followed (after up to two definite adjectives) by «لـ» or
  * «لولاية» and a place is one name with the place inside; in the article sets' gold a directorate
  * is never split from a place after «لـ» (after «في» or «بـ» it is either way, so those are left).
- * The place is a LOC mention starting there or, after «لولاية», words `placeIdOf` knows as a place.
+ * The place is a LOC mention starting there or words `placeIdOf` knows as a place.
  * Each grown directorate maps to its new mention; the place mentions it takes in are in `inside`.
  * Pure.
  */
@@ -69,8 +69,8 @@ export function directorateProvincesAr(
     if (place) {
       end = place.end;
       inside.add(place);
-    } else if (tail[2]) {
-      // «لولاية البليدة» with no mention of the place: its words, if the gazetteer knows them.
+    } else {
+      // «لولاية البليدة», «لسوس ماسة» with no mention of the place: its words, if the gazetteer knows them.
       const words = /^[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}/u.exec(text.slice(at, at + 40))?.[0].split(/\s+/u) ?? [];
       for (let n = words.length; n >= 1 && end < 0; n--) {
         const name = words.slice(0, n).join(' ');
@@ -125,6 +125,26 @@ export function facilityNamesAr(text: string, mentions: readonly Mention[], info
     if (end < 0 || !free(m, end)) continue;
     const name = text.slice(m.start, end);
     out.set(m, { ...m, end, type: 'LOC', text: name, entityId: unlinkedId('LOC', name) });
+  }
+  return out;
+}
+
+/** A venue's head, a day and a month, whatever the model read there («احتضنها ملعب 18 فبراير»). */
+const DATE_VENUE_AR = /(?<![\p{L}\p{M}])(?:[وف]?[بل]?)((?:ملعب|استاد|ستاد)\s+[\d٠-٩]{1,2}\s+([\p{L}\p{M}]+))/gu;
+
+/**
+ * Venues named by a day and month that no mention covers («ملعب 18 فبراير», «استاد 30 يونيو»): new
+ * LOC mentions, unlinked. `mentions` are the article's so far. Pure.
+ */
+export function dateVenuesAr(text: string, mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const x of text.matchAll(DATE_VENUE_AR)) {
+    const name = x[1] ?? '';
+    if (!MONTHS_AR.has(keyOf(x[2] ?? ''))) continue;
+    const start = x.index + x[0].length - name.length;
+    const end = start + name.length;
+    if (mentions.some((o) => o.start < end && o.end > start)) continue;
+    out.push({ start, end, type: 'LOC', text: name, entityId: unlinkedId('LOC', name) });
   }
   return out;
 }

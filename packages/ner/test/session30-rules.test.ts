@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facilityNamesAr, participleTailsAr } from '../src/tails-ar.ts';
+import { dateVenuesAr, facilityNamesAr, participleTailsAr } from '../src/tails-ar.ts';
 import { englishCompounds, listedPlacesEn } from '../src/english-compounds.ts';
 import type { Mention } from '../src/types.ts';
 import { tagger } from './tagger-helpers.ts';
@@ -43,6 +43,14 @@ describe('where an Arabic name ends (session 30, blind38)', () => {
   it("takes a Maghreb directorate's province after «لـ» or «لولاية» into its name", () => {
     expect(namesOf('وقالت مديرية التربية لولاية سطيف إن الدراسة استؤنفت.', 'ar', 'ORG')).toEqual(['مديرية التربية لولاية سطيف']);
     expect(namesOf('وأكد بيان مديرية الأمن الولائي لوهران أن المباراة مرت بسلام.', 'ar', 'ORG')).toEqual(['مديرية الأمن الولائي لوهران']);
+    // The place after «لـ» that no mention holds, known to the gazetteer.
+    expect(namesOf('وقالت المديرية الجهوية للصحة لسوس ماسة إن الحملة انطلقت.', 'ar', 'ORG')).toEqual(['المديرية الجهوية للصحة لسوس ماسة']);
+  });
+
+  it('finds a venue named by a day and a month that the model missed', () => {
+    const text = 'في المباراة التي احتضنها ملعب 5 جويلية أمام الجمهور، وفي ملعب 12 أمس.';
+    expect(dateVenuesAr(text, []).map((m) => m.text)).toEqual(['ملعب 5 جويلية']);
+    expect(dateVenuesAr(text, [mention(text, 'ملعب 5', 'LOC')])).toEqual([]);
   });
 
   it('keeps venues named by a date, royal medical and sports cities and two-place airports whole', () => {
