@@ -112,3 +112,31 @@ export function placeOpenersEn(mentions: readonly Mention[], info: ReadonlyMap<s
   }
   return out;
 }
+
+/**
+ * A person's office, maybe with what it is for, then a comma: the name after it is the holder's
+ * ("The state commissioner for trade and commerce, Ngozi Eze, said").
+ */
+const OFFICE_BEFORE_EN =
+  /\b(?:commissioner|minister|secretary|director|spokes(?:man|woman|person)|chair(?:man|woman|person)|governor|mayor|president|manager|coordinator|adviser|advisor|ambassador|envoy|lawmaker|senator|professor|researcher|economist|analyst|farmer|grower|trader|fisherman)(?: (?:for|of|at) [a-z]+(?: (?:and|of|for) [a-z]+)*)?,\s$/u;
+
+/**
+ * English: an unlinked name of two or three words read as a body, between a person's office and a
+ * comma or "said" ("The state commissioner for trade and commerce, Ngozi Eze, said") is the person
+ * holding it, and so is the family name alone after it ("Eze said"). Pure: returns the mentions to
+ * retype, with their new ids.
+ */
+export function officeHoldersEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
+  const out = new Map<Mention, { type: EntityType; entityId: string }>();
+  for (const m of mentions) {
+    const words = m.text.split(' ');
+    if (m.type !== 'ORG' || isLinked(m, info) || words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) continue;
+    if (!OFFICE_BEFORE_EN.test(text.slice(Math.max(0, m.start - 80), m.start)) || !/^(?:,|\s+said\b)/u.test(text.slice(m.end, m.end + 6))) continue;
+    const to = { type: 'PER' as const, entityId: unlinkedId('PER', m.text) };
+    out.set(m, to);
+    // The family name alone later on is the same person ("Eze said").
+    const family = words[words.length - 1];
+    for (const o of mentions) if (o.start > m.end && o.type === 'PER' && o.text === family && !isLinked(o, info)) out.set(o, to);
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { companyHeadBodiesAr, oneTypePerName, placeOpenersEn, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
+import { companyHeadBodiesAr, officeHoldersEn, oneTypePerName, placeOpenersEn, roleHolderBodiesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { peninsulasAr, placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
@@ -309,6 +309,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         if (entry) d.link(entry);
         else d.noteUnlinked(grown.entityId, 'ORG');
         Object.assign(m, grown);
+      }
+    }
+    // "The state commissioner for trade and commerce, Ngozi Eze, said": a person, before surnames link to names.
+    if (!arabic) {
+      for (const [m, to] of officeHoldersEn(text, final, d.info)) {
+        Object.assign(m, to);
+        d.noteUnlinked(to.entityId, to.type);
       }
     }
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dateVenuesAr, facilityNamesAr, participleTailsAr } from '../src/tails-ar.ts';
 import { englishCompounds, listedPlacesEn } from '../src/english-compounds.ts';
+import { officeHoldersEn } from '../src/name-types.ts';
 import type { Mention } from '../src/types.ts';
 import { tagger } from './tagger-helpers.ts';
 
@@ -94,6 +95,19 @@ describe('English names cut at a possessive or a hyphen (session 30, blind38)', 
     const people = 'Talks included Mildura, Robinvale and Ngozi Eze, and Ahmed Ali.';
     const two = [mention(people, 'Mildura', 'LOC'), mention(people, 'Ngozi Eze', 'PER'), mention(people, 'Ahmed Ali', 'PER')];
     expect(listedPlacesEn(people, two, noInfo).size).toBe(0);
+  });
+
+  it("reads a name between a person's office and a comma as the holder, and the family name after it too", () => {
+    const text = 'The regional commissioner for roads and transport, Amara Obi, said the bridge would reopen. Obi said tolls would stay.';
+    const mentions = [mention(text, 'Amara Obi', 'ORG'), mention(text, 'Obi', 'PER', 70)];
+    const retyped = officeHoldersEn(text, mentions, noInfo);
+    expect([...retyped.entries()].map(([m, to]) => [m.text, to.type, to.entityId])).toEqual([
+      ['Amara Obi', 'PER', 'per:amara obi'],
+      ['Obi', 'PER', 'per:amara obi'],
+    ]);
+    // A company after its owner's title stays a company.
+    const owner = 'The refinery owner, Corral Petroleum Holdings, said it would bid.';
+    expect(officeHoldersEn(owner, [mention(owner, 'Corral Petroleum Holdings', 'ORG')], noInfo).size).toBe(0);
   });
 
   it("names a department by its two-word fields, and stops a last field before a minister's title", () => {
