@@ -18,8 +18,8 @@ export interface ModelSpan {
 
 const SPACE = /^\s$/u;
 const SENTENCE_END = new Set(['.', '!', '?', '؟', '؛', ';', '…']);
-/** Words a full stop follows without ending the sentence ("Mr. Smith", "Gen. Haftar"). */
-const ABBREVIATIONS: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Gov', 'Sen', 'Rep', 'Prof', 'Rev', 'Mt', 'Ft', 'vs']);
+/** Words a full stop follows without ending the sentence ("Mr. Smith", "Gen. Haftar", the Philippines' "Sta. Cruz"). */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'St', 'Jr', 'Sr', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Gov', 'Sen', 'Rep', 'Prof', 'Rev', 'Mt', 'Ft', 'vs', 'Sta', 'Sto']);
 const LATIN_LETTER = /^[A-Za-z]$/u;
 const APOSTROPHES: ReadonlySet<string> = new Set(["'", '’']);
 const POSSESSIVE_S: ReadonlySet<string> = new Set(['s', 'S']);
