@@ -4,7 +4,8 @@ import type { EntityType, Mention } from './types.ts';
 
 /*
  * English place names the model cut at a possessive or a hyphen: "Hell's Gate National Park",
- * "Kiyomizu-dera", "Kinkaku-ji", "Baringo-Silali", "Main Line-1".
+ * "Kiyomizu-dera", "Kinkaku-ji", "Baringo-Silali", "Main Line-1"; airlines named by a place ("Air
+ * Tanzania").
  */
 
 /** Japanese suffixes of temples, shrines, castles and gardens, written in lower case after a hyphen. */
@@ -16,6 +17,8 @@ function onlyPossessive(text: string, word: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].every((x) => /^['’]s\s/u.test(text.slice(x.index + word.length, x.index + word.length + 3)));
 }
+/** "Air " right before a place, not after another capitalised word ("Open Air Museum"). */
+const AIRLINE_BEFORE = /(?:^|[^\p{L}\p{M}'’-])(?<!\p{Lu}\p{L}*\s)Air\s$/u;
 /** An apostrophe's possessive between two parts of one name ("Hell's Gate"). */
 const POSSESSIVE = /^['’]s\s$/u;
 
@@ -26,6 +29,8 @@ const POSSESSIVE = /^['’]s\s$/u;
  *   possessive before a capitalised name, is that name's first word (a known place, "Kenya's Rift
  *   Valley", stays apart), where the text never writes the first word without "'s" ("Tarapoto's
  *   Guillermo del Castillo Paredes" is a town's airport: Tarapoto is named alone too).
+ * - "Air" right before a place ("Air Tanzania") makes an airline of it (ORG, unlinked: the KB
+ *   links the airlines it holds as whole names).
  * - A name (not a person's: "Won Tae-in") followed by a hyphen and a Japanese site suffix
  *   ("Kiyomizu-dera") is a place with it; so is a one-word mention that ends in one ("Kinkaku-ji",
  *   read as a person).
@@ -56,6 +61,14 @@ export function englishCompounds(text: string, mentions: readonly Mention[], inf
     ) {
       reshape(m, next.end, 'LOC');
       inside.add(next);
+      return;
+    }
+    // "Air Tanzania", "Air Zimbabwe": an airline named by its country or city.
+    const air = m.type === 'LOC' ? AIRLINE_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start)) : null;
+    if (air && !mentions.some((o) => o !== m && o.end > m.start - 4 && o.start < m.start)) {
+      const start = m.start - 4;
+      const name = text.slice(start, m.end);
+      grown.set(m, { ...m, start, type: 'ORG', text: name, entityId: unlinkedId('ORG', name) });
       return;
     }
     const whole = /-(\p{Ll}+)$/u.exec(m.text);

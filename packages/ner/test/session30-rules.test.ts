@@ -88,6 +88,12 @@ describe('English names cut at a possessive or a hyphen (session 30, blind38)', 
     expect([...englishCompounds(text, mentions, noInfo).grown.values()].map((m) => m.text)).toEqual(['Baringo-Silali', 'Main Line-1']);
   });
 
+  it('reads "Air" before a place as an airline, not after another capitalised word', () => {
+    const text = 'Air Malawi will resume flights, said the organisers of the Open Air Kenya festival.';
+    const mentions = [mention(text, 'Malawi', 'LOC'), mention(text, 'Kenya', 'LOC')];
+    expect([...englishCompounds(text, mentions, noInfo).grown.values()].map((m) => [m.text, m.type])).toEqual([['Air Malawi', 'ORG']]);
+  });
+
   it('reads a person in a list of places as a place', () => {
     const text = 'Jobs are concentrated in towns such as Mildura, Robinvale and Swan Hill.';
     const mentions = [mention(text, 'Mildura', 'LOC'), mention(text, 'Robinvale', 'LOC'), mention(text, 'Swan Hill', 'PER')];
