@@ -217,7 +217,7 @@ const ARAB_PLACE_NAMES: Record<string, readonly string[]> = {
   Q30630: ['~البحيرة'], // Beheira; "the lake"
   Q31074: ['~الشرقية'], // Sharqia; "the eastern"
   Q30835: ['~الغربية', 'محافظة الغربية'], // Gharbia; "the western"
-  Q205047: ['إقليم كردستان', 'كردستان العراق'], // Iraqi Kurdistan, as Arabic news names the region
+  Q205047: ['إقليم كردستان', 'كردستان العراق', 'Kurdistan Region'], // Iraqi Kurdistan, as Arabic news names the region (and English, session 30)
   Q309469: ['ولاية الجزيرة', 'Gezira', 'Gezira State', 'Al Jazirah State', '~الجزيرة@السودان السوداني السودانية السودانيين الخرطوم سنار البرهان'], // Gezira (Sudan); «الجزيرة» alone is Al Jazeera or "the island"
   // Iran's provinces as Arabic news names them (upstream: «جنوب خراسان», «غرب أذربيجان»).
   Q171551: ['خراسان الجنوبية'], // South Khorasan
@@ -468,6 +468,20 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q80985: ['Fez', 'Fes'],
   // Session 30 (blind38): the Chilean region's short name.
   Q2133: ["O'Higgins"],
+  // Session 30, from the trained sets' wrong gazetteer links: the capital's row, not a region's of the same
+  // name (Harare, not Ethiopia's Harari region, whose Arabic name is «هرر»; Copenhagen the city, not the
+  // municipality; "Kurdistan Region" is in ARAB_PLACE_NAMES). Not Dakar or Cusco: the gold links each
+  // to its region row in some sets and to its city row in others.
+  Q16928358: ['هراري'],
+  Q1748: ['كوبنهاغن', 'Copenhagen'],
+  // Names that are also ordinary words or other names in Arabic news: only where the model reads a place
+  // («تشوي» is the Korean family name Choi, «نيو» the "New" of «نيو دلهي», «الواحات» 'the oases',
+  // «الساحل الغربي» any country's west coast; not «صلاح الدين»: the model reads Iraq's Salahuddin
+  // governorate as a person, «محافظة صلاح الدين» included).
+  Q486370: ['~تشوي'],
+  NIU: ['~نيو'],
+  Q26000: ['~الواحات'],
+  Q846158: ['~الساحل الغربي'],
   Q8717: ['Seville'],
   Q12130: ['Brittany', 'بريتاني'],
   // Arabic news spellings upstream writes otherwise.

@@ -129,6 +129,16 @@ describe('KB entries and place names added in session 30 (blind38)', () => {
     expect(en.mentions.find((m) => m.text === 'Victoria')?.entityId).toBe('loc:victoria-australia');
   });
 
+  it("links Harare, Lebanon's Tripoli beside Lebanese words, and leaves Choi and «نيو» to the model", () => {
+    const idOf = (text: string, name: string): string | null | undefined => tagger().tag(text, 'ar').mentions.find((m) => m.text === name)?.entityId;
+    expect(idOf('وصل الوفد إلى هراري عاصمة زيمبابوي أمس.', 'هراري')).toBe('loc:Q16928358');
+    expect(idOf('اندلعت اشتباكات في طرابلس شمال لبنان بين جبل محسن والتبانة.', 'طرابلس')).toBe('loc:tripoli-lebanon');
+    expect(idOf('اندلعت اشتباكات في العاصمة الليبية طرابلس أمس.', 'طرابلس')).toBe('loc:Q32837');
+    expect(idOf('وقال مسؤولون في محافظة صلاح الدين العراقية إن الهجوم وقع في تكريت.', 'صلاح الدين')).toBe('loc:Q190131');
+    const mentions = tagger().tag('وقال المدرب الكوري تشوي كانغ هي إن الفريق جاهز.', 'ar').mentions;
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([['تشوي كانغ هي', 'PER']]);
+  });
+
   it("links O'Higgins and the shorter Arabic spelling of Baden-Württemberg to their gazetteer rows", () => {
     expect(tagger().tag("Growers in the O'Higgins region expect a record crop.", 'en').mentions.find((m) => m.text === "O'Higgins")?.entityId).toBe('loc:Q2133');
     expect(tagger().tag('بقيت النسبة الأدنى في بافاريا وبادن فورتمبرغ.', 'ar').mentions.find((m) => m.text === 'بادن فورتمبرغ')?.entityId).toBe('loc:Q985');
