@@ -479,6 +479,11 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   // «الساحل الغربي» any country's west coast; not «صلاح الدين»: the model reads Iraq's Salahuddin
   // governorate as a person, «محافظة صلاح الدين» included).
   Q486370: ['~تشوي'],
+  // Jableh (Syria), as every set's gold links «جبلة», not Jiblah (Yemen). «القنيطرة» is Quneitra (Syria)
+  // beside Syrian words, else Kenitra (Morocco): the gold links both, Kenitra in six sets.
+  Q4115831: ['جبلة'],
+  Q219690: ['~القنيطرة@سوريا سورية السورية الجولان درعا دمشق إسرائيل الإسرائيلي الإسرائيلية السويداء'],
+  Q478207: ['~القنيطرة'],
   NIU: ['~نيو'],
   Q26000: ['~الواحات'],
   Q846158: ['~الساحل الغربي'],
@@ -737,8 +742,8 @@ for (const [iso, names] of Object.entries(NEWS_NAMES)) {
   if (!place) throw new Error(`NEWS_NAMES: no place ${iso}`);
   for (const n of names) {
     const list = /[a-z]/i.test(n) ? place.en : place.ar;
-    // A `~` form replaces the plain one: «بنين» matched on its own would read "boys" as Benin.
-    const plain = n.startsWith('~') ? list.indexOf(n.slice(1)) : -1;
+    // A `~` form (with or without cue words) replaces the plain one: «بنين» matched on its own would read "boys" as Benin.
+    const plain = n.startsWith('~') ? list.indexOf(n.slice(1).split('@')[0] ?? '') : -1;
     if (plain >= 0) list.splice(plain, 1);
     if (!list.includes(n)) list.push(n);
   }

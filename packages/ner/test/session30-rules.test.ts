@@ -129,12 +129,18 @@ describe('KB entries and place names added in session 30 (blind38)', () => {
     expect(en.mentions.find((m) => m.text === 'Victoria')?.entityId).toBe('loc:victoria-australia');
   });
 
-  it("links Harare, Lebanon's Tripoli beside Lebanese words, and leaves Choi and «نيو» to the model", () => {
+  it("links Harare, Lebanon's Tripoli, Quneitra and India's Hyderabad beside their countries' words, Jableh, and leaves Choi to the model", () => {
     const idOf = (text: string, name: string): string | null | undefined => tagger().tag(text, 'ar').mentions.find((m) => m.text === name)?.entityId;
     expect(idOf('وصل الوفد إلى هراري عاصمة زيمبابوي أمس.', 'هراري')).toBe('loc:Q16928358');
     expect(idOf('اندلعت اشتباكات في طرابلس شمال لبنان بين جبل محسن والتبانة.', 'طرابلس')).toBe('loc:tripoli-lebanon');
     expect(idOf('اندلعت اشتباكات في العاصمة الليبية طرابلس أمس.', 'طرابلس')).toBe('loc:Q32837');
     expect(idOf('وقال مسؤولون في محافظة صلاح الدين العراقية إن الهجوم وقع في تكريت.', 'صلاح الدين')).toBe('loc:Q190131');
+    expect(idOf('دخلت القوات الإسرائيلية محافظة القنيطرة جنوب سوريا.', 'القنيطرة')).toBe('loc:Q219690');
+    expect(idOf('افتتح مصنع جديد في القنيطرة شمال الرباط.', 'القنيطرة')).toBe('loc:Q478207');
+    expect(idOf('وقع انفجار في جبلة على الساحل السوري.', 'جبلة')).toBe('loc:Q4115831');
+    const enIdOf = (text: string): string | null | undefined => tagger().tag(text, 'en').mentions.find((m) => m.text === 'Hyderabad')?.entityId;
+    expect(enIdOf('The company opened a campus in Hyderabad, the capital of the Indian state of Telangana.')).toBe('loc:hyderabad-india');
+    expect(enIdOf('Floods hit Hyderabad and Karachi in Sindh province, Pakistan.')).toBe('loc:Q1640079');
     const mentions = tagger().tag('وقال المدرب الكوري تشوي كانغ هي إن الفريق جاهز.', 'ar').mentions;
     expect(mentions.map((m) => [m.text, m.type])).toEqual([['تشوي كانغ هي', 'PER']]);
   });
