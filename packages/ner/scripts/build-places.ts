@@ -484,6 +484,19 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q4115831: ['جبلة'],
   Q219690: ['~القنيطرة@سوريا سورية السورية الجولان درعا دمشق إسرائيل الإسرائيلي الإسرائيلية السويداء'],
   Q478207: ['~القنيطرة'],
+  // Spellings Arabic and English news use that the gazetteer lacks or dropped, each linked so by the gold.
+  Q682571: ['كانو'], // Kano (Nigeria)
+  Q184184: ['انواذيبو'], // Nouadhibou
+  Q856268: ['دكار'], // Dakar
+  Q483481: ['ريزه'], // Rize
+  Q16137: ['برغامو'], // Bergamo
+  Q15682: ['قادش'], // Cádiz
+  Q485605: ['كوستاناي'], // Kostanay
+  Q485322: ['قيزيلوردا'], // Kyzylorda
+  Q188505: ['كونستانتسا'], // Constanța
+  Q850022: ['إينشيري'], // Inchiri
+  Q753120: ['تشيسكي بوديوفيتسه'], // České Budějovice
+  Q8130: ['Palangka Raya'],
   NIU: ['~نيو'],
   Q26000: ['~الواحات'],
   Q846158: ['~الساحل الغربي'],
