@@ -95,6 +95,15 @@ function withoutLeadingThe<M extends Span>(tokens: readonly Token[], entry: KbEn
   return name ? { ...m, first: m.first + 2, start: name.start } : { ...m, first: m.first + 1, start: next.start };
 }
 
+/**
+ * Broken plurals of things, and «السوق», which a following adjective agrees with in the feminine
+ * («التمور السعودية», «الطرق السعودية», «السوق السعودية»): not people, so «الوفود السعودية»'s
+ * kind («زار الوفد السعودية» names the country) stays out.
+ */
+const FEMININE_AGREEING_AR: ReadonlySet<string> = new Set(
+  ['سوق', 'أسواق', 'تمور', 'صحف', 'طرق', 'موانئ', 'مدن', 'بنوك', 'مصارف', 'أسهم', 'أندية', 'أراضي', 'حدود', 'أجواء', 'مياه', 'سفن', 'قوى', 'دول', 'مناطق', 'منتجات', 'شركات', 'سلع', 'بضائع', 'مصانع', 'مزارع', 'مشاريع', 'مدارس', 'مستشفيات'].map(keyOf),
+);
+
 /** Countries whose Arabic name is also the feminine adjective: «السعودية» ("Saudi"). */
 const ADJECTIVE_COUNTRIES = new Set(['loc:SAU']);
 
@@ -108,8 +117,9 @@ export function isCountryAsAdjective(d: Draft, entry: KbEntry, first: number, la
   const prev = d.tokens[first - 1];
   // Written with its article and no proclitic («للسعودية», «والسعودية» name the country).
   if (first !== last || !ADJECTIVE_COUNTRIES.has(entry.id) || !t || !prev || !t.text.startsWith('ال')) return false;
-  // A feminine noun or a plural in ـات, which the adjective agrees with («الوفد السعودية» is a list).
-  const agrees = variantsOf(prev).some((v) => v.article && (v.key.endsWith('ه') || v.key.endsWith('ات')));
+  // A feminine noun or a plural in ـات, which the adjective agrees with («الوفد السعودية» is a list),
+  // or a broken plural of things, which agrees as a feminine does («التمور السعودية», «الصحف السعودية»).
+  const agrees = variantsOf(prev).some((v) => v.article && (v.key.endsWith('ه') || v.key.endsWith('ات') || FEMININE_AGREEING_AR.has(v.key)));
   return prev.arabic && agrees && d.join(prev, t);
 }
 

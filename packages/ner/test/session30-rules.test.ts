@@ -23,6 +23,12 @@ describe('Arabic descriptions that are no names (session 30, blind38)', () => {
     expect(namesOf('ويصل الطلاب من نابلس وجنين والقرى الشرقية كل يوم.', 'ar', 'LOC')).toEqual(['نابلس', 'جنين']);
   });
 
+  it('reads «السعودية» after a broken plural of things as the adjective, not after a person', () => {
+    expect(namesOf('تسهل الشهادات دخول التمور السعودية إلى الأسواق.', 'ar', 'LOC')).toEqual([]);
+    expect(namesOf('وتراجع المؤشر العام للسوق السعودية أمس.', 'ar', 'LOC')).toEqual([]);
+    expect(namesOf('وزار الوفد السعودية أمس.', 'ar', 'LOC')).toEqual(['السعودية']);
+  });
+
   it('reads a gazetteer place written like an adjective as the adjective after the noun it describes', () => {
     expect(namesOf('تراجع المحصول بسبب ضعف التساقطات المطرية هذا العام.', 'ar', 'LOC')).toEqual([]);
     expect(namesOf('وقال إن الشركات تحتفظ بالعمال المهرة قدر الإمكان.', 'ar', 'LOC')).toEqual([]);
