@@ -104,17 +104,24 @@ const FEMININE_AGREEING_AR: ReadonlySet<string> = new Set(
   ['سوق', 'أسواق', 'تمور', 'صحف', 'طرق', 'موانئ', 'مدن', 'بنوك', 'مصارف', 'أسهم', 'أندية', 'أراضي', 'حدود', 'أجواء', 'مياه', 'سفن', 'قوى', 'دول', 'مناطق', 'منتجات', 'شركات', 'سلع', 'بضائع', 'مصانع', 'مزارع', 'مشاريع', 'مدارس', 'مستشفيات'].map(keyOf),
 );
 
+const SYRIA = 'loc:SYR';
+/** «سورية», Syria's other Arabic name, is also the indefinite feminine adjective 'Syrian'. */
+const INDEFINITE_SYRIAN = 'سورية';
+
 /** Countries whose Arabic name is also the feminine adjective: «السعودية» ("Saudi"). */
 const ADJECTIVE_COUNTRIES = new Set(['loc:SAU']);
 
 /**
  * «السعودية» right after a definite feminine noun or plural is the adjective, not the country:
  * «الصناعة السعودية», «القوات السعودية», «العاصمة السعودية» (a named body that ends in it is found
- * whole before this).
+ * whole before this); so is «سورية» after an indefinite one («لجنة سورية»).
  */
 export function isCountryAsAdjective(d: Draft, entry: KbEntry, first: number, last: number): boolean {
   const t = d.tokens[first];
   const prev = d.tokens[first - 1];
+  // «سورية» without the article after an indefinite feminine noun or plural: 'Syrian' («لجنة سورية»,
+  // «بعثة سورية», «جاليات سورية», «وقوات سورية»); the gold never tags one as the country.
+  if (first === last && entry.id === SYRIA && t?.text === INDEFINITE_SYRIAN && prev?.arabic && !prev.text.startsWith('ال') && /(?:ة|ات)$/u.test(prev.text) && d.join(prev, t)) return true;
   // Written with its article and no proclitic («للسعودية», «والسعودية» name the country).
   if (first !== last || !ADJECTIVE_COUNTRIES.has(entry.id) || !t || !prev || !t.text.startsWith('ال')) return false;
   // A feminine noun or a plural in ـات, which the adjective agrees with («الوفد السعودية» is a list),

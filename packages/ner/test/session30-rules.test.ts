@@ -23,10 +23,13 @@ describe('Arabic descriptions that are no names (session 30, blind38)', () => {
     expect(namesOf('ويصل الطلاب من نابلس وجنين والقرى الشرقية كل يوم.', 'ar', 'LOC')).toEqual(['نابلس', 'جنين']);
   });
 
-  it('reads «السعودية» after a broken plural of things as the adjective, not after a person', () => {
+  it('reads «السعودية» after a broken plural of things and «سورية» after an indefinite feminine as adjectives', () => {
     expect(namesOf('تسهل الشهادات دخول التمور السعودية إلى الأسواق.', 'ar', 'LOC')).toEqual([]);
     expect(namesOf('وتراجع المؤشر العام للسوق السعودية أمس.', 'ar', 'LOC')).toEqual([]);
     expect(namesOf('وزار الوفد السعودية أمس.', 'ar', 'LOC')).toEqual(['السعودية']);
+    // «سورية» without the article after an indefinite feminine noun or plural: 'Syrian'.
+    const text = 'قررت لجنة سورية دولية ذلك، واشتبكت عشائر لبنانية وقوات سورية، وعاد إلى سورية أمس.';
+    expect(tagger().tag(text, 'ar').mentions.map((m) => [m.text, m.start])).toEqual([['سورية', text.lastIndexOf('سورية')]]);
   });
 
   it('reads a gazetteer place written like an adjective as the adjective after the noun it describes', () => {
