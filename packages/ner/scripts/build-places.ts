@@ -497,6 +497,10 @@ const NEWS_NAMES: Record<string, readonly string[]> = {
   Q850022: ['إينشيري'], // Inchiri
   Q753120: ['تشيسكي بوديوفيتسه'], // České Budějovice
   Q8130: ['Palangka Raya'],
+  // "Metro Manila" is the capital region (the gold's id), not Metro (Lampung) and Manila; "Ain" (the
+  // French department) only where the model reads it alone as a place, not in "Al Ain", "Dhee Ain".
+  Q13580: ['Metro Manila', 'مانيلا الكبرى'],
+  Q3083: ['~Ain'],
   NIU: ['~نيو'],
   Q26000: ['~الواحات'],
   Q846158: ['~الساحل الغربي'],

@@ -17,6 +17,12 @@ function onlyPossessive(text: string, word: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
   return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))].every((x) => /^['’]s\s/u.test(text.slice(x.index + word.length, x.index + word.length + 3)));
 }
+/**
+ * The head of a Spanish or Portuguese place name and "de" (…) right before a place: "Salar de",
+ * "San Pedro de", "Puerto de", "Ilha do".
+ */
+const ROMANCE_PLACE_BEFORE =
+  /(?:^|[^\p{L}\p{M}])((?:Salar|San|Santa|Santo|Sierra|Cerro|Puerto|Villa|Rio|Río|Isla|Lago|Laguna|Valle|Ciudad|Playa|Bahía|Cabo|Monte|Ponta|Porto|São|Ilha|Serra)(?: \p{Lu}\p{L}+){0,2}) (?:de|del|de la|de los|de las|do|da|dos|das) $/u;
 /** "Air " right before a place, not after another capitalised word ("Open Air Museum"). */
 const AIRLINE_BEFORE = /(?:^|[^\p{L}\p{M}'’-])(?<!\p{Lu}\p{L}*\s)Air\s$/u;
 /** An apostrophe's possessive between two parts of one name ("Hell's Gate"). */
@@ -29,6 +35,8 @@ const POSSESSIVE = /^['’]s\s$/u;
  *   possessive before a capitalised name, is that name's first word (a known place, "Kenya's Rift
  *   Valley", stays apart), where the text never writes the first word without "'s" ("Tarapoto's
  *   Guillermo del Castillo Paredes" is a town's airport: Tarapoto is named alone too).
+ * - A Spanish or Portuguese place's head and "de" before a place ("Salar de Atacama", "San Pedro de
+ *   Atacama") make one place, unlinked, taking in a place mention of the words before "de".
  * - "Air" right before a place ("Air Tanzania") makes an airline of it (ORG, unlinked: the KB
  *   links the airlines it holds as whole names).
  * - A name (not a person's: "Won Tae-in") followed by a hyphen and a Japanese site suffix
@@ -62,6 +70,19 @@ export function englishCompounds(text: string, mentions: readonly Mention[], inf
       reshape(m, next.end, 'LOC');
       inside.add(next);
       return;
+    }
+    // "Salar de Atacama", "San Pedro de Atacama": a Spanish or Portuguese place named after another.
+    const romance = m.type === 'LOC' ? ROMANCE_PLACE_BEFORE.exec(text.slice(Math.max(0, m.start - 48), m.start)) : null;
+    if (romance?.[1]) {
+      const start = m.start - romance[0].length + (romance[0].length - romance[0].trimStart().length);
+      const before = mentions.filter((o) => o !== m && o.end > start && o.start < m.start);
+      // Only a place mention may hold the words before "de" ("San Pedro"), and only whole.
+      if (before.every((o) => o.type === 'LOC' && o.start >= start)) {
+        const name = text.slice(start, m.end);
+        grown.set(m, { ...m, start, type: 'LOC', text: name, entityId: unlinkedId('LOC', name) });
+        for (const o of before) inside.add(o);
+        return;
+      }
     }
     // "Air Tanzania", "Air Zimbabwe": an airline named by its country or city.
     const air = m.type === 'LOC' ? AIRLINE_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start)) : null;

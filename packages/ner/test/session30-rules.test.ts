@@ -97,6 +97,19 @@ describe('English names cut at a possessive or a hyphen (session 30, blind38)', 
     expect([...englishCompounds(text, mentions, noInfo).grown.values()].map((m) => m.text)).toEqual(['Baringo-Silali', 'Main Line-1']);
   });
 
+  it('joins a Spanish place head and "de" to the place after it, not a bank', () => {
+    expect(namesOf('Firms pump brine in the Salar de Uyuni. Communities around San Pedro de Atacama objected.', 'en', 'LOC')).toEqual(['Salar de Uyuni', 'San Pedro de Atacama']);
+    expect(namesOf('Banco de Chile said profits rose.', 'en', 'ORG')).toEqual(['Banco de Chile']);
+  });
+
+  it('links Metro Manila to the capital region, and leaves "Ain" in Arabic place names alone', () => {
+    const mentions = tagger().tag('Most visitors drive up from Metro Manila. Residents of Ain Taya complained.', 'en').mentions;
+    expect(mentions.map((m) => [m.text, m.entityId])).toEqual([
+      ['Metro Manila', 'loc:Q13580'],
+      ['Ain Taya', 'loc:ain taya'],
+    ]);
+  });
+
   it('reads "Air" before a place as an airline, not after another capitalised word', () => {
     const text = 'Air Malawi will resume flights, said the organisers of the Open Air Kenya festival.';
     const mentions = [mention(text, 'Malawi', 'LOC'), mention(text, 'Kenya', 'LOC')];
