@@ -254,7 +254,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         Object.assign(m, body);
       }
     }
-    // "Hell's Gate National Park", "Kiyomizu-dera", "Baringo-Silali", "Main Line-1".
+    // "Hell's Gate National Park", "Kiyomizu-dera", "Baringo-Silali", "Main Line-1", "Salar de Atacama", "Air Tanzania".
     if (!arabic) {
       const { grown, inside } = englishCompounds(text, final, d.info);
       for (const m of inside) final.splice(final.indexOf(m), 1);
