@@ -50,9 +50,9 @@ const POSSESSIVE = /^['’]s\s$/u;
 export function englishCompounds(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): { grown: Map<Mention, Mention>; inside: Set<Mention> } {
   const grown = new Map<Mention, Mention>();
   const inside = new Set<Mention>();
-  const reshape = (m: Mention, end: number, type: EntityType): void => {
-    const name = text.slice(m.start, end);
-    grown.set(m, { ...m, end, type, text: name, entityId: unlinkedId(type, name) });
+  const reshape = (m: Mention, start: number, end: number, type: EntityType): void => {
+    const name = text.slice(start, end);
+    grown.set(m, { ...m, start, end, type, text: name, entityId: unlinkedId(type, name) });
   };
   mentions.forEach((m, i) => {
     if (grown.has(m) || inside.has(m)) return;
@@ -67,7 +67,7 @@ export function englishCompounds(text: string, mentions: readonly Mention[], inf
       POSSESSIVE.test(text.slice(m.end, next.start)) &&
       onlyPossessive(text, m.text)
     ) {
-      reshape(m, next.end, 'LOC');
+      reshape(m, m.start, next.end, 'LOC');
       inside.add(next);
       return;
     }
@@ -78,8 +78,7 @@ export function englishCompounds(text: string, mentions: readonly Mention[], inf
       const before = mentions.filter((o) => o !== m && o.end > start && o.start < m.start);
       // Only a place mention may hold the words before "de" ("San Pedro"), and only whole.
       if (before.every((o) => o.type === 'LOC' && o.start >= start)) {
-        const name = text.slice(start, m.end);
-        grown.set(m, { ...m, start, type: 'LOC', text: name, entityId: unlinkedId('LOC', name) });
+        reshape(m, start, m.end, 'LOC');
         for (const o of before) inside.add(o);
         return;
       }
@@ -87,14 +86,12 @@ export function englishCompounds(text: string, mentions: readonly Mention[], inf
     // "Air Tanzania", "Air Zimbabwe": an airline named by its country or city.
     const air = m.type === 'LOC' ? AIRLINE_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start)) : null;
     if (air && !mentions.some((o) => o !== m && o.end > m.start - 4 && o.start < m.start)) {
-      const start = m.start - 4;
-      const name = text.slice(start, m.end);
-      grown.set(m, { ...m, start, type: 'ORG', text: name, entityId: unlinkedId('ORG', name) });
+      reshape(m, m.start - 4, m.end, 'ORG');
       return;
     }
     const whole = /-(\p{Ll}+)$/u.exec(m.text);
     if (whole?.[1] && JAPANESE_SITE_SUFFIXES.has(whole[1]) && m.type !== 'LOC' && !/\s/u.test(m.text) && !isLinked(m, info)) {
-      reshape(m, m.end, 'LOC');
+      reshape(m, m.start, m.end, 'LOC');
       return;
     }
     const tail = HYPHEN_TAIL.exec(text.slice(m.end, m.end + 24));
@@ -102,11 +99,11 @@ export function englishCompounds(text: string, mentions: readonly Mention[], inf
     const end = m.end + tail[0].length;
     if (mentions.some((o) => o !== m && o.start < end && o.end > m.end)) return;
     if (tail[1] !== undefined) {
-      if (JAPANESE_SITE_SUFFIXES.has(tail[1]) && m.type !== 'PER' && !isLinked(m, info)) reshape(m, end, 'LOC');
+      if (JAPANESE_SITE_SUFFIXES.has(tail[1]) && m.type !== 'PER' && !isLinked(m, info)) reshape(m, m.start, end, 'LOC');
     } else if (tail[2] !== undefined) {
-      if (m.type === 'LOC') reshape(m, end, 'LOC');
+      if (m.type === 'LOC') reshape(m, m.start, end, 'LOC');
     } else if ((m.type === 'LOC' || m.type === 'ORG') && !isLinked(m, info)) {
-      reshape(m, end, m.type);
+      reshape(m, m.start, end, m.type);
     }
   });
   return { grown, inside };

@@ -26,10 +26,12 @@ function isKindDescription(m: Mention, info: ReadonlyMap<string, EntityInfo>): b
  * ('rainfall', not Al Matariyah), «العمال المهرة» ('skilled workers', not Al Mahrah). Keyed by the
  * adjective, with the nouns (their keys) it describes.
  */
-const ADJECTIVE_PLACES_AR: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['المطرية', ['تساقطات', 'أمطار', 'كميات', 'هطولات', 'مياه', 'موسم', 'مواسم', 'منخفضات', 'حالة', 'سيول', 'زخات', 'عواصف', 'كتل', 'سحب', 'جبهة', 'موجة']],
-  ['المهرة', ['عمال', 'عاملين', 'حرفيين', 'صناع', 'أيدي', 'يد', 'فنيين', 'بحارة', 'صيادين', 'مهنيين', 'عمالة', 'كوادر', 'موظفين']],
-].map(([adj, nouns]) => [keyOf(adj as string), new Set((nouns as string[]).map(keyOf))]));
+const ADJECTIVE_PLACES_AR: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    المطرية: ['تساقطات', 'أمطار', 'كميات', 'هطولات', 'مياه', 'موسم', 'مواسم', 'منخفضات', 'حالة', 'سيول', 'زخات', 'عواصف', 'كتل', 'سحب', 'جبهة', 'موجة'],
+    المهرة: ['عمال', 'عاملين', 'حرفيين', 'صناع', 'أيدي', 'يد', 'فنيين', 'بحارة', 'صيادين', 'مهنيين', 'عمالة', 'كوادر', 'موظفين'],
+  }).map(([adjective, nouns]) => [keyOf(adjective), new Set(nouns.map(keyOf))]),
+);
 /** `ADJECTIVE_PLACES_AR`: the mention is the adjective, right after a noun it describes. */
 function isAdjectivePlace(text: string, m: Mention): boolean {
   const nouns = m.type === 'LOC' && m.text.startsWith('ال') ? ADJECTIVE_PLACES_AR.get(keyOf(m.text)) : undefined;
@@ -80,7 +82,7 @@ const WAW_VERBS_AR: ReadonlySet<string> = new Set([...WAW_ROOTS, ...WAW_THIRD_FO
  * ones of Egypt and the Gulf, the Maghreb's), which Arabic news writes side by side: «فبراير
  * (شباط)», «نيسان/أبريل». «نيسان» is also Nissan, «شباط» and «أيلول» read as bodies to the model.
  */
-const MONTHS_AR: ReadonlySet<string> = new Set(
+export const MONTHS_AR: ReadonlySet<string> = new Set(
   Object.keys(MONTH_NUMBERS)
     .filter((m) => /^[\u0600-\u06ff ]+$/u.test(m))
     .map((m) => m.split(' ').map(keyOf).join(' ')),

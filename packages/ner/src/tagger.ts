@@ -311,21 +311,16 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         Object.assign(m, grown);
       }
     }
-    // "The state commissioner for trade and commerce, Ngozi Eze, said": a person, before surnames link to names.
-    if (!arabic) {
-      for (const [m, to] of officeHoldersEn(text, final, d.info)) {
-        Object.assign(m, to);
-        d.noteUnlinked(to.entityId, to.type);
-      }
-    }
-    for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
-    for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     const retype = (changes: Map<Mention, { type: EntityType; entityId: string }>): void => {
       for (const [m, to] of changes) {
         Object.assign(m, to);
         d.noteUnlinked(to.entityId, to.type);
       }
     };
+    // "The state commissioner for trade and commerce, Ngozi Eze, said": a person, before surnames link to names.
+    if (!arabic) retype(officeHoldersEn(text, final, d.info));
+    for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
+    for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     retype(arabic ? companyHeadBodiesAr(text, final, d.info) : roleHolderBodiesEn(text, final, d.info));
     if (!arabic) retype(placeOpenersEn(final, d.info));
     if (!arabic) retype(listedPlacesEn(text, final, d.info));

@@ -1,6 +1,6 @@
-import { MONTH_NUMBERS } from '@khabar/text';
 import { isLinked, type EntityInfo } from './build-entities.ts';
 import { unlinkedId } from './entity-id.ts';
+import { MONTHS_AR } from './not-names-ar.ts';
 import { keyOf } from './tokenize.ts';
 import type { Mention } from './types.ts';
 
@@ -84,8 +84,6 @@ export function directorateProvincesAr(
   return { grown, inside };
 }
 
-/** Month names in Arabic script, by key («فبراير», «جويلية», «أيار»). */
-const MONTHS_AR: ReadonlySet<string> = new Set(Object.keys(MONTH_NUMBERS).filter((m) => /^[\u0600-\u06ff]+$/u.test(m)).map(keyOf));
 /** Heads of venues named by a date («ملعب 18 فبراير», «استاد 30 يونيو»). */
 const VENUE_HEADS_AR: ReadonlySet<string> = new Set(['ملعب', 'استاد', 'ستاد', 'مجمع', 'ساحة', 'شارع', 'جسر'].map(keyOf));
 /** What a city named after a royal is for («مدينة الملك فهد الطبية», «مدينة الأمير نايف بن عبدالعزيز الرياضية»). */
