@@ -19,6 +19,11 @@ const OMANI = /(^|[^\u0621-\u064A])(?:[وفبل]|لل)?(?:ال)?عمان(?:ي|ي
 /** Jordan or its adjective («الأردن», «الأردنية», «للأردنيين»). */
 const JORDAN_WORD = /(^|[^\u0621-\u064A])(?:[وفبل]|لل)?(?:ال)?[أا]ردن(?:ي|يه|ية|يون|يين)?(?![\u0621-\u064A])/u;
 
+/** «العاصمة». */
+const CAPITAL = keyOf('العاصمة');
+/** A dateline of Jordan's news agency, Petra: «معان (بترا) –». */
+const PETRA_DATELINE = /^[^\n(]{0,40}\((?:بترا|وكالة الأنباء الأردنية)\)/u;
+
 /** A mention already found, as the rules need it: its tokens and its id. */
 export interface FoundPlace {
   readonly first: number;
@@ -46,7 +51,8 @@ function inCountryList(m: FoundPlace, found: readonly FoundPlace[], tokens: read
 
 /**
  * Which of Oman and Amman the mention `m` of «عمان» names. Amman when it is written with shadda
- * («عمّان»), follows or precedes «الأردنية», or when the article names Jordan (or says «الأردني»)
+ * («عمّان»), follows or precedes «الأردنية», follows «العاصمة», or when the article names Jordan
+ * (or says «الأردني», or is datelined by Jordan's agency, «(بترا)»)
  * and nothing Omani (no «سلطنة», no «العماني», no Muscat) and the word does not stand in a list of
  * countries.
  */
@@ -58,8 +64,10 @@ export function omanOrAmman(m: FoundPlace, found: readonly FoundPlace[], tokens:
   if (prev && variantsOf(prev).some((v) => v.key === SULTANATE)) return OMAN;
   const next = tokens[m.last + 1];
   if ((prev && JORDANIAN.has(prev.key)) || (next && JORDANIAN.has(next.key))) return AMMAN;
+  // «العاصمة عمان»: Oman is no capital.
+  if (prev && prev.article && prev.key === CAPITAL) return AMMAN;
   if (inCountryList(m, found, tokens, text)) return OMAN;
-  const jordan = found.some((f) => f.entityId === JORDAN) || JORDAN_WORD.test(text);
+  const jordan = found.some((f) => f.entityId === JORDAN) || JORDAN_WORD.test(text) || PETRA_DATELINE.test(text);
   const omani = OMANI.test(text) || tokens.some((t) => t.key === SULTANATE) || found.some((f) => f.entityId === 'loc:Q544762');
   return jordan && !omani ? AMMAN : OMAN;
 }

@@ -13,13 +13,15 @@ import type { Mention } from './types.ts';
 const KIND_ADJECTIVES_AR: ReadonlySet<string> = new Set(
   ['حكومية', 'حكومي', 'خاصة', 'خاص', 'أهلية', 'أهلي', 'رسمية', 'رسمي', 'محلية', 'محلي', 'دولية', 'دولي', 'أجنبية', 'أجنبي', 'وطنية', 'وطني', 'إقليمية', 'إقليمي',
     'جديدة', 'جديد', 'عامة', 'عام', 'ابتدائية', 'ثانوية', 'إعدادية', 'متوسطة', 'عسكرية', 'عسكري', 'مدنية', 'مدني', 'تعليمية', 'تعليمي', 'صحية', 'صحي',
-    'ميدانية', 'ميداني', 'مستقلة', 'مستقل', 'ناشئة'].map(keyOf),
+    'ميدانية', 'ميداني', 'مستقلة', 'مستقل', 'ناشئة', 'بيطرية', 'بيطري', 'تخصصية', 'تخصصي'].map(keyOf),
 );
 /** A head without the article and an indefinite kind adjective (`KIND_ADJECTIVES_AR`): «جامعة حكومية». */
 function isKindDescription(m: Mention, info: ReadonlyMap<string, EntityInfo>): boolean {
-  if (m.type !== 'ORG' || isLinked(m, info)) return false;
+  if ((m.type !== 'ORG' && m.type !== 'LOC') || isLinked(m, info)) return false;
   const words = m.text.trim().split(/\s+/u);
-  return words.length === 2 && !words.some((w) => w.startsWith('ال')) && KIND_ADJECTIVES_AR.has(keyOf(words[1] ?? ''));
+  // (The adjective may stand in the accusative: «مستشفى بيطريا متخصصا», 'a veterinary hospital'.)
+  const adjective = keyOf(words[1] ?? '');
+  return words.length === 2 && !words.some((w) => w.startsWith('ال')) && (KIND_ADJECTIVES_AR.has(adjective) || (/ا$/u.test(adjective) && KIND_ADJECTIVES_AR.has(adjective.slice(0, -1))));
 }
 /**
  * Adjectives the gazetteer holds as a place, after the nouns they describe: «التساقطات المطرية»
@@ -45,6 +47,8 @@ function isAdjectivePlace(text: string, m: Mention): boolean {
  * الشرقية», «الأغوار الشمالية» are singulars or names of their own).
  */
 const PLURAL_DIRECTION_AR = /^ال(?:قرى|مناطق|مدن|بلدات|أحياء|ضواحي|أرياف|دول|بلدان|مخيمات|محافظات|مديريات|أقاليم|جهات)\s+ال(?:شرقية|غربية|شمالية|جنوبية|وسطى)$/u;
+/** Units of measure named after people, which the KB holds as bodies or people («تسلا», «نيوتن»). */
+const UNITS_AR: ReadonlySet<string> = new Set(['تسلا', 'نيوتن', 'واط', 'فولت', 'هرتز', 'كلفن', 'جول', 'أمبير', 'باسكال', 'أوم'].map(keyOf));
 /** Tanween (ً ٌ ٍ), the indefinite endings. */
 const TANWEEN = /[\u064B-\u064D]/u;
 /**
@@ -139,9 +143,10 @@ function isCountryAdjective(m: Mention, namesOf: (id: string) => readonly string
  * place; a past-tense verb of a root opening with «و», `WAW_VERBS_AR`); an unnamed «البنك المركزي»
  * the KB gave no id; a country's adjective («الجيبوتي»); a month's name beside another month's
  * («فبراير (شباط)», `isPairedMonth`); a term's ordinal («لولاية رابعة», `isTermOrdinal`); a bird
- * after «طيور» and the mangrove «القرم» after the words for trees; a counted noun after a number
+ * after «طيور» and the mangrove «القرم» after the words for trees; a unit after a number («1.5
+ * تسلا»); a counted noun after a number
  * («46 بيتا»); a nationality adjective no entry links («جامعات إندونيسية»); a head and a kind
- * adjective («جامعة حكومية», `isKindDescription`); an adjective the gazetteer holds as a place after
+ * adjective («جامعة حكومية», «مستشفى بيطريا», `isKindDescription`); an adjective the gazetteer holds as a place after
  * a noun it describes («التساقطات المطرية», `isAdjectivePlace`); a plural of places and a compass
  * adjective («القرى الشرقية»). `mentions` sorted by
  * start; `info` tells the linked ids; `namesOf` a KB entry's Arabic names. Pure: returns the
@@ -176,6 +181,8 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       // after the word for birds, the mangrove after the words for trees («غابات جيروند» stays).
       (oneWord && /(?:^|\s)[وفبل]?(?:طيور|طائر)\s+$/u.test(text.slice(Math.max(0, m.start - 10), m.start))) ||
       (m.text === 'القرم' && /(?:^|\s)[وفبل]?(?:غابات|أشجار|شجر|نبات|نباتات)\s+$/u.test(text.slice(Math.max(0, m.start - 10), m.start))) ||
+      // «بقوة 1.5 تسلا»: a unit named after a person, after a number, is no name (Tesla, Newton).
+      (oneWord && UNITS_AR.has(keyOf(m.text)) && /[\p{Nd}]\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start))) ||
       // «بعد ترميم 46 بيتا»: a counted noun after a number is no place.
       (oneWord && m.type === 'LOC' && /[\p{Nd}]\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)) && !/^loc:[A-Z]{3}$/u.test(m.entityId ?? '')) ||
       // «في جامعات إندونيسية»: a nationality adjective no entry links is no place.

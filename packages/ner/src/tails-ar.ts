@@ -146,3 +146,61 @@ export function dateVenuesAr(text: string, mentions: readonly Mention[]): Mentio
   }
   return out;
 }
+
+/**
+ * Heads of places named after a person, as the gold types them (LOC): hospitals, cities, airports,
+ * venues, ports, streets, bridges, halls, mosques (not «مجمع», a complex the gold types either way).
+ */
+const PERSON_PLACE_HEAD_AR = /(?:^|[^\p{L}\p{M}])(?:[وف]?[بل]?)((?:مستشفى|مدينة|مطار|ملعب|استاد|ستاد|ميناء|شارع|جسر|قاعة|مسجد|جامع)\s+(?:ال(?:ملك|ملكة|أمير|امير|أميرة|اميرة|شيخ|شيخة|سلطان|إمام|امام|شهيد|شهيدة)\s+)?)$/u;
+/** What a place named after a person may end with: «الدولي» (an airport), «العسكري» (a military hospital) … */
+const PERSON_PLACE_TAIL_AR = /^\s+ال(?:دولي|عسكري|جامعي|تخصصي|طبية|رياضية|اقتصادية|صناعية|بحري)(?=[^\p{L}\p{M}]|$)/u;
+
+/**
+ * A person's mention right after the head of a place named after them («مستشفى الأمير زيد بن
+ * الحسين العسكري», «مدينة صباح الأحمد», «مطار الملك خالد الدولي»): the place, from its head (and the
+ * royal or honorific title) to the name's end and a fitting adjective after it; LOC, unlinked.
+ * The head stands without the article (a construct: «زار المستشفى الأمير …» is no name). Pure.
+ */
+export function personNamedPlacesAr(text: string, mentions: readonly Mention[]): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const head = PERSON_PLACE_HEAD_AR.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!head?.[1]) continue;
+    const start = m.start - head[1].length;
+    const tail = PERSON_PLACE_TAIL_AR.exec(text.slice(m.end, m.end + 16));
+    const end = m.end + (tail?.[0].length ?? 0);
+    if (mentions.some((o) => o !== m && o.start < end && o.end > start)) continue;
+    const name = text.slice(start, end);
+    out.set(m, { ...m, start, end, type: 'LOC', text: name, entityId: unlinkedId('LOC', name) });
+  }
+  return out;
+}
+
+/**
+ * Titles of learning and trades, never part of a place's or body's name (unlike «الشيخ» in «كفر
+ * الشيخ» or «الملك» in «جامعة الملك سعود»).
+ */
+const PERSON_TITLES_AR: ReadonlySet<string> = new Set(
+  ['الدكتور', 'الدكتورة', 'البروفيسور', 'البروفيسورة', 'البروفسور', 'المهندس', 'المهندسة', 'الأستاذ', 'الأستاذة', 'المحامي', 'المحامية', 'الباحث', 'الباحثة'].map(keyOf),
+);
+
+/**
+ * A body's or place's mention that ran on into the title of the person named next («جامعة سلجوق
+ * البروفيسور مصطفى أوزترك», «مستشفى الرحمة الدكتور …»): each maps to the mention without the title
+ * word. Only unlinked mentions of three words or more whose last word is a definite title
+ * (`PERSON_TITLES_AR`) and a person's mention follows right after. Pure.
+ */
+export function titleTailsAr(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    if ((m.type !== 'ORG' && m.type !== 'LOC') || isLinked(m, info)) continue;
+    const last = /\s+(ال[\p{L}\p{M}]+)$/u.exec(m.text);
+    if (!last?.[1] || last.index < 1 || !/\s/u.test(m.text.slice(0, last.index)) || !PERSON_TITLES_AR.has(keyOf(last[1]))) continue;
+    const gap = /^\s+/u.exec(text.slice(m.end, m.end + 4))?.[0].length ?? -1;
+    if (gap < 0 || !mentions.some((o) => o.type === 'PER' && o.start === m.end + gap)) continue;
+    const name = m.text.slice(0, last.index);
+    out.set(m, { ...m, end: m.start + name.length, text: name, entityId: unlinkedId(m.type, name) });
+  }
+  return out;
+}

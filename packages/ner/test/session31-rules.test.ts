@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { personNamedPlacesAr, titleTailsAr } from '../src/tails-ar.ts';
+import type { Mention } from '../src/types.ts';
+import { tagger } from './tagger-helpers.ts';
+
+const namesOf = (text: string, lang: 'ar' | 'en', type?: string): string[] =>
+  tagger()
+    .tag(text, lang)
+    .mentions.filter((m) => type === undefined || m.type === type)
+    .map((m) => m.text);
+const idsOf = (text: string, lang: 'ar' | 'en', name: string): Array<string | null> =>
+  tagger()
+    .tag(text, lang)
+    .mentions.filter((m) => m.text === name)
+    .map((m) => m.entityId);
+const mention = (text: string, name: string, type: Mention['type'], from = 0): Mention => {
+  const start = text.indexOf(name, from);
+  if (start < 0) throw new Error(`${name} not in text`);
+  return { start, end: start + name.length, type, text: name, entityId: null };
+};
+const noInfo = new Map();
+
+describe('Arabic names after the first run of blind39 (session 31)', () => {
+  it('reads a place named after a person from its head to the name, with a fitting adjective', () => {
+    const text = 'ستخفف الوحدة الضغط على مستشفى الأمير زيد بن الحسين العسكري في الطفيلة.';
+    const person = mention(text, 'زيد بن الحسين العسكري', 'PER');
+    const grown = personNamedPlacesAr(text, [person]).get(person);
+    expect(grown).toMatchObject({ text: 'مستشفى الأمير زيد بن الحسين العسكري', type: 'LOC' });
+    expect(namesOf('وتقع المساكن الجديدة جنوبا، مثل مدينة صباح الأحمد والخيران.', 'ar', 'LOC')).toContain('مدينة صباح الأحمد');
+    // A head with the article is no construct: «زار المستشفى الأمير …» names a visitor.
+    const visit = 'زار المستشفى الأمير خالد الفيصل أمس.';
+    const visitor = mention(visit, 'خالد الفيصل', 'PER');
+    expect(personNamedPlacesAr(visit, [visitor]).size).toBe(0);
+  });
+
+  it('ends a body before the title of the person named next, but keeps «الشيخ» of a place', () => {
+    const text = 'وقال الأكاديمي في جامعة سلجوق البروفيسور مصطفى أوزترك إن الاهتمام كبير.';
+    const body = mention(text, 'جامعة سلجوق البروفيسور', 'ORG');
+    const person = mention(text, 'مصطفى أوزترك', 'PER');
+    expect(titleTailsAr(text, [body, person], noInfo).get(body)?.text).toBe('جامعة سلجوق');
+    const kafr = 'وقال رئيس جامعة كفر الشيخ محمد علي إن الدراسة بدأت.';
+    const university = mention(kafr, 'جامعة كفر الشيخ', 'ORG');
+    expect(titleTailsAr(kafr, [university, mention(kafr, 'محمد علي', 'PER')], noInfo).size).toBe(0);
+  });
+
+  it('drops a unit after a number and a kind adjective in the accusative', () => {
+    expect(namesOf('تعمل الوحدة بجهاز بقوة 1.5 تسلا، وستستقبل المرضى.', 'ar', 'ORG')).toEqual([]);
+    expect(namesOf('وتعلن شركة تسلا نتائجها غدا.', 'ar', 'ORG')).toEqual(['تسلا']);
+    expect(namesOf('وتضم الميدان ومستشفى بيطريا متخصصا في الإبل.', 'ar', 'LOC')).toEqual([]);
+  });
+
+  it('reads «عمان» after «العاصمة» or in a Petra-datelined story as Amman', () => {
+    expect(idsOf('معان (بترا) – سافر المرضى مرتين إلى عمان لتصوير الركبة.', 'ar', 'عمان')).toEqual(['loc:Q472788']);
+    expect(idsOf('يحول المرضى إلى مستشفيات العاصمة عمان أو الكرك.', 'ar', 'عمان')).toEqual(['loc:Q472788']);
+    expect(idsOf('مسقط (العمانية) – وقعت عمان والهند اتفاقية للنقل.', 'ar', 'عمان')).toEqual(['loc:OMN']);
+  });
+});
