@@ -411,7 +411,13 @@ const FEATURE_BEFORE_EN = new Set(['lake', 'mount', 'mt', 'cape']);
 const FEATURE_AFTER_EN = new Set(['river', 'valley', 'delta', 'desert', 'basin', 'mountains', 'falls', 'island', 'islands', 'bay',
   'peninsula', 'plateau', 'range', 'canyon', 'glacier', 'highlands', 'hills', 'lagoon', 'shoal', 'reef', 'atoll', 'lake',
   // "Gliwice Canal", "North Sea Canal".
-  'canal']);
+  'canal',
+  // "Moro Gulf", "Basilan Strait", "East Sulu Sea".
+  'gulf', 'strait', 'straits', 'sea']);
+/** A capitalised English feature word that ends a place's name ("Gulf", "Strait", "River"). */
+export function isFeatureAfterEn(token: Token | undefined): boolean {
+  return token !== undefined && !token.arabic && /^\p{Lu}/u.test(token.text) && FEATURE_AFTER_EN.has(token.key);
+}
 
 /** Words that make "<word> of <place>" the place's own name ("Kingdom of Saudi Arabia", "City of London"). */
 const STATE_OF_EN = new Set(['kingdom', 'republic', 'state', 'city', 'province', 'county', 'sultanate', 'emirate', 'principality',

@@ -13,7 +13,7 @@ import { isClub, isCountryAsAdjective, kbMentionSpan } from './kb-mentions.ts';
 import { isNotAName } from './not-names.ts';
 import { isEnglishCompanyName } from './english-orgs.ts';
 import { endsWithBelonging, modelBodyEnd, opensWithForSake, findCuedOrgs, hasOrgApposition, isGenericOrgHead, isMinistersPortfolio, isPanel } from './org-rules.ts';
-import { afterDwellersAr, facilityWordAfter, joinedPlaceAt, findDescribedPlaces, findEnglishStreets, hasPlaceApposition, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
+import { afterDwellersAr, facilityWordAfter, joinedPlaceAt, findDescribedPlaces, findEnglishStreets, hasPlaceApposition, isEnglishPlaceName, isPlaceIdiom, opensWithSpanishPlaceWord, opensWithFacilityHead, opensWithPlaceHead, isFeatureAfterEn, stateOfAfter, stateOfBefore, withFeatureWord } from './place-rules.ts';
 import { addNamedFacility, addOtherPerson, familyNameAfterLineage, longerNamesake, modelNamesake, opensOtherName, otherGivenName, sonBefore } from './namesakes.ts';
 import { linkShortForms } from './short-forms.ts';
 import type { Draft } from './tag-draft.ts';
@@ -837,6 +837,18 @@ export function withFeatureWords(d: Draft, data: TaggerData): void {
   for (const m of [...d.mentions]) {
     const s = d.spans.get(m);
     if (m.type === 'LOC' && s && s.first === s.last && stateOfAfter(d.text, d.tokens, s.first) >= 0) d.remove(m);
+  }
+  // "Gulf" (the Persian Gulf) in "Davao Gulf": a feature word read alone right after a place's
+  // mention is that place's feature; the place takes it in below.
+  const placeEnds = new Set<number>();
+  for (const m of d.mentions) {
+    const s = d.spans.get(m);
+    if (m.type === 'LOC' && s) placeEnds.add(s.last);
+  }
+  for (const m of [...d.mentions]) {
+    const s = d.spans.get(m);
+    const before = s ? d.tokens[s.first - 1] : undefined;
+    if (m.type === 'LOC' && s && s.first === s.last && before && placeEnds.has(s.first - 1) && isFeatureAfterEn(d.tokens[s.first]) && d.join(before, d.tokens[s.first] as Token)) d.remove(m);
   }
   // "Bay of Biscay" where nothing found "Biscay": the feature and its capitalised name are one place.
   const covered = new Set<number>();

@@ -55,3 +55,11 @@ describe('Arabic names after the first run of blind39 (session 31)', () => {
     expect(idsOf('مسقط (العمانية) – وقعت عمان والهند اتفاقية للنقل.', 'ar', 'عمان')).toEqual(['loc:OMN']);
   });
 });
+
+describe('English names after the first run of blind39 (session 31)', () => {
+  it('reads a gulf, strait or sea after a place as one place, and "Gulf" alone as the Persian Gulf', () => {
+    const text = 'The ban covers the Moro Gulf, the Davao Gulf and the Basilan Strait, while tankers crossed the Gulf.';
+    expect(namesOf(text, 'en', 'LOC')).toEqual(['Moro Gulf', 'Davao Gulf', 'Basilan Strait', 'Gulf']);
+    expect(idsOf(text, 'en', 'Gulf')).toEqual(['loc:persian-gulf']);
+  });
+});
