@@ -35,7 +35,9 @@ const ON_TOPICS_EN = new Set(['rights', 'relations', 'affairs', 'disarmament', '
   'justice', 'disability', 'disabilities', 'labour', 'labor', 'liberties', 'corruption', 'narcotics', 'intelligence', 'appropriations',
   'finance', 'banking', 'commerce', 'transportation', 'security', 'nutrition', 'biodiversity', 'desertification', 'torture', 'genocide',
   'sustainability', 'governance', 'violence', 'housing', 'agriculture', 'fisheries', 'communications', 'innovation',
-  'freedom', 'freedoms', 'liberty', 'peace', 'safety']);
+  'freedom', 'freedoms', 'liberty', 'peace', 'safety',
+  // "National Commission on Culture", "Commission on Gender Equality".
+  'culture', 'arts', 'tourism', 'gender', 'equality', 'youth', 'employment', 'sport', 'sports', 'transport', 'statistics', 'elections']);
 /** Plural nouns whose possessive opens a body's name: "People's Union for Civil Liberties", "Workers' Party". */
 const POSSESSIVE_OPENERS_EN = new Set(['people', 'peoples', 'workers', 'women', 'children', 'farmers', 'citizens', 'martyrs', 'veterans', 'students', 'journalists', 'teachers', 'doctors']);
 /**
@@ -50,7 +52,7 @@ const COMPANY_WORDS_EN = new Set([
   'pharmaceutical', 'pharma', 'biotech', 'therapeutics', 'biosciences', 'power', 'electric', 'airline',
   'advisory', 'analytics', 'trading', 'networks', 'solutions', 'services', 'associates', 'enterprises', 'construction',
   'engineering', 'developments', 'properties', 'media', 'entertainment', 'studios', 'brands', 'healthcare', 'software',
-  'robotics', 'aerospace', 'automotive', 'utilities', 'metals',
+  'robotics', 'aerospace', 'automotive', 'utilities', 'metals', 'farms', 'dairies',
   // Papers ("Ryukyu Shimpo", "Buenos Aires Herald"); not Television or Radio, which follow a KB
   // broadcaster's name as often ("Al Jazeera Television", "Al Mayadeen Television").
   'shimbun', 'shimpo', 'gazette', 'tribune', 'herald',

