@@ -25,6 +25,11 @@ const ROMANCE_PLACE_BEFORE =
   /(?:^|[^\p{L}\p{M}])((?:Salar|San|Santa|Santo|Sierra|Cerro|Puerto|Villa|Rio|Río|Isla|Lago|Laguna|Valle|Ciudad|Playa|Bahía|Cabo|Monte|Ponta|Porto|São|Ilha|Serra)(?: \p{Lu}\p{L}+){0,2}) (?:de|del|de la|de los|de las|do|da|dos|das) $/u;
 /** "Air " right before a place, not after another capitalised word ("Open Air Museum"). */
 const AIRLINE_BEFORE = /(?:^|[^\p{L}\p{M}'’-])(?<!\p{Lu}\p{L}*\s)Air\s$/u;
+/**
+ * A possessive and a feature word that end a place's name ("Saint Martin's Island", "Hawke's
+ * Bay"), not followed by another capitalised word ("Kenya's Lake Naivasha" is Kenya's lake).
+ */
+const POSSESSIVE_FEATURE = /^['’](?:s (?:Island|Islands|Bay|Cove|Harbour|Harbor|Beach|Creek|Reef)|S (?:ISLAND|ISLANDS|BAY))(?![\p{L}\p{N}])(?! \p{Lu})/u;
 /** An apostrophe's possessive between two parts of one name ("Hell's Gate"). */
 const POSSESSIVE = /^['’]s\s$/u;
 
@@ -35,6 +40,8 @@ const POSSESSIVE = /^['’]s\s$/u;
  *   possessive before a capitalised name, is that name's first word (a known place, "Kenya's Rift
  *   Valley", stays apart), where the text never writes the first word without "'s" ("Tarapoto's
  *   Guillermo del Castillo Paredes" is a town's airport: Tarapoto is named alone too).
+ * - A place followed by a possessive and a feature word ("Saint Martin's Island") is another place,
+ *   unlinked (`POSSESSIVE_FEATURE`).
  * - A Spanish or Portuguese place's head and "de" before a place ("Salar de Atacama", "San Pedro de
  *   Atacama") make one place, unlinked, taking in a place mention of the words before "de".
  * - "Air" right before a place ("Air Tanzania") makes an airline of it (ORG, unlinked: the KB
@@ -69,6 +76,12 @@ export function englishCompounds(text: string, mentions: readonly Mention[], inf
     ) {
       reshape(m, m.start, next.end, 'LOC');
       inside.add(next);
+      return;
+    }
+    // "Saint Martin's Island", "Hawke's Bay": a place's possessive and a feature word name another place.
+    const feature = m.type === 'LOC' ? POSSESSIVE_FEATURE.exec(text.slice(m.end, m.end + 16)) : null;
+    if (feature && !mentions.some((o) => o !== m && o.start < m.end + feature[0].length && o.end > m.end)) {
+      reshape(m, m.start, m.end + feature[0].length, 'LOC');
       return;
     }
     // "Salar de Atacama", "San Pedro de Atacama": a Spanish or Portuguese place named after another.

@@ -162,3 +162,23 @@ export function unionNamesEn(text: string, mentions: readonly Mention[], info: R
   }
   return out;
 }
+
+/** A local government named by its place: "(Anloga) District Assembly", "(Kisumu) County Government". */
+const LOCAL_BODY_TAIL_EN = /^ (?:District|Municipal|Metropolitan|County|City|Town|Regional|Shire|Borough) (?:Assembly|Council|Government)$/u;
+
+/**
+ * English: a mention that is only the place opening a local government's name, linked to that
+ * body because the article named it in full ("The Anloga District Assembly met. … officers to
+ * Anloga"), is the place. `placeIdOf` gives a gazetteer id for the name, or null. Pure: returns
+ * the mentions to retype, with their new ids.
+ */
+export function placesOfLocalBodiesEn(mentions: readonly Mention[], placeIdOf: (name: string) => string | null): Map<Mention, { type: EntityType; entityId: string }> {
+  const out = new Map<Mention, { type: EntityType; entityId: string }>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.entityId === null) continue;
+    const whole = mentions.find((o) => o.entityId === m.entityId && o.text.startsWith(m.text) && LOCAL_BODY_TAIL_EN.test(o.text.slice(m.text.length)));
+    if (!whole) continue;
+    out.set(m, { type: 'LOC', entityId: placeIdOf(m.text) ?? unlinkedId('LOC', m.text) });
+  }
+  return out;
+}

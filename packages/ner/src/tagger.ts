@@ -13,7 +13,7 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { companyHeadBodiesAr, officeHoldersEn, oneTypePerName, placeOpenersEn, roleHolderBodiesEn, unionNamesEn, withInitialsDot } from './name-types.ts';
+import { companyHeadBodiesAr, officeHoldersEn, oneTypePerName, placeOpenersEn, placesOfLocalBodiesEn, roleHolderBodiesEn, unionNamesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { peninsulasAr, placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
@@ -332,6 +332,15 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     retype(arabic ? companyHeadBodiesAr(text, final, d.info) : roleHolderBodiesEn(text, final, d.info));
     if (!arabic) retype(placeOpenersEn(final, d.info));
     if (!arabic) retype(unionNamesEn(text, final, d.info));
+    // "Anloga" after "the Anloga District Assembly": the place, not the body's short form.
+    if (!arabic) {
+      for (const [m, to] of placesOfLocalBodiesEn(final, (name) => kbIdOf(name, 'LOC'))) {
+        const entry = entryById.get(to.entityId);
+        if (entry) d.link(entry);
+        else d.noteUnlinked(to.entityId, 'LOC');
+        Object.assign(m, to);
+      }
+    }
     if (!arabic) retype(listedPlacesEn(text, final, d.info));
     retype(oneTypePerName(final, d.info, text));
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;

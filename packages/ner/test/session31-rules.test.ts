@@ -81,4 +81,30 @@ describe('English names after the first run of blind39 (session 31)', () => {
     expect(namesOf('The Commission on Gender Equality said on Monday.', 'en', 'ORG')).toEqual(['Commission on Gender Equality']);
     expect(namesOf('The European Commission on Monday said it would act.', 'en', 'ORG')).toEqual(['European Commission']);
   });
+
+  it('reads a place\'s possessive and a feature word as another place, and a place before its district assembly as the place', () => {
+    const text = "SAINT MARTIN'S ISLAND, Bangladesh (AFP) — Overnight stays on Saint Martin's Island were allowed.";
+    expect(namesOf(text, 'en', 'LOC')).toEqual(["SAINT MARTIN'S ISLAND", 'Bangladesh', "Saint Martin's Island"]);
+    expect(namesOf("Kenya's Lake Naivasha rose.", 'en', 'LOC')).toEqual(['Kenya', 'Lake Naivasha']);
+    const assembly = 'The Anloga District Assembly met. Police deployed officers to Anloga on Monday.';
+    expect(tagger().tag(assembly, 'en').mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Anloga District Assembly', 'ORG'],
+      ['Anloga', 'LOC'],
+    ]);
+  });
 });
+
+describe('KB entries and cues from blind39 (session 31)', () => {
+  it('links a bare «الدفاع المدني» to the civil defence of the country the article names, and to none elsewhere', () => {
+    expect(idsOf('وقال الدفاع المدني اللبناني إن فرقه أخمدت الحريق. وأضاف الدفاع المدني أن بيروت آمنة.', 'ar', 'الدفاع المدني')).toEqual(['org:lebanese-civil-defence']);
+    expect(idsOf('وقال الدفاع المدني إن فرقه أخمدت حريقا في الرياض.', 'ar', 'الدفاع المدني')).toEqual(['org:saudi-civil-defense']);
+    expect(idsOf('وقال الدفاع المدني إن فرقه أخمدت الحريق.', 'ar', 'الدفاع المدني').every((id) => id === null || !id.startsWith('org:') || !id.includes('civil'))).toBe(true);
+  });
+
+  it('links Te Whatu Ora, the Royal Medical Services and Kuelap', () => {
+    expect(idsOf('Te Whatu Ora, as the agency is also known, said it would hire.', 'en', 'Te Whatu Ora')).toEqual(['org:health-new-zealand']);
+    expect(idsOf('يستقبل المستشفى الذي تديره الخدمات الطبية الملكية حالات من الجنوب.', 'ar', 'الخدمات الطبية الملكية')).toEqual(['org:royal-medical-services']);
+    expect(idsOf('Visitors will again walk the full circuit inside the Kuelap fortress.', 'en', 'Kuelap')).toEqual(['loc:kuelap']);
+  });
+});
+
