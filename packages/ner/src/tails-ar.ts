@@ -204,3 +204,46 @@ export function titleTailsAr(text: string, mentions: readonly Mention[], info: R
   }
   return out;
 }
+
+/**
+ * Heads before a place that make one name with it, and the words that must (`needs`) or may
+ * (`may`) follow for that: a bridge or a mountain always («جسر روصو», «جبل كينيا»: the gold names
+ * 13 so and splits one), a station or a market only with an adjective of its own («محطة الدوحة
+ * الغربية», «سوق طهران الكبير»; without one the gold keeps the place alone as often as not).
+ */
+const PLACE_HEADS_AR: ReadonlyMap<string, { readonly needs: RegExp | null; readonly may: RegExp | null }> = new Map([
+  // A bridge between two places («جسر شندي–المتمة») or with its age («جسر دزفول القديم»).
+  ['جسر', { needs: null, may: /^(?:\s*[-–]\s*[\p{L}\p{M}]+|\s+ال(?:قديم|جديد|معلق))(?=[^\p{L}\p{M}]|$)/u }],
+  ['جبل', { needs: null, may: null }],
+  // (Not «الرئيسية», «النووية», «الكهرومائية»: the gold keeps the place alone before them as often.)
+  ['محطة', { needs: /^\s+ال(?:جنوبية|شمالية|شرقية|غربية|مركزية)(?=[^\p{L}\p{M}]|$)/u, may: null }],
+  ['سوق', { needs: /^\s+ال(?:كبير|مركزي)(?=[^\p{L}\p{M}]|$)/u, may: null }],
+]);
+/** Places that are features of their own, which a head before them does not take in («جسر مضيق ميسينا»). */
+const FEATURE_PLACES_AR = /^(?:مضيق|نهر|خليج|قناة|بحيرة|وادي|سهل|جزيرة)\s/u;
+const HEAD_BEFORE_AR = /(?:^|[^\p{L}\p{M}])[وف]?[بل]?(جسر|جبل|محطة|سوق)\s+$/u;
+
+/**
+ * A place's mention right after a head of `PLACE_HEADS_AR` (and before the adjective the head
+ * needs) is one place with them: «جسر روصو», «جبل كينيا» (no longer Kenya), «محطة الدوحة الغربية».
+ * `placeIdOf` gives the KB or gazetteer id of the whole name, or null (then unlinked). Pure.
+ */
+export function headedPlacesAr(text: string, mentions: readonly Mention[], placeIdOf: (name: string) => string | null): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'LOC') continue;
+    const head = HEAD_BEFORE_AR.exec(text.slice(Math.max(0, m.start - 12), m.start));
+    if (!head?.[1]) continue;
+    const rule = PLACE_HEADS_AR.get(head[1]);
+    if (rule === undefined || FEATURE_PLACES_AR.test(m.text)) continue;
+    const after = text.slice(m.end, m.end + 20);
+    const tail = rule.needs === null ? (rule.may?.exec(after) ?? null) : rule.needs.exec(after);
+    if (rule.needs !== null && !tail) continue;
+    const start = m.start - head[0].length + head[0].indexOf(head[1]);
+    const end = m.end + (tail?.[0].length ?? 0);
+    if (mentions.some((o) => o !== m && o.start < end && o.end > start)) continue;
+    const name = text.slice(start, end);
+    out.set(m, { ...m, start, end, type: 'LOC', text: name, entityId: placeIdOf(name) ?? unlinkedId('LOC', name) });
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personNamedPlacesAr, titleTailsAr } from '../src/tails-ar.ts';
+import { headedPlacesAr, personNamedPlacesAr, titleTailsAr } from '../src/tails-ar.ts';
 import { placeOpenersEn } from '../src/name-types.ts';
 import type { EntityInfo } from '../src/build-entities.ts';
 import type { Mention } from '../src/types.ts';
@@ -33,6 +33,14 @@ describe('Arabic names after the first run of blind39 (session 31)', () => {
     const visit = 'زار المستشفى الأمير خالد الفيصل أمس.';
     const visitor = mention(visit, 'خالد الفيصل', 'PER');
     expect(personNamedPlacesAr(visit, [visitor]).size).toBe(0);
+  });
+
+  it('reads a bridge or a mountain with its place, and a station or a market only with its own adjective', () => {
+    const text = 'فتح جسر روصو وجسر شندي–المتمة، وصعد المتسلقون جبل كينيا، وأغلقت محطة الدوحة الغربية وسوق طهران الكبير ومحطة القدس.';
+    expect(namesOf(text, 'ar', 'LOC')).toEqual(['جسر روصو', 'جسر شندي–المتمة', 'جبل كينيا', 'محطة الدوحة الغربية', 'سوق طهران الكبير', 'القدس']);
+    const strait = 'ويربط جسر مضيق ميسينا صقلية بالبر.';
+    const feature = mention(strait, 'مضيق ميسينا', 'LOC');
+    expect(headedPlacesAr(strait, [feature], () => null).size).toBe(0);
   });
 
   it('ends a body before the title of the person named next, but keeps «الشيخ» of a place', () => {
