@@ -2,7 +2,7 @@ import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN, JEDDAH } from './homographs.ts';
-import { dateVenuesAr, directorateProvincesAr, facilityNamesAr, headedPlacesAr, participleTailsAr, personNamedPlacesAr, titleTailsAr } from './tails-ar.ts';
+import { compassPlacesAr, dateVenuesAr, directorateProvincesAr, facilityNamesAr, headedPlacesAr, participleTailsAr, personNamedPlacesAr, titleTailsAr } from './tails-ar.ts';
 import { notNamesAr } from './not-names-ar.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
@@ -208,7 +208,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         d.noteUnlinked(trimmed.entityId, trimmed.type);
         Object.assign(m, trimmed);
       }
-      for (const [m, place] of headedPlacesAr(text, final, (name) => kbIdOf(name, 'LOC'))) {
+      for (const [m, place] of [...headedPlacesAr(text, final, (name) => kbIdOf(name, 'LOC')), ...compassPlacesAr(text, final, (name) => kbIdOf(name, 'LOC'))]) {
         const entry = entryById.get(place.entityId ?? '');
         if (entry) d.link(entry);
         else d.noteUnlinked(place.entityId, 'LOC');

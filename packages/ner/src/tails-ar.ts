@@ -247,3 +247,36 @@ export function headedPlacesAr(text: string, mentions: readonly Mention[], place
   }
   return out;
 }
+
+/** A compass adjective after a place: masculine («البقاع الغربي») or feminine («أستراليا الغربية»). */
+const COMPASS_AFTER_AR = /^\s+ال(?:(غربي|شرقي|شمالي|جنوبي)|غربية|شرقية|شمالية|جنوبية)(?=[^\p{L}\p{M}]|$)/u;
+const COMPASS_LAST_AR = /\sال(?:غربي|شرقي|شمالي|جنوبي|غربية|شرقية|شمالية|جنوبية)$/u;
+/**
+ * Nouns whose compass adjective it is when they stand right before the place: «ريف حمص الغربي»
+ * (Homs's western countryside), «مدخل جونيه الجنوبي», «ساحل بنغلاديش الجنوبي», «مدينة إنكارناسيون
+ * الجنوبية» (the southern city); a station's («محطة بكين الجنوبية», `headedPlacesAr`).
+ */
+const COMPASS_OWNERS_AR = /(?:^|[^\p{L}\p{M}])[وف]?[بل]?(?:ريف|مدخل|ساحل|مدينة|بلدة|محافظة|ضواحي|أطراف|بادية|قطاع|جزء|شطر|الجزء|الشطر|محطة|سوق|ميناء|مطار|جسر)\s+$/u;
+
+/**
+ * A place's mention followed by a compass adjective that is part of its name: «البقاع الغربي»,
+ * «الأغوار الشمالية», «أستراليا الغربية» (the gold names 16 so and splits 14, all but three of
+ * these after «ريف» or another noun the adjective describes, `COMPASS_OWNERS_AR`). A masculine
+ * adjective only after a place written with the article (after a bare city's name it is the
+ * countryside's: «(ريف) حلب الشرقي»). `placeIdOf` gives the whole name's id, or null. Pure.
+ */
+export function compassPlacesAr(text: string, mentions: readonly Mention[], placeIdOf: (name: string) => string | null): Map<Mention, Mention> {
+  const out = new Map<Mention, Mention>();
+  for (const m of mentions) {
+    if (m.type !== 'LOC' || COMPASS_LAST_AR.test(m.text)) continue;
+    const adjective = COMPASS_AFTER_AR.exec(text.slice(m.end, m.end + 16));
+    if (!adjective) continue;
+    if (adjective[1] !== undefined && !m.text.startsWith('ال')) continue;
+    if (COMPASS_OWNERS_AR.test(text.slice(Math.max(0, m.start - 14), m.start))) continue;
+    const end = m.end + adjective[0].length;
+    if (mentions.some((o) => o !== m && o.start < end && o.end > m.start)) continue;
+    const name = text.slice(m.start, end);
+    out.set(m, { ...m, end, text: name, entityId: placeIdOf(name) ?? unlinkedId('LOC', name) });
+  }
+  return out;
+}

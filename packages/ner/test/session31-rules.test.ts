@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headedPlacesAr, personNamedPlacesAr, titleTailsAr } from '../src/tails-ar.ts';
+import { compassPlacesAr, headedPlacesAr, personNamedPlacesAr, titleTailsAr } from '../src/tails-ar.ts';
 import { placeOpenersEn } from '../src/name-types.ts';
 import type { EntityInfo } from '../src/build-entities.ts';
 import type { Mention } from '../src/types.ts';
@@ -41,6 +41,13 @@ describe('Arabic names after the first run of blind39 (session 31)', () => {
     const strait = 'ويربط جسر مضيق ميسينا صقلية بالبر.';
     const feature = mention(strait, 'مضيق ميسينا', 'LOC');
     expect(headedPlacesAr(strait, [feature], () => null).size).toBe(0);
+  });
+
+  it('takes a compass adjective into a place, not after «ريف» or a bare city', () => {
+    const text = 'المطلة على البقاع الغربي، وفي ريف حمص الغربي، وفي ولاية أستراليا الغربية.';
+    expect(namesOf(text, 'ar', 'LOC')).toEqual(['البقاع الغربي', 'حمص', 'أستراليا الغربية']);
+    const city = 'وتقدمت القوات شرق حلب الشرقي.';
+    expect(compassPlacesAr(city, [mention(city, 'حلب', 'LOC')], () => null).size).toBe(0);
   });
 
   it('ends a body before the title of the person named next, but keeps «الشيخ» of a place', () => {
