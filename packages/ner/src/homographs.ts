@@ -125,8 +125,8 @@ export function isDiameter(text: string, m: { readonly start: number; readonly e
 
 /**
  * Common words the gazetteer reads as a place: «العقبة الكبرى» ('the biggest obstacle', not Aqaba),
- * «القوة القاهرة» (force majeure, not Cairo), «عن جده» ('from his grandfather'; Jeddah is written
- * «جدة»). Whether the mention (`m` in `text`, read as the place `id`) is that word;
+ * «القوة القاهرة» (force majeure, not Cairo), «عن جده», «والده وجده» ('from his grandfather', 'his
+ * father and grandfather'; Jeddah is written «جدة»). Whether the mention (`m` in `text`, read as the place `id`) is that word;
  * `listedWithPlace`: a place stands next to it in a list.
  */
 export function isCommonWordPlace(text: string, m: { readonly start: number; readonly end: number; readonly text: string }, id: string | null, listedWithPlace = false): boolean {
@@ -141,7 +141,9 @@ export function isCommonWordPlace(text: string, m: { readonly start: number; rea
   if (id === JEDDAH) {
     // (Nor a distance: «تبعد مكة عن جده نحو 80 كيلومتراً».)
     if (!m.text.endsWith('ه') || listedWithPlace || /^\s+(?:إلى|الى|و|نحو|حوالي|قرابة|بنحو|مسافة|[\d٠-٩])/u.test(after)) return false;
-    return /(?:^|[^\p{L}\p{M}])(?:عن|من)\s+$/u.test(before) || (text[m.start - 1] === 'و' && /^\s+\S+[\u064B-\u064D]/u.test(after));
+    // («والده وجده», 'his father and grandfather'.)
+    const kin = /(?:^|[^\p{L}\p{M}])(?:والده|أبوه|ابوه|أبيه|ابيه|أباه|اباه|جدته|عمه|خاله)\s+و$/u.test(text.slice(Math.max(0, m.start - 10), m.start));
+    return /(?:^|[^\p{L}\p{M}])(?:عن|من)\s+$/u.test(before) || kin || (text[m.start - 1] === 'و' && /^\s+\S+[\u064B-\u064D]/u.test(after));
   }
   return false;
 }

@@ -413,7 +413,9 @@ const FEATURE_AFTER_EN = new Set(['river', 'valley', 'delta', 'desert', 'basin',
   // "Gliwice Canal", "North Sea Canal".
   'canal',
   // "Moro Gulf", "Basilan Strait", "East Sulu Sea".
-  'gulf', 'strait', 'straits', 'sea']);
+  'gulf', 'strait', 'straits', 'sea',
+  // "Dunedin Hospital": the gold writes a hospital named by its town whole, 65 times in 65.
+  'hospital']);
 /** A capitalised English feature word that ends a place's name ("Gulf", "Strait", "River"). */
 export function isFeatureAfterEn(token: Token | undefined): boolean {
   return token !== undefined && !token.arabic && /^\p{Lu}/u.test(token.text) && FEATURE_AFTER_EN.has(token.key);

@@ -60,6 +60,11 @@ describe('Arabic names after the first run of blind39 (session 31)', () => {
     expect(titleTailsAr(kafr, [university, mention(kafr, 'محمد علي', 'PER')], noInfo).size).toBe(0);
   });
 
+  it('reads «وجده» after «والده» as the grandfather, not Jeddah', () => {
+    expect(namesOf('قال إنه اختار التخصص لأن والده وجده عملا في صيد الأسماك.', 'ar', 'LOC')).toEqual([]);
+    expect(namesOf('وسافر الوفد من الرياض وجده إلى القاهرة.', 'ar', 'LOC')).toContain('جده');
+  });
+
   it('drops a unit after a number and a kind adjective in the accusative', () => {
     expect(namesOf('تعمل الوحدة بجهاز بقوة 1.5 تسلا، وستستقبل المرضى.', 'ar', 'ORG')).toEqual([]);
     expect(namesOf('وتعلن شركة تسلا نتائجها غدا.', 'ar', 'ORG')).toEqual(['تسلا']);
@@ -95,6 +100,10 @@ describe('English names after the first run of blind39 (session 31)', () => {
     expect(namesOf('Heads of the National Commission on Culture met the chief.', 'en', 'ORG')).toEqual(['National Commission on Culture']);
     expect(namesOf('The Commission on Gender Equality said on Monday.', 'en', 'ORG')).toEqual(['Commission on Gender Equality']);
     expect(namesOf('The European Commission on Monday said it would act.', 'en', 'ORG')).toEqual(['European Commission']);
+  });
+
+  it('reads a hospital named by its town as one place', () => {
+    expect(namesOf('Patients were moved from the ageing Dunedin Hospital buildings.', 'en', 'LOC')).toEqual(['Dunedin Hospital']);
   });
 
   it('reads a place\'s possessive and a feature word as another place, and a place before its district assembly as the place', () => {
