@@ -96,6 +96,25 @@ describe('English names after the first run of blind39 (session 31)', () => {
     expect(namesOf('The Sierpien 80 union said it would join the strike.', 'en', 'ORG')).toEqual(['Sierpien 80']);
   });
 
+  it('reads a person whose name opens like a place or ends in a venue or body word as that', () => {
+    const person = (name: string): Mention => ({ ...mention(`in ${name}`, name, 'PER'), entityId: `per:${name.toLowerCase()}` });
+    const names = ['Rio Indio', 'South Tarawa', 'Smart Araneta Coliseum', 'Karolinska Institute', 'Maria Santos'];
+    const info = new Map<string, EntityInfo>(names.map((n) => [`per:${n.toLowerCase()}`, { linked: false, type: 'PER', name: null }]));
+    const retyped = placeOpenersEn(names.map(person), info);
+    expect([...retyped].map(([m, to]) => [m.text, to.type])).toEqual([
+      ['Rio Indio', 'LOC'],
+      ['South Tarawa', 'LOC'],
+      ['Smart Araneta Coliseum', 'LOC'],
+      ['Karolinska Institute', 'ORG'],
+    ]);
+    // A linked person stays: the KB knows who it is.
+    expect(placeOpenersEn([person('Rio Indio')], new Map([['per:rio indio', { linked: true, type: 'PER', name: null }]])).size).toBe(0);
+  });
+
+  it('reads "Holding" and "Exploration" as company words', () => {
+    expect(namesOf('Shares of Cengiz Holding and Rio Sava Exploration rose on Monday.', 'en', 'ORG')).toEqual(['Cengiz Holding', 'Rio Sava Exploration']);
+  });
+
   it('reads a commission on culture or gender as one body, not one on a weekday', () => {
     expect(namesOf('Heads of the National Commission on Culture met the chief.', 'en', 'ORG')).toEqual(['National Commission on Culture']);
     expect(namesOf('The Commission on Gender Equality said on Monday.', 'en', 'ORG')).toEqual(['Commission on Gender Equality']);
