@@ -52,7 +52,7 @@ const COMPANY_WORDS_EN = new Set([
   'pharmaceutical', 'pharma', 'biotech', 'therapeutics', 'biosciences', 'power', 'electric', 'airline',
   'advisory', 'analytics', 'trading', 'networks', 'solutions', 'services', 'associates', 'enterprises', 'construction',
   'engineering', 'developments', 'properties', 'media', 'entertainment', 'studios', 'brands', 'healthcare', 'software',
-  'robotics', 'aerospace', 'automotive', 'utilities', 'metals', 'farms', 'dairies', 'holding', 'exploration',
+  'robotics', 'aerospace', 'automotive', 'utilities', 'metals', 'farms', 'dairies', 'exploration',
   // Papers ("Ryukyu Shimpo", "Buenos Aires Herald"); not Television or Radio, which follow a KB
   // broadcaster's name as often ("Al Jazeera Television", "Al Mayadeen Television").
   'shimbun', 'shimpo', 'gazette', 'tribune', 'herald',
