@@ -191,33 +191,33 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       if (entry) d.link(entry);
     }
     if (arabic) withFusedArticleIds(text, final, d.info);
+    /** Gives each mention its new shape, type and unlinked id, noted as the article's. */
+    const retype = (changes: ReadonlyMap<Mention, { readonly type: EntityType; readonly entityId: string | null }>): void => {
+      for (const [m, to] of changes) {
+        Object.assign(m, to);
+        d.noteUnlinked(to.entityId, to.type);
+      }
+    };
+    /** As `retype`, where the new id may be a KB or gazetteer entry's: that entry is linked. */
+    const adopt = (changes: ReadonlyMap<Mention, { readonly type: EntityType; readonly entityId: string | null }>): void => {
+      for (const [m, to] of changes) {
+        const entry = entryById.get(to.entityId ?? '');
+        if (entry) d.link(entry);
+        else d.noteUnlinked(to.entityId, to.type);
+        Object.assign(m, to);
+      }
+    };
     // Ordinary words read as names: «سورياً», «بقطر 40 كيلومتراً», «العقبة الكبرى», «الجيبوتي» …
     if (arabic) for (const m of notNamesAr(text, final, d.info, arabicNamesOf)) final.splice(final.indexOf(m), 1);
     if (arabic) {
       // «شارع نابلس المؤدي إلى …» ends before the participle; «ملعب 18 فبراير» and «مدينة الملك فهد
       // الطبية» are whole places; «مديرية الأمن الولائي لبسكرة» takes its province in.
-      for (const [m, trimmed] of participleTailsAr(final, d.info)) {
-        d.noteUnlinked(trimmed.entityId, 'LOC');
-        Object.assign(m, trimmed);
-      }
-      for (const [m, facility] of facilityNamesAr(text, final, d.info)) {
-        d.noteUnlinked(facility.entityId, 'LOC');
-        Object.assign(m, facility);
-      }
-      for (const [m, trimmed] of titleTailsAr(text, final, d.info)) {
-        d.noteUnlinked(trimmed.entityId, trimmed.type);
-        Object.assign(m, trimmed);
-      }
-      for (const [m, place] of [...headedPlacesAr(text, final, (name) => kbIdOf(name, 'LOC')), ...compassPlacesAr(text, final, (name) => kbIdOf(name, 'LOC'))]) {
-        const entry = entryById.get(place.entityId ?? '');
-        if (entry) d.link(entry);
-        else d.noteUnlinked(place.entityId, 'LOC');
-        Object.assign(m, place);
-      }
-      for (const [m, place] of personNamedPlacesAr(text, final)) {
-        d.noteUnlinked(place.entityId, 'LOC');
-        Object.assign(m, place);
-      }
+      retype(participleTailsAr(final, d.info));
+      retype(facilityNamesAr(text, final, d.info));
+      retype(titleTailsAr(text, final, d.info));
+      const placeIdOf = (name: string): string | null => kbIdOf(name, 'LOC');
+      adopt(new Map([...headedPlacesAr(text, final, placeIdOf), ...compassPlacesAr(text, final, placeIdOf)]));
+      retype(personNamedPlacesAr(text, final));
       for (const venue of dateVenuesAr(text, final)) {
         d.noteUnlinked(venue.entityId, 'LOC');
         final.push(venue);
@@ -318,19 +318,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         m.entityId = to.entityId;
         m.type = to.type;
       }
-      for (const [m, grown] of sportTailsAr(text, final, (name) => kbIdOf(name, 'ORG'))) {
-        const entry = entryById.get(grown.entityId ?? '');
-        if (entry) d.link(entry);
-        else d.noteUnlinked(grown.entityId, 'ORG');
-        Object.assign(m, grown);
-      }
+      adopt(sportTailsAr(text, final, (name) => kbIdOf(name, 'ORG')));
     }
-    const retype = (changes: Map<Mention, { type: EntityType; entityId: string }>): void => {
-      for (const [m, to] of changes) {
-        Object.assign(m, to);
-        d.noteUnlinked(to.entityId, to.type);
-      }
-    };
     // "The state commissioner for trade and commerce, Ngozi Eze, said": a person, before surnames link to names.
     if (!arabic) retype(officeHoldersEn(text, final, d.info));
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
@@ -339,14 +328,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     if (!arabic) retype(placeOpenersEn(final, d.info));
     if (!arabic) retype(unionNamesEn(text, final, d.info));
     // "Anloga" after "the Anloga District Assembly": the place, not the body's short form.
-    if (!arabic) {
-      for (const [m, to] of placesOfLocalBodiesEn(final, (name) => kbIdOf(name, 'LOC'))) {
-        const entry = entryById.get(to.entityId);
-        if (entry) d.link(entry);
-        else d.noteUnlinked(to.entityId, 'LOC');
-        Object.assign(m, to);
-      }
-    }
+    if (!arabic) adopt(placesOfLocalBodiesEn(final, (name) => kbIdOf(name, 'LOC')));
     if (!arabic) retype(listedPlacesEn(text, final, d.info));
     retype(oneTypePerName(final, d.info, text));
     if (!arabic) for (const [m, id] of initialismLinks(final, d.info)) m.entityId = id;

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tagger } from './tagger-helpers.ts';
+import { namesOf, tagger } from './tagger-helpers.ts';
 
-const namesOf = (text: string, lang: 'ar' | 'en', type?: string): string[] =>
-  tagger()
-    .tag(text, lang)
-    .mentions.filter((m) => type === undefined || m.type === type)
-    .map((m) => m.text);
 
 describe('an Arabic body goes on through the field it works in (session 29, blind36 and blind37)', () => {
   it('takes a fused «لل» field after an authority or society and its place name', () => {

@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dateVenuesAr, facilityNamesAr, participleTailsAr } from '../src/tails-ar.ts';
 import { englishCompounds, listedPlacesEn } from '../src/english-compounds.ts';
 import { officeHoldersEn } from '../src/name-types.ts';
-import type { Mention } from '../src/types.ts';
-import { tagger } from './tagger-helpers.ts';
+import { mentionIn, namesOf, tagger } from './tagger-helpers.ts';
 
-const namesOf = (text: string, lang: 'ar' | 'en', type?: string): string[] =>
-  tagger()
-    .tag(text, lang)
-    .mentions.filter((m) => type === undefined || m.type === type)
-    .map((m) => m.text);
-const mention = (text: string, name: string, type: Mention['type'], from = 0): Mention => {
-  const start = text.indexOf(name, from);
-  if (start < 0) throw new Error(`${name} not in text`);
-  return { start, end: start + name.length, type, text: name, entityId: null };
-};
 const noInfo = new Map();
 
 describe('Arabic descriptions that are no names (session 30, blind38)', () => {
@@ -43,10 +32,10 @@ describe('Arabic descriptions that are no names (session 30, blind38)', () => {
 describe('where an Arabic name ends (session 30, blind38)', () => {
   it('leaves a participle of place out of a street', () => {
     const text = 'أنهت البلدية إصلاح شارع الجلاء المؤدي إلى المستشفى.';
-    const m = mention(text, 'شارع الجلاء المؤدي', 'LOC');
+    const m = mentionIn(text, 'شارع الجلاء المؤدي', 'LOC');
     expect([...participleTailsAr([m], noInfo).values()].map((x) => x.text)).toEqual(['شارع الجلاء']);
     // A body's name keeps «المجاورة»: only places are trimmed.
-    const body = mention('المكتب المغربي لحقوق المؤلفين والحقوق المجاورة', 'المكتب المغربي لحقوق المؤلفين والحقوق المجاورة', 'ORG');
+    const body = mentionIn('المكتب المغربي لحقوق المؤلفين والحقوق المجاورة', 'المكتب المغربي لحقوق المؤلفين والحقوق المجاورة', 'ORG');
     expect(participleTailsAr([body], noInfo).size).toBe(0);
   });
 
@@ -60,12 +49,12 @@ describe('where an Arabic name ends (session 30, blind38)', () => {
   it('finds a venue named by a day and a month that the model missed', () => {
     const text = 'في المباراة التي احتضنها ملعب 5 جويلية أمام الجمهور، وفي ملعب 12 أمس.';
     expect(dateVenuesAr(text, []).map((m) => m.text)).toEqual(['ملعب 5 جويلية']);
-    expect(dateVenuesAr(text, [mention(text, 'ملعب 5', 'LOC')])).toEqual([]);
+    expect(dateVenuesAr(text, [mentionIn(text, 'ملعب 5', 'LOC')])).toEqual([]);
   });
 
   it('keeps venues named by a date, royal medical and sports cities and two-place airports whole', () => {
     const text = 'أقيمت المباراة على استاد 30 يونيو، وتدرب الأطباء في مدينة الملك سعود الطبية، ووصلوا عبر مطار توزر نفطة الدولي.';
-    const mentions = [mention(text, 'استاد 30', 'LOC'), mention(text, 'مدينة الملك سعود', 'ORG'), mention(text, 'مطار توزر', 'LOC')];
+    const mentions = [mentionIn(text, 'استاد 30', 'LOC'), mentionIn(text, 'مدينة الملك سعود', 'ORG'), mentionIn(text, 'مطار توزر', 'LOC')];
     const grown = facilityNamesAr(text, mentions, noInfo);
     expect([...grown.values()].map((m) => [m.text, m.type])).toEqual([
       ['استاد 30 يونيو', 'LOC'],
@@ -74,26 +63,26 @@ describe('where an Arabic name ends (session 30, blind38)', () => {
     ]);
     // Not a number that is no day of a month, nor a royal city with no purpose after it.
     const other = 'فاز الفريق على ملعب 12 أمام جمهوره، وزار مدينة الملك عبدالله أمس.';
-    expect(facilityNamesAr(other, [mention(other, 'ملعب 12', 'LOC'), mention(other, 'مدينة الملك عبدالله', 'ORG')], noInfo).size).toBe(0);
+    expect(facilityNamesAr(other, [mentionIn(other, 'ملعب 12', 'LOC'), mentionIn(other, 'مدينة الملك عبدالله', 'ORG')], noInfo).size).toBe(0);
   });
 });
 
 describe('English names cut at a possessive or a hyphen (session 30, blind38)', () => {
   it("joins an unknown possessive to the place it names, not a town's possessive", () => {
     const park = "Hikers crowded into Devil's Punchbowl National Park on Sunday.";
-    const parts = [mention(park, 'Devil', 'LOC'), mention(park, 'Punchbowl National Park', 'LOC')];
+    const parts = [mentionIn(park, 'Devil', 'LOC'), mentionIn(park, 'Punchbowl National Park', 'LOC')];
     const { grown, inside } = englishCompounds(park, parts, noInfo);
     expect([...grown.values()].map((m) => [m.text, m.type])).toEqual([["Devil's Punchbowl National Park", 'LOC']]);
     expect([...inside]).toEqual([parts[1]]);
     const text = "Flights landed at Tarapoto's Guillermo del Castillo Paredes airport. Tarapoto is the region's hub.";
-    const mentions = [mention(text, 'Tarapoto', 'LOC'), mention(text, 'Guillermo del Castillo Paredes', 'LOC'), mention(text, 'Tarapoto', 'LOC', 60)];
+    const mentions = [mentionIn(text, 'Tarapoto', 'LOC'), mentionIn(text, 'Guillermo del Castillo Paredes', 'LOC'), mentionIn(text, 'Tarapoto', 'LOC', 60)];
     expect(englishCompounds(text, mentions, noInfo).grown.size).toBe(0);
   });
 
   it('keeps Japanese site suffixes, a second capitalised part and a line number in the name', () => {
     expect(namesOf('Buses will run to Kiyomizu-dera and Kinkaku-ji from April.', 'en', 'LOC')).toEqual(['Kiyomizu-dera', 'Kinkaku-ji']);
     const text = 'GDC is exploring the Baringo-Silali block and upgrading Main Line-1 with Won Tae-in.';
-    const mentions = [mention(text, 'Baringo', 'LOC'), mention(text, 'Main Line', 'LOC'), mention(text, 'Won Tae', 'PER')];
+    const mentions = [mentionIn(text, 'Baringo', 'LOC'), mentionIn(text, 'Main Line', 'LOC'), mentionIn(text, 'Won Tae', 'PER')];
     expect([...englishCompounds(text, mentions, noInfo).grown.values()].map((m) => m.text)).toEqual(['Baringo-Silali', 'Main Line-1']);
   });
 
@@ -112,22 +101,22 @@ describe('English names cut at a possessive or a hyphen (session 30, blind38)', 
 
   it('reads "Air" before a place as an airline, not after another capitalised word', () => {
     const text = 'Air Malawi will resume flights, said the organisers of the Open Air Kenya festival.';
-    const mentions = [mention(text, 'Malawi', 'LOC'), mention(text, 'Kenya', 'LOC')];
+    const mentions = [mentionIn(text, 'Malawi', 'LOC'), mentionIn(text, 'Kenya', 'LOC')];
     expect([...englishCompounds(text, mentions, noInfo).grown.values()].map((m) => [m.text, m.type])).toEqual([['Air Malawi', 'ORG']]);
   });
 
   it('reads a person in a list of places as a place', () => {
     const text = 'Jobs are concentrated in towns such as Mildura, Robinvale and Swan Hill.';
-    const mentions = [mention(text, 'Mildura', 'LOC'), mention(text, 'Robinvale', 'LOC'), mention(text, 'Swan Hill', 'PER')];
+    const mentions = [mentionIn(text, 'Mildura', 'LOC'), mentionIn(text, 'Robinvale', 'LOC'), mentionIn(text, 'Swan Hill', 'PER')];
     expect([...listedPlacesEn(text, mentions, noInfo).entries()].map(([m, to]) => [m.text, to.type])).toEqual([['Swan Hill', 'LOC']]);
     const people = 'Talks included Mildura, Robinvale and Ngozi Eze, and Ahmed Ali.';
-    const two = [mention(people, 'Mildura', 'LOC'), mention(people, 'Ngozi Eze', 'PER'), mention(people, 'Ahmed Ali', 'PER')];
+    const two = [mentionIn(people, 'Mildura', 'LOC'), mentionIn(people, 'Ngozi Eze', 'PER'), mentionIn(people, 'Ahmed Ali', 'PER')];
     expect(listedPlacesEn(people, two, noInfo).size).toBe(0);
   });
 
   it("reads a name between a person's office and a comma as the holder, and the family name after it too", () => {
     const text = 'The regional commissioner for roads and transport, Amara Obi, said the bridge would reopen. Obi said tolls would stay.';
-    const mentions = [mention(text, 'Amara Obi', 'ORG'), mention(text, 'Obi', 'PER', 70)];
+    const mentions = [mentionIn(text, 'Amara Obi', 'ORG'), mentionIn(text, 'Obi', 'PER', 70)];
     const retyped = officeHoldersEn(text, mentions, noInfo);
     expect([...retyped.entries()].map(([m, to]) => [m.text, to.type, to.entityId])).toEqual([
       ['Amara Obi', 'PER', 'per:amara obi'],
@@ -135,7 +124,7 @@ describe('English names cut at a possessive or a hyphen (session 30, blind38)', 
     ]);
     // A company after its owner's title stays a company.
     const owner = 'The refinery owner, Corral Petroleum Holdings, said it would bid.';
-    expect(officeHoldersEn(owner, [mention(owner, 'Corral Petroleum Holdings', 'ORG')], noInfo).size).toBe(0);
+    expect(officeHoldersEn(owner, [mentionIn(owner, 'Corral Petroleum Holdings', 'ORG')], noInfo).size).toBe(0);
   });
 
   it("names a department by its two-word fields, and stops a last field before a minister's title", () => {

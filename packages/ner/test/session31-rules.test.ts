@@ -3,35 +3,21 @@ import { compassPlacesAr, headedPlacesAr, personNamedPlacesAr, titleTailsAr } fr
 import { placeOpenersEn } from '../src/name-types.ts';
 import type { EntityInfo } from '../src/build-entities.ts';
 import type { Mention } from '../src/types.ts';
-import { tagger } from './tagger-helpers.ts';
+import { idsOf as idsIn, mentionIn, namesOf, tagger } from './tagger-helpers.ts';
 
-const namesOf = (text: string, lang: 'ar' | 'en', type?: string): string[] =>
-  tagger()
-    .tag(text, lang)
-    .mentions.filter((m) => type === undefined || m.type === type)
-    .map((m) => m.text);
-const idsOf = (text: string, lang: 'ar' | 'en', name: string): Array<string | null> =>
-  tagger()
-    .tag(text, lang)
-    .mentions.filter((m) => m.text === name)
-    .map((m) => m.entityId);
-const mention = (text: string, name: string, type: Mention['type'], from = 0): Mention => {
-  const start = text.indexOf(name, from);
-  if (start < 0) throw new Error(`${name} not in text`);
-  return { start, end: start + name.length, type, text: name, entityId: null };
-};
+const idsOf = (text: string, lang: 'ar' | 'en', name: string): Array<string | null> => idsIn(tagger().tag(text, lang), name);
 const noInfo = new Map();
 
 describe('Arabic names after the first run of blind39 (session 31)', () => {
   it('reads a place named after a person from its head to the name, with a fitting adjective', () => {
     const text = 'ستخفف الوحدة الضغط على مستشفى الأمير زيد بن الحسين العسكري في الطفيلة.';
-    const person = mention(text, 'زيد بن الحسين العسكري', 'PER');
+    const person = mentionIn(text, 'زيد بن الحسين العسكري', 'PER');
     const grown = personNamedPlacesAr(text, [person]).get(person);
     expect(grown).toMatchObject({ text: 'مستشفى الأمير زيد بن الحسين العسكري', type: 'LOC' });
     expect(namesOf('وتقع المساكن الجديدة جنوبا، مثل مدينة صباح الأحمد والخيران.', 'ar', 'LOC')).toContain('مدينة صباح الأحمد');
     // A head with the article is no construct: «زار المستشفى الأمير …» names a visitor.
     const visit = 'زار المستشفى الأمير خالد الفيصل أمس.';
-    const visitor = mention(visit, 'خالد الفيصل', 'PER');
+    const visitor = mentionIn(visit, 'خالد الفيصل', 'PER');
     expect(personNamedPlacesAr(visit, [visitor]).size).toBe(0);
   });
 
@@ -39,7 +25,7 @@ describe('Arabic names after the first run of blind39 (session 31)', () => {
     const text = 'فتح جسر روصو وجسر شندي–المتمة، وصعد المتسلقون جبل كينيا، وأغلقت محطة الدوحة الغربية وسوق طهران الكبير ومحطة القدس.';
     expect(namesOf(text, 'ar', 'LOC')).toEqual(['جسر روصو', 'جسر شندي–المتمة', 'جبل كينيا', 'محطة الدوحة الغربية', 'سوق طهران الكبير', 'القدس']);
     const strait = 'ويربط جسر مضيق ميسينا صقلية بالبر.';
-    const feature = mention(strait, 'مضيق ميسينا', 'LOC');
+    const feature = mentionIn(strait, 'مضيق ميسينا', 'LOC');
     expect(headedPlacesAr(strait, [feature], () => null).size).toBe(0);
   });
 
@@ -47,17 +33,17 @@ describe('Arabic names after the first run of blind39 (session 31)', () => {
     const text = 'المطلة على البقاع الغربي، وفي ريف حمص الغربي، وفي ولاية أستراليا الغربية.';
     expect(namesOf(text, 'ar', 'LOC')).toEqual(['البقاع الغربي', 'حمص', 'أستراليا الغربية']);
     const city = 'وتقدمت القوات شرق حلب الشرقي.';
-    expect(compassPlacesAr(city, [mention(city, 'حلب', 'LOC')], () => null).size).toBe(0);
+    expect(compassPlacesAr(city, [mentionIn(city, 'حلب', 'LOC')], () => null).size).toBe(0);
   });
 
   it('ends a body before the title of the person named next, but keeps «الشيخ» of a place', () => {
     const text = 'وقال الأكاديمي في جامعة سلجوق البروفيسور مصطفى أوزترك إن الاهتمام كبير.';
-    const body = mention(text, 'جامعة سلجوق البروفيسور', 'ORG');
-    const person = mention(text, 'مصطفى أوزترك', 'PER');
+    const body = mentionIn(text, 'جامعة سلجوق البروفيسور', 'ORG');
+    const person = mentionIn(text, 'مصطفى أوزترك', 'PER');
     expect(titleTailsAr(text, [body, person], noInfo).get(body)?.text).toBe('جامعة سلجوق');
     const kafr = 'وقال رئيس جامعة كفر الشيخ محمد علي إن الدراسة بدأت.';
-    const university = mention(kafr, 'جامعة كفر الشيخ', 'ORG');
-    expect(titleTailsAr(kafr, [university, mention(kafr, 'محمد علي', 'PER')], noInfo).size).toBe(0);
+    const university = mentionIn(kafr, 'جامعة كفر الشيخ', 'ORG');
+    expect(titleTailsAr(kafr, [university, mentionIn(kafr, 'محمد علي', 'PER')], noInfo).size).toBe(0);
   });
 
   it('reads «وجده» after «والده» as the grandfather, not Jeddah', () => {
@@ -90,14 +76,14 @@ describe('English names after the first run of blind39 (session 31)', () => {
     const found = tagger().tag(text, 'en').mentions.map((m) => [m.text, m.type]);
     expect(found).toContainEqual(['Cavendish Farms', 'ORG']);
     expect(found).toContainEqual(['New Annan', 'LOC']);
-    const unknown = (name: string): Mention => ({ ...mention(`in ${name}`, name, 'PER'), entityId: `per:${name.toLowerCase()}` });
+    const unknown = (name: string): Mention => ({ ...mentionIn(`in ${name}`, name, 'PER'), entityId: `per:${name.toLowerCase()}` });
     const info = new Map<string, EntityInfo>([['per:port alfred', { linked: false, type: 'PER', name: null }]]);
     expect([...placeOpenersEn([unknown('Port Alfred')], info).values()]).toEqual([{ type: 'LOC', entityId: 'loc:port alfred' }]);
     expect(namesOf('The Sierpien 80 union said it would join the strike.', 'en', 'ORG')).toEqual(['Sierpien 80']);
   });
 
   it('reads a person whose name opens like a place or ends in a venue or body word as that', () => {
-    const person = (name: string): Mention => ({ ...mention(`in ${name}`, name, 'PER'), entityId: `per:${name.toLowerCase()}` });
+    const person = (name: string): Mention => ({ ...mentionIn(`in ${name}`, name, 'PER'), entityId: `per:${name.toLowerCase()}` });
     const names = ['Rio Indio', 'South Tarawa', 'Smart Araneta Coliseum', 'Karolinska Institute', 'Maria Santos'];
     const info = new Map<string, EntityInfo>(names.map((n) => [`per:${n.toLowerCase()}`, { linked: false, type: 'PER', name: null }]));
     const retyped = placeOpenersEn(names.map(person), info);

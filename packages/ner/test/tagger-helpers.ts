@@ -62,3 +62,18 @@ export function mentionsIn(text: string, names: ReadonlyArray<readonly [string, 
 export function relinked(map: ReadonlyMap<Mention, string | { entityId: string; type: string }>): string[] {
   return [...map].map(([m, to]) => `${m.text} -> ${typeof to === 'string' ? to : `${to.type} ${to.entityId}`}`);
 }
+
+/** The texts of the mentions the full tagger finds in `text`, of one type or all. */
+export function namesOf(text: string, lang: 'ar' | 'en', type?: string): string[] {
+  return tagger()
+    .tag(text, lang)
+    .mentions.filter((m) => type === undefined || m.type === type)
+    .map((m) => m.text);
+}
+
+/** A mention of `name` as found in `text` (from `from` on), unlinked: input for a rule's pure function. */
+export function mentionIn(text: string, name: string, type: Mention['type'], from = 0): Mention {
+  const start = text.indexOf(name, from);
+  if (start < 0) throw new Error(`${name} not in text`);
+  return { start, end: start + name.length, type, text: name, entityId: null };
+}
