@@ -360,6 +360,15 @@ export function sharedObjectTaskAt(j: number, next: (j: number) => Token | undef
   return (TASKS_AR.has(task) || JOINED_TASKS_AR.has(task)) && isDefinite(next(j + 1)) ? j + 1 : -1;
 }
 
+/**
+ * Whether a word's key heads a body's name («كلية», «وزارة», «هيئة»): a «ب» or «ل» before it is a
+ * preposition, not part of the name («بكلية العلوم بتطوان»).
+ */
+export function isBodyHeadKey(key: string): boolean {
+  return BODY_HEADS_AR.has(key) || SECOND_BODY_HEADS_AR.has(key) || COLLEGE_HEADS_AR.has(key);
+}
+const COLLEGE_HEADS_AR = new Set(['كلية', 'أكاديمية', 'معهد', 'مدرسة', 'مكتبة', 'نقابة', 'غرفة', 'بلدية', 'محكمة'].map(keyOf));
+
 /** «والحزب», «ووزارة»: a body's head joined with و opens the next name. */
 export function isJoinedBodyHead(t: Token): boolean {
   return variantsOf(t).some((v) => v.clitics === 'و' && BODY_HEADS_AR.has(v.key));

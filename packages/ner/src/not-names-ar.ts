@@ -64,9 +64,10 @@ const GENERIC_BODIES_AR: ReadonlySet<string> = new Set(['البنك المركز
 const COMMON_WORDS_AR: ReadonlySet<string> = new Set(['مأوى', 'المأوى', 'قريبة', 'مجاورة', 'نائية', 'صغيرة', 'ساحلية', 'حدودية'].map(keyOf));
 /**
  * Whole words that read as a proclitic and a gazetteer place but are ordinary words: «وزاريا»
- * ('ministerial', accusative, written without its tanween: «مجلسا وزاريا»), not و + Zaria.
+ * ('ministerial', accusative, written without its tanween: «مجلسا وزاريا»), not و + Zaria; «بابها»
+ * ('its door': «على بابها»), not ب + Abha written without its hamza.
  */
-const COMMON_WHOLE_WORDS_AR: ReadonlySet<string> = new Set(['وزاريا'].map(keyOf));
+const COMMON_WHOLE_WORDS_AR: ReadonlySet<string> = new Set(['وزاريا', 'بابها', 'وبابها'].map(keyOf));
 const LETTERS_BEFORE = /[\p{L}\p{M}]+$/u;
 /**
  * Past-tense verbs whose root opens with «و» («وقع» 'signed', «وصل» 'arrived', «وافق» 'agreed'):
