@@ -198,3 +198,49 @@ export function placesOfLocalBodiesEn(mentions: readonly Mention[], placeIdOf: (
   }
   return out;
 }
+
+/**
+ * Last words of a public or trade body named by its place ("Killybegs Fishermen's Organisation",
+ * "Wote Water and Sewerage Company"). Not universities, colleges or institutes: "an entomologist at
+ * Gadjah Mada" is the university named short.
+ */
+const LOCAL_BODY_ENDS_EN: ReadonlySet<string> = new Set(['Organisation', 'Organization', 'Authority', 'Council', 'Commission', 'Agency', 'Association', 'Company', 'Corporation', 'Union',
+  'Board', 'Department', 'Committee', 'Society', 'Cooperative', 'Co-operative', 'Federation', 'Assembly', 'Court', 'Office', 'Service', 'Services', 'Trust', 'Chamber', 'Police', 'Government']);
+/** Words before a place's name: "graded fish in Killybegs", "sells at Wote market", "a plant near Zonkwa". */
+const PLACE_PREPOSITION_BEFORE_EN = /\b(?:in|at|near|from|to|around|across|outside|inside|into|between|across|towards|toward|via|through|beyond)\s+(?:the\s+)?$/u;
+/** Last words of a region's name: "Kaduna State officials said" is the state, not its agency. */
+const REGION_ENDS_EN: ReadonlySet<string> = new Set(['State', 'County', 'Province', 'Region', 'District', 'Governorate', 'Municipality', 'Prefecture']);
+
+/**
+ * English: the place a local body is named by, said alone ("The Killybegs Fishermen's Organisation
+ * … who has graded fish in Killybegs"), which the model reads as the body and partial names would
+ * link to it. An unlinked organisation whose words open another organisation of the article ending
+ * in a body's word is the place after a preposition of place, or when it ends in "State", "County"
+ * … (over the article sets' gold, such a prefix said alone is a place 2,496 times and the same body
+ * 106 times, nearly all companies and clubs: "Novo", "Dynamo", "Lloyds"). Pure: returns the mentions
+ * to retype, with their new ids (`placeIdOf`: the gazetteer's, else unlinked).
+ */
+export function placePrefixesEn(
+  text: string,
+  mentions: readonly Mention[],
+  info: ReadonlyMap<string, EntityInfo>,
+  placeIdOf: (name: string) => string | null,
+): Map<Mention, { type: EntityType; entityId: string }> {
+  const out = new Map<Mention, { type: EntityType; entityId: string }>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || isLinked(m, info) || !/^\p{Lu}/u.test(m.text)) continue;
+    const opens = mentions.some((full) => {
+      if (full.type !== 'ORG' || full.start === m.start || !full.text.startsWith(`${m.text} `)) return false;
+      const words = full.text.split(/\s+/u);
+      return LOCAL_BODY_ENDS_EN.has(words[words.length - 1] ?? '');
+    });
+    if (!opens) continue;
+    const words = m.text.split(/\s+/u);
+    const region = words.length > 1 && REGION_ENDS_EN.has(words[words.length - 1] ?? '');
+    if (!region && !PLACE_PREPOSITION_BEFORE_EN.test(text.slice(Math.max(0, m.start - 16), m.start))) continue;
+    // "Kaduna State": the gazetteer's row of the whole name, else of the place (as `withAdminUnitsEn` links it).
+    const id = placeIdOf(m.text) ?? (region ? placeIdOf(words.slice(0, -1).join(' ')) : null);
+    out.set(m, { type: 'LOC', entityId: id ?? unlinkedId('LOC', m.text) });
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import { loadNerModel } from './model/document-pass.ts';
 import { beforeParticleCountry, findEnglishOrgNames, isEnglishCompanyName, withModelsOfClause, withoutPersonAfterOf } from './english-orgs.ts';
 import { beforeJoinedName, findArabicInstitutions, opensWithForSake } from './org-rules.ts';
 import { partialNameLinks, placeShortFormLinks, sameNameLinks } from './partial-names.ts';
-import { companyHeadBodiesAr, officeHoldersEn, oneTypePerName, placeOpenersEn, placesOfLocalBodiesEn, roleHolderBodiesEn, unionNamesEn, withInitialsDot } from './name-types.ts';
+import { companyHeadBodiesAr, officeHoldersEn, oneTypePerName, placeOpenersEn, placePrefixesEn, placesOfLocalBodiesEn, roleHolderBodiesEn, unionNamesEn, withInitialsDot } from './name-types.ts';
 import { bracketedShortForms, withAdjectivesBeforeBracket } from './bracketed-names.ts';
 import { cityClubs, cityClubsEn, isMatchReportAr, isMatchReportEn, organisationsByName, qualifiedClubLinks, qualifiedClubs } from './city-clubs.ts';
 import { peninsulasAr, placeNamedBodies, placeNamedFacilitiesAr, sectorBodiesEn } from './place-bodies.ts';
@@ -323,6 +323,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     // "The state commissioner for trade and commerce, Ngozi Eze, said": a person, before surnames link to names.
     if (!arabic) retype(officeHoldersEn(text, final, d.info));
     for (const [m, id] of acronymLinks(final, defined, d.tokens, (id) => d.info.get(id)?.linked === true, kbNamesOf)) m.entityId = id;
+    // "in Killybegs" after "the Killybegs Fishermen's Organisation": the place, before partial names link it to the body.
+    if (!arabic) adopt(placePrefixesEn(text, final, d.info, (name) => kbIdOf(name, 'LOC')));
     for (const [m, id] of partialNameLinks(final, d.info, text)) m.entityId = id;
     retype(arabic ? companyHeadBodiesAr(text, final, d.info) : roleHolderBodiesEn(text, final, d.info));
     if (!arabic) retype(placeOpenersEn(final, d.info));

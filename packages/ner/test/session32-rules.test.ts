@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { namesOf } from './tagger-helpers.ts';
+import { idsOf as idsIn, namesOf, tagger } from './tagger-helpers.ts';
+
+const idsOf = (text: string, lang: 'ar' | 'en', name: string): Array<string | null> => idsIn(tagger().tag(text, lang), name);
 
 describe('Arabic names after the first run of blind40 (session 32)', () => {
   it('leaves «ب» out of a body opened by its head, and out of a place right after a name', () => {
@@ -12,5 +14,17 @@ describe('Arabic names after the first run of blind40 (session 32)', () => {
 
   it('reads «بابها» as "its door", not Abha', () => {
     expect(namesOf('وقال إن القصر يحمل اسمه على بابها، وزار أبها أمس.', 'ar', 'LOC')).toEqual(['أبها']);
+  });
+});
+
+describe('English names after the first run of blind40 (session 32)', () => {
+  it('reads the place a local body is named by, said alone after a preposition or ending in "State", as the place', () => {
+    const fleet = "The Killybegs Fishermen's Organisation said boats were idle. Mary Byrne, who has graded fish in Killybegs for 22 years, said her job was at risk.";
+    expect(namesOf(fleet, 'en', 'LOC')).toEqual(['Killybegs']);
+    const state = 'Kaduna State Agricultural Development Agency officials met farmers. Kaduna State officials said a ginger plan was ready.';
+    expect(idsOf(state, 'en', 'Kaduna State')).toEqual(['loc:Q878284']);
+    // A university said short is still the university, and a company's short name the company.
+    const campus = 'Gadjah Mada University opened a lab. Dewi, an entomologist at Gadjah Mada, said bees were back.';
+    expect(namesOf(campus, 'en', 'LOC')).not.toContain('Gadjah Mada');
   });
 });
