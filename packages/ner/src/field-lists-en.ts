@@ -14,6 +14,8 @@ const FIELDS_EN = new Set([
   'Science', 'Technology', 'Innovation', 'Research', 'Education', 'Training', 'Skills', 'Employment', 'Labour', 'Labor', 'Health', 'Welfare',
   'Transport', 'Infrastructure', 'Housing', 'Communications', 'Information', 'Planning', 'Development', 'Climate', 'Livestock', 'Irrigation',
   'Wildlife', 'Oceans', 'Digital', 'Media',
+  // Session 32: "Department of Agriculture, Food and the Marine".
+  'Marine', 'Maritime', 'Aquaculture', 'Forests', 'Ocean',
   // Two-word fields (session 30: "Department of Climate Change, Energy, the Environment and Water").
   'Climate Change', 'Natural Resources', 'Public Works', 'Local Government', 'Higher Education', 'Water Resources', 'Social Development',
 ]);

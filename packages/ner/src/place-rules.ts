@@ -414,6 +414,8 @@ const FEATURE_AFTER_EN = new Set(['river', 'valley', 'delta', 'desert', 'basin',
   'canal',
   // "Moro Gulf", "Basilan Strait", "East Sulu Sea".
   'gulf', 'strait', 'straits', 'sea',
+  // "Kingston Harbour", "Dubai Creek".
+  'harbour', 'harbor', 'creek',
   // "Dunedin Hospital": the gold writes a hospital named by its town whole, 65 times in 65.
   'hospital']);
 /** A capitalised English feature word that ends a place's name ("Gulf", "Strait", "River"). */

@@ -27,4 +27,9 @@ describe('English names after the first run of blind40 (session 32)', () => {
     const campus = 'Gadjah Mada University opened a lab. Dewi, an entomologist at Gadjah Mada, said bees were back.';
     expect(namesOf(campus, 'en', 'LOC')).not.toContain('Gadjah Mada');
   });
+
+  it('reads a harbour or a creek after a place as one place, and marine fields in a department\'s list', () => {
+    expect(namesOf('Fishing boats were idle in Kingston Harbour on Monday.', 'en', 'LOC')).toEqual(['Kingston Harbour']);
+    expect(namesOf('A spokeswoman for the Department of Agriculture, Food and the Marine said so.', 'en', 'ORG')).toEqual(['Department of Agriculture, Food and the Marine']);
+  });
 });
