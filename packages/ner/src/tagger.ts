@@ -2,7 +2,7 @@ import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN, JEDDAH } from './homographs.ts';
-import { compassPlacesAr, dateVenuesAr, directorateProvincesAr, facilityNamesAr, headedPlacesAr, participleTailsAr, personNamedPlacesAr, titleTailsAr } from './tails-ar.ts';
+import { compassPlacesAr, dateVenuesAr, directorateProvincesAr, facilityNamesAr, headedPlacesAr, lineageTailsAr, participleTailsAr, personNamedPlacesAr, titleTailsAr } from './tails-ar.ts';
 import { notNamesAr } from './not-names-ar.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
@@ -215,6 +215,12 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       retype(participleTailsAr(final, d.info));
       retype(facilityNamesAr(text, final, d.info));
       retype(titleTailsAr(text, final, d.info));
+      {
+        // «جامعة الشاذلي بن جديد», «هيئة تنظيم الخدمات العامة».
+        const { grown, inside } = lineageTailsAr(text, final, d.info);
+        for (const m of inside) final.splice(final.indexOf(m), 1);
+        retype(grown);
+      }
       const placeIdOf = (name: string): string | null => kbIdOf(name, 'LOC');
       adopt(new Map([...headedPlacesAr(text, final, placeIdOf), ...compassPlacesAr(text, final, placeIdOf)]));
       retype(personNamedPlacesAr(text, final));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { idsOf as idsIn, namesOf, tagger } from './tagger-helpers.ts';
+import { lineageTailsAr } from '../src/tails-ar.ts';
+import { idsOf as idsIn, mentionIn, namesOf, tagger } from './tagger-helpers.ts';
+
+const noInfo = new Map();
 
 const idsOf = (text: string, lang: 'ar' | 'en', name: string): Array<string | null> => idsIn(tagger().tag(text, lang), name);
 
@@ -10,6 +13,17 @@ describe('Arabic names after the first run of blind40 (session 32)', () => {
     const ksour = 'ويشمل المشروع قصر أولاد سلطان وقصر الحدادة بغمراسن.';
     expect(namesOf(ksour, 'ar', 'LOC')).toContain('غمراسن');
     expect(namesOf(ksour, 'ar', 'LOC')).not.toContain('بغمراسن');
+  });
+
+  it('takes a person\'s lineage into the body named after them, and «العامة» into a body', () => {
+    expect(namesOf('وقالت الأستاذة في جامعة الشاذلي بن جديد بالطارف إن الغابة تتعافى.', 'ar', 'ORG')).toEqual(['جامعة الشاذلي بن جديد']);
+    expect(namesOf('وأوضحت هيئة تنظيم الخدمات العامة أن الحصة ارتفعت.', 'ar', 'ORG')).toEqual(['هيئة تنظيم الخدمات العامة']);
+    const text = 'وزار المسؤول جامعة الشاذلي بن جديد.';
+    const body = mentionIn(text, 'جامعة الشاذلي', 'ORG');
+    const person = mentionIn(text, 'بن جديد', 'PER');
+    const { grown, inside } = lineageTailsAr(text, [body, person], noInfo);
+    expect(grown.get(body)?.text).toBe('جامعة الشاذلي بن جديد');
+    expect([...inside]).toEqual([person]);
   });
 
   it('reads «بابها» as "its door", not Abha', () => {
