@@ -46,4 +46,9 @@ describe('English names after the first run of blind40 (session 32)', () => {
     expect(namesOf('Fishing boats were idle in Kingston Harbour on Monday.', 'en', 'LOC')).toEqual(['Kingston Harbour']);
     expect(namesOf('A spokeswoman for the Department of Agriculture, Food and the Marine said so.', 'en', 'ORG')).toEqual(['Department of Agriculture, Food and the Marine']);
   });
+
+  it('reads a name between "said" and an apposition as a person, and the family name after it', () => {
+    const text = '"It used to take half a day," said Nomvula Dlamini-Mkhize, the South African National Roads Agency\'s project manager. Dlamini-Mkhize said the bridge opens soon.';
+    expect(namesOf(text, 'en', 'PER')).toEqual(['Nomvula Dlamini-Mkhize', 'Dlamini-Mkhize']);
+  });
 });
