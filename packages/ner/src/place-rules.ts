@@ -482,6 +482,9 @@ export function withFeatureWord(
   if (capital(after) && capital(after2) && PARK_QUALIFIERS_EN.has(after.key) && PARK_WORDS_EN.has(after2.key) && free(last + 1) && free(last + 2) && join(end, after) && join(after, after2)) return { first, last: last + 2 };
   // "Tamale Teaching Hospital", "Ridge Regional Hospital": a hospital named after its town is a place of its own.
   if (capital(after) && capital(after2) && HOSPITAL_QUALIFIERS_EN.has(after.key) && after2.key === 'hospital' && free(last + 1) && free(last + 2) && join(end, after) && join(after, after2)) return { first, last: last + 2 };
+  // "Makueni County Referral Hospital", "Regional Referral Hospital": two qualifiers.
+  const after3 = tokens[last + 3];
+  if (capital(after) && capital(after2) && capital(after3) && HOSPITAL_QUALIFIERS_EN.has(after.key) && HOSPITAL_QUALIFIERS_EN.has(after2.key) && after3.key === 'hospital' && free(last + 1) && free(last + 2) && free(last + 3) && join(end, after) && join(after, after2) && join(after2, after3)) return { first, last: last + 3 };
   // The feature word alone was read as a place ("Delta", "Bay", a Somali region): the capitalised
   // name before it is its own, unless a word that opens the sentence ("In Delta, …", "Like Delta, …").
   if (first === last && FEATURE_AFTER_EN.has(head.key) && capital(before) && free(first - 1) && join(before, head) && !FEATURE_BEFORE_EN.has(before.key) && !(opensAt(before) && OPENING_WORDS_EN.has(before.key))) return { first: first - 1, last };

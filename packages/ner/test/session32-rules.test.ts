@@ -44,6 +44,7 @@ describe('English names after the first run of blind40 (session 32)', () => {
 
   it('reads a harbour or a creek after a place as one place, and marine fields in a department\'s list', () => {
     expect(namesOf('Fishing boats were idle in Kingston Harbour on Monday.', 'en', 'LOC')).toEqual(['Kingston Harbour']);
+    expect(namesOf('The pipe will reach health centres, including Makueni County Referral Hospital, next year.', 'en', 'LOC')).toEqual(['Makueni County Referral Hospital']);
     expect(namesOf('A spokeswoman for the Department of Agriculture, Food and the Marine said so.', 'en', 'ORG')).toEqual(['Department of Agriculture, Food and the Marine']);
   });
 
