@@ -37,6 +37,8 @@ export function participleTailsAr(mentions: readonly Mention[], info: ReadonlyMa
 
 /** Directorates («مديرية», «المديرية», «مندوبية», «المندوبية»): local bodies named with their province. */
 const DIRECTORATE_HEADS_AR: ReadonlySet<string> = new Set(['مديرية', 'مندوبية'].map(keyOf));
+/** A body's or place's last word that is a nisba adjective («الوطنية», «الإقليمي», «المينائية»). */
+const NISBA_LAST_AR = /^ال[\p{L}\p{M}]{2,}(?:ي|ية)$/u;
 /** Up to two definite adjectives after the name, then «لـ» or «لولاية» before the province. */
 const TO_PROVINCE_AR = /^((?:\s+ال[\p{L}\p{M}]+(?:ي|ية))*)\s+ل(ولاية\s+)?(?=[\p{L}])/u;
 
@@ -45,6 +47,9 @@ const TO_PROVINCE_AR = /^((?:\s+ال[\p{L}\p{M}]+(?:ي|ية))*)\s+ل(ولاية\
  * البليدة»: a directorate's mention followed (after up to two definite adjectives) by «لـ» or
  * «لولاية» and a place is one name with the place inside; in the article sets' gold a directorate
  * is never split from a place after «لـ» (after «في» or «بـ» it is either way, so those are left).
+ * Since session 32 the same holds for any body or place whose name opens with the article and
+ * ends in a nisba adjective, but no compass one («المجلس الإقليمي لزاكورة», «الحظيرة الوطنية
+ * للقالة»: the gold names 28 such whole and splits 5, «الضاحية الجنوبية لبيروت» among them).
  * The place is a LOC mention starting there or words `placeIdOf` knows as a place.
  * Each grown directorate maps to its new mention; the place mentions it takes in are in `inside`.
  * Pure.
@@ -58,12 +63,18 @@ export function directorateProvincesAr(
   const grown = new Map<Mention, Mention>();
   const inside = new Set<Mention>();
   for (const m of mentions) {
-    if (m.type !== 'ORG' || isLinked(m, info) || !DIRECTORATE_HEADS_AR.has(keyOf(m.text.split(/\s+/u)[0] ?? ''))) continue;
+    if ((m.type !== 'ORG' && m.type !== 'LOC') || isLinked(m, info)) continue;
+    const words = m.text.split(/\s+/u);
+    const directorate = m.type === 'ORG' && DIRECTORATE_HEADS_AR.has(keyOf(words[0] ?? ''));
+    if (!directorate && !(words.length >= 2 && words[0]?.startsWith('ال') === true && NISBA_LAST_AR.test(words[words.length - 1] ?? '') && !COMPASS_LAST_AR.test(m.text))) continue;
     const tail = TO_PROVINCE_AR.exec(text.slice(m.end, m.end + 60));
     if (!tail) continue;
-    const at = m.end + tail[0].length;
+    let at = m.end + tail[0].length;
     // The adjectives are no one else's mention.
     if (mentions.some((o) => o !== m && o.start >= m.end && o.start < at - 1)) continue;
+    // «للقالة»: «ل» and the place's article, whose «ا» the preposition drops.
+    const fused = !tail[2] && text[at] === 'ل' && /^ل[\p{L}\p{M}]{2}/u.test(text.slice(at, at + 3));
+    if (fused) at += 1;
     let end = -1;
     const place = mentions.find((o) => o.start === at && o.type === 'LOC');
     if (place) {
@@ -71,15 +82,15 @@ export function directorateProvincesAr(
       inside.add(place);
     } else {
       // «لولاية البليدة», «لسوس ماسة» with no mention of the place: its words, if the gazetteer knows them.
-      const words = /^[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}/u.exec(text.slice(at, at + 40))?.[0].split(/\s+/u) ?? [];
-      for (let n = words.length; n >= 1 && end < 0; n--) {
-        const name = words.slice(0, n).join(' ');
-        if (placeIdOf(name) !== null && !mentions.some((o) => o.start < at + name.length && o.end > at)) end = at + name.length;
+      const after = /^[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){0,2}/u.exec(text.slice(at, at + 40))?.[0].split(/\s+/u) ?? [];
+      for (let n = after.length; n >= 1 && end < 0; n--) {
+        const name = after.slice(0, n).join(' ');
+        if (placeIdOf(fused ? `ال${name}` : name) !== null && !mentions.some((o) => o.start < at + name.length && o.end > at)) end = at + name.length;
       }
     }
     if (end < 0) continue;
     const name = text.slice(m.start, end);
-    grown.set(m, { ...m, end, text: name, entityId: unlinkedId('ORG', name) });
+    grown.set(m, { ...m, end, text: name, entityId: unlinkedId(m.type, name) });
   }
   return { grown, inside };
 }

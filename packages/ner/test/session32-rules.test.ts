@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineageTailsAr } from '../src/tails-ar.ts';
+import { directorateProvincesAr, lineageTailsAr } from '../src/tails-ar.ts';
 import { idsOf as idsIn, mentionIn, namesOf, tagger } from './tagger-helpers.ts';
 
 const noInfo = new Map();
@@ -24,6 +24,15 @@ describe('Arabic names after the first run of blind40 (session 32)', () => {
     const { grown, inside } = lineageTailsAr(text, [body, person], noInfo);
     expect(grown.get(body)?.text).toBe('جامعة الشاذلي بن جديد');
     expect([...inside]).toEqual([person]);
+  });
+
+  it('takes the place after «لـ» into a body or place ending in a nisba adjective, not after a compass one', () => {
+    const text = 'وقال رئيس المجلس الإقليمي لزاكورة إن الطريق مغلقة، وزار الضاحية الجنوبية لبيروت.';
+    expect(namesOf(text, 'ar', 'ORG')).toEqual(['المجلس الإقليمي لزاكورة']);
+    const park = 'وأوضح مدير الحظيرة الوطنية للقالة أن الفرق جاهزة.';
+    const body = mentionIn(park, 'الحظيرة الوطنية', 'LOC');
+    const { grown } = directorateProvincesAr(park, [body], noInfo, (name) => (name === 'القالة' ? 'loc:el-kala' : null));
+    expect(grown.get(body)?.text).toBe('الحظيرة الوطنية للقالة');
   });
 
   it('reads «بابها» as "its door", not Abha', () => {
