@@ -2,7 +2,7 @@ import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN, JEDDAH } from './homographs.ts';
-import { compassPlacesAr, dateVenuesAr, directorateProvincesAr, facilityNamesAr, headedPlacesAr, lineageTailsAr, participleTailsAr, personNamedPlacesAr, titleTailsAr } from './tails-ar.ts';
+import { compassPlacesAr, coordinatedPlacesAr, dateVenuesAr, directorateProvincesAr, facilityNamesAr, headedPlacesAr, lineageTailsAr, participleTailsAr, personNamedPlacesAr, titleTailsAr } from './tails-ar.ts';
 import { notNamesAr } from './not-names-ar.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
@@ -258,6 +258,17 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       for (const [m, facility] of grown) {
         d.noteUnlinked(facility.entityId, 'LOC');
         Object.assign(m, facility);
+      }
+    }
+    // Two places joined by «و» read as one («الحائط والسليمي»).
+    if (arabic) {
+      for (const [m, parts] of coordinatedPlacesAr(final, d.info, (name) => kbIdOf(name, 'LOC'))) {
+        for (const p of parts) {
+          const entry = entryById.get(p.entityId ?? '');
+          if (entry) d.link(entry);
+          else d.noteUnlinked(p.entityId, 'LOC');
+        }
+        final.splice(final.indexOf(m), 1, ...parts);
       }
     }
     // Two bodies joined by "and"/«و» read as one name («وزارة النقل والحكومة المحلية»).

@@ -321,3 +321,30 @@ export function lineageTailsAr(text: string, mentions: readonly Mention[], info:
   }
   return { grown, inside };
 }
+
+/** «الحائط والسليمي»: two definite words, the second after «و». */
+const TWO_PLACES_AR = /^(ال[\p{L}\p{M}]{2,})\s+و(ال[\p{L}\p{M}]{2,})$/u;
+
+/**
+ * Two places joined by «و» that the model read as one («في مزارع الحائط والسليمي»): an unlinked
+ * place of two definite words, the second after «و», is two places (over the article sets' gold,
+ * 449 such pairs stand as two places and one town is named so, «الكامل والوافي»). `placeIdOf`
+ * gives each part's KB or gazetteer id, or null (then unlinked). Pure: returns each split mention
+ * with its parts.
+ */
+export function coordinatedPlacesAr(mentions: readonly Mention[], info: ReadonlyMap<string, EntityInfo>, placeIdOf: (name: string) => string | null): Map<Mention, Mention[]> {
+  const out = new Map<Mention, Mention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'LOC' || isLinked(m, info)) continue;
+    const two = TWO_PLACES_AR.exec(m.text);
+    if (!two?.[1] || !two[2]) continue;
+    const first = two[1];
+    const second = two[2];
+    const at = m.start + m.text.length - second.length;
+    out.set(m, [
+      { start: m.start, end: m.start + first.length, type: 'LOC', text: first, entityId: placeIdOf(first) ?? unlinkedId('LOC', first) },
+      { start: at, end: m.end, type: 'LOC', text: second, entityId: placeIdOf(second) ?? unlinkedId('LOC', second) },
+    ]);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directorateProvincesAr, lineageTailsAr } from '../src/tails-ar.ts';
+import { coordinatedPlacesAr, directorateProvincesAr, lineageTailsAr } from '../src/tails-ar.ts';
 import { idsOf as idsIn, mentionIn, namesOf, tagger } from './tagger-helpers.ts';
 
 const noInfo = new Map();
@@ -33,6 +33,15 @@ describe('Arabic names after the first run of blind40 (session 32)', () => {
     const body = mentionIn(park, 'الحظيرة الوطنية', 'LOC');
     const { grown } = directorateProvincesAr(park, [body], noInfo, (name) => (name === 'القالة' ? 'loc:el-kala' : null));
     expect(grown.get(body)?.text).toBe('الحظيرة الوطنية للقالة');
+  });
+
+  it('splits two definite places joined by «و» that no entry names as one', () => {
+    const text = 'في مزارع الحائط والسليمي';
+    const both = mentionIn(text, 'الحائط والسليمي', 'LOC');
+    const parts = coordinatedPlacesAr([both], noInfo, () => null).get(both);
+    expect(parts?.map((p) => [p.text, text.slice(p.start, p.end)])).toEqual([['الحائط', 'الحائط'], ['السليمي', 'السليمي']]);
+    // An Omani wilaya named so is the KB's, and stays whole.
+    expect(namesOf('وسافر المشجعون من ولايات جعلان بني بوعلي والكامل والوافي وصور.', 'ar', 'LOC')).toContain('الكامل والوافي');
   });
 
   it('reads «بابها» as "its door", not Abha', () => {
