@@ -168,6 +168,8 @@ function nameStart(token: Token, lexicon: Lexicon, type: string, bare?: Readonly
   // «وأم العرائس», «وبني سهيلا»: a name particle after و opens the name (the model took the و in;
   // «أم» is too short to be read without it).
   if (token.norm.startsWith('و') && isNameParticle(token.norm.slice(1))) return token.start + 1;
+  // «وذي قار»: «ذي» ('of') opens names that «و» joins to a list (too short for the readings above).
+  if (token.norm === 'وذي') return token.start + 1;
   return token.start;
 }
 

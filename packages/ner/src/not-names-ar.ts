@@ -68,6 +68,12 @@ const COMMON_WORDS_AR: ReadonlySet<string> = new Set(['مأوى', 'المأوى'
  * ('its door': «على بابها»), not ب + Abha written without its hamza.
  */
 const COMMON_WHOLE_WORDS_AR: ReadonlySet<string> = new Set(['وزاريا', 'بابها', 'وبابها'].map(keyOf));
+/**
+ * Words as written (without diacritics) that fold into a gazetteer place but are ordinary words:
+ * «زواره» ('its visitors', a museum's), not «زوارة» (Zuwara) with its ta marbuta.
+ */
+const COMMON_SPELLINGS_AR: ReadonlySet<string> = new Set(['زواره', 'وزواره', 'لزواره']);
+const DIACRITICS_AR = /[\u064B-\u0652\u0640]/gu;
 const LETTERS_BEFORE = /[\p{L}\p{M}]+$/u;
 /**
  * Past-tense verbs whose root opens with «و» («وقع» 'signed', «وصل» 'arrived', «وافق» 'agreed'):
@@ -171,6 +177,7 @@ export function notNamesAr(text: string, mentions: readonly Mention[], info: Rea
       (m.entityId !== null && info.get(m.entityId)?.linked !== true && GENERIC_BODIES_AR.has(keyOf(m.text))) ||
       COMMON_WORDS_AR.has(keyOf(m.text)) ||
       (oneWord && COMMON_WHOLE_WORDS_AR.has(keyOf(lettersBefore(text, m) + m.text))) ||
+      (oneWord && COMMON_SPELLINGS_AR.has((lettersBefore(text, m) + m.text).replace(DIACRITICS_AR, ''))) ||
       (oneWord && lettersBefore(text, m) === 'و' && WAW_VERBS_AR.has(keyOf(`و${m.text}`)) && !isLinked(m, info)) ||
       isCountryAdjective(m, namesOf) ||
       isKindDescription(m, info) ||

@@ -44,6 +44,11 @@ describe('Arabic names after the first run of blind40 (session 32)', () => {
     expect(namesOf('وسافر المشجعون من ولايات جعلان بني بوعلي والكامل والوافي وصور.', 'ar', 'LOC')).toContain('الكامل والوافي');
   });
 
+  it('leaves «و» out of «وذي قار», and reads «زواره» as "its visitors", not Zuwara', () => {
+    const text = 'وانضم إليها نواب عن ميسان وذي قار وواسط، ويستقبل المتحف زواره يوميا، وزار زوارة الليبية.';
+    expect(namesOf(text, 'ar', 'LOC')).toEqual(['ميسان', 'ذي قار', 'واسط', 'زوارة']);
+  });
+
   it('reads «بابها» as "its door", not Abha', () => {
     expect(namesOf('وقال إن القصر يحمل اسمه على بابها، وزار أبها أمس.', 'ar', 'LOC')).toEqual(['أبها']);
   });
