@@ -93,6 +93,8 @@ export function sentencesOf(text: string, words: readonly Token[]): Piece[][] {
   return out;
 }
 
+/** Heads of places in a town a preposition stands before («بفندق داما روز», «بمحطة الرمل», «بخط تومسون-إيست كوست»). */
+const LOCAL_HEADS_AR: ReadonlySet<string> = new Set(['فندق', 'محطة', 'خط', 'منطقة', 'مناطق', 'حي', 'منتجع', 'مجمع', 'سوق'].map(keyOf));
 /** «مدينة بوقاعة»: a name the model ran on from the area noun before it is no name that «ب» follows as "in". */
 const AREA_NOUNS_AR: ReadonlySet<string> = new Set(['مدينة', 'بلدة', 'قرية', 'منطقة', 'ولاية', 'محافظة', 'إقليم', 'مقاطعة', 'قضاء', 'ناحية', 'بلدية', 'مخيم', 'حي'].map(keyOf));
 const isAreaNoun = (t: Token | undefined): boolean => t?.arabic === true && variantsOf(t).some((v) => AREA_NOUNS_AR.has(v.key));
@@ -144,7 +146,8 @@ function nameStart(token: Token, lexicon: Lexicon, type: string, bare?: Readonly
       // "Like X" is said once: a word the article writes with its «ك» again and again is the name
       // itself («كنانة», Kenana, five times, is no «نانة»; «مدن أخرى كجدة» is Jeddah).
       if (v.clitics.includes('ك') && repeated?.has(token.key) === true) continue;
-      if (!known && (standsBare || whole)) return token.start + v.skip;
+      // («فرقة مسرح …», a troupe, is no «ف» + «رقة», Raqqa: before a one-word name only «ك» is dropped.)
+      if (!known && (standsBare || (whole && !v.clitics.includes('ف')))) return token.start + v.skip;
       continue;
     }
     // «لأكاديمية العلوم», «وأنطاكيا»: a hamza on alef opens a word, never sits inside one; what
@@ -158,7 +161,7 @@ function nameStart(token: Token, lexicon: Lexicon, type: string, bare?: Readonly
     const doubled = v.clitics.endsWith('ب') && v.key.startsWith('ب') && v.key.length >= 3;
     if (v.article || (!known && (named || doubled || standsBare || isPlaceHeadKey(v.key)))) return token.start + v.skip;
     // «بكلية العلوم»: a body's head after «ب» or «ل» is the preposition and the body.
-    if (!known && type !== 'PER' && /^و?[بل]$/u.test(v.clitics) && isBodyHeadKey(v.key)) return token.start + v.skip;
+    if (!known && type !== 'PER' && /^و?[بل]$/u.test(v.clitics) && (isBodyHeadKey(v.key) || LOCAL_HEADS_AR.has(v.key))) return token.start + v.skip;
     // «قصر الحدادة بغمراسن», «جمعية … بالحسيمة»: right after a name, «ب» is "in" (281 of 288 gold
     // places and bodies there; people, often, open with the letter: «وزير الخارجية باسل …»).
     if (afterName && !known && type !== 'PER' && v.clitics === 'ب' && v.key.length >= 3) return token.start + v.skip;

@@ -49,6 +49,12 @@ describe('Arabic names after the first run of blind40 (session 32)', () => {
     expect(namesOf(text, 'ar', 'LOC')).toEqual(['ميسان', 'ذي قار', 'واسط', 'زوارة']);
   });
 
+  it('keeps «فرقة» whole and leaves «ب» out before a hotel or a station', () => {
+    const text = 'وقدمت فرقة مسرح الخليج العربي عرضها بفندق داما روز قرب محطة الرمل.';
+    expect(namesOf(text, 'ar', 'ORG').concat(namesOf(text, 'ar', 'LOC')).some((n) => n.startsWith('رقة'))).toBe(false);
+    expect(namesOf(text, 'ar', 'LOC').some((n) => n.startsWith('بفندق'))).toBe(false);
+  });
+
   it('reads «بابها» as "its door", not Abha', () => {
     expect(namesOf('وقال إن القصر يحمل اسمه على بابها، وزار أبها أمس.', 'ar', 'LOC')).toEqual(['أبها']);
   });
