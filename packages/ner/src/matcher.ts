@@ -10,6 +10,13 @@ function caseOf(t: Token): Case {
   return t.text.length >= 2 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text) ? 'upper' : 'cap';
 }
 
+/**
+ * Latin name particles inside a name, written capitalised or not ("Mishal Al-Ahmad Al-Jaber
+ * Al-Sabah" is also "Mishal al-Ahmad al-Jaber al-Sabah", "Lula Da Silva" "Lula da Silva"): an
+ * alias's inner particle matches either case.
+ */
+const INNER_PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'bin', 'bint', 'ibn', 'abu', 'bou', 'ben', 'da', 'de', 'do', 'dos', 'das', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'du']);
+
 function caseFits(need: Case, t: Token | undefined): boolean {
   if (!t) return false;
   if (need === 'any') return true;
@@ -215,7 +222,7 @@ export function compileMatcher(entries: readonly KbEntry[]): Matcher {
     }
     // Single letters ("X") are too ambiguous to match on their own.
     if (key.replace(/\s/g, '').length < 2) return;
-    const caps = toks.map(caseOf);
+    const caps = toks.map((t, j) => (j > 0 && j < toks.length - 1 && INNER_PARTICLES.has(t.key) ? 'any' : caseOf(t)));
     const articles = toks.map((t) => t.article);
     // Owned per key and article pattern: «ألباريس» (Albares, read as ال + باريس) must not take
     // «باريس» (Paris) from the gazetteer.

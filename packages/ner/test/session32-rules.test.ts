@@ -81,4 +81,12 @@ describe('English names after the first run of blind40 (session 32)', () => {
     const text = '"It used to take half a day," said Nomvula Dlamini-Mkhize, the South African National Roads Agency\'s project manager. Dlamini-Mkhize said the bridge opens soon.';
     expect(namesOf(text, 'en', 'PER')).toEqual(['Nomvula Dlamini-Mkhize', 'Dlamini-Mkhize']);
   });
+
+  it('matches a KB name whose inner particles are written in lower case', () => {
+    const text = "Kuwait's Emir Sheikh Mishal al-Ahmad al-Jaber al-Sabah met Prime Minister Sheikh Ahmad Abdullah al-Ahmad al-Sabah.";
+    expect(idsOf(text, 'en', 'Mishal al-Ahmad al-Jaber al-Sabah')).toEqual(['per:mishal-al-ahmad']);
+    expect(idsOf(text, 'en', 'Ahmad Abdullah al-Ahmad al-Sabah')).toEqual(['per:ahmad-al-abdullah-al-sabah']);
+    // Only inside a name: a lower-case word elsewhere still needs its capital ("us" is not "US").
+    expect(namesOf('Tell us what happened, she said.', 'en', 'LOC')).toEqual([]);
+  });
 });
