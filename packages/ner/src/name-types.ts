@@ -215,7 +215,7 @@ export function placesOfLocalBodiesEn(mentions: readonly Mention[], placeIdOf: (
 const LOCAL_BODY_ENDS_EN: ReadonlySet<string> = new Set(['Organisation', 'Organization', 'Authority', 'Council', 'Commission', 'Agency', 'Association', 'Company', 'Corporation', 'Union',
   'Board', 'Department', 'Committee', 'Society', 'Cooperative', 'Co-operative', 'Federation', 'Assembly', 'Court', 'Office', 'Service', 'Services', 'Trust', 'Chamber', 'Police', 'Government']);
 /** Words before a place's name: "graded fish in Killybegs", "sells at Wote market", "a plant near Zonkwa". */
-const PLACE_PREPOSITION_BEFORE_EN = /\b(?:in|at|near|from|to|around|across|outside|inside|into|between|across|towards|toward|via|through|beyond)\s+(?:the\s+)?$/u;
+const PLACE_PREPOSITION_BEFORE_EN = /\b(?:in|at|near|from|to|around|across|outside|inside|into|between|towards|toward|via|through|beyond)\s+(?:the\s+)?$/u;
 /** Last words of a region's name: "Kaduna State officials said" is the state, not its agency. */
 const REGION_ENDS_EN: ReadonlySet<string> = new Set(['State', 'County', 'Province', 'Region', 'District', 'Governorate', 'Municipality', 'Prefecture']);
 

@@ -2,7 +2,7 @@ import { buildEntities, type EntityInfo } from './build-entities.ts';
 import { dataFile, loadLexiconData, loadModelLexicon } from './data-files.ts';
 import { compileMatcher } from './matcher.ts';
 import { AMMAN, JEDDAH } from './homographs.ts';
-import { compassPlacesAr, coordinatedPlacesAr, dateVenuesAr, directorateProvincesAr, facilityNamesAr, headedPlacesAr, lineageTailsAr, participleTailsAr, personNamedPlacesAr, titleTailsAr } from './tails-ar.ts';
+import { compassPlacesAr, coordinatedPlacesAr, dateVenuesAr, facilityNamesAr, headedPlacesAr, lineageTailsAr, participleTailsAr, personNamedPlacesAr, provinceTailsAr, titleTailsAr } from './tails-ar.ts';
 import { notNamesAr } from './not-names-ar.ts';
 import { findModelSpans } from './model-mentions.ts';
 import { withoutSentenceOpener } from './english-names.ts';
@@ -207,6 +207,11 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         Object.assign(m, to);
       }
     };
+    /** Grown mentions take their new shape (as `retype`); the mentions inside what they took in go. */
+    const absorb = ({ grown, inside }: { readonly grown: ReadonlyMap<Mention, { readonly type: EntityType; readonly entityId: string | null }>; readonly inside: ReadonlySet<Mention> }): void => {
+      for (const m of inside) final.splice(final.indexOf(m), 1);
+      retype(grown);
+    };
     // Ordinary words read as names: «سورياً», «بقطر 40 كيلومتراً», «العقبة الكبرى», «الجيبوتي» …
     if (arabic) for (const m of notNamesAr(text, final, d.info, arabicNamesOf)) final.splice(final.indexOf(m), 1);
     if (arabic) {
@@ -215,12 +220,8 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       retype(participleTailsAr(final, d.info));
       retype(facilityNamesAr(text, final, d.info));
       retype(titleTailsAr(text, final, d.info));
-      {
-        // «جامعة الشاذلي بن جديد», «هيئة تنظيم الخدمات العامة».
-        const { grown, inside } = lineageTailsAr(text, final, d.info);
-        for (const m of inside) final.splice(final.indexOf(m), 1);
-        retype(grown);
-      }
+      // «جامعة الشاذلي بن جديد», «هيئة تنظيم الخدمات العامة».
+      absorb(lineageTailsAr(text, final, d.info));
       const placeIdOf = (name: string): string | null => kbIdOf(name, 'LOC');
       adopt(new Map([...headedPlacesAr(text, final, placeIdOf), ...compassPlacesAr(text, final, placeIdOf)]));
       retype(personNamedPlacesAr(text, final));
@@ -229,12 +230,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         final.push(venue);
       }
       final.sort((a, b) => a.start - b.start);
-      const { grown, inside } = directorateProvincesAr(text, final, d.info, (name) => kbIdOf(name, 'LOC'));
-      for (const m of inside) final.splice(final.indexOf(m), 1);
-      for (const [m, body] of grown) {
-        d.noteUnlinked(body.entityId, 'ORG');
-        Object.assign(m, body);
-      }
+      absorb(provinceTailsAr(text, final, d.info, (name) => kbIdOf(name, 'LOC')));
     }
     // A football competition's name used by another sport ("Rugby League World Cup") is none.
     for (const m of otherSportCompetitions(text, final, arabic)) final.splice(final.indexOf(m), 1);
@@ -277,23 +273,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       final.splice(final.indexOf(m), 1, ...parts);
     }
     // "Department of Forestry, Fisheries and the Environment": one body's list of fields.
-    if (!arabic) {
-      const { grown, inside } = fieldListBodiesEn(text, final, d.info);
-      for (const m of inside) final.splice(final.indexOf(m), 1);
-      for (const [m, body] of grown) {
-        d.noteUnlinked(body.entityId, 'ORG');
-        Object.assign(m, body);
-      }
-    }
+    if (!arabic) absorb(fieldListBodiesEn(text, final, d.info));
     // "Hell's Gate National Park", "Kiyomizu-dera", "Baringo-Silali", "Main Line-1", "Salar de Atacama", "Air Tanzania".
-    if (!arabic) {
-      const { grown, inside } = englishCompounds(text, final, d.info);
-      for (const m of inside) final.splice(final.indexOf(m), 1);
-      for (const [m, to] of grown) {
-        d.noteUnlinked(to.entityId, to.type);
-        Object.assign(m, to);
-      }
-    }
+    if (!arabic) absorb(englishCompounds(text, final, d.info));
     const clubIdOf = (word: string): string | null => clubOf(word)?.id ?? null;
     const clubs = arabic ? cityClubs(text, final, d.info, clubIdOf, matchReport) : cityClubsEn(text, final, d.info, (name) => data.entries[data.matcher.whole(name) ?? -1]?.type === 'LOC', clubIdOf, matchReport);
     for (const [m, id] of clubs) {

@@ -54,7 +54,7 @@ const TO_PROVINCE_AR = /^((?:\s+ال[\p{L}\p{M}]+(?:ي|ية))*)\s+ل(ولاية\
  * Each grown directorate maps to its new mention; the place mentions it takes in are in `inside`.
  * Pure.
  */
-export function directorateProvincesAr(
+export function provinceTailsAr(
   text: string,
   mentions: readonly Mention[],
   info: ReadonlyMap<string, EntityInfo>,

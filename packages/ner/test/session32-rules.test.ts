@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coordinatedPlacesAr, directorateProvincesAr, lineageTailsAr } from '../src/tails-ar.ts';
+import { coordinatedPlacesAr, lineageTailsAr, provinceTailsAr } from '../src/tails-ar.ts';
 import { idsOf as idsIn, mentionIn, namesOf, tagger } from './tagger-helpers.ts';
 
 const noInfo = new Map();
@@ -31,7 +31,7 @@ describe('Arabic names after the first run of blind40 (session 32)', () => {
     expect(namesOf(text, 'ar', 'ORG')).toEqual(['المجلس الإقليمي لزاكورة']);
     const park = 'وأوضح مدير الحظيرة الوطنية للقالة أن الفرق جاهزة.';
     const body = mentionIn(park, 'الحظيرة الوطنية', 'LOC');
-    const { grown } = directorateProvincesAr(park, [body], noInfo, (name) => (name === 'القالة' ? 'loc:el-kala' : null));
+    const { grown } = provinceTailsAr(park, [body], noInfo, (name) => (name === 'القالة' ? 'loc:el-kala' : null));
     expect(grown.get(body)?.text).toBe('الحظيرة الوطنية للقالة');
   });
 
